@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "tokenizer.h"
+#include "tokenizer-unicode.h"
 
 /* Hugging Face's WordPiece gives up on words longer than this many chars. */
 #define MAX_WORD_CHARS 100
@@ -258,6 +259,18 @@ decode(const unsigned char *s, size_t len, int32_t *cp)
 	return n;
 }
 
+/* Binary search of a sorted table of n records whose first field is cp. */
+#define FIND(tab, c) bsearch(&(c), (tab), sizeof(tab) / sizeof((tab)[0]), \
+    sizeof((tab)[0]), cmpcp)
+
+static int
+cmpcp(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 /* Rust's char::is_whitespace: the Unicode White_Space property. */
 static int
 is_ws(int32_t c)
@@ -276,7 +289,6 @@ is_control(int32_t c)
 	switch (utf8proc_category(c)) {
 	case UTF8PROC_CATEGORY_CC:
 	case UTF8PROC_CATEGORY_CF:
-	case UTF8PROC_CATEGORY_CN:
 	case UTF8PROC_CATEGORY_CO:
 	case UTF8PROC_CATEGORY_CS:
 		return 1;
@@ -298,6 +310,10 @@ is_cjk(int32_t c)
 static int
 is_punct(int32_t c)
 {
+	const struct punct_override *po = FIND(punct_overrides, c);
+
+	if (po != NULL)
+		return po->punct;
 	if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) ||
 	    (c >= 91 && c <= 96) || (c >= 123 && c <= 126))
 		return 1;
@@ -336,8 +352,10 @@ push(struct cpbuf *b, int32_t c)
 }
 
 /*
- * The BertNormalizer: clean_text, handle_chinese_chars, then (uncased) NFD
- * with canonical ordering, removal of nonspacing marks, and lowercasing.
+ * The BertNormalizer: clean_text, handle_chinese_chars, then (uncased) NFD,
+ * removal of nonspacing marks and lowercasing, char by char. Where the Rust
+ * crates' Unicode tables disagree with utf8proc's, the generated override
+ * table gives Hugging Face's result for that char.
  */
 static void
 normalize(const struct lq_tokenizer *tok, const int32_t *in, size_t n,
@@ -347,56 +365,36 @@ normalize(const struct lq_tokenizer *tok, const int32_t *in, size_t n,
 	for (size_t i = 0; i < n; i++) {
 		int32_t c = in[i], d[32];
 		utf8proc_ssize_t nd;
-		size_t start;
+		const struct norm_override *ov;
 
+		if (!tok->opt.cased && (ov = FIND(norm_overrides, c)) != NULL) {
+			for (int k = 0; k < ov->n; k++)
+				push(out, ov->out[k]);
+			continue;
+		}
 		if (c == 0 || c == 0xfffd || is_control(c))
 			continue;
 		if (is_ws(c))
 			c = ' ';
-		if (is_cjk(c)) {
+		if (is_cjk(c))
 			push(out, ' ');
-			push(out, c);
-			push(out, ' ');
-			continue;
-		}
 		if (tok->opt.cased) {
 			push(out, c);
-			continue;
-		}
-		nd = utf8proc_decompose_char(c, d, 32, UTF8PROC_DECOMPOSE, NULL);
-		if (nd < 1 || nd > 32) {
-			d[0] = c;
-			nd = 1;
-		}
-		start = out->n;
-		for (utf8proc_ssize_t k = 0; k < nd; k++)
-			push(out, d[k]);
-		/* Canonical ordering: a combining mark sorts back by class. */
-		for (size_t k = start; k < out->n; k++) {
-			int ccc = utf8proc_get_property(out->v[k])->combining_class;
-
-			for (size_t j = k; ccc != 0 && j > 0; j--) {
-				int32_t prev = out->v[j - 1];
-				int pc = utf8proc_get_property(prev)->combining_class;
-
-				if (pc <= ccc)
-					break;
-				out->v[j - 1] = out->v[j];
-				out->v[j] = prev;
+		} else {
+			nd = utf8proc_decompose_char(c, d, 32,
+			    UTF8PROC_DECOMPOSE, NULL);
+			if (nd < 1 || nd > 32) {
+				d[0] = c;
+				nd = 1;
 			}
+			for (utf8proc_ssize_t k = 0; k < nd; k++)
+				if (utf8proc_category(d[k]) !=
+				    UTF8PROC_CATEGORY_MN)
+					push(out, utf8proc_tolower(d[k]));
 		}
+		if (is_cjk(c))
+			push(out, ' ');
 	}
-	if (tok->opt.cased)
-		return;
-	size_t w = 0;
-	for (size_t i = 0; i < out->n; i++) {
-		int32_t c = out->v[i];
-
-		if (utf8proc_category(c) == UTF8PROC_CATEGORY_MN)
-			continue;
-		out->v[w++] = utf8proc_tolower(c);
-	}
-	out->n = w;
 }
 
 struct out {

@@ -1,0 +1,161 @@
+# Makefile: build, test, benchmark, demo and install lq.
+#
+#   make              build every program into bin/
+#   make check        every test: default build, ASan+UBSan build, short fuzz runs
+#   make bench        benchmarks against named baselines (ratios)
+#   make demo         the demo pipeline on the embedded defaults
+#   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin
+#
+# Missing Debian packages are installed with apt-get when run as root
+# (.ci/deps.sh); otherwise the exact apt-get command is printed.
+
+VERSION = 0.1.0
+
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+LIBEXECDIR = $(PREFIX)/libexec/lq
+MANDIR = $(PREFIX)/share/man
+DESTDIR =
+
+CC = cc
+CFLAGS = -O2 -g
+LDFLAGS =
+WARN = -Wall -Wextra -Wformat=2 -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+LQ_CPPFLAGS = -D_GNU_SOURCE -DLQ_VERSION='"$(VERSION)"' -Icommon
+
+# Build variant: objects go to $(O), programs to $(B).
+V = default
+O = .build/$(V)
+B = bin
+
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_CC = clang
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+FUZZ_SECONDS = 10
+
+# Debian packages: to build, to test, to benchmark.
+DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
+	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
+DEB_CHECK = clang libclang-rt-14-dev python3 jq
+DEB_BENCH = python3-bs4 python3-lxml jq
+
+# pkg-config modules whose flags .build/config.mk records.
+PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
+
+# Programs, and what each one links (pkg-config modules, then other libraries).
+PROGS = lq extract-urls to-csv
+lq_PKGS =
+extract-urls_PKGS = gumbo jansson
+to-csv_PKGS = jansson
+to-csv_LIBS = -lcsv
+
+# The common library.
+COMMON = base64 diag ndjson opts record run util
+COMMON_HDRS = $(wildcard common/*.h)
+
+# Unit tests (tests/unit/test_NAME.c) link the common library and every module.
+UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+# Fuzz targets (tests/fuzz/fuzz_NAME.c), built with clang's libFuzzer.
+FUZZERS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+
+ALL_CFLAGS = $(LQ_CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(CFLAGS)
+LIBCOMMON = $(O)/libcommon.a
+
+# -------------------------------------------------------------------------
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+include .build/config.mk
+endif
+
+PKG_CFLAGS = $(foreach p,$(PKGS),$(CFLAGS_$(p)))
+ALL_PKG_LIBS = $(foreach p,$(PKGS),$(LIBS_$(p))) -lcsv
+
+.build/config.mk: Makefile .ci/deps.sh
+	@mkdir -p .build
+	@sh .ci/deps.sh $(DEB_BUILD)
+	@for p in $(PKGS); do \
+		echo "CFLAGS_$$p = $$(pkg-config --cflags $$p)"; \
+		echo "LIBS_$$p = $$(pkg-config --libs $$p)"; \
+	done > $@.tmp && mv $@.tmp $@
+
+.PHONY: all programs units fuzzers check bench demo install uninstall clean deps-check deps-bench
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: programs
+
+programs: $(addprefix $(B)/,$(PROGS))
+
+units: $(addprefix $(O)/tests/unit/,$(UNITS))
+
+$(O)/common/%.o: common/%.c $(COMMON_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/src/%.o: src/%.c $(COMMON_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tests/%.o: tests/%.c $(COMMON_HDRS) $(wildcard tests/unit/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+$(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON))
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/%: $(O)/src/%.o $(LIBCOMMON)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) \
+		$(foreach p,$($*_PKGS),$(LIBS_$(p))) $($*_LIBS) -lm
+
+$(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
+# Fuzzers: the common library rebuilt with clang and sanitizers.
+fuzzers:
+	@$(MAKE) --no-print-directory V=fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" \
+		$(addprefix .build/fuzz/tests/fuzz/,$(FUZZERS))
+
+.build/fuzz/tests/fuzz/%: .build/fuzz/tests/fuzz/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
+# -------------------------------------------------------------------------
+deps-check:
+	@sh .ci/deps.sh $(DEB_CHECK)
+
+deps-bench:
+	@sh .ci/deps.sh $(DEB_BENCH)
+
+# Every test: the default build, the ASan+UBSan build, short fuzz runs.
+# The runner ends with "N passed, N failed".
+check: deps-check programs units
+	@$(MAKE) --no-print-directory V=asan B=.build/asan/bin CFLAGS="$(ASAN_FLAGS)" programs units
+	@$(MAKE) --no-print-directory fuzzers
+	@LQ_FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh \
+		default:bin:.build/default asan:.build/asan/bin:.build/asan
+
+bench: deps-bench programs
+	@sh tests/bench/run.sh
+
+demo: programs
+	@sh pipelines/demo/run.sh
+
+install: programs
+	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	cp bin/lq $(DESTDIR)$(BINDIR)/lq
+	for m in docs/man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
+	for m in docs/man/*.7; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
+
+uninstall:
+	for p in $(filter-out lq,$(PROGS)); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	-rmdir $(DESTDIR)$(LIBEXECDIR)
+	rm -f $(DESTDIR)$(BINDIR)/lq
+	for m in docs/man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
+	for m in docs/man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$$(basename $$m); done
+
+clean:
+	rm -rf .build/default .build/asan .build/fuzz bin
+
+distclean: clean
+	rm -rf .build

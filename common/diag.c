@@ -1,0 +1,127 @@
+/* diag.c: message helpers. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "run.h"
+
+const char *lq_progname = "lq";
+int lq_quiet;
+
+void
+lq_init(const char *argv0)
+{
+	const char *slash;
+
+	if (argv0 == NULL || *argv0 == '\0') {
+		lq_run_start();
+		return;
+	}
+	slash = strrchr(argv0, '/');
+	lq_progname = slash ? slash + 1 : argv0;
+	lq_run_start();
+}
+
+int
+lq_color(void)
+{
+	static int cached = -1;
+	const char *nc, *term;
+
+	if (cached >= 0)
+		return cached;
+	nc = getenv("NO_COLOR");
+	term = getenv("TERM");
+	cached = isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0') &&
+	    !(term && strcmp(term, "dumb") == 0);
+	return cached;
+}
+
+static void
+vmsg(const char *color, const char *fmt, va_list ap, int errnum)
+{
+	char line[8192];
+	int n;
+
+	if (lq_color() && color)
+		n = snprintf(line, sizeof line, "\033[1m%s:\033[0m %s", lq_progname, color);
+	else
+		n = snprintf(line, sizeof line, "%s: ", lq_progname);
+	if (n < 0 || (size_t)n >= sizeof line)
+		n = 0;
+	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	fflush(stdout);
+	fputs(line, stderr);
+	if (errnum)
+		fprintf(stderr, ": %s", strerror(errnum));
+	if (lq_color() && color)
+		fputs("\033[0m", stderr);
+	fputc('\n', stderr);
+}
+
+void
+lq_die(int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("\033[31m", fmt, ap, 0);
+	va_end(ap);
+	exit(status);
+}
+
+void
+lq_die_errno(int status, const char *fmt, ...)
+{
+	int e = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("\033[31m", fmt, ap, e);
+	va_end(ap);
+	exit(status);
+}
+
+void
+lq_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("\033[33m", fmt, ap, 0);
+	va_end(ap);
+}
+
+void
+lq_warn_errno(const char *fmt, ...)
+{
+	int e = errno;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg("\033[33m", fmt, ap, e);
+	va_end(ap);
+}
+
+void
+lq_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (lq_quiet)
+		return;
+	va_start(ap, fmt);
+	vmsg(NULL, fmt, ap, 0);
+	va_end(ap);
+}
+
+void
+lq_stderr_write(const char *s)
+{
+	fputs(s, stderr);
+	fflush(stderr);
+}

@@ -1,0 +1,225 @@
+/* util.c: allocation wrappers, growable buffer, UTF-8 validation, clock. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "util.h"
+
+static void
+oom(void)
+{
+	lq_die(LQ_EXIT_FATAL, "out of memory");
+}
+
+void *
+lq_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+lq_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+lq_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+lq_xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		oom();
+	return lq_xrealloc(p, n * size);
+}
+
+char *
+lq_xstrdup(const char *s)
+{
+	return lq_xstrndup(s, strlen(s));
+}
+
+char *
+lq_xstrndup(const char *s, size_t n)
+{
+	char *p = lq_xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+lq_xasprintf(const char *fmt, ...)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	lq_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	return lq_buf_detach(&b);
+}
+
+void
+lq_buf_grow(struct lq_buf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		oom();
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap < 64)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->data = lq_xrealloc(b->data, b->cap);
+}
+
+void
+lq_buf_add(struct lq_buf *b, const void *p, size_t n)
+{
+	lq_buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+lq_buf_addc(struct lq_buf *b, int c)
+{
+	lq_buf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
+
+void
+lq_buf_adds(struct lq_buf *b, const char *s)
+{
+	lq_buf_add(b, s, strlen(s));
+}
+
+void
+lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	lq_buf_grow(b, 64);
+	va_copy(cp, ap);
+	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		lq_die(LQ_EXIT_FATAL, "vsnprintf failed");
+	if ((size_t)n >= b->cap - b->len) {
+		lq_buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void
+lq_buf_addf(struct lq_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	lq_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+lq_buf_reset(struct lq_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+lq_buf_free(struct lq_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+char *
+lq_buf_detach(struct lq_buf *b)
+{
+	char *p;
+
+	if (b->data == NULL)
+		return lq_xstrdup("");
+	p = b->data;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+int
+lq_utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned c = s[i];
+		size_t len;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			len = 2, cp = c & 0x1f, min = 0x80;
+		} else if ((c & 0xf0) == 0xe0) {
+			len = 3, cp = c & 0x0f, min = 0x800;
+		} else if ((c & 0xf8) == 0xf0) {
+			len = 4, cp = c & 0x07, min = 0x10000;
+		} else {
+			return 0;
+		}
+		if (n - i < len)
+			return 0;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+double
+lq_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

@@ -1,0 +1,51 @@
+/* util.h: allocation wrappers that die on failure, a growable buffer, UTF-8 checks. */
+#ifndef LQ_UTIL_H
+#define LQ_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define LQ_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation wrappers: never return NULL; on exhaustion they print
+ * "prog: out of memory" and exit with LQ_EXIT_FATAL. Free with free(). */
+void *lq_xmalloc(size_t n);
+void *lq_xcalloc(size_t n, size_t size);
+void *lq_xrealloc(void *p, size_t n);
+/* Like reallocarray(3): checks n * size for overflow first. */
+void *lq_xreallocarray(void *p, size_t n, size_t size);
+char *lq_xstrdup(const char *s);
+char *lq_xstrndup(const char *s, size_t n);
+/* printf into a new string the caller frees. */
+char *lq_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer. data is always NUL-terminated once anything was
+ * added (so it can be used as a C string when it holds no NUL bytes).
+ * Initialise with LQ_BUF_INIT; release with lq_buf_free. */
+struct lq_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+#define LQ_BUF_INIT { NULL, 0, 0 }
+
+void lq_buf_grow(struct lq_buf *b, size_t extra);
+void lq_buf_add(struct lq_buf *b, const void *p, size_t n);
+void lq_buf_addc(struct lq_buf *b, int c);
+void lq_buf_adds(struct lq_buf *b, const char *s);
+void lq_buf_addf(struct lq_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap);
+/* Empties the buffer but keeps its memory. */
+void lq_buf_reset(struct lq_buf *b);
+void lq_buf_free(struct lq_buf *b);
+/* Returns the contents as a malloc'ed string (never NULL) and empties b. */
+char *lq_buf_detach(struct lq_buf *b);
+
+/* Returns 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates,
+ * nothing above U+10FFFF), else 0. NUL bytes are allowed. */
+int lq_utf8_valid(const char *s, size_t n);
+
+/* Monotonic clock in seconds. */
+double lq_now(void);
+
+#endif

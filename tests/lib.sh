@@ -1,0 +1,100 @@
+# lib.sh: helpers for the CLI test scripts (sourced, POSIX sh).
+#
+#   . "$(dirname "$0")/../lib.sh"
+#   expect 'desc' 'command' <<-EOF        stdout must equal the here-document
+#   ok 'desc' 'command'                    command must exit 0
+#   status 'desc' N 'command'              command must exit N
+#   stderr_has 'desc' 'grep -E pattern' 'command'
+#   done_testing
+#
+# Commands run with sh -c in a fresh temporary directory ($T, also the
+# working directory) with LC_ALL=C TZ=UTC and the programs under test
+# ($LQ_BIN, default bin/) first on PATH. $SAMPLES and $CORPORA point at
+# ../shared; $DATA at tests/data. Output of a failing test is shown.
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+LQ_BIN=${LQ_BIN:-$TOP/bin}
+PATH="$LQ_BIN:$PATH"
+SHARED=${LQ_SHARED:-$(cd "$TOP/../shared" 2>/dev/null && pwd)}
+SAMPLES=$SHARED/samples
+CORPORA=$SHARED/corpora
+DATA=$TOP/tests/data
+LC_ALL=C TZ=UTC
+export PATH LC_ALL TZ TOP LQ_BIN SHARED SAMPLES CORPORA DATA
+T=$(mktemp -d "${TMPDIR:-/tmp}/lq-test.XXXXXX")
+export T
+export LQ_CACHE_DIR="$T/.cache"
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 2
+_script=$(basename "$0" .sh)
+_n=0 _failed=0
+
+_report() { # status desc detail-file
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $_script: $2"
+	else
+		_failed=$((_failed + 1))
+		echo "not ok $_n - $_script: $2"
+		[ -s "$3" ] && sed 's/^/#   /' "$3" | head -n 40
+	fi
+}
+
+# expect DESC CMD: stdout of CMD must equal stdin (the here-document).
+expect() {
+	cat > "$T/.expected"
+	sh -c "$2" > "$T/.actual" 2> "$T/.stderr"
+	if cmp -s "$T/.expected" "$T/.actual"; then
+		_report 0 "$1" /dev/null
+	else
+		{ echo "command: $2"; diff "$T/.expected" "$T/.actual"; cat "$T/.stderr"; } > "$T/.detail" 2>&1
+		_report 1 "$1" "$T/.detail"
+	fi
+}
+
+# ok DESC CMD: CMD must exit 0.
+ok() {
+	if sh -c "$2" > "$T/.detail" 2>&1; then
+		_report 0 "$1" /dev/null
+	else
+		_st=$?
+		{ echo "command: $2"; echo "exit status $_st"; } >> "$T/.detail"
+		_report 1 "$1" "$T/.detail"
+	fi
+}
+
+# status DESC N CMD: CMD must exit with status N.
+status() {
+	sh -c "$3" > "$T/.detail" 2>&1
+	_st=$?
+	if [ "$_st" -eq "$2" ]; then
+		_report 0 "$1" /dev/null
+	else
+		echo "command: $3; expected exit $2, got $_st" >> "$T/.detail"
+		_report 1 "$1" "$T/.detail"
+	fi
+}
+
+# stderr_has DESC PATTERN CMD: stderr of CMD must match the extended regex.
+stderr_has() {
+	sh -c "$3" > /dev/null 2> "$T/.stderr"
+	if grep -Eq -- "$2" "$T/.stderr"; then
+		_report 0 "$1" /dev/null
+	else
+		{ echo "command: $3"; echo "stderr does not match: $2"; cat "$T/.stderr"; } > "$T/.detail"
+		_report 1 "$1" "$T/.detail"
+	fi
+}
+
+# need_shared: ../shared is required by this script; say so loudly.
+need_shared() {
+	if [ ! -d "$SAMPLES" ] || [ ! -d "$CORPORA" ]; then
+		echo "not ok 1 - $_script: ../shared (samples, corpora) is missing next to the repository"
+		exit 1
+	fi
+}
+
+done_testing() {
+	[ "$_failed" -eq 0 ]
+	exit $?
+}

@@ -1,0 +1,188 @@
+/* test_ndjson.c: the NDJSON reader, the writer's serializer, record helpers. */
+#include <stdlib.h>
+
+#include "base64.h"
+#include "diag.h"
+#include "ndjson.h"
+#include "record.h"
+#include "run.h"
+#include "t.h"
+#include "util.h"
+
+/* Reads all records of text; returns them as an array. */
+static json_t *
+read_all(const char *text, size_t n)
+{
+	FILE *fp = fmemopen((void *)text, n, "r");
+	struct lq_reader *r = lq_reader_new(fp, "in.ndjson");
+	json_t *all = json_array(), *rec;
+
+	while ((rec = lq_reader_next(r)) != NULL)
+		json_array_append_new(all, rec);
+	lq_reader_free(r);
+	fclose(fp);
+	return all;
+}
+
+static char *
+dump(const json_t *j)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+
+	lq_json_dump(&b, j);
+	return lq_buf_detach(&b);
+}
+
+static void
+check_roundtrip(const char *in, const char *out)
+{
+	json_t *j = json_loads(in, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	char *s;
+
+	CHECK(j != NULL);
+	if (j == NULL)
+		return;
+	s = dump(j);
+	CHECK_STR(s, out);
+	free(s);
+	json_decref(j);
+}
+
+int
+main(int argc, char **argv)
+{
+	json_t *all, *r;
+	(void)argc;
+	lq_init(argv[0]);
+	lq_quiet = 1;
+
+	t_begin("reader: CRLF, BOM, blank lines, line numbers");
+	{
+		static const char in[] = "\xef\xbb\xbf{\"a\":1}\r\n\r\n   \n{\"b\":2}\n{\"c\":3}";
+		all = read_all(in, sizeof in - 1);
+		CHECK_INT(json_array_size(all), 3);
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 0), "a")), 1);
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 2), "c")), 3);
+		json_decref(all);
+	}
+
+	t_begin("reader: invalid JSON becomes a failed record with line and raw text");
+	{
+		static const char in[] = "{\"a\":1}\n{broken\n[1,2]\n\"s\"\n";
+		all = read_all(in, sizeof in - 1);
+		CHECK_INT(json_array_size(all), 4);
+		r = json_array_get(all, 1);
+		CHECK(lq_rec_failed(r));
+		CHECK_STR(lq_rec_str(json_object_get(r, "error"), "code"), "invalid_json");
+		CHECK_STR(lq_rec_str(r, "raw"), "{broken");
+		CHECK_INT(json_integer_value(json_object_get(json_object_get(r, "error"), "line")), 2);
+		CHECK(strstr(lq_rec_str(json_object_get(r, "error"), "message"), "in.ndjson:2:") != NULL);
+		r = json_array_get(all, 2);
+		CHECK_STR(lq_rec_str(json_object_get(r, "error"), "code"), "not_object");
+		CHECK(strstr(lq_rec_str(json_object_get(r, "error"), "message"), "got an array") != NULL);
+		CHECK_INT(lq_rec_retry_count(r), 0);
+		json_decref(all);
+	}
+
+	t_begin("reader: a line that is not UTF-8 is kept as raw_base64");
+	{
+		static const char in[] = "\xff\xfe{}\n";
+		size_t n;
+		unsigned char *raw;
+
+		all = read_all(in, sizeof in - 1);
+		r = json_array_get(all, 0);
+		CHECK(lq_rec_failed(r));
+		CHECK(lq_rec_str(r, "raw") == NULL);
+		raw = lq_base64_decode(lq_rec_str(r, "raw_base64"), strlen(lq_rec_str(r, "raw_base64")), &n);
+		CHECK(raw != NULL && n == 4 && memcmp(raw, "\xff\xfe{}", 4) == 0);
+		free(raw);
+		json_decref(all);
+	}
+
+	t_begin("reader: a line of 5 MB");
+	{
+		size_t n = 5u << 20;
+		char *big = lq_xmalloc(n + 16);
+
+		memcpy(big, "{\"x\":\"", 6);
+		memset(big + 6, 'a', n);
+		memcpy(big + 6 + n, "\"}\n", 3);
+		all = read_all(big, n + 9);
+		CHECK_INT(json_array_size(all), 1);
+		CHECK_INT(json_string_length(json_object_get(json_array_get(all, 0), "x")), n);
+		json_decref(all);
+		free(big);
+	}
+
+	t_begin("reader: NUL bytes inside the line");
+	{
+		static const char in[] = "{\"a\":\"x\\u0000y\"}\n{\"a\":1}\0junk\n";
+		all = read_all(in, sizeof in - 1);
+		CHECK_INT(json_array_size(all), 2);
+		CHECK_INT(json_string_length(json_object_get(json_array_get(all, 0), "a")), 3);
+		CHECK(lq_rec_failed(json_array_get(all, 1)));
+		json_decref(all);
+	}
+
+	t_begin("dump: compact, order kept, escapes, UTF-8 as is");
+	check_roundtrip("{ \"z\": 1, \"a\" : [true, false, null], \"m\": \"\\u00e9\\n\\t\\\"\\\\\\u0001\\u001f/\" }",
+	    "{\"z\":1,\"a\":[true,false,null],\"m\":\"\xc3\xa9\\n\\t\\\"\\\\\\u0001\\u001f/\"}");
+	check_roundtrip("{\"key\":\"a\\u0000b\"}", "{\"key\":\"a\\u0000b\"}");
+
+	t_begin("dump: reals in the shortest form that reads back");
+	check_roundtrip("[1.1, 0.1, 1e300, -2.5e-7, 1.0, 3, 0.30000000000000004, 123456789012345678]",
+	    "[1.1,0.1,1e+300,-2.5e-07,1.0,3,0.30000000000000004,123456789012345678]");
+
+	t_begin("record: fail keeps fields and retry_count");
+	{
+		json_t *rec = json_pack("{s:s, s:s, s:i}", "id", "abc", "name", "N", "retry_count", 2);
+		char *s;
+
+		lq_rec_fail(rec, "no_data", "no data returned for %s", "abc");
+		s = dump(rec);
+		CHECK(strstr(s, "\"status\":\"failed\"") != NULL);
+		CHECK(strstr(s, "\"retry_count\":2") != NULL);
+		CHECK(strstr(s, "\"code\":\"no_data\"") != NULL);
+		CHECK_STR(lq_rec_name(rec), "abc");
+		free(s);
+		json_decref(rec);
+	}
+
+	t_begin("record: set_str replaces invalid UTF-8");
+	{
+		json_t *rec = json_object();
+
+		lq_rec_set_str(rec, "h", "ok\xff\xc3(end");
+		CHECK_STR(lq_rec_str(rec, "h"), "ok\xef\xbf\xbd\xef\xbf\xbd(end");
+		json_decref(rec);
+	}
+
+	t_begin("utf8: validation");
+	CHECK(lq_utf8_valid("abc \xc3\xa9 \xe2\x82\xac \xf0\x9f\x9a\x80", 15));
+	CHECK(!lq_utf8_valid("\xc0\xaf", 2));		/* overlong */
+	CHECK(!lq_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	CHECK(!lq_utf8_valid("\xf4\x90\x80\x80", 4));	/* above U+10FFFF */
+	CHECK(!lq_utf8_valid("\xe2\x82", 2));		/* truncated */
+
+	t_begin("base64: round trip and bad input");
+	{
+		static const char *v[][2] = { { "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" },
+		    { "foo", "Zm9v" }, { "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" } };
+		size_t n;
+
+		for (size_t i = 0; i < LQ_NELEM(v); i++) {
+			char *e = lq_base64_encode((const unsigned char *)v[i][0], strlen(v[i][0]));
+			unsigned char *d = lq_base64_decode(e, strlen(e), &n);
+
+			CHECK_STR(e, v[i][1]);
+			CHECK(d && n == strlen(v[i][0]) && memcmp(d, v[i][0], n) == 0);
+			free(e);
+			free(d);
+		}
+		CHECK(lq_base64_decode("Zm9", 3, &n) == NULL);
+		CHECK(lq_base64_decode("Zm=v", 4, &n) == NULL);
+		CHECK(lq_base64_decode("Z!9v", 4, &n) == NULL);
+	}
+	return t_done();
+}

@@ -156,7 +156,7 @@ int
 main(int argc, char **argv)
 {
 	char dir[4096], vocab[4200];
-	const char *golden_path = argc > 1 ? argv[1] : "tests/tokenizer/golden.tsv.gz";
+	const char *golden_path = argc > 1 ? argv[1] : "tests/data/tokenizer/golden.tsv.gz";
 
 	toy();
 	lq_encoder_default_dir(dir, sizeof dir);

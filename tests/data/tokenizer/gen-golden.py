@@ -2,7 +2,7 @@
 """Write the tokenizer golden file: varied strings and the ids that Hugging Face's
 `tokenizers` (the fast tokenizer sentence-transformers uses) gives them.
 
-    python3 tests/tokenizer/gen-golden.py MODEL_DIR | gzip -9n > tests/tokenizer/golden.tsv.gz
+    python3 tests/data/tokenizer/gen-golden.py MODEL_DIR | gzip -9n > tests/data/tokenizer/golden.tsv.gz
 
 MODEL_DIR is an all-MiniLM-L6-v2 folder (make model). Each output line is
 base64(input bytes) TAB ids separated by spaces. Inputs are bytes, not text, so

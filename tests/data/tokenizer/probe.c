@@ -1,6 +1,6 @@
 /* probe.c: print lq's per-code-point normalisation and class (for gen-unicode.py) */
 #define LQ_TOK_NO_OVERRIDES
-#include "../../common/tokenizer.c"
+#include "../../../common/tokenizer.c"
 
 int
 main(void)

@@ -43,13 +43,14 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = extract-urls to-csv
+PROGS = extract-urls to-csv cache
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+cache_PKGS = jansson libcrypto
 
 # The common library.
-COMMON = base64 diag ndjson opts record run util
+COMMON = base64 cache diag ndjson opts record run sha256 util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -108,6 +109,10 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 		$(foreach p,$($*_PKGS),$(LIBS_$(p))) $($*_LIBS) -lm
 
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
+# Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
+$(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # Fuzzers: the common library rebuilt with clang and sanitizers.

@@ -51,7 +51,7 @@ to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
 
 # The common library.
-COMMON = base64 cache diag encoder icp ndjson opts record run safetensors sha256 tokenizer util
+COMMON = base64 cache diag encoder icp match ndjson opts record run safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

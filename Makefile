@@ -36,7 +36,7 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 jq
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq
 DEB_BENCH = python3-bs4 python3-lxml jq
 
 # pkg-config modules whose flags .build/config.mk records.
@@ -50,7 +50,7 @@ to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 
 # The common library.
-COMMON = base64 diag icp ndjson opts record run util
+COMMON = base64 diag encoder icp ndjson opts record run safetensors tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -77,7 +77,7 @@ ALL_PKG_LIBS = $(foreach p,$(PKGS),$(LIBS_$(p))) -lcsv
 		echo "LIBS_$$p = $$(pkg-config --libs $$p)"; \
 	done > $@.tmp && mv $@.tmp $@
 
-.PHONY: all programs units fuzzers check bench demo install uninstall clean deps-check deps-bench
+.PHONY: all programs units fuzzers check bench demo install uninstall clean deps-check deps-bench model
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -120,6 +120,11 @@ fuzzers:
 	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # -------------------------------------------------------------------------
+# The local encoder's weights (all-MiniLM-L6-v2), checked against pinned
+# SHA-256 sums, into $LQ_MODEL_DIR or the lq cache; offline once present.
+model:
+	@sh common/fetch-model.sh
+
 deps-check:
 	@sh .ci/deps.sh $(DEB_CHECK)
 
@@ -128,7 +133,7 @@ deps-bench:
 
 # Every test: the default build, the ASan+UBSan build, short fuzz runs.
 # The runner ends with "N passed, N failed".
-check: deps-check programs units
+check: deps-check model programs units
 	@$(MAKE) --no-print-directory V=asan B=.build/asan/bin CFLAGS="$(ASAN_FLAGS)" programs units
 	@$(MAKE) --no-print-directory fuzzers
 	@LQ_FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh \

@@ -43,13 +43,14 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = extract-urls to-csv
+PROGS = extract-urls to-csv scrape
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+scrape_PKGS = jansson libcurl libcrypto
 
 # The common library.
-COMMON = base64 diag ndjson opts record run util
+COMMON = base64 cache diag http ndjson opts profile record run util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -316,6 +316,9 @@ retryable(const struct lq_http_req *r, CURLcode cc)
 		return 0;
 	if (cc != CURLE_OK)
 		return 1;	/* timeouts, refused or dropped connections, bad bodies */
+	/* OpenAI's 429 for an empty account: waiting does not help. */
+	if (r->status == 429 && r->resp.data && strstr(r->resp.data, "insufficient_quota"))
+		return 0;
 	return r->status == 408 || r->status == 429 || r->status >= 500;
 }
 

@@ -43,15 +43,20 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache
+PROGS = lq extract-urls to-csv cache scrape embed classify
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
+scrape_PKGS = jansson libcurl libcrypto
+embed_PKGS = jansson libcurl libcrypto openblas libutf8proc
+embed_LIBS = -lpthread
+classify_PKGS = jansson libcurl libcrypto openblas libutf8proc
+classify_LIBS = -lpthread
 
 # The common library.
-COMMON = base64 cache diag encoder icp match ndjson opts record run safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp leadtext match ndjson opts profile record run safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -44,7 +44,7 @@ lq_profile_shape(const json_t *item)
 	if (json_is_array(json_object_get(item, "experiences"))
 	    || (str(item, "fullName") && str(item, "linkedinUrl") && !json_object_get(item, "positions")))
 		return LQ_SHAPE_DEVFUSION;
-	if (json_object_get(item, "positions") || str(item, "profileId")
+	if (json_object_get(item, "positions") || str(item, "occupation")
 	    || str(item, "firstName") || str(item, "lastName") || str(item, "publicIdentifier")
 	    || str(item, "headline"))
 		return LQ_SHAPE_SUPREME;

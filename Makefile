@@ -43,7 +43,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache scrape embed classify
+PROGS = lq extract-urls to-csv cache scrape embed classify score rerank
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
@@ -54,6 +54,10 @@ embed_PKGS = jansson libcurl libcrypto openblas libutf8proc
 embed_LIBS = -lpthread
 classify_PKGS = jansson libcurl libcrypto openblas libutf8proc
 classify_LIBS = -lpthread
+score_PKGS = jansson libcurl libcrypto openblas libutf8proc
+score_LIBS = -lpthread
+rerank_PKGS = jansson libcurl libcrypto openblas libutf8proc
+rerank_LIBS = -lpthread
 
 # The common library.
 COMMON = base64 cache diag embedder encoder http icp leadtext match ndjson opts profile record run safetensors sha256 tokenizer util

@@ -141,6 +141,11 @@ baseline(json_t *rec)
 	if (base_emb == NULL)
 		baseline_open(model);
 	if (strcmp(model, base_model) != 0) {
+		static int warned;
+
+		if (!warned++)
+			lq_warn("%s: embedding_model %s differs from %s of the first lead: "
+			    "such leads fail (mixed_models)", lq_rec_name(rec), model, base_model);
 		lq_rec_fail(rec, "mixed_models", "%s: embedding_model %s differs from %s of the "
 		    "first lead; vectors of different models are never compared (score each model's "
 		    "leads separately)", lq_rec_name(rec), model, base_model);

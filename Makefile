@@ -60,7 +60,7 @@ rerank_PKGS = jansson libcurl libcrypto openblas libutf8proc
 rerank_LIBS = -lpthread
 
 # The common library.
-COMMON = base64 cache diag embedder encoder http icp leadtext match ndjson opts profile record run safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp leadtext match ndjson opts profile record rerank run safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

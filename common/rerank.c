@@ -121,3 +121,24 @@ bad:
 	json_decref(root);
 	return -1;
 }
+
+char *
+lq_rerank_error(const char *body, size_t len, char *buf, size_t size)
+{
+	json_t *root = json_loadb(body ? body : "", len, 0, NULL), *e;
+	const char *m = NULL;
+
+	if (json_is_object(root)) {
+		e = json_object_get(root, "error");
+		if (json_is_string(e))
+			m = json_string_value(e);
+		else if (json_is_object(e))
+			m = json_string_value(json_object_get(e, "message"));
+		if (m == NULL)
+			m = json_string_value(json_object_get(root, "message"));
+	}
+	if (m)
+		snprintf(buf, size, "%.200s", m);
+	json_decref(root);
+	return m ? buf : NULL;
+}

@@ -35,4 +35,10 @@ char *lq_rerank_request(int d, const char *model, const char *query,
 int lq_rerank_parse(int d, const char *body, size_t len, size_t n, double *scores,
     char *err, size_t errlen);
 
+/* The message of an error body of any dialect: TEI's {"error":"..."},
+ * Cohere's {"message":"..."}, the OpenAI shape {"error":{"message"}}
+ * (llama.cpp, Jina); written into buf (at most 200 bytes of it). Returns
+ * buf, or NULL when the body is none of these. */
+char *lq_rerank_error(const char *body, size_t len, char *buf, size_t size);
+
 #endif

@@ -383,7 +383,13 @@ done(struct lq_http *h, struct lq_http_req *r)
 	(void)h;
 
 	if (!lq_http_ok(r)) {
+		char eb[256], mb[240];
 		const char *e = lq_http_strerror(r);
+
+		if (r->status >= 400 && lq_rerank_error(r->resp.data, r->resp.len, mb, sizeof mb)) {
+			snprintf(eb, sizeof eb, "HTTP %ld: %s", r->status, mb);
+			e = eb;
+		}
 
 		if (lq_http_fatal(r) && !fatal++)
 			lq_warn("%s: %s: stopping (check the key and the account)", url, e);
@@ -475,6 +481,10 @@ admit(json_t *rec)
 
 	memset(s, 0, sizeof *s);
 	s->rec = rec;
+	if (lq_rec_failed(rec)) {
+		s->done = 1;
+		return;
+	}
 	if (fatal) {
 		lq_rec_fail(rec, "stopped", "%s: not reranked: the stage stopped on an earlier "
 		    "refusal from %s", lq_rec_name(rec), url);

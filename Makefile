@@ -43,14 +43,15 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv
+PROGS = lq extract-urls to-csv eval
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 diag ndjson opts record run util
+COMMON = base64 diag labels metrics ndjson opts record run util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -3,13 +3,14 @@
 hand-written personas below. Every person is invented. The judgments are written
 by hand per (ICP, person) pair; this script only lays them out.
 
-usage: python3 tests/data/eval/gen.py   (rewrites the files beside it)
+usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """
 import base64
 import hashlib
 import json
 import os
 import re
+import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -1381,12 +1382,13 @@ def split_of(people):
 
 
 def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else HERE
     items = [apify_item(x) for x in PEOPLE]
     splits = split_of(PEOPLE)
-    with open(os.path.join(HERE, "profiles.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "profiles.json"), "w", encoding="utf-8") as f:
         json.dump(items, f, ensure_ascii=False, indent=1)
         f.write("\n")
-    with open(os.path.join(HERE, "labels.ndjson"), "w", encoding="utf-8") as f:
+    with open(os.path.join(out, "labels.ndjson"), "w", encoding="utf-8") as f:
         for key in ("L", "S", "P"):
             for i, (x, it) in enumerate(zip(PEOPLE, items)):
                 rel, reason = x["J"][key]

@@ -26,6 +26,16 @@ key(char kind, const char *icp, const char *id)
 	return lq_xasprintf("%c%s\x1f%s", kind, icp, id);
 }
 
+/* Sets index[key(kind, icp, id)] to v (a new reference it takes). */
+static void
+index_set(json_t *index, char kind, const char *icp, const char *id, json_t *v)
+{
+	char *k = key(kind, icp, id);
+
+	json_object_set_new(index, k, v);
+	free(k);
+}
+
 static long
 lookup(const json_t *index, char kind, const char *icp, const char *id)
 {
@@ -105,7 +115,7 @@ add(struct lq_labels *L, json_t *o, const char *name, unsigned long line, struct
 	if (!lq_labels_has_icp(L, icp)) {
 		L->icps = lq_xreallocarray(L->icps, L->nicps + 1, sizeof *L->icps);
 		L->icps[L->nicps++] = lq_xstrdup(icp);
-		json_object_set_new(L->index, key('c', icp, ""), json_true());
+		index_set(L->index, 'c', icp, "", json_true());
 	}
 	if ((L->n & (L->n - 1)) == 0)	/* grow at powers of two */
 		L->v = lq_xreallocarray(L->v, L->n ? 2 * L->n : 1, sizeof *L->v);
@@ -117,7 +127,7 @@ add(struct lq_labels *L, json_t *o, const char *name, unsigned long line, struct
 	lb->reason = reason ? lq_xstrdup(reason) : NULL;
 	lb->split = split ? lq_xstrdup(split) : NULL;
 	lb->line = line;
-	json_object_set_new(L->index, key('i', icp, id), json_integer((json_int_t)L->n));
+	index_set(L->index, 'i', icp, id, json_integer((json_int_t)L->n));
 	if (lb->pub) {
 		char *k = key('p', icp, lb->pub);
 

@@ -442,7 +442,7 @@ cmd_stats(int json)
 		if (s.unreadable)
 			printf("unreadable       %llu (run cache verify)\n", s.unreadable);
 		printf("temp files       %llu\n", tmp);
-		printf("\n%-16s %8s %10s %9s %9s %9s  %-19s  %-19s\n", "namespace", "objects",
+		printf("\n%-16s %8s %10s %9s %9s %9s  %-19s  %s\n", "namespace", "objects",
 		    "bytes", "hits", "misses", "stores", "oldest", "newest");
 		for (size_t i = 0; i <= s.nns; i++) {
 			struct ns_stat *n = i < s.nns ? &s.ns[i] : &tot;

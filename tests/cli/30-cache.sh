@@ -179,7 +179,7 @@ ok '--version' 'cache --version | grep -q "^cache (lq) "'
 sed 's/\\//g' "$TOP/docs/man/cache.1" > "$T/man.txt"
 ok 'every option in --help is in docs/man/cache.1' '
 	for s in "" stats verify gc path; do
-		cache $s --help | grep -o -- "--[a-z-]*"
+		cache $s --help | sed -n "s/^  *\(-., \)\{0,1\}\(--[a-z-]*\).*/\2/p"
 	done | sort -u > opts.txt
 	test -s opts.txt &&
 	while read -r o; do grep -q -- "$o" "$T/man.txt" || { echo "missing $o"; exit 1; }; done < opts.txt'

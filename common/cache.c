@@ -194,7 +194,7 @@ lq_cache_header_parse(const char *buf, size_t n, struct lq_cache_object *o,
 		FAIL("bad namespace in header");
 	memcpy(o->ns, p, f);
 	o->ns[f] = '\0';
-	if (!lq_cache_ns_valid(o->ns))
+	if (strlen(o->ns) != f || !lq_cache_ns_valid(o->ns))	/* no NUL inside */
 		FAIL("bad namespace in header");
 	p += f + 1;
 

@@ -402,6 +402,9 @@ main(int argc, char **argv)
 		snprintf(line, sizeof line, "lqcache1 %s profile 123 2 %s\nac", k2.hex, sum);
 		CHECK_INT(lq_cache_object_parse(line, strlen(line), &o, &why), -1);
 		CHECK_STR(why, "checksum mismatch");
+		fill(line, sizeof line, "lqcache1 K prof#le 123 2 S\nab", k2.hex, sum);
+		*strchr(line, '#') = '\0';	/* a NUL inside the namespace (found by the fuzzer) */
+		CHECK_INT(lq_cache_object_parse(line, strlen(line + 100) + 100, &o, &why), -1);
 		CHECK_INT(lq_cache_object_parse("lqca", 4, &o, &why), -1);
 		CHECK_STR(why, "truncated");
 		CHECK(lq_cache_ns_valid("profile") && lq_cache_ns_valid("a-b_9"));

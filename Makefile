@@ -43,14 +43,15 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = extract-urls to-csv cache
+PROGS = lq extract-urls to-csv cache
+lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
 
 # The common library.
-COMMON = base64 cache diag ndjson opts record run sha256 util
+COMMON = base64 cache diag icp ndjson opts record run sha256 util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -146,14 +147,13 @@ demo: programs
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
-	for p in $(PROGS); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
-	sed -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|' -e 's|@VERSION@|$(VERSION)|' src/lq.sh > $(DESTDIR)$(BINDIR)/lq
-	chmod 755 $(DESTDIR)$(BINDIR)/lq
+	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	for m in docs/man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
 	for m in docs/man/*.7; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	for p in $(filter-out lq,$(PROGS)); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
 	-rmdir $(DESTDIR)$(LIBEXECDIR)
 	rm -f $(DESTDIR)$(BINDIR)/lq
 	for m in docs/man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done

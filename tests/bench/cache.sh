@@ -10,7 +10,7 @@ n=${LQ_BENCH_CACHE_N:-100000}
 make -s -C "$top" .build/default/tests/bench/bench_cache
 work=$(mktemp -d "${TMPDIR:-/tmp}/lq-bench-cache.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-echo "== cache: $n gets of ~4 KB JSON profile objects"
+echo "$n gets of ~4 KB JSON profile objects"
 "$top/.build/default/tests/bench/bench_cache" "$n" "$work"
 if command -v jq >/dev/null 2>&1; then
 	t0=$(date +%s.%N)

@@ -549,6 +549,38 @@ main(int argc, char **argv)
 		free(young);
 	}
 
+	t_begin("a cache cleared under a running process: put recreates tmp/ and objects/");
+	{
+		char *cmd = lq_xasprintf("rm -rf '%s/tmp' '%s/objects'", dir, dir);
+
+		c = lq_cache_open(dir);
+		CHECK(system(cmd) == 0);
+		key(&k2, LQ_NS_PROFILE, "after-clear");
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &k2, "back", 4), 0);
+		p = lq_cache_get(c, LQ_NS_PROFILE, &k2, 0, NULL);
+		CHECK_STR(p, "back");
+		free(p);
+		lq_cache_close(c);
+		free(cmd);
+	}
+
+	t_begin("human durations and sizes");
+	CHECK(lq_parse_duration("--max-age", "30d") == 30 * 86400.0);
+	CHECK(lq_parse_duration("--max-age", "12h") == 12 * 3600.0);
+	CHECK(lq_parse_duration("--max-age", "90m") == 5400.0);
+	CHECK(lq_parse_duration("--max-age", "45s") == 45.0);
+	CHECK(lq_parse_duration("--max-age", "1.5w") == 1.5 * 7 * 86400);
+	CHECK(lq_parse_duration("--max-age", "7") == 7 * 86400.0);
+	CHECK(lq_parse_duration("--max-age", "0") == 0.0);
+	CHECK_INT(lq_parse_size("--max-size", "4096"), 4096);
+	CHECK_INT(lq_parse_size("--max-size", "500M"), 500000000);
+	CHECK_INT(lq_parse_size("--max-size", "2G"), 2000000000);
+	CHECK_INT(lq_parse_size("--max-size", "2GB"), 2000000000);
+	CHECK_INT(lq_parse_size("--max-size", "10k"), 10000);
+	CHECK_INT(lq_parse_size("--max-size", "1Ki"), 1024);
+	CHECK_INT(lq_parse_size("--max-size", "1.5GiB"), 1610612736);
+	CHECK_INT(lq_parse_size("--max-size", "3T"), 3000000000000LL);
+
 	t_begin("concurrent writers and readers of one key (8 processes): every hit is whole");
 	{
 		char payload[4096];

@@ -611,6 +611,77 @@ main(int argc, char **argv)
 		free(p);
 	}
 
+	t_begin("kill -9 of writers at random moments: every object left is whole");
+	{
+		char *kdir = fresh("killed"), payload[8192];
+		int bad = 0, objects = 0;
+
+		memset(payload, 'p', sizeof payload);
+		srand(12345);
+		for (int round = 0; round < 15; round++) {
+			pid_t pid;
+
+			fflush(stdout);
+			if ((pid = fork()) == 0) {
+				struct lq_cache *wc = lq_cache_open(kdir);
+
+				for (long i = 0; ; i++) {
+					char in[32];
+					struct lq_cache_key kk;
+
+					snprintf(in, sizeof in, "%d-%ld", round, i);
+					key(&kk, LQ_NS_PROFILE, in);
+					lq_cache_put(wc, LQ_NS_PROFILE, &kk, payload, sizeof payload);
+				}
+			}
+			usleep(2000 + (useconds_t)(rand() % 8000));
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+		}
+		/* Read back every file under objects/ through the strict parser. */
+		{
+			char *od = lq_xasprintf("%s/objects", kdir);
+			DIR *d = opendir(od);
+			struct dirent *e;
+
+			while (d && (e = readdir(d)) != NULL) {
+				char *sub;
+				DIR *sd;
+				struct dirent *f;
+
+				if (e->d_name[0] == '.')
+					continue;
+				sub = lq_xasprintf("%s/%s", od, e->d_name);
+				sd = opendir(sub);
+				while (sd && (f = readdir(sd)) != NULL) {
+					struct lq_cache_object o;
+					const char *why;
+					char *fp, *text;
+
+					if (f->d_name[0] == '.')
+						continue;
+					fp = lq_xasprintf("%s/%s", sub, f->d_name);
+					text = read_file(fp, &n);
+					objects++;
+					if (text == NULL || lq_cache_object_parse(text, n, &o, &why) != 0 ||
+					    o.len != sizeof payload)
+						bad++;
+					free(text);
+					free(fp);
+				}
+				if (sd)
+					closedir(sd);
+				free(sub);
+			}
+			if (d)
+				closedir(d);
+			free(od);
+		}
+		CHECK(objects > 0);
+		CHECK_INT(bad, 0);
+		free(kdir);
+	}
+
 	t_begin("write failure (file size limit): one warning, put returns -1, no temp file left");
 	{
 		char *errf = fresh("stderr.txt");

@@ -43,15 +43,16 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv eval
+PROGS = lq extract-urls to-csv cache eval
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+cache_PKGS = jansson libcrypto
 eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 diag labels metrics ndjson opts record run util
+COMMON = base64 cache diag icp labels metrics ndjson opts record run sha256 util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -110,6 +111,10 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 		$(foreach p,$($*_PKGS),$(LIBS_$(p))) $($*_LIBS) -lm
 
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
+# Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
+$(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # Fuzzers: the common library rebuilt with clang and sanitizers.

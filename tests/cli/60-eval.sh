@@ -37,7 +37,7 @@ status "--require-all fails when a judged lead is missing" 1 "'$EV' --require-al
 ok "the table names every metric" \
 	"'$EV' labels.ndjson run.ndjson | grep -q 'ndcg@10 *ndcg@50 *p@10 *p@25 *recall@AB *auc *ap'"
 expect "the table shows n/a for undefined values" \
-	"printf '%s\n' '{\"id\":\"b\",\"icp_score\":1}' | '$EV' labels.ndjson | awk '\$1==\"X\"{print \$6, \$7, \$12, \$13}'" <<'X'
+	"printf '%s\n' '{\"id\":\"b\",\"icp_score\":1}' | '$EV' labels.ndjson | awk '\$1==\"X\"{print \$6, \$7, \$10, \$11, \$12}'" <<'X'
 n/a n/a n/a n/a n/a
 X
 expect "--score-field picks another field; a missing score ranks last" \

@@ -51,6 +51,7 @@ to-csv_LIBS = -lcsv
 
 # The common library.
 COMMON = base64 diag ndjson opts record run util
+COMMON += csvout fieldpath
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -148,7 +148,8 @@ parse_path(struct parser *ps, const char *s, const char *e, struct lq_path *p)
 					return fail(ps, q, "empty field name");
 				break;	/* a name follows */
 			}
-			/* *q == '[' */
+			if (*q != '[')
+				return fail(ps, q, "expected '.' or '[' after ']'");
 			{
 				const char *d = ++q;
 				long v = 0;

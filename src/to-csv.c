@@ -74,7 +74,7 @@ static struct lq_buf arena = LQ_BUF_INIT;	/* every kept row, back to back */
 static struct row *rows;
 static size_t nrows, caprows;
 
-static unsigned long long n_failed_left, n_below_min, n_bad_score;
+static unsigned long long n_failed_left, n_below_min, n_bad_score, n_bad_line;
 
 /* Most warnings about one kind of bad field; the rest are counted. */
 #define WARN_MAX 10
@@ -245,7 +245,16 @@ read_file(FILE *fp, const char *name)
 	struct lq_reader *r = lq_reader_new(fp, name);
 	json_t *rec;
 
-	while ((rec = lq_reader_next(r)) != NULL) {
+	for (;;) {
+		unsigned long long here = lq_counts.failed_here;
+
+		if ((rec = lq_reader_next(r)) == NULL)
+			break;
+		/* The reader turned a line into a failed record: say so, since
+		 * the record itself is usually left out of the spreadsheet. */
+		if (lq_counts.failed_here != here && n_bad_line++ < WARN_MAX)
+			lq_warn("%s", json_string_value(json_object_get(
+			    json_object_get(rec, "error"), "message")));
 		take(rec, r);
 		json_decref(rec);
 		lq_progress();
@@ -313,7 +322,9 @@ main(int argc, char **argv)
 		lq_summary_add("%llu failed left out", n_failed_left);
 	if (n_below_min)
 		lq_summary_add("%llu below --min-score", n_below_min);
+	if (n_bad_line > WARN_MAX)
+		lq_summary_add("%llu more unreadable lines", n_bad_line - WARN_MAX);
 	if (n_bad_score > WARN_MAX)
-		lq_summary_add("%llu with a non-numeric icp_score", n_bad_score);
+		lq_summary_add("%llu more non-numeric icp_scores", n_bad_score - WARN_MAX);
 	return lq_finish();
 }

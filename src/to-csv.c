@@ -310,7 +310,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (!no_sort) {
-		qsort(rows, nrows, sizeof *rows, row_cmp);
+		if (nrows > 1)
+			qsort(rows, nrows, sizeof *rows, row_cmp);
 		for (size_t i = 0; i < nrows; i++)
 			put(arena.data + rows[i].off, rows[i].len);
 	}

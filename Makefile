@@ -50,7 +50,7 @@ to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 
 # The common library.
-COMMON = base64 diag ndjson opts record run util
+COMMON = base64 diag icp ndjson opts record run util
 COMMON += csvout fieldpath
 COMMON_HDRS = $(wildcard common/*.h)
 

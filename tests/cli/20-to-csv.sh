@@ -215,10 +215,6 @@ status 'writing to /dev/full is fatal (3)' 3 "to-csv < leads.ndjson > /dev/full"
 stderr_has 'writing to /dev/full says so' "write error" "to-csv < leads.ndjson > /dev/full"
 status 'an operand-like bad option is a usage error' 2 "to-csv --no-such-option < /dev/null"
 
-# Documentation: every option of --help is in the man page.
-ok 'every option in --help is in docs/man/to-csv.1' \
-	"for o in \$(to-csv --help | grep -o -- '--[a-z-]*' | sort -u); do grep -q -- \"\$(echo \$o | sed 's/-/\\\\\\\\-/g')\" $TOP/docs/man/to-csv.1 || { echo missing \$o; exit 1; }; done"
-
 # csv-spectrum (written by others): its JSON values as records come back
 # from Python's csv reader unchanged. location_coordinates is skipped: its
 # JSON does not match its CSV upstream (see corpora/README.md).

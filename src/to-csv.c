@@ -268,6 +268,8 @@ main(int argc, char **argv)
 	const char *arg, *spec = default_columns;
 	char err[256];
 	int c, excel = 0, header = 1;
+	FILE **files;
+	size_t nfiles;
 
 	lq_init(argv[0]);
 	while ((c = lq_getopt(argc, argv, &cmd, &arg)) != -1) {
@@ -289,26 +291,31 @@ main(int argc, char **argv)
 	if (lq_columns_parse(spec, &cols, err, sizeof err) < 0)
 		lq_die(LQ_EXIT_USAGE, "--columns: %s", err);
 
+	/* Open every file first: a missing one stops the run before any
+	 * output, rather than after a header and half the rows. */
+	nfiles = optind < argc ? (size_t)(argc - optind) : 1;
+	files = lq_xcalloc(nfiles, sizeof *files);
+	for (size_t i = 0; i < nfiles; i++) {
+		const char *name = optind < argc ? argv[optind + (int)i] : "-";
+
+		if (strcmp(name, "-") == 0)
+			files[i] = stdin;
+		else if ((files[i] = fopen(name, "r")) == NULL)
+			lq_die_errno(LQ_EXIT_FATAL, "%s", name);
+	}
 	if (excel)
 		put("\xef\xbb\xbf", 3);
 	if (header)
 		header_row();
-	if (optind == argc) {
-		read_file(stdin, "<stdin>");
-	} else {
-		for (int i = optind; i < argc; i++) {
-			FILE *fp;
-
-			if (strcmp(argv[i], "-") == 0) {
-				read_file(stdin, "<stdin>");
-				continue;
-			}
-			if ((fp = fopen(argv[i], "r")) == NULL)
-				lq_die_errno(LQ_EXIT_FATAL, "%s", argv[i]);
-			read_file(fp, argv[i]);
-			fclose(fp);
+	for (size_t i = 0; i < nfiles; i++) {
+		if (files[i] == stdin) {
+			read_file(stdin, "<stdin>");
+			continue;
 		}
+		read_file(files[i], argv[optind + (int)i]);
+		fclose(files[i]);
 	}
+	free(files);
 	if (!no_sort) {
 		if (nrows > 1)
 			qsort(rows, nrows, sizeof *rows, row_cmp);

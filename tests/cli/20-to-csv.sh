@@ -192,6 +192,14 @@ x,99
 EOF
 ok 'a 1 MB cell reads back whole' \
 	"python3 -c 'import json; print(json.dumps({\"h\": \"=\" + \"x,\\\"\\n\" * 250000}))' | to-csv -q -c h > out.csv && $R rows out.csv | python3 -c 'import json,sys; r=[json.loads(l) for l in sys.stdin]; assert r[1][0] == \"\\x27=\" + \"x,\\\"\\n\" * 250000'"
+# Memory follows the rows kept, not the raw profiles: 2000 records of
+# 20 kB each (40 MB) make a small CSV, and to-csv must not hold them.
+if [ "${LQ_VARIANT:-default}" = default ]; then
+	python3 -c 'import json
+for i in range(2000): print(json.dumps({"id": "p%d" % i, "icp_score": i % 100, "profile": {"summary": "y" * 20000}}))' > big.ndjson
+	ok 'memory stays proportional to the rows kept, not the raw profiles' \
+		"kb=\$(/usr/bin/time -f %M to-csv -q -c id < big.ndjson 2>&1 >/dev/null) && echo peak \$kb kB && test \$kb -lt 15000"
+fi
 ok '20000 records: none lost, order by score' \
 	"seq 1 20000 | awk '{printf \"{\\\"id\\\":\\\"p%d\\\",\\\"icp_score\\\":%d}\\n\", \$1, \$1 % 101}' | to-csv -q -c id,icp_score > out.csv && test \$($R rows out.csv | wc -l) -eq 20001 && $R rows out.csv | sed -n 2p | grep -q '\"100\"' && $R rows out.csv | tail -n 1 | grep -q '\"p19998\", \"0\"'"
 
@@ -204,6 +212,7 @@ two
 one
 EOF
 status 'a missing file is fatal (3)' 3 "to-csv no-such-file"
+expect 'a missing file: nothing is written' "printf '%s\\n' '{}' > f0; to-csv f0 no-such-file 2>/dev/null" < /dev/null
 stderr_has 'a missing file is named' "^to-csv: no-such-file: No such file" "to-csv no-such-file"
 stderr_has 'a bad line in a file is named file:line on stderr' "^to-csv: f2:2: invalid JSON at column" \
 	"printf '%s\n' '{\"a\":1}' '{oops' > f2 && to-csv --strict f2"

@@ -43,16 +43,18 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv
+PROGS = lq extract-urls to-csv cache
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+cache_PKGS = jansson libcrypto
 
 # The common library.
-COMMON = base64 diag icp ndjson opts record run util
-COMMON += csvout fieldpath
+COMMON = base64 cache diag icp ndjson opts record run sha256 util
 COMMON_HDRS = $(wildcard common/*.h)
+# CSV cells and field paths (to-csv).
+COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -110,6 +112,10 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 		$(foreach p,$($*_PKGS),$(LIBS_$(p))) $($*_LIBS) -lm
 
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
+# Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
+$(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # Fuzzers: the common library rebuilt with clang and sanitizers.

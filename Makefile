@@ -54,6 +54,8 @@ eval_PKGS = jansson
 # The common library.
 COMMON = base64 cache diag icp labels metrics ndjson opts record run sha256 util
 COMMON_HDRS = $(wildcard common/*.h)
+# CSV cells and field paths (to-csv).
+COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

@@ -43,7 +43,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache scrape embed classify score rerank
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
@@ -58,10 +58,13 @@ score_PKGS = jansson libcurl libcrypto openblas libutf8proc
 score_LIBS = -lpthread
 rerank_PKGS = jansson libcurl libcrypto openblas libutf8proc
 rerank_LIBS = -lpthread
+eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 cache diag embedder encoder http icp leadtext match ndjson opts profile record rerank run safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp labels leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
+# CSV cells and field paths (to-csv).
+COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

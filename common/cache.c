@@ -194,7 +194,7 @@ lq_cache_header_parse(const char *buf, size_t n, struct lq_cache_object *o,
 		FAIL("bad namespace in header");
 	memcpy(o->ns, p, f);
 	o->ns[f] = '\0';
-	if (!lq_cache_ns_valid(o->ns))
+	if (strlen(o->ns) != f || !lq_cache_ns_valid(o->ns))	/* no NUL inside */
 		FAIL("bad namespace in header");
 	p += f + 1;
 
@@ -623,7 +623,17 @@ lq_cache_put(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 	n = snprintf(hdr, sizeof hdr, "%s %s %s %lld %zu %s\n", MAGIC, k->hex, ns,
 	    (long long)time(NULL), len, hex);
 	snprintf(tmp, sizeof tmp, "%s/tmp/%.16s.XXXXXX", c->dir, k->hex);
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT) {
+		/* tmp/ was removed under us (someone cleared the cache): recreate it. */
+		char sub[PATH_MAX];
+
+		snprintf(sub, sizeof sub, "%s/tmp", c->dir);
+		snprintf(tmp, sizeof tmp, "%s/tmp/%.16s.XXXXXX", c->dir, k->hex);
+		if (mkdirs(sub) == 0)
+			fd = mkostemp(tmp, O_CLOEXEC);
+	}
+	if (fd < 0) {
 		char what[PATH_MAX + 32];
 
 		snprintf(what, sizeof what, "%s/tmp", c->dir);
@@ -661,7 +671,7 @@ lq_cache_put(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 				char sub[PATH_MAX];
 
 				snprintf(sub, sizeof sub, "%s/objects/%.2s", c->dir, k->hex);
-				if ((mkdir(sub, 0777) != 0 && errno != EEXIST) || rename(tmp, path) != 0)
+				if (mkdirs(sub) != 0 || rename(tmp, path) != 0)
 					rc = -1;
 			} else
 				rc = -1;

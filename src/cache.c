@@ -387,7 +387,8 @@ cmd_stats(int json)
 		return LQ_EXIT_FATAL;
 	read_stats_logs(&s);
 	tmp = count_tmp();
-	qsort(s.ns, s.nns, sizeof *s.ns, ns_cmp);
+	if (s.nns > 1)
+		qsort(s.ns, s.nns, sizeof *s.ns, ns_cmp);
 	for (size_t i = 0; i < s.nns; i++) {
 		struct ns_stat *n = &s.ns[i];
 
@@ -442,7 +443,7 @@ cmd_stats(int json)
 		if (s.unreadable)
 			printf("unreadable       %llu (run cache verify)\n", s.unreadable);
 		printf("temp files       %llu\n", tmp);
-		printf("\n%-16s %8s %10s %9s %9s %9s  %-19s  %-19s\n", "namespace", "objects",
+		printf("\n%-16s %8s %10s %9s %9s %9s  %-19s  %s\n", "namespace", "objects",
 		    "bytes", "hits", "misses", "stores", "oldest", "newest");
 		for (size_t i = 0; i <= s.nns; i++) {
 			struct ns_stat *n = i < s.nns ? &s.ns[i] : &tot;
@@ -637,7 +638,8 @@ cmd_gc(double max_age, int have_age, unsigned long long max_size, int have_size,
 
 	if (walk(gc_visit, &g) != 0)
 		return LQ_EXIT_FATAL;
-	qsort(g.e, g.n, sizeof *g.e, mtime_cmp);
+	if (g.n > 1)
+		qsort(g.e, g.n, sizeof *g.e, mtime_cmp);
 	for (size_t k = 0; k < g.n; k++)
 		total += g.e[k].size;
 	/* Oldest first: first everything unused for longer than max_age,

@@ -402,6 +402,9 @@ main(int argc, char **argv)
 		snprintf(line, sizeof line, "lqcache1 %s profile 123 2 %s\nac", k2.hex, sum);
 		CHECK_INT(lq_cache_object_parse(line, strlen(line), &o, &why), -1);
 		CHECK_STR(why, "checksum mismatch");
+		fill(line, sizeof line, "lqcache1 K prof#le 123 2 S\nab", k2.hex, sum);
+		*strchr(line, '#') = '\0';	/* a NUL inside the namespace (found by the fuzzer) */
+		CHECK_INT(lq_cache_object_parse(line, strlen(line + 100) + 100, &o, &why), -1);
 		CHECK_INT(lq_cache_object_parse("lqca", 4, &o, &why), -1);
 		CHECK_STR(why, "truncated");
 		CHECK(lq_cache_ns_valid("profile") && lq_cache_ns_valid("a-b_9"));
@@ -546,6 +549,38 @@ main(int argc, char **argv)
 		free(young);
 	}
 
+	t_begin("a cache cleared under a running process: put recreates tmp/ and objects/");
+	{
+		char *cmd = lq_xasprintf("rm -rf '%s/tmp' '%s/objects'", dir, dir);
+
+		c = lq_cache_open(dir);
+		CHECK(system(cmd) == 0);
+		key(&k2, LQ_NS_PROFILE, "after-clear");
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &k2, "back", 4), 0);
+		p = lq_cache_get(c, LQ_NS_PROFILE, &k2, 0, NULL);
+		CHECK_STR(p, "back");
+		free(p);
+		lq_cache_close(c);
+		free(cmd);
+	}
+
+	t_begin("human durations and sizes");
+	CHECK(lq_parse_duration("--max-age", "30d") == 30 * 86400.0);
+	CHECK(lq_parse_duration("--max-age", "12h") == 12 * 3600.0);
+	CHECK(lq_parse_duration("--max-age", "90m") == 5400.0);
+	CHECK(lq_parse_duration("--max-age", "45s") == 45.0);
+	CHECK(lq_parse_duration("--max-age", "1.5w") == 1.5 * 7 * 86400);
+	CHECK(lq_parse_duration("--max-age", "7") == 7 * 86400.0);
+	CHECK(lq_parse_duration("--max-age", "0") == 0.0);
+	CHECK_INT(lq_parse_size("--max-size", "4096"), 4096);
+	CHECK_INT(lq_parse_size("--max-size", "500M"), 500000000);
+	CHECK_INT(lq_parse_size("--max-size", "2G"), 2000000000);
+	CHECK_INT(lq_parse_size("--max-size", "2GB"), 2000000000);
+	CHECK_INT(lq_parse_size("--max-size", "10k"), 10000);
+	CHECK_INT(lq_parse_size("--max-size", "1Ki"), 1024);
+	CHECK_INT(lq_parse_size("--max-size", "1.5GiB"), 1610612736);
+	CHECK_INT(lq_parse_size("--max-size", "3T"), 3000000000000LL);
+
 	t_begin("concurrent writers and readers of one key (8 processes): every hit is whole");
 	{
 		char payload[4096];
@@ -574,6 +609,77 @@ main(int argc, char **argv)
 		p = lq_xasprintf("%s/tmp", dir);
 		CHECK_INT(count_files(p), 0);	/* no temp file left behind */
 		free(p);
+	}
+
+	t_begin("kill -9 of writers at random moments: every object left is whole");
+	{
+		char *kdir = fresh("killed"), payload[8192];
+		int bad = 0, objects = 0;
+
+		memset(payload, 'p', sizeof payload);
+		srand(12345);
+		for (int round = 0; round < 15; round++) {
+			pid_t pid;
+
+			fflush(stdout);
+			if ((pid = fork()) == 0) {
+				struct lq_cache *wc = lq_cache_open(kdir);
+
+				for (long i = 0; ; i++) {
+					char in[32];
+					struct lq_cache_key kk;
+
+					snprintf(in, sizeof in, "%d-%ld", round, i);
+					key(&kk, LQ_NS_PROFILE, in);
+					lq_cache_put(wc, LQ_NS_PROFILE, &kk, payload, sizeof payload);
+				}
+			}
+			usleep(2000 + (useconds_t)(rand() % 8000));
+			kill(pid, SIGKILL);
+			waitpid(pid, NULL, 0);
+		}
+		/* Read back every file under objects/ through the strict parser. */
+		{
+			char *od = lq_xasprintf("%s/objects", kdir);
+			DIR *d = opendir(od);
+			struct dirent *e;
+
+			while (d && (e = readdir(d)) != NULL) {
+				char *sub;
+				DIR *sd;
+				struct dirent *f;
+
+				if (e->d_name[0] == '.')
+					continue;
+				sub = lq_xasprintf("%s/%s", od, e->d_name);
+				sd = opendir(sub);
+				while (sd && (f = readdir(sd)) != NULL) {
+					struct lq_cache_object o;
+					const char *why;
+					char *fp, *text;
+
+					if (f->d_name[0] == '.')
+						continue;
+					fp = lq_xasprintf("%s/%s", sub, f->d_name);
+					text = read_file(fp, &n);
+					objects++;
+					if (text == NULL || lq_cache_object_parse(text, n, &o, &why) != 0 ||
+					    o.len != sizeof payload)
+						bad++;
+					free(text);
+					free(fp);
+				}
+				if (sd)
+					closedir(sd);
+				free(sub);
+			}
+			if (d)
+				closedir(d);
+			free(od);
+		}
+		CHECK(objects > 0);
+		CHECK_INT(bad, 0);
+		free(kdir);
 	}
 
 	t_begin("write failure (file size limit): one warning, put returns -1, no temp file left");

@@ -64,6 +64,7 @@ static const struct lq_cmd cmd = {
 #define KEYWORDS_FULL 3
 
 static struct lq_icp *icp;
+static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
 static const char *model_dir;
@@ -183,6 +184,7 @@ baseline(json_t *rec)
 	lq_rec_set_str(rec, "match_reasoning", why);
 	free(why);
 	lq_rec_set_str(rec, "score_version", BASELINE_VERSION);
+	lq_rec_set_str(rec, "icp", icp_name);
 	lq_rec_set_status(rec, "qualified");
 }
 
@@ -556,6 +558,7 @@ structured_one(struct lead *l, const float *vec)
 	json_object_set_new(rec, "components", comp);
 	lq_rec_set_str(rec, "match_reasoning", why.len ? why.data : "no evidence");
 	lq_rec_set_str(rec, "score_version", STRUCTURED_VERSION);
+	lq_rec_set_str(rec, "icp", icp_name);
 	lq_rec_set_status(rec, "qualified");
 	lq_buf_free(&why);
 }
@@ -649,6 +652,10 @@ main(int argc, char **argv)
 	if (optind != argc - 1)
 		lq_usage(&cmd);
 	icp = lq_icp_load(argv[optind]);
+	if (icp->client[0])
+		icp_name = icp->client;
+	else
+		icp_name = strrchr(argv[optind], '/') ? strrchr(argv[optind], '/') + 1 : argv[optind];
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
 	if (structured)

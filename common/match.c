@@ -193,29 +193,47 @@ lq_fold(const char *s)
 {
 	utf8proc_uint8_t *m = NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
-	    UTF8PROC_STRIPMARK);
-	const char *src = n >= 0 ? (const char *)m : s;
-	size_t len = strlen(src);
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const unsigned char *src = n >= 0 ? m : (const unsigned char *)s;
+	size_t len = strlen((const char *)src), i = 0;
 	char *out = lq_xmalloc(len + 1), *o = out;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)src[i];
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
 		int word;
 
-		if (c >= 0x80)
-			word = n >= 0;	/* letters of other scripts stay; bad bytes do not */
-		else if (isalnum(c))
-			word = 1;
-		else if ((c == '&' || c == '+') && o > out && o[-1] != ' ' && i + 1 < len &&
-		    isalnum((unsigned char)src[i + 1]))
-			word = 1;
-		else
+		if (src[i] < 0x80) {
+			cp = src[i];
+			k = 1;
+		} else if (n < 0 || (k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &cp)) < 1) {
+			cp = -1;	/* a byte of invalid UTF-8 */
+			k = 1;
+		}
+		if (cp < 0)
 			word = 0;
-		if (word)
-			*o++ = n >= 0 || c < 0x80 ? (char)tolower(c) : ' ';
-		else if (o > out && o[-1] != ' ')
+		else if (cp < 0x80)
+			word = isalnum(cp) || ((cp == '&' || cp == '+') && o > out && o[-1] != ' ' &&
+			    i + 1 < len && isalnum(src[i + 1]));
+		else {
+			utf8proc_category_t c = utf8proc_category(cp);
+
+			word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+			    c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+		}
+		if (word) {
+			if (cp < 0x80)
+				*o++ = (char)tolower(cp);
+			else {
+				memcpy(o, src + i, (size_t)k);
+				o += k;
+			}
+		} else if (o > out && o[-1] != ' ') {
 			*o++ = ' ';
+		}
+		i += (size_t)k;
 	}
 	while (o > out && o[-1] == ' ')
 		o--;
@@ -364,6 +382,8 @@ lq_title_sim(double lex, double cos)
 		return e;			/* the lexicon knows neither side */
 	if (lex == 0)
 		return 0.5 * e > 0.4 ? 0.4 : 0.5 * e;	/* known different functions */
+	if (lex <= 0.1)
+		return lex;	/* a student against a professional: the words cannot lift it */
 	return lex > e ? lex : e;
 }
 

@@ -50,7 +50,8 @@ double lq_title_lexsim(const struct lq_title *a, const struct lq_title *b);
 
 /* Combines the lexicon similarity lex (-1: unknown) with the cosine of the
  * two canonical forms' embeddings into the title similarity used by the
- * score, in [0,1] (formula in docs/scoring.md). */
+ * score, in [0,1] (formula in docs/scoring.md). A student against a
+ * professional (lex 0.1) stays at lex whatever the cosine. */
 double lq_title_sim(double lex, double cos);
 
 /* The job-title part of a headline: the first "|"-, " at "-, "@"-, " - "-

@@ -223,6 +223,32 @@ local_open(const char *model_dir)
 	icp_vec = embed(one, 1);
 }
 
+/* The lead's own embedding, normalised, when the local model made it from
+ * the same profile text (embed's recipe); else NULL. Caller frees. */
+static float *
+own_vector(const json_t *rec)
+{
+	const char *m = lq_rec_str(rec, "embedding_model");
+	json_t *v = json_object_get(rec, "embedding");
+	float *f;
+	double n = 0;
+
+	if (m == NULL || strcmp(m, lq_embedder_model_id(loc)) != 0 || json_array_size(v) != (size_t)dim)
+		return NULL;
+	f = lq_xmalloc((size_t)dim * sizeof *f);
+	for (int i = 0; i < dim; i++) {
+		f[i] = (float)json_number_value(json_array_get(v, (size_t)i));
+		n += (double)f[i] * f[i];
+	}
+	if (!(n > 0) || !isfinite(n)) {
+		free(f);
+		return NULL;
+	}
+	for (int i = 0; i < dim; i++)
+		f[i] = (float)(f[i] / sqrt(n));
+	return f;
+}
+
 /* Rescores a window of records and writes them in order. */
 static void
 local_window(json_t **recs, size_t n)
@@ -233,6 +259,7 @@ local_window(json_t **recs, size_t n)
 	char **own = lq_xcalloc(n * 8 + 1, sizeof *own);	/* strings to free */
 	size_t nown = 0;
 	int *use = lq_xcalloc(n, sizeof *use);
+	float **ownv = lq_xcalloc(n, sizeof *ownv);
 
 #define PUSH(str) do { if (ns == cap) s = lq_xreallocarray(s, cap *= 2, sizeof *s); s[ns++] = (str); } while (0)
 	for (size_t i = 0; i < n; i++) {
@@ -263,17 +290,20 @@ local_window(json_t **recs, size_t n)
 			}
 			free(h);
 		}
-		char *text = lq_lead_text(recs[i], LQ_LEADTEXT_CAP_LOCAL);
-		own[nown++] = text;
 		tx[i] = ns;
-		PUSH(text);
+		if ((ownv[i] = own_vector(recs[i])) == NULL) {
+			char *text = lq_lead_text(recs[i], LQ_LEADTEXT_CAP_LOCAL);
+
+			own[nown++] = text;
+			PUSH(text);
+		}
 	}
 #undef PUSH
 	float *v = embed(s, ns);
 	for (size_t i = 0; i < n; i++) {
 		if (use[i]) {
 			double rt = 0, rn = 0, ri, w = 0, rr;
-			const float *text = v + tx[i] * (size_t)dim;
+			const float *text = ownv[i] ? ownv[i] : v + tx[i] * (size_t)dim;
 			char detail[128];
 
 			for (size_t k = 0; k < nt[i]; k++)
@@ -301,6 +331,9 @@ local_window(json_t **recs, size_t n)
 	}
 	for (size_t i = 0; i < nown; i++)
 		free(own[i]);
+	for (size_t i = 0; i < n; i++)
+		free(ownv[i]);
+	free(ownv);
 	free(own);
 	free(v);
 	free(s);

@@ -49,7 +49,7 @@ to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 
 # The common library.
-COMMON = base64 diag ndjson opts record run util
+COMMON = base64 diag liurl ndjson opts record run util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -45,11 +45,12 @@ PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 # Programs, and what each one links (pkg-config modules, then other libraries).
 PROGS = extract-urls to-csv
 extract-urls_PKGS = gumbo jansson
+extract-urls_LIBS = -lcsv
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 
 # The common library.
-COMMON = base64 diag liurl ndjson opts record run util
+COMMON = base64 diag followers liurl ndjson opts record run util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

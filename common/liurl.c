@@ -143,10 +143,8 @@ id_ok(const char *id, size_t n)
 	return clean_utf8((const unsigned char *)id, n);
 }
 
-/* Writes https://www.linkedin.com/in/<id>/ with bytes outside the
- * unreserved set percent-encoded. */
-static void
-make_url(char *url, const char *id)
+void
+lq_liurl_format(char *url, const char *id)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char *p = url;
@@ -238,7 +236,7 @@ finish(struct lq_liurl *out, const char *raw, size_t rn, const char *qurn)
 	}
 	strcpy(out->id, out->urn[0] != '\0' ? out->urn : out->slug);
 	strcpy(out->path_id, out->slug[0] != '\0' ? out->slug : out->urn);
-	make_url(out->url, out->path_id);
+	lq_liurl_format(out->url, out->path_id);
 	return LQ_LIURL_OK;
 }
 

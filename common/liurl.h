@@ -54,6 +54,11 @@ struct lq_liurl {
  * profile (then *out is unspecified). Never allocates. */
 int lq_liurl_parse(const char *url, size_t n, struct lq_liurl *out);
 
+/* Writes https://www.linkedin.com/in/<id>/ into url (LQ_LIURL_URL_MAX
+ * bytes; id at most LQ_LIURL_ID_MAX bytes), bytes outside A-Z a-z 0-9
+ * - _ . ~ percent-encoded. */
+void lq_liurl_format(char *url, const char *id);
+
 /* A short English reason for an lq_liurl_err ("company or other
  * non-person page", ...). */
 const char *lq_liurl_reason(int err);

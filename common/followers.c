@@ -550,6 +550,7 @@ extract_csv(struct text_ctx *t, const char *buf, size_t n)
 struct link {
 	const GumboNode *el;	/* the <a>, the element with the data-* URL, or the text node */
 	uint32_t slug, urn;	/* offsets into the string arena; 0 = none */
+	int subpage;		/* links a page under the profile: not named by it */
 };
 
 /* What a subtree holds, computed bottom-up. */
@@ -610,6 +611,7 @@ add_link(struct html_ctx *h, const GumboNode *el, const struct lq_liurl *u)
 	l->el = el;
 	l->slug = intern(h, u->slug);
 	l->urn = intern(h, u->urn);
+	l->subpage = u->subpage;
 }
 
 static const char *
@@ -759,8 +761,21 @@ merge_key(const struct html_ctx *h, struct agg *a, uint32_t *mine, uint32_t thei
 		a->multi = 1;
 }
 
+static int
+same_key(const struct html_ctx *h, uint32_t a, uint32_t b)
+{
+	return a != 0 && b != 0 && strcmp(str(h, a), str(h, b)) == 0;
+}
+
+/* 1 if the subtree behind (slug, urn) and a name one person. */
+static int
+same_person(const struct html_ctx *h, uint32_t slug, uint32_t urn, const struct agg *a)
+{
+	return !a->multi && (same_key(h, slug, a->slug) || same_key(h, urn, a->urn));
+}
+
 /* A parent whose children holding links repeat one shape (same tag and
- * class) is a list of cards, not a card. */
+ * class) while naming different people is a list of cards, not a card. */
 static int
 same_shape(const GumboNode *a, const GumboNode *b)
 {
@@ -797,6 +812,7 @@ struct frame {
 	uint32_t own;		/* links of the node itself, at [agg.first, +own) */
 	struct agg agg;
 	const GumboNode *last_child;	/* last child holding links */
+	uint32_t last_slug, last_urn;	/* and the person it names */
 	int list;		/* two children holding links have one shape */
 	size_t kids_first;	/* its valid children on the pending stack */
 };
@@ -888,9 +904,12 @@ walk(struct html_ctx *h, const GumboNode *root)
 				p->agg.valid = 0;
 			if (a.multi)
 				p->agg.multi = 1;
-			if (p->last_child != NULL && same_shape(p->last_child, n))
+			if (p->last_child != NULL && same_shape(p->last_child, n) &&
+			    !same_person(h, p->last_slug, p->last_urn, &a))
 				p->list = 1;
 			p->last_child = n;
+			p->last_slug = a.slug;
+			p->last_urn = a.urn;
 			if (a.valid) {
 				if (npend == cappend) {
 					cappend = cappend ? cappend * 2 : 64;
@@ -944,6 +963,37 @@ noise(const char *s)
 		if ((unsigned char)*p >= 0x80 || (lower(*p) >= 'a' && lower(*p) <= 'z'))
 			return 0;
 	return 1;
+}
+
+
+/* The element around the first shown, non-noise text under n: a link
+ * wrapping a whole card names its person in its first text. */
+static const GumboNode *
+first_text_el(const GumboNode *n, int depth)
+{
+	const GumboNode *r;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+		return NULL;
+	for (i = 0; i < n->v.element.children.length; i++) {
+		const GumboNode *c = n->v.element.children.data[i];
+
+		if (c->type == GUMBO_NODE_TEXT) {
+			struct lq_buf t = LQ_BUF_INIT;
+			int ok;
+
+			add_text(&t, c->v.text.text, strlen(c->v.text.text));
+			trim(&t);
+			ok = t.data != NULL && !noise(t.data);
+			lq_buf_free(&t);
+			if (ok)
+				return n;
+		} else if ((r = first_text_el(c, depth + 1)) != NULL) {
+			return r;
+		}
+	}
+	return NULL;
 }
 
 static int
@@ -1073,10 +1123,14 @@ do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
 	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
 		const GumboNode *el = h->links[i].el;
 
-		if (el->type != GUMBO_NODE_ELEMENT)
+		const GumboNode *te;
+
+		if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage)
 			continue;
 		lq_buf_reset(&name);
-		visible_text(el, &name, 0);
+		if ((te = first_text_el(el, 0)) == NULL)
+			continue;
+		visible_text(te, &name, 0);
 		clean(&name);
 		if (name.len > 0 && !noise(name.data) && !view_profile(name.data))
 			name_el = el;
@@ -1097,11 +1151,10 @@ do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
 	/* Headline: a marked element, else the first text after the name. */
 	if (c->node->type == GUMBO_NODE_ELEMENT) {
 		hn = headline_el(c->node, 0);
-		if (hn == NULL) {
+		if (hn == NULL && name_el != NULL) {
 			memset(&a, 0, sizeof a);
 			a.name_el = name_el;
 			a.name = name.len > 0 ? name.data : NULL;
-			a.passed = name_el == NULL;
 			text_after(c->node, &a, 0);
 			hn = a.found;
 		}
@@ -1185,6 +1238,15 @@ markup_depth(const char *buf, size_t n)
 	return max;
 }
 
+/* Cards are decided when their parent is, not in document order. */
+static int
+card_cmp(const void *a, const void *b)
+{
+	const struct card *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
 static void
 extract_html(struct text_ctx *t, const char *buf, size_t n)
 {
@@ -1208,6 +1270,7 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	if (out == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
 	walk(&h, out->document);
+	qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
 	covered = lq_xcalloc(h.nlinks + 1, 1);
 	for (i = 0; i < h.ncards; i++)
 		do_card(&h, &h.cards[i], covered);

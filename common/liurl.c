@@ -387,6 +387,7 @@ lq_liurl_parse(const char *url, size_t n, struct lq_liurl *out)
 	}
 	if (nseg == 0 || (nseg == 1 && sn[0] == 0))
 		return LQ_LIURL_NOT_PERSON;
+	out->subpage = nseg > 2 && sn[2] > 0;
 	if (eq_ci(seg[0], sn[0], "in"))
 		return nseg < 2 ? LQ_LIURL_NO_ID : finish(out, seg[1], sn[1], have_qurn ? qurn : NULL);
 	if (eq_ci(seg[0], sn[0], "pub"))

@@ -33,6 +33,7 @@ enum lq_liurl_err {
  * empty when unknown. */
 struct lq_liurl {
 	enum lq_liurl_kind kind;	/* what the path held */
+	int subpage;			/* 1: a page under the profile (/details/...) */
 	char id[LQ_LIURL_ID_MAX + 1];	/* record id: the URN when known, else the slug */
 	char slug[LQ_LIURL_ID_MAX + 1];	/* slug, ASCII-lowercased; "" for URN paths */
 	char urn[LQ_LIURL_ID_MAX + 1];	/* member id from the path or ?miniProfileUrn= */

@@ -386,7 +386,7 @@ struct csv_ctx {
 	struct text_ctx t;
 	struct lq_buf *fields;	/* fields of the current row */
 	size_t nf, capf;
-	size_t row;
+	size_t row, line;	/* rows seen; line where the current row ends */
 	int header_seen;
 	long col_url, col_first, col_last, col_name, col_headline, col_position, col_company;
 	int warned;
@@ -494,8 +494,8 @@ csv_row(int term, void *data)
 		if (c->nf > 1 || (c->nf == 1 && c->fields[0].len > 0)) {
 			c->t.st->rows_without_url++;
 			if (c->warned++ < MAX_LINE_WARNINGS)
-				lq_warn("%s: row %zu: no profile URL in the URL column (%s)",
-				    c->t.source, c->row, lq_liurl_reason(r));
+				lq_warn("%s:%zu: no profile URL in the URL column (%s)",
+				    c->t.source, c->line, lq_liurl_reason(r));
 		}
 		c->nf = 0;
 		return;
@@ -535,7 +535,16 @@ extract_csv(struct text_ctx *t, const char *buf, size_t n)
 	c.t = *t;
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
-	csv_parse(&p, buf, n, csv_field, csv_row, &c);
+	/* Line by line, so that messages can name the line a row ends on. */
+	for (i = 0; i < n; ) {
+		const char *nl = memchr(buf + i, '\n', n - i);
+		size_t e = nl != NULL ? (size_t)(nl - buf) + 1 : n;
+
+		c.line++;
+		if (csv_parse(&p, buf + i, e - i, csv_field, csv_row, &c) != e - i)
+			break;	/* only on out of memory: libcsv is not strict here */
+		i = e;
+	}
 	csv_fini(&p, csv_field, csv_row, &c);
 	csv_free(&p);
 	for (i = 0; i < c.capf; i++)

@@ -1279,7 +1279,8 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	if (out == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
 	walk(&h, out->document);
-	qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
+	if (h.ncards > 1)
+		qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
 	covered = lq_xcalloc(h.nlinks + 1, 1);
 	for (i = 0; i < h.ncards; i++)
 		do_card(&h, &h.cards[i], covered);

@@ -1,12 +1,16 @@
 #!/bin/sh
-# bench/run.sh: runs every benchmark tests/bench/*.sh (but itself); each
-# prints its throughput beside a named baseline measured in the same run.
+# bench/run.sh: runs every benchmark (tests/bench/*.sh) in turn; `make bench` calls it.
+# Each benchmark prints its figures as ratios to a baseline measured in the
+# same run. LQ_BENCH_ONLY=pattern runs only the matching ones.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
+export LC_ALL=C TZ=UTC PATH="$PWD/bin:$PATH"
 st=0
 for b in tests/bench/*.sh; do
-	[ "$(basename "$b")" = run.sh ] && continue
-	echo "== $(basename "$b" .sh)"
-	sh "$b" || st=1
+	name=$(basename "$b" .sh)
+	[ "$name" = run ] && continue
+	[ -n "${LQ_BENCH_ONLY:-}" ] && ! echo "$name" | grep -q -- "$LQ_BENCH_ONLY" && continue
+	echo "== $name"
+	sh "$b" || { echo "bench $name: failed"; st=1; }
 done
 exit $st

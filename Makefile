@@ -46,6 +46,7 @@ PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
+extract-urls_LIBS = -lcsv
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
@@ -62,6 +63,8 @@ eval_PKGS = jansson
 
 # The common library.
 COMMON = base64 cache diag embedder encoder http icp labels leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
+# Profile URLs and follower pages (extract-urls; liurl also for scrape).
+COMMON += followers liurl
 COMMON_HDRS = $(wildcard common/*.h)
 # CSV cells and field paths (to-csv).
 COMMON += csvout fieldpath

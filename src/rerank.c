@@ -469,12 +469,13 @@ submit_batch(void)
 {
 	struct req *q;
 	const char **docs;
-	json_t *ids = json_array();
+	json_t *ids;
 	char *body;
 	struct lq_http_req *r;
 
 	if (nbatch == 0)
 		return;
+	ids = json_array();
 	if (fatal) {
 		for (size_t i = 0; i < nbatch; i++) {
 			struct slot *s = at(batch[i]);

@@ -11,6 +11,8 @@
 
 VERSION = 0.1.0
 
+.DEFAULT_GOAL := all
+
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 LIBEXECDIR = $(PREFIX)/libexec/lq

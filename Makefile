@@ -43,15 +43,25 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = extract-urls to-csv scrape
+PROGS = lq extract-urls to-csv cache eval scrape
+lq_PKGS =
 extract-urls_PKGS = gumbo jansson
+extract-urls_LIBS = -lcsv
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+cache_PKGS = jansson libcrypto
+eval_PKGS = jansson
 scrape_PKGS = jansson libcurl libcrypto
 
 # The common library.
-COMMON = base64 cache diag http ndjson opts profile record run util
+COMMON = base64 cache diag icp labels metrics ndjson opts record run sha256 util
+# Profile URLs and follower pages (extract-urls; liurl also for scrape).
+COMMON += followers liurl
+# HTTP client of the API stages; Apify profile items (scrape, cache import).
+COMMON += http profile
 COMMON_HDRS = $(wildcard common/*.h)
+# CSV cells and field paths (to-csv).
+COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -111,6 +121,10 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
+# Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
+$(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
 # Fuzzers: the common library rebuilt with clang and sanitizers.
 fuzzers:
 	@$(MAKE) --no-print-directory V=fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" \
@@ -142,14 +156,13 @@ demo: programs
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
-	for p in $(PROGS); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
-	sed -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|' -e 's|@VERSION@|$(VERSION)|' src/lq.sh > $(DESTDIR)$(BINDIR)/lq
-	chmod 755 $(DESTDIR)$(BINDIR)/lq
+	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	for m in docs/man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
 	for m in docs/man/*.7; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
 
 uninstall:
-	for p in $(PROGS); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	for p in $(filter-out lq,$(PROGS)); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
 	-rmdir $(DESTDIR)$(LIBEXECDIR)
 	rm -f $(DESTDIR)$(BINDIR)/lq
 	for m in docs/man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done

@@ -1,0 +1,151 @@
+/* lq.c: the front command; `lq NAME ARGS...` runs the filter NAME git-style. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "opts.h"
+#include "run.h"
+#include "util.h"
+
+#ifndef LQ_VERSION
+#define LQ_VERSION "0.0.0"
+#endif
+
+/* The programs lq runs, with a line each for `lq help`. */
+static const struct {
+	const char *name, *what;
+} tools[] = {
+	{ "extract-urls", "find the followers in a saved LinkedIn page (HTML, text or CSV)" },
+	{ "scrape", "fetch each follower's profile (Apify, a dataset export, or the cache)" },
+	{ "embed", "add an embedding of each profile" },
+	{ "classify", "label each lead's industry and company type" },
+	{ "score", "score each lead against an ICP" },
+	{ "rerank", "rescore leads with a reranker" },
+	{ "to-csv", "write the leads as a spreadsheet" },
+	{ "cache", "inspect, verify and trim the cache" },
+	{ "eval", "measure ranking quality against labels" },
+	{ "calls", "fetch discovery-call transcripts" },
+	{ "icp-extract", "turn call transcripts into an ICP" },
+};
+
+static const struct lq_option options[] = {
+	{ "exec-path", 256, NULL, "print the directory the programs are run from and exit" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct lq_cmd cmd = {
+	"[--exec-path] COMMAND [ARGS...]",
+	"Qualify LinkedIn followers against an Ideal Customer Profile.",
+	"Commands:\n"
+	"  help [COMMAND]   list the commands, or show COMMAND's help\n"
+	"  version          print the version\n"
+	"  COMMAND ARGS...  run the program COMMAND (see `lq help`)\n"
+	"\nThe programs are looked up in $LQ_EXEC_PATH, else in ../libexec/lq\n"
+	"beside this executable (an installed lq), else beside it (a build tree).\n",
+	options, LQ_COMMON_BASIC
+};
+
+/* Returns the directory holding the programs (static storage). */
+static const char *
+exec_path(void)
+{
+	static char dir[PATH_MAX + 32];
+	char self[PATH_MAX], *slash;
+	const char *env = getenv("LQ_EXEC_PATH");
+	ssize_t n;
+	struct stat st;
+
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n <= 0)
+		lq_die_errno(LQ_EXIT_FATAL, "cannot find my own executable; set LQ_EXEC_PATH");
+	self[n] = '\0';
+	slash = strrchr(self, '/');
+	*slash = '\0';
+	snprintf(dir, sizeof dir, "%s/../libexec/lq", self);
+	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+		return dir;
+	snprintf(dir, sizeof dir, "%s", self);
+	return dir;
+}
+
+static int
+known(const char *name)
+{
+	for (size_t i = 0; i < LQ_NELEM(tools); i++)
+		if (strcmp(tools[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+list(void)
+{
+	const char *dir = exec_path();
+
+	printf("usage: lq COMMAND [ARGS...]\n\nCommands:\n");
+	for (size_t i = 0; i < LQ_NELEM(tools); i++) {
+		char *p = lq_xasprintf("%s/%s", dir, tools[i].name);
+
+		if (access(p, X_OK) == 0)
+			printf("  %-14s %s\n", tools[i].name, tools[i].what);
+		free(p);
+	}
+	printf("\n`lq help COMMAND` or `lq COMMAND --help` shows a command's options;\n"
+	    "`man lq` describes the pipeline, the record and the environment.\n");
+}
+
+static void __attribute__((noreturn))
+run(const char *name, char **argv)
+{
+	char *path;
+
+	if (!known(name) || strchr(name, '/'))
+		lq_die(LQ_EXIT_USAGE, "'%s' is not an lq command; see 'lq help'", name);
+	path = lq_xasprintf("%s/%s", exec_path(), name);
+	argv[0] = path;
+	execv(path, argv);
+	lq_die_errno(errno == ENOENT ? LQ_EXIT_USAGE : LQ_EXIT_FATAL, "cannot run %s", path);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *arg;
+	int c;
+
+	lq_init(argv[0]);
+	while ((c = lq_getopt(argc, argv, &cmd, &arg)) != -1) {
+		if (c == 256) {
+			printf("%s\n", exec_path());
+			lq_close_stdout();
+			return 0;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc == 0)
+		lq_usage(&cmd);
+	if (strcmp(argv[0], "help") == 0) {
+		if (argc > 1) {
+			char *av[] = { argv[1], "--help", NULL };
+
+			run(argv[1], av);
+		}
+		list();
+		lq_close_stdout();
+		return 0;
+	}
+	if (strcmp(argv[0], "version") == 0) {
+		printf("lq %s\n", LQ_VERSION);
+		lq_close_stdout();
+		return 0;
+	}
+	run(argv[0], argv);
+}

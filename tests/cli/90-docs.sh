@@ -1,0 +1,24 @@
+#!/bin/sh
+# 90-docs: every program has a man page that documents every option its --help lists.
+. "$(dirname "$0")/../lib.sh"
+
+for p in "$LQ_BIN"/*; do
+	[ -x "$p" ] || continue
+	name=$(basename "$p")
+	man="$TOP/docs/man/$name.1"
+	ok "$name: has a man page" "test -s '$man'"
+	ok "$name: --help exits 0 and prints a usage line" "'$p' --help | grep -q '^usage: $name '"
+	ok "$name: --version names lq" "'$p' --version | grep -q '(lq) '"
+	status "$name: an unknown option is a usage error" 2 "'$p' --no-such-option </dev/null"
+	# Every long option of --help must appear in the man page (roff writes
+	# a hyphen as \-).
+	missing=
+	sed 's/\\-/-/g' "$man" > "$T/man.txt" 2>/dev/null
+	for o in $("$p" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z0-9-]+' | grep -oE -- '--[a-z0-9-]+'); do
+		grep -qF -- "$o" "$T/man.txt" || missing="$missing $o"
+	done
+	ok "$name: man page documents every option of --help${missing:+ (missing:$missing)}" "test -z '$missing'"
+done
+ok "lq(7) exists" "test -s '$TOP/docs/man/lq.7'"
+ok "docs/exit-codes.md exists" "test -s '$TOP/docs/exit-codes.md'"
+done_testing

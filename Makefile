@@ -45,7 +45,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval
+PROGS = lq extract-urls to-csv cache eval scrape
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv
@@ -53,11 +53,14 @@ to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
 eval_PKGS = jansson
+scrape_PKGS = jansson libcurl libcrypto
 
 # The common library.
 COMMON = base64 cache diag icp labels metrics ndjson opts record run sha256 util
 # Profile URLs and follower pages (extract-urls; liurl also for scrape).
 COMMON += followers liurl
+# HTTP client of the API stages; Apify profile items (scrape, cache import).
+COMMON += http profile
 COMMON_HDRS = $(wildcard common/*.h)
 # CSV cells and field paths (to-csv).
 COMMON += csvout fieldpath

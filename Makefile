@@ -11,6 +11,8 @@
 
 VERSION = 0.1.0
 
+.DEFAULT_GOAL := all
+
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 LIBEXECDIR = $(PREFIX)/libexec/lq
@@ -36,7 +38,7 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel
 DEB_BENCH = python3-bs4 python3-lxml jq
 
 # pkg-config modules whose flags .build/config.mk records.

@@ -55,6 +55,9 @@ struct scratch {
 	float *x, *y, *big, *ctx, *scores;
 };
 
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static void
 seterr(char *err, size_t errlen, const char *fmt, ...)
 {

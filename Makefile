@@ -55,6 +55,8 @@ COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+# Benchmark programs (tests/bench/bench_NAME.c), run by tests/bench/NAME.sh.
+BENCHES = $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/bench_*.c))
 # Fuzz targets (tests/fuzz/fuzz_NAME.c), built with clang's libFuzzer.
 FUZZERS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -111,6 +113,9 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
+$(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+
 # Fuzzers: the common library rebuilt with clang and sanitizers.
 fuzzers:
 	@$(MAKE) --no-print-directory V=fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_FLAGS)" \
@@ -139,7 +144,7 @@ check: deps-check model programs units
 	@LQ_FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh \
 		default:bin:.build/default asan:.build/asan/bin:.build/asan
 
-bench: deps-bench programs
+bench: deps-bench model programs $(addprefix $(O)/tests/bench/,$(BENCHES))
 	@sh tests/bench/run.sh
 
 demo: programs

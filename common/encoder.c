@@ -26,7 +26,8 @@
 /* Hot element-wise loops get AVX-512 and AVX2 clones, picked at load time. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
     !defined(LQ_NO_CLONES)
-#define VECTOR __attribute__((target_clones("avx512f", "avx2", "default")))
+#define VECTOR __attribute__((target_clones("avx512f", "avx2", "default"), \
+    optimize("O3")))
 #else
 #define VECTOR
 #endif
@@ -438,8 +439,12 @@ fexp(float x)
 	float n, r, p;
 	int32_t i;
 
-	x = fminf(fmaxf(x, -87.0f), 88.0f);
-	n = floorf(x * 1.44269504088896341f + 0.5f);
+	/* Ternaries, not fminf/fmaxf: those stay libm calls and block
+	 * vectorisation without -ffast-math. */
+	x = x > -87.0f ? x : -87.0f;
+	x = x < 88.0f ? x : 88.0f;
+	/* Round to nearest by adding and removing 1.5 * 2^23. */
+	n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
 	r = x - n * 0.693359375f + n * 2.12194440e-4f;
 	p = 1.9875691500e-4f;
 	p = p * r + 1.3981999507e-3f;
@@ -464,7 +469,7 @@ gelu(float *v, size_t n)
 		y = ((((1.061405429f * t - 1.453152027f) * t + 1.421413741f) *
 		    t - 0.284496736f) * t + 0.254829592f) * t;
 		y = 1.0f - y * fexp(-z * z);
-		v[i] = 0.5f * x * (1.0f + (x < 0 ? -y : y));
+		v[i] = 0.5f * x * (1.0f + copysignf(y, x));
 	}
 }
 
@@ -506,7 +511,7 @@ softmax(float *s, size_t rows, size_t n, size_t ld)
 		float *x = s + r * ld, max = x[0], sum = 0, inv;
 
 		for (size_t i = 1; i < n; i++)
-			max = fmaxf(max, x[i]);
+			max = x[i] > max ? x[i] : max;
 		for (size_t i = 0; i < n; i++) {
 			x[i] = fexp(x[i] - max);
 			sum += x[i];

@@ -60,7 +60,7 @@ sgemm_rate(double secs)
 static void *
 rate_thread(void *arg)
 {
-	*(double *)arg = sgemm_rate(2.0);
+	*(double *)arg = sgemm_rate(1.5);
 	return NULL;
 }
 
@@ -71,7 +71,8 @@ main(int argc, char **argv)
 	struct rusage ru;
 	char err[1024], *line = NULL, **texts = NULL;
 	size_t cap = 0, n = 0, ncap = 0, tokens = 0;
-	double flops = 0, t0, secs, best = 1e30, r1, r2[2], rate;
+	double flops = 0, t0, secs, best = 1e30, r, r1 = 0, r2[2], r2sum = 0;
+	double rate;
 	ssize_t len;
 	float *out;
 	FILE *fp;
@@ -108,32 +109,39 @@ main(int argc, char **argv)
 	}
 	out = lq_xcalloc(n * H, sizeof *out);
 	lq_encoder_embed(e, (const char *const *)texts, n < 64 ? n : 64, out);
+	/*
+	 * Other work on the machine shifts both figures, so the encoder and the
+	 * ceiling are measured in turn, twice, and the best of each is kept.
+	 * The ceiling is the better of one 2-thread OpenBLAS call and two
+	 * single-threaded calls side by side (what the encoder's workers do).
+	 */
+	rate = 0;
 	for (int rep = 0; rep < 2; rep++) {
+		openblas_set_num_threads(1);
 		t0 = lq_now();
 		if (lq_encoder_embed(e, (const char *const *)texts, n, out) < 0)
 			lq_die(1, "embedding failed");
 		if ((secs = lq_now() - t0) < best)
 			best = secs;
+		openblas_set_num_threads(2);
+		r = sgemm_rate(1.5);
+		r1 = r > r1 ? r : r1;
+		openblas_set_num_threads(1);
+		pthread_create(&th, NULL, rate_thread, &r2[0]);
+		rate_thread(&r2[1]);
+		pthread_join(th, NULL);
+		r2sum = r2[0] + r2[1] > r2sum ? r2[0] + r2[1] : r2sum;
 	}
+	rate = r1 > r2sum ? r1 : r2sum;
 	getrusage(RUSAGE_SELF, &ru);
-
-	/* The ceiling: the better of one 2-thread OpenBLAS call and two
-	 * single-threaded calls side by side (what the encoder's workers do). */
-	openblas_set_num_threads(2);
-	r1 = sgemm_rate(2.0);
-	openblas_set_num_threads(1);
-	pthread_create(&th, NULL, rate_thread, &r2[0]);
-	rate_thread(&r2[1]);
-	pthread_join(th, NULL);
-	rate = r1 > r2[0] + r2[1] ? r1 : r2[0] + r2[1];
 
 	printf("texts            %zu (%.1f tokens each on average)\n", n,
 	    (double)tokens / (double)n);
-	printf("lq encoder       %.0f tokens/s, %.1f texts/s, %.1f GFLOP/s (best of 2 runs, %.2f s)\n",
+	printf("lq encoder       %.0f tokens/s, %.1f texts/s, %.1f GFLOP/s (best of 2 runs: %.2f s)\n",
 	    (double)tokens / best, (double)n / best, flops / best / 1e9, best);
 	printf("sgemm ceiling    %.0f tokens/s at %.1f GFLOP/s (2 threads in one call %.1f, "
 	    "two 1-thread calls %.1f; M=%d)\n", rate * 1e9 / (flops / (double)tokens),
-	    rate, r1, r2[0] + r2[1], CEIL_M);
+	    rate, r1, r2sum, CEIL_M);
 	printf("ratio            %.0f%% of the sgemm ceiling\n",
 	    100.0 * (flops / best / 1e9) / rate);
 	printf("peak RSS         %.1f MB (model loaded, %zu texts embedded)\n",

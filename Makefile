@@ -43,14 +43,17 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv
+PROGS = lq extract-urls to-csv cache eval
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
+cache_PKGS = jansson libcrypto
+eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 diag encoder ndjson opts record run safetensors tokenizer util
+COMMON = base64 cache diag encoder icp labels metrics ndjson opts record run \
+	safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -113,6 +116,7 @@ $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
+# Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
 $(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 

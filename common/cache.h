@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 
+#include "util.h"
+
 /* Namespaces and their versions: bump a version when what a stage stores
  * under it changes meaning, so old objects are never served. */
 #define LQ_NS_PROFILE "profile"		/* scraped profiles, by profile id/URL */
@@ -70,5 +72,66 @@ unsigned long long lq_cache_misses(const struct lq_cache *c, const char *ns);
 
 /* Records this process's hit/miss counters for `cache stats` and frees c. */
 void lq_cache_close(struct lq_cache *c);
+
+/* ---- Additions (docs/cache.md). Everything above is the stable contract. ----
+ *
+ * Warnings: lq_cache_put warns once per handle on a write failure (disk
+ * full, permissions) and then returns -1 quietly; a cache disabled by
+ * LQ_NO_CACHE or made read-only by LQ_CACHE_READONLY returns -1 without a
+ * warning, since the user asked for it. A handle is used by one thread at a
+ * time; several processes and machines may share one directory. */
+
+/* Default time-to-live of scraped profiles (DESIGN.md): 30 days in seconds. */
+#define LQ_CACHE_TTL_PROFILE (30.0 * 86400)
+
+/* Largest object file read or written (1 GiB): a bigger file is corrupt. */
+#define LQ_CACHE_MAX_OBJECT (1LL << 30)
+
+/* Stores made by this process in namespace ns. */
+unsigned long long lq_cache_stores(const struct lq_cache *c, const char *ns);
+
+/* The directory lq_cache_open(NULL) would use, as a new string the caller
+ * frees, or NULL when neither LQ_CACHE_DIR, XDG_CACHE_HOME nor HOME is set.
+ * Creates nothing. */
+char *lq_cache_default_dir(void);
+
+/* 1 if ns is a valid namespace name: 1 to 32 of [a-z0-9_-]. */
+int lq_cache_ns_valid(const char *ns);
+
+/* One parsed object file. payload points into the parsed buffer. */
+struct lq_cache_object {
+	char key[65];		/* hex key recorded in the header */
+	char ns[33];		/* namespace */
+	long long created;	/* Unix time the object was written */
+	size_t hdrlen;		/* bytes of the header line, newline included */
+	size_t len;		/* payload length */
+	const char *payload;
+};
+
+/* Parses the header line at the start of buf[0..n) into o (payload and
+ * the checksum are not checked; o->payload is NULL). Returns 0, or -1 with
+ * a static reason in *why. Enough for listings that read only a prefix. */
+int lq_cache_header_parse(const char *buf, size_t n, struct lq_cache_object *o,
+    const char **why);
+
+/* Parses a whole object file buf[0..n): the header, then the payload's
+ * length (the file must end exactly after it) and its SHA-256. Returns 0
+ * with o filled, or -1 with a static reason in *why ("bad magic",
+ * "truncated", "checksum mismatch", ...). Never reads outside buf. */
+int lq_cache_object_parse(const char *buf, size_t n, struct lq_cache_object *o,
+    const char **why);
+
+/* Appends the object file for (k, ns, created, data[0..len)) to b. */
+void lq_cache_object_encode(struct lq_buf *b, const struct lq_cache_key *k,
+    const char *ns, long long created, const void *data, size_t len);
+
+/* Human durations and sizes for options (--max-age, --max-size).
+ * lq_parse_duration: a non-negative number with a unit s, m, h, d or w
+ * (a bare number means days), in seconds. lq_parse_size: a non-negative
+ * number with an optional suffix K, M, G, T (powers of 1000) or Ki, Mi,
+ * Gi, Ti (powers of 1024), optionally followed by B; in bytes. On a bad
+ * value both die with LQ_EXIT_USAGE naming opt and the value. */
+double lq_parse_duration(const char *opt, const char *s);
+unsigned long long lq_parse_size(const char *opt, const char *s);
 
 #endif

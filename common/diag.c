@@ -41,6 +41,9 @@ lq_color(void)
 	return cached;
 }
 
+static void vmsg(const char *color, const char *fmt, va_list ap, int errnum)
+	__attribute__((format(printf, 2, 0)));
+
 static void
 vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 {

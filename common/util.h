@@ -34,7 +34,7 @@ void lq_buf_add(struct lq_buf *b, const void *p, size_t n);
 void lq_buf_addc(struct lq_buf *b, int c);
 void lq_buf_adds(struct lq_buf *b, const char *s);
 void lq_buf_addf(struct lq_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap);
+void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Empties the buffer but keeps its memory. */
 void lq_buf_reset(struct lq_buf *b);
 void lq_buf_free(struct lq_buf *b);

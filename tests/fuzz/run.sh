@@ -14,9 +14,9 @@ mkdir -p "$work/corpus" .build/fuzz/crashes
 "$f" -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 -print_final_stats=0 \
 	-artifact_prefix=.build/fuzz/crashes/"$name"- "$work/corpus" >"$work/log" 2>&1
 st=$?
-runs=$(grep -o '#[0-9]*' "$work/log" | tail -n 1)
+runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$work/log" | tail -n 1)
 if [ "$st" -eq 0 ]; then
-	echo "ok - $name: ${secs}s, ${runs#\#} inputs, no crash"
+	echo "ok - $name: ${secs}s, ${runs:-?} inputs, no crash"
 else
 	echo "not ok - $name: exit $st"
 	grep -E 'ERROR|SUMMARY|Test unit written' "$work/log" | head -n 10 | sed 's/^/# /'

@@ -1,0 +1,60 @@
+/* embedder.h: one interface over the embedding backends, with the cache. */
+#ifndef LQ_EMBEDDER_H
+#define LQ_EMBEDDER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct lq_cache;
+
+/* How to embed. Zero fields take the defaults in brackets. */
+struct lq_embedder_opts {
+	const char *backend;	/* "local" or "openai" [$LQ_EMBED_BACKEND, else "local"] */
+	const char *model;	/* local: model folder [lq_encoder_default_dir()];
+				   openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small] */
+	const char *base_url;	/* openai: [$OPENAI_BASE_URL, else https://api.openai.com/v1] */
+	int dimensions;		/* openai: requested width, 0 for the model's own */
+	int jobs;		/* openai: requests at once [4] */
+	int batch_size;		/* openai: inputs per request, at most 2048 [256] */
+	FILE *trace;		/* one JSON line per request, or NULL */
+	struct lq_cache *cache;	/* namespace "embedding", keyed by model id + text; or NULL */
+};
+
+struct lq_embedder;
+
+/* Opens a backend. The OpenAI key comes from $OPENAI_API_KEY (required
+ * for "openai" unless the base URL is a loopback address) and is never
+ * written anywhere. Returns NULL with a message in err (unknown backend,
+ * missing key, model folder not found: name `make model`). */
+struct lq_embedder *lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen);
+
+/* Opens the backend that produced vectors tagged model_id (the
+ * "embedding_model" of a record, e.g. "local:all-MiniLM-L6-v2" or
+ * "openai:text-embedding-3-small" or "openai:text-embedding-3-small@512"),
+ * so that an ICP is embedded with the lead's own model. */
+struct lq_embedder *lq_embedder_open_id(const char *model_id, const struct lq_embedder_opts *o,
+    char *err, size_t errlen);
+
+/* The model id written into records as "embedding_model"; owned by e. */
+const char *lq_embedder_model_id(const struct lq_embedder *e);
+
+/* Vector width. */
+int lq_embedder_dim(const struct lq_embedder *e);
+
+/* Embeds n NUL-terminated UTF-8 texts into out[n * dim], each row L2
+ * normalised. Cached texts are not sent again. For each text that could
+ * not be embedded errs[i] is set to a malloc'ed message (the caller
+ * frees) and its row is zero; errs may be NULL. Returns the number of
+ * failed texts, or -1 when the whole backend is unusable (401/403,
+ * insufficient_quota: fatal to the stage; the message is in errs[0]). */
+int lq_embedder_embed(struct lq_embedder *e, const char *const *texts, size_t n,
+    float *out, char **errs);
+
+/* Requests sent, tokens used (as reported by the API), estimated cost in
+ * USD; all 0 for the local backend. */
+void lq_embedder_usage(const struct lq_embedder *e, unsigned long long *requests,
+    unsigned long long *tokens, double *cost_usd);
+
+void lq_embedder_free(struct lq_embedder *e);
+
+#endif

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""check.py: the evaluation set is complete and well-formed.
+
+usage: check.py DIR   prints "ok - ..." / "not ok - ..." lines (TAP-like)
+Checks: profiles.json is a JSON array of items in the Apify shape of
+supreme_coder/linkedin-profile-scraper; ids are unique; every ICP file has
+the ICP keys; every (ICP, profile) pair is judged exactly once, 0-3, with a
+reason and a split; about a third is held out and each ICP has relevant
+leads in both parts.
+"""
+import glob
+import json
+import os
+import re
+import sys
+
+d = sys.argv[1]
+failed = 0
+n = 0
+
+
+def check(cond, what):
+    global failed, n
+    n += 1
+    print(("ok %d - " % n if cond else "not ok %d - " % n) + what)
+    failed += not cond
+
+
+def date_ok(x):
+    return isinstance(x, dict) and isinstance(x.get("year"), int) and \
+        1950 <= x["year"] <= 2030 and (("month" not in x) or 1 <= x["month"] <= 12)
+
+
+profiles = json.load(open(os.path.join(d, "profiles.json"), encoding="utf-8"))
+check(isinstance(profiles, list) and len(profiles) >= 150, "profiles.json is an array of >= 150 items (%d)" % len(profiles))
+bad = []
+for i, p in enumerate(profiles):
+    where = "item %d (%s)" % (i, p.get("publicIdentifier"))
+    for k in ("firstName", "lastName", "headline", "geoLocationName", "geoCountryName",
+              "publicIdentifier", "profileId", "industryName"):
+        if not isinstance(p.get(k), str) or not p[k]:
+            bad.append("%s: %s" % (where, k))
+    if not re.fullmatch(r"ACoAA[A-Za-z0-9_-]{34}", p.get("profileId", "")):
+        bad.append("%s: profileId shape" % where)
+    for k in ("summary", "jobTitle", "companyName"):
+        if k in p and not isinstance(p[k], str):
+            bad.append("%s: %s type" % (where, k))
+    if "skills" in p and not (isinstance(p["skills"], list) and all(isinstance(s, str) for s in p["skills"])):
+        bad.append("%s: skills" % where)
+    if not isinstance(p.get("positions"), list) or not p["positions"]:
+        bad.append("%s: positions" % where)
+        continue
+    for q in p["positions"]:
+        if not isinstance(q.get("title"), str) or not isinstance(q.get("companyName"), str) \
+                or not isinstance(q.get("company", {}).get("name"), str):
+            bad.append("%s: position fields" % where)
+        tp = q.get("timePeriod")
+        if tp is not None and (not date_ok(tp.get("startDate")) or ("endDate" in tp and not date_ok(tp["endDate"]))):
+            bad.append("%s: timePeriod" % where)
+        r = q.get("company", {}).get("employeeCountRange")
+        if r is not None and not isinstance(r.get("start"), int):
+            bad.append("%s: employeeCountRange" % where)
+check(not bad, "every item has the Apify fields with the right types" + (": " + "; ".join(bad[:5]) if bad else ""))
+ids = [p["profileId"] for p in profiles]
+slugs = [p["publicIdentifier"] for p in profiles]
+check(len(set(ids)) == len(ids), "profileIds are unique")
+check(len(set(slugs)) == len(slugs), "publicIdentifiers are unique")
+check(any(re.fullmatch(r"\d+ yrs?( \d+ mos?)?", q.get("companyName", "")) for p in profiles for q in p["positions"]),
+      "the set has scraper grouping rows (a duration in companyName)")
+check(any(sum(1 for q in p["positions"] if "timePeriod" in q and "endDate" not in q["timePeriod"]) >= 3 for p in profiles),
+      "the set has people with several concurrent current roles")
+check(sum(1 for p in profiles if not p.get("summary")) >= 10, "the set has empty or missing summaries")
+check(sum(1 for p in profiles if re.search(r"[^\x00-\u2fff]", p["headline"])) >= 5, "the set has emoji and CJK headlines")
+
+icps = {}
+for f in sorted(glob.glob(os.path.join(d, "icp-*.json"))):
+    j = json.load(open(f, encoding="utf-8"))
+    keys_ok = all(isinstance(j.get(k), list) and j[k] for k in
+                  ("target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles"))
+    sizes_ok = set(j.get("company_sizes", [])) <= {"startup", "scaleup", "mid-market", "enterprise", "agency", "freelance"}
+    check(isinstance(j.get("client"), str) and keys_ok and sizes_ok and isinstance(j.get("notes"), str),
+          "%s has every ICP key and known company sizes" % os.path.basename(f))
+    icps[j["client"]] = f
+check(len(icps) >= 3, "at least 3 ICPs (%d)" % len(icps))
+
+labels, dup, badl = {}, [], []
+for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8"), 1):
+    j = json.loads(line)
+    k = (j["icp"], j["id"])
+    if k in labels:
+        dup.append(ln)
+    labels[k] = j
+    if j.get("relevance") not in (0, 1, 2, 3) or not isinstance(j.get("reason"), str) or len(j["reason"]) < 2 \
+            or j.get("split") not in ("tune", "held-out"):
+        badl.append(ln)
+check(not dup, "no pair is judged twice" + (" (lines %s)" % dup[:5] if dup else ""))
+check(not badl, "every judgment has relevance 0-3, a reason and a split" + (" (lines %s)" % badl[:5] if badl else ""))
+missing = [(c, i) for c in icps for i in ids if (c, i) not in labels]
+check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
+stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
+check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
+split_of = {}
+for (c, i), j in labels.items():
+    split_of.setdefault(i, set()).add(j["split"])
+check(all(len(s) == 1 for s in split_of.values()), "a profile is in the same split for every ICP")
+held = sum(1 for s in split_of.values() if "held-out" in s) / max(1, len(split_of))
+check(0.25 <= held <= 0.4, "about a third of the profiles is held out (%.2f)" % held)
+for c in icps:
+    for sp in ("tune", "held-out"):
+        npos = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == sp and j["relevance"] >= 2)
+        check(npos >= 5, "%s: %s has relevant leads (%d)" % (c, sp, npos))
+sys.exit(1 if failed else 0)

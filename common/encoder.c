@@ -36,6 +36,7 @@ enum pooling { POOL_MEAN, POOL_CLS };
 
 struct layer {
 	const float *wq, *bq, *wk, *bk, *wv, *bv, *wo, *bo;
+	float *wqkv, *bqkv;	/* Q, K and V stacked: one GEMM instead of three */
 	const float *ln1g, *ln1b, *w1, *b1, *w2, *b2, *ln2g, *ln2b;
 };
 
@@ -336,6 +337,18 @@ load_weights(struct lq_encoder *e, char *err, size_t errlen)
 		LT(ln2g, "output.LayerNorm.weight", H, 0);
 		LT(ln2b, "output.LayerNorm.bias", H, 0);
 #undef LT
+		L->wqkv = malloc(3 * H * H * sizeof *L->wqkv);
+		L->bqkv = malloc(3 * H * sizeof *L->bqkv);
+		if (L->wqkv == NULL || L->bqkv == NULL) {
+			seterr(err, errlen, "out of memory");
+			return -1;
+		}
+		memcpy(L->wqkv, L->wq, H * H * sizeof *L->wqkv);
+		memcpy(L->wqkv + H * H, L->wk, H * H * sizeof *L->wqkv);
+		memcpy(L->wqkv + 2 * H * H, L->wv, H * H * sizeof *L->wqkv);
+		memcpy(L->bqkv, L->bq, H * sizeof *L->bqkv);
+		memcpy(L->bqkv + H, L->bk, H * sizeof *L->bqkv);
+		memcpy(L->bqkv + 2 * H, L->bv, H * sizeof *L->bqkv);
 	}
 #undef T
 	return 0;
@@ -396,6 +409,10 @@ lq_encoder_free(struct lq_encoder *e)
 		return;
 	lq_tok_free(e->tok);
 	lq_st_close(e->st);
+	for (int l = 0; e->layers != NULL && l < e->nlayers; l++) {
+		free(e->layers[l].wqkv);
+		free(e->layers[l].bqkv);
+	}
 	free(e->layers);
 	free(e);
 }
@@ -587,12 +604,8 @@ forward(const struct lq_encoder *e, struct scratch *s, const int32_t *ids,
 		float *qkv = s->big;
 		size_t off = 0;
 
-		addbias(qkv, NULL, H3, T, H, L->bq);
-		addbias(qkv + H, NULL, H3, T, H, L->bk);
-		addbias(qkv + 2 * H, NULL, H3, T, H, L->bv);
-		linear(s->x, T, H, L->wq, H, qkv, H3);
-		linear(s->x, T, H, L->wk, H, qkv + H, H3);
-		linear(s->x, T, H, L->wv, H, qkv + 2 * H, H3);
+		addbias(qkv, NULL, H3, T, H3, L->bqkv);
+		linear(s->x, T, H, L->wqkv, H3, qkv, H3);
 		/* Attention within each sequence: packing needs no mask. */
 		for (size_t q = 0; q < nseq; off += (size_t)lens[q], q++) {
 			int n = lens[q];

@@ -73,6 +73,8 @@ COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
+# Benchmark programs (tests/bench/bench_NAME.c), run by tests/bench/NAME.sh.
+BENCHES = $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/bench_*.c))
 # Fuzz targets (tests/fuzz/fuzz_NAME.c), built with clang's libFuzzer.
 FUZZERS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
@@ -161,7 +163,7 @@ check: deps-check model programs units
 	@LQ_FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/run.sh \
 		default:bin:.build/default asan:.build/asan/bin:.build/asan
 
-bench: deps-bench programs
+bench: deps-bench model programs $(addprefix $(O)/tests/bench/,$(BENCHES))
 	@sh tests/bench/run.sh
 
 demo: programs

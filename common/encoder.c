@@ -26,7 +26,8 @@
 /* Hot element-wise loops get AVX-512 and AVX2 clones, picked at load time. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && \
     !defined(LQ_NO_CLONES)
-#define VECTOR __attribute__((target_clones("avx512f", "avx2", "default")))
+#define VECTOR __attribute__((target_clones("avx512f", "avx2", "default"), \
+    optimize("O3")))
 #else
 #define VECTOR
 #endif
@@ -35,6 +36,7 @@ enum pooling { POOL_MEAN, POOL_CLS };
 
 struct layer {
 	const float *wq, *bq, *wk, *bk, *wv, *bv, *wo, *bo;
+	float *wqkv, *bqkv;	/* Q, K and V stacked: one GEMM instead of three */
 	const float *ln1g, *ln1b, *w1, *b1, *w2, *b2, *ln2g, *ln2b;
 };
 
@@ -54,6 +56,9 @@ struct scratch {
 	size_t cap;
 	float *x, *y, *big, *ctx, *scores;
 };
+
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void
 seterr(char *err, size_t errlen, const char *fmt, ...)
@@ -332,6 +337,18 @@ load_weights(struct lq_encoder *e, char *err, size_t errlen)
 		LT(ln2g, "output.LayerNorm.weight", H, 0);
 		LT(ln2b, "output.LayerNorm.bias", H, 0);
 #undef LT
+		L->wqkv = malloc(3 * H * H * sizeof *L->wqkv);
+		L->bqkv = malloc(3 * H * sizeof *L->bqkv);
+		if (L->wqkv == NULL || L->bqkv == NULL) {
+			seterr(err, errlen, "out of memory");
+			return -1;
+		}
+		memcpy(L->wqkv, L->wq, H * H * sizeof *L->wqkv);
+		memcpy(L->wqkv + H * H, L->wk, H * H * sizeof *L->wqkv);
+		memcpy(L->wqkv + 2 * H * H, L->wv, H * H * sizeof *L->wqkv);
+		memcpy(L->bqkv, L->bq, H * sizeof *L->bqkv);
+		memcpy(L->bqkv + H, L->bk, H * sizeof *L->bqkv);
+		memcpy(L->bqkv + 2 * H, L->bv, H * sizeof *L->bqkv);
 	}
 #undef T
 	return 0;
@@ -392,6 +409,10 @@ lq_encoder_free(struct lq_encoder *e)
 		return;
 	lq_tok_free(e->tok);
 	lq_st_close(e->st);
+	for (int l = 0; e->layers != NULL && l < e->nlayers; l++) {
+		free(e->layers[l].wqkv);
+		free(e->layers[l].bqkv);
+	}
 	free(e->layers);
 	free(e);
 }
@@ -435,8 +456,12 @@ fexp(float x)
 	float n, r, p;
 	int32_t i;
 
-	x = fminf(fmaxf(x, -87.0f), 88.0f);
-	n = floorf(x * 1.44269504088896341f + 0.5f);
+	/* Ternaries, not fminf/fmaxf: those stay libm calls and block
+	 * vectorisation without -ffast-math. */
+	x = x > -87.0f ? x : -87.0f;
+	x = x < 88.0f ? x : 88.0f;
+	/* Round to nearest by adding and removing 1.5 * 2^23. */
+	n = (x * 1.44269504088896341f + 12582912.0f) - 12582912.0f;
 	r = x - n * 0.693359375f + n * 2.12194440e-4f;
 	p = 1.9875691500e-4f;
 	p = p * r + 1.3981999507e-3f;
@@ -461,7 +486,7 @@ gelu(float *v, size_t n)
 		y = ((((1.061405429f * t - 1.453152027f) * t + 1.421413741f) *
 		    t - 0.284496736f) * t + 0.254829592f) * t;
 		y = 1.0f - y * fexp(-z * z);
-		v[i] = 0.5f * x * (1.0f + (x < 0 ? -y : y));
+		v[i] = 0.5f * x * (1.0f + copysignf(y, x));
 	}
 }
 
@@ -503,7 +528,7 @@ softmax(float *s, size_t rows, size_t n, size_t ld)
 		float *x = s + r * ld, max = x[0], sum = 0, inv;
 
 		for (size_t i = 1; i < n; i++)
-			max = fmaxf(max, x[i]);
+			max = x[i] > max ? x[i] : max;
 		for (size_t i = 0; i < n; i++) {
 			x[i] = fexp(x[i] - max);
 			sum += x[i];
@@ -579,12 +604,8 @@ forward(const struct lq_encoder *e, struct scratch *s, const int32_t *ids,
 		float *qkv = s->big;
 		size_t off = 0;
 
-		addbias(qkv, NULL, H3, T, H, L->bq);
-		addbias(qkv + H, NULL, H3, T, H, L->bk);
-		addbias(qkv + 2 * H, NULL, H3, T, H, L->bv);
-		linear(s->x, T, H, L->wq, H, qkv, H3);
-		linear(s->x, T, H, L->wk, H, qkv + H, H3);
-		linear(s->x, T, H, L->wv, H, qkv + 2 * H, H3);
+		addbias(qkv, NULL, H3, T, H3, L->bqkv);
+		linear(s->x, T, H, L->wqkv, H3, qkv, H3);
 		/* Attention within each sequence: packing needs no mask. */
 		for (size_t q = 0; q < nseq; off += (size_t)lens[q], q++) {
 			int n = lens[q];

@@ -38,6 +38,9 @@ static const struct {
 	{ "F8_E5M2", LQ_ST_F8_E5M2, 1 },
 };
 
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
+
 static void
 seterr(char *err, size_t errlen, const char *fmt, ...)
 {

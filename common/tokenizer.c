@@ -9,6 +9,7 @@
 
 #include "tokenizer.h"
 #include "tokenizer-unicode.h"
+#include "util.h"
 
 /* Hugging Face's WordPiece gives up on words longer than this many chars. */
 #define MAX_WORD_CHARS 100
@@ -28,6 +29,9 @@ struct lq_tokenizer {
 static const char *const specials[5] = {
 	"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"
 };
+
+static void seterr(char *, size_t, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
 
 static void
 seterr(char *err, size_t errlen, const char *fmt, ...)
@@ -331,7 +335,7 @@ is_punct(int32_t c)
 	}
 }
 
-/* A growable code point buffer; running out of memory aborts. */
+/* A growable code point buffer (running out of memory is fatal). */
 struct cpbuf {
 	int32_t *v;
 	size_t n, cap;
@@ -341,12 +345,8 @@ static void
 push(struct cpbuf *b, int32_t c)
 {
 	if (b->n == b->cap) {
-		int32_t *nv = realloc(b->v, (b->cap = b->cap * 2 + 64) *
-		    sizeof *nv);
-
-		if (nv == NULL)
-			abort();
-		b->v = nv;
+		b->cap = b->cap * 2 + 64;
+		b->v = lq_xreallocarray(b->v, b->cap, sizeof *b->v);
 	}
 	b->v[b->n++] = c;
 }
@@ -518,8 +518,7 @@ lq_tok_encode(const struct lq_tokenizer *tok, const char *text, size_t len,
 	o.ids = ids + 1;
 	o.n = 0;
 	o.max = max_ids - 2;
-	if ((cp = malloc((len + 1) * sizeof *cp)) == NULL)
-		abort();
+	cp = lq_xreallocarray(NULL, len + 1, sizeof *cp);
 	n = decode((const unsigned char *)text, len, cp);
 	for (i = seg = 0; i <= n && o.n < o.max; i++) {
 		int k = -1;

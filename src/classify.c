@@ -358,7 +358,7 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 static struct lq_http *http;
 static char *chat_url, *chat_model, *api_key, *system_prompt;
 static json_t *schema;
-static int max_attempts = 3;
+static int max_attempts = 3, jobs = 8;
 
 struct pending {
 	struct lq_class *cls;
@@ -418,6 +418,8 @@ redact(char *s)
 	}
 }
 
+static void chat_submit(struct pending *p);
+
 static void
 chat_done(struct lq_http *h, struct lq_http_req *r)
 {
@@ -431,7 +433,7 @@ chat_done(struct lq_http *h, struct lq_http_req *r)
 		redact(r->resp.data);
 		r->resp.len = strlen(r->resp.data);
 	}
-	p->attempts = r->attempts;
+	p->attempts += r->attempts;
 	requests += (unsigned long long)r->attempts;
 	if (!lq_http_ok(r)) {
 		if (lq_http_fatal(r) || (r->status == 429 && r->resp.data && strstr(r->resp.data, "insufficient_quota"))) {
@@ -441,12 +443,17 @@ chat_done(struct lq_http *h, struct lq_http_req *r)
 				    lq_http_strerror(r));
 			fatal = 1;
 		}
-		p->err = lq_xasprintf("chat request failed after %d attempts: %s", r->attempts, lq_http_strerror(r));
+		p->err = lq_xasprintf("chat request failed after %d attempts: %s", p->attempts, lq_http_strerror(r));
 		return;
 	}
 	rc = lq_chat_answer(r->resp.data ? r->resp.data : "", r->resp.len, &labels, p->cls, &tok, err, sizeof err);
 	if (rc < 0) {
-		p->err = lq_xasprintf("bad chat response: %s", err);
+		/* A broken 200 is worth another try while attempts remain. */
+		if (p->attempts < max_attempts) {
+			chat_submit(p);
+			return;
+		}
+		p->err = lq_xasprintf("bad chat response after %d attempts: %s", p->attempts, err);
 		return;
 	}
 	{
@@ -498,7 +505,9 @@ remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, char 
 		p[i].rec = recs[i];
 		p[i].text = texts[i];
 		chat_submit(&p[i]);
-		while (lq_http_pending(http) > 32)
+		/* Submit only as fast as slots free up, so that a fatal answer
+		 * stops the stage after at most --jobs more requests. */
+		while (lq_http_pending(http) >= jobs && !fatal)
 			lq_http_run(http, 0.05);
 	}
 	while (lq_http_pending(http) > 0)
@@ -647,7 +656,7 @@ main(int argc, char **argv)
 	const char *arg, *backend = NULL, *model = NULL, *base = NULL, *labels_path = NULL;
 	const char *trace_path = NULL;
 	double retry_delay = 0.5, timeout = 120;
-	int c, refresh = 0, jobs = 8, warned = 0;
+	int c, refresh = 0, warned = 0;
 	struct lq_reader *rd;
 	json_t **recs, *rec;
 	size_t n = 0;

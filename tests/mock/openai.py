@@ -65,7 +65,7 @@ def vector(text, dim):
     """A deterministic unit vector for text."""
     seed = int.from_bytes(hashlib.sha256(text.encode("utf-8", "replace")).digest()[:8], "little")
     rnd = random.Random(seed)
-    v = [rnd.gauss(0, 1) for _ in range(dim)]
+    v = [rnd.random() - 0.5 for _ in range(dim)]
     n = math.sqrt(sum(x * x for x in v)) or 1.0
     return [x / n for x in v]
 

@@ -56,7 +56,7 @@ classify_PKGS = jansson libcurl libcrypto openblas libutf8proc
 classify_LIBS = -lpthread
 
 # The common library.
-COMMON = base64 cache diag embedder encoder http icp labels leadtext ndjson opts profile record run safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp labelset leadtext ndjson opts profile record run safetensors sha256 tokenizer util
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -11,7 +11,7 @@
 #include "diag.h"
 #include "embedder.h"
 #include "http.h"
-#include "labels.h"
+#include "labelset.h"
 #include "leadtext.h"
 #include "ndjson.h"
 #include "opts.h"
@@ -60,7 +60,7 @@ static const struct lq_cmd cmd = {
 /* Records held at once; answers come back in any order. */
 #define WINDOW 256
 
-static struct lq_labels labels;
+static struct lq_classes labels;
 static struct lq_cache *cache;
 static int remote, fatal;
 static char fatal_msg[512];
@@ -333,7 +333,7 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 		best(&labels.industry, desc_ind, segs[i], v + off[i] * (size_t)dim, ns[i], &cls[i].industry,
 		    &cls[i].industry_reasoning);
 		if ((ct = company_rules(recs[i], texts[i], why, sizeof why)) != NULL
-		    && lq_labels_find(&labels.company_type, ct) >= 0) {
+		    && lq_labelset_find(&labels.company_type, ct) >= 0) {
 			cls[i].company_type = lq_xstrdup(ct);
 			cls[i].company_reasoning = lq_xstrdup(why);
 		} else {
@@ -563,8 +563,8 @@ cached(const char *text, struct lq_class *c)
 	free(in);
 	if ((j = lq_cache_get_json(cache, LQ_NS_CLASSIFY, &k, 0)) == NULL)
 		return 0;
-	if (lq_labels_find(&labels.industry, json_string_value(json_object_get(j, "industry"))) < 0
-	    || lq_labels_find(&labels.company_type, json_string_value(json_object_get(j, "company_type"))) < 0
+	if (lq_labelset_find(&labels.industry, json_string_value(json_object_get(j, "industry"))) < 0
+	    || lq_labelset_find(&labels.company_type, json_string_value(json_object_get(j, "company_type"))) < 0
 	    || !json_is_string(json_object_get(j, "industry_reasoning"))
 	    || !json_is_string(json_object_get(j, "company_reasoning"))) {
 		json_decref(j);
@@ -700,11 +700,11 @@ main(int argc, char **argv)
 		while ((k = fread(buf, 1, sizeof buf, fp)) > 0 && b.len < (4u << 20))
 			lq_buf_add(&b, buf, k);
 		fclose(fp);
-		if (lq_labels_parse(b.data ? b.data : "", b.len, labels_path, &labels, err, sizeof err) < 0)
+		if (lq_classes_parse(b.data ? b.data : "", b.len, labels_path, &labels, err, sizeof err) < 0)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		lq_buf_free(&b);
 	} else {
-		lq_labels_default(&labels);
+		lq_classes_default(&labels);
 	}
 	if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
@@ -778,7 +778,7 @@ main(int argc, char **argv)
 		lq_http_free(http);
 	lq_embedder_free(emb);
 	lq_cache_close(cache);
-	lq_labels_free(&labels);
+	lq_classes_free(&labels);
 	free(desc_ind);
 	free(desc_ct);
 	free(chat_url);

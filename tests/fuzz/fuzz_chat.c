@@ -1,14 +1,14 @@
 /* fuzz_chat.c: the chat completion answer check on arbitrary bytes: never a label outside the set. */
 #include <stdlib.h>
 
-#include "labels.h"
+#include "labelset.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
-	static struct lq_labels l;
+	static struct lq_classes l;
 	static int ready;
 	struct lq_class c;
 	long long tok;
@@ -16,7 +16,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	int r;
 
 	if (!ready) {
-		lq_labels_default(&l);
+		lq_classes_default(&l);
 		ready = 1;
 	}
 	err[0] = '\0';
@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 		return 0;
 	}
-	if (lq_labels_find(&l.industry, c.industry) < 0 || lq_labels_find(&l.company_type, c.company_type) < 0
+	if (lq_labelset_find(&l.industry, c.industry) < 0 || lq_labelset_find(&l.company_type, c.company_type) < 0
 	    || c.industry_reasoning == NULL || c.company_reasoning == NULL)
 		abort();
 	lq_class_free(&c);

@@ -1,7 +1,7 @@
-/* labels.c: label sets for classify, and validation of chat answers against them. */
+/* labelset.c: label sets for classify, and validation of chat answers against them. */
 #include <string.h>
 
-#include "labels.h"
+#include "labelset.h"
 #include "leadtext.h"
 #include "sha256.h"
 #include "util.h"
@@ -55,7 +55,7 @@ set_free(struct lq_labelset *s)
 }
 
 void
-lq_labels_free(struct lq_labels *l)
+lq_classes_free(struct lq_classes *l)
 {
 	set_free(&l->industry);
 	set_free(&l->company_type);
@@ -108,7 +108,7 @@ set_parse(const json_t *o, const char *name, const char *key, struct lq_labelset
 }
 
 int
-lq_labels_parse(const char *text, size_t len, const char *name, struct lq_labels *l, char *err,
+lq_classes_parse(const char *text, size_t len, const char *name, struct lq_classes *l, char *err,
     size_t errlen)
 {
 	json_error_t je;
@@ -146,22 +146,22 @@ lq_labels_parse(const char *text, size_t len, const char *name, struct lq_labels
 	return 0;
 fail:
 	json_decref(j);
-	lq_labels_free(l);
+	lq_classes_free(l);
 	return -1;
 }
 
 void
-lq_labels_default(struct lq_labels *l)
+lq_classes_default(struct lq_classes *l)
 {
 	char err[256];
 
-	if (lq_labels_parse(default_labels, sizeof default_labels - 1, "built-in labels", l, err,
+	if (lq_classes_parse(default_labels, sizeof default_labels - 1, "built-in labels", l, err,
 	    sizeof err) < 0)
 		abort();	/* the table above is wrong */
 }
 
 int
-lq_labels_find(const struct lq_labelset *set, const char *s)
+lq_labelset_find(const struct lq_labelset *set, const char *s)
 {
 	size_t i;
 
@@ -196,7 +196,7 @@ pick(const struct lq_labelset *set, const json_t *ans, const char *key, const ch
     char **label, char **why)
 {
 	const char *v = json_string_value(json_object_get(ans, key));
-	int i = lq_labels_find(set, v);
+	int i = lq_labelset_find(set, v);
 
 	if (i < 0) {
 		char buf[200];
@@ -213,7 +213,7 @@ pick(const struct lq_labelset *set, const json_t *ans, const char *key, const ch
 }
 
 static void
-fallback(const struct lq_labels *l, struct lq_class *out, const char *why)
+fallback(const struct lq_classes *l, struct lq_class *out, const char *why)
 {
 	out->industry = lq_xstrdup(l->industry.label[l->industry.n - 1]);
 	out->company_type = lq_xstrdup(l->company_type.label[l->company_type.n - 1]);
@@ -222,7 +222,7 @@ fallback(const struct lq_labels *l, struct lq_class *out, const char *why)
 }
 
 int
-lq_chat_answer(const char *body, size_t len, const struct lq_labels *l, struct lq_class *out,
+lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
     long long *tokens, char *err, size_t errlen)
 {
 	json_t *j, *choice, *msg, *ans;

@@ -1,6 +1,6 @@
-/* labels.h: classify's label sets (industry, company type) and the validation of model answers (docs/classify.md). */
-#ifndef LQ_LABELS_H
-#define LQ_LABELS_H
+/* labelset.h: classify's label sets (industry, company type) and the validation of model answers (docs/classify.md). */
+#ifndef LQ_LABELSET_H
+#define LQ_LABELSET_H
 
 #include <stddef.h>
 
@@ -14,7 +14,7 @@ struct lq_labelset {
 	char **desc;
 };
 
-struct lq_labels {
+struct lq_classes {
 	struct lq_labelset industry, company_type;
 	char hash[17];		/* 16 hex digits of the file's canonical text, for cache keys */
 };
@@ -33,17 +33,17 @@ struct lq_labels {
  * messages ("labels.json: line 3, column 5: ..." or "labels.json:
  * industry: \"SaaS\": description must be a non-empty string"). Returns 0,
  * or -1 with a message in err (l is then empty). */
-int lq_labels_parse(const char *text, size_t len, const char *name, struct lq_labels *l,
+int lq_classes_parse(const char *text, size_t len, const char *name, struct lq_classes *l,
     char *err, size_t errlen);
 
 /* The built-in sets: the original service's 20 industries and 7 company
  * types, with descriptions written for zero-shot matching. */
-void lq_labels_default(struct lq_labels *l);
+void lq_classes_default(struct lq_classes *l);
 
-void lq_labels_free(struct lq_labels *l);
+void lq_classes_free(struct lq_classes *l);
 
 /* Index of label s in set, or -1. */
-int lq_labels_find(const struct lq_labelset *set, const char *s);
+int lq_labelset_find(const struct lq_labelset *set, const char *s);
 
 /* One classification. */
 struct lq_class {
@@ -61,7 +61,7 @@ void lq_class_free(struct lq_class *c);
  * caching). A valid answer returns 0. A body that is not a chat
  * completion at all returns -1 with a message in err. Reasonings are cut
  * to 400 bytes. *tokens gets usage.total_tokens or 0. */
-int lq_chat_answer(const char *body, size_t len, const struct lq_labels *l, struct lq_class *out,
+int lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
     long long *tokens, char *err, size_t errlen);
 
 #endif

@@ -1,4 +1,4 @@
-/* fuzz_labels.c: labels file parsing and validation on arbitrary bytes. */
+/* fuzz_labelset.c: labels file parsing and validation on arbitrary bytes. */
 #include <stdlib.h>
 #include <string.h>
 

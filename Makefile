@@ -64,7 +64,7 @@ rerank_LIBS = -lpthread
 eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 cache diag embedder encoder http icp labels leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp labels labelset leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
 # Profile URLs and follower pages (extract-urls; liurl also for scrape).
 COMMON += followers liurl
 COMMON_HDRS = $(wildcard common/*.h)

@@ -443,7 +443,10 @@ struct batch {
 	struct call *c;
 	size_t *idx;		/* indices into the call's texts */
 	size_t n;
+	int tries;		/* attempts spent in earlier requests */
 };
+
+static void submit(struct call *c, const size_t *idx, size_t n, int tries);
 
 static void
 set_err(struct call *c, size_t i, const char *msg)
@@ -539,8 +542,14 @@ done(struct lq_http *h, struct lq_http_req *r)
 	int d = e->dim;
 
 	(void)h;
+	/* A server may quote the key in its message; the trace line is
+	 * written from this body after we return. */
+	if (r->resp.data && e->key) {
+		redact(r->resp.data, e->key);
+		r->resp.len = strlen(r->resp.data);
+	}
 	for (i = 0; i < b->n; i++)
-		c->attempts[b->idx[i]] = r->attempts;
+		c->attempts[b->idx[i]] = b->tries + r->attempts;
 	e->requests += (unsigned long long)r->attempts;
 	if (!lq_http_ok(r)) {
 		if (lq_http_fatal(r) || quota_error(r)) {
@@ -553,9 +562,9 @@ done(struct lq_http *h, struct lq_http_req *r)
 			e->fatal = 1;
 		}
 		snprintf(err, sizeof err, "embeddings request failed after %d attempts: %s",
-		    r->attempts, lq_http_strerror(r));
+		    b->tries + r->attempts, lq_http_strerror(r));
 		for (i = 0; i < b->n; i++)
-			set_err(c, b->idx[i], err);
+			set_err(c, b->idx[i], e->fatal ? e->fatal_msg : err);
 		goto out;
 	}
 	if (lq_embeddings_parse(r->resp.data ? r->resp.data : "", r->resp.len, b->n, &d, &v, &tok,
@@ -564,10 +573,16 @@ done(struct lq_http *h, struct lq_http_req *r)
 
 		if (v)
 			snprintf(err, sizeof err, "%d dimensions, expected %d", d, e->dim);
-		snprintf(m, sizeof m, "bad embeddings response: %s", err);
+		free(v);
+		/* A broken 200 (cut body, missing rows) is worth another try. */
+		if (b->tries + r->attempts < (e->max_attempts > 0 ? e->max_attempts : 3)) {
+			submit(c, b->idx, b->n, b->tries + r->attempts);
+			goto out;
+		}
+		snprintf(m, sizeof m, "bad embeddings response after %d attempts: %s", b->tries + r->attempts,
+		    err);
 		for (i = 0; i < b->n; i++)
 			set_err(c, b->idx[i], m);
-		free(v);
 		goto out;
 	}
 	r->trace_items = (long)b->n;
@@ -596,7 +611,7 @@ out:
 }
 
 static void
-submit(struct call *c, const size_t *idx, size_t n)
+submit(struct call *c, const size_t *idx, size_t n, int tries)
 {
 	struct lq_embedder *e = c->e;
 	struct batch *b = lq_xcalloc(1, sizeof *b);
@@ -616,6 +631,7 @@ submit(struct call *c, const size_t *idx, size_t n)
 	json_decref(body);
 	b->c = c;
 	b->n = n;
+	b->tries = tries;
 	b->idx = lq_xreallocarray(NULL, n, sizeof *b->idx);
 	memcpy(b->idx, idx, n * sizeof *idx);
 	r = lq_http_req_new("POST", e->url, text, e->key, done, b);
@@ -646,7 +662,7 @@ remote(struct lq_embedder *e, const char *const *texts, size_t n, float *out, ch
 		if (have[i] || texts[i][0] == '\0')
 			continue;	/* cached, or refused before sending */
 		if (k > 0 && (k == (size_t)e->batch || tok + t > MAX_TOKENS)) {
-			submit(&c, idx, k);
+			submit(&c, idx, k, 0);
 			k = tok = 0;
 		}
 		idx[k++] = i;
@@ -658,7 +674,7 @@ remote(struct lq_embedder *e, const char *const *texts, size_t n, float *out, ch
 			break;
 	}
 	if (k > 0 && !e->fatal)
-		submit(&c, idx, k);
+		submit(&c, idx, k, 0);
 	while (lq_http_pending(e->http) > 0)
 		lq_http_run(e->http, 0.05);
 	free(idx);
@@ -687,6 +703,10 @@ probe_done(struct lq_http *h, struct lq_http_req *r)
 	int d = 0;
 
 	(void)h;
+	if (r->resp.data && e->key) {
+		redact(r->resp.data, e->key);
+		r->resp.len = strlen(r->resp.data);
+	}
 	e->requests += (unsigned long long)r->attempts;
 	if (!lq_http_ok(r)) {
 		snprintf(e->fatal_msg, sizeof e->fatal_msg, "%s: cannot learn the width of %s: %s",

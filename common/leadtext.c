@@ -286,6 +286,36 @@ name(const json_t *rec, const json_t *item, struct lq_buf *tmp)
 
 #define MAXROLES 64
 
+/* The size of the current company as the scraper reports it. */
+static void
+size_text(struct lq_buf *t, const json_t *item)
+{
+	const json_t *a = json_object_get(item, "positions"), *p, *r, *cc;
+	size_t i;
+
+	json_array_foreach(a, i, p) {
+		const json_t *tp = json_object_get(p, "timePeriod");
+
+		if (json_is_object(tp) && json_object_get(tp, "endDate"))
+			continue;
+		r = json_object_get(json_object_get(p, "company"), "employeeCountRange");
+		if (json_is_integer(json_object_get(r, "start"))) {
+			lq_buf_addf(t, "%lld", (long long)json_integer_value(json_object_get(r, "start")));
+			if (json_is_integer(json_object_get(r, "end")))
+				lq_buf_addf(t, "-%lld", (long long)json_integer_value(json_object_get(r, "end")));
+			lq_buf_adds(t, " employees");
+			return;
+		}
+	}
+	cc = json_object_get(item, "currentCompany");
+	if (json_is_integer(json_object_get(cc, "employeeCount"))) {
+		lq_buf_addf(t, "%lld employees", (long long)json_integer_value(json_object_get(cc, "employeeCount")));
+		return;
+	}
+	if (json_is_string(json_object_get(item, "companySize")))
+		lq_buf_addf(t, "%s employees", json_string_value(json_object_get(item, "companySize")));
+}
+
 char *
 lq_lead_text(const json_t *rec, size_t cap)
 {
@@ -356,12 +386,17 @@ lq_lead_company_text(const json_t *rec, size_t cap)
 		head = str(item, "headline");
 	part(&b, "Company", company(rec, r, nr), 0);
 	part(&b, "Industry", industry(rec, item), 0);
+	if (item)
+		size_text(&t, item);
+	part(&b, "Company size", t.data, 0);
 	part(&b, "Headline", head, 0);
 	for (i = 0; i < nr; i++) {
 		if (!r[i].current || (r[i].title == NULL && r[i].company == NULL))
 			continue;
 		lq_buf_reset(&t);
 		role_text(&t, &r[i], 1);
+		if (r[i].emptype)
+			lq_buf_addf(&t, " (%s)", r[i].emptype);
 		part(&b, "Current role", t.data, 0);
 	}
 	lq_buf_free(&t);

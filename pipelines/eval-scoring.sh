@@ -17,7 +17,10 @@ export LQ_CACHE_DIR
 
 jq -c '.[] | {id: (.profileId // .publicIdentifier), public_identifier: .publicIdentifier, status: "discovered"}' \
 	"$ev/profiles.json" > "$out/leads.ndjson"
-scrape -q --from-dataset "$ev/profiles.json" < "$out/leads.ndjson" | embed -q > "$out/embedded.ndjson"
+# LQ_EVAL_CLASSIFY=1 adds classify (local) before scoring.
+cls=cat
+[ "${LQ_EVAL_CLASSIFY:-0}" = 1 ] && cls="classify -q"
+scrape -q --from-dataset "$ev/profiles.json" < "$out/leads.ndjson" | embed -q | $cls > "$out/embedded.ndjson"
 for m in baseline structured; do
 	for icp in "$ev"/icp-*.json; do
 		score -q --method "$m" "$icp" < "$out/embedded.ndjson" > "$out/$m.$(basename "$icp")"

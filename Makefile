@@ -166,7 +166,7 @@ check: deps-check model programs units
 bench: deps-bench model programs $(addprefix $(O)/tests/bench/,$(BENCHES))
 	@sh tests/bench/run.sh
 
-demo: programs
+demo: programs model
 	@sh pipelines/demo/run.sh
 
 install: programs

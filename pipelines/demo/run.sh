@@ -11,13 +11,16 @@ out=${1:-$top/.build/demo}
 PATH=$top/bin:$PATH
 export PATH
 mkdir -p "$out"
-: "${LQ_CACHE_DIR:=$out/cache}"
-export LQ_CACHE_DIR
+# The model stays where `make model` put it; the demo's cache is its own.
+: "${LQ_MODEL_DIR:=${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2}"
+LQ_CACHE_DIR=$out/cache
+export LQ_CACHE_DIR LQ_MODEL_DIR
 
 extract-urls "$demo/followers.html" > "$out/1-leads.ndjson"
 scrape --from-dataset "$demo/profiles.json" < "$out/1-leads.ndjson" > "$out/2-enriched.ndjson"
 embed < "$out/2-enriched.ndjson" > "$out/3-embedded.ndjson"
-score "$demo/icp.json" < "$out/3-embedded.ndjson" > "$out/5-scored.ndjson"
+classify < "$out/3-embedded.ndjson" > "$out/4-classified.ndjson"
+score "$demo/icp.json" < "$out/4-classified.ndjson" > "$out/5-scored.ndjson"
 rerank "$demo/icp.json" < "$out/5-scored.ndjson" > "$out/6-reranked.ndjson"
 to-csv < "$out/6-reranked.ndjson" > "$out/leads.csv"
 

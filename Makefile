@@ -51,7 +51,7 @@ extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
-cache_PKGS = jansson libcrypto
+cache_PKGS = jansson libcurl libcrypto
 eval_PKGS = jansson
 scrape_PKGS = jansson libcurl libcrypto
 

@@ -238,6 +238,18 @@ main(void)
 	CHECK_STR(k, "slug:j\xc3\xbcrgen-m");
 	free(k);
 	CHECK(lq_profile_url_key("https://www.linkedin.com/company/x") == NULL);
+	/* The extract-urls normaliser's link forms give the canonical key. */
+	k = lq_profile_url_key("https://uk.linkedin.com/in/Holly-Reese/details/experience/?trk=x");
+	CHECK_STR(k, "slug:holly-reese");
+	free(k);
+	k = lq_profile_url_key("linkedin.com/pub/holly-reese/1b/2a/3c");
+	CHECK_STR(k, "slug:holly-reese-03c02a1b");
+	free(k);
+	k = lq_profile_url_key("https://www.linkedin.com/in/ACoAABcDeF12345xYz0987/");
+	CHECK_STR(k, "urn:ACoAABcDeF12345xYz0987");
+	free(k);
+	CHECK(lq_profile_url_key("https://lnkd.in/abc") == NULL);
+	CHECK(lq_profile_url_key("https://example.com/in/holly") == NULL);
 	CHECK(lq_profile_url_key("https://www.linkedin.com/in/%00x") == NULL);
 	CHECK(lq_profile_key("") == NULL);
 

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -47,6 +48,28 @@ struct lq_cache {
 	mode_t fmode;		/* 0666 & ~umask: shared caches need group bits */
 	struct ns_count *counts;
 	size_t ncounts;
+	struct writer *w;	/* lq_cache_set_async: NULL when puts are synchronous */
+};
+
+/* A queued write of lq_cache_set_async. */
+struct job {
+	char ns[33];
+	struct lq_cache_key k;
+	char *data;
+	size_t len;
+	struct job *next;
+};
+
+/* How many writes may wait: enough to ride out bursts of a few hundred
+ * objects, little enough that a kill -9 loses no more. */
+#define ASYNC_QUEUE 512
+
+struct writer {
+	pthread_t tid;
+	pthread_mutex_t mu;	/* guards everything below and c->counts */
+	pthread_cond_t more, room, idle;
+	struct job *head, *tail;
+	int len, busy, quit;
 };
 
 static const char tag_text[] =
@@ -437,6 +460,21 @@ lq_cache_dir(const struct lq_cache *c)
 
 /* ---- counters ---- */
 
+static void
+lock(struct lq_cache *c)
+{
+	if (c->w)
+		pthread_mutex_lock(&c->w->mu);
+}
+
+static void
+unlock(struct lq_cache *c)
+{
+	if (c->w)
+		pthread_mutex_unlock(&c->w->mu);
+}
+
+
 static struct ns_count *
 counter(struct lq_cache *c, const char *ns)
 {
@@ -463,25 +501,40 @@ find_counter(const struct lq_cache *c, const char *ns)
 unsigned long long
 lq_cache_hits(const struct lq_cache *c, const char *ns)
 {
-	const struct ns_count *n = find_counter(c, ns);
+	const struct ns_count *n;
+	unsigned long long v;
 
-	return n ? n->hits : 0;
+	lock((struct lq_cache *)c);
+	n = find_counter(c, ns);
+	v = n ? n->hits : 0;
+	unlock((struct lq_cache *)c);
+	return v;
 }
 
 unsigned long long
 lq_cache_misses(const struct lq_cache *c, const char *ns)
 {
-	const struct ns_count *n = find_counter(c, ns);
+	const struct ns_count *n;
+	unsigned long long v;
 
-	return n ? n->misses : 0;
+	lock((struct lq_cache *)c);
+	n = find_counter(c, ns);
+	v = n ? n->misses : 0;
+	unlock((struct lq_cache *)c);
+	return v;
 }
 
 unsigned long long
 lq_cache_stores(const struct lq_cache *c, const char *ns)
 {
-	const struct ns_count *n = find_counter(c, ns);
+	const struct ns_count *n;
+	unsigned long long v;
 
-	return n ? n->stores : 0;
+	lock((struct lq_cache *)c);
+	n = find_counter(c, ns);
+	v = n ? n->stores : 0;
+	unlock((struct lq_cache *)c);
+	return v;
 }
 
 /* ---- reading ---- */
@@ -554,14 +607,16 @@ lookup(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 static void
 count(struct lq_cache *c, const char *ns, int hit)
 {
-	struct ns_count *n = counter(c, ns);
+	struct ns_count *n;
 
-	if (n == NULL)
-		return;
-	if (hit)
-		n->hits++;
-	else
-		n->misses++;
+	lock(c);
+	if ((n = counter(c, ns)) != NULL) {
+		if (hit)
+			n->hits++;
+		else
+			n->misses++;
+	}
+	unlock(c);
 }
 
 char *
@@ -601,8 +656,8 @@ put_failed(struct lq_cache *c, const char *what)
 	return -1;
 }
 
-int
-lq_cache_put(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
+static int
+put_now(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
     const void *data, size_t len)
 {
 	char tmp[PATH_MAX], path[PATH_MAX], hdr[HDR_MAX];
@@ -684,8 +739,123 @@ lq_cache_put(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 		errno = e;
 		return put_failed(c, tmp);
 	}
+	lock(c);
 	if ((cnt = counter(c, ns)) != NULL)
 		cnt->stores++;
+	unlock(c);
+	return 0;
+}
+
+static void *
+writer_main(void *arg)
+{
+	struct lq_cache *c = arg;
+	struct writer *w = c->w;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		struct job *j;
+
+		while (w->head == NULL && !w->quit)
+			pthread_cond_wait(&w->more, &w->mu);
+		if (w->head == NULL)
+			break;
+		j = w->head;
+		w->head = j->next;
+		if (w->head == NULL)
+			w->tail = NULL;
+		w->len--;
+		w->busy = 1;
+		pthread_cond_signal(&w->room);
+		pthread_mutex_unlock(&w->mu);
+		put_now(c, j->ns, &j->k, j->data, j->len);
+		free(j->data);
+		free(j);
+		pthread_mutex_lock(&w->mu);
+		w->busy = 0;
+		if (w->head == NULL)
+			pthread_cond_broadcast(&w->idle);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+int
+lq_cache_set_async(struct lq_cache *c, int on)
+{
+	struct writer *w;
+
+	if (!on) {
+		if ((w = c->w) == NULL)
+			return 0;
+		pthread_mutex_lock(&w->mu);
+		w->quit = 1;
+		pthread_cond_signal(&w->more);
+		pthread_mutex_unlock(&w->mu);
+		pthread_join(w->tid, NULL);
+		c->w = NULL;
+		pthread_mutex_destroy(&w->mu);
+		pthread_cond_destroy(&w->more);
+		pthread_cond_destroy(&w->room);
+		pthread_cond_destroy(&w->idle);
+		free(w);
+		return 0;
+	}
+	if (c->w || c->dir == NULL || c->readonly)
+		return 0;
+	w = lq_xcalloc(1, sizeof *w);
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->more, NULL);
+	pthread_cond_init(&w->room, NULL);
+	pthread_cond_init(&w->idle, NULL);
+	c->w = w;
+	if (pthread_create(&w->tid, NULL, writer_main, c) != 0) {
+		c->w = NULL;
+		free(w);
+		return -1;
+	}
+	return 0;
+}
+
+void
+lq_cache_sync(struct lq_cache *c)
+{
+	struct writer *w = c->w;
+
+	if (w == NULL)
+		return;
+	pthread_mutex_lock(&w->mu);
+	while (w->head || w->busy)
+		pthread_cond_wait(&w->idle, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+}
+
+int
+lq_cache_put(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
+    const void *data, size_t len)
+{
+	struct writer *w = c->w;
+	struct job *j;
+
+	if (w == NULL || !lq_cache_ns_valid(ns) || (long long)len > LQ_CACHE_MAX_OBJECT)
+		return put_now(c, ns, k, data, len);
+	j = lq_xcalloc(1, sizeof *j);
+	strcpy(j->ns, ns);
+	j->k = *k;
+	j->data = lq_xmalloc(len ? len : 1);
+	memcpy(j->data, data, len);
+	j->len = len;
+	pthread_mutex_lock(&w->mu);
+	while (w->len >= ASYNC_QUEUE)
+		pthread_cond_wait(&w->room, &w->mu);
+	if (w->tail)
+		w->tail->next = j;
+	else
+		w->head = j;
+	w->tail = j;
+	w->len++;
+	pthread_cond_signal(&w->more);
+	pthread_mutex_unlock(&w->mu);
 	return 0;
 }
 
@@ -752,6 +922,7 @@ lq_cache_close(struct lq_cache *c)
 {
 	if (c == NULL)
 		return;
+	lq_cache_set_async(c, 0);
 	if (c->dir != NULL && !c->readonly)
 		write_stats(c);
 	free(c->dir);

@@ -87,6 +87,19 @@ void lq_cache_close(struct lq_cache *c);
 /* Largest object file read or written (1 GiB): a bigger file is corrupt. */
 #define LQ_CACHE_MAX_OBJECT (1LL << 30)
 
+/* With on, later lq_cache_put calls queue a copy of the object (at most
+ * 512 wait; a full queue blocks) and return 0 at once; a writer thread
+ * does the work, so a program reacting to the network is not held up by
+ * file creation (about 1 ms each on some disks). Write failures are then
+ * only warned about. With 0 (and in lq_cache_close) waits for the queue
+ * and stops the thread. Not for several threads of the caller: the
+ * handle's other functions stay single-threaded. Returns 0, -1 if no
+ * thread could be started (puts stay synchronous). */
+int lq_cache_set_async(struct lq_cache *c, int on);
+
+/* Waits until every queued write is done (no-op when synchronous). */
+void lq_cache_sync(struct lq_cache *c);
+
 /* Stores made by this process in namespace ns. */
 unsigned long long lq_cache_stores(const struct lq_cache *c, const char *ns);
 

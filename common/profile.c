@@ -5,6 +5,7 @@
 
 #include "diag.h"
 #include "http.h"
+#include "liurl.h"
 #include "profile.h"
 #include "record.h"
 #include "util.h"
@@ -320,42 +321,18 @@ lq_profile_key(const char *id)
 	return k;
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 char *
 lq_profile_url_key(const char *url)
 {
-	const char *p, *e;
-	struct lq_buf b = LQ_BUF_INIT;
-	char *k;
+	struct lq_liurl u;
 
-	if (url == NULL || (p = strstr(url, "/in/")) == NULL)
+	/* The extract-urls normaliser: every link form it knows (country
+	 * hosts, /pub/ legacy paths, sub-pages, percent-encoding) gives the
+	 * key the canonical URL would. The slug when there is one, since an
+	 * input URL and the item's inputUrl name the person the same way. */
+	if (url == NULL || lq_liurl_parse(url, strlen(url), &u) != LQ_LIURL_OK)
 		return NULL;
-	p += 4;
-	for (e = p; *e && *e != '/' && *e != '?' && *e != '#'; e++)
-		;
-	for (; p < e; p++) {
-		if (*p == '%' && p + 2 < e && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-			lq_buf_addc(&b, hexval(p[1]) * 16 + hexval(p[2]));
-			p += 2;
-		} else {
-			lq_buf_addc(&b, *p);
-		}
-	}
-	if (b.len == 0 || memchr(b.data, '\0', b.len) != NULL) {
-		lq_buf_free(&b);
-		return NULL;
-	}
-	k = lq_profile_key(b.data);
-	lq_buf_free(&b);
-	return k;
+	return lq_profile_key(u.path_id);
 }
 
 static int

@@ -51,8 +51,9 @@ int lq_profile_is_filler(const char *s);
  * anything else is a slug. Returns a new string or NULL for NULL/empty s. */
 char *lq_profile_key(const char *id);
 
-/* The key of a LinkedIn profile URL ("https://www.linkedin.com/in/SLUG/..."):
- * the percent-decoded path segment after /in/. NULL if there is none. */
+/* The key of a LinkedIn profile URL in any form lq_liurl_parse (liurl.h)
+ * accepts: the key of its slug, else of its member id. NULL if the URL is
+ * not one person's profile. */
 char *lq_profile_url_key(const char *url);
 
 /* Collects the distinct keys of an item (profileId/id/urn,

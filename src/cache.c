@@ -16,10 +16,11 @@
 #include "cache.h"
 #include "diag.h"
 #include "opts.h"
+#include "profile.h"
 #include "run.h"
 #include "util.h"
 
-enum { OPT_JSON = 256, OPT_REMOVE, OPT_MAX_AGE, OPT_MAX_SIZE, OPT_DRY_RUN };
+enum { OPT_JSON = 256, OPT_REMOVE, OPT_MAX_AGE, OPT_MAX_SIZE, OPT_DRY_RUN, OPT_ACTOR };
 
 #define DIR_HELP "the cache directory (default $LQ_CACHE_DIR, $XDG_CACHE_HOME/lq or ~/.cache/lq)"
 
@@ -29,12 +30,13 @@ static const struct lq_option main_options[] = {
 };
 
 static const struct lq_cmd main_cmd = {
-	"[-d DIR] stats|verify|gc|path [options]",
+	"[-d DIR] stats|verify|gc|import|path [options]",
 	"Report on, verify and evict objects of lq's content-addressed cache.",
 	"Subcommands (each has --help):\n"
 	"  stats    objects, bytes, hits and misses per namespace, oldest and newest\n"
 	"  verify   check every object's header and checksum; --remove deletes corrupt ones\n"
 	"  gc       evict least recently used objects: --max-age D, --max-size S\n"
+	"  import   store the profiles of Apify dataset exports (JSON array or JSONL)\n"
 	"  path     print the cache directory\n",
 	main_options, LQ_COMMON_BASIC
 };
@@ -80,6 +82,24 @@ static const struct lq_cmd gc_cmd = {
 	"Evict least recently used objects (a hit refreshes an object's mtime)\n"
 	"and remove temp files left by crashed writers.",
 	NULL, gc_options, LQ_COMMON_BASIC
+};
+
+static const struct lq_option import_options[] = {
+	{ "actor", OPT_ACTOR, "ID", "the actor that produced the items [yZnhB5JewWf9xSmoM]" },
+	{ "dir", 'd', "DIR", DIR_HELP },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct lq_cmd import_cmd = {
+	"[-d DIR] [--actor ID] FILE...",
+	"Store every item of Apify dataset exports (a JSON array or JSONL, as the\n"
+	"Apify console downloads them; - is stdin) as profile objects, under each\n"
+	"of its keys (profileId, publicIdentifier, profile URL), exactly as\n"
+	"scrape stores what it fetches: a later scrape finds them as cache hits.",
+	"Items that are malformed, not objects or without any key are reported\n"
+	"with FILE:LINE and skipped. cache import exits 1 when it skipped an\n"
+	"item or could not read a file, 2 on a bad call.\n",
+	import_options, LQ_COMMON_BASIC
 };
 
 static const struct lq_option path_options[] = {
@@ -668,6 +688,59 @@ cmd_gc(double max_age, int have_age, unsigned long long max_size, int have_size,
 	return LQ_EXIT_OK;
 }
 
+/* ---- import ---- */
+
+static int
+cmd_import(const char *actor, int nfiles, char **files)
+{
+	struct lq_cache *c;
+	long items = 0, bad = 0;
+	unsigned long long keys;
+	int status = LQ_EXIT_OK;
+
+	const char *ro = getenv("LQ_CACHE_READONLY");
+
+	if (ro && *ro && strcmp(ro, "0") != 0)
+		lq_die(LQ_EXIT_FATAL, "LQ_CACHE_READONLY is set: nothing can be imported");
+	c = lq_cache_open(dir);
+	if (lq_cache_dir(c) == NULL)
+		lq_die(LQ_EXIT_FATAL, "%s: the cache cannot be used (LQ_NO_CACHE, or see above)", dir);
+	/* Parsing the next item overlaps the file creation of the last. */
+	lq_cache_set_async(c, 1);
+	for (int i = 0; i < nfiles; i++) {
+		const char *name = strcmp(files[i], "-") == 0 ? "<stdin>" : files[i];
+		FILE *fp = strcmp(files[i], "-") == 0 ? stdin : fopen(files[i], "r");
+		long n, nbad = 0;
+
+		if (fp == NULL) {
+			lq_warn_errno("%s", files[i]);
+			status = LQ_EXIT_FAILED;
+			continue;
+		}
+		n = lq_profile_import(c, actor, fp, name, &nbad);
+		if (ferror(fp)) {
+			lq_warn_errno("%s: read error", name);
+			status = LQ_EXIT_FAILED;
+		}
+		if (fp != stdin)
+			fclose(fp);
+		if (n < 0)
+			status = LQ_EXIT_FAILED;	/* reported by the reader */
+		else
+			items += n;
+		bad += nbad;
+	}
+	lq_cache_sync(c);
+	keys = lq_cache_stores(c, LQ_NS_PROFILE);
+	lq_cache_close(c);
+	if (bad > 0)
+		status = LQ_EXIT_FAILED;
+	if (!lq_quiet)
+		lq_note("imported %ld items from %d file%s: %llu profile keys written, %ld bad items skipped",
+		    items, nfiles, nfiles == 1 ? "" : "s", keys, bad);
+	return status;
+}
+
 /* ---- main ---- */
 
 /* Names messages after the subcommand and restarts option parsing on its
@@ -785,12 +858,29 @@ main(int argc, char **argv)
 		lq_close_stdout();
 		return LQ_EXIT_OK;
 	}
-	/*
-	 * `cache import FILE` (an Apify dataset export -> profile objects) goes
-	 * here. It belongs to the scrape work, which owns the code that matches
-	 * dataset items to profile ids; until it lands, "import" is an unknown
-	 * subcommand like any other.
-	 */
+	if (strcmp(sub, "import") == 0) {
+		const char *actor = "yZnhB5JewWf9xSmoM";
+
+		sub_start(sub);
+		while ((c = lq_getopt(argc, argv, &import_cmd, &arg)) != -1) {
+			if (c == 'd') {
+				free(dir);
+				dir = lq_xstrdup(arg);
+			} else if (c == OPT_ACTOR)
+				actor = arg;
+		}
+		if (optind >= argc) {
+			lq_warn("no dataset file given");
+			lq_usage(&import_cmd);
+		}
+		if (*actor == '\0') {
+			lq_warn("--actor: empty actor id");
+			lq_usage(&import_cmd);
+		}
+		if (dir == NULL && (dir = lq_cache_default_dir()) == NULL)
+			lq_die(LQ_EXIT_FATAL, "no cache directory: set LQ_CACHE_DIR or HOME, or give -d");
+		return cmd_import(actor, argc - optind, argv + optind);
+	}
 	lq_warn("unknown subcommand '%s'", sub);
 	lq_usage(&main_cmd);
 }

@@ -125,11 +125,13 @@ struct batch {
 	char *run_id, *dataset_id;
 	double t_start;
 	int items_tries;
+	int holds_job;		/* the run may still be going: counts against --jobs */
 	struct batch *next;
 };
 
 static struct batch *batches;
-static int n_active;
+static int n_active;		/* batches alive */
+static int n_jobs;		/* batches holding a job (see release_job) */
 
 static void submit_step(struct batch *b);
 
@@ -144,6 +146,18 @@ batch_ids(const struct batch *b)
 	return a;
 }
 
+/* A finished run no longer occupies Apify: fetching its items must not
+ * hold up the next run, or every run would pay that round trip on top of
+ * its own duration. */
+static void
+release_job(struct batch *b)
+{
+	if (b->holds_job) {
+		b->holds_job = 0;
+		n_jobs--;
+	}
+}
+
 static void
 batch_free(struct batch *b)
 {
@@ -155,6 +169,7 @@ batch_free(struct batch *b)
 			break;
 		}
 	n_active--;
+	release_job(b);
 	free(b->run_id);
 	free(b->dataset_id);
 	free(b);
@@ -377,6 +392,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 	st = run_field(run, "status");
 	if (strcmp(st, "SUCCEEDED") == 0) {
 		b->phase = P_ITEMS;
+		release_job(b);
 	} else if (strcmp(st, "FAILED") == 0 || strcmp(st, "TIMED-OUT") == 0 || strcmp(st, "ABORTED") == 0) {
 		const char *sm = run_field(run, "statusMessage");
 
@@ -447,7 +463,7 @@ submit_step(struct batch *b)
 static void
 start_runs(int eof)
 {
-	while (!stop_reason && n_active < jobs && wq_len > 0) {
+	while (!stop_reason && n_jobs < jobs && wq_len > 0) {
 		struct batch *b;
 
 		/* A short batch only when nothing more can come. */
@@ -466,6 +482,8 @@ start_runs(int eof)
 		b->next = batches;
 		batches = b;
 		n_active++;
+		b->holds_job = 1;
+		n_jobs++;
 		submit_step(b);
 	}
 }
@@ -822,8 +840,11 @@ main(int argc, char **argv)
 
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
+	/* Profiles are stored by a writer thread: creating three files per
+	 * profile in the HTTP callbacks held up every transfer behind them. */
+	lq_cache_set_async(cache, 1);
 	{
-		struct lq_http_opts o = { NULL, jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace };
+		struct lq_http_opts o = { NULL, 2 * jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace };
 
 		http = lq_http_new(&o);
 	}

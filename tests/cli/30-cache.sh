@@ -156,10 +156,60 @@ $C
 /xdg/lq
 EOF
 
+# ---- import ----
+if [ -d "$SAMPLES" ]; then
+	I=$T/imp; export I
+	jq -c 'to_entries[] | if .key % 2 == 0
+		then {id: .value.profileId, linkedin_url: ("https://www.linkedin.com/in/" + .value.profileId), status: "discovered"}
+		else {id: .value.publicIdentifier, linkedin_url: ("https://www.linkedin.com/in/" + .value.publicIdentifier + "/"), status: "discovered"} end' \
+		"$SAMPLES/profiles.json" > people.ndjson
+	stderr_has 'import of the sample export: a summary' \
+		'imported 12 items from 1 file: [0-9]+ profile keys written, 0 bad items skipped' \
+		'cache -d "$I" import "$SAMPLES/profiles.json"'
+	expect 'import, then scrape --cache-only finds all 12 (unset token, no network)' \
+		'LQ_CACHE_DIR=$I APIFY_API_TOKEN= scrape -q --cache-only < people.ndjson | jq -r "[.status, .cache.hit, .scrape_source] | @tsv" | sort | uniq -c' <<-'OUT'
+	     12 enriched	true	import:profiles.json
+	OUT
+	ok 'imported objects pass verify' 'cache -d "$I" verify'
+	ok 'import is idempotent: a second import writes the same keys' \
+		'n=$(find "$I/objects" -type f | wc -l); cache -q -d "$I" import "$SAMPLES/profiles.json" && test "$(find "$I/objects" -type f | wc -l)" -eq "$n"'
+	jq -c '.[]' "$SAMPLES/profiles.json" > ds.jsonl
+	expect 'JSONL export from stdin, under another actor id: scrape with that actor hits' \
+		'cache -q -d "$T/imp2" import --actor other/actor - < ds.jsonl && LQ_CACHE_DIR=$T/imp2 scrape -q --cache-only -a other/actor < people.ndjson | jq -r .status | uniq -c; LQ_CACHE_DIR=$T/imp2 scrape -q --cache-only < people.ndjson | jq -r .status | uniq -c' <<-'OUT'
+	     12 enriched
+	     12 failed
+	OUT
+else
+	echo "# samples missing: sample-export import tests skipped" >&2
+fi
+printf '[{"publicIdentifier":"ann-a","firstName":"Ann","positions":[]},\n{"firstName":"broken",\n"x": }, 42,\n{"firstName":"NoKey"},\n{"publicIdentifier":"bob-b","firstName":"Bob"}]\n' > bad.json
+stderr_has 'malformed item named by file and line' 'bad.json:[23]: malformed item' 'cache -d "$T/imp3" import bad.json'
+stderr_has 'wrong-type item named by file and line' 'bad.json:3: item is not a JSON object' 'cache -d "$T/imp3" import bad.json'
+stderr_has 'item without a key named by file and line' 'bad.json:4: item has no profileId' 'cache -d "$T/imp3" import bad.json'
+stderr_has 'damaged dataset: good items still imported, bad ones counted' 'imported 2 items from 1 file: [0-9]+ profile keys written, 3 bad items skipped' 'cache -d "$T/imp3" import bad.json'
+status 'damaged dataset: exit 1' 1 'cache -d "$T/imp3" import bad.json'
+expect 'damaged dataset: the good items are in the cache' \
+	'printf "%s\n" "{\"id\":\"ann-a\",\"status\":\"discovered\"}" "{\"id\":\"bob-b\",\"status\":\"discovered\"}" | LQ_CACHE_DIR=$T/imp3 scrape -q --cache-only | jq -r .name' <<-'OUT'
+	Ann
+	Bob
+	OUT
+: > empty.json
+stderr_has 'empty file: nothing imported, said so' 'imported 0 items' 'cache -d "$T/imp4" import empty.json'
+echo '"just a string"' > str.json
+status 'a file of the wrong type: exit 1' 1 'cache -d "$T/imp4" import str.json'
+stderr_has 'a file of the wrong type: named' 'str.json:1: not a dataset' 'cache -d "$T/imp4" import str.json'
+echo '{"a":1}' > obj.json
+stderr_has 'a lone object that is not a profile: no key, named' 'obj.json:1: item has no profileId' 'cache -d "$T/imp4" import obj.json'
+status 'a missing file: exit 1, the others still imported' 1 'cache -d "$T/imp5" import nope.json bad.json'
+stderr_has 'a missing file is named' 'nope.json: No such file' 'cache -d "$T/imp5" import nope.json'
+status 'LQ_CACHE_READONLY: refused, exit 3' 3 'LQ_CACHE_READONLY=1 cache -d "$T/imp6" import bad.json'
+status 'a cache directory that cannot be created: exit 3' 3 ': > notadir; cache -d notadir/c import bad.json'
+
 # ---- bad arguments ----
 status 'no subcommand is a usage error' 2 'cache'
 status 'an unknown subcommand is a usage error' 2 'cache frobnicate'
-status 'import is not there until scrape provides it' 2 'cache import dataset.json'
+status 'import without a file is a usage error' 2 'cache import'
+status 'import --actor with an empty id is a usage error' 2 'cache import --actor "" x.json'
 stderr_has 'unknown subcommand is named' "unknown subcommand 'frobnicate'" 'cache frobnicate'
 status 'gc without limits is a usage error' 2 'cache gc'
 stderr_has 'gc --max-age with a bad value names it' "max-age: 'soon' is not a duration" 'cache gc --max-age soon'

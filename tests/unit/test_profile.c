@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cache.h"
 #include "diag.h"
 #include "profile.h"
 #include "t.h"
@@ -54,6 +55,85 @@ read_str(const char *s, json_t *out, long *bad)
 
 	fclose(fp);
 	return n;
+}
+
+static long
+import_str(struct lq_cache *c, const char *actor, const char *s, long *bad)
+{
+	FILE *fp = fmemopen((void *)s, strlen(s), "r");
+	long n = lq_profile_import(c, actor, fp, "exports/ds.json", bad);
+
+	fclose(fp);
+	return n;
+}
+
+/* Looks a record up as scrape does; returns the stored object's name. */
+static char *
+cached_name(struct lq_cache *c, const char *actor, const char *rec)
+{
+	json_t *r = J(rec), *o = lq_profile_cache_get(c, actor, r, 0, NULL);
+	char *name = NULL;
+
+	if (o) {
+		const char *src = json_string_value(json_object_get(o, "source"));
+		const char *fn = json_string_value(json_object_get(json_object_get(o, "item"), "firstName"));
+
+		name = lq_xasprintf("%s/%s", fn ? fn : "?", src ? src : "?");
+	}
+	json_decref(o);
+	json_decref(r);
+	return name;
+}
+
+static void
+test_import(void)
+{
+	char root[4096], *n;
+	struct lq_cache *c;
+	long bad = -1;
+
+	t_begin("lq_profile_import: items under every key, source import:NAME, bad items counted");
+	snprintf(root, sizeof root, "%s/lq-test-import.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (mkdtemp(root) == NULL) {
+		CHECK(0);
+		return;
+	}
+	c = lq_cache_open(root);
+	CHECK_INT(import_str(c, "act1", "[{\"profileId\":\"ACoAAxyz1\",\"publicIdentifier\":\"Ann-Lee\","
+	    "\"firstName\":\"Ann\",\"inputUrl\":\"https://www.linkedin.com/in/ann-l/\"},\n"
+	    " 7, {\"firstName\":\"nokey\"}, {bad},\n"
+	    " {\"publicIdentifier\":\"bob\",\"firstName\":\"Bob\"}]", &bad), 2);
+	CHECK_INT(bad, 3);
+	CHECK_INT(lq_cache_stores(c, LQ_NS_PROFILE), 4);
+	n = cached_name(c, "act1", "{\"id\":\"ACoAAxyz1\"}");
+	CHECK_STR(n, "Ann/import:ds.json");
+	free(n);
+	n = cached_name(c, "act1", "{\"id\":\"x\",\"public_identifier\":\"ann-lee\"}");
+	CHECK_STR(n, "Ann/import:ds.json");
+	free(n);
+	n = cached_name(c, "act1", "{\"linkedin_url\":\"https://uk.linkedin.com/in/ann-l?trk=1\"}");
+	CHECK_STR(n, "Ann/import:ds.json");
+	free(n);
+	n = cached_name(c, "act1", "{\"id\":\"bob\"}");
+	CHECK_STR(n, "Bob/import:ds.json");
+	free(n);
+	/* The actor is part of the key: another actor's profiles are not ours. */
+	CHECK(cached_name(c, "act2", "{\"id\":\"bob\"}") == NULL);
+	/* JSONL works the same; an empty file imports nothing; a string is no dataset. */
+	CHECK_INT(import_str(c, "act2", "{\"publicIdentifier\":\"cy\",\"firstName\":\"Cy\"}\n", &bad), 1);
+	CHECK_INT(bad, 0);
+	n = cached_name(c, "act2", "{\"id\":\"cy\"}");
+	CHECK_STR(n, "Cy/import:ds.json");
+	free(n);
+	CHECK_INT(import_str(c, "act2", "", &bad), 0);
+	CHECK_INT(import_str(c, "act2", "\"str\"", &bad), -1);
+	lq_cache_close(c);
+	{
+		char *cmd = lq_xasprintf("rm -rf '%s'", root);
+
+		CHECK(system(cmd) == 0);
+		free(cmd);
+	}
 }
 
 int
@@ -158,6 +238,18 @@ main(void)
 	CHECK_STR(k, "slug:j\xc3\xbcrgen-m");
 	free(k);
 	CHECK(lq_profile_url_key("https://www.linkedin.com/company/x") == NULL);
+	/* The extract-urls normaliser's link forms give the canonical key. */
+	k = lq_profile_url_key("https://uk.linkedin.com/in/Holly-Reese/details/experience/?trk=x");
+	CHECK_STR(k, "slug:holly-reese");
+	free(k);
+	k = lq_profile_url_key("linkedin.com/pub/holly-reese/1b/2a/3c");
+	CHECK_STR(k, "slug:holly-reese-03c02a1b");
+	free(k);
+	k = lq_profile_url_key("https://www.linkedin.com/in/ACoAABcDeF12345xYz0987/");
+	CHECK_STR(k, "urn:ACoAABcDeF12345xYz0987");
+	free(k);
+	CHECK(lq_profile_url_key("https://lnkd.in/abc") == NULL);
+	CHECK(lq_profile_url_key("https://example.com/in/holly") == NULL);
 	CHECK(lq_profile_url_key("https://www.linkedin.com/in/%00x") == NULL);
 	CHECK(lq_profile_key("") == NULL);
 
@@ -180,5 +272,6 @@ main(void)
 	CHECK_INT(read_str("\"x\"", a, &bad), -1);
 	CHECK_INT(read_str("[{\"a\":1} {\"b\":2}]", a, &bad), -1);
 	json_decref(a);
+	test_import();
 	return t_done();
 }

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "icp.h"
+#include "ndjson.h"
 #include "util.h"
 
 const char *const lq_company_sizes[] = {
@@ -125,21 +126,6 @@ key_line(const struct positions *ps, const char *key, size_t elem)
 	return 1;
 }
 
-static const char *
-json_type_name(const json_t *j)
-{
-	switch (json_typeof(j)) {
-	case JSON_OBJECT: return "an object";
-	case JSON_ARRAY: return "an array";
-	case JSON_STRING: return "a string";
-	case JSON_INTEGER:
-	case JSON_REAL: return "a number";
-	case JSON_TRUE:
-	case JSON_FALSE: return "a boolean";
-	default: return "null";
-	}
-}
-
 struct ctx {
 	const char *name;
 	const struct positions *ps;
@@ -191,7 +177,7 @@ get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
 		return 0;
 	if (!json_is_array(arr))
 		return fail(c, key, (size_t)-1, "%s: expected an array of strings, got %s",
-		    key, json_type_name(arr));
+		    key, lq_json_type_name(arr));
 	out->v = lq_xcalloc(json_array_size(arr) + 1, sizeof *out->v);
 	json_array_foreach(arr, i, v) {
 		json_t *s = v;
@@ -201,7 +187,7 @@ get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
 		if (!json_is_string(s))
 			return json_is_object(v) ?
 			    fail(c, key, i, "%s[%zu]: an object element needs a string \"value\"", key, i) :
-			    fail(c, key, i, "%s[%zu]: expected a string, got %s", key, i, json_type_name(v));
+			    fail(c, key, i, "%s[%zu]: expected a string, got %s", key, i, lq_json_type_name(v));
 		if (text_ok(c, key, i, json_string_value(s), MAX_CRITERION) < 0)
 			return -1;
 		for (size_t k = 0; k < out->n; k++)
@@ -223,7 +209,7 @@ get_text(struct ctx *c, json_t *root, const char *key, char **out, size_t max)
 		return 0;
 	}
 	if (!json_is_string(v))
-		return fail(c, key, (size_t)-1, "%s: expected a string, got %s", key, json_type_name(v));
+		return fail(c, key, (size_t)-1, "%s: expected a string, got %s", key, lq_json_type_name(v));
 	*out = lq_xstrdup(json_string_value(v));
 	if (strlen(*out) > max)
 		return fail(c, key, (size_t)-1, "%s: longer than %zu bytes", key, max);
@@ -285,7 +271,7 @@ lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t err
 	}
 	scan_positions(text, n, &ps);
 	if (!json_is_object(root)) {
-		fail(&c, NULL, 0, "expected a JSON object with ICP criteria, got %s", json_type_name(root));
+		fail(&c, NULL, 0, "expected a JSON object with ICP criteria, got %s", lq_json_type_name(root));
 		goto out;
 	}
 	json_object_foreach(root, key, v) {

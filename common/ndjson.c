@@ -53,8 +53,8 @@ lq_reader_name(const struct lq_reader *r)
 	return r->name;
 }
 
-static const char *
-type_name(const json_t *j)
+const char *
+lq_json_type_name(const json_t *j)
 {
 	switch (json_typeof(j)) {
 	case JSON_OBJECT: return "an object";
@@ -133,7 +133,7 @@ lq_reader_next(struct lq_reader *r)
 		if (!json_is_object(j)) {
 			char why[100];
 
-			snprintf(why, sizeof why, "expected a JSON object, got %s", type_name(j));
+			snprintf(why, sizeof why, "expected a JSON object, got %s", lq_json_type_name(j));
 			json_decref(j);
 			return bad_line(r, s, n, "not_object", why);
 		}

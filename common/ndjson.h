@@ -38,6 +38,10 @@ void lq_json_dump(struct lq_buf *b, const json_t *j);
  * take the reference. A write error is fatal. */
 void lq_write(const json_t *rec);
 
+/* "an object", "an array", "a string", "a number", "a boolean" or "null":
+ * the kind of j for messages such as "expected an array, got a string". */
+const char *lq_json_type_name(const json_t *j);
+
 /* Parses a JSON file that must hold one value; on error dies with
  * LQ_EXIT_FATAL and "path: line L, column C: message". */
 json_t *lq_load_json_file(const char *path);

@@ -4,7 +4,8 @@
 #   make check        every test: default build, ASan+UBSan build, short fuzz runs
 #   make bench        benchmarks against named baselines (ratios)
 #   make demo         the demo pipeline on the embedded defaults
-#   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin
+#   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin,
+#                     man pages, bash completion, pipelines/ into $(PREFIX)/share/lq
 #
 # Missing Debian packages are installed with apt-get when run as root
 # (.ci/deps.sh); otherwise the exact apt-get command is printed.
@@ -17,6 +18,8 @@ PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 LIBEXECDIR = $(PREFIX)/libexec/lq
 MANDIR = $(PREFIX)/share/man
+DATADIR = $(PREFIX)/share/lq
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 DESTDIR =
 
 CC = cc
@@ -169,19 +172,28 @@ bench: deps-bench model programs $(addprefix $(O)/tests/bench/,$(BENCHES))
 demo: programs model
 	@sh pipelines/demo/run.sh
 
+# What install puts where (uninstall removes exactly these).
+PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example
+MAN1 = $(wildcard docs/man/*.1)
+MAN7 = $(wildcard docs/man/*.7)
+
 install: programs
-	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
-	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p; done
+	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
+	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p || exit 1; done
 	cp bin/lq $(DESTDIR)$(BINDIR)/lq
-	for m in docs/man/*.1; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man1/ || true; done
-	for m in docs/man/*.7; do [ -f "$$m" ] && cp $$m $(DESTDIR)$(MANDIR)/man7/ || true; done
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp $(addprefix pipelines/,$(PIPELINES)) $(DESTDIR)$(DATADIR)/pipelines/
+	cp src/lq.bash $(DESTDIR)$(BASHCOMPDIR)/lq
 
 uninstall:
-	for p in $(filter-out lq,$(PROGS)); do rm -f $(DESTDIR)$(LIBEXECDIR)/$$p; done
-	-rmdir $(DESTDIR)$(LIBEXECDIR)
-	rm -f $(DESTDIR)$(BINDIR)/lq
-	for m in docs/man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$$(basename $$m); done
-	for m in docs/man/*.7; do rm -f $(DESTDIR)$(MANDIR)/man7/$$(basename $$m); done
+	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)))
+	rm -f $(DESTDIR)$(BINDIR)/lq $(DESTDIR)$(BASHCOMPDIR)/lq
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(MAN7)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/pipelines/,$(PIPELINES))
+	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf .build/default .build/asan .build/fuzz bin

@@ -1,6 +1,6 @@
 # batch.mk: make-driven reruns of the lq pipeline, one directory per client and batch.
 #
-#   make -f pipelines/batch.mk CLIENT=acme [BATCH=2026-11] [CLIENTS=clients] [ENV=.env]
+#   make -f pipelines/batch.mk CLIENT=acme [BATCH=2026-11] [CLIENTS=clients] [ENVFILE=.env]
 #
 # Layout:
 #   $(CLIENTS)/acme/icp.json              the client's ICP
@@ -14,6 +14,9 @@
 #     the people they already did in the cache, so only new people cost;
 #   - a stage killed or failed: make resumes from that stage, and the cache
 #     holds what it finished.
+
+# Where this file is, taken before any include changes MAKEFILE_LIST.
+HERE := $(dir $(lastword $(MAKEFILE_LIST)))
 
 CLIENTS = clients
 CLIENT =
@@ -33,31 +36,37 @@ CONF = $(C)/lq.conf
 -include $(CONF)
 
 # Programs: this source tree's when run from it, else `lq` on PATH.
-HERE := $(dir $(lastword $(MAKEFILE_LIST)))
 LQ = $(if $(wildcard $(HERE)../bin/lq),$(HERE)../bin/lq,lq)
 
-# Keys from ENV (a .env file of KEY=VALUE lines), read by the shell at run time.
-ENV =
-ENVLOAD = $(if $(ENV),set -a && . $(abspath $(ENV)) && set +a &&)
+# Keys from ENVFILE (KEY=VALUE lines, default $(C)/.env when present), read
+# by the shell at run time with `set -a; . ENVFILE`, so only keys, never
+# echoed by make. (Not ENV: sh reads that variable itself.)
+ENVFILE = $(wildcard $(C)/.env)
+ENVLOAD = $(if $(ENVFILE),set -a && . $(abspath $(ENVFILE)) && set +a &&)
 
 .DELETE_ON_ERROR:
 .PHONY: all
 all: $(D)/leads.csv
 
-# run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a temp file.
+# run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a
+# temp file renamed on success (a target present is a target complete).
 run = $(ENVLOAD) $(LQ) $(1) $($(1)) $(2) < $< > $@.tmp && mv $@.tmp $@
 
-$(D)/1-leads.ndjson: $(D)/followers.html
+# Every stage depends on the config: a changed setting reruns the stages,
+# and the cache makes the ones whose settings did not change free.
+CONFDEP := $(wildcard $(CONF))
+
+$(D)/1-leads.ndjson: $(D)/followers.html $(CONFDEP)
 	$(call run,extract-urls)
-$(D)/2-enriched.ndjson: $(D)/1-leads.ndjson $(wildcard $(CONF))
+$(D)/2-enriched.ndjson: $(D)/1-leads.ndjson $(CONFDEP)
 	$(call run,scrape)
-$(D)/3-embedded.ndjson: $(D)/2-enriched.ndjson
+$(D)/3-embedded.ndjson: $(D)/2-enriched.ndjson $(CONFDEP)
 	$(call run,embed)
-$(D)/4-classified.ndjson: $(D)/3-embedded.ndjson
+$(D)/4-classified.ndjson: $(D)/3-embedded.ndjson $(CONFDEP)
 	$(call run,classify)
-$(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP)
+$(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP)
 	$(call run,score,$(ICP))
-$(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP)
+$(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP)
 	$(call run,rerank,$(ICP))
-$(D)/leads.csv: $(D)/6-reranked.ndjson
+$(D)/leads.csv: $(D)/6-reranked.ndjson $(CONFDEP)
 	$(call run,to-csv)

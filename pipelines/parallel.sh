@@ -8,7 +8,8 @@
 # so the output is byte-identical to the serial `lq STAGE ARGS`. With
 # -S host1,host2 the blocks also go to other machines over ssh: each needs
 # lq installed and the same LQ_CACHE_DIR (a shared folder) so they share
-# one cache; ':' in the list means this machine too.
+# one cache; ':' in the list means this machine too. The LQ_*, OPENAI_*
+# and key variables set here are passed to the remote jobs.
 # Per-record stages: extract-urls (on NDJSON/text lists), scrape, embed,
 # classify, score. rerank and to-csv need all records: run them after.
 set -eu
@@ -45,6 +46,13 @@ fi
 # unless asked, errors still show.
 stage=$1
 shift
+# The lq variables that are set (cache, backends, keys) go to remote jobs
+# too (--env); locally they are inherited anyway.
+envs=
+for v in $(env | sed -n 's/^\(LQ_[A-Z0-9_]*\|OPENAI_[A-Z_]*\|APIFY_API_TOKEN\|JINA_API_KEY\|COHERE_API_KEY\)=.*/\1/p'); do
+	envs="$envs --env $v"
+done
 set -- "$lq" "$stage" --quiet "$@"
+# shellcheck disable=SC2086
 exec parallel -q --pipe -k --block "$block" --will-cite --halt now,fail=1 \
-	${jobs:+-j "$jobs"} ${hosts:+-S "$hosts"} ${LQ_CACHE_DIR:+--env LQ_CACHE_DIR} "$@"
+	${jobs:+-j "$jobs"} ${hosts:+-S "$hosts"} $envs "$@"

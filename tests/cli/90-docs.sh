@@ -20,5 +20,13 @@ for p in "$LQ_BIN"/*; do
 	ok "$name: man page documents every option of --help${missing:+ (missing:$missing)}" "test -z '$missing'"
 done
 ok "lq(7) exists" "test -s '$TOP/docs/man/lq.7'"
+# Every environment variable a program reads (a quoted upper-case name in
+# src/ or common/ that getenv or a helper is given) is in lq(7).
+sed 's/\\-/-/g' "$TOP/docs/man/lq.7" > "$T/lq7.txt"
+missing=
+for v in $(grep -rhoE '(getenv|env|env_true)\("[A-Z][A-Z0-9_]*"\)|"(LQ|OPENAI|APIFY|JINA|COHERE)_[A-Z0-9_]+"' "$TOP/src" "$TOP/common" | grep -oE '[A-Z][A-Z0-9_]+' | sort -u); do
+	grep -qw -- "$v" "$T/lq7.txt" || missing="$missing $v"
+done
+ok "lq(7) names every environment variable the programs read${missing:+ (missing:$missing)}" "test -z '$missing'"
 ok "docs/exit-codes.md exists" "test -s '$TOP/docs/exit-codes.md'"
 done_testing

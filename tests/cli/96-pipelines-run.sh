@@ -1,0 +1,117 @@
+#!/bin/sh
+# 96-pipelines-run.sh: parallel.sh and hadoop-mapper.sh against the serial pipeline, qualify.sh, install, completion.
+LQ_MODEL_DIR=${LQ_MODEL_DIR:-${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2}
+export LQ_MODEL_DIR
+. "$(dirname "$0")/../lib.sh"
+. "$TOP/tests/mock/lib.sh"
+need_model
+DEMO=$TOP/pipelines/demo
+P=$TOP/pipelines
+unset OPENAI_API_KEY APIFY_API_TOKEN LQ_EMBED_BACKEND LQ_CLASSIFY_BACKEND LQ_RERANK_BACKEND LQ_SCORE_METHOD
+
+# The serial pipeline up to score, twice: the first run fills the cache,
+# the second is the reference. Outputs carry cache provenance (scrape's
+# cache.hit), so serial and parallel are compared on the same warm cache.
+extract-urls "$DEMO/followers.html" > leads.ndjson 2>/dev/null
+serial() {
+	scrape -q --from-dataset "$DEMO/profiles.json" < leads.ndjson | embed -q | classify -q | score -q "$DEMO/icp.json"
+}
+serial > /dev/null && serial > serial.ndjson
+# par STAGE ARGS: parallel.sh in blocks of ~2 kB (several blocks per stage), 2 jobs.
+mkdir -p "$T/tbin"
+PATH=$T/tbin:$PATH
+printf '#!/bin/sh\nexec sh "%s/parallel.sh" -j 2 -b 2k "$@"\n' "$P" > "$T/tbin/par"
+chmod +x "$T/tbin/par"
+par scrape --from-dataset "$DEMO/profiles.json" < leads.ndjson > p1.ndjson
+par embed < p1.ndjson > p2.ndjson
+par classify < p2.ndjson > p3.ndjson
+par score "$DEMO/icp.json" < p3.ndjson > parallel.ndjson
+ok 'parallel.sh: several blocks per stage' 'test "$(wc -c < p2.ndjson)" -gt 8000'
+ok 'parallel.sh: byte-identical to the serial pipeline (25 records)' \
+	'test "$(grep -c . serial.ndjson)" -eq 25 && cmp serial.ndjson parallel.ndjson'
+status 'parallel.sh: rerank refused (needs all records)' 2 'par rerank "$DEMO/icp.json" < parallel.ndjson'
+status 'parallel.sh: a fatal stage error is the exit status' 3 'par score /nonexistent.json < p3.ndjson > /dev/null 2>&1 || exit $?'
+
+ok 'hadoop-mapper.sh: byte-identical to the serial pipeline' \
+	"printf 'scrape = --from-dataset %s\n' '$DEMO/profiles.json' > mapper.conf && LQ=lq bash '$P/hadoop-mapper.sh' -c mapper.conf '$DEMO/icp.json' < leads.ndjson > mapper.ndjson && cmp serial.ndjson mapper.ndjson"
+status 'hadoop-mapper.sh: a failing stage fails the task' 3 \
+	"bash '$P/hadoop-mapper.sh' /nonexistent.json < leads.ndjson > /dev/null 2>&1 || exit \$?"
+
+# qualify.sh: a config (embed through the mock OpenAI server) and a .env
+# file with the key the mock demands.
+KEY=sk-test-QualifyKeyNeverShown77
+export KEY
+mock_start openai --key "$KEY" --dim 32
+cat > q.conf <<EOF
+scrape = --from-dataset $DEMO/profiles.json
+embed = --backend openai --dimensions 32 --retry-delay 0.01
+score = --method structured
+to-csv = --min-score 0
+EOF
+printf '# keys\nexport OPENAI_API_KEY="%s"\nAPIFY_API_TOKEN=unused\n' "$KEY" > q.env
+ok 'qualify.sh: config and .env, writes every stage and the CSV' \
+	"sh '$P/qualify.sh' -c q.conf -e q.env -o out '$DEMO/followers.html' '$DEMO/icp.json' > q.out 2> q.err &&
+	 test \"\$(cat q.out)\" = out/leads.csv && ls out | tr '\n' ' ' | grep -qx '1-leads.ndjson 2-enriched.ndjson 3-embedded.ndjson 4-classified.ndjson 5-scored.ndjson 6-reranked.ndjson leads.csv '"
+expect 'qualify.sh: the key was read from the .env file (25 embedded through the mock)' \
+	'jq -r .embedding_model out/3-embedded.ndjson | sort | uniq -c; jq -s "map(select(.auth and .status == 200) | .n) | add" "$T/mock.log"' <<-'OUT'
+	     25 openai:text-embedding-3-small@32
+	25
+	OUT
+ok 'qualify.sh: the key is never printed or written' '! grep -rq "$KEY" q.out q.err out "$LQ_CACHE_DIR"'
+status 'qualify.sh: without the key, embed stops: exit 3, finished stages kept' 3 \
+	"LQ_CACHE_DIR=$T/cache2 sh '$P/qualify.sh' -c q.conf -o out2 '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2>&1 || exit \$?"
+ok 'qualify.sh: after a failed stage, no partial file' 'test -s out2/2-enriched.ndjson && ! ls out2 | grep -q "tmp\|3-embedded"'
+status 'qualify.sh: a missing ICP: exit 3' 3 "sh '$P/qualify.sh' '$DEMO/followers.html' nope.json > /dev/null 2>&1 || exit \$?"
+mock_stop
+
+# Install into a DESTDIR, run the pipeline through the installed lq, uninstall.
+R=$T/root
+ok 'make install DESTDIR PREFIX=/usr' "make -s -C '$TOP' install DESTDIR='$R' PREFIX=/usr > install.log 2>&1"
+ok 'installed: lq in bin, filters in libexec/lq, man pages, completion, pipelines' \
+	"test -x $R/usr/bin/lq && test -x $R/usr/libexec/lq/scrape && test -x $R/usr/libexec/lq/to-csv &&
+	 test -f $R/usr/share/man/man7/lq.7 && test -f $R/usr/share/man/man1/score.1 &&
+	 test -f $R/usr/share/bash-completion/completions/lq && test -x $R/usr/share/lq/pipelines/qualify.sh &&
+	 test ! -e $R/usr/bin/scrape"
+IPATH=$R/usr/bin:/usr/bin:/bin
+expect 'installed lq: version, help lists the filters, exec-path is libexec' \
+	"PATH=$IPATH; lq version; lq help | grep -c '^  [a-z]'; lq --exec-path" <<-OUT
+	lq $(sed -n 's/^VERSION = //p' "$TOP/Makefile")
+	9
+	$R/usr/bin/../libexec/lq
+	OUT
+ok 'installed lq: the whole demo pipeline, same CSV as the build tree' \
+	"PATH=$IPATH; d=$DEMO; lq extract-urls \$d/followers.html 2>/dev/null | lq scrape -q --from-dataset \$d/profiles.json | lq embed -q |
+	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q > inst.csv &&
+	 test \$(grep -c . inst.csv) -ge 20 &&
+	 PATH=$LQ_BIN:/usr/bin:/bin; extract-urls \$d/followers.html 2>/dev/null | scrape -q --from-dataset \$d/profiles.json | embed -q |
+	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q > tree.csv && cmp inst.csv tree.csv"
+status 'installed lq: an unknown command is a usage error' 2 "PATH=$IPATH; lq frobnicate 2>/dev/null || exit \$?"
+ok 'installed qualify.sh runs the installed lq' \
+	"PATH=$IPATH; sh $R/usr/share/lq/pipelines/qualify.sh -c mapper.conf -o iq '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2>&1 && test -s iq/leads.csv"
+
+# Completion: sourced in bash, with the installed lq on PATH.
+cat > comp.bash <<EOF
+PATH=$IPATH
+. $R/usr/share/bash-completion/completions/lq
+c() { COMP_WORDS=("\$@"); COMP_CWORD=\$((\$# - 1)); _lq; echo "\${COMPREPLY[*]}"; }
+c lq sc
+c lq embed --ba
+c lq rerank --drop
+c lq help cl
+c lq cache v
+c lq --ver
+EOF
+expect 'bash completion: commands, options from --help, help topics, cache subcommands' 'bash comp.bash' <<-'OUT'
+	scrape score
+	--backend --base-url --batch-size
+	--drop-below
+	classify
+	verify
+	--version
+	OUT
+
+ok 'make uninstall removes every file it installed' \
+	"make -s -C '$TOP' uninstall DESTDIR='$R' PREFIX=/usr > uninstall.log 2>&1 && test -z \"\$(find $R -type f)\""
+ok 'make uninstall leaves no lq directory' "test ! -e $R/usr/libexec/lq && test ! -e $R/usr/share/lq"
+
+done_testing

@@ -173,7 +173,7 @@ demo: programs model
 	@sh pipelines/demo/run.sh
 
 # What install puts where (uninstall removes exactly these).
-PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example
+PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
 MAN7 = $(wildcard docs/man/*.7)
 

@@ -39,10 +39,10 @@ CONF = $(C)/lq.conf
 LQ = $(if $(wildcard $(HERE)../bin/lq),$(HERE)../bin/lq,lq)
 
 # Keys from ENVFILE (KEY=VALUE lines, default $(C)/.env when present), read
-# by the shell at run time with `set -a; . ENVFILE`, so only keys, never
-# echoed by make. (Not ENV: sh reads that variable itself.)
+# by pipelines/with-env.sh at run time (parsed, never run as shell code),
+# so keys are never echoed by make. (Not ENV: sh reads that variable itself.)
 ENVFILE = $(wildcard $(C)/.env)
-ENVLOAD = $(if $(ENVFILE),set -a && . $(abspath $(ENVFILE)) && set +a &&)
+ENVLOAD = $(if $(ENVFILE),$(HERE)with-env.sh $(abspath $(ENVFILE)))
 
 .DELETE_ON_ERROR:
 .PHONY: all

@@ -45,22 +45,10 @@ else
 	lq=lq
 fi
 
-# The .env file: KEY=VALUE lines, optional `export `, optional quotes;
-# nothing is evaluated.
-if [ -n "$envfile" ]; then
-	while IFS= read -r line || [ -n "$line" ]; do
-		line=${line#export }
-		case $line in
-		''|\#*) continue ;;
-		[A-Za-z_]*=*) ;;
-		*) echo "qualify.sh: $envfile: ignoring a line that is not KEY=VALUE" >&2; continue ;;
-		esac
-		key=${line%%=*} val=${line#*=}
-		case $key in *[!A-Za-z0-9_]*) echo "qualify.sh: $envfile: bad name '$key'" >&2; continue ;; esac
-		case $val in \"*\") val=${val#\"}; val=${val%\"} ;; \'*\') val=${val#\'}; val=${val%\'} ;; esac
-		export "$key=$val"
-	done < "$envfile"
-fi
+# Keys from the .env file, loaded by with-env.sh for each stage: the file
+# is parsed, never run.
+envrun=
+[ -n "$envfile" ] && envrun="$here/with-env.sh $envfile"
 
 # args STAGE: the CONFIG line for STAGE ("stage = args").
 args() {
@@ -75,7 +63,7 @@ stage() {
 	set -f
 	# shellcheck disable=SC2046
 	st=0
-	"$lq" "$name" $(args "$name") "$@" < "$in" > "$outf.tmp" || st=$?
+	$envrun "$lq" "$name" $(args "$name") "$@" < "$in" > "$outf.tmp" || st=$?
 	set +f
 	if [ "$st" -ne 0 ]; then
 		rm -f "$outf.tmp"

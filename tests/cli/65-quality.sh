@@ -8,6 +8,12 @@ if [ ! -s "$LQ_MODEL_DIR/model.safetensors" ]; then
 	echo "not ok 1 - 65-quality: no model in $LQ_MODEL_DIR (run \`make model\`)"
 	exit 1
 fi
+# The figures do not depend on the build; under ASan the pipeline takes
+# three times as long (about 30 s), so the gate runs on the default build.
+if [ "${LQ_VARIANT:-default}" != default ]; then
+	echo "ok 1 - 65-quality: # SKIP the gate runs on the default build only"
+	exit 0
+fi
 E=$DATA/eval
 B=$E/baseline.json
 export E B

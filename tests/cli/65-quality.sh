@@ -38,14 +38,14 @@ set -eu
 for split in tune held-out; do
 	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.$split.json"
 done
-jq -n -r -e --slurpfile b "$B" --slurpfile t ev.tune.json --slurpfile h ev.held-out.json '
+jq -n -r --slurpfile b "$B" --slurpfile t ev.tune.json --slurpfile h ev.held-out.json '
 	$b[0] as $b | {"tune": $t[0], "held-out": $h[0]} as $r |
 	[$b.figures | to_entries[] | .key as $s | .value | to_entries[] | .key as $i |
 	 .value | to_entries[] | .key as $m | .value as $want |
 	 ([$r[$s].icps[] | select(.icp == $i) | .[$m]] | first) as $got |
 	 select($got == null or $got < $want - $b.margin[$m]) |
 	 "\($s) \($i) \($m): \($got) is below \($want) - \($b.margin[$m])"] |
-	if length == 0 then "within the margin" else (.[] | halt_error(1)) end' >/dev/null
+	if length == 0 then empty else (join("\n") + "\n" | halt_error(1)) end'
 GATE
 
 ok "baseline.json names the default configuration and covers 3 ICPs x 2 splits x 3 metrics" \

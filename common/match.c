@@ -31,6 +31,8 @@ static const char *const expand[][2] = {
 	{ "bizops", "business operations" }, { "revops", "revenue operations" },
 	{ "finops", "finance operations" }, { "peopleops", "people operations" },
 	{ "c level", "chief" }, { "c suite", "chief" },
+	{ "sre", "site reliability engineering" }, { "teamlead", "team lead" },
+	{ "techlead", "technical lead" }, { "secops", "security operations" },
 	/* French */
 	{ "directeur financier", "finance director" }, { "directrice financiere", "finance director" },
 	{ "directeur des ressources humaines", "human resources director" },
@@ -51,6 +53,8 @@ static const char *const expand[][2] = {
 	{ "comptable", "accountant" }, { "ventes", "sales" }, { "technique", "technology" },
 	{ "produit", "product" }, { "ingenieur", "engineer" }, { "gestionnaire", "manager" },
 	{ "paie", "payroll" }, { "associe", "partner" }, { "associee", "partner" },
+	{ "ingenierie", "engineering" }, { "plateforme", "platform" }, { "securite", "security" },
+	{ "informatique", "information technology" }, { "developpement", "development" },
 	/* German */
 	{ "finanzvorstand", "chief financial officer" }, { "finanzchef", "chief financial officer" },
 	{ "finanzchefin", "chief financial officer" }, { "finanzdirektor", "finance director" },
@@ -77,6 +81,11 @@ static const char *const expand[][2] = {
 	{ "praktikant", "intern" }, { "praktikantin", "intern" }, { "buchhalter", "accountant" },
 	{ "buchhalterin", "accountant" }, { "vertrieb", "sales" }, { "vertriebsleiter", "head of sales" },
 	{ "entwickler", "developer" }, { "entwicklerin", "developer" }, { "lohnbuchhaltung", "payroll" },
+	{ "entwicklung", "development" }, { "softwareentwicklung", "software development" },
+	{ "plattform", "platform" }, { "infrastruktur", "infrastructure" }, { "technik", "technology" },
+	{ "sicherheit", "security" }, { "informationssicherheit", "information security" },
+	{ "teamleiter", "team lead" }, { "teamleiterin", "team lead" }, { "technischer", "technology" },
+	{ "technische", "technology" }, { "personalabteilung", "human resources" },
 	/* Spanish */
 	{ "director financiero", "finance director" }, { "directora financiera", "finance director" },
 	{ "director de recursos humanos", "human resources director" },
@@ -91,12 +100,15 @@ static const char *const expand[][2] = {
 	{ "contador", "accountant" }, { "contadora", "accountant" }, { "ventas", "sales" },
 	{ "ingeniero", "engineer" }, { "ingeniera", "engineer" }, { "tecnologia", "technology" },
 	{ "producto", "product" }, { "nomina", "payroll" }, { "nominas", "payroll" },
+	{ "ingenieria", "engineering" }, { "plataforma", "platform" }, { "infraestructura", "infrastructure" },
+	{ "seguridad", "security" }, { "desarrollo", "development" }, { "personas", "people" },
 	/* Dutch */
 	{ "financieel directeur", "finance director" }, { "algemeen directeur", "chief executive officer" },
 	{ "hoofd", "head of" }, { "financien", "finance" }, { "personeelszaken", "human resources" },
 	{ "personeel", "human resources" }, { "oprichter", "founder" }, { "medeoprichter", "co founder" },
 	{ "wervingsspecialist", "recruiter" }, { "werving", "recruiting" }, { "boekhouder", "accountant" },
 	{ "verkoop", "sales" }, { "stagiair", "intern" }, { "salarisadministratie", "payroll" },
+	{ "ontwikkeling", "development" }, { "beveiliging", "security" }, { "teamleider", "team lead" },
 	/* Portuguese */
 	{ "diretor financeiro", "finance director" }, { "diretora financeira", "finance director" },
 	{ "diretor de recursos humanos", "human resources director" },
@@ -107,6 +119,8 @@ static const char *const expand[][2] = {
 	{ "recrutador", "recruiter" }, { "recrutadora", "recruiter" }, { "estudante", "student" },
 	{ "estagiario", "intern" }, { "estagiaria", "intern" }, { "vendas", "sales" },
 	{ "engenheiro", "engineer" }, { "engenheira", "engineer" }, { "folha de pagamento", "payroll" },
+	{ "engenharia", "engineering" }, { "infraestrutura", "infrastructure" }, { "seguranca", "security" },
+	{ "desenvolvimento", "development" }, { "pessoas", "people" }, { "gente", "people" },
 	/* Italian */
 	{ "amministratore delegato", "chief executive officer" }, { "direttore generale", "chief executive officer" },
 	{ "direttore finanziario", "finance director" }, { "direttrice finanziaria", "finance director" },
@@ -116,7 +130,15 @@ static const char *const expand[][2] = {
 	{ "fondatrice", "founder" }, { "selezionatore", "recruiter" }, { "selezionatrice", "recruiter" },
 	{ "reclutatore", "recruiter" }, { "studente", "student" }, { "studentessa", "student" },
 	{ "stagista", "intern" }, { "contabile", "accountant" }, { "vendite", "sales" },
-	{ "ingegnere", "engineer" }, { "paghe", "payroll" },
+	{ "ingegnere", "engineer" }, { "paghe", "payroll" }, { "ingegneria", "engineering" },
+	{ "piattaforma", "platform" }, { "sicurezza", "security" }, { "sviluppo", "development" },
+	/* Japanese (lq_fold keeps a run of kanji as one word) */
+	{ "最高技術責任者", "chief technology officer" }, { "最高財務責任者", "chief financial officer" },
+	{ "最高経営責任者", "chief executive officer" }, { "最高人事責任者", "chief human resources officer" },
+	{ "開発部長", "head of engineering" }, { "技術部長", "head of technology" },
+	{ "財務部長", "head of finance" }, { "経理部長", "head of finance" }, { "人事部長", "head of human resources" },
+	{ "部長", "head of" }, { "課長", "manager" }, { "人事", "human resources" }, { "財務", "finance" },
+	{ "経理", "accounting" }, { "開発", "engineering" }, { "代表取締役", "chief executive officer" },
 	/* small words of all of them */
 	{ "the", "" }, { "de", "" }, { "des", "" }, { "du", "" }, { "la", "" },
 	{ "le", "" }, { "der", "" }, { "die", "" }, { "das", "" }, { "van", "" }, { "di", "" },
@@ -147,6 +169,7 @@ static const struct {
 	{ "officer", 0, -1 }, { "junior", 0, LQ_LEVEL_JUNIOR }, { "assistant", 0, LQ_LEVEL_JUNIOR },
 	{ "associate", 0, LQ_LEVEL_JUNIOR }, { "coordinator", 0, LQ_LEVEL_JUNIOR },
 	{ "executive assistant", 0, LQ_LEVEL_JUNIOR }, { "intern", 0, LQ_LEVEL_STUDENT },
+	{ "chief of staff", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD }, { "office manager", LQ_FN_OPERATIONS, LQ_LEVEL_MANAGER },
 	{ "internship", 0, LQ_LEVEL_STUDENT }, { "student", 0, LQ_LEVEL_STUDENT },
 	{ "trainee", 0, LQ_LEVEL_STUDENT }, { "apprentice", 0, LQ_LEVEL_STUDENT },
 	{ "aspiring", 0, LQ_LEVEL_STUDENT }, { "graduate", 0, LQ_LEVEL_STUDENT },
@@ -156,11 +179,12 @@ static const struct {
 	{ "treasury", LQ_FN_FINANCE, -1 }, { "treasurer", LQ_FN_FINANCE, LQ_LEVEL_HEAD },
 	{ "accounting", LQ_FN_FINANCE, -1 }, { "accountant", LQ_FN_FINANCE, LQ_LEVEL_IC },
 	{ "comptroller", LQ_FN_FINANCE, LQ_LEVEL_MANAGER }, { "bookkeeper", LQ_FN_FINANCE, LQ_LEVEL_IC },
-	{ "audit", LQ_FN_FINANCE, -1 }, { "payroll", LQ_FN_FINANCE | LQ_FN_PEOPLE, -1 },
+	{ "audit", LQ_FN_FINANCE, -1 }, { "payroll", LQ_FN_PEOPLE, -1 },
 	{ "people", LQ_FN_PEOPLE, -1 }, { "human resources", LQ_FN_PEOPLE, -1 }, { "personnel", LQ_FN_PEOPLE, -1 },
 	{ "culture", LQ_FN_PEOPLE, -1 }, { "people operations", LQ_FN_PEOPLE, -1 },
 	{ "employee experience", LQ_FN_PEOPLE, -1 }, { "learning development", LQ_FN_PEOPLE, -1 },
-	{ "people partner", LQ_FN_PEOPLE, LQ_LEVEL_IC },
+	{ "people partner", LQ_FN_PEOPLE, LQ_LEVEL_IC }, { "compensation", LQ_FN_PEOPLE, -1 },
+	{ "benefits", LQ_FN_PEOPLE, -1 }, { "reward", LQ_FN_PEOPLE, -1 }, { "total rewards", LQ_FN_PEOPLE, -1 },
 	{ "human resources business partner", LQ_FN_PEOPLE, LQ_LEVEL_IC },
 	{ "recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC }, { "recruiting", LQ_FN_RECRUITING, -1 },
 	{ "recruitment", LQ_FN_RECRUITING, -1 }, { "talent acquisition", LQ_FN_RECRUITING, -1 },
@@ -171,6 +195,9 @@ static const struct {
 	{ "engineer", LQ_FN_TECH, LQ_LEVEL_IC }, { "developer", LQ_FN_TECH, LQ_LEVEL_IC },
 	{ "software", LQ_FN_TECH, -1 }, { "it", LQ_FN_TECH, -1 }, { "information technology", LQ_FN_TECH, -1 },
 	{ "information security", LQ_FN_TECH, -1 }, { "devops", LQ_FN_TECH, -1 }, { "security", LQ_FN_TECH, -1 },
+	{ "platform", LQ_FN_TECH, -1 }, { "infrastructure", LQ_FN_TECH, -1 }, { "cloud", LQ_FN_TECH, -1 },
+	{ "site reliability", LQ_FN_TECH, -1 }, { "development", LQ_FN_TECH, -1 }, { "devsecops", LQ_FN_TECH, -1 },
+	{ "cybersecurity", LQ_FN_TECH, -1 }, { "architect", LQ_FN_TECH, LQ_LEVEL_IC },
 	{ "product", LQ_FN_PRODUCT, -1 }, { "people product", LQ_FN_PEOPLE | LQ_FN_PRODUCT, -1 },
 	{ "marketing", LQ_FN_MARKETING, -1 }, { "brand", LQ_FN_MARKETING, -1 }, { "growth", LQ_FN_MARKETING, -1 },
 	{ "communications", LQ_FN_MARKETING, -1 }, { "content", LQ_FN_MARKETING, -1 },
@@ -359,6 +386,13 @@ lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
 	lb = b->level < 0 ? LQ_LEVEL_IC : b->level;
 	if ((la == LQ_LEVEL_STUDENT) != (lb == LQ_LEVEL_STUDENT))
 		return 0.1;
+	if (a->fn == 0 && b->fn == 0)
+		return -1;
+	/* Only one side names a function: "Vice President", "Partner" or
+	 * "Chief of ..." without a function share their seniority words with
+	 * "VP People" or "CTO", which lifts the cosine without saying the job. */
+	if ((a->fn == 0 && a->level >= 0) || (b->fn == 0 && b->level >= 0))
+		return LQ_LEX_SENIORITY_ONLY;
 	if (a->fn == 0 || b->fn == 0)
 		return -1;
 	if ((a->fn & b->fn) == 0)
@@ -371,6 +405,9 @@ lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
  * paraphrases above 0.8: map [0.35, 0.85] onto [0, 1]. */
 #define COS_LO 0.35
 #define COS_HI 0.85
+/* A bare seniority against a titled function: at most half a match (title
+ * similarity 0.5 keeps a lead out of tier B on the title alone). */
+#define SENIORITY_ONLY_MAX 0.5
 
 double
 lq_title_sim(double lex, double cos)
@@ -378,6 +415,8 @@ lq_title_sim(double lex, double cos)
 	double e = (cos - COS_LO) / (COS_HI - COS_LO);
 
 	e = e < 0 ? 0 : e > 1 ? 1 : e;
+	if (lex == LQ_LEX_SENIORITY_ONLY)
+		return e > SENIORITY_ONLY_MAX ? SENIORITY_ONLY_MAX : e;
 	if (lex < 0)
 		return e;			/* the lexicon knows neither side */
 	if (lex == 0)
@@ -459,8 +498,9 @@ static const struct {
 	{ "software development", IG_SOFTWARE }, { "internet", IG_SOFTWARE }, { "cloud", IG_SOFTWARE },
 	{ "information technology", IG_IT_SERVICES }, { "it services", IG_IT_SERVICES },
 	{ "computer", IG_SOFTWARE }, { "tech", IG_SOFTWARE },
-	{ "fintech", IG_FINTECH }, { "financial technology", IG_FINTECH }, { "payments", IG_FINTECH },
-	{ "payment", IG_FINTECH }, { "neobank", IG_FINTECH },
+	{ "fintech", IG_FINTECH | IG_SOFTWARE }, { "financial technology", IG_FINTECH | IG_SOFTWARE },
+	{ "payments", IG_FINTECH | IG_SOFTWARE }, { "payment", IG_FINTECH | IG_SOFTWARE },
+	{ "neobank", IG_FINTECH | IG_SOFTWARE },
 	{ "financial services", IG_FINANCE }, { "banking", IG_FINANCE }, { "bank", IG_FINANCE },
 	{ "insurance", IG_FINANCE }, { "investment", IG_FINANCE }, { "accounting", IG_FINANCE },
 	{ "capital markets", IG_FINANCE }, { "venture capital", IG_FINANCE },

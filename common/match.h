@@ -48,6 +48,11 @@ void lq_title_analyse(const char *title, struct lq_title *t);
  * reaches more than 0.1; different known functions give 0. */
 double lq_title_lexsim(const struct lq_title *a, const struct lq_title *b);
 
+/* lq_title_lexsim's answer when one side has a seniority but no function
+ * ("Vice President") and the other a function: lq_title_sim then caps the
+ * encoder's similarity at 0.5. */
+#define LQ_LEX_SENIORITY_ONLY (-2.0)
+
 /* Combines the lexicon similarity lex (-1: unknown) with the cosine of the
  * two canonical forms' embeddings into the title similarity used by the
  * score, in [0,1] (formula in docs/scoring.md). A student against a

@@ -74,6 +74,16 @@ main(int argc, char **argv)
 	title_is("Direttore Finanziario", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
 	title_is("Personalleiter", "head of human resources", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
 
+	t_begin("titles: technology families, Japanese, payroll is a people job");
+	title_is("Leiterin Plattform & Infrastruktur", "head of platform infrastructure", LQ_FN_TECH, LQ_LEVEL_HEAD);
+	title_is("Directora de Ingeniería", "director engineering", LQ_FN_TECH, LQ_LEVEL_HEAD);
+	title_is("Teamlead Platform", "team lead platform", LQ_FN_TECH, LQ_LEVEL_MANAGER);
+	title_is("Staff SRE", "staff site reliability engineering", LQ_FN_TECH, LQ_LEVEL_UNKNOWN);
+	title_is("開発部長", "head of engineering", LQ_FN_TECH, LQ_LEVEL_HEAD);
+	title_is("Diretora de Pessoas", "director people", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
+	title_is("Payroll Manager", "payroll manager", LQ_FN_PEOPLE, LQ_LEVEL_MANAGER);
+	title_is("Chief of Staff", "chief of staff", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+
 	t_begin("titles: a recruiter of finance people is a recruiter");
 	title_is("Finance Recruiter", "finance recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC);
 	title_is("Reclutadora", "recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC);
@@ -93,6 +103,9 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Computer Software"), lq_industry_groups("B2B software")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Financial technology")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Financial Services"), lq_industry_groups("Payments")) == 0.5);
+	/* a fintech builds software: it is a software company too */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Software Development")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Payments")) == 0.75);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Farming"), lq_industry_groups("B2B software")) == 0);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Quantum widgets"), lq_industry_groups("B2B software")) == -1);
 
@@ -126,6 +139,12 @@ main(int argc, char **argv)
 	CHECK(sim("Chief Financial Officer", "CFO") >= 0.9);
 	CHECK(sim("Directeur Financier", "Finance Director") >= 0.9);
 	CHECK(sim("VP Finance", "CFO") >= 0.7);
+	t_begin("titles: a bare seniority is at most half a match");
+	CHECK(sim("Vice President", "VP People") <= 0.5);
+	CHECK(sim("Partner", "CFO") <= 0.5);
+	CHECK(sim("Financial Controller", "Payroll Manager") < 0.5);
+	CHECK(sim("Head of Platform", "Head of Infrastructure") >= 0.8);
+
 	t_begin("similarity: other functions, students and recruiters stay low");
 	CHECK(sim("Software Engineer", "CFO") < 0.2);
 	CHECK(sim("Finance student", "CFO") <= 0.1);

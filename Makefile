@@ -11,6 +11,8 @@
 
 VERSION = 0.1.0
 
+.DEFAULT_GOAL := all
+
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 LIBEXECDIR = $(PREFIX)/libexec/lq
@@ -36,25 +38,38 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel
 DEB_BENCH = python3-bs4 python3-lxml jq
 
 # pkg-config modules whose flags .build/config.mk records.
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
+extract-urls_LIBS = -lcsv
 to-csv_PKGS = jansson
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcrypto
+scrape_PKGS = jansson libcurl libcrypto
+embed_PKGS = jansson libcurl libcrypto openblas libutf8proc
+embed_LIBS = -lpthread
+classify_PKGS = jansson libcurl libcrypto openblas libutf8proc
+classify_LIBS = -lpthread
+score_PKGS = jansson libcurl libcrypto openblas libutf8proc
+score_LIBS = -lpthread
+rerank_PKGS = jansson libcurl libcrypto openblas libutf8proc
+rerank_LIBS = -lpthread
 eval_PKGS = jansson
 
 # The common library.
-COMMON = base64 cache diag encoder icp labels metrics ndjson opts record run \
-	safetensors sha256 tokenizer util
+COMMON = base64 cache diag embedder encoder http icp labels labelset leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
+# Profile URLs and follower pages (extract-urls; liurl also for scrape).
+COMMON += followers liurl
 COMMON_HDRS = $(wildcard common/*.h)
+# CSV cells and field paths (to-csv).
+COMMON += csvout fieldpath
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))
@@ -151,7 +166,7 @@ check: deps-check model programs units
 bench: deps-bench model programs $(addprefix $(O)/tests/bench/,$(BENCHES))
 	@sh tests/bench/run.sh
 
-demo: programs
+demo: programs model
 	@sh pipelines/demo/run.sh
 
 install: programs

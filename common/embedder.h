@@ -57,4 +57,37 @@ void lq_embedder_usage(const struct lq_embedder *e, unsigned long long *requests
 
 void lq_embedder_free(struct lq_embedder *e);
 
+/* ---- additions beyond the shared contract ---- */
+
+/* Price in USD per million tokens used for the cost estimate [0.02, the
+ * price of text-embedding-3-small; 0.13 for -3-large, 0.10 for ada-002]. */
+void lq_embedder_set_price(struct lq_embedder *e, double usd_per_mtok);
+
+/* Retry policy of the remote backend (before the first embed): attempts
+ * per request [3], first backoff in seconds [0.5], timeout per attempt
+ * in seconds [90]. Zero keeps a default. */
+void lq_embedder_set_retry(struct lq_embedder *e, int max_attempts, double backoff,
+    double timeout);
+
+/* Attempts spent on text i of the last lq_embedder_embed call (0 for a
+ * cache hit or the local backend). */
+int lq_embedder_attempts(const struct lq_embedder *e, size_t i);
+
+/* Cache hits of this embedder. */
+unsigned long long lq_embedder_cache_hits(const struct lq_embedder *e);
+
+/* The text cap in bytes that fits the backend (LQ_LEADTEXT_CAP_*). */
+size_t lq_embedder_text_cap(const struct lq_embedder *e);
+
+/* Parses an OpenAI /v1/embeddings response body for a request of n
+ * inputs: every index 0..n-1 exactly once, "embedding" a base64 string
+ * of little-endian float32 or an array of numbers, all of one width,
+ * finite and not all zero. *dim: the expected width, or 0 to learn it
+ * (set on success). On success *out is a new array of n * *dim floats,
+ * rows in index order and L2-normalised, *tokens the reported
+ * usage.total_tokens (prompt_tokens if absent; -1 if neither), and 0 is
+ * returned; on error -1 and a message in err. */
+int lq_embeddings_parse(const char *body, size_t len, size_t n, int *dim, float **out,
+    long long *tokens, char *err, size_t errlen);
+
 #endif

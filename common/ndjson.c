@@ -177,11 +177,91 @@ dump_string(struct lq_buf *b, const char *s, size_t n)
 	lq_buf_addc(b, '"');
 }
 
+/* Exact powers of ten: every one up to 1e22 is a double without rounding. */
+static const double exact_pow10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* Fast path for reals that have a short decimal form, such as the
+ * 7-digit embedding values every vector stage writes: finds the digits D
+ * (at most 9) and the scale s with x == D / 10^s, where the check is
+ * exact because D and 10^|s| are exact doubles and one multiplication or
+ * division rounds correctly (Clinger). Writes the same text as %.17g
+ * would after trimming to the shortest form, in %g's layout. Returns 0
+ * when x has no such form; the caller then takes the slow path. */
+static int
+dump_real_short(struct lq_buf *b, double x)
+{
+	double ax = fabs(x), y;
+	int e10, scale, nd, exp_form;
+	long long d;
+	char digits[24], out[48];
+	size_t o = 0;
+
+	if (ax == 0 || !(ax >= 1e-7 && ax < 1e15))
+		return 0;
+	e10 = (int)floor(log10(ax));
+	for (int prec = 1; prec <= 9; prec++) {
+		scale = prec - 1 - e10;
+		if (scale > 22 || scale < -22)
+			return 0;
+		d = scale >= 0 ? llround(ax * exact_pow10[scale]) : llround(ax / exact_pow10[-scale]);
+		y = scale >= 0 ? (double)d / exact_pow10[scale] : (double)d * exact_pow10[-scale];
+		if (y == ax)
+			goto found;
+	}
+	return 0;
+found:
+	while (d != 0 && d % 10 == 0 && scale > -22) {
+		d /= 10;
+		scale--;
+	}
+	nd = snprintf(digits, sizeof digits, "%lld", d);
+	e10 = nd - 1 - scale;		/* exponent of the first digit */
+	exp_form = e10 < -4 || e10 >= 17;
+	if (x < 0)
+		out[o++] = '-';
+	if (exp_form) {
+		out[o++] = digits[0];
+		if (nd > 1) {
+			out[o++] = '.';
+			memcpy(out + o, digits + 1, (size_t)nd - 1);
+			o += (size_t)nd - 1;
+		}
+		o += (size_t)snprintf(out + o, sizeof out - o, "e%c%02d", e10 < 0 ? '-' : '+', abs(e10));
+	} else if (e10 < 0) {
+		out[o++] = '0';
+		out[o++] = '.';
+		for (int k = -1; k > e10; k--)
+			out[o++] = '0';
+		memcpy(out + o, digits, (size_t)nd);
+		o += (size_t)nd;
+	} else if (nd > e10 + 1) {
+		memcpy(out + o, digits, (size_t)e10 + 1);
+		o += (size_t)e10 + 1;
+		out[o++] = '.';
+		memcpy(out + o, digits + e10 + 1, (size_t)(nd - e10 - 1));
+		o += (size_t)(nd - e10 - 1);
+	} else {
+		memcpy(out + o, digits, (size_t)nd);
+		o += (size_t)nd;
+		for (int k = nd; k <= e10; k++)
+			out[o++] = '0';
+		out[o++] = '.';
+		out[o++] = '0';
+	}
+	lq_buf_add(b, out, o);
+	return 1;
+}
+
 static void
 dump_real(struct lq_buf *b, double d)
 {
 	char tmp[40];
 
+	if (dump_real_short(b, d))
+		return;
 	/* The shortest of %.15g..%.17g that reads back to the same double. */
 	for (int prec = 15; prec <= 17; prec++) {
 		snprintf(tmp, sizeof tmp, "%.*g", prec, d);

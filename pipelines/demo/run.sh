@@ -11,17 +11,23 @@ out=${1:-$top/.build/demo}
 PATH=$top/bin:$PATH
 export PATH
 mkdir -p "$out"
-: "${LQ_CACHE_DIR:=$out/cache}"
-export LQ_CACHE_DIR
+# The model stays where `make model` put it; the demo's cache is its own.
+: "${LQ_MODEL_DIR:=${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2}"
+LQ_CACHE_DIR=$out/cache
+export LQ_CACHE_DIR LQ_MODEL_DIR
 
 extract-urls "$demo/followers.html" > "$out/1-leads.ndjson"
 scrape --from-dataset "$demo/profiles.json" < "$out/1-leads.ndjson" > "$out/2-enriched.ndjson"
-to-csv < "$out/2-enriched.ndjson" > "$out/leads.csv"
+embed < "$out/2-enriched.ndjson" > "$out/3-embedded.ndjson"
+classify < "$out/3-embedded.ndjson" > "$out/4-classified.ndjson"
+score "$demo/icp.json" < "$out/4-classified.ndjson" > "$out/5-scored.ndjson"
+rerank "$demo/icp.json" < "$out/5-scored.ndjson" > "$out/6-reranked.ndjson"
+to-csv < "$out/6-reranked.ndjson" > "$out/leads.csv"
 
 echo
-echo "Leads (first 10):"
-jq -r '[.name // "", (.current_job_titles // [] | join(", ")), .company // ""] | @tsv' \
-	"$out/2-enriched.ndjson" | head -n 10 | column -t -s "$(printf '\t')"
+echo "Leads (top 10 by icp_score):"
+jq -sr 'sort_by(-(.icp_score // 0)) | .[] | [(.icp_score // "" | tostring), .tier // "", .name // "", .match_reasoning // ""] | @tsv' \
+	"$out/6-reranked.ndjson" | head -n 10 | column -t -s "$(printf '\t')"
 echo
 echo "CSV: $out/leads.csv"
 echo "Each stage's records: $out/*.ndjson (inspect with jq)"

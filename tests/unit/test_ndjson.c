@@ -1,4 +1,5 @@
 /* test_ndjson.c: the NDJSON reader, the writer's serializer, record helpers. */
+#include <math.h>
 #include <stdlib.h>
 
 #include "base64.h"
@@ -133,6 +134,66 @@ main(int argc, char **argv)
 	t_begin("dump: reals in the shortest form that reads back");
 	check_roundtrip("[1.1, 0.1, 1e300, -2.5e-7, 1.0, 3, 0.30000000000000004, 123456789012345678]",
 	    "[1.1,0.1,1e+300,-2.5e-07,1.0,3,0.30000000000000004,123456789012345678]");
+
+	t_begin("dump: every real reads back exactly and is never longer than %.17g's shortest");
+	{
+		struct lq_buf b = LQ_BUF_INIT;
+		unsigned long long state = 42;
+		int bad = 0, longer = 0;
+
+		for (int i = 0; i < 300000 && bad < 5; i++) {
+			double x;
+			char ref[40];
+			json_t *j;
+
+			state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+			switch (i % 6) {
+			case 0:	/* 7 significant digits, as embed writes */
+				snprintf(ref, sizeof ref, "%.7g", ((double)(state >> 11) / 9007199254740992.0 - 0.5) * 0.3);
+				x = strtod(ref, NULL);
+				break;
+			case 1: {	/* any bit pattern that is a finite double */
+				unsigned long long u = state;
+				memcpy(&x, &u, sizeof x);
+				if (!isfinite(x))
+					x = 1.5;
+				break;
+			}
+			case 2: x = (double)(long long)(state >> 20) / 1000.0; break;
+			case 3: x = (double)(state >> 40) * 1e10; break;
+			case 4: x = 1.0 / (double)((state >> 40) + 1); break;
+			default: x = (double)(state >> 33) / 4096.0 - 1e5; break;
+			}
+			j = json_real(x);
+			lq_buf_reset(&b);
+			lq_json_dump(&b, j);
+			json_decref(j);
+			if (strtod(b.data, NULL) != x) {
+				bad++;
+				printf("#   %.17g written as %s\n", x, b.data);
+			}
+			for (int p = 1; p <= 17; p++) {
+				snprintf(ref, sizeof ref, "%.*g", p, x);
+				if (strtod(ref, NULL) == x)
+					break;
+			}
+			{
+				/* significant digits of ours vs the shortest %g form */
+				size_t ours = strcspn(b.data, "eE"), theirs = strcspn(ref, "eE");
+				size_t zo = 0, zt = 0;
+
+				for (size_t k = 0; k < ours; k++)
+					zo += b.data[k] >= '1' && b.data[k] <= '9';
+				for (size_t k = 0; k < theirs; k++)
+					zt += ref[k] >= '1' && ref[k] <= '9';
+				if (zo > zt + 0 && strlen(b.data) > strlen(ref) + 2)
+					longer++;
+			}
+		}
+		CHECK_INT(bad, 0);
+		CHECK_INT(longer, 0);
+		lq_buf_free(&b);
+	}
 
 	t_begin("record: fail keeps fields and retry_count");
 	{

@@ -1,0 +1,1390 @@
+/* followers.c: followers out of HTML (gumbo), text and CSV; the dedupe set. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <gumbo.h>
+
+#include "diag.h"
+#include "followers.h"
+#include "util.h"
+
+/* Warnings about single bad lines or rows per input; the rest are counted. */
+#define MAX_LINE_WARNINGS 10
+/* Longest name or headline kept, in bytes; card text beyond is noise. */
+#define MAX_TEXT 1024
+
+/* ---------------------------------------------------------------- the set */
+
+struct slot {
+	char *key;		/* "s" + slug or "u" + urn */
+	size_t person;
+};
+
+struct lq_people {
+	struct lq_person *v;
+	size_t len, cap, live;
+	struct slot *tab;	/* open addressing, power-of-two size */
+	size_t tabcap, tabused;
+};
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;	/* FNV-1a */
+
+	while (*s != '\0')
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static struct slot *
+lookup(struct lq_people *pp, const char *key)
+{
+	size_t m = pp->tabcap - 1, i = (size_t)hash(key) & m;
+
+	while (pp->tab[i].key != NULL && strcmp(pp->tab[i].key, key) != 0)
+		i = (i + 1) & m;
+	return &pp->tab[i];
+}
+
+static void
+grow_table(struct lq_people *pp)
+{
+	struct slot *old = pp->tab;
+	size_t i, oldcap = pp->tabcap;
+
+	pp->tabcap = oldcap ? oldcap * 2 : 256;
+	pp->tab = lq_xcalloc(pp->tabcap, sizeof *pp->tab);
+	for (i = 0; i < oldcap; i++)
+		if (old[i].key != NULL)
+			*lookup(pp, old[i].key) = old[i];
+	free(old);
+}
+
+/* Points key kind+s at person p (replacing an earlier mapping). */
+static void
+map_key(struct lq_people *pp, int kind, const char *s, size_t p)
+{
+	char *key = lq_xasprintf("%c%s", kind, s);
+	struct slot *sl;
+
+	if ((pp->tabused + 1) * 2 > pp->tabcap)
+		grow_table(pp);
+	sl = lookup(pp, key);
+	if (sl->key != NULL) {
+		free(key);
+	} else {
+		sl->key = key;
+		pp->tabused++;
+	}
+	sl->person = p;
+}
+
+static long
+find_key(struct lq_people *pp, int kind, const char *s)
+{
+	char stackkey[LQ_LIURL_ID_MAX + 2];
+	struct slot *sl;
+
+	if (s == NULL || *s == '\0' || pp->tabcap == 0 || strlen(s) > LQ_LIURL_ID_MAX)
+		return -1;
+	stackkey[0] = (char)kind;
+	strcpy(stackkey + 1, s);
+	sl = lookup(pp, stackkey);
+	return sl->key != NULL ? (long)sl->person : -1;
+}
+
+struct lq_people *
+lq_people_new(void)
+{
+	struct lq_people *pp = lq_xcalloc(1, sizeof *pp);
+
+	grow_table(pp);
+	return pp;
+}
+
+static void
+person_free(struct lq_person *p)
+{
+	free(p->id);
+	free(p->slug);
+	free(p->urn);
+	free(p->path_id);
+	free(p->url);
+	free(p->name);
+	free(p->headline);
+	free(p->company);
+	free(p->source);
+}
+
+void
+lq_people_free(struct lq_people *pp)
+{
+	size_t i;
+
+	if (pp == NULL)
+		return;
+	for (i = 0; i < pp->len; i++)
+		person_free(&pp->v[i]);
+	for (i = 0; i < pp->tabcap; i++)
+		free(pp->tab[i].key);
+	free(pp->v);
+	free(pp->tab);
+	free(pp);
+}
+
+static int
+empty(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/* Sets *dst to a copy of src when *dst is unset and src is not empty. */
+static int
+fill(char **dst, const char *src)
+{
+	if (*dst != NULL || empty(src))
+		return 0;
+	*dst = lq_xstrdup(src);
+	return 1;
+}
+
+/* Recomputes id, path_id and url from slug and urn. */
+static void
+derive(struct lq_person *p)
+{
+	char url[LQ_LIURL_URL_MAX];
+
+	free(p->id);
+	free(p->path_id);
+	free(p->url);
+	p->id = lq_xstrdup(p->urn != NULL ? p->urn : p->slug);
+	p->path_id = lq_xstrdup(p->slug != NULL ? p->slug : p->urn);
+	lq_liurl_format(url, p->path_id);
+	p->url = lq_xstrdup(url);
+}
+
+int
+lq_people_add(struct lq_people *pp, const char *slug, const char *urn,
+    const char *name, const char *headline, const char *company, const char *source)
+{
+	long i = find_key(pp, 's', slug), j = find_key(pp, 'u', urn), k;
+	struct lq_person *p;
+
+	if (empty(slug) && empty(urn))
+		return 0;
+	if (i < 0 && j < 0) {
+		if (pp->len == pp->cap) {
+			pp->cap = pp->cap ? pp->cap * 2 : 64;
+			pp->v = lq_xreallocarray(pp->v, pp->cap, sizeof *pp->v);
+		}
+		k = (long)pp->len++;
+		p = &pp->v[k];
+		memset(p, 0, sizeof *p);
+		fill(&p->slug, slug);
+		fill(&p->urn, urn);
+		fill(&p->name, name);
+		fill(&p->headline, headline);
+		fill(&p->company, company);
+		p->source = lq_xstrdup(source);
+		if (p->slug != NULL)
+			map_key(pp, 's', p->slug, (size_t)k);
+		if (p->urn != NULL)
+			map_key(pp, 'u', p->urn, (size_t)k);
+		derive(p);
+		pp->live++;
+		return 1;
+	}
+	k = i < 0 ? j : j < 0 ? i : i < j ? i : j;
+	p = &pp->v[k];
+	if (i >= 0 && j >= 0 && i != j) {
+		/* Two entries are one person: fold the later into the earlier. */
+		struct lq_person *q = &pp->v[i < j ? j : i];
+
+		fill(&p->slug, q->slug);
+		fill(&p->urn, q->urn);
+		fill(&p->name, q->name);
+		fill(&p->headline, q->headline);
+		fill(&p->company, q->company);
+		if (q->slug != NULL)
+			map_key(pp, 's', q->slug, (size_t)k);
+		if (q->urn != NULL)
+			map_key(pp, 'u', q->urn, (size_t)k);
+		q->merged = 1;
+		pp->live--;
+	}
+	if (fill(&p->slug, slug))
+		map_key(pp, 's', p->slug, (size_t)k);
+	if (fill(&p->urn, urn))
+		map_key(pp, 'u', p->urn, (size_t)k);
+	fill(&p->name, name);
+	fill(&p->headline, headline);
+	fill(&p->company, company);
+	derive(p);
+	return 0;
+}
+
+size_t
+lq_people_len(const struct lq_people *pp)
+{
+	return pp->len;
+}
+
+const struct lq_person *
+lq_people_at(const struct lq_people *pp, size_t i)
+{
+	return i < pp->len ? &pp->v[i] : NULL;
+}
+
+size_t
+lq_people_count(const struct lq_people *pp)
+{
+	return pp->live;
+}
+
+/* ------------------------------------------------------- common helpers */
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+static int
+has_ci(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w), i, j;
+
+	for (i = 0; i + k <= n; i++) {
+		for (j = 0; j < k && lower((unsigned char)s[i + j]) == w[j]; j++)
+			;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* Classifies one candidate link; on a profile fills *u and returns 1. */
+static int
+take_link(const char *s, size_t n, struct lq_liurl *u, struct lq_extract_stats *st)
+{
+	int r = lq_liurl_parse(s, n, u);
+
+	if (r == LQ_LIURL_NOT_LINKEDIN || r == LQ_LIURL_EMPTY)
+		return 0;
+	st->links++;
+	if (r != LQ_LIURL_OK) {
+		st->rejected[r]++;
+		return 0;
+	}
+	st->profiles++;
+	return 1;
+}
+
+/* Appends s[0..n) to b with white space runs collapsed to one space and
+ * no leading space, up to MAX_TEXT bytes (cut at a UTF-8 boundary). */
+static void
+add_text(struct lq_buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && b->len < MAX_TEXT; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+			if (b->len > 0 && b->data[b->len - 1] != ' ')
+				lq_buf_addc(b, ' ');
+		} else if (c >= 0x20 || c == 0) {
+			if (c != 0)
+				lq_buf_addc(b, (char)c);
+		}
+	}
+	if (b->len >= MAX_TEXT)
+		while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xc0) == 0x80)
+			b->len--;	/* drop a cut continuation... */
+	if (b->len >= MAX_TEXT && b->len > 0 && (unsigned char)b->data[b->len - 1] >= 0xc0)
+		b->len--;		/* ...and its lead byte */
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+}
+
+static void
+trim(struct lq_buf *b)
+{
+	while (b->len > 0 && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+}
+
+/* ------------------------------------------------------------------ text */
+
+static int
+token_end(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+	    c == '"' || c == '\'' || c == '<' || c == '>' || c == '(' || c == ')' ||
+	    c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == '|' ||
+	    c == '\\' || c == '`' || c == '\0';
+}
+
+/* 1 if the token may be a LinkedIn link worth parsing. */
+static int
+candidate(const char *s, size_t n)
+{
+	if (n >= 4 && (memcmp(s, "/in/", 4) == 0 || (n >= 5 && memcmp(s, "/pub/", 5) == 0)))
+		return 1;
+	return has_ci(s, n, "linkedin") || has_ci(s, n, "lnkd.in");
+}
+
+/* Strips punctuation that ends a sentence rather than a URL. */
+static size_t
+strip_trailing(const char *s, size_t n)
+{
+	while (n > 0 && strchr(".;:!*", s[n - 1]) != NULL && s[n - 1] != '\0')
+		n--;
+	return n;
+}
+
+struct text_ctx {
+	struct lq_people *pp;
+	const char *source;
+	struct lq_extract_stats *st;
+};
+
+/* Every URL-like token of s[0..n) becomes a person of its own. */
+static void
+scan_text(struct text_ctx *c, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t b, len;
+		struct lq_liurl u;
+
+		while (i < n && token_end((unsigned char)s[i]))
+			i++;
+		b = i;
+		while (i < n && !token_end((unsigned char)s[i]))
+			i++;
+		len = strip_trailing(s + b, i - b);
+		if (len == 0 || !candidate(s + b, len))
+			continue;
+		if (take_link(s + b, len, &u, c->st)) {
+			c->st->cards++;
+			c->st->added += (size_t)lq_people_add(c->pp, u.slug, u.urn, NULL, NULL, NULL,
+			    c->source);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------- CSV */
+
+struct csv_ctx {
+	struct text_ctx t;
+	struct lq_buf *fields;	/* fields of the current row */
+	size_t nf, capf;
+	size_t row, line;	/* rows seen; line where the current row ends */
+	int header_seen;
+	long col_url, col_first, col_last, col_name, col_headline, col_position, col_company;
+	int warned;
+};
+
+static void
+csv_field(void *s, size_t n, void *data)
+{
+	struct csv_ctx *c = data;
+
+	if (c->nf == c->capf) {
+		c->capf = c->capf ? c->capf * 2 : 16;
+		c->fields = lq_xreallocarray(c->fields, c->capf, sizeof *c->fields);
+		memset(c->fields + c->nf, 0, (c->capf - c->nf) * sizeof *c->fields);
+	}
+	lq_buf_reset(&c->fields[c->nf]);
+	lq_buf_add(&c->fields[c->nf], s != NULL ? s : "", s != NULL ? n : 0);
+	c->nf++;
+}
+
+static const char *
+cell(struct csv_ctx *c, long col)
+{
+	if (col < 0 || (size_t)col >= c->nf || c->fields[col].data == NULL)
+		return NULL;
+	return c->fields[col].data;
+}
+
+/* Header names, compared without case and surrounding space. */
+static int
+is_header(const char *s, const char *const *names)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	for (; *names != NULL; names++) {
+		size_t k = strlen(*names), j;
+
+		if (k != n)
+			continue;
+		for (j = 0; j < n && lower((unsigned char)s[j]) == (*names)[j]; j++)
+			;
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const url_names[] = {
+	"url", "profile url", "linkedin url", "linkedin_url", "linkedin profile",
+	"linkedin profile url", "profile", "profile_url", "linkedinurl", "person linkedin url",
+	NULL
+};
+
+static void
+csv_header(struct csv_ctx *c)
+{
+	static const char *const first[] = { "first name", "firstname", "first_name", NULL };
+	static const char *const last[] = { "last name", "lastname", "last_name", NULL };
+	static const char *const name[] = { "name", "full name", "full_name", NULL };
+	static const char *const headline[] = { "headline", NULL };
+	static const char *const position[] = { "position", "title", "job title", NULL };
+	static const char *const company[] = { "company", "company name", "organization", NULL };
+	size_t i;
+
+	c->col_url = c->col_first = c->col_last = c->col_name = -1;
+	c->col_headline = c->col_position = c->col_company = -1;
+	for (i = 0; i < c->nf; i++) {
+		const char *f = c->fields[i].data != NULL ? c->fields[i].data : "";
+		long *slot = is_header(f, url_names) ? &c->col_url :
+		    is_header(f, first) ? &c->col_first : is_header(f, last) ? &c->col_last :
+		    is_header(f, name) ? &c->col_name : is_header(f, headline) ? &c->col_headline :
+		    is_header(f, position) ? &c->col_position :
+		    is_header(f, company) ? &c->col_company : NULL;
+
+		if (slot != NULL && *slot < 0)
+			*slot = (long)i;
+	}
+	c->header_seen = c->col_url >= 0;
+}
+
+static void
+csv_row(int term, void *data)
+{
+	struct csv_ctx *c = data;
+	struct lq_liurl u;
+	const char *url, *h;
+	struct lq_buf name = LQ_BUF_INIT;
+
+	(void)term;
+	c->row++;
+	if (!c->header_seen) {
+		csv_header(c);
+		c->nf = 0;
+		return;
+	}
+	url = cell(c, c->col_url);
+	if (url == NULL || !take_link(url, strlen(url), &u, c->t.st)) {
+		int r = url == NULL ? LQ_LIURL_EMPTY : lq_liurl_parse(url, strlen(url), &u);
+
+		if (c->nf > 1 || (c->nf == 1 && c->fields[0].len > 0)) {
+			c->t.st->rows_without_url++;
+			if (c->warned++ < MAX_LINE_WARNINGS)
+				lq_warn("%s:%zu: no profile URL in the URL column (%s)",
+				    c->t.source, c->line, lq_liurl_reason(r));
+		}
+		c->nf = 0;
+		return;
+	}
+	if (cell(c, c->col_name) != NULL) {
+		add_text(&name, cell(c, c->col_name), strlen(cell(c, c->col_name)));
+	} else {
+		if (cell(c, c->col_first) != NULL)
+			add_text(&name, cell(c, c->col_first), strlen(cell(c, c->col_first)));
+		if (cell(c, c->col_last) != NULL) {
+			lq_buf_addc(&name, ' ');
+			add_text(&name, cell(c, c->col_last), strlen(cell(c, c->col_last)));
+		}
+	}
+	if (name.data != NULL) {
+		while (name.len > 0 && name.data[0] == ' ')
+			memmove(name.data, name.data + 1, name.len--);
+		trim(&name);
+	}
+	h = cell(c, c->col_headline) != NULL ? cell(c, c->col_headline) : cell(c, c->col_position);
+	c->t.st->cards++;
+	c->t.st->added += (size_t)lq_people_add(c->t.pp, u.slug, u.urn, name.data, h,
+	    cell(c, c->col_company), c->t.source);
+	lq_buf_free(&name);
+	c->nf = 0;
+}
+
+/* Returns 0, or -1 when no header row names a URL column. */
+static int
+extract_csv(struct text_ctx *t, const char *buf, size_t n)
+{
+	struct csv_parser p;
+	struct csv_ctx c;
+	size_t i;
+
+	memset(&c, 0, sizeof c);
+	c.t = *t;
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	/* Line by line, so that messages can name the line a row ends on. */
+	for (i = 0; i < n; ) {
+		const char *nl = memchr(buf + i, '\n', n - i);
+		size_t e = nl != NULL ? (size_t)(nl - buf) + 1 : n;
+
+		c.line++;
+		if (csv_parse(&p, buf + i, e - i, csv_field, csv_row, &c) != e - i)
+			break;	/* only on out of memory: libcsv is not strict here */
+		i = e;
+	}
+	csv_fini(&p, csv_field, csv_row, &c);
+	csv_free(&p);
+	for (i = 0; i < c.capf; i++)
+		lq_buf_free(&c.fields[i]);
+	free(c.fields);
+	return c.header_seen ? 0 : -1;
+}
+
+/* ------------------------------------------------------------------ HTML */
+
+/* One profile link found in the tree, in document order. */
+struct link {
+	const GumboNode *el;	/* the <a>, the element with the data-* URL, or the text node */
+	uint32_t slug, urn;	/* offsets into the string arena; 0 = none */
+	int subpage;		/* links a page under the profile: not named by it */
+};
+
+/* What a subtree holds, computed bottom-up. */
+struct agg {
+	uint32_t first, n;	/* its links: [first, first + n) */
+	uint32_t slug, urn;	/* the one slug / URN seen, 0 = none */
+	int multi;		/* more than one slug or more than one URN */
+	int valid;		/* can be (part of) one person's card */
+};
+
+struct card {
+	const GumboNode *node;
+	uint32_t first, n;
+};
+
+struct html_ctx {
+	struct text_ctx t;
+	struct lq_buf arena;	/* NUL-separated strings; offset 0 is "" */
+	struct link *links;
+	size_t nlinks, caplinks;
+	struct card *cards;
+	size_t ncards, capcards;
+	struct lq_people *owner;	/* people linked from header/nav chrome */
+};
+
+static uint32_t
+intern(struct html_ctx *h, const char *s)
+{
+	uint32_t off;
+
+	if (*s == '\0')
+		return 0;
+	if (h->arena.len + strlen(s) + 1 > UINT32_MAX)
+		lq_die(LQ_EXIT_FATAL, "%s: too many links", h->t.source);
+	off = (uint32_t)h->arena.len;
+	lq_buf_add(&h->arena, s, strlen(s) + 1);
+	return off;
+}
+
+static const char *
+str(const struct html_ctx *h, uint32_t off)
+{
+	return h->arena.data + off;
+}
+
+static void
+add_link(struct html_ctx *h, const GumboNode *el, const struct lq_liurl *u)
+{
+	struct link *l;
+
+	if (h->nlinks == h->caplinks) {
+		h->caplinks = h->caplinks ? h->caplinks * 2 : 256;
+		h->links = lq_xreallocarray(h->links, h->caplinks, sizeof *h->links);
+	}
+	if (h->nlinks >= UINT32_MAX - 1)
+		lq_die(LQ_EXIT_FATAL, "%s: too many links", h->t.source);
+	l = &h->links[h->nlinks++];
+	l->el = el;
+	l->slug = intern(h, u->slug);
+	l->urn = intern(h, u->urn);
+	l->subpage = u->subpage;
+}
+
+static const char *
+attr(const GumboNode *n, const char *name)
+{
+	GumboAttribute *a;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return NULL;
+	a = gumbo_get_attribute(&n->v.element.attributes, name);
+	return a != NULL ? a->value : NULL;
+}
+
+static int
+attr_has(const GumboNode *n, const char *name, const char *word)
+{
+	const char *v = attr(n, name);
+
+	return v != NULL && has_ci(v, strlen(v), word);
+}
+
+/* Chrome kinds of an element: 2 owner chrome (header, nav), 1 other
+ * chrome (footer, aside), 0 content. */
+static int
+chrome_kind(const GumboNode *n)
+{
+	const char *role = attr(n, "role"), *id = attr(n, "id");
+
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_NAV:
+		return 2;
+	case GUMBO_TAG_FOOTER:
+	case GUMBO_TAG_ASIDE:
+		return 1;
+	default:
+		break;
+	}
+	if (role != NULL) {
+		if (strcmp(role, "banner") == 0 || strcmp(role, "navigation") == 0)
+			return 2;
+		if (strcmp(role, "contentinfo") == 0 || strcmp(role, "complementary") == 0)
+			return 1;
+	}
+	if (id != NULL && strcmp(id, "global-nav") == 0)
+		return 2;
+	return 0;
+}
+
+/* Elements whose text is never shown or never holds followers. */
+static int
+skip_text_of(const GumboNode *n)
+{
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SCRIPT:
+	case GUMBO_TAG_STYLE:
+	case GUMBO_TAG_TEMPLATE:
+	case GUMBO_TAG_NOSCRIPT:
+	case GUMBO_TAG_TEXTAREA:
+	case GUMBO_TAG_CODE:
+	case GUMBO_TAG_SVG:
+	case GUMBO_TAG_TITLE:
+	case GUMBO_TAG_BUTTON:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+hidden(const GumboNode *n)
+{
+	return attr_has(n, "class", "visually-hidden") || attr_has(n, "class", "sr-only") ||
+	    attr(n, "hidden") != NULL;
+}
+
+/* The profile links of element el itself: href of <a>/<area>, every
+ * data-* attribute value. chrome: 2 owner chrome, 1 other, 0 content. */
+static void
+element_links(struct html_ctx *h, const GumboNode *el, int chrome)
+{
+	const GumboVector *av = &el->v.element.attributes;
+	unsigned i;
+
+	for (i = 0; i < av->length; i++) {
+		const GumboAttribute *a = av->data[i];
+		struct lq_liurl u;
+		size_t vn;
+
+		if (strcmp(a->name, "href") == 0) {
+			if (el->v.element.tag != GUMBO_TAG_A && el->v.element.tag != GUMBO_TAG_AREA)
+				continue;
+		} else if (strncmp(a->name, "data-", 5) != 0) {
+			continue;
+		}
+		vn = strlen(a->value);
+		if (vn == 0 || !candidate(a->value, vn) || !take_link(a->value, vn, &u, h->t.st))
+			continue;
+		if (chrome) {
+			h->t.st->chrome++;
+			if (chrome == 2)
+				lq_people_add(h->owner, u.slug, u.urn, NULL, NULL, NULL, "");
+			continue;
+		}
+		add_link(h, el, &u);
+	}
+}
+
+static void
+text_links(struct html_ctx *h, const GumboNode *tn, int chrome)
+{
+	const char *s = tn->v.text.text;
+	size_t i = 0, n = strlen(s);
+
+	if (!has_ci(s, n, "linkedin") && !has_ci(s, n, "lnkd.in"))
+		return;
+	while (i < n) {
+		size_t b, len;
+		struct lq_liurl u;
+
+		while (i < n && token_end((unsigned char)s[i]))
+			i++;
+		b = i;
+		while (i < n && !token_end((unsigned char)s[i]))
+			i++;
+		len = strip_trailing(s + b, i - b);
+		/* In text only absolute links count: "/in/x" is prose. */
+		if (len == 0 || s[b] == '/' || !candidate(s + b, len) ||
+		    !take_link(s + b, len, &u, h->t.st))
+			continue;
+		if (chrome) {
+			h->t.st->chrome++;
+			continue;
+		}
+		add_link(h, tn, &u);
+	}
+}
+
+static void
+merge_key(const struct html_ctx *h, struct agg *a, uint32_t *mine, uint32_t theirs)
+{
+	if (theirs == 0)
+		return;
+	if (*mine == 0)
+		*mine = theirs;
+	else if (*mine != theirs && strcmp(str(h, *mine), str(h, theirs)) != 0)
+		a->multi = 1;
+}
+
+static int
+same_key(const struct html_ctx *h, uint32_t a, uint32_t b)
+{
+	return a != 0 && b != 0 && strcmp(str(h, a), str(h, b)) == 0;
+}
+
+/* 1 if the subtree behind (slug, urn) and a name one person. */
+static int
+same_person(const struct html_ctx *h, uint32_t slug, uint32_t urn, const struct agg *a)
+{
+	return !a->multi && (same_key(h, slug, a->slug) || same_key(h, urn, a->urn));
+}
+
+/* A parent whose children holding links repeat one shape (same tag and
+ * class) while naming different people is a list of cards, not a card. */
+static int
+same_shape(const GumboNode *a, const GumboNode *b)
+{
+	const char *ca, *cb;
+
+	if (a->type != b->type)
+		return 0;
+	if (a->type != GUMBO_NODE_ELEMENT)
+		return 1;
+	if (a->v.element.tag != b->v.element.tag)
+		return 0;
+	ca = attr(a, "class");
+	cb = attr(b, "class");
+	return (ca == NULL && cb == NULL) || (ca != NULL && cb != NULL && strcmp(ca, cb) == 0);
+}
+
+static void
+add_card(struct html_ctx *h, const GumboNode *node, const struct agg *a)
+{
+	if (h->ncards == h->capcards) {
+		h->capcards = h->capcards ? h->capcards * 2 : 64;
+		h->cards = lq_xreallocarray(h->cards, h->capcards, sizeof *h->cards);
+	}
+	h->cards[h->ncards].node = node;
+	h->cards[h->ncards].first = a->first;
+	h->cards[h->ncards].n = a->n;
+	h->ncards++;
+}
+
+struct frame {
+	const GumboNode *node;
+	unsigned next;		/* next child to visit */
+	int chrome;
+	uint32_t own;		/* links of the node itself, at [agg.first, +own) */
+	struct agg agg;
+	const GumboNode *last_child;	/* last child holding links */
+	uint32_t last_slug, last_urn;	/* and the person it names */
+	int list;		/* two children holding links have one shape */
+	size_t kids_first;	/* its valid children on the pending stack */
+};
+
+/* Walks the tree without recursion (pages may nest deeply), collecting
+ * links and deciding the cards bottom-up: a node is valid (one person's)
+ * if its links name at most one slug and one URN, every child holding
+ * links is valid, and those children do not repeat one shape; the valid
+ * children of an invalid node are cards. */
+static void
+walk(struct html_ctx *h, const GumboNode *root)
+{
+	struct frame *st = NULL;
+	size_t depth = 0, cap = 0;
+	struct card *pend = NULL;	/* valid children awaiting their parent's verdict */
+	struct agg *pend_agg = NULL;
+	size_t npend = 0, cappend = 0;
+
+#define PUSH(nd, ch, before) do { \
+	if (depth == cap) { cap = cap ? cap * 2 : 64; st = lq_xreallocarray(st, cap, sizeof *st); } \
+	memset(&st[depth], 0, sizeof st[depth]); \
+	st[depth].node = (nd); st[depth].chrome = (ch); \
+	st[depth].agg.first = (before); st[depth].own = (uint32_t)h->nlinks - (before); \
+	st[depth].agg.valid = 1; st[depth].kids_first = npend; depth++; } while (0)
+
+	PUSH(root, 0, (uint32_t)h->nlinks);
+	while (depth > 0) {
+		struct frame *f = &st[depth - 1];
+		const GumboNode *n = f->node;
+		const GumboVector *kids = n->type == GUMBO_NODE_ELEMENT ||
+		    n->type == GUMBO_NODE_TEMPLATE ? &n->v.element.children :
+		    n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : NULL;
+		uint32_t i;
+
+		if (kids != NULL && f->next < kids->length) {
+			const GumboNode *c = kids->data[f->next++];
+			uint32_t before = (uint32_t)h->nlinks;
+			int ch = f->chrome, k;
+
+			if (c->type == GUMBO_NODE_TEXT || c->type == GUMBO_NODE_CDATA) {
+				if ((n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE) &&
+				    skip_text_of(n))
+					continue;
+				text_links(h, c, ch);
+				if (h->nlinks > before)
+					PUSH(c, ch, before);	/* a leaf of its own */
+				continue;
+			}
+			if (c->type != GUMBO_NODE_ELEMENT && c->type != GUMBO_NODE_TEMPLATE)
+				continue;
+			if ((k = chrome_kind(c)) > ch)
+				ch = k;
+			element_links(h, c, ch);
+			PUSH(c, ch, before);
+			continue;
+		}
+
+		/* Leaving n: fold in its own links, then judge it. */
+		f->agg.n = (uint32_t)h->nlinks - f->agg.first;
+		for (i = f->agg.first; i < f->agg.first + f->own; i++) {
+			merge_key(h, &f->agg, &f->agg.slug, h->links[i].slug);
+			merge_key(h, &f->agg, &f->agg.urn, h->links[i].urn);
+		}
+		if (f->agg.multi || f->list)
+			f->agg.valid = 0;
+		if (!f->agg.valid) {
+			size_t k;
+
+			for (k = f->kids_first; k < npend; k++)
+				add_card(h, pend[k].node, &pend_agg[k]);
+		}
+		npend = f->kids_first;
+		if (depth == 1) {
+			if (f->agg.valid && f->agg.n > 0)
+				add_card(h, n, &f->agg);
+			depth--;
+			break;
+		}
+		{
+			struct frame *p = &st[depth - 2];
+			struct agg a = f->agg;
+
+			depth--;
+			if (a.n == 0)
+				continue;
+			merge_key(h, &p->agg, &p->agg.slug, a.slug);
+			merge_key(h, &p->agg, &p->agg.urn, a.urn);
+			if (a.multi || !a.valid)
+				p->agg.valid = 0;
+			if (a.multi)
+				p->agg.multi = 1;
+			if (p->last_child != NULL && same_shape(p->last_child, n) &&
+			    !same_person(h, p->last_slug, p->last_urn, &a))
+				p->list = 1;
+			p->last_child = n;
+			p->last_slug = a.slug;
+			p->last_urn = a.urn;
+			if (a.valid) {
+				if (npend == cappend) {
+					cappend = cappend ? cappend * 2 : 64;
+					pend = lq_xreallocarray(pend, cappend, sizeof *pend);
+					pend_agg = lq_xreallocarray(pend_agg, cappend, sizeof *pend_agg);
+				}
+				pend[npend].node = n;
+				pend_agg[npend] = a;
+				npend++;
+			}
+		}
+	}
+#undef PUSH
+	free(st);
+	free(pend);
+	free(pend_agg);
+}
+
+/* Appends the text a reader sees in n to b (hidden, script-like and
+ * button content left out), at most MAX_TEXT bytes. */
+static void
+visible_text(const GumboNode *n, struct lq_buf *b, int depth)
+{
+	const GumboVector *kids;
+	unsigned i;
+
+	if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE) {
+		add_text(b, n->v.text.text, strlen(n->v.text.text));
+		return;
+	}
+	if ((n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) || depth > 256 ||
+	    skip_text_of(n) || hidden(n) || b->len >= MAX_TEXT)
+		return;
+	kids = &n->v.element.children;
+	for (i = 0; i < kids->length; i++)
+		visible_text(kids->data[i], b, depth + 1);
+}
+
+/* Text that names nobody: empty, only punctuation, or a degree badge. */
+static int
+noise(const char *s)
+{
+	const char *p;
+
+	while (*s == ' ' || strncmp(s, "\xe2\x80\xa2", 3) == 0 || strncmp(s, "\xc2\xb7", 2) == 0)
+		s += *s == ' ' ? 1 : s[0] == '\xe2' ? 3 : 2;
+	if (*s == '\0' || strcmp(s, "1st") == 0 || strcmp(s, "2nd") == 0 ||
+	    strcmp(s, "3rd") == 0 || strcmp(s, "3rd+") == 0)
+		return 1;
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p >= 0x80 || (lower(*p) >= 'a' && lower(*p) <= 'z'))
+			return 0;
+	return 1;
+}
+
+
+/* The element around the first shown, non-noise text under n: a link
+ * wrapping a whole card names its person in its first text. */
+static const GumboNode *
+first_text_el(const GumboNode *n, int depth)
+{
+	const GumboNode *r;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+		return NULL;
+	for (i = 0; i < n->v.element.children.length; i++) {
+		const GumboNode *c = n->v.element.children.data[i];
+
+		if (c->type == GUMBO_NODE_TEXT) {
+			struct lq_buf t = LQ_BUF_INIT;
+			int ok;
+
+			add_text(&t, c->v.text.text, strlen(c->v.text.text));
+			trim(&t);
+			ok = t.data != NULL && !noise(t.data);
+			lq_buf_free(&t);
+			if (ok)
+				return n;
+		} else if ((r = first_text_el(c, depth + 1)) != NULL) {
+			return r;
+		}
+	}
+	return NULL;
+}
+
+static int
+view_profile(const char *s)
+{
+	return has_ci(s, strlen(s), "view") && has_ci(s, strlen(s), "profile") && strlen(s) < 80;
+}
+
+/* First image alt or aria-label inside n (for photo-only links). */
+static const char *
+label_in(const GumboNode *n, int depth)
+{
+	const char *v;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 64)
+		return NULL;
+	if (n->v.element.tag == GUMBO_TAG_IMG && (v = attr(n, "alt")) != NULL && !noise(v))
+		return v;
+	if ((v = attr(n, "aria-label")) != NULL && !noise(v) && !view_profile(v))
+		return v;
+	for (i = 0; i < n->v.element.children.length; i++)
+		if ((v = label_in(n->v.element.children.data[i], depth + 1)) != NULL)
+			return v;
+	return NULL;
+}
+
+struct after {
+	const GumboNode *name_el;	/* the link the name came from, or NULL */
+	const char *name;
+	int passed;			/* walked past name_el */
+	const GumboNode *found;		/* element whose text is the headline */
+};
+
+/* Finds the element holding the first text after the name. */
+static void
+text_after(const GumboNode *n, struct after *a, int depth)
+{
+	unsigned i;
+
+	if (a->found != NULL || depth > 256)
+		return;
+	if (n->type == GUMBO_NODE_TEXT) {
+		struct lq_buf t = LQ_BUF_INIT;
+
+		if (!a->passed)
+			return;
+		add_text(&t, n->v.text.text, strlen(n->v.text.text));
+		trim(&t);
+		if (t.data != NULL && !noise(t.data) && (a->name == NULL || strcmp(t.data, a->name) != 0))
+			a->found = n->parent;
+		lq_buf_free(&t);
+		return;
+	}
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return;
+	if (n == a->name_el) {
+		a->passed = 1;
+		return;
+	}
+	if (n->v.element.tag == GUMBO_TAG_A || skip_text_of(n) || hidden(n))
+		return;
+	for (i = 0; i < n->v.element.children.length; i++)
+		text_after(n->v.element.children.data[i], a, depth + 1);
+}
+
+/* First element under n whose class marks a headline. */
+static const GumboNode *
+headline_el(const GumboNode *n, int depth)
+{
+	const GumboNode *r;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+		return NULL;
+	if (attr_has(n, "class", "primary-subtitle") || attr_has(n, "class", "headline") ||
+	    attr_has(n, "class", "occupation"))
+		return n;
+	for (i = 0; i < n->v.element.children.length; i++)
+		if ((r = headline_el(n->v.element.children.data[i], depth + 1)) != NULL)
+			return r;
+	return NULL;
+}
+
+static void
+clean(struct lq_buf *b)
+{
+	size_t k = 0;
+
+	trim(b);
+	while (k < b->len && b->data[k] == ' ')
+		k++;
+	if (k > 0) {
+		memmove(b->data, b->data + k, b->len - k + 1);
+		b->len -= k;
+	}
+}
+
+static long
+owner_has(struct html_ctx *h, const char *slug, const char *urn)
+{
+	return find_key(h->owner, 's', slug) >= 0 || find_key(h->owner, 'u', urn) >= 0;
+}
+
+static void
+do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
+{
+	const char *slug = "", *urn = "";
+	struct lq_buf name = LQ_BUF_INIT, head = LQ_BUF_INIT;
+	struct after a;
+	const GumboNode *hn, *name_el = NULL;
+	uint32_t i;
+
+	for (i = c->first; i < c->first + c->n; i++) {
+		covered[i] = 1;
+		if (*slug == '\0')
+			slug = str(h, h->links[i].slug);
+		if (*urn == '\0')
+			urn = str(h, h->links[i].urn);
+	}
+	if (owner_has(h, slug, urn)) {
+		h->t.st->owner++;
+		return;
+	}
+	h->t.st->cards++;
+	/* Name: the first link with visible text other than "View profile". */
+	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
+		const GumboNode *el = h->links[i].el;
+
+		const GumboNode *te;
+
+		if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage)
+			continue;
+		lq_buf_reset(&name);
+		if ((te = first_text_el(el, 0)) == NULL)
+			continue;
+		visible_text(te, &name, 0);
+		clean(&name);
+		if (name.len > 0 && !noise(name.data) && !view_profile(name.data))
+			name_el = el;
+	}
+	if (name_el == NULL) {
+		lq_buf_reset(&name);
+		for (i = c->first; i < c->first + c->n; i++) {
+			const char *l = h->links[i].el->type == GUMBO_NODE_ELEMENT ?
+			    label_in(h->links[i].el, 0) : NULL;
+
+			if (l != NULL) {
+				add_text(&name, l, strlen(l));
+				clean(&name);
+				break;
+			}
+		}
+	}
+	/* Headline: a marked element, else the first text after the name. */
+	if (c->node->type == GUMBO_NODE_ELEMENT) {
+		hn = headline_el(c->node, 0);
+		if (hn == NULL && name_el != NULL) {
+			memset(&a, 0, sizeof a);
+			a.name_el = name_el;
+			a.name = name.len > 0 ? name.data : NULL;
+			text_after(c->node, &a, 0);
+			hn = a.found;
+		}
+		if (hn != NULL) {
+			visible_text(hn, &head, 0);
+			clean(&head);
+			if (head.len > 0 && name.len > 0 && strcmp(head.data, name.data) == 0)
+				lq_buf_reset(&head);
+		}
+	}
+	h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, name.len ? name.data : NULL,
+	    head.len ? head.data : NULL, NULL, h->t.source);
+	lq_buf_free(&name);
+	lq_buf_free(&head);
+}
+
+/* Estimates the nesting depth of the markup without building a tree:
+ * start tags that are neither void nor implicitly closed count up, end
+ * tags down; comments and raw text elements are skipped. */
+static size_t
+markup_depth(const char *buf, size_t n)
+{
+	static const char *const flat[] = {
+		"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"param", "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "option",
+		"optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rtc", "rp",
+		"colgroup", "caption", "html", "head", "body", "!", NULL
+	};
+	static const char *const raw[] = { "script", "style", "textarea", "title", "xmp", NULL };
+	size_t i = 0, depth = 0, max = 0;
+	const char *p;
+
+	while (i < n && (p = memchr(buf + i, '<', n - i)) != NULL) {
+		char name[16];
+		size_t k = 0, j;
+		int end = 0, isflat = 0, israw = 0;
+
+		i = (size_t)(p - buf) + 1;
+		if (i + 2 < n && buf[i] == '!' && buf[i + 1] == '-' && buf[i + 2] == '-') {
+			p = memmem(buf + i, n - i, "-->", 3);
+			i = p != NULL ? (size_t)(p - buf) + 3 : n;
+			continue;
+		}
+		if (i < n && buf[i] == '/')
+			end = 1, i++;
+		while (i < n && k < sizeof name - 1 && ((lower((unsigned char)buf[i]) >= 'a' &&
+		    lower((unsigned char)buf[i]) <= 'z') || (buf[i] >= '0' && buf[i] <= '9')))
+			name[k++] = (char)lower((unsigned char)buf[i++]);
+		name[k] = '\0';
+		if (k == 0)
+			continue;
+		for (j = 0; flat[j] != NULL; j++)
+			isflat |= strcmp(name, flat[j]) == 0;
+		for (j = 0; raw[j] != NULL; j++)
+			israw |= strcmp(name, raw[j]) == 0;
+		p = memchr(buf + i, '>', n - i);
+		i = p != NULL ? (size_t)(p - buf) + 1 : n;
+		if (isflat)
+			continue;
+		if (end) {
+			if (depth > 0)
+				depth--;
+			continue;
+		}
+		if (p != NULL && p > buf && p[-1] == '/')
+			continue;
+		if (israw) {
+			/* Skip to the matching end tag. */
+			while (i < n && (p = memchr(buf + i, '<', n - i)) != NULL) {
+				i = (size_t)(p - buf) + 1;
+				if (i + k < n && buf[i] == '/' && strncasecmp(buf + i + 1, name, k) == 0)
+					break;
+			}
+			if (p == NULL)
+				i = n;
+			continue;
+		}
+		if (++depth > max)
+			max = depth;
+	}
+	return max;
+}
+
+/* Cards are decided when their parent is, not in document order. */
+static int
+card_cmp(const void *a, const void *b)
+{
+	const struct card *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static void
+extract_html(struct text_ctx *t, const char *buf, size_t n)
+{
+	struct html_ctx h;
+	GumboOptions opt = kGumboDefaultOptions;
+	GumboOutput *out;
+	unsigned char *covered;
+	size_t i;
+
+	if (markup_depth(buf, n) > LQ_HTML_MAX_DEPTH) {
+		t->st->flat = 1;
+		scan_text(t, buf, n);
+		return;
+	}
+	memset(&h, 0, sizeof h);
+	h.t = *t;
+	h.owner = lq_people_new();
+	lq_buf_addc(&h.arena, '\0');	/* offset 0: the empty string */
+	opt.max_errors = 0;		/* parse errors are not reported: do not keep them */
+	out = gumbo_parse_with_options(&opt, buf, n);
+	if (out == NULL)
+		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
+	walk(&h, out->document);
+	if (h.ncards > 1)
+		qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
+	covered = lq_xcalloc(h.nlinks + 1, 1);
+	for (i = 0; i < h.ncards; i++)
+		do_card(&h, &h.cards[i], covered);
+	/* Links in no card (an element naming two people at once) still
+	 * count, each as a person of its own, in document order at the end. */
+	for (i = 0; i < h.nlinks; i++) {
+		const char *slug = str(&h, h.links[i].slug), *urn = str(&h, h.links[i].urn);
+
+		if (covered[i])
+			continue;
+		if (owner_has(&h, slug, urn)) {
+			h.t.st->owner++;
+			continue;
+		}
+		h.t.st->cards++;
+		h.t.st->added += (size_t)lq_people_add(h.t.pp, slug, urn, NULL, NULL, NULL, t->source);
+	}
+	free(covered);
+	gumbo_destroy_output(&opt, out);
+	free(h.links);
+	free(h.cards);
+	lq_buf_free(&h.arena);
+	lq_people_free(h.owner);
+}
+
+/* ---------------------------------------------------------------- driver */
+
+/* 1 if some comma-separated cell of line[0..n) names a URL column. */
+static int
+csv_header_line(const char *line, size_t n)
+{
+	char cellbuf[64];
+	size_t i = 0;
+
+	while (i <= n) {
+		size_t b = i, k = 0;
+
+		while (i < n && line[i] != ',')
+			i++;
+		while (b < i && (line[b] == ' ' || line[b] == '"' || line[b] == '\xef' ||
+		    line[b] == '\xbb' || line[b] == '\xbf'))
+			b++;
+		for (; b < i && k < sizeof cellbuf - 1; b++)
+			if (line[b] != '"')
+				cellbuf[k++] = line[b];
+		cellbuf[k] = '\0';
+		if (is_header(cellbuf, url_names) && memchr(line, ',', n) != NULL)
+			return 1;
+		i++;
+	}
+	return 0;
+}
+
+enum lq_format
+lq_detect_format(const char *buf, size_t n)
+{
+	size_t i = 0, lines = 0, head = n < 65536 ? n : 65536;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n'))
+		i++;
+	if (i < n && buf[i] == '<')
+		return LQ_FMT_HTML;
+	if (has_ci(buf, head, "<html") || has_ci(buf, head, "<body") || has_ci(buf, head, "<a ") ||
+	    has_ci(buf, head, "<div") || has_ci(buf, head, "<!doctype"))
+		return LQ_FMT_HTML;
+	while (i < head && lines++ < 50) {
+		const char *nl = memchr(buf + i, '\n', head - i);
+		size_t e = nl != NULL ? (size_t)(nl - buf) : head;
+
+		if (csv_header_line(buf + i, e - i))
+			return LQ_FMT_CSV;
+		i = e + 1;
+	}
+	return LQ_FMT_TEXT;
+}
+
+void
+lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format fmt,
+    const char *source, struct lq_extract_stats *st)
+{
+	struct text_ctx t;
+
+	memset(st, 0, sizeof *st);
+	t.pp = pp;
+	t.source = source;
+	t.st = st;
+	if (fmt == LQ_FMT_AUTO)
+		fmt = lq_detect_format(buf, n);
+	switch (fmt) {
+	case LQ_FMT_HTML:
+		extract_html(&t, buf, n);
+		break;
+	case LQ_FMT_CSV:
+		if (extract_csv(&t, buf, n) < 0) {
+			st->no_url_column = 1;
+			memset(st, 0, sizeof *st);
+			st->no_url_column = 1;
+			scan_text(&t, buf, n);
+		}
+		break;
+	default:
+		scan_text(&t, buf, n);
+		break;
+	}
+}

@@ -1,0 +1,87 @@
+/* followers.h: finding followers in saved HTML pages, text and CSV lists. */
+#ifndef LQ_FOLLOWERS_H
+#define LQ_FOLLOWERS_H
+
+#include <stddef.h>
+
+#include "liurl.h"
+
+/* One follower. Strings are NUL-terminated UTF-8 owned by the set; NULL
+ * when unknown. After merges: id is the URN when known, else the slug;
+ * path_id (the record's public_identifier) is the slug when known, else
+ * the URN; url is https://www.linkedin.com/in/<path_id>/. */
+struct lq_person {
+	char *id, *slug, *urn, *path_id, *url;
+	char *name, *headline, *company;
+	char *source;		/* input the person was first seen in */
+	int merged;		/* 1: folded into an earlier person, skip it */
+};
+
+/* The deduplicating set of followers, in first-seen order. A person is
+ * one slug (case-insensitive) and/or one URN (case-sensitive); adding a
+ * link that carries a known key fills in what the earlier entry lacked,
+ * and a link carrying the slug of one entry and the URN of another folds
+ * the later entry into the earlier one. */
+struct lq_people;
+
+struct lq_people *lq_people_new(void);
+void lq_people_free(struct lq_people *pp);
+
+/* Adds one person: slug and/or urn (at least one, as from struct
+ * lq_liurl; "" counts as absent), name, headline and company (NULL or ""
+ * if unknown) and the source label. Returns 1 if a new person was
+ * created, 0 if it merged into a known one. */
+int lq_people_add(struct lq_people *pp, const char *slug, const char *urn,
+    const char *name, const char *headline, const char *company, const char *source);
+
+/* Number of entries (merged ones included) and entry i; check ->merged. */
+size_t lq_people_len(const struct lq_people *pp);
+const struct lq_person *lq_people_at(const struct lq_people *pp, size_t i);
+/* Number of distinct people (entries not merged away). */
+size_t lq_people_count(const struct lq_people *pp);
+
+/* Input kinds. */
+enum lq_format { LQ_FMT_AUTO, LQ_FMT_HTML, LQ_FMT_TEXT, LQ_FMT_CSV };
+
+/* Guesses the kind of buf[0..n) from its start: markup is HTML, a row
+ * with a URL column header is CSV, anything else text. */
+enum lq_format lq_detect_format(const char *buf, size_t n);
+
+/* What one extraction saw, for the closing notes. */
+struct lq_extract_stats {
+	size_t links;		/* LinkedIn links looked at (attributes, text, cells) */
+	size_t profiles;	/* of which person profile links */
+	size_t rejected[LQ_LIURL_BAD_ID + 1];	/* other LinkedIn links by lq_liurl_err */
+	size_t chrome;		/* profile links in header/nav/footer/aside chrome */
+	size_t owner;		/* distinct people skipped as the page owner */
+	size_t cards;		/* person groups found (cards, lines, rows) */
+	size_t added;		/* new people */
+	size_t flat;		/* 1: HTML too deeply nested, scanned as text */
+	size_t rows_without_url;	/* CSV rows with an empty or non-profile URL cell */
+	int no_url_column;	/* CSV without a URL column: scanned as text */
+};
+
+/* Finds the followers in buf[0..n) of the given format (LQ_FMT_AUTO
+ * detects it) and adds them to pp with source as their source label.
+ * HTML: links in <a href>/<area href> and data-* attributes, URLs in
+ * text; links inside page chrome (header, nav, footer, aside, ARIA
+ * banner/navigation/contentinfo/complementary, #global-nav) are not
+ * followers, and the people linked from header/nav chrome (the page
+ * owner) are left out wherever they appear. Links are grouped into
+ * cards (the largest element around a link that holds one person's
+ * links and is not a list of such elements); a card's links are one
+ * person, its name is the text of its first named link (or an image's
+ * alt text), its headline the first text after the name. Text: every
+ * URL-like token. CSV: the URL column of the header row (preamble lines
+ * before it are skipped) with name, headline and company columns when
+ * present. Messages about bad lines name source and the line. Fills st
+ * (zeroed first). Memory is bounded by a small multiple of n. */
+void lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format fmt,
+    const char *source, struct lq_extract_stats *st);
+
+/* Nesting depth above which HTML is scanned as text (names and cards are
+ * lost, links are not): the tree builder's cost grows with depth times
+ * the number of tags, and real LinkedIn pages stay below 100. */
+#define LQ_HTML_MAX_DEPTH 1000
+
+#endif

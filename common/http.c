@@ -1,0 +1,425 @@
+/* http.c: libcurl multi client with a request window, retries with backoff and jitter, trace lines. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "diag.h"
+#include "http.h"
+#include "ndjson.h"
+#include "util.h"
+
+struct lq_http {
+	struct lq_http_opts o;
+	CURLM *multi;
+	struct lq_http_req *queue, *queue_tail;	/* waiting for a slot */
+	struct lq_http_req *delayed;		/* waiting for a retry time */
+	struct lq_http_req *active;		/* in curl */
+	int running;				/* transfers in curl */
+	int pending;				/* all not finished */
+	unsigned rnd;
+};
+
+static int curl_ready;
+
+struct lq_http *
+lq_http_new(const struct lq_http_opts *o)
+{
+	struct lq_http *h = lq_xcalloc(1, sizeof *h);
+
+	if (!curl_ready) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != 0)
+			lq_die(LQ_EXIT_FATAL, "cannot initialise libcurl");
+		curl_ready = 1;
+	}
+	if (o)
+		h->o = *o;
+	if (h->o.stage == NULL)
+		h->o.stage = lq_progname;
+	if (h->o.timeout <= 0)
+		h->o.timeout = 90;
+	if (h->o.max_attempts <= 0)
+		h->o.max_attempts = 3;
+	if (h->o.backoff <= 0)
+		h->o.backoff = 0.5;
+	if (h->o.backoff_max <= 0)
+		h->o.backoff_max = 30;
+	if (h->o.max_body == 0)
+		h->o.max_body = (size_t)64 << 20;
+	h->multi = curl_multi_init();
+	if (h->multi == NULL)
+		lq_die(LQ_EXIT_FATAL, "cannot initialise libcurl");
+	h->rnd = (unsigned)time(NULL) ^ (unsigned)(lq_now() * 1e6);
+	return h;
+}
+
+static void
+req_free(struct lq_http_req *r)
+{
+	if (r->easy)
+		curl_easy_cleanup(r->easy);
+	free(r->url);
+	free(r->body);
+	curl_slist_free_all(r->headers);
+	json_decref(r->ids);
+	lq_buf_free(&r->resp);
+	free(r);
+}
+
+static void
+free_list(struct lq_http_req *r)
+{
+	while (r) {
+		struct lq_http_req *n = r->next;
+
+		req_free(r);
+		r = n;
+	}
+}
+
+void
+lq_http_free(struct lq_http *h)
+{
+	struct lq_http_req *r;
+
+	if (h == NULL)
+		return;
+	for (r = h->active; r; r = r->next)
+		curl_multi_remove_handle(h->multi, r->easy);
+	free_list(h->active);
+	free_list(h->queue);
+	free_list(h->delayed);
+	curl_multi_cleanup(h->multi);
+	free(h);
+}
+
+struct lq_http_req *
+lq_http_req_new(const char *method, const char *url, const char *body, const char *token,
+    lq_http_done_fn done, void *arg)
+{
+	struct lq_http_req *r = lq_xcalloc(1, sizeof *r);
+
+	r->method = method;
+	r->url = lq_xstrdup(url);
+	r->body = body ? lq_xstrdup(body) : NULL;
+	r->done = done;
+	r->arg = arg;
+	r->trace_items = -1;
+	r->headers = curl_slist_append(NULL, "Accept: application/json");
+	if (body)
+		r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
+	if (token) {
+		char *a = lq_xasprintf("Authorization: Bearer %s", token);
+
+		r->headers = curl_slist_append(r->headers, a);
+		memset(a, 0, strlen(a));
+		free(a);
+	}
+	/* Expect: 100-continue only adds a round trip. */
+	r->headers = curl_slist_append(r->headers, "Expect:");
+	if (r->headers == NULL)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	return r;
+}
+
+static size_t
+on_body(char *p, size_t size, size_t n, void *arg)
+{
+	struct lq_http_req *r = arg;
+
+	n *= size;
+	if (r->resp.len + n > r->too_big_cap) {
+		r->too_big = 1;
+		return 0;
+	}
+	lq_buf_add(&r->resp, p, n);
+	return n;
+}
+
+static void
+start(struct lq_http *h, struct lq_http_req *r)
+{
+	CURL *e = r->easy;
+
+	if (e == NULL) {
+		e = r->easy = curl_easy_init();
+		if (e == NULL)
+			lq_die(LQ_EXIT_FATAL, "cannot initialise libcurl");
+	} else {
+		curl_easy_reset(e);
+	}
+	lq_buf_reset(&r->resp);
+	r->error[0] = '\0';
+	r->status = 0;
+	r->too_big = 0;
+	r->too_big_cap = h->o.max_body;
+	curl_easy_setopt(e, CURLOPT_URL, r->url);
+	curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, r->method);
+	if (strcmp(r->method, "POST") == 0) {
+		curl_easy_setopt(e, CURLOPT_POST, 1L);
+		curl_easy_setopt(e, CURLOPT_POSTFIELDS, r->body ? r->body : "");
+	}
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->headers);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, r);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->curl_err);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, (long)(h->o.timeout * 1000));
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, (long)(fmin(h->o.timeout, 30) * 1000));
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(e, CURLOPT_USERAGENT, "lq/" LQ_VERSION);
+	r->curl_err[0] = '\0';
+	r->attempts++;
+	r->t0 = lq_now();
+	r->next = h->active;
+	r->prev = NULL;
+	if (h->active)
+		h->active->prev = r;
+	h->active = r;
+	h->running++;
+	if (curl_multi_add_handle(h->multi, e) != CURLM_OK)
+		lq_die(LQ_EXIT_FATAL, "cannot start a transfer");
+}
+
+void
+lq_http_submit(struct lq_http *h, struct lq_http_req *r)
+{
+	r->next = NULL;
+	if (h->queue_tail)
+		h->queue_tail->next = r;
+	else
+		h->queue = r;
+	h->queue_tail = r;
+	h->pending++;
+}
+
+int
+lq_http_pending(const struct lq_http *h)
+{
+	return h->pending;
+}
+
+int
+lq_http_ok(const struct lq_http_req *r)
+{
+	return r->error[0] == '\0' && r->status >= 200 && r->status < 300;
+}
+
+int
+lq_http_fatal(const struct lq_http_req *r)
+{
+	return r->error[0] == '\0' && (r->status == 401 || r->status == 402 || r->status == 403);
+}
+
+const char *
+lq_http_strerror(const struct lq_http_req *r)
+{
+	static char buf[512];
+	json_t *j, *e;
+
+	if (r->error[0])
+		return r->error;
+	j = json_loadb(r->resp.data ? r->resp.data : "", r->resp.len, 0, NULL);
+	e = json_object_get(j, "error");
+	if (json_is_object(e)) {
+		snprintf(buf, sizeof buf, "HTTP %ld: %s: %s", r->status,
+		    json_string_value(json_object_get(e, "type")) ? json_string_value(json_object_get(e, "type")) : "error",
+		    json_string_value(json_object_get(e, "message")) ? json_string_value(json_object_get(e, "message")) : "");
+	} else {
+		size_t n = r->resp.len < 80 ? r->resp.len : 80, i;
+
+		snprintf(buf, sizeof buf, "HTTP %ld: ", r->status);
+		for (i = 0; i < n && strlen(buf) + 2 < sizeof buf; i++) {
+			char c = r->resp.data[i];
+			size_t l = strlen(buf);
+
+			buf[l] = (c >= 0x20 && c < 0x7f) ? c : '?';
+			buf[l + 1] = '\0';
+		}
+	}
+	json_decref(j);
+	return buf;
+}
+
+void
+lq_iso_now(char *buf, size_t size)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+lq_http_trace(struct lq_http *h, json_t *line)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+
+	if (h->o.trace == NULL)
+		return;
+	json_object_set_new(line, "stage", json_string(h->o.stage));
+	lq_json_dump(&b, line);
+	lq_buf_addc(&b, '\n');
+	if (fwrite(b.data, 1, b.len, h->o.trace) != b.len || fflush(h->o.trace) != 0)
+		lq_warn_errno("trace: write error");
+	lq_buf_free(&b);
+}
+
+/* The path of r's URL without scheme, host and query: no secret rides in
+ * a query string into the trace. */
+static json_t *
+endpoint(const char *url)
+{
+	const char *p = strstr(url, "://"), *q;
+
+	p = p ? strchr(p + 3, '/') : url;
+	if (p == NULL)
+		p = "/";
+	q = strpbrk(p, "?#");
+	return json_stringn(p, q ? (size_t)(q - p) : strlen(p));
+}
+
+static void
+trace_attempt(struct lq_http *h, struct lq_http_req *r, int retrying)
+{
+	json_t *l;
+	char ts[32];
+
+	if (h->o.trace == NULL)
+		return;
+	lq_iso_now(ts, sizeof ts);
+	l = json_object();
+	json_object_set_new(l, "ts", json_string(ts));
+	json_object_set(l, "ids", r->ids ? r->ids : json_null());
+	json_object_set_new(l, "method", json_string(r->method));
+	json_object_set_new(l, "endpoint", endpoint(r->url));
+	json_object_set_new(l, "status", r->status ? json_integer(r->status) : json_null());
+	json_object_set_new(l, "latency_ms", json_integer((json_int_t)(r->latency * 1000 + 0.5)));
+	json_object_set_new(l, "attempt", json_integer(r->attempts));
+	json_object_set_new(l, "items", r->trace_items >= 0 ? json_integer(r->trace_items) : json_null());
+	json_object_set_new(l, "cache_hit", json_false());
+	if (r->error[0] || !lq_http_ok(r))
+		json_object_set_new(l, "error", json_string(lq_http_strerror(r)));
+	if (retrying)
+		json_object_set_new(l, "retry", json_true());
+	lq_http_trace(h, l);
+	json_decref(l);
+}
+
+static int
+retryable(const struct lq_http_req *r, CURLcode cc)
+{
+	if (r->too_big)
+		return 0;
+	if (cc != CURLE_OK)
+		return 1;	/* timeouts, refused or dropped connections, bad bodies */
+	/* OpenAI's 429 for an empty account: waiting does not help. */
+	if (r->status == 429 && r->resp.data && strstr(r->resp.data, "insufficient_quota"))
+		return 0;
+	return r->status == 408 || r->status == 429 || r->status >= 500;
+}
+
+static double
+backoff(struct lq_http *h, struct lq_http_req *r)
+{
+	curl_off_t ra = 0;
+	double d = h->o.backoff * pow(2, r->attempts - 1);
+
+	if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
+		return fmin((double)ra, h->o.backoff_max * 4);
+	h->rnd = h->rnd * 1103515245u + 12345u;
+	d *= 1 + (double)((h->rnd >> 8) & 0xffff) / 65536.0;
+	return fmin(d, h->o.backoff_max);
+}
+
+static void
+finish(struct lq_http *h, struct lq_http_req *r, CURLcode cc)
+{
+	r->latency = lq_now() - r->t0;
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	if (r->too_big)
+		snprintf(r->error, sizeof r->error, "response larger than %zu bytes", h->o.max_body);
+	else if (cc != CURLE_OK)
+		snprintf(r->error, sizeof r->error, "%s",
+		    r->curl_err[0] ? r->curl_err : curl_easy_strerror(cc));
+	if (retryable(r, cc) && r->attempts < h->o.max_attempts) {
+		struct lq_http_req **pp;
+
+		trace_attempt(h, r, 1);
+		r->not_before = lq_now() + backoff(h, r);
+		/* Keep delayed requests sorted by time. */
+		for (pp = &h->delayed; *pp && (*pp)->not_before <= r->not_before; pp = &(*pp)->next)
+			;
+		r->next = *pp;
+		*pp = r;
+		return;
+	}
+	h->pending--;
+	if (r->done)
+		r->done(h, r);
+	trace_attempt(h, r, 0);
+	req_free(r);
+}
+
+int
+lq_http_run(struct lq_http *h, double wait)
+{
+	CURLMsg *m;
+	int left, still, ms;
+	double now = lq_now();
+
+	if (h->pending == 0)
+		return 0;
+	while (h->delayed && h->delayed->not_before <= now) {
+		struct lq_http_req *r = h->delayed;
+
+		h->delayed = r->next;
+		r->next = NULL;
+		if (h->queue_tail)
+			h->queue_tail->next = r;
+		else
+			h->queue = r;
+		h->queue_tail = r;
+	}
+	while (h->queue && (h->o.parallel <= 0 || h->running < h->o.parallel)) {
+		struct lq_http_req *r = h->queue;
+
+		h->queue = r->next;
+		if (h->queue == NULL)
+			h->queue_tail = NULL;
+		start(h, r);
+	}
+	if (h->delayed && h->delayed->not_before - now < wait)
+		wait = h->delayed->not_before - now;
+	ms = wait > 0 ? (int)(wait * 1000) : 0;
+	curl_multi_perform(h->multi, &still);
+	if (h->running > 0 || ms > 0)
+		curl_multi_poll(h->multi, NULL, 0, h->running > 0 ? ms : 0, NULL);
+	if (h->running == 0 && ms > 0) {
+		struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+		nanosleep(&ts, NULL);
+	}
+	curl_multi_perform(h->multi, &still);
+	while ((m = curl_multi_info_read(h->multi, &left)) != NULL) {
+		struct lq_http_req *r = NULL;
+
+		if (m->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&r);
+		curl_multi_remove_handle(h->multi, m->easy_handle);
+		if (r->prev)
+			r->prev->next = r->next;
+		else
+			h->active = r->next;
+		if (r->next)
+			r->next->prev = r->prev;
+		r->prev = NULL;
+		h->running--;
+		finish(h, r, m->data.result);
+	}
+	return h->pending;
+}

@@ -1,0 +1,275 @@
+/* labelset.c: label sets for classify, and validation of chat answers against them. */
+#include <string.h>
+
+#include "labelset.h"
+#include "leadtext.h"
+#include "sha256.h"
+#include "util.h"
+
+/* Descriptions are written for the encoder to match against profile
+ * phrases: concrete nouns a profile would use, not definitions. */
+static const char default_labels[] =
+"{\"industry\":{"
+"\"SaaS\":\"B2B software as a service, cloud software platform, subscription software company, software startup, ARR\","
+"\"Fintech\":\"financial technology, payments, payment processing, digital banking app, neobank, lending platform, fintech\","
+"\"Healthcare\":\"healthcare, hospital, clinic, NHS, medical care, nursing, midwife, pharmaceuticals, patients\","
+"\"E-commerce\":\"e-commerce, online store, online marketplace, direct to consumer brand, Shopify\","
+"\"AI/ML\":\"artificial intelligence, machine learning, deep learning, AI models, data science, LLM\","
+"\"Cybersecurity\":\"cybersecurity, information security, threat detection, security operations, penetration testing\","
+"\"EdTech\":\"education technology, online learning platform, e-learning, edtech\","
+"\"MarTech\":\"marketing technology, marketing automation, advertising platform, growth marketing software\","
+"\"HRTech\":\"HR technology, recruiting, talent acquisition, executive search, staffing, payroll software\","
+"\"PropTech\":\"property technology, real estate platform, proptech, property management software\","
+"\"CleanTech\":\"clean technology, renewable energy, solar, climate tech, sustainability, electric vehicles\","
+"\"Consulting\":\"management consulting, advisory firm, consultancy, professional services, fractional advisor\","
+"\"Financial Services\":\"bank, investment firm, private equity, venture capital, insurance, accounting firm, audit, credit union, leasing\","
+"\"Manufacturing\":\"manufacturing, factory, industrial production, engineering products, supply chain\","
+"\"Retail\":\"retail, shops, stores, garden centres, supermarkets, consumer goods retailer\","
+"\"Media/Entertainment\":\"media, entertainment, publishing, film, music, broadcasting, gaming\","
+"\"Telecommunications\":\"telecommunications, mobile network operator, telecom carrier, broadband\","
+"\"Government/Public Sector\":\"government, public sector, ministry, council, public administration, civil service\","
+"\"Non-profit\":\"non-profit, charity, foundation, NGO, volunteer organisation\","
+"\"Other\":\"other industry\""
+"},\"company_type\":{"
+"\"startup\":\"early-stage startup, seed or Series A funded, founder, small team, pre-revenue\","
+"\"scaleup\":\"scaleup, fast-growing company, Series B or later, scaling the team, hypergrowth\","
+"\"mid-market\":\"established mid-sized company, a few hundred employees, regional business\","
+"\"enterprise\":\"large enterprise, multinational corporation, thousands of employees, global company, Fortune 500\","
+"\"agency\":\"agency, marketing agency, creative agency, recruitment agency, search firm, services for clients\","
+"\"freelance\":\"freelancer, self-employed, independent consultant, fractional, contractor, own practice\","
+"\"unknown\":\"unknown company\""
+"}}";
+
+static void
+set_free(struct lq_labelset *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++) {
+		free(s->label[i]);
+		free(s->desc[i]);
+	}
+	free(s->label);
+	free(s->desc);
+	memset(s, 0, sizeof *s);
+}
+
+void
+lq_classes_free(struct lq_classes *l)
+{
+	set_free(&l->industry);
+	set_free(&l->company_type);
+}
+
+static int
+set_parse(const json_t *o, const char *name, const char *key, struct lq_labelset *s, char *err,
+    size_t errlen)
+{
+	const char *k;
+	json_t *v;
+	size_t i = 0, n;
+
+	if (!json_is_object(o)) {
+		snprintf(err, errlen, "%s: %s must be an object of \"label\": \"description\"", name, key);
+		return -1;
+	}
+	n = json_object_size(o);
+	if (n < 2 || n > LQ_LABELS_MAX) {
+		snprintf(err, errlen, "%s: %s: %zu labels; 2 to %d are allowed (the last is the fallback)",
+		    name, key, n, LQ_LABELS_MAX);
+		return -1;
+	}
+	s->label = lq_xcalloc(n, sizeof *s->label);
+	s->desc = lq_xcalloc(n, sizeof *s->desc);
+	json_object_foreach((json_t *)o, k, v) {
+		size_t kl = strlen(k), j;
+
+		if (kl == 0 || kl > LQ_LABEL_MAX_LEN) {
+			snprintf(err, errlen, "%s: %s: label \"%.64s\" must be 1 to %d bytes", name, key, k,
+			    LQ_LABEL_MAX_LEN);
+			return -1;
+		}
+		for (j = 0; j < kl; j++)
+			if ((unsigned char)k[j] < 0x20 || k[j] == 0x7f) {
+				snprintf(err, errlen, "%s: %s: label %zu has a control character", name, key, i + 1);
+				return -1;
+			}
+		if (!json_is_string(v) || json_string_length(v) == 0 || json_string_length(v) > LQ_LABEL_DESC_MAX
+		    || strlen(json_string_value(v)) != json_string_length(v)) {
+			snprintf(err, errlen, "%s: %s: \"%s\": description must be a string of 1 to %d bytes",
+			    name, key, k, LQ_LABEL_DESC_MAX);
+			return -1;
+		}
+		s->label[i] = lq_xstrdup(k);
+		s->desc[i] = lq_xstrdup(json_string_value(v));
+		s->n = ++i;
+	}
+	return 0;
+}
+
+int
+lq_classes_parse(const char *text, size_t len, const char *name, struct lq_classes *l, char *err,
+    size_t errlen)
+{
+	json_error_t je;
+	json_t *j, *v;
+	const char *k;
+	unsigned char sha[32];
+	char hex[65], *canon;
+
+	memset(l, 0, sizeof *l);
+	j = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+	if (j == NULL) {
+		snprintf(err, errlen, "%s: line %d, column %d: %s", name, je.line, je.column, je.text);
+		return -1;
+	}
+	if (!json_is_object(j)) {
+		snprintf(err, errlen, "%s: expected an object with \"industry\" and \"company_type\"", name);
+		goto fail;
+	}
+	json_object_foreach(j, k, v)
+		if (strcmp(k, "industry") != 0 && strcmp(k, "company_type") != 0) {
+			snprintf(err, errlen, "%s: unknown key \"%.64s\" (industry, company_type)", name, k);
+			goto fail;
+		}
+	if (set_parse(json_object_get(j, "industry"), name, "industry", &l->industry, err, errlen) < 0
+	    || set_parse(json_object_get(j, "company_type"), name, "company_type", &l->company_type,
+	    err, errlen) < 0)
+		goto fail;
+	canon = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS);
+	lq_sha256(canon, strlen(canon), sha);
+	free(canon);
+	lq_sha256_hex(sha, hex);
+	memcpy(l->hash, hex, 16);
+	l->hash[16] = '\0';
+	json_decref(j);
+	return 0;
+fail:
+	json_decref(j);
+	lq_classes_free(l);
+	return -1;
+}
+
+void
+lq_classes_default(struct lq_classes *l)
+{
+	char err[256];
+
+	if (lq_classes_parse(default_labels, sizeof default_labels - 1, "built-in labels", l, err,
+	    sizeof err) < 0)
+		abort();	/* the table above is wrong */
+}
+
+int
+lq_labelset_find(const struct lq_labelset *set, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < set->n; i++)
+		if (strcmp(set->label[i], s) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+lq_class_free(struct lq_class *c)
+{
+	free(c->industry);
+	free(c->industry_reasoning);
+	free(c->company_type);
+	free(c->company_reasoning);
+	memset(c, 0, sizeof *c);
+}
+
+static char *
+reason(const char *s)
+{
+	char *r = lq_xstrdup(s && *s ? s : "no reason given");
+
+	lq_utf8_cut(r, 400);
+	return r;
+}
+
+/* Fills one label and its reasoning from the answer, or the fallback. */
+static int
+pick(const struct lq_labelset *set, const json_t *ans, const char *key, const char *rkey,
+    char **label, char **why)
+{
+	const char *v = json_string_value(json_object_get(ans, key));
+	int i = lq_labelset_find(set, v);
+
+	if (i < 0) {
+		char buf[200];
+
+		snprintf(buf, sizeof buf, "the model answered %s \"%.60s\", which is not a label; set to %s",
+		    key, v ? v : "(nothing)", set->label[set->n - 1]);
+		*label = lq_xstrdup(set->label[set->n - 1]);
+		*why = reason(buf);
+		return 1;
+	}
+	*label = lq_xstrdup(set->label[i]);
+	*why = reason(json_string_value(json_object_get(ans, rkey)));
+	return 0;
+}
+
+static void
+fallback(const struct lq_classes *l, struct lq_class *out, const char *why)
+{
+	out->industry = lq_xstrdup(l->industry.label[l->industry.n - 1]);
+	out->company_type = lq_xstrdup(l->company_type.label[l->company_type.n - 1]);
+	out->industry_reasoning = reason(why);
+	out->company_reasoning = reason(why);
+}
+
+int
+lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
+    long long *tokens, char *err, size_t errlen)
+{
+	json_t *j, *choice, *msg, *ans;
+	const char *content, *refusal, *finish;
+	char why[300];
+	int r;
+
+	memset(out, 0, sizeof *out);
+	*tokens = 0;
+	j = json_loadb(body, len, 0, NULL);
+	choice = json_array_get(json_object_get(j, "choices"), 0);
+	msg = json_object_get(choice, "message");
+	if (!json_is_object(msg)) {
+		snprintf(err, errlen, "not a chat completion (no choices[0].message)");
+		json_decref(j);
+		return -1;
+	}
+	if (json_is_integer(json_object_get(json_object_get(j, "usage"), "total_tokens")))
+		*tokens = json_integer_value(json_object_get(json_object_get(j, "usage"), "total_tokens"));
+	content = json_string_value(json_object_get(msg, "content"));
+	refusal = json_string_value(json_object_get(msg, "refusal"));
+	finish = json_string_value(json_object_get(choice, "finish_reason"));
+	if (refusal) {
+		snprintf(why, sizeof why, "the model refused: %.200s", refusal);
+		fallback(l, out, why);
+		json_decref(j);
+		return 1;
+	}
+	if (finish && strcmp(finish, "length") == 0) {
+		fallback(l, out, "the model's answer was cut off (finish_reason length)");
+		json_decref(j);
+		return 1;
+	}
+	ans = content ? json_loads(content, 0, NULL) : NULL;
+	if (!json_is_object(ans)) {
+		snprintf(why, sizeof why, "the model's answer is not the JSON object asked for%s%s",
+		    finish ? "; finish_reason " : "", finish ? finish : "");
+		fallback(l, out, why);
+		json_decref(ans);
+		json_decref(j);
+		return 1;
+	}
+	r = pick(&l->industry, ans, "industry", "industry_reasoning", &out->industry,
+	    &out->industry_reasoning);
+	r |= pick(&l->company_type, ans, "company_type", "company_reasoning", &out->company_type,
+	    &out->company_reasoning);
+	json_decref(ans);
+	json_decref(j);
+	return r;
+}

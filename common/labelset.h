@@ -1,0 +1,67 @@
+/* labelset.h: classify's label sets (industry, company type) and the validation of model answers (docs/classify.md). */
+#ifndef LQ_LABELSET_H
+#define LQ_LABELSET_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+/* One set: labels in file order, each with a description; the last one
+ * is the fallback ("Other", "unknown") given when nothing fits. */
+struct lq_labelset {
+	size_t n;
+	char **label;
+	char **desc;
+};
+
+struct lq_classes {
+	struct lq_labelset industry, company_type;
+	char hash[17];		/* 16 hex digits of the file's canonical text, for cache keys */
+};
+
+/* Limits of a labels file. */
+#define LQ_LABELS_MAX 200
+#define LQ_LABEL_MAX_LEN 64
+#define LQ_LABEL_DESC_MAX 1000
+
+/* Parses a labels file:
+ *   {"industry": {"LABEL": "description", ...},
+ *    "company_type": {"LABEL": "description", ...}}
+ * Both sets required, 2..200 labels each, labels 1..64 bytes of UTF-8
+ * without control characters, unique, descriptions 1..1000 bytes, no
+ * other keys; the last label of each set is its fallback. name is used in
+ * messages ("labels.json: line 3, column 5: ..." or "labels.json:
+ * industry: \"SaaS\": description must be a non-empty string"). Returns 0,
+ * or -1 with a message in err (l is then empty). */
+int lq_classes_parse(const char *text, size_t len, const char *name, struct lq_classes *l,
+    char *err, size_t errlen);
+
+/* The built-in sets: the original service's 20 industries and 7 company
+ * types, with descriptions written for zero-shot matching. */
+void lq_classes_default(struct lq_classes *l);
+
+void lq_classes_free(struct lq_classes *l);
+
+/* Index of label s in set, or -1. */
+int lq_labelset_find(const struct lq_labelset *set, const char *s);
+
+/* One classification. */
+struct lq_class {
+	char *industry, *industry_reasoning, *company_type, *company_reasoning;
+};
+
+void lq_class_free(struct lq_class *c);
+
+/* Reads an OpenAI chat completion body whose message content should be
+ * {"industry","industry_reasoning","company_type","company_reasoning"}.
+ * Anything else never yields a label outside the sets: a refusal, a
+ * truncated answer (finish_reason "length"), content that is not that
+ * object, or a label not in its set gives the fallback label with a
+ * reasoning that says what happened (return 1: usable, but not worth
+ * caching). A valid answer returns 0. A body that is not a chat
+ * completion at all returns -1 with a message in err. Reasonings are cut
+ * to 400 bytes. *tokens gets usage.total_tokens or 0. */
+int lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
+    long long *tokens, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,657 @@
+/* match.c: the title, industry and company-type lexicons and the matching rules of the structured score. */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "match.h"
+#include "util.h"
+
+/* Abbreviations and translations, folded (lq_fold), rewritten into English
+ * before anything else looks at a title. An empty replacement drops the
+ * words (articles and prepositions). Longest match wins. */
+static const char *const expand[][2] = {
+	/* abbreviations */
+	{ "cfo", "chief financial officer" }, { "ceo", "chief executive officer" },
+	{ "cto", "chief technology officer" }, { "coo", "chief operating officer" },
+	{ "cmo", "chief marketing officer" }, { "cro", "chief revenue officer" },
+	{ "cpo", "chief people product officer" }, { "chro", "chief human resources officer" },
+	{ "cio", "chief information technology officer" }, { "ciso", "chief information security officer" },
+	{ "cdo", "chief data officer" }, { "cco", "chief customer officer" },
+	{ "clo", "chief legal officer" }, { "cso", "chief strategy officer" },
+	{ "vp", "vice president" }, { "svp", "senior vice president" },
+	{ "evp", "executive vice president" }, { "avp", "assistant vice president" },
+	{ "md", "managing director" }, { "gm", "general manager" },
+	{ "hr", "human resources" }, { "hrbp", "human resources business partner" },
+	{ "l&d", "learning development" }, { "ta", "talent acquisition" },
+	{ "dir", "director" }, { "mgr", "manager" }, { "sr", "senior" }, { "snr", "senior" },
+	{ "jr", "junior" }, { "eng", "engineering" }, { "ops", "operations" },
+	{ "bizops", "business operations" }, { "revops", "revenue operations" },
+	{ "finops", "finance operations" }, { "peopleops", "people operations" },
+	{ "c level", "chief" }, { "c suite", "chief" },
+	/* French */
+	{ "directeur financier", "finance director" }, { "directrice financiere", "finance director" },
+	{ "directeur des ressources humaines", "human resources director" },
+	{ "directrice des ressources humaines", "human resources director" },
+	{ "daf", "chief financial officer" }, { "raf", "head of finance" },
+	{ "drh", "human resources director" }, { "rrh", "human resources manager" },
+	{ "pdg", "chief executive officer" },
+	{ "directeur general", "chief executive officer" }, { "directrice generale", "chief executive officer" },
+	{ "directeur administratif et financier", "chief financial officer" },
+	{ "directrice administrative et financiere", "chief financial officer" },
+	{ "directeur", "director" }, { "directrice", "director" },
+	{ "responsable", "head of" },
+	{ "ressources humaines", "human resources" }, { "financier", "finance" }, { "financiere", "finance" },
+	{ "fondateur", "founder" }, { "fondatrice", "founder" }, { "cofondateur", "co founder" },
+	{ "cofondatrice", "co founder" }, { "recruteur", "recruiter" }, { "recruteuse", "recruiter" },
+	{ "charge de recrutement", "recruiter" }, { "chargee de recrutement", "recruiter" },
+	{ "etudiant", "student" }, { "etudiante", "student" }, { "stagiaire", "intern" },
+	{ "comptable", "accountant" }, { "ventes", "sales" }, { "technique", "technology" },
+	{ "produit", "product" }, { "ingenieur", "engineer" }, { "gestionnaire", "manager" },
+	{ "paie", "payroll" }, { "associe", "partner" }, { "associee", "partner" },
+	/* German */
+	{ "finanzvorstand", "chief financial officer" }, { "finanzchef", "chief financial officer" },
+	{ "finanzchefin", "chief financial officer" }, { "finanzdirektor", "finance director" },
+	{ "finanzleiter", "head of finance" }, { "finanzleiterin", "head of finance" },
+	{ "kaufmannischer leiter", "head of finance" }, { "kaufmannische leiterin", "head of finance" },
+	{ "kaufmannischer geschaftsfuhrer", "chief financial officer" },
+	{ "personalvorstand", "chief human resources officer" }, { "personaldirektor", "human resources director" },
+	{ "personaldirektorin", "human resources director" },
+	{ "personalleiter", "head of human resources" }, { "personalleiterin", "head of human resources" },
+	{ "personalchef", "head of human resources" }, { "personalchefin", "head of human resources" },
+	{ "personalreferent", "human resources specialist" }, { "personalreferentin", "human resources specialist" },
+	{ "personalwesen", "human resources" }, { "leiter personal", "head of human resources" },
+	{ "leiterin personal", "head of human resources" },
+	{ "geschaftsfuhrer", "managing director" }, { "geschaftsfuhrerin", "managing director" },
+	{ "vorstandsvorsitzender", "chief executive officer" }, { "vorstand", "board member" },
+	{ "leiter", "head of" }, { "leiterin", "head of" }, { "bereichsleiter", "director" },
+	{ "bereichsleiterin", "director" }, { "abteilungsleiter", "head of" }, { "abteilungsleiterin", "head of" },
+	{ "direktor", "director" }, { "direktorin", "director" }, { "finanzen", "finance" },
+	{ "grunder", "founder" }, { "grunderin", "founder" }, { "mitgrunder", "co founder" },
+	{ "mitgrunderin", "co founder" }, { "personalvermittler", "recruiter" },
+	{ "personalvermittlerin", "recruiter" }, { "personalberater", "recruiter" },
+	{ "personalberaterin", "recruiter" }, { "recruiterin", "recruiter" },
+	{ "studentin", "student" }, { "werkstudent", "student" }, { "werkstudentin", "student" },
+	{ "praktikant", "intern" }, { "praktikantin", "intern" }, { "buchhalter", "accountant" },
+	{ "buchhalterin", "accountant" }, { "vertrieb", "sales" }, { "vertriebsleiter", "head of sales" },
+	{ "entwickler", "developer" }, { "entwicklerin", "developer" }, { "lohnbuchhaltung", "payroll" },
+	/* Spanish */
+	{ "director financiero", "finance director" }, { "directora financiera", "finance director" },
+	{ "director de recursos humanos", "human resources director" },
+	{ "directora de recursos humanos", "human resources director" },
+	{ "director general", "chief executive officer" }, { "directora general", "chief executive officer" },
+	{ "director", "director" }, { "directora", "director" }, { "financiero", "finance" },
+	{ "financiera", "finance" }, { "finanzas", "finance" }, { "recursos humanos", "human resources" },
+	{ "jefe", "head of" }, { "jefa", "head of" }, { "gerente", "manager" },
+	{ "fundador", "founder" }, { "fundadora", "founder" }, { "cofundador", "co founder" },
+	{ "cofundadora", "co founder" }, { "reclutador", "recruiter" }, { "reclutadora", "recruiter" },
+	{ "estudiante", "student" }, { "becario", "intern" }, { "becaria", "intern" },
+	{ "contador", "accountant" }, { "contadora", "accountant" }, { "ventas", "sales" },
+	{ "ingeniero", "engineer" }, { "ingeniera", "engineer" }, { "tecnologia", "technology" },
+	{ "producto", "product" }, { "nomina", "payroll" }, { "nominas", "payroll" },
+	/* Dutch */
+	{ "financieel directeur", "finance director" }, { "algemeen directeur", "chief executive officer" },
+	{ "hoofd", "head of" }, { "financien", "finance" }, { "personeelszaken", "human resources" },
+	{ "personeel", "human resources" }, { "oprichter", "founder" }, { "medeoprichter", "co founder" },
+	{ "wervingsspecialist", "recruiter" }, { "werving", "recruiting" }, { "boekhouder", "accountant" },
+	{ "verkoop", "sales" }, { "stagiair", "intern" }, { "salarisadministratie", "payroll" },
+	/* Portuguese */
+	{ "diretor financeiro", "finance director" }, { "diretora financeira", "finance director" },
+	{ "diretor de recursos humanos", "human resources director" },
+	{ "diretora de recursos humanos", "human resources director" },
+	{ "diretor geral", "chief executive officer" }, { "diretora geral", "chief executive officer" },
+	{ "diretor", "director" }, { "diretora", "director" }, { "financeiro", "finance" },
+	{ "financeira", "finance" }, { "financas", "finance" }, { "chefe", "head of" },
+	{ "recrutador", "recruiter" }, { "recrutadora", "recruiter" }, { "estudante", "student" },
+	{ "estagiario", "intern" }, { "estagiaria", "intern" }, { "vendas", "sales" },
+	{ "engenheiro", "engineer" }, { "engenheira", "engineer" }, { "folha de pagamento", "payroll" },
+	/* Italian */
+	{ "amministratore delegato", "chief executive officer" }, { "direttore generale", "chief executive officer" },
+	{ "direttore finanziario", "finance director" }, { "direttrice finanziaria", "finance director" },
+	{ "direttore", "director" }, { "direttrice", "director" }, { "finanziario", "finance" },
+	{ "finanziaria", "finance" }, { "finanza", "finance" }, { "risorse umane", "human resources" },
+	{ "personale", "human resources" }, { "responsabile", "head of" }, { "fondatore", "founder" },
+	{ "fondatrice", "founder" }, { "selezionatore", "recruiter" }, { "selezionatrice", "recruiter" },
+	{ "reclutatore", "recruiter" }, { "studente", "student" }, { "studentessa", "student" },
+	{ "stagista", "intern" }, { "contabile", "accountant" }, { "vendite", "sales" },
+	{ "ingegnere", "engineer" }, { "paghe", "payroll" },
+	/* small words of all of them */
+	{ "the", "" }, { "de", "" }, { "des", "" }, { "du", "" }, { "la", "" },
+	{ "le", "" }, { "der", "" }, { "die", "" }, { "das", "" }, { "van", "" }, { "di", "" },
+	{ "del", "" }, { "della", "" }, { "da", "" }, { "do", "" }, { "y", "" }, { "et", "" },
+	{ "und", "" }, { "e", "" }, { "en", "" }, { "fur", "" },
+	{ "&", "" }, { "at", "" },
+};
+
+/* What canonical (English) words say about function and seniority. level
+ * -1: none. A level of 0 or 1 (student, assistant) overrides higher words
+ * ("Aspiring Head of People" is a student). Longest match wins. */
+static const struct {
+	const char *phrase;
+	unsigned fn;
+	int level;
+} senses[] = {
+	{ "chief", 0, LQ_LEVEL_CLEVEL }, { "founder", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
+	{ "co founder", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
+	{ "president", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "chief executive", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
+	{ "managing director", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "general manager", LQ_FN_EXECUTIVE, LQ_LEVEL_HEAD },
+	{ "partner", 0, LQ_LEVEL_IC }, { "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
+	{ "vice president", 0, LQ_LEVEL_VP }, { "board member", LQ_FN_EXECUTIVE, LQ_LEVEL_VP },
+	{ "head", 0, LQ_LEVEL_HEAD }, { "director", 0, LQ_LEVEL_HEAD }, { "executive director", 0, LQ_LEVEL_HEAD },
+	{ "manager", 0, LQ_LEVEL_MANAGER }, { "lead", 0, LQ_LEVEL_MANAGER }, { "leader", 0, LQ_LEVEL_MANAGER },
+	{ "controller", LQ_FN_FINANCE, LQ_LEVEL_MANAGER }, { "principal", 0, LQ_LEVEL_IC },
+	{ "senior", 0, LQ_LEVEL_IC }, { "specialist", 0, LQ_LEVEL_IC }, { "consultant", 0, LQ_LEVEL_IC },
+	{ "advisor", 0, LQ_LEVEL_IC }, { "adviser", 0, LQ_LEVEL_IC }, { "analyst", 0, LQ_LEVEL_IC },
+	{ "officer", 0, -1 }, { "junior", 0, LQ_LEVEL_JUNIOR }, { "assistant", 0, LQ_LEVEL_JUNIOR },
+	{ "associate", 0, LQ_LEVEL_JUNIOR }, { "coordinator", 0, LQ_LEVEL_JUNIOR },
+	{ "executive assistant", 0, LQ_LEVEL_JUNIOR }, { "intern", 0, LQ_LEVEL_STUDENT },
+	{ "internship", 0, LQ_LEVEL_STUDENT }, { "student", 0, LQ_LEVEL_STUDENT },
+	{ "trainee", 0, LQ_LEVEL_STUDENT }, { "apprentice", 0, LQ_LEVEL_STUDENT },
+	{ "aspiring", 0, LQ_LEVEL_STUDENT }, { "graduate", 0, LQ_LEVEL_STUDENT },
+	{ "student ambassador", 0, LQ_LEVEL_STUDENT },
+	/* functions */
+	{ "finance", LQ_FN_FINANCE, -1 }, { "financial", LQ_FN_FINANCE, -1 }, { "fp&a", LQ_FN_FINANCE, -1 },
+	{ "treasury", LQ_FN_FINANCE, -1 }, { "treasurer", LQ_FN_FINANCE, LQ_LEVEL_HEAD },
+	{ "accounting", LQ_FN_FINANCE, -1 }, { "accountant", LQ_FN_FINANCE, LQ_LEVEL_IC },
+	{ "comptroller", LQ_FN_FINANCE, LQ_LEVEL_MANAGER }, { "bookkeeper", LQ_FN_FINANCE, LQ_LEVEL_IC },
+	{ "audit", LQ_FN_FINANCE, -1 }, { "payroll", LQ_FN_FINANCE | LQ_FN_PEOPLE, -1 },
+	{ "people", LQ_FN_PEOPLE, -1 }, { "human resources", LQ_FN_PEOPLE, -1 }, { "personnel", LQ_FN_PEOPLE, -1 },
+	{ "culture", LQ_FN_PEOPLE, -1 }, { "people operations", LQ_FN_PEOPLE, -1 },
+	{ "employee experience", LQ_FN_PEOPLE, -1 }, { "learning development", LQ_FN_PEOPLE, -1 },
+	{ "people partner", LQ_FN_PEOPLE, LQ_LEVEL_IC },
+	{ "human resources business partner", LQ_FN_PEOPLE, LQ_LEVEL_IC },
+	{ "recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC }, { "recruiting", LQ_FN_RECRUITING, -1 },
+	{ "recruitment", LQ_FN_RECRUITING, -1 }, { "talent acquisition", LQ_FN_RECRUITING, -1 },
+	{ "talent", LQ_FN_RECRUITING, -1 }, { "headhunter", LQ_FN_RECRUITING, LQ_LEVEL_IC },
+	{ "sourcer", LQ_FN_RECRUITING, LQ_LEVEL_IC }, { "search consultant", LQ_FN_RECRUITING, LQ_LEVEL_IC },
+	{ "executive search", LQ_FN_RECRUITING, -1 }, { "staffing", LQ_FN_RECRUITING, -1 },
+	{ "technology", LQ_FN_TECH, -1 }, { "technical", LQ_FN_TECH, -1 }, { "engineering", LQ_FN_TECH, -1 },
+	{ "engineer", LQ_FN_TECH, LQ_LEVEL_IC }, { "developer", LQ_FN_TECH, LQ_LEVEL_IC },
+	{ "software", LQ_FN_TECH, -1 }, { "it", LQ_FN_TECH, -1 }, { "information technology", LQ_FN_TECH, -1 },
+	{ "information security", LQ_FN_TECH, -1 }, { "devops", LQ_FN_TECH, -1 }, { "security", LQ_FN_TECH, -1 },
+	{ "product", LQ_FN_PRODUCT, -1 }, { "people product", LQ_FN_PEOPLE | LQ_FN_PRODUCT, -1 },
+	{ "marketing", LQ_FN_MARKETING, -1 }, { "brand", LQ_FN_MARKETING, -1 }, { "growth", LQ_FN_MARKETING, -1 },
+	{ "communications", LQ_FN_MARKETING, -1 }, { "content", LQ_FN_MARKETING, -1 },
+	{ "sales", LQ_FN_SALES, -1 }, { "account executive", LQ_FN_SALES, LQ_LEVEL_IC },
+	{ "account manager", LQ_FN_SALES, LQ_LEVEL_IC }, { "business development", LQ_FN_SALES, -1 },
+	{ "revenue", LQ_FN_SALES, -1 }, { "commercial", LQ_FN_SALES, -1 },
+	{ "operations", LQ_FN_OPERATIONS, -1 }, { "operating", LQ_FN_OPERATIONS, -1 },
+	{ "revenue operations", LQ_FN_SALES | LQ_FN_OPERATIONS, -1 },
+	{ "finance operations", LQ_FN_FINANCE, -1 },
+	{ "customer success", LQ_FN_CUSTOMER, -1 }, { "customer", LQ_FN_CUSTOMER, -1 },
+	{ "support", LQ_FN_CUSTOMER, -1 }, { "legal", LQ_FN_LEGAL, -1 }, { "counsel", LQ_FN_LEGAL, -1 },
+	{ "general counsel", LQ_FN_LEGAL, LQ_LEVEL_CLEVEL }, { "lawyer", LQ_FN_LEGAL, LQ_LEVEL_IC },
+	{ "compliance", LQ_FN_LEGAL, -1 }, { "data", LQ_FN_DATA, -1 }, { "analytics", LQ_FN_DATA, -1 },
+	{ "people analytics", LQ_FN_PEOPLE, -1 },
+	{ "design", LQ_FN_DESIGN, -1 }, { "designer", LQ_FN_DESIGN, LQ_LEVEL_IC },
+};
+
+char *
+lq_fold(const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const unsigned char *src = n >= 0 ? m : (const unsigned char *)s;
+	size_t len = strlen((const char *)src), i = 0;
+	char *out = lq_xmalloc(len + 1), *o = out;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		int word;
+
+		if (src[i] < 0x80) {
+			cp = src[i];
+			k = 1;
+		} else if (n < 0 || (k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &cp)) < 1) {
+			cp = -1;	/* a byte of invalid UTF-8 */
+			k = 1;
+		}
+		if (cp < 0)
+			word = 0;
+		else if (cp < 0x80)
+			word = isalnum(cp) || ((cp == '&' || cp == '+') && o > out && o[-1] != ' ' &&
+			    i + 1 < len && isalnum(src[i + 1]));
+		else {
+			utf8proc_category_t c = utf8proc_category(cp);
+
+			word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+			    c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+		}
+		if (word) {
+			if (cp < 0x80)
+				*o++ = (char)tolower(cp);
+			else {
+				memcpy(o, src + i, (size_t)k);
+				o += k;
+			}
+		} else if (o > out && o[-1] != ' ') {
+			*o++ = ' ';
+		}
+		i += (size_t)k;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	free(m);
+	return out;
+}
+
+/* Splits folded text in place at spaces; returns the number of words. */
+static size_t
+split(char *s, char ***words)
+{
+	size_t n = 0, cap = 8;
+	char **w = lq_xreallocarray(NULL, cap, sizeof *w);
+
+	char *save = NULL;
+
+	for (char *p = strtok_r(s, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+		if (n == cap)
+			w = lq_xreallocarray(w, cap *= 2, sizeof *w);
+		w[n++] = p;
+	}
+	*words = w;
+	return n;
+}
+
+/* Number of words of phrase that match w[0..n) from the start, or 0. */
+static size_t
+phrase_at(const char *phrase, char **w, size_t n)
+{
+	size_t k = 0;
+	const char *p = phrase;
+
+	while (*p) {
+		const char *e = strchr(p, ' ');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (k == n || strlen(w[k]) != len || memcmp(w[k], p, len) != 0)
+			return 0;
+		k++;
+		p += len;
+		if (*p == ' ')
+			p++;
+	}
+	return k;
+}
+
+void
+lq_title_analyse(const char *title, struct lq_title *t)
+{
+	char *f = lq_fold(title), **w, **cw;
+	size_t n = split(f, &w), cn;
+	struct lq_buf b = LQ_BUF_INIT;
+	int level = LQ_LEVEL_UNKNOWN, low = LQ_LEVEL_UNKNOWN;
+	unsigned fn = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t best = 0, bi = 0;
+
+		for (size_t e = 0; e < LQ_NELEM(expand); e++) {
+			size_t k = phrase_at(expand[e][0], w + i, n - i);
+
+			if (k > best)
+				best = k, bi = e;
+		}
+		const char *rep = best ? expand[bi][1] : w[i];
+		if (*rep) {
+			if (b.len)
+				lq_buf_addc(&b, ' ');
+			lq_buf_adds(&b, rep);
+		}
+		i += best ? best : 1;
+	}
+	t->canon = b.len ? lq_buf_detach(&b) : lq_xstrdup("");
+	lq_buf_free(&b);
+
+	char *c = lq_xstrdup(t->canon);
+	cn = split(c, &cw);
+	for (size_t i = 0; i < cn;) {
+		size_t best = 0, bi = 0;
+
+		for (size_t e = 0; e < LQ_NELEM(senses); e++) {
+			size_t k = phrase_at(senses[e].phrase, cw + i, cn - i);
+
+			if (k > best)
+				best = k, bi = e;
+		}
+		if (best == 0) {
+			i++;
+			continue;
+		}
+		fn |= senses[bi].fn;
+		if (senses[bi].level >= 0 && senses[bi].level <= LQ_LEVEL_JUNIOR)
+			low = low < 0 || senses[bi].level < low ? senses[bi].level : low;
+		else if (senses[bi].level > level)
+			level = senses[bi].level;
+		i += best;
+	}
+	if (low >= 0)
+		level = low;
+	if (fn & LQ_FN_RECRUITING)
+		fn = LQ_FN_RECRUITING;	/* a finance recruiter is a recruiter */
+	/* "Chief Executive Officer" and "Founder" name the executive function;
+	 * "Chief Financial Officer" names finance, not the executive one. */
+	if ((fn & LQ_FN_EXECUTIVE) && (fn & ~LQ_FN_EXECUTIVE) && strstr(t->canon, "chief executive") == NULL &&
+	    strstr(t->canon, "founder") == NULL && strstr(t->canon, "owner") == NULL)
+		fn &= ~LQ_FN_EXECUTIVE;
+	t->fn = fn;
+	t->level = level;
+	free(cw);
+	free(c);
+	free(w);
+	free(f);
+}
+
+double
+lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
+{
+	static const double by_gap[] = { 1.0, 0.8, 0.55, 0.35, 0.2, 0.1, 0.1 };
+	int la, lb, gap;
+
+	la = a->level < 0 ? LQ_LEVEL_IC : a->level;
+	lb = b->level < 0 ? LQ_LEVEL_IC : b->level;
+	if ((la == LQ_LEVEL_STUDENT) != (lb == LQ_LEVEL_STUDENT))
+		return 0.1;
+	if (a->fn == 0 || b->fn == 0)
+		return -1;
+	if ((a->fn & b->fn) == 0)
+		return 0;
+	gap = abs(la - lb);
+	return by_gap[gap < 6 ? gap : 6];
+}
+
+/* Cosines of unrelated short titles sit around 0.2-0.4 with MiniLM and
+ * paraphrases above 0.8: map [0.35, 0.85] onto [0, 1]. */
+#define COS_LO 0.35
+#define COS_HI 0.85
+
+double
+lq_title_sim(double lex, double cos)
+{
+	double e = (cos - COS_LO) / (COS_HI - COS_LO);
+
+	e = e < 0 ? 0 : e > 1 ? 1 : e;
+	if (lex < 0)
+		return e;			/* the lexicon knows neither side */
+	if (lex == 0)
+		return 0.5 * e > 0.4 ? 0.4 : 0.5 * e;	/* known different functions */
+	if (lex <= 0.1)
+		return lex;	/* a student against a professional: the words cannot lift it */
+	return lex > e ? lex : e;
+}
+
+static int
+hiring_call(const char *seg)
+{
+	char *f = lq_fold(seg);
+	int r = strncmp(f, "hiring", 6) == 0 || strncmp(f, "we re hiring", 12) == 0 ||
+	    strncmp(f, "we are hiring", 13) == 0 || strncmp(f, "looking for", 11) == 0 ||
+	    strncmp(f, "recruiting for", 14) == 0 || strncmp(f, "open to work", 12) == 0 ||
+	    strncmp(f, "ex ", 3) == 0 || strncmp(f, "former", 6) == 0 || f[0] == '\0';
+
+	free(f);
+	return r;
+}
+
+char *
+lq_headline_title(const char *headline)
+{
+	static const char *const seps[] = { " | ", "|", " @ ", "@", " at ", " chez ", " bei ",
+		" bij ", " presso ", " en ", " na ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ",
+		" \xc2\xb7 ", " \xe2\x80\xa2 ", ", ", " / " };
+	const char *p = headline;
+
+	while (*p) {
+		const char *end = p + strlen(p), *next = end;
+
+		for (size_t i = 0; i < LQ_NELEM(seps); i++) {
+			const char *q = strstr(p, seps[i]);
+
+			if (q && q < end) {
+				end = q;
+				next = q + strlen(seps[i]);
+			}
+		}
+		char *seg = lq_xstrndup(p, (size_t)(end - p));
+		if (!hiring_call(seg)) {
+			/* trim */
+			char *s = seg, *e = seg + strlen(seg);
+			while (*s == ' ')
+				s++;
+			while (e > s && e[-1] == ' ')
+				e--;
+			char *r = lq_xstrndup(s, (size_t)(e - s));
+			free(seg);
+			return r;
+		}
+		free(seg);
+		p = next;
+	}
+	return lq_xstrdup("");
+}
+
+/* Industry groups. */
+enum {
+	IG_SOFTWARE = 1 << 0, IG_FINTECH = 1 << 1, IG_FINANCE = 1 << 2, IG_AI = 1 << 3,
+	IG_SECURITY = 1 << 4, IG_HEALTH = 1 << 5, IG_RETAIL = 1 << 6, IG_EDUCATION = 1 << 7,
+	IG_MARKETING = 1 << 8, IG_MEDIA = 1 << 9, IG_HR = 1 << 10, IG_REALESTATE = 1 << 11,
+	IG_ENERGY = 1 << 12, IG_CONSULTING = 1 << 13, IG_MANUFACTURING = 1 << 14,
+	IG_TELECOM = 1 << 15, IG_GOVERNMENT = 1 << 16, IG_NONPROFIT = 1 << 17,
+	IG_HOSPITALITY = 1 << 18, IG_AGRICULTURE = 1 << 19, IG_LOGISTICS = 1 << 20,
+	IG_CONSTRUCTION = 1 << 21, IG_IT_SERVICES = 1 << 22
+};
+
+/* Words (folded) naming industries: classify's labels, LinkedIn's
+ * industry names and what ICPs say. Matched as whole words anywhere in
+ * the name; every match adds its groups. */
+static const struct {
+	const char *phrase;
+	unsigned groups;
+} industries[] = {
+	{ "saas", IG_SOFTWARE }, { "software", IG_SOFTWARE }, { "computer software", IG_SOFTWARE },
+	{ "software development", IG_SOFTWARE }, { "internet", IG_SOFTWARE }, { "cloud", IG_SOFTWARE },
+	{ "information technology", IG_IT_SERVICES }, { "it services", IG_IT_SERVICES },
+	{ "computer", IG_SOFTWARE }, { "tech", IG_SOFTWARE },
+	{ "fintech", IG_FINTECH }, { "financial technology", IG_FINTECH }, { "payments", IG_FINTECH },
+	{ "payment", IG_FINTECH }, { "neobank", IG_FINTECH },
+	{ "financial services", IG_FINANCE }, { "banking", IG_FINANCE }, { "bank", IG_FINANCE },
+	{ "insurance", IG_FINANCE }, { "investment", IG_FINANCE }, { "accounting", IG_FINANCE },
+	{ "capital markets", IG_FINANCE }, { "venture capital", IG_FINANCE },
+	{ "ai", IG_AI }, { "ai ml", IG_AI }, { "artificial intelligence", IG_AI }, { "machine learning", IG_AI },
+	{ "cybersecurity", IG_SECURITY }, { "computer network security", IG_SECURITY }, { "security", IG_SECURITY },
+	{ "healthcare", IG_HEALTH }, { "health", IG_HEALTH }, { "hospital", IG_HEALTH },
+	{ "medical", IG_HEALTH }, { "pharmaceuticals", IG_HEALTH }, { "biotechnology", IG_HEALTH },
+	{ "e commerce", IG_RETAIL }, { "ecommerce", IG_RETAIL }, { "retail", IG_RETAIL },
+	{ "consumer goods", IG_RETAIL }, { "apparel", IG_RETAIL },
+	{ "edtech", IG_EDUCATION | IG_SOFTWARE }, { "education", IG_EDUCATION },
+	{ "higher education", IG_EDUCATION }, { "e learning", IG_EDUCATION },
+	{ "martech", IG_MARKETING | IG_SOFTWARE }, { "marketing", IG_MARKETING },
+	{ "advertising", IG_MARKETING }, { "marketing and advertising", IG_MARKETING },
+	{ "media", IG_MEDIA }, { "entertainment", IG_MEDIA }, { "publishing", IG_MEDIA },
+	{ "hrtech", IG_HR | IG_SOFTWARE }, { "human resources", IG_HR },
+	{ "staffing and recruiting", IG_HR }, { "staffing", IG_HR },
+	{ "proptech", IG_REALESTATE | IG_SOFTWARE }, { "real estate", IG_REALESTATE },
+	{ "cleantech", IG_ENERGY }, { "renewables", IG_ENERGY }, { "energy", IG_ENERGY },
+	{ "oil", IG_ENERGY }, { "utilities", IG_ENERGY },
+	{ "consulting", IG_CONSULTING }, { "management consulting", IG_CONSULTING },
+	{ "professional services", IG_CONSULTING },
+	{ "manufacturing", IG_MANUFACTURING }, { "industrial", IG_MANUFACTURING },
+	{ "automotive", IG_MANUFACTURING }, { "machinery", IG_MANUFACTURING },
+	{ "telecommunications", IG_TELECOM }, { "telecom", IG_TELECOM },
+	{ "government", IG_GOVERNMENT }, { "public sector", IG_GOVERNMENT },
+	{ "government administration", IG_GOVERNMENT },
+	{ "non profit", IG_NONPROFIT }, { "nonprofit", IG_NONPROFIT }, { "charity", IG_NONPROFIT },
+	{ "non profit organization management", IG_NONPROFIT },
+	{ "hospitality", IG_HOSPITALITY }, { "restaurants", IG_HOSPITALITY }, { "hotel", IG_HOSPITALITY },
+	{ "food", IG_HOSPITALITY }, { "leisure", IG_HOSPITALITY },
+	{ "farming", IG_AGRICULTURE }, { "agriculture", IG_AGRICULTURE },
+	{ "logistics", IG_LOGISTICS }, { "transportation", IG_LOGISTICS }, { "supply chain", IG_LOGISTICS },
+	{ "construction", IG_CONSTRUCTION }, { "architecture", IG_CONSTRUCTION },
+};
+
+/* Pairs of groups that are related (half credit). */
+static const unsigned related[][2] = {
+	{ IG_FINTECH, IG_FINANCE }, { IG_FINTECH, IG_SOFTWARE }, { IG_SOFTWARE, IG_AI },
+	{ IG_SOFTWARE, IG_SECURITY }, { IG_SOFTWARE, IG_IT_SERVICES }, { IG_AI, IG_IT_SERVICES },
+	{ IG_SECURITY, IG_IT_SERVICES }, { IG_MARKETING, IG_MEDIA }, { IG_REALESTATE, IG_CONSTRUCTION },
+	{ IG_HR, IG_CONSULTING }, { IG_SOFTWARE, IG_TELECOM },
+};
+
+unsigned
+lq_industry_groups(const char *name)
+{
+	char *f = lq_fold(name), **w;
+	size_t n = split(f, &w);
+	unsigned g = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t best = 0, bi = 0;
+
+		for (size_t e = 0; e < LQ_NELEM(industries); e++) {
+			size_t k = phrase_at(industries[e].phrase, w + i, n - i);
+
+			if (k > best)
+				best = k, bi = e;
+		}
+		if (best)
+			g |= industries[bi].groups;
+		i += best ? best : 1;
+	}
+	free(w);
+	free(f);
+	return g;
+}
+
+double
+lq_industry_lexsim(unsigned lead, unsigned target)
+{
+	if (lead == 0 || target == 0)
+		return -1;
+	if ((lead & target) == target)
+		return 1;
+	if (lead & target)
+		return 0.75;
+	for (size_t i = 0; i < LQ_NELEM(related); i++)
+		if (((lead & related[i][0]) && (target & related[i][1])) ||
+		    ((lead & related[i][1]) && (target & related[i][0])))
+			return 0.5;
+	return 0;
+}
+
+/* Phrases (folded) that hint at a company type, strongest first. */
+static const struct {
+	const char *phrase, *type;
+} signals[] = {
+	{ "freelance", "freelance" }, { "freelancer", "freelance" }, { "self employed", "freelance" },
+	{ "independent consultant", "freelance" }, { "fractional", "freelance" },
+	{ "agency", "agency" }, { "fortune 500", "enterprise" }, { "ftse 100", "enterprise" },
+	{ "dax", "enterprise" }, { "multinational", "enterprise" }, { "global leader", "enterprise" },
+	{ "scaleup", "scaleup" }, { "scale up", "scaleup" }, { "series b", "scaleup" },
+	{ "series c", "scaleup" }, { "series d", "mid-market" }, { "hypergrowth", "scaleup" },
+	{ "startup", "startup" }, { "start up", "startup" }, { "seed", "startup" }, { "pre seed", "startup" },
+	{ "series a", "startup" }, { "venture backed", "startup" }, { "vc backed", "startup" },
+	{ "mid market", "mid-market" }, { "mid sized", "mid-market" }, { "midsize", "mid-market" },
+	{ "enterprise", "enterprise" },
+};
+
+/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
+ * returns the head count or 0. */
+static long
+headcount(const char *f)
+{
+	/* f is folded: "30 000 employee", "300 person" */
+	for (const char *p = f; *p; p++) {
+		if (!isdigit((unsigned char)*p) || (p > f && p[-1] != ' '))
+			continue;
+		long v = 0;
+		const char *q = p;
+		while (isdigit((unsigned char)*q) || (*q == ' ' && isdigit((unsigned char)q[1]) &&
+		    strspn(q + 1, "0123456789") == 3 && v > 0 && v < 1000)) {
+			if (*q != ' ')
+				v = v * 10 + (*q - '0');
+			if (v > 10000000)
+				break;
+			q++;
+		}
+		if (*q == 'k' && (q[1] == ' ' || q[1] == '\0'))
+			v *= 1000, q++;
+		while (*q == ' ')
+			q++;
+		if (strncmp(q, "employee", 8) == 0 || strncmp(q, "person", 6) == 0 ||
+		    strncmp(q, "people", 6) == 0 || strncmp(q, "staff", 5) == 0 ||
+		    strncmp(q, "fte", 3) == 0)
+			return v;
+		p = q - 1;
+	}
+	return 0;
+}
+
+const char *
+lq_company_signal(const char *text, const char **evidence)
+{
+	char *f = lq_fold(text);
+	const char *type = NULL;
+	long n = headcount(f);
+
+	if (n > 0) {
+		type = n < 50 ? "startup" : n < 500 ? "scaleup" : n <= 2000 ? "mid-market" : "enterprise";
+		if (evidence)
+			*evidence = "head count";
+	}
+	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals); i++)
+		if (lq_has_phrase(f, signals[i].phrase)) {
+			type = signals[i].type;
+			if (evidence)
+				*evidence = signals[i].phrase;
+		}
+	free(f);
+	return type;
+}
+
+static int
+size_rank(const char *s)
+{
+	static const char *const order[] = { "startup", "scaleup", "mid-market", "enterprise" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, order[i]) == 0)
+			return i;
+	return -1;
+}
+
+double
+lq_size_sim(const char *have, const char *want)
+{
+	int a, b;
+
+	if (have == NULL || strcmp(have, "unknown") == 0 || have[0] == '\0')
+		return -1;
+	if (strcmp(have, want) == 0)
+		return 1;
+	a = size_rank(have);
+	b = size_rank(want);
+	if (a >= 0 && b >= 0 && abs(a - b) == 1)
+		return 0.5;
+	return 0;
+}
+
+int
+lq_has_phrase(const char *hay, const char *needle)
+{
+	char *n = lq_fold(needle);
+	size_t nl = strlen(n);
+	int found = 0;
+
+	if (nl > 0)
+		for (const char *p = strstr(hay, n); p && !found; p = strstr(p + 1, n))
+			found = (p == hay || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
+	free(n);
+	return found;
+}

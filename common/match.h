@@ -1,0 +1,88 @@
+/* match.h: per-criterion evidence of a lead against an ICP (the structured score, docs/scoring.md). */
+#ifndef LQ_MATCH_H
+#define LQ_MATCH_H
+
+#include <stddef.h>
+
+struct lq_icp;
+
+/* Job functions a title can name (a bit set: "CPO" names two). */
+enum {
+	LQ_FN_FINANCE = 1 << 0, LQ_FN_PEOPLE = 1 << 1, LQ_FN_RECRUITING = 1 << 2,
+	LQ_FN_TECH = 1 << 3, LQ_FN_PRODUCT = 1 << 4, LQ_FN_MARKETING = 1 << 5,
+	LQ_FN_SALES = 1 << 6, LQ_FN_OPERATIONS = 1 << 7, LQ_FN_EXECUTIVE = 1 << 8,
+	LQ_FN_CUSTOMER = 1 << 9, LQ_FN_LEGAL = 1 << 10, LQ_FN_DATA = 1 << 11,
+	LQ_FN_DESIGN = 1 << 12
+};
+
+/* Seniority levels, lowest first. LQ_LEVEL_UNKNOWN: no seniority word. */
+enum {
+	LQ_LEVEL_UNKNOWN = -1, LQ_LEVEL_STUDENT = 0, LQ_LEVEL_JUNIOR = 1,
+	LQ_LEVEL_IC = 2, LQ_LEVEL_MANAGER = 3, LQ_LEVEL_HEAD = 4,
+	LQ_LEVEL_VP = 5, LQ_LEVEL_CLEVEL = 6
+};
+
+/* What the lexicon makes of a job title. */
+struct lq_title {
+	char *canon;		/* English canonical form: lower case, abbreviations and
+				   translations expanded ("directeur financier" ->
+				   "finance director"); what the encoder embeds */
+	unsigned fn;		/* LQ_FN_* bits; recruiting wins over the rest */
+	int level;		/* LQ_LEVEL_* */
+};
+
+/* Folds s for matching: NFKC, case folded, accents stripped, every run of
+ * characters other than letters, digits and an inner '&' or '+' becomes
+ * one space; no leading or trailing space. Invalid UTF-8 bytes become
+ * spaces. Returns a new string (caller frees). */
+char *lq_fold(const char *s);
+
+/* Analyses a title through the built-in lexicon (abbreviations, seniority
+ * words and common French, German, Spanish, Dutch, Portuguese and Italian
+ * titles). Free t->canon with free(). */
+void lq_title_analyse(const char *title, struct lq_title *t);
+
+/* Title similarity by the lexicon alone, in [0,1], or -1 when either side
+ * names no known function (the encoder must decide). Same function and
+ * level gives 1; each level apart costs more; a student or intern never
+ * reaches more than 0.1; different known functions give 0. */
+double lq_title_lexsim(const struct lq_title *a, const struct lq_title *b);
+
+/* Combines the lexicon similarity lex (-1: unknown) with the cosine of the
+ * two canonical forms' embeddings into the title similarity used by the
+ * score, in [0,1] (formula in docs/scoring.md). A student against a
+ * professional (lex 0.1) stays at lex whatever the cosine. */
+double lq_title_sim(double lex, double cos);
+
+/* The job-title part of a headline: the first "|"-, " at "-, "@"-, " - "-
+ * separated segment that is not a hiring call ("Hiring CFOs", "We're
+ * hiring"). Returns a new string, "" when there is none. */
+char *lq_headline_title(const char *headline);
+
+/* Industry groups a name belongs to (a bit set; 0 if unknown): classify's
+ * labels, LinkedIn industry names and the words ICPs use ("B2B software",
+ * "Financial technology"). */
+unsigned lq_industry_groups(const char *name);
+
+/* Similarity of a lead's industry groups to a target's, by the lexicon:
+ * 1 when the lead covers every group of the target, 0.5 for a related
+ * group (fintech and financial services, software and AI, ...), 0 else;
+ * -1 if either is 0 (unknown: the encoder must decide). */
+double lq_industry_lexsim(unsigned lead, unsigned target);
+
+/* Company type guessed from text by cheap signals ("series A", "startup",
+ * "scale-up", "Fortune 500", "30,000-employee", "freelance", "agency"):
+ * one of lq_company_sizes, or NULL when there is no signal. The pointer is
+ * static. evidence (if not NULL) receives the matched phrase (static). */
+const char *lq_company_signal(const char *text, const char **evidence);
+
+/* Similarity of company type have (one of lq_company_sizes or "unknown")
+ * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <
+ * mid-market < enterprise, 0 else; -1 for unknown. */
+double lq_size_sim(const char *have, const char *want);
+
+/* 1 if needle occurs in hay as whole words, case- and accent-insensitive
+ * (both folded with lq_fold: "FP&A" is found in "fp&a lead"). */
+int lq_has_phrase(const char *hay_folded, const char *needle);
+
+#endif

@@ -1,0 +1,301 @@
+/* embed.c: add the profile text's embedding to each enriched lead (local encoder or OpenAI-compatible API). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "diag.h"
+#include "embedder.h"
+#include "leadtext.h"
+#include "ndjson.h"
+#include "opts.h"
+#include "record.h"
+#include "run.h"
+#include "util.h"
+
+enum {
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_PRICE,
+	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE
+};
+
+static const struct lq_option options[] = {
+	{ "backend", OPT_BACKEND, "NAME", "local or openai [$LQ_EMBED_BACKEND, else local]" },
+	{ "base-url", OPT_BASE_URL, "URL", "openai: API base [$OPENAI_BASE_URL, else https://api.openai.com/v1]" },
+	{ "batch-size", 'b', "N", "openai: inputs per request, 1..2048 [256]" },
+	{ "dimensions", OPT_DIMENSIONS, "N", "openai: ask for N-wide vectors (text-embedding-3 models)" },
+	{ "field", OPT_FIELD, "NAME", "with --text: embed the string field NAME of each record" },
+	{ "jobs", 'j', "N", "openai: requests at once [4]" },
+	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
+	{ "model", 'm', "M", "local: model folder; openai: model name [text-embedding-3-small]" },
+	{ "price", OPT_PRICE, "USD", "openai: price per million tokens for the estimate [0.02]" },
+	{ "refresh", OPT_REFRESH, NULL, "do not read cached vectors (still write them)" },
+	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "openai: first retry delay, doubled each retry [0.5]" },
+	{ "text", OPT_TEXT, NULL, "embed raw text: one text per input line (or --field of records)" },
+	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [90]" },
+	{ "trace", OPT_TRACE, "FILE", "append one JSON line per API request to FILE" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct lq_cmd cmd = {
+	"[--backend local|openai] [-m model] [--dimensions n] [-j jobs] [-b batch-size] [--text [--field name]]",
+	"add \"embedding\" and \"embedding_model\" to enriched leads (NDJSON on stdin)",
+	"The profile text is built as docs/embed.md describes. Failed records and\n"
+	"records without a profile (status discovered) pass through untouched.\n"
+	"Vectors are cached (namespace embedding) by model and exact text. The\n"
+	"openai backend reads OPENAI_API_KEY and OPENAI_BASE_URL. See embed(1).",
+	options, LQ_COMMON_FILTER
+};
+
+/* Records held at once: enough for jobs x batch-size inputs in flight,
+ * and for the encoder's GEMMs to be wide; memory stays bounded. */
+#define WINDOW_LOCAL 256
+#define WINDOW_MAX 8192
+
+static int text_mode, fatal;
+static const char *field;
+static struct lq_embedder *emb;
+static unsigned long long skipped;
+
+/* Rounded to 7 significant digits: float32 carries about 7, and the
+ * output lines stay about half as long as with shortest round-trip. */
+static json_t *
+vector(const float *v, int dim)
+{
+	json_t *a = json_array();
+	char buf[32];
+	int i;
+
+	for (i = 0; i < dim; i++) {
+		snprintf(buf, sizeof buf, "%.7g", (double)v[i]);
+		json_array_append_new(a, json_real(strtod(buf, NULL)));
+	}
+	return a;
+}
+
+/* The text of rec to embed, or NULL when rec passes through untouched. */
+static char *
+text_of(json_t *rec)
+{
+	const char *st;
+
+	if (lq_rec_failed(rec))
+		return NULL;
+	if (text_mode) {
+		const json_t *v = json_object_get(rec, field ? field : "text");
+
+		if (!json_is_string(v) || json_string_length(v) == 0) {
+			lq_rec_fail(rec, "no_text", "%s: line %s: no string field \"%s\"", lq_rec_name(rec),
+			    json_string_value(json_object_get(rec, "__line")), field ? field : "text");
+			return NULL;
+		}
+		return lq_xstrdup(json_string_value(v));
+	}
+	st = lq_rec_status(rec);
+	if (!json_is_object(json_object_get(rec, "profile")) && (st == NULL || strcmp(st, "discovered") == 0)) {
+		skipped++;
+		return NULL;
+	}
+	if (!lq_lead_has_profile(rec)) {
+		skipped++;
+		return NULL;
+	}
+	return lq_lead_text(rec, lq_embedder_text_cap(emb));
+}
+
+static void
+flush(json_t **recs, size_t n)
+{
+	char **texts = lq_xcalloc(n ? n : 1, sizeof *texts);
+	const char **todo = lq_xcalloc(n ? n : 1, sizeof *todo);
+	size_t *where = lq_xcalloc(n ? n : 1, sizeof *where), m = 0, i;
+	int dim = fatal ? 0 : lq_embedder_dim(emb);
+	float *out;
+	char **errs;
+	int r = 0;
+
+	for (i = 0; i < n; i++) {
+		texts[i] = text_of(recs[i]);
+		if (texts[i] == NULL)
+			continue;
+		if (texts[i][0] == '\0') {
+			lq_rec_fail(recs[i], "no_text", "%s: the profile has no text to embed", lq_rec_name(recs[i]));
+			continue;
+		}
+		where[m] = i;
+		todo[m++] = texts[i];
+	}
+	out = lq_xcalloc(m * (size_t)(dim > 0 ? dim : 1), sizeof *out);
+	errs = lq_xcalloc(m ? m : 1, sizeof *errs);
+	if (m > 0 && !fatal && dim > 0)
+		r = lq_embedder_embed(emb, todo, m, out, errs);
+	if (m > 0 && (fatal || dim == 0 || r < 0)) {
+		if (!fatal) {
+			char *msg = lq_xstrdup(r < 0 && errs[0] ? errs[0] : "cannot reach the embeddings API");
+
+			lq_warn("%s; stage stopped, remaining records written as failed", msg);
+			free(msg);
+		}
+		fatal = 1;
+	}
+	for (i = 0; i < m; i++) {
+		json_t *rec = recs[where[i]];
+
+		if (fatal && (r < 0 || dim == 0 || errs[i] == NULL)) {
+			lq_rec_fail(rec, "stopped", "%s: not embedded: %s", lq_rec_name(rec),
+			    errs[i] ? errs[i] : "the stage stopped after a fatal API error");
+		} else if (errs[i]) {
+			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + lq_embedder_attempts(emb, i));
+			lq_rec_fail(rec, "embed_failed", "%s: %s", lq_rec_name(rec), errs[i]);
+		} else {
+			json_object_set_new(rec, "embedding", vector(out + i * (size_t)dim, dim));
+			lq_rec_set_str(rec, "embedding_model", lq_embedder_model_id(emb));
+		}
+		free(errs[i]);
+	}
+	for (i = 0; i < n; i++) {
+		json_object_del(recs[i], "__line");
+		lq_write(recs[i]);
+		json_decref(recs[i]);
+		free(texts[i]);
+		lq_progress();
+	}
+	free(errs);
+	free(out);
+	free(texts);
+	free(todo);
+	free(where);
+}
+
+/* --text without --field: one raw text per line becomes {"text": ...}. */
+static json_t *
+next_text(FILE *fp, unsigned long *line)
+{
+	static char *buf;
+	static size_t cap;
+	ssize_t len;
+	json_t *rec;
+	char num[32];
+
+	if ((len = getline(&buf, &cap, fp)) < 0) {
+		free(buf);
+		buf = NULL;
+		if (ferror(fp))
+			lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+		return NULL;
+	}
+	++*line;
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+		buf[--len] = '\0';
+	rec = json_object();
+	if (memchr(buf, '\0', (size_t)len))
+		len = (ssize_t)strlen(buf);
+	lq_rec_set_str(rec, "text", buf);
+	lq_counts.in++;
+	snprintf(num, sizeof num, "%lu", *line);
+	json_object_set_new(rec, "__line", json_string(num));
+	return rec;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lq_embedder_opts o = { 0 };
+	const char *arg, *trace_path = NULL;
+	double price = -1, retry_delay = 0, timeout = 0;
+	int c, refresh = 0, max_attempts = 0;
+	struct lq_reader *rd = NULL;
+	struct lq_cache *cache;
+	char err[1024];
+	json_t **recs, *rec;
+	size_t n = 0, window;
+	unsigned long line = 0;
+	unsigned long long req, tok;
+	double cost;
+
+	lq_init(argv[0]);
+	while ((c = lq_getopt(argc, argv, &cmd, &arg)) != -1) {
+		switch (c) {
+		case OPT_BACKEND: o.backend = arg; break;
+		case OPT_BASE_URL: o.base_url = arg; break;
+		case 'b': o.batch_size = (int)lq_parse_int("--batch-size", arg, 1, 2048); break;
+		case OPT_DIMENSIONS: o.dimensions = (int)lq_parse_int("--dimensions", arg, 1, 65536); break;
+		case OPT_FIELD: field = arg; break;
+		case 'j': o.jobs = (int)lq_parse_int("--jobs", arg, 1, 256); break;
+		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case 'm': o.model = arg; break;
+		case OPT_PRICE: price = lq_parse_double("--price", arg, 0, 1e6); break;
+		case OPT_REFRESH: refresh = 1; break;
+		case OPT_RETRY_DELAY: retry_delay = lq_parse_double("--retry-delay", arg, 0.001, 3600); break;
+		case OPT_TEXT: text_mode = 1; break;
+		case OPT_TIMEOUT: timeout = lq_parse_double("--timeout", arg, 0.1, 86400); break;
+		case OPT_TRACE: trace_path = arg; break;
+		default: lq_usage(&cmd);
+		}
+	}
+	if (optind < argc)
+		lq_usage(&cmd);
+	if (field && !text_mode)
+		lq_die(LQ_EXIT_USAGE, "--field needs --text");
+	if (trace_path && (o.trace = fopen(trace_path, "a")) == NULL)
+		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
+	cache = lq_cache_open(NULL);
+	lq_cache_set_refresh(cache, refresh);
+	o.cache = cache;
+	if ((emb = lq_embedder_open(&o, err, sizeof err)) == NULL)
+		lq_die(LQ_EXIT_FATAL, "%s", err);
+	if (price >= 0)
+		lq_embedder_set_price(emb, price);
+	lq_embedder_set_retry(emb, max_attempts, retry_delay, timeout);
+
+	window = WINDOW_LOCAL;
+	if (strncmp(lq_embedder_model_id(emb), "openai:", 7) == 0) {
+		window = (size_t)(o.batch_size ? o.batch_size : 256) * (size_t)(o.jobs ? o.jobs : 4) * 2;
+		if (window > WINDOW_MAX)
+			window = WINDOW_MAX;
+		if (window < WINDOW_LOCAL)
+			window = WINDOW_LOCAL;
+	}
+	recs = lq_xcalloc(window, sizeof *recs);
+	if (!text_mode || field)
+		rd = lq_reader_new(stdin, "<stdin>");
+	for (;;) {
+		if (rd) {
+			rec = lq_reader_next(rd);
+			if (rec && text_mode) {
+				char num[32];
+
+				snprintf(num, sizeof num, "%lu", lq_reader_line(rd));
+				json_object_set_new(rec, "__line", json_string(num));
+			}
+		} else {
+			rec = next_text(stdin, &line);
+		}
+		if (rec == NULL)
+			break;
+		recs[n++] = rec;
+		if (n == window) {
+			flush(recs, n);
+			n = 0;
+		}
+	}
+	flush(recs, n);
+	free(recs);
+	if (rd)
+		lq_reader_free(rd);
+
+	lq_embedder_usage(emb, &req, &tok, &cost);
+	if (skipped)
+		lq_summary_add("%llu skipped (no profile)", skipped);
+	lq_summary_add("%llu requests", req);
+	lq_summary_add("%llu cache hits", lq_embedder_cache_hits(emb));
+	lq_summary_add("%llu tokens", tok);
+	lq_summary_add("$%.4f estimated", cost);
+	lq_embedder_free(emb);
+	lq_cache_close(cache);
+	if (o.trace && fclose(o.trace) != 0)
+		lq_warn_errno("%s", trace_path);
+	c = lq_finish();
+	return fatal ? LQ_EXIT_FATAL : c;
+}

@@ -1,0 +1,709 @@
+/* score.c: score each lead against an ICP (baseline cosine or structured per-criterion evidence). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cache.h"
+#include "diag.h"
+#include "embedder.h"
+#include "icp.h"
+#include "leadtext.h"
+#include "match.h"
+#include "ndjson.h"
+#include "opts.h"
+#include "record.h"
+#include "run.h"
+#include "util.h"
+
+enum { OPT_METHOD = 256, OPT_MODEL, OPT_REFRESH };
+
+static const struct lq_option options[] = {
+	{ "method", OPT_METHOD, "M", "baseline or structured [$LQ_SCORE_METHOD, else structured]" },
+	{ "model", OPT_MODEL, "DIR", "structured: local encoder folder for short strings [the default model]" },
+	{ "refresh", OPT_REFRESH, NULL, "do not read cached ICP vectors (still write them)" },
+	{ NULL, 0, NULL, NULL }
+};
+
+static const struct lq_cmd cmd = {
+	"[--method baseline|structured] [--model dir] icp.json",
+	"score each lead (NDJSON on stdin) against the ICP in icp.json",
+	"Writes icp_score (0-100, absolute), tier (A/B/C/D), components,\n"
+	"match_reasoning and score_version, and sets status to qualified. The\n"
+	"baseline needs embedded leads and embeds the ICP sentence with each\n"
+	"lead's own embedding_model; the structured method works from the\n"
+	"profile text and the local encoder. Formulas: docs/scoring.md, score(1).",
+	options, LQ_COMMON_FILTER
+};
+
+/* Versions of the formulas; bump when a score's meaning changes. */
+#define BASELINE_VERSION "baseline-1"
+#define STRUCTURED_VERSION "structured-1"
+
+/* Records scored together: one encoder call embeds all their short
+ * strings, which keeps the GEMMs wide; memory stays bounded. */
+#define WINDOW 128
+
+/* Fixed weights of the context criteria (docs/scoring.md). */
+#define W_INDUSTRY 0.4
+#define W_COMPANY 0.3
+#define W_KEYWORDS 0.3
+/* The context can lift a matching title from 35% to 100% of its value. */
+#define CONTEXT_FLOOR 0.35
+/* A title this close to an excluded one (and closer than to any target)
+ * knocks the lead out; its score is capped at KNOCKOUT_CAP. */
+#define EXCLUDE_SIM 0.75
+#define KNOCKOUT_CAP 5.0
+/* Company type unknown: neither evidence for nor against. */
+#define SIZE_UNKNOWN 0.4
+/* A keyword not in the text but this close (cosine) to the profile text
+ * earns half a match. */
+#define KEYWORD_COS 0.5
+/* Keywords needed for the full keyword value. */
+#define KEYWORDS_FULL 3
+
+static struct lq_icp *icp;
+static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
+static struct lq_cache *cache;
+static int structured = 1;
+static const char *model_dir;
+
+/* ---- baseline --------------------------------------------------------- */
+
+static struct lq_embedder *base_emb;	/* the first lead's model */
+static char *base_model;
+static float *icp_vec;
+static int icp_dim;
+
+static double
+dot(const float *a, const float *b, int n)
+{
+	double s = 0;
+
+	for (int i = 0; i < n; i++)
+		s += (double)a[i] * b[i];
+	return s;
+}
+
+/* x rounded to digits decimals (dividing by a power of ten gives the
+ * double nearest to the decimal, so 86.3 prints as 86.3). */
+static double
+round_to(double x, int digits)
+{
+	double p = pow(10, digits);
+
+	return round(x * p) / p;
+}
+
+static const char *
+tier_of(double score)
+{
+	return score >= 70 ? "A" : score >= 50 ? "B" : score >= 30 ? "C" : "D";
+}
+
+/* The ICP sentence embedded with model (the first lead's); fatal when the
+ * model cannot be opened: nothing could be scored. */
+static void
+baseline_open(const char *model)
+{
+	struct lq_embedder_opts o = { 0 };
+	char err[1024], *sentence, *errs[1] = { NULL };
+
+	o.cache = cache;
+	o.model = model_dir;
+	if ((base_emb = lq_embedder_open_id(model, &o, err, sizeof err)) == NULL)
+		lq_die(LQ_EXIT_FATAL, "embedding model %s: %s", model, err);
+	base_model = lq_xstrdup(model);
+	icp_dim = lq_embedder_dim(base_emb);
+	icp_vec = lq_xcalloc((size_t)icp_dim, sizeof *icp_vec);
+	sentence = lq_icp_sentence(icp);
+	const char *t[1] = { sentence };
+	if (lq_embedder_embed(base_emb, t, 1, icp_vec, errs) != 0)
+		lq_die(LQ_EXIT_FATAL, "embedding the ICP sentence with %s: %s", model,
+		    errs[0] ? errs[0] : "failed");
+	free(sentence);
+}
+
+static void
+baseline(json_t *rec)
+{
+	const char *model = lq_rec_str(rec, "embedding_model");
+	json_t *v = json_object_get(rec, "embedding"), *comp;
+	float *x;
+	double c, nx = 0, score;
+	size_t i;
+
+	if (!json_is_array(v) || model == NULL) {
+		lq_rec_fail(rec, "no_embedding", "%s: no embedding or embedding_model "
+		    "(run embed before score --method baseline)", lq_rec_name(rec));
+		return;
+	}
+	if (base_emb == NULL)
+		baseline_open(model);
+	if (strcmp(model, base_model) != 0) {
+		static int warned;
+
+		if (!warned++)
+			lq_warn("%s: embedding_model %s differs from %s of the first lead: "
+			    "such leads fail (mixed_models)", lq_rec_name(rec), model, base_model);
+		lq_rec_fail(rec, "mixed_models", "%s: embedding_model %s differs from %s of the "
+		    "first lead; vectors of different models are never compared (score each model's "
+		    "leads separately)", lq_rec_name(rec), model, base_model);
+		return;
+	}
+	if (json_array_size(v) != (size_t)icp_dim) {
+		lq_rec_fail(rec, "bad_embedding", "%s: embedding has %zu numbers, %s makes %d",
+		    lq_rec_name(rec), json_array_size(v), model, icp_dim);
+		return;
+	}
+	x = lq_xmalloc((size_t)icp_dim * sizeof *x);
+	for (i = 0; i < (size_t)icp_dim; i++) {
+		json_t *e = json_array_get(v, i);
+
+		if (!json_is_number(e) || !isfinite(json_number_value(e))) {
+			free(x);
+			lq_rec_fail(rec, "bad_embedding", "%s: embedding[%zu] is not a finite number",
+			    lq_rec_name(rec), i);
+			return;
+		}
+		x[i] = (float)json_number_value(e);
+		nx += (double)x[i] * x[i];
+	}
+	c = nx > 0 ? dot(x, icp_vec, icp_dim) / sqrt(nx) : 0;
+	free(x);
+	/* The original service: cosine 0.3..0.9 onto 30..100, clamped. */
+	score = 30 + (c - 0.3) / 0.6 * 70;
+	score = score < 30 ? 30 : score > 100 ? 100 : score;
+	score = round_to(score, 1);
+	json_object_set_new(rec, "icp_score", json_real(score));
+	lq_rec_set_str(rec, "tier", tier_of(score));
+	comp = json_pack("{s:f}", "cosine", round_to(c, 4));
+	json_object_set_new(rec, "components", comp);
+	char *why = lq_xasprintf("cosine %.2f between the profile and the ICP sentence (%s)", c, model);
+	lq_rec_set_str(rec, "match_reasoning", why);
+	free(why);
+	lq_rec_set_str(rec, "score_version", BASELINE_VERSION);
+	lq_rec_set_str(rec, "icp", icp_name);
+	lq_rec_set_status(rec, "qualified");
+}
+
+/* ---- structured ------------------------------------------------------- */
+
+static struct lq_embedder *loc;	/* local encoder for short strings */
+static const char *loc_id;
+static int dim;
+
+/* One ICP string: analysed title or industry, and its vector. */
+struct crit {
+	const char *s;
+	struct lq_title t;
+	unsigned groups;
+	float *v;
+};
+static struct crit *titles, *excludes, *industries, *keywords;
+
+/* Embeds n strings into a new array of n * dim floats; a string the
+ * encoder failed on is a zero row. */
+static float *
+embed_strings(const char *const *s, size_t n)
+{
+	float *out;
+
+	if (n == 0)
+		return NULL;
+	out = lq_xcalloc(n * (size_t)dim, sizeof *out);
+	if (lq_embedder_embed(loc, s, n, out, NULL) < 0)
+		lq_die(LQ_EXIT_FATAL, "local encoder failed");
+	return out;
+}
+
+static struct crit *
+crit_new(const struct lq_strv *l, int as_title)
+{
+	struct crit *c = lq_xcalloc(l->n ? l->n : 1, sizeof *c);
+	const char **s = lq_xcalloc(l->n ? l->n : 1, sizeof *s);
+
+	for (size_t i = 0; i < l->n; i++) {
+		c[i].s = l->v[i];
+		if (as_title) {
+			lq_title_analyse(l->v[i], &c[i].t);
+			s[i] = c[i].t.canon;
+		} else {
+			c[i].groups = lq_industry_groups(l->v[i]);
+			s[i] = l->v[i];
+		}
+	}
+	float *v = embed_strings(s, l->n);
+	for (size_t i = 0; i < l->n; i++)
+		c[i].v = v + i * (size_t)dim;
+	free(s);
+	return c;
+}
+
+static void
+structured_open(void)
+{
+	struct lq_embedder_opts o = { 0 };
+	char err[1024];
+
+	o.backend = "local";
+	o.model = model_dir;
+	o.cache = NULL;	/* short strings: the encoder is faster than a cache lookup */
+	if ((loc = lq_embedder_open(&o, err, sizeof err)) == NULL)
+		lq_die(LQ_EXIT_FATAL, "%s", err);
+	loc_id = lq_embedder_model_id(loc);
+	dim = lq_embedder_dim(loc);
+	titles = crit_new(&icp->target_titles, 1);
+	excludes = crit_new(&icp->exclude_titles, 1);
+	industries = crit_new(&icp->target_industries, 0);
+	keywords = crit_new(&icp->target_keywords, 0);
+}
+
+/* A lead while its window is scored. */
+struct lead {
+	json_t *rec;
+	size_t ntitles;
+	const char **title;		/* as the lead wrote them */
+	struct lq_title *t;
+	char *headline_title;
+	const char *industry, *industry_src;
+	char *text;			/* lq_lead_text */
+	char *folded;			/* lq_fold(text) */
+	/* indices of this lead's strings in the window's vector array */
+	size_t first_title, industry_vec, text_vec;
+	int has_text_vec;
+	const float *own_vec;		/* the lead's embedding when it is the local model's */
+};
+
+static const char *
+nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+/* Collects what the lead offers; returns 0 if it offers nothing at all. */
+static int
+lead_init(struct lead *l, json_t *rec, float **ownbuf)
+{
+	json_t *cur = json_object_get(rec, "current_job_titles"), *prof = json_object_get(rec, "profile");
+	size_t i;
+
+	memset(l, 0, sizeof *l);
+	l->rec = rec;
+	l->title = lq_xcalloc(json_array_size(cur) + 1, sizeof *l->title);
+	for (i = 0; i < json_array_size(cur); i++) {
+		const char *s = json_string_value(json_array_get(cur, i));
+
+		if (nonempty(s))
+			l->title[l->ntitles++] = s;
+	}
+	if (l->ntitles == 0 && nonempty(lq_rec_str(rec, "headline"))) {
+		l->headline_title = lq_headline_title(lq_rec_str(rec, "headline"));
+		if (*l->headline_title)
+			l->title[l->ntitles++] = l->headline_title;
+	}
+	l->t = lq_xcalloc(l->ntitles + 1, sizeof *l->t);
+	for (i = 0; i < l->ntitles; i++)
+		lq_title_analyse(l->title[i], &l->t[i]);
+
+	const char *ind = lq_rec_str(rec, "industry");
+	if (nonempty(ind) && strcmp(ind, "Other") != 0) {
+		l->industry = ind;
+		l->industry_src = "classify";
+	} else if (json_is_object(prof) && (nonempty(json_string_value(json_object_get(prof, "industryName"))) ||
+	    nonempty(json_string_value(json_object_get(prof, "industry"))))) {
+		l->industry = json_string_value(json_object_get(prof, "industryName"));
+		if (!nonempty(l->industry))
+			l->industry = json_string_value(json_object_get(prof, "industry"));
+		l->industry_src = "profile";
+	}
+	l->text = lq_lead_text(rec, LQ_LEADTEXT_CAP_REMOTE);
+	l->folded = lq_fold(l->text);
+
+	/* The lead's own vector serves as the profile text's when the local
+	 * model made it. */
+	json_t *v = json_object_get(rec, "embedding");
+	const char *m = lq_rec_str(rec, "embedding_model");
+	if (m && strcmp(m, loc_id) == 0 && json_array_size(v) == (size_t)dim) {
+		float *f = lq_xmalloc((size_t)dim * sizeof *f);
+		double n = 0;
+
+		for (i = 0; i < (size_t)dim; i++) {
+			f[i] = (float)json_number_value(json_array_get(v, i));
+			n += (double)f[i] * f[i];
+		}
+		if (n > 0 && isfinite(n)) {
+			for (i = 0; i < (size_t)dim; i++)
+				f[i] = (float)(f[i] / sqrt(n));
+			l->own_vec = f;
+			*ownbuf = f;
+		} else {
+			free(f);
+		}
+	}
+	return l->ntitles > 0 || l->text[0] != '\0';
+}
+
+static void
+lead_free(struct lead *l)
+{
+	for (size_t i = 0; i < l->ntitles; i++)
+		free(l->t[i].canon);
+	free(l->t);
+	free(l->title);
+	free(l->headline_title);
+	free(l->text);
+	free(l->folded);
+}
+
+static double
+cosmap(double c, double lo, double hi)
+{
+	double e = (c - lo) / (hi - lo);
+
+	return e < 0 ? 0 : e > 1 ? 1 : e;
+}
+
+static double
+r2(double x)
+{
+	return round_to(x, 2);
+}
+
+/* Scores one lead whose strings' vectors are in vec. */
+static void
+structured_one(struct lead *l, const float *vec)
+{
+	json_t *rec = l->rec, *comp = json_object();
+	struct lq_buf why = LQ_BUF_INIT;
+	double T = -1, C = 0, Cw = 0, score, tcos = -2;
+	size_t i, j, bt = 0, btarget = 0;
+	int knocked = 0;
+	const float *textv = l->own_vec ? l->own_vec :
+	    l->has_text_vec ? vec + l->text_vec * (size_t)dim : NULL;
+
+	/* Title: best pair of a current title and a target title. */
+	if (icp->target_titles.n) {
+		T = 0;
+		for (i = 0; i < l->ntitles; i++)
+			for (j = 0; j < icp->target_titles.n; j++) {
+				const float *lv = vec + (l->first_title + i) * (size_t)dim;
+				double cs = dot(lv, titles[j].v, dim);
+				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs);
+
+				/* ties go to the closer wording */
+				if (s > T || (s == T && cs > tcos)) {
+					T = s;
+					tcos = cs;
+					bt = i;
+					btarget = j;
+				}
+			}
+		if (l->ntitles) {
+			json_object_set_new(comp, "title", json_pack("{s:f,s:s,s:s}", "value", r2(T),
+			    "lead", l->title[bt], "target", titles[btarget].s));
+			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
+		} else {
+			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
+			    "lead", "target"));
+			lq_buf_adds(&why, "no current title");
+		}
+	}
+
+	/* Excluded titles: a knock-out when the best title (or every title)
+	 * is an excluded one rather than a target. */
+	if (icp->exclude_titles.n && l->ntitles) {
+		double best_ex = 0, ex_of_best = 0;
+		size_t bx = 0, bxl = 0, n_ex = 0;
+
+		for (i = 0; i < l->ntitles; i++) {
+			double m = 0;
+			size_t mk = 0;
+			const float *lv = vec + (l->first_title + i) * (size_t)dim;
+
+			for (j = 0; j < icp->exclude_titles.n; j++) {
+				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &excludes[j].t),
+				    dot(lv, excludes[j].v, dim));
+				if (s > m)
+					m = s, mk = j;
+			}
+			if (m >= EXCLUDE_SIM)
+				n_ex++;
+			if (i == bt)
+				ex_of_best = m;
+			if (m > best_ex)
+				best_ex = m, bx = mk, bxl = i;
+		}
+		if (T < 0)
+			T = 0, bt = bxl;
+		knocked = (ex_of_best >= EXCLUDE_SIM && ex_of_best >= T) || n_ex == l->ntitles;
+		json_object_set_new(comp, "exclude", json_pack("{s:b,s:f,s:s,s:s}", "knocked_out", knocked,
+		    "value", r2(best_ex), "lead", l->title[bxl], "excluded", excludes[bx].s));
+		if (knocked) {
+			struct lq_buf k = LQ_BUF_INIT;
+
+			lq_buf_addf(&k, "excluded: %s ~ %s (%.2f)%s", l->title[bxl], excludes[bx].s,
+			    best_ex, why.len ? "; " : "");
+			lq_buf_add(&k, why.data, why.len);
+			lq_buf_free(&why);
+			why = k;
+		}
+	}
+
+	/* Industry. */
+	if (icp->target_industries.n) {
+		double I = 0;
+		size_t bi = 0;
+
+		for (j = 0; j < icp->target_industries.n; j++) {
+			double s;
+
+			if (l->industry) {
+				double lex = lq_industry_lexsim(lq_industry_groups(l->industry), industries[j].groups);
+				double e = cosmap(dot(vec + l->industry_vec * (size_t)dim, industries[j].v, dim), 0.3, 0.8);
+
+				s = lex < 0 ? e : lex == 0 ? fmin(0.3, 0.5 * e) : fmax(lex, e);
+			} else if (textv) {
+				/* no label: weak evidence from the text, at most 0.6 */
+				s = 0.6 * cosmap(dot(textv, industries[j].v, dim), 0.15, 0.5);
+			} else {
+				s = 0;
+			}
+			if (s > I || j == 0)
+				I = s, bi = j;
+		}
+		C += W_INDUSTRY * I;
+		Cw += W_INDUSTRY;
+		json_object_set_new(comp, "industry", json_pack("{s:f,s:s?,s:s,s:s}", "value", r2(I),
+		    "lead", l->industry, "target", industries[bi].s,
+		    "source", l->industry ? l->industry_src : "text"));
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		if (l->industry)
+			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->industry, industries[bi].s, I);
+		else
+			lq_buf_addf(&why, "text ~ %s (%.2f)", industries[bi].s, I);
+	}
+
+	/* Company type against the wanted sizes. */
+	if (icp->company_sizes.n) {
+		const char *have = lq_rec_str(l->rec, "company_type"), *src = "classify", *ev = NULL;
+		double S = -1;
+
+		if (!nonempty(have) || strcmp(have, "unknown") == 0) {
+			have = lq_company_signal(l->text, &ev);
+			src = "signal";
+		}
+		for (j = 0; have && j < icp->company_sizes.n; j++)
+			S = fmax(S, lq_size_sim(have, icp->company_sizes.v[j]));
+		if (S < 0)
+			S = SIZE_UNKNOWN, have = "unknown", src = "none";
+		C += W_COMPANY * S;
+		Cw += W_COMPANY;
+		json_object_set_new(comp, "company_type", json_pack("{s:f,s:s,s:s,s:s?}", "value", r2(S),
+		    "lead", have, "source", src, "signal", ev));
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_adds(&why, have);
+	}
+
+	/* Keywords: whole words in the text, or close to it in meaning. */
+	if (icp->target_keywords.n) {
+		json_t *found = json_array(), *near = json_array();
+		double credit = 0, K;
+		size_t full = icp->target_keywords.n < KEYWORDS_FULL ? icp->target_keywords.n : KEYWORDS_FULL;
+
+		for (j = 0; j < icp->target_keywords.n; j++) {
+			if (lq_has_phrase(l->folded, keywords[j].s)) {
+				credit += 1;
+				json_array_append_new(found, json_string(keywords[j].s));
+			} else if (textv && dot(textv, keywords[j].v, dim) >= KEYWORD_COS) {
+				credit += 0.5;
+				json_array_append_new(near, json_string(keywords[j].s));
+			}
+		}
+		K = fmin(1, credit / (double)full);
+		C += W_KEYWORDS * K;
+		Cw += W_KEYWORDS;
+		if (json_array_size(found) || json_array_size(near)) {
+			if (why.len)
+				lq_buf_adds(&why, "; ");
+			lq_buf_adds(&why, "keywords: ");
+			for (j = 0; j < json_array_size(found); j++)
+				lq_buf_addf(&why, "%s%s", j ? ", " : "", json_string_value(json_array_get(found, j)));
+			for (j = 0; j < json_array_size(near); j++)
+				lq_buf_addf(&why, "%s~%s", j || json_array_size(found) ? ", " : "",
+				    json_string_value(json_array_get(near, j)));
+		}
+		json_object_set_new(comp, "keywords", json_pack("{s:f,s:o,s:o}", "value", r2(K),
+		    "found", found, "similar", near));
+	}
+
+	if (icp->target_titles.n == 0)
+		T = -1;
+	if (Cw > 0)
+		C /= Cw;
+	if (T >= 0 && Cw > 0)
+		score = T * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * C);
+	else if (T >= 0)
+		score = T;
+	else
+		score = C;
+	score = round_to(100 * score, 1);
+	if (knocked && score > KNOCKOUT_CAP)
+		score = KNOCKOUT_CAP;
+	json_object_set_new(rec, "icp_score", json_real(score));
+	lq_rec_set_str(rec, "tier", tier_of(score));
+	json_object_set_new(rec, "components", comp);
+	lq_rec_set_str(rec, "match_reasoning", why.len ? why.data : "no evidence");
+	lq_rec_set_str(rec, "score_version", STRUCTURED_VERSION);
+	lq_rec_set_str(rec, "icp", icp_name);
+	lq_rec_set_status(rec, "qualified");
+	lq_buf_free(&why);
+}
+
+/* Scores a window of records (failed ones untouched) and writes them. */
+static void
+structured_window(json_t **recs, size_t n)
+{
+	struct lead *l = lq_xcalloc(n, sizeof *l);
+	float **own = lq_xcalloc(n, sizeof *own);
+	int *use = lq_xcalloc(n, sizeof *use);
+	size_t ns = 0, cap = 16, i, k;
+	const char **s = lq_xreallocarray(NULL, cap, sizeof *s);
+
+#define PUSH(str) do { if (ns == cap) s = lq_xreallocarray(s, cap *= 2, sizeof *s); s[ns++] = (str); } while (0)
+	for (i = 0; i < n; i++) {
+		if (lq_rec_failed(recs[i]))
+			continue;
+		if (!lead_init(&l[i], recs[i], &own[i])) {
+			lq_rec_fail(recs[i], "no_profile_text", "%s: no title, headline or profile to score",
+			    lq_rec_name(recs[i]));
+			lead_free(&l[i]);
+			continue;
+		}
+		use[i] = 1;
+		l[i].first_title = ns;
+		for (k = 0; k < l[i].ntitles; k++)
+			PUSH(l[i].t[k].canon);
+		l[i].industry_vec = ns;
+		if (l[i].industry)
+			PUSH(l[i].industry);
+		if (!l[i].own_vec && l[i].text[0] &&
+		    (icp->target_keywords.n || (icp->target_industries.n && !l[i].industry))) {
+			char *t = lq_xstrdup(l[i].text);
+
+			lq_utf8_cut(t, LQ_LEADTEXT_CAP_LOCAL);
+			free(l[i].text);
+			l[i].text = t;
+			l[i].text_vec = ns;
+			l[i].has_text_vec = 1;
+			PUSH(l[i].text);
+		}
+	}
+#undef PUSH
+	float *vec = embed_strings(s, ns);
+	for (i = 0; i < n; i++) {
+		if (use[i]) {
+			structured_one(&l[i], vec);
+			lead_free(&l[i]);
+		}
+		free(own[i]);
+		lq_write(recs[i]);
+		json_decref(recs[i]);
+		lq_progress();
+	}
+	free(vec);
+	free(s);
+	free(use);
+	free(own);
+	free(l);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *arg, *method = getenv("LQ_SCORE_METHOD");
+	int c, refresh = 0;
+
+	lq_init(argv[0]);
+	while ((c = lq_getopt(argc, argv, &cmd, &arg)) != -1) {
+		switch (c) {
+		case OPT_METHOD:
+			method = arg;
+			break;
+		case OPT_MODEL:
+			model_dir = arg;
+			break;
+		case OPT_REFRESH:
+			refresh = 1;
+			break;
+		default:
+			lq_usage(&cmd);
+		}
+	}
+	if (method && *method) {
+		if (strcmp(method, "baseline") == 0)
+			structured = 0;
+		else if (strcmp(method, "structured") != 0)
+			lq_die(LQ_EXIT_USAGE, "--method: unknown method '%s' (baseline or structured)", method);
+	}
+	if (optind != argc - 1)
+		lq_usage(&cmd);
+	icp = lq_icp_load(argv[optind]);
+	if (icp->client[0])
+		icp_name = icp->client;
+	else
+		icp_name = strrchr(argv[optind], '/') ? strrchr(argv[optind], '/') + 1 : argv[optind];
+	cache = lq_cache_open(NULL);
+	lq_cache_set_refresh(cache, refresh);
+	if (structured)
+		structured_open();
+
+	struct lq_reader *r = lq_reader_new(stdin, "<stdin>");
+	json_t *rec, *win[WINDOW];
+	size_t n = 0;
+
+	while ((rec = lq_reader_next(r)) != NULL) {
+		if (!structured) {
+			if (!lq_rec_failed(rec))
+				baseline(rec);
+			lq_write(rec);
+			json_decref(rec);
+			lq_progress();
+			continue;
+		}
+		win[n++] = rec;
+		if (n == WINDOW) {
+			structured_window(win, n);
+			n = 0;
+		}
+	}
+	if (n)
+		structured_window(win, n);
+	lq_reader_free(r);
+	lq_summary_add("method %s", structured ? "structured" : "baseline");
+	if (structured) {
+		free(titles ? titles[0].v : NULL);
+		free(excludes ? excludes[0].v : NULL);
+		free(industries ? industries[0].v : NULL);
+		free(keywords ? keywords[0].v : NULL);
+		for (size_t i = 0; i < icp->target_titles.n; i++)
+			free(titles[i].t.canon);
+		for (size_t i = 0; i < icp->exclude_titles.n; i++)
+			free(excludes[i].t.canon);
+		free(titles);
+		free(excludes);
+		free(industries);
+		free(keywords);
+		lq_embedder_free(loc);
+	}
+	if (base_emb)
+		lq_embedder_free(base_emb);
+	free(icp_vec);
+	free(base_model);
+	lq_icp_free(icp);
+	lq_cache_close(cache);
+	return lq_finish();
+}

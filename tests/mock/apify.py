@@ -1,0 +1,341 @@
+#!/usr/bin/env python3
+"""apify.py: a mock of the Apify API v2 for scrape's tests (real HTTP on 127.0.0.1).
+
+usage: apify.py [options] PORTFILE
+
+Writes the port it listens on to PORTFILE, then serves until killed.
+Endpoints (the real paths and JSON shapes):
+  POST /v2/acts/{actor}/runs            201 {"data": Run}   (input {"urls":[{"url":...}]})
+  GET  /v2/actor-runs/{id}?waitForFinish=N                   {"data": Run}
+  POST /v2/actor-runs/{id}/abort        200 {"data": Run}
+  GET  /v2/datasets/{id}/items          200 [item, ...]
+  GET  /v2/actor-runs/{id}/dataset/items
+  GET  /v2/acts/{actor}/runs?status=S   200 {"data": {"items": [Run...], "total": N, ...}}
+  GET  /__stats                         counters for the tests (not Apify)
+Runs finish after a drawn latency (--latency-ms, heavy tail with --tail).
+Items are made up from each input URL's slug, or taken from --profiles.
+A slug containing "nodata" gets no item, "failrun" makes the run FAILED,
+"timeoutrun" TIMED-OUT, "foreign" adds an item for another person.
+--fault KIND:WHAT:COUNT makes the first COUNT requests of KIND (start,
+poll, items, abort, list, any) answer WHAT: 401 402 403 408 429 500 503
+(Apify error bodies), malformed (200 with broken JSON), drop (connection
+closed mid-body), trickle (body sent slowly, --trickle-ms per 8 bytes),
+hang (no answer for 30 s).
+"""
+import argparse
+import hashlib
+import json
+import random
+import re
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse, parse_qs, unquote
+
+P = argparse.ArgumentParser()
+P.add_argument("portfile")
+P.add_argument("--token", default="test-token")
+P.add_argument("--latency-ms", type=float, default=5.0, help="median-ish run duration")
+P.add_argument("--tail", type=float, default=0.0, help="Pareto alpha of the run duration (0: fixed)")
+P.add_argument("--cap", type=float, default=20.0, help="cap of a draw, in multiples of latency")
+P.add_argument("--seed", type=int, default=1)
+P.add_argument("--profiles", help="a dataset file whose items are served by slug/URN")
+P.add_argument("--fault", action="append", default=[])
+P.add_argument("--fail-runs", type=int, default=0, help="the first N runs end FAILED")
+P.add_argument("--trickle-ms", type=float, default=20.0)
+P.add_argument("--log", help="append one line per request to this file")
+A = P.parse_args()
+
+LOCK = threading.Lock()
+RNG = random.Random(A.seed)
+RUNS = {}
+DATASETS = {}
+STATS = {"requests": 0, "start": 0, "poll": 0, "items": 0, "abort": 0, "list": 0,
+         "runs": 0, "aborted_runs": 0, "running": 0, "max_running": 0,
+         "urls": 0, "durations_ms": [], "faults": 0, "other": 0}
+FAULTS = []
+for f in A.fault:
+    kind, what, count = f.split(":")
+    FAULTS.append({"kind": kind, "what": what, "left": int(count)})
+PROFILES = {}
+if A.profiles:
+    with open(A.profiles) as fp:
+        for it in json.load(fp):
+            for k in (it.get("profileId"), (it.get("publicIdentifier") or "").lower()):
+                if k:
+                    PROFILES[k] = it
+
+
+def now_iso():
+    return time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+
+
+def draw():
+    if A.tail > 0:
+        d = A.latency_ms * min(RNG.paretovariate(A.tail), A.cap)
+    else:
+        d = A.latency_ms
+    return d / 1000.0
+
+
+def slug_of(url):
+    m = re.search(r"/in/([^/?#]+)", url)
+    return unquote(m.group(1)) if m else url
+
+
+def make_item(url, slug):
+    if slug in PROFILES or slug.lower() in PROFILES:
+        it = dict(PROFILES.get(slug) or PROFILES[slug.lower()])
+        it["inputUrl"] = url
+        return it
+    h = hashlib.sha1(slug.lower().encode()).hexdigest()
+    urn = slug if slug.startswith("ACoA") else "ACoAA" + h[:20]
+    pub = ("pub-" + h[:8]) if slug.startswith("ACoA") else slug.lower()
+    first, _, last = slug.partition("-")
+    return {"id": str(int(h[:8], 16)), "profileId": urn, "publicIdentifier": pub,
+            "firstName": first.capitalize(), "lastName": last.capitalize(),
+            "headline": "Head of Finance at Co " + h[:4],
+            "geoLocationName": "London, England, United Kingdom",
+            "inputUrl": url,
+            "positions": [
+                {"title": "Head of Finance", "companyName": "Co " + h[:4],
+                 "timePeriod": {"startDate": {"month": 1, "year": 2021}}},
+                {"title": "Analyst", "companyName": "Old Co",
+                 "timePeriod": {"startDate": {"year": 2015}, "endDate": {"year": 2020}}}]}
+
+
+def run_view(r):
+    status = r["status"]
+    if status == "RUNNING" and time.monotonic() >= r["ends"]:
+        status = r["final"]
+        with LOCK:
+            if r["status"] == "RUNNING":
+                r["status"] = status
+                r["finishedAt"] = now_iso()
+                STATS["running"] -= 1
+    v = {k: r[k] for k in ("id", "actId", "userId", "startedAt", "status",
+                           "defaultDatasetId", "defaultKeyValueStoreId", "buildId")}
+    v["status"] = r["status"]
+    v["finishedAt"] = r.get("finishedAt")
+    v["statusMessage"] = r.get("statusMessage")
+    v["options"] = {"timeoutSecs": r["timeout"], "memoryMbytes": 1024}
+    v["stats"] = {"inputBodyLen": 100}
+    return v
+
+
+class H(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, *a):
+        pass
+
+    def fault_for(self, kind):
+        with LOCK:
+            for f in FAULTS:
+                if f["left"] > 0 and f["kind"] in (kind, "any"):
+                    f["left"] -= 1
+                    STATS["faults"] += 1
+                    return f["what"]
+        return None
+
+    def send(self, code, obj, raw=None, fault=None):
+        body = raw if raw is not None else json.dumps(obj).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        if fault is None:
+            # Headers and body in one write.
+            self._headers_buffer.append(b"\r\n" + body)
+            self.flush_headers()
+            return
+        self.end_headers()
+        if fault == "drop":
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+            return
+        if fault == "trickle":
+            for i in range(0, len(body), 8):
+                self.wfile.write(body[i:i + 8])
+                self.wfile.flush()
+                time.sleep(A.trickle_ms / 1000.0)
+            return
+        self.wfile.write(body)
+
+    def error(self, code, typ, msg):
+        self.send(code, {"error": {"type": typ, "message": msg}})
+
+    def apply_fault(self, what):
+        """Answers with the fault; returns None if what is a body fault."""
+        codes = {"401": ("token-not-provided", "Authentication token is not valid"),
+                 "402": ("x402-payment-required", "Monthly usage hard limit exceeded"),
+                 "403": ("insufficient-permissions", "Insufficient permissions"),
+                 "408": ("run-timeout-exceeded", "Request timed out"),
+                 "429": ("rate-limit-exceeded", "You have exceeded the rate limit of 60 requests per second"),
+                 "500": ("internal-server-error", "Internal server error"),
+                 "503": ("server-unavailable", "Service unavailable")}
+        if what in codes:
+            self.error(int(what), *codes[what])
+            return True
+        if what == "hang":
+            time.sleep(30)
+            self.close_connection = True
+            return True
+        return None
+
+    def handle_any(self, method):
+        u = urlparse(self.path)
+        q = parse_qs(u.query)
+        path = u.path
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        if path != "/__stats":
+            with LOCK:
+                STATS["requests"] += 1
+        if A.log:
+            with LOCK, open(A.log, "a") as lf:
+                lf.write("%s %s\n" % (method, path))
+        if path == "/__stats":
+            with LOCK:
+                self.send(200, STATS)
+            return
+        if self.headers.get("Authorization") != "Bearer " + A.token:
+            self.error(401, "token-not-provided", "Authentication token was not provided or is invalid")
+            return
+        m_start = re.fullmatch(r"/v2/(?:acts|actors)/([^/]+)/runs", path)
+        m_run = re.fullmatch(r"/v2/actor-runs/([^/]+)", path)
+        m_abort = re.fullmatch(r"/v2/actor-runs/([^/]+)/abort", path)
+        m_items = re.fullmatch(r"/v2/datasets/([^/]+)/items", path)
+        m_ritems = re.fullmatch(r"/v2/actor-runs/([^/]+)/dataset/items", path)
+        if m_start and method == "POST":
+            kind = "start"
+        elif m_start and method == "GET":
+            kind = "list"
+        elif m_run and method == "GET":
+            kind = "poll"
+        elif m_abort and method == "POST":
+            kind = "abort"
+        elif (m_items or m_ritems) and method == "GET":
+            kind = "items"
+        else:
+            with LOCK:
+                STATS["other"] += 1
+            self.error(404, "record-not-found", "no such endpoint: %s %s" % (method, path))
+            return
+        with LOCK:
+            STATS[kind] += 1
+        fault = self.fault_for(kind)
+        if fault and self.apply_fault(fault):
+            return
+        raw = None
+        if kind == "start":
+            try:
+                inp = json.loads(body)
+                urls = [x["url"] for x in inp["urls"]]
+                assert all(isinstance(x, str) for x in urls)
+            except Exception:
+                self.error(400, "invalid-input", "Input is not valid: field urls must be an array of {url}")
+                return
+            with LOCK:
+                n = STATS["runs"] = STATS["runs"] + 1
+                rid = "run%05d%s" % (n, hashlib.sha1(str(n).encode()).hexdigest()[:8])
+                dsid = "ds" + rid[3:]
+                d = draw()
+                STATS["durations_ms"].append(round(d * 1000, 3))
+                STATS["urls"] += len(urls)
+                STATS["running"] += 1
+                STATS["max_running"] = max(STATS["max_running"], STATS["running"])
+            items = []
+            final = "SUCCEEDED"
+            msg = "Finished!"
+            for url in urls:
+                s = slug_of(url)
+                if "failrun" in s:
+                    final, msg = "FAILED", "The Actor process failed"
+                if "timeoutrun" in s:
+                    final, msg = "TIMED-OUT", "The Actor run timed out"
+                if "nodata" not in s:
+                    items.append(make_item(url, s))
+                if "foreign" in s:
+                    items.append(make_item("https://www.linkedin.com/in/someone-else/", "someone-else"))
+            if n <= A.fail_runs:
+                final, msg = "FAILED", "The Actor process failed (injected)"
+            r = {"id": rid, "actId": m_start.group(1), "userId": "u1", "startedAt": now_iso(),
+                 "status": "RUNNING", "final": final, "statusMessage": msg,
+                 "ends": time.monotonic() + d, "defaultDatasetId": dsid,
+                 "defaultKeyValueStoreId": "kv" + rid[3:], "buildId": "b1",
+                 "timeout": int((q.get("timeout") or ["3600"])[0])}
+            with LOCK:
+                RUNS[rid] = r
+                DATASETS[dsid] = items
+            obj = {"data": run_view(r)}
+            code = 201
+        elif kind == "list":
+            st = (q.get("status") or [None])[0]
+            views = [run_view(r) for r in list(RUNS.values())]
+            views = [v for v in views if st is None or v["status"] == st]
+            obj = {"data": {"total": len(views), "count": len(views), "offset": 0,
+                            "limit": 1000, "desc": True, "items": views}}
+            code = 200
+        elif kind in ("poll", "abort"):
+            rid = (m_run or m_abort).group(1)
+            r = RUNS.get(rid)
+            if r is None:
+                self.error(404, "record-not-found", "Actor run was not found")
+                return
+            if kind == "abort":
+                with LOCK:
+                    STATS["aborted_runs"] += 1
+                    if r["status"] == "RUNNING":
+                        STATS["running"] -= 1
+                        r["status"] = "ABORTED"
+                        r["finishedAt"] = now_iso()
+            else:
+                wait = float((q.get("waitForFinish") or ["0"])[0])
+                deadline = time.monotonic() + min(wait, 60)
+                # One sleep, no spinning: 20 spinning threads would starve
+                # the others of the GIL.
+                if r["status"] == "RUNNING":
+                    time.sleep(max(0.0, min(deadline, r["ends"]) - time.monotonic()))
+            obj = {"data": run_view(r)}
+            code = 200
+        else:
+            if m_items:
+                items = DATASETS.get(m_items.group(1))
+            else:
+                r = RUNS.get(m_ritems.group(1))
+                items = DATASETS.get(r["defaultDatasetId"]) if r else None
+            if items is None:
+                self.error(404, "record-not-found", "Dataset was not found")
+                return
+            obj = items
+            code = 200
+        if fault == "malformed":
+            raw = json.dumps(obj).encode()[:-7] + b"{,]"
+        self.send(code, obj, raw=raw, fault=fault)
+
+    def do_GET(self):
+        self.handle_any("GET")
+
+    def do_POST(self):
+        self.handle_any("POST")
+
+
+class S(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256
+
+
+srv = S(("127.0.0.1", 0), H)
+with open(A.portfile + ".tmp", "w") as fp:
+    fp.write(str(srv.server_address[1]))
+import os
+os.rename(A.portfile + ".tmp", A.portfile)
+try:
+    srv.serve_forever()
+except KeyboardInterrupt:
+    pass

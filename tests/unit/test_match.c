@@ -1,0 +1,136 @@
+/* test_match.c: the title, industry and company-type lexicons, and title similarity with the real encoder. */
+#include <math.h>
+#include <stdlib.h>
+
+#include "diag.h"
+#include "encoder.h"
+#include "match.h"
+#include "t.h"
+
+static struct lq_encoder *enc;
+
+/* Title similarity as score computes it: lexicon plus encoder cosine of the
+ * canonical forms. */
+static double
+sim(const char *a, const char *b)
+{
+	struct lq_title ta, tb;
+	float va[384], vb[384];
+	double c = 0;
+
+	lq_title_analyse(a, &ta);
+	lq_title_analyse(b, &tb);
+	lq_encoder_embed1(enc, ta.canon, strlen(ta.canon), va);
+	lq_encoder_embed1(enc, tb.canon, strlen(tb.canon), vb);
+	for (int i = 0; i < 384; i++)
+		c += (double)va[i] * vb[i];
+	c = lq_title_sim(lq_title_lexsim(&ta, &tb), c);
+	free(ta.canon);
+	free(tb.canon);
+	return c;
+}
+
+static void
+title_is(const char *title, const char *canon, unsigned fn, int level)
+{
+	struct lq_title t;
+
+	lq_title_analyse(title, &t);
+	CHECK_STR(t.canon, canon);
+	CHECK_INT(t.fn, fn);
+	CHECK_INT(t.level, level);
+	free(t.canon);
+}
+
+int
+main(int argc, char **argv)
+{
+	char err[512], *s;
+	const char *ev = NULL;
+	(void)argc;
+
+	lq_init(argv[0]);
+	t_begin("fold: case, accents, punctuation; inner & kept");
+	s = lq_fold("  Directrice Financière — FP&A / P&L ");
+	CHECK_STR(s, "directrice financiere fp&a p&l");
+	free(s);
+	s = lq_fold("bad \xff\xfe bytes");
+	CHECK(strstr(s, "bad") == s);
+	free(s);
+
+	t_begin("titles: abbreviations and seniority");
+	title_is("CFO", "chief financial officer", LQ_FN_FINANCE, LQ_LEVEL_CLEVEL);
+	title_is("SVP, Finance", "senior vice president finance", LQ_FN_FINANCE, LQ_LEVEL_VP);
+	title_is("HR Director", "human resources director", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
+	title_is("CPO", "chief people product officer", LQ_FN_PEOPLE | LQ_FN_PRODUCT, LQ_LEVEL_CLEVEL);
+	title_is("Aspiring Head of People", "aspiring head of people", LQ_FN_PEOPLE, LQ_LEVEL_STUDENT);
+
+	t_begin("titles: six languages");
+	title_is("Directeur Financier", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Leiterin Finanzen", "head of finance", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Directora Financiera", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Financieel Directeur", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Diretora Financeira", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Direttore Finanziario", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Personalleiter", "head of human resources", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
+
+	t_begin("titles: a recruiter of finance people is a recruiter");
+	title_is("Finance Recruiter", "finance recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC);
+	title_is("Reclutadora", "recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC);
+
+	t_begin("headline: the title part, hiring calls skipped");
+	s = lq_headline_title("Hiring CFOs | Finance Recruiter at Talentbridge");
+	CHECK_STR(s, "Finance Recruiter");
+	free(s);
+	s = lq_headline_title("VP People Operations @ Lumenstack — we're hiring!");
+	CHECK_STR(s, "VP People Operations");
+	free(s);
+	s = lq_headline_title("We're hiring!");
+	CHECK_STR(s, "");
+	free(s);
+
+	t_begin("industries: groups and related groups");
+	CHECK(lq_industry_lexsim(lq_industry_groups("Computer Software"), lq_industry_groups("B2B software")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Financial technology")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Financial Services"), lq_industry_groups("Payments")) == 0.5);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Farming"), lq_industry_groups("B2B software")) == 0);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Quantum widgets"), lq_industry_groups("B2B software")) == -1);
+
+	t_begin("company signals and size similarity");
+	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
+	CHECK_STR(lq_company_signal("Building a 300-person SaaS scaleup", NULL), "scaleup");
+	CHECK_STR(lq_company_signal("Fresh off our Series A", NULL), "startup");
+	CHECK(lq_company_signal("Loves hiking", NULL) == NULL);
+	CHECK(lq_size_sim("scaleup", "mid-market") == 0.5);
+	CHECK(lq_size_sim("enterprise", "startup") == 0);
+	CHECK(lq_size_sim("unknown", "startup") == -1);
+
+	t_begin("keywords: whole words, case and accents ignored");
+	s = lq_fold("Owns FP&A, the month-end close and Café budgets");
+	CHECK(lq_has_phrase(s, "fp&a"));
+	CHECK(lq_has_phrase(s, "Month-End Close"));
+	CHECK(lq_has_phrase(s, "cafe"));
+	CHECK(!lq_has_phrase(s, "FP"));
+	CHECK(!lq_has_phrase(s, "close and caf"));
+	free(s);
+
+	/* The real model: a missing one is a failure, not a skip. */
+	enc = lq_encoder_load(NULL, err, sizeof err);
+	t_begin("the real model loads (make model)");
+	CHECK(enc != NULL);
+	if (enc == NULL) {
+		printf("#   %s\n", err);
+		return t_done();
+	}
+	t_begin("similarity: CFO meets Chief Financial Officer, Directeur Financier meets Finance Director");
+	CHECK(sim("Chief Financial Officer", "CFO") >= 0.9);
+	CHECK(sim("Directeur Financier", "Finance Director") >= 0.9);
+	CHECK(sim("VP Finance", "CFO") >= 0.7);
+	t_begin("similarity: other functions, students and recruiters stay low");
+	CHECK(sim("Software Engineer", "CFO") < 0.2);
+	CHECK(sim("Finance student", "CFO") <= 0.1);
+	CHECK(sim("Finance Recruiter", "CFO") < 0.4);
+	CHECK(sim("Talent Acquisition Partner", "Recruiter") >= 0.75);
+	lq_encoder_free(enc);
+	return t_done();
+}

@@ -20,9 +20,11 @@ char *lq_encoder_default_dir(char *buf, size_t len);
  * present sentence_bert_config.json (max_seq_length, do_lower_case),
  * tokenizer_config.json (do_lower_case) and 1_Pooling/config.json (mean or
  * CLS pooling; mean if absent). dir NULL means lq_encoder_default_dir().
- * Weights stay in the read-only mapping of the file. Returns NULL with a
- * message in err on any problem (missing file, bad JSON, missing tensor,
- * shape not matching config.json, unsupported activation or dtype).
+ * Weights stay in the read-only mapping of the file (Q, K and V are copied
+ * stacked). Sets OpenBLAS to one thread: the encoder runs its own workers.
+ * Returns NULL with a message in err on any problem (missing file, bad
+ * JSON, missing tensor, shape not matching config.json, unsupported
+ * activation or dtype).
  * Free with lq_encoder_free().
  */
 struct lq_encoder *lq_encoder_load(const char *dir, char *err, size_t errlen);

@@ -31,7 +31,8 @@ struct lq_tokenizer *lq_tok_from_buf(const char *buf, size_t len,
  * dropped byte by byte, exactly as if decoded to U+FFFD, which the BERT
  * normaliser removes) into [CLS] wordpieces... [SEP], truncated to at most
  * max_ids ids in all (max_ids >= 2). Writes the ids to ids[] and returns
- * their count. Never fails.
+ * their count (0 if max_ids < 2). Reentrant; running out of memory is fatal
+ * (lq_xrealloc), so it never fails otherwise.
  */
 size_t lq_tok_encode(const struct lq_tokenizer *tok, const char *text,
     size_t len, int32_t *ids, size_t max_ids);

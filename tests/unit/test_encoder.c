@@ -215,6 +215,36 @@ real(void)
 	lq_encoder_free(e);
 }
 
+static void
+default_dir(void)
+{
+	static const char *const vars[4] = {
+		"LQ_MODEL_DIR", "LQ_CACHE_DIR", "XDG_CACHE_HOME", "HOME"
+	};
+	char buf[512], *saved[4];
+
+	for (int i = 0; i < 4; i++) {
+		saved[i] = getenv(vars[i]) ? strdup(getenv(vars[i])) : NULL;
+		unsetenv(vars[i]);
+	}
+	t_begin("the default model folder follows LQ_MODEL_DIR, LQ_CACHE_DIR, XDG_CACHE_HOME, HOME");
+	setenv("HOME", "/h", 1);
+	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/h/.cache/lq/models/all-MiniLM-L6-v2");
+	setenv("XDG_CACHE_HOME", "/x", 1);
+	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/x/lq/models/all-MiniLM-L6-v2");
+	setenv("LQ_CACHE_DIR", "/c", 1);
+	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/c/models/all-MiniLM-L6-v2");
+	setenv("LQ_MODEL_DIR", "/m", 1);
+	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/m");
+	for (int i = 0; i < 4; i++) {
+		if (saved[i] != NULL)
+			setenv(vars[i], saved[i], 1);
+		else
+			unsetenv(vars[i]);
+		free(saved[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -241,6 +271,7 @@ main(void)
 	t_begin("a missing folder is an error naming config.json");
 	CHECK(lq_encoder_load("/nonexistent", err, sizeof err) == NULL &&
 	    strstr(err, "/nonexistent/config.json") != NULL);
+	default_dir();
 	real();
 	return t_done();
 }

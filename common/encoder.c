@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "encoder.h"
+#include "util.h"
 #include "safetensors.h"
 #include "tokenizer.h"
 
@@ -57,21 +58,6 @@ struct scratch {
 	float *x, *y, *big, *ctx, *scores;
 };
 
-static void seterr(char *, size_t, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 char *
 lq_encoder_default_dir(char *buf, size_t len)
 {
@@ -101,12 +87,12 @@ loadjson(const char *dir, const char *name, int *missing, char *err,
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	*missing = access(path, F_OK) != 0;
 	if (*missing) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		lq_seterr(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if ((j = json_load_file(path, 0, &jerr)) == NULL ||
 	    !json_is_object(j)) {
-		seterr(err, errlen, "%s: line %d: %s", path, jerr.line,
+		lq_seterr(err, errlen, "%s: line %d: %s", path, jerr.line,
 		    j ? "not a JSON object" : jerr.text);
 		json_decref(j);
 		return NULL;
@@ -122,7 +108,7 @@ getint(json_t *cfg, const char *key, int def, int *out, char *err,
 
 	if (v == NULL) {
 		if (def < 0) {
-			seterr(err, errlen, "config.json: no %s", key);
+			lq_seterr(err, errlen, "config.json: no %s", key);
 			return -1;
 		}
 		*out = def;
@@ -130,7 +116,7 @@ getint(json_t *cfg, const char *key, int def, int *out, char *err,
 	}
 	if (!json_is_integer(v) || json_integer_value(v) < 1 ||
 	    json_integer_value(v) > 1 << 20) {
-		seterr(err, errlen, "config.json: %s is not a positive integer",
+		lq_seterr(err, errlen, "config.json: %s is not a positive integer",
 		    key);
 		return -1;
 	}
@@ -173,17 +159,17 @@ tensor(struct lq_encoder *e, const char *name, uint64_t d0, uint64_t d1,
 			t = lq_st_find(e->st, alt);
 	}
 	if (t == NULL) {
-		seterr(err, errlen, "model.safetensors: no tensor %s", name);
+		lq_seterr(err, errlen, "model.safetensors: no tensor %s", name);
 		return NULL;
 	}
 	if (t->dtype != LQ_ST_F32) {
-		seterr(err, errlen, "model.safetensors: tensor %s is not F32",
+		lq_seterr(err, errlen, "model.safetensors: tensor %s is not F32",
 		    t->name);
 		return NULL;
 	}
 	if (t->ndim != (d1 ? 2 : 1) || t->shape[0] != d0 ||
 	    (d1 && t->shape[1] != d1)) {
-		seterr(err, errlen, "model.safetensors: tensor %s has shape "
+		lq_seterr(err, errlen, "model.safetensors: tensor %s has shape "
 		    "[%llu%s%llu], config.json says [%llu%s%llu]", t->name,
 		    (unsigned long long)t->shape[0], t->ndim > 1 ? ", " : "",
 		    t->ndim > 1 ? (unsigned long long)t->shape[1] : 0ull,
@@ -193,7 +179,7 @@ tensor(struct lq_encoder *e, const char *name, uint64_t d0, uint64_t d1,
 	}
 	/* Data offsets are multiples of 4 in practice; refuse anything else. */
 	if (((uintptr_t)t->data & 3) != 0) {
-		seterr(err, errlen, "model.safetensors: tensor %s is not 4-byte "
+		lq_seterr(err, errlen, "model.safetensors: tensor %s is not 4-byte "
 		    "aligned", t->name);
 		return NULL;
 	}
@@ -221,21 +207,21 @@ load_config(struct lq_encoder *e, const char *dir, struct lq_tok_options *to,
 	(void)typevocab;
 	(void)vocab;
 	if (e->hidden % e->nheads != 0) {
-		seterr(err, errlen, "config.json: hidden_size %d is not a "
+		lq_seterr(err, errlen, "config.json: hidden_size %d is not a "
 		    "multiple of num_attention_heads %d", e->hidden, e->nheads);
 		goto out;
 	}
 	v = json_object_get(cfg, "hidden_act");
 	if (v != NULL && (!json_is_string(v) ||
 	    strcmp(json_string_value(v), "gelu") != 0)) {
-		seterr(err, errlen, "config.json: hidden_act must be \"gelu\" "
+		lq_seterr(err, errlen, "config.json: hidden_act must be \"gelu\" "
 		    "(exact erf GELU)");
 		goto out;
 	}
 	v = json_object_get(cfg, "position_embedding_type");
 	if (v != NULL && (!json_is_string(v) ||
 	    strcmp(json_string_value(v), "absolute") != 0)) {
-		seterr(err, errlen, "config.json: only absolute position "
+		lq_seterr(err, errlen, "config.json: only absolute position "
 		    "embeddings are supported");
 		goto out;
 	}
@@ -269,7 +255,7 @@ load_config(struct lq_encoder *e, const char *dir, struct lq_tok_options *to,
 
 		if (cls + mean != 1 || getbool(j, "pooling_mode_max_tokens", 0) ||
 		    getbool(j, "pooling_mode_mean_sqrt_len_tokens", 0)) {
-			seterr(err, errlen, "1_Pooling/config.json: only one of "
+			lq_seterr(err, errlen, "1_Pooling/config.json: only one of "
 			    "mean or CLS pooling is supported");
 			json_decref(j);
 			goto out;
@@ -294,12 +280,12 @@ load_weights(struct lq_encoder *e, char *err, size_t errlen)
 	if ((w = lq_st_find(e->st, "embeddings.word_embeddings.weight")) == NULL)
 		w = lq_st_find(e->st, "bert.embeddings.word_embeddings.weight");
 	if (w == NULL || w->ndim != 2) {
-		seterr(err, errlen, "model.safetensors: no 2-D tensor "
+		lq_seterr(err, errlen, "model.safetensors: no 2-D tensor "
 		    "embeddings.word_embeddings.weight");
 		return -1;
 	}
 	if (w->shape[0] < lq_tok_vocab_size(e->tok)) {
-		seterr(err, errlen, "vocab.txt has %zu tokens but %s has %llu "
+		lq_seterr(err, errlen, "vocab.txt has %zu tokens but %s has %llu "
 		    "rows", lq_tok_vocab_size(e->tok), w->name,
 		    (unsigned long long)w->shape[0]);
 		return -1;
@@ -340,7 +326,7 @@ load_weights(struct lq_encoder *e, char *err, size_t errlen)
 		L->wqkv = malloc(3 * H * H * sizeof *L->wqkv);
 		L->bqkv = malloc(3 * H * sizeof *L->bqkv);
 		if (L->wqkv == NULL || L->bqkv == NULL) {
-			seterr(err, errlen, "out of memory");
+			lq_seterr(err, errlen, "out of memory");
 			return -1;
 		}
 		memcpy(L->wqkv, L->wq, H * H * sizeof *L->wqkv);
@@ -366,7 +352,7 @@ lq_encoder_load(const char *dir, char *err, size_t errlen)
 	if (dir == NULL)
 		dir = lq_encoder_default_dir(def, sizeof def);
 	if ((e = calloc(1, sizeof *e)) == NULL) {
-		seterr(err, errlen, "out of memory");
+		lq_seterr(err, errlen, "out of memory");
 		return NULL;
 	}
 	if (load_config(e, dir, &to, e2, sizeof e2) < 0)
@@ -397,7 +383,7 @@ lq_encoder_load(const char *dir, char *err, size_t errlen)
 	openblas_set_num_threads(1);
 	return e;
 fail:
-	seterr(err, errlen, "model %s: %s", dir, e2);
+	lq_seterr(err, errlen, "model %s: %s", dir, e2);
 	lq_encoder_free(e);
 	return NULL;
 }

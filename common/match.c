@@ -695,3 +695,9 @@ lq_has_phrase(const char *hay, const char *needle)
 	free(n);
 	return found;
 }
+
+const char *
+lq_tier(double icp_score)
+{
+	return icp_score >= 70 ? "A" : icp_score >= 50 ? "B" : icp_score >= 30 ? "C" : "D";
+}

@@ -6,6 +6,10 @@
 
 struct lq_icp;
 
+/* The tier of an icp_score: A >= 70, B >= 50, C >= 30, else D
+ * (docs/scoring.md). One definition for score and rerank. */
+const char *lq_tier(double icp_score);
+
 /* Job functions a title can name (a bit set: "CPO" names two). */
 enum {
 	LQ_FN_FINANCE = 1 << 0, LQ_FN_PEOPLE = 1 << 1, LQ_FN_RECRUITING = 1 << 2,

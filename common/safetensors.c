@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "safetensors.h"
+#include "util.h"
 
 /* The reference implementation refuses headers above 100 MB; so do we. */
 #define MAX_HEADER (100u * 1000 * 1000)
@@ -37,21 +38,6 @@ static const struct {
 	{ "BOOL", LQ_ST_BOOL, 1 }, { "F8_E4M3", LQ_ST_F8_E4M3, 1 },
 	{ "F8_E5M2", LQ_ST_F8_E5M2, 1 },
 };
-
-static void seterr(char *, size_t, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 size_t
 lq_st_dtype_size(enum lq_st_dtype dtype)
@@ -93,14 +79,14 @@ parse_entry(const char *name, json_t *v, const unsigned char *data,
 	uint64_t n = 1;
 
 	if (!json_is_object(v)) {
-		seterr(err, errlen, "tensor %s: entry is not an object", name);
+		lq_seterr(err, errlen, "tensor %s: entry is not an object", name);
 		return -1;
 	}
 	dt = json_object_get(v, "dtype");
 	shape = json_object_get(v, "shape");
 	off = json_object_get(v, "data_offsets");
 	if (!json_is_string(dt) || !json_is_array(shape) || !json_is_array(off)) {
-		seterr(err, errlen, "tensor %s: needs string dtype, array shape "
+		lq_seterr(err, errlen, "tensor %s: needs string dtype, array shape "
 		    "and array data_offsets", name);
 		return -1;
 	}
@@ -112,11 +98,11 @@ parse_entry(const char *name, json_t *v, const unsigned char *data,
 			break;
 		}
 	if (esz == 0) {
-		seterr(err, errlen, "tensor %s: unknown dtype \"%.20s\"", name, s);
+		lq_seterr(err, errlen, "tensor %s: unknown dtype \"%.20s\"", name, s);
 		return -1;
 	}
 	if (json_array_size(shape) > LQ_ST_MAXDIM) {
-		seterr(err, errlen, "tensor %s: more than %d dimensions", name,
+		lq_seterr(err, errlen, "tensor %s: more than %d dimensions", name,
 		    LQ_ST_MAXDIM);
 		return -1;
 	}
@@ -125,13 +111,13 @@ parse_entry(const char *name, json_t *v, const unsigned char *data,
 		json_int_t d;
 
 		if (!json_is_integer(x) || (d = json_integer_value(x)) < 0) {
-			seterr(err, errlen, "tensor %s: shape[%zu] is not a "
+			lq_seterr(err, errlen, "tensor %s: shape[%zu] is not a "
 			    "non-negative integer", name, i);
 			return -1;
 		}
 		t->shape[i] = (uint64_t)d;
 		if (d != 0 && n > UINT64_MAX / (uint64_t)d / esz) {
-			seterr(err, errlen, "tensor %s: shape overflows", name);
+			lq_seterr(err, errlen, "tensor %s: shape overflows", name);
 			return -1;
 		}
 		n *= (uint64_t)d;
@@ -142,20 +128,20 @@ parse_entry(const char *name, json_t *v, const unsigned char *data,
 	    !json_is_integer(json_array_get(off, 1)) ||
 	    json_integer_value(json_array_get(off, 0)) < 0 ||
 	    json_integer_value(json_array_get(off, 1)) < 0) {
-		seterr(err, errlen, "tensor %s: data_offsets must be two "
+		lq_seterr(err, errlen, "tensor %s: data_offsets must be two "
 		    "non-negative integers", name);
 		return -1;
 	}
 	*begin = (uint64_t)json_integer_value(json_array_get(off, 0));
 	*end = (uint64_t)json_integer_value(json_array_get(off, 1));
 	if (*begin > *end || *end > dlen) {
-		seterr(err, errlen, "tensor %s: data_offsets [%llu, %llu] outside "
+		lq_seterr(err, errlen, "tensor %s: data_offsets [%llu, %llu] outside "
 		    "the %llu-byte data buffer", name, (unsigned long long)*begin,
 		    (unsigned long long)*end, (unsigned long long)dlen);
 		return -1;
 	}
 	if (*end - *begin != n * esz) {
-		seterr(err, errlen, "tensor %s: %llu bytes of data but shape and "
+		lq_seterr(err, errlen, "tensor %s: %llu bytes of data but shape and "
 		    "dtype need %llu", name, (unsigned long long)(*end - *begin),
 		    (unsigned long long)(n * esz));
 		return -1;
@@ -179,13 +165,13 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 	size_t hl, i;
 
 	if (len < 8) {
-		seterr(err, errlen, "file too short for a safetensors header");
+		lq_seterr(err, errlen, "file too short for a safetensors header");
 		return NULL;
 	}
 	for (i = 0; i < 8; i++)
 		hlen |= (uint64_t)p[i] << (8 * i);
 	if (hlen > MAX_HEADER || hlen > len - 8) {
-		seterr(err, errlen, "header length %llu is larger than the file "
+		lq_seterr(err, errlen, "header length %llu is larger than the file "
 		    "or the 100 MB limit", (unsigned long long)hlen);
 		return NULL;
 	}
@@ -193,12 +179,12 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 	while (hl > 0 && p[8 + hl - 1] == ' ')
 		hl--;
 	if (hl == 0 || p[8] != '{') {
-		seterr(err, errlen, "header is not a JSON object");
+		lq_seterr(err, errlen, "header is not a JSON object");
 		return NULL;
 	}
 	root = json_loadb((const char *)p + 8, hl, JSON_REJECT_DUPLICATES, &jerr);
 	if (root == NULL || !json_is_object(root)) {
-		seterr(err, errlen, "header JSON: %s", root ? "not an object" :
+		lq_seterr(err, errlen, "header JSON: %s", root ? "not an object" :
 		    jerr.text);
 		goto fail;
 	}
@@ -206,7 +192,7 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 	if ((st = calloc(1, sizeof *st)) == NULL ||
 	    (st->t = calloc(json_object_size(root) + 1, sizeof *st->t)) == NULL ||
 	    (order = calloc(json_object_size(root) + 1, sizeof *order)) == NULL) {
-		seterr(err, errlen, "out of memory");
+		lq_seterr(err, errlen, "out of memory");
 		goto fail;
 	}
 	json_object_foreach(root, name, v) {
@@ -218,12 +204,12 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 			json_t *mv;
 
 			if (!json_is_object(v)) {
-				seterr(err, errlen, "__metadata__ is not an object");
+				lq_seterr(err, errlen, "__metadata__ is not an object");
 				goto fail;
 			}
 			json_object_foreach(v, k, mv)
 				if (!json_is_string(mv)) {
-					seterr(err, errlen, "__metadata__ value "
+					lq_seterr(err, errlen, "__metadata__ value "
 					    "%.60s is not a string", k);
 					goto fail;
 				}
@@ -233,7 +219,7 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 		    errlen) < 0)
 			goto fail;
 		if ((t->name = strdup(name)) == NULL) {
-			seterr(err, errlen, "out of memory");
+			lq_seterr(err, errlen, "out of memory");
 			goto fail;
 		}
 		order[st->ntensors++] = t;
@@ -245,12 +231,12 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 		uint64_t b = order[i]->offset;
 
 		if (b < prev) {
-			seterr(err, errlen, "tensor %s overlaps the tensor "
+			lq_seterr(err, errlen, "tensor %s overlaps the tensor "
 			    "before it", order[i]->name);
 			goto fail;
 		}
 		if (b > prev) {
-			seterr(err, errlen, "tensor %s: gap of %llu bytes before "
+			lq_seterr(err, errlen, "tensor %s: gap of %llu bytes before "
 			    "its data", order[i]->name,
 			    (unsigned long long)(b - prev));
 			goto fail;
@@ -258,7 +244,7 @@ lq_st_parse(const void *buf, size_t len, char *err, size_t errlen)
 		prev = b + order[i]->nbytes;
 	}
 	if (prev != dlen) {
-		seterr(err, errlen, "%llu bytes after the last tensor belong to "
+		lq_seterr(err, errlen, "%llu bytes after the last tensor belong to "
 		    "no tensor", (unsigned long long)(dlen - prev));
 		goto fail;
 	}
@@ -285,22 +271,22 @@ lq_st_open(const char *path, char *err, size_t errlen)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		lq_seterr(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &sb) < 0 || !S_ISREG(sb.st_mode) || sb.st_size == 0) {
-		seterr(err, errlen, "%s: not a regular non-empty file", path);
+		lq_seterr(err, errlen, "%s: not a regular non-empty file", path);
 		close(fd);
 		return NULL;
 	}
 	map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
 	close(fd);
 	if (map == MAP_FAILED) {
-		seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
+		lq_seterr(err, errlen, "%s: mmap: %s", path, strerror(errno));
 		return NULL;
 	}
 	if ((st = lq_st_parse(map, (size_t)sb.st_size, e, sizeof e)) == NULL) {
-		seterr(err, errlen, "%s: %s", path, e);
+		lq_seterr(err, errlen, "%s: %s", path, e);
 		munmap(map, (size_t)sb.st_size);
 		return NULL;
 	}

@@ -30,21 +30,6 @@ static const char *const specials[5] = {
 	"[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"
 };
 
-static void seterr(char *, size_t, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-seterr(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
-
 static uint64_t
 hash(const char *s, size_t n)
 {
@@ -91,7 +76,7 @@ lq_tok_from_buf(const char *buf, size_t len, const struct lq_tok_options *opts,
 	    (tok->off = malloc((n + 1) * sizeof *tok->off)) == NULL)
 		goto oom;
 	if (len > UINT32_MAX || n > INT32_MAX / 4) {
-		seterr(err, errlen, "vocabulary too large");
+		lq_seterr(err, errlen, "vocabulary too large");
 		goto fail;
 	}
 	memcpy(tok->pool, buf, len);
@@ -130,7 +115,7 @@ lq_tok_from_buf(const char *buf, size_t len, const struct lq_tok_options *opts,
 	tok->cls = lookup(tok, "[CLS]", 5);
 	tok->sep = lookup(tok, "[SEP]", 5);
 	if (tok->unk < 0 || tok->cls < 0 || tok->sep < 0) {
-		seterr(err, errlen, "vocabulary lacks [UNK], [CLS] or [SEP]");
+		lq_seterr(err, errlen, "vocabulary lacks [UNK], [CLS] or [SEP]");
 		goto fail;
 	}
 	for (i = 0; i < 5; i++)
@@ -138,7 +123,7 @@ lq_tok_from_buf(const char *buf, size_t len, const struct lq_tok_options *opts,
 		    lookup(tok, specials[i], strlen(specials[i]));
 	return tok;
 oom:
-	seterr(err, errlen, "out of memory");
+	lq_seterr(err, errlen, "out of memory");
 fail:
 	lq_tok_free(tok);
 	return NULL;
@@ -154,7 +139,7 @@ lq_tok_load(const char *path, const struct lq_tok_options *opts, char *err,
 	FILE *fp;
 
 	if ((fp = fopen(path, "rb")) == NULL) {
-		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		lq_seterr(err, errlen, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	for (;;) {
@@ -164,7 +149,7 @@ lq_tok_load(const char *path, const struct lq_tok_options *opts, char *err,
 			if (nb == NULL) {
 				free(buf);
 				fclose(fp);
-				seterr(err, errlen, "%s: out of memory", path);
+				lq_seterr(err, errlen, "%s: out of memory", path);
 				return NULL;
 			}
 			buf = nb;
@@ -174,7 +159,7 @@ lq_tok_load(const char *path, const struct lq_tok_options *opts, char *err,
 		len += n;
 	}
 	if (ferror(fp)) {
-		seterr(err, errlen, "%s: read error", path);
+		lq_seterr(err, errlen, "%s: read error", path);
 		fclose(fp);
 		free(buf);
 		return NULL;
@@ -183,7 +168,7 @@ lq_tok_load(const char *path, const struct lq_tok_options *opts, char *err,
 	tok = lq_tok_from_buf(buf, len, opts, e, sizeof e);
 	free(buf);
 	if (tok == NULL)
-		seterr(err, errlen, "%s: %s", path, e);
+		lq_seterr(err, errlen, "%s: %s", path, e);
 	return tok;
 }
 

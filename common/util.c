@@ -178,6 +178,18 @@ lq_buf_detach(struct lq_buf *b)
 	return p;
 }
 
+void
+lq_seterr(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL || errlen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
 int
 lq_utf8_valid(const char *str, size_t n)
 {

@@ -41,6 +41,12 @@ void lq_buf_free(struct lq_buf *b);
 /* Returns the contents as a malloc'ed string (never NULL) and empties b. */
 char *lq_buf_detach(struct lq_buf *b);
 
+/* Formats a message into err[0..errlen) (the "char *err, size_t errlen"
+ * convention of the library functions that report errors to their
+ * caller); does nothing when err is NULL or errlen is 0. */
+void lq_seterr(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Returns 1 if s[0..n) is well-formed UTF-8 (no overlongs, no surrogates,
  * nothing above U+10FFFF), else 0. NUL bytes are allowed. */
 int lq_utf8_valid(const char *s, size_t n);

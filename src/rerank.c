@@ -77,12 +77,6 @@ round_to(double x, int digits)
 	return round(x * p) / p;
 }
 
-static const char *
-tier_of(double score)
-{
-	return score >= 70 ? "A" : score >= 50 ? "B" : score >= 30 ? "C" : "D";
-}
-
 /* 1 if rec may be reranked; else fails it (or leaves a failed one). */
 static int
 rerankable(json_t *rec)
@@ -125,7 +119,7 @@ apply(json_t *rec, double rr, const char *detail)
 	s = round_to(s < 0 ? 0 : s > 100 ? 100 : s, 1);
 	json_object_set_new(rec, "rerank_score", json_real(round_to(rr, 4)));
 	json_object_set_new(rec, "icp_score", json_real(s));
-	lq_rec_set_str(rec, "tier", tier_of(s));
+	lq_rec_set_str(rec, "tier", lq_tier(s));
 	t = lq_xasprintf("%s%srerank %.2f (%s%s%s)", why && *why ? why : "", why && *why ? "; " : "",
 	    rr, backend, detail ? ": " : "", detail ? detail : "");
 	lq_rec_set_str(rec, "match_reasoning", t);

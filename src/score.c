@@ -96,12 +96,6 @@ round_to(double x, int digits)
 	return round(x * p) / p;
 }
 
-static const char *
-tier_of(double score)
-{
-	return score >= 70 ? "A" : score >= 50 ? "B" : score >= 30 ? "C" : "D";
-}
-
 /* The ICP sentence embedded with model (the first lead's); fatal when the
  * model cannot be opened: nothing could be scored. */
 static void
@@ -177,7 +171,7 @@ baseline(json_t *rec)
 	score = score < 30 ? 30 : score > 100 ? 100 : score;
 	score = round_to(score, 1);
 	json_object_set_new(rec, "icp_score", json_real(score));
-	lq_rec_set_str(rec, "tier", tier_of(score));
+	lq_rec_set_str(rec, "tier", lq_tier(score));
 	comp = json_pack("{s:f}", "cosine", round_to(c, 4));
 	json_object_set_new(rec, "components", comp);
 	char *why = lq_xasprintf("cosine %.2f between the profile and the ICP sentence (%s)", c, model);
@@ -554,7 +548,7 @@ structured_one(struct lead *l, const float *vec)
 	if (knocked && score > KNOCKOUT_CAP)
 		score = KNOCKOUT_CAP;
 	json_object_set_new(rec, "icp_score", json_real(score));
-	lq_rec_set_str(rec, "tier", tier_of(score));
+	lq_rec_set_str(rec, "tier", lq_tier(score));
 	json_object_set_new(rec, "components", comp);
 	lq_rec_set_str(rec, "match_reasoning", why.len ? why.data : "no evidence");
 	lq_rec_set_str(rec, "score_version", STRUCTURED_VERSION);

@@ -46,8 +46,9 @@ char *lq_fold(const char *s);
  * titles). Free t->canon with free(). */
 void lq_title_analyse(const char *title, struct lq_title *t);
 
-/* Title similarity by the lexicon alone, in [0,1], or -1 when either side
- * names no known function (the encoder must decide). Same function and
+/* Title similarity by the lexicon alone, in [0,1]; -1 when either side
+ * names no known function (the encoder must decide); LQ_LEX_SENIORITY_ONLY
+ * (below) for a bare seniority against a function. Same function and
  * level gives 1; each level apart costs more; a student or intern never
  * reaches more than 0.1; different known functions give 0. */
 double lq_title_lexsim(const struct lq_title *a, const struct lq_title *b);

@@ -74,7 +74,7 @@ start_mock auth --latency-ms 5 --fault start:401:100
 scrape_mock auth
 status '401: exit 3' 3 'LQ_APIFY_BASE_URL=$URL_auth scrape --poll-wait 1 < in.ndjson > /dev/null 2>&1 || exit $?'
 ok '401: every record written, failed, none lost' 'all_written auth.out && test "$(jq -r .error.code auth.out | sort -u)" = stopped'
-ok '401: a clear message once' 'test "$(grep -c "HTTP 401: token-not-provided.*check APIFY_API_TOKEN" auth.err)" -eq 1'
+ok '401: a clear message once' 'test "$(grep -c "HTTP 401: token-not-provided.*check APIFY_API_TOKEN" auth.err)" -eq 1 || { cat auth.err; false; }'
 ok '401: no retry of a refused request' 'test "$(jq -r "select(.status == 401) | .attempt" auth.trace | sort -u)" = 1'
 start_mock pay --latency-ms 5 --fault any:402:1
 scrape_mock pay

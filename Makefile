@@ -74,7 +74,7 @@ COMMON_HDRS = $(wildcard common/*.h)
 # CSV cells and field paths (to-csv).
 COMMON += csvout fieldpath
 # Meeting transcripts (calls, icp-extract).
-COMMON += transcript
+COMMON += transcript icplex
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

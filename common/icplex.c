@@ -70,6 +70,8 @@ static const struct entry lexicon[] = {
 	{ LQ_CRIT_TITLE, "Practice Manager", "practice manager|clinic manager|clinic director|medical director" },
 	{ LQ_CRIT_TITLE, "Head of Customer Success", "head of customer success|vp of customer success|"
 	    "customer success director|director of customer success|cs leader" },
+	{ LQ_CRIT_TITLE, "Payroll Manager", "payroll manager|payroll specialist|payroll people|payroll staff|"
+	    "payroll team|payroll administrator" },
 	{ LQ_CRIT_TITLE, "Consultant", "consultant" },
 	{ LQ_CRIT_TITLE, "Student", "student|intern|graduate|grad" },
 	{ LQ_CRIT_TITLE, "Junior Staff", "junior|junior staff|entry level|entry level people" },
@@ -149,6 +151,7 @@ static const struct entry lexicon[] = {
 	{ LQ_CRIT_KEYWORD, "pipeline and revenue", "pipeline|revenue growth|quota|churn|pricing" },
 	{ LQ_CRIT_KEYWORD, "international expansion", "international expansion|expanding into|new markets|"
 	    "expanding to" },
+	{ LQ_CRIT_KEYWORD, "SEO", "seo|search rankings|organic traffic|organic search" },
 	{ LQ_CRIT_KEYWORD, "data and analytics", "analytics|reporting|dashboards|data warehouse|bi tools" },
 	{ 0, NULL, NULL }
 };
@@ -168,7 +171,7 @@ static const char *const neg_after[] = {
 	"not relevant", "irrelevant", "are excluded", "is excluded", "are a no", "is a no", "can t afford",
 	"cannot afford", "never have budget", "have no budget", "don t have budget", "don t have the budget",
 	"are not", "aren t", "isn t", "is not", "not our", "not the", "we don t want", "we do not want",
-	"don t work", "never work", "tire kickers", "not for us", "no good", NULL
+	"don t work", "never work", "don t have", "do not have", "never have", "tire kickers", "not for us", "no good", NULL
 };
 
 /* Negation words that do not negate. Folded. */
@@ -612,6 +615,10 @@ lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max)
 	fs = lq_fold(sentence);
 	topical = contains_any(fs, topic_cues);
 	free(fs);
+	/* "1,000 employees" is one number, not two clauses. */
+	for (c = s; *c; c++)
+		if (*c == ',' && c > s && isdigit((unsigned char)c[-1]) && isdigit((unsigned char)c[1]))
+			memmove(c, c + 1, strlen(c));
 	/* Clauses: commas, semicolons, colons, brackets, " but ", " - ". */
 	for (c = s; (c = strstr(c, " but ")) != NULL; c += 4)
 		c[1] = ',', c[2] = ' ', c[3] = ' ';

@@ -421,6 +421,7 @@ struct local_ctx {
 	const json_t *m, *u;
 	struct said **sv;
 	size_t *n;
+	int excl_answer;	/* the first sentence answers "anyone to avoid?" */
 };
 
 static void
@@ -431,12 +432,15 @@ local_sentence(const char *s, int question, void *arg)
 	size_t n, i;
 	int rev;
 
-	if (question || lq_icplex_small_talk(s))
+	if (question || lq_icplex_small_talk(s)) {
+		c->excl_answer = 0;
 		return;
+	}
 	n = lq_icplex_find(s, hits, 32);
 	rev = lq_icplex_revises(s);
 	for (i = 0; i < n; i++) {
-		int l = hits[i].negated ? excl_list(hits[i].kind) : target_list(hits[i].kind);
+		int neg = hits[i].negated || c->excl_answer;
+		int l = neg ? excl_list(hits[i].kind) : target_list(hits[i].kind);
 		json_t *src;
 
 		if (l < 0)
@@ -446,6 +450,29 @@ local_sentence(const char *s, int question, void *arg)
 		    json_string_value(json_object_get(c->m, "id")));
 		json_decref(src);
 	}
+	c->excl_answer = 0;
+}
+
+/* 1 if text asks whom to leave out ("Anyone to avoid?"): a bare list in
+ * the client's answer is then a list of exclusions. */
+static int
+asks_exclusion(const char *text)
+{
+	static const char *const cues[] = { "avoid", "rather not", "leave out", "not engage", "exclude",
+		"stay away", "not want", "don t want", "shouldn t", "not target", "people to skip", "no go", NULL };
+	char *f;
+	int i, r = 0;
+
+	if (text == NULL || strchr(text, '?') == NULL)
+		return 0;
+	f = lq_fold(text);
+	for (i = 0; cues[i] && !r; i++) {
+		char *x = strstr(f, cues[i]);
+
+		r = x && (x == f || x[-1] == ' ');
+	}
+	free(f);
+	return r;
 }
 
 static void
@@ -455,12 +482,18 @@ extract_local(const json_t *m, const int *side)
 	struct said *sv = NULL;
 	size_t i, n = 0;
 
-	json_array_foreach(json_object_get(m, "transcript"), i, u) {
-		struct local_ctx c = { m, u, &sv, &n };
-		const char *t = json_string_value(json_object_get(u, "text"));
+	int excl_q = 0;
 
-		if (side[i] == 1 && t)
+	json_array_foreach(json_object_get(m, "transcript"), i, u) {
+		const char *t = json_string_value(json_object_get(u, "text"));
+		struct local_ctx c = { m, u, &sv, &n, excl_q };
+
+		if (side[i] == 0)
+			excl_q = asks_exclusion(t);
+		else if (side[i] == 1 && t) {
 			sentences(t, local_sentence, &c);
+			excl_q = 0;
+		}
 	}
 	said_commit(sv, n);
 }

@@ -41,7 +41,7 @@ static const struct lq_cmd cmd = {
 	"https://api.fathom.ai/external/v1) with the key in $FATHOM_API_KEY, every\n"
 	"page. With files (- is stdin): Fathom JSON, WebVTT or \"Speaker: text\"\n"
 	"transcripts. Transcripts are cached (namespace meeting). See calls(1).",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_FILTER
 };
 
 /* Version of the meeting record: part of the cache key. */

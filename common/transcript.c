@@ -117,8 +117,9 @@ lq_fathom_transcript(const json_t *a, char *err, size_t errlen)
 		if (json_is_object(sp)) {
 			name = jstr(sp, "display_name");
 			email = jstr(sp, "matched_calendar_invitee_email");
-		} else if (json_is_string(sp)) {
+		} else if (json_is_string(sp)) {	/* a meeting record's own form */
 			name = json_string_value(sp);
+			email = jstr(it, "email");
 		}
 		if (ts && lq_timestamp_norm(ts, strlen(ts), norm) < 0)
 			norm[0] = '\0';

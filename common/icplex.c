@@ -522,12 +522,12 @@ find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical
 
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
  * employees", "under 50 staff". Bands: startup < 50 <= scaleup < 250 <=
- * mid-market < 2500 <= enterprise (docs/icp-extract.md). */
+ * mid-market < 1000 <= enterprise, as classify(1) (docs/icp-extract.md). */
 static size_t
 find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 {
 	static const char *const band[] = { "startup", "scaleup", "mid-market", "enterprise" };
-	static const double lo[] = { 0, 50, 250, 2500 }, hi[] = { 50, 250, 2500, 1e12 };
+	static const double lo[] = { 0, 50, 250, 1000 }, hi[] = { 50, 250, 1000, 1e12 };
 	char *f = lq_fold(clause), *toks[64];
 	int nt = 0, i, neg;
 	size_t nout = 0;

@@ -529,7 +529,9 @@ chat_schema(void)
 
 	json_object_set_new(json_object_get(json_object_get(size, "properties"), "value"), "enum",
 	    json_pack("[s,s,s,s,s,s]", "startup", "scaleup", "mid-market", "enterprise", "agency", "freelance"));
-	return json_pack("{s:s,s:{s:s,s:b,s:{s:s,s:{s:{s:s,s:O},s:{s:s,s:O},s:{s:s,s:o},s:{s:s,s:O},"
+	json_t *schema;
+
+	schema = json_pack("{s:s,s:{s:s,s:b,s:{s:s,s:{s:{s:s,s:O},s:{s:s,s:O},s:{s:s,s:o},s:{s:s,s:O},"
 	    "s:{s:s}},s:[s,s,s,s,s],s:b}}}",
 	    "type", "json_schema", "json_schema", "name", "icp_extraction", "strict", 1, "schema",
 	    "type", "object", "properties",
@@ -540,6 +542,8 @@ chat_schema(void)
 	    "notes", "type", "string",
 	    "required", "titles", "industries", "company_sizes", "keywords", "notes",
 	    "additionalProperties", 0);
+	json_decref(item);
+	return schema;
 }
 
 struct chat_ans {

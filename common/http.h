@@ -75,8 +75,8 @@ void lq_http_submit(struct lq_http *h, struct lq_http_req *r);
 /* Runs transfers for at most wait seconds or until something happened;
  * calls the callbacks of finished requests; retries timeouts, connection
  * errors, 408, 429 and 5xx after a backoff (Retry-After when the server
- * sends one, else RateLimit-Reset on a 429), never other statuses. Returns the number of requests not
- * finished yet. */
+ * sends one, else RateLimit-Reset on a 429), never other statuses.
+ * Returns the number of requests not finished yet. */
 int lq_http_run(struct lq_http *h, double wait);
 
 /* Requests not finished yet (queued, running or waiting to retry). */

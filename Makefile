@@ -48,7 +48,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv
@@ -65,6 +65,9 @@ score_LIBS = -lpthread
 rerank_PKGS = jansson libcurl libcrypto openblas libutf8proc
 rerank_LIBS = -lpthread
 eval_PKGS = jansson
+calls_PKGS = jansson libcurl libcrypto libutf8proc
+icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
+icp-extract_LIBS = -lpthread
 
 # The common library.
 COMMON = base64 cache diag embedder encoder http icp labels labelset leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
@@ -73,6 +76,8 @@ COMMON += followers liurl
 COMMON_HDRS = $(wildcard common/*.h)
 # CSV cells and field paths (to-csv).
 COMMON += csvout fieldpath
+# Meeting transcripts (calls, icp-extract).
+COMMON += transcript icplex
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

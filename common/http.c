@@ -322,6 +322,21 @@ retryable(const struct lq_http_req *r, CURLcode cc)
 	return r->status == 408 || r->status == 429 || r->status >= 500;
 }
 
+double
+lq_http_header_num(const struct lq_http_req *r, const char *name)
+{
+	struct curl_header *hd;
+	char *end;
+	double v;
+
+	if (r->easy == NULL || curl_easy_header(r->easy, name, 0, CURLH_HEADER, -1, &hd) != CURLHE_OK)
+		return -1;
+	v = strtod(hd->value, &end);
+	if (end == hd->value || v < 0 || v != v)
+		return -1;
+	return v;
+}
+
 static double
 backoff(struct lq_http *h, struct lq_http_req *r)
 {
@@ -330,6 +345,13 @@ backoff(struct lq_http *h, struct lq_http_req *r)
 
 	if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
 		return fmin((double)ra, h->o.backoff_max * 4);
+	/* Fathom and the IETF RateLimit draft: seconds left in the window. */
+	if (r->status == 429) {
+		double reset = lq_http_header_num(r, "RateLimit-Reset");
+
+		if (reset > 0)
+			return fmin(reset, h->o.backoff_max * 4);
+	}
 	h->rnd = h->rnd * 1103515245u + 12345u;
 	d *= 1 + (double)((h->rnd >> 8) & 0xffff) / 65536.0;
 	return fmin(d, h->o.backoff_max);

@@ -75,8 +75,8 @@ void lq_http_submit(struct lq_http *h, struct lq_http_req *r);
 /* Runs transfers for at most wait seconds or until something happened;
  * calls the callbacks of finished requests; retries timeouts, connection
  * errors, 408, 429 and 5xx after a backoff (Retry-After when the server
- * sends one), never other statuses. Returns the number of requests not
- * finished yet. */
+ * sends one, else RateLimit-Reset on a 429), never other statuses.
+ * Returns the number of requests not finished yet. */
 int lq_http_run(struct lq_http *h, double wait);
 
 /* Requests not finished yet (queued, running or waiting to retry). */
@@ -93,6 +93,12 @@ int lq_http_fatal(const struct lq_http_req *r);
  * <type>: <message>" from an {"error":{"type","message"}} body (or the
  * body's first bytes). Returned in a static buffer. */
 const char *lq_http_strerror(const struct lq_http_req *r);
+
+/* The value of response header name (the last attempt's) as a
+ * non-negative number, or -1 when absent or not a number. Valid in the
+ * done callback. Used for RateLimit-Remaining and RateLimit-Reset; a 429
+ * without Retry-After waits RateLimit-Reset seconds when sent. */
+double lq_http_header_num(const struct lq_http_req *r, const char *name);
 
 /* Writes one trace line (stage added) to the client's trace file, for
  * events that are not requests (a cache hit). Does nothing without one. */

@@ -221,6 +221,8 @@ class Handler(BaseHTTPRequestHandler):
         fault = next_fault()
         if self.common_fault(fault, entry):
             return
+        if "titles" in schema:
+            return self.icp_answer(req, msgs, text, fault, entry)
         ind_enum = (schema.get("industry") or {}).get("enum") or ["Other"]
         ct_enum = (schema.get("company_type") or {}).get("enum") or ["unknown"]
         industry = next((lab for pat, lab in LABEL_RULES if re.search(pat, text, re.I) and lab in ind_enum),
@@ -254,6 +256,40 @@ class Handler(BaseHTTPRequestHandler):
                          "message": {"role": "assistant", "content": content, "refusal": refusal,
                                      "annotations": []}}],
             "usage": {"prompt_tokens": pt, "completion_tokens": ct, "total_tokens": pt + ct}})
+
+
+    def icp_answer(self, req, msgs, text, fault, entry):
+        """icp-extract's schema: criteria from CLIENT lines naming a title
+        of a small list, plus one whose quote is made up (the client must
+        drop it) and one taken from an AGENCY line (dropped too)."""
+        titles, excl = [], []
+        for line in text.splitlines():
+            m = re.match(r"\[([^\]]*)\] (.*?) \((CLIENT|AGENCY|UNKNOWN)\): (.*)", line)
+            if not m:
+                continue
+            ts, who, side, said = m.groups()
+            for t in ("CFO", "Controller", "Recruiter", "CTO"):
+                if re.search(r"\b%ss?\b" % t, said, re.I):
+                    neg = bool(re.search(r"\b(not|no|don't)\b", said, re.I))
+                    item = {"value": t, "negated": neg, "quote": said, "speaker": who, "timestamp": ts}
+                    (excl if neg else titles).append(item)
+        titles.append({"value": "Chief Happiness Officer", "negated": False,
+                       "quote": "We love chief happiness officers.", "speaker": "Nobody", "timestamp": ""})
+        answer = {"titles": titles + excl, "industries": [], "company_sizes": [], "keywords": [],
+                  "notes": "mock notes"}
+        content = json.dumps(answer)
+        finish, refusal = "stop", None
+        if fault == "refusal":
+            content, refusal = None, "I'm sorry, I can't help with that request."
+        elif fault == "length":
+            content, finish = content[:len(content) // 2], "length"
+        log(dict(entry, status=200, fault=fault if fault != "ok" else None))
+        self.send_json(200, {
+            "id": "chatcmpl-mock", "object": "chat.completion", "created": int(time.time()),
+            "model": req.get("model"),
+            "choices": [{"index": 0, "finish_reason": finish, "logprobs": None,
+                         "message": {"role": "assistant", "content": content, "refusal": refusal}}],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 50, "total_tokens": 150}})
 
 
 def main():

@@ -22,7 +22,7 @@ static const char default_labels[] =
 "\"HRTech\":\"HR software company, HRIS vendor, payroll software, applicant tracking system, employer of record platform, staffing and recruitment agency\","
 "\"PropTech\":\"proptech company, real estate platform, property management software, real estate agency\","
 "\"CleanTech\":\"cleantech company, renewable energy, solar, wind power, climate tech, electric vehicle charging\","
-"\"Consulting\":\"management consulting firm, advisory firm, consultancy, IT services, professional services, law firm\","
+"\"Consulting\":\"management consulting firm, advisory firm, consultancy, IT services, professional services, law firm, finance partners, fractional advisor\","
 "\"Financial Services\":\"bank, investment firm, private equity, venture capital, insurance, accounting firm, audit, credit union, leasing\","
 "\"Manufacturing\":\"manufacturing, factory, industrial production, engineering products, supply chain\","
 "\"Retail\":\"retail, shops, stores, garden centres, supermarkets, consumer goods retailer\","
@@ -443,7 +443,7 @@ static const struct {
 	const char *words[8];
 } industry_words[] = {
 	{ "Fintech", { "fintech", "payments", "payment platform", "insurtech", "neobank", "regtech", "wealthtech", NULL } },
-	{ "HRTech", { "HR tech", "HRTech", "HRIS", "HR software", "payroll software", "employer of record", "applicant tracking", NULL } },
+	{ "HRTech", { "HR tech", "HRTech", "HR software", "HRIS vendor", "payroll software", "employer of record", "applicant tracking", NULL } },
 	{ "Cybersecurity", { "cybersecurity", "cyber security", "DevSecOps", "security software", "cloud security", NULL } },
 	{ "MarTech", { "martech", "marketing automation", "adtech", "marketing software", NULL } },
 	{ "E-commerce", { "e-commerce", "ecommerce", "online marketplace", "online shop", "online store", NULL } },

@@ -171,6 +171,7 @@ stated_size(const char *text, char *src, size_t srclen)
 		" empleados", " dipendenti", " funcionários", NULL };
 	const char *p;
 	size_t u;
+	int k;
 
 	for (p = text; *p; p++) {
 		const char *q = p;
@@ -185,11 +186,17 @@ stated_size(const char *text, char *src, size_t srclen)
 		}
 		if (*q == '+')
 			q++;
-		for (u = 0; units[u]; u++)
-			if (strncasecmp(q, units[u], strlen(units[u])) == 0) {
-				snprintf(src, srclen, "\"%.*s\"", (int)(q - p + strlen(units[u])), p);
-				return n;
-			}
+		for (k = 0; k < 2; k++) {	/* "4,000 staff", then "4,000 hourly staff" */
+			for (u = 0; units[u]; u++)
+				if (strncasecmp(q, units[u], strlen(units[u])) == 0) {
+					snprintf(src, srclen, "\"%.*s\"", (int)(q - p + strlen(units[u])), p);
+					return n;
+				}
+			if (*q != ' ' || !islower((unsigned char)q[1]))
+				break;
+			for (q++; islower((unsigned char)*q) || *q == '-'; q++)
+				;
+		}
 	}
 	return -1;
 }
@@ -350,21 +357,34 @@ best(const struct lq_labelset *set, const float *desc, char **segs, const float 
 	return r;
 }
 
+/* Appends a copy of s to the n phrases of *segs with mark m. */
+static void
+add_phrase(char ***segs, unsigned char *use, size_t *n, const char *s, unsigned char m)
+{
+	*segs = lq_xreallocarray(*segs, *n + 1, sizeof **segs);
+	(*segs)[*n] = lq_xstrdup(s);
+	use[(*n)++] = m;
+}
+
 /* Appends to *segs (no phrases) each phrase that holds one of the lead's
  * current titles with the titles cut out, when a few letters are left:
  * what the phrase says about the company rather than about the person's
  * job ("Head of HR Operations at Claro Health" is no HR software company).
- * (*use)[k] marks the phrases without a title and the cut ones. Returns
- * the new number of phrases. */
+ * A cut role "Acme: payroll, HRIS" is split: the company, then what the
+ * person does there. (*use)[k] is PHRASE_COMPANY for the phrases without a
+ * title and the cut ones, PHRASE_DUTIES for the duties, 0 for the rest.
+ * Returns the new number of phrases. */
+enum { PHRASE_COMPANY = 1, PHRASE_DUTIES = 2 };
+
 static size_t
 without_titles(const json_t *rec, char ***segs, size_t no, unsigned char **use)
 {
 	const json_t *t = json_object_get(rec, "current_job_titles"), *v;
 	size_t n = no, k, i;
 
-	*use = lq_xcalloc(2 * no + 1, 1);
+	*use = lq_xcalloc(3 * no + 1, 1);
 	for (k = 0; k < no; k++) {
-		char *c = lq_xstrdup((*segs)[k]), *p;
+		char *c = lq_xstrdup((*segs)[k]), *p, *d;
 		int cut = 0, letters = 0;
 
 		json_array_foreach(t, i, v) {
@@ -385,18 +405,22 @@ without_titles(const json_t *rec, char ***segs, size_t no, unsigned char **use)
 				p += 3;
 			memmove(c, p, strlen(p) + 1);
 		}
-		if (isdigit((unsigned char)c[0])) {	/* the company size says nothing of the industry */
-			free(c);
+		if (isdigit((unsigned char)c[0])) {
+			/* the company size says nothing of the industry */
 		} else if (!cut) {
-			(*use)[k] = 1;
-			free(c);
+			(*use)[k] = PHRASE_COMPANY;
+		} else if (strncasecmp(c, "for ", 4) == 0 || strncasecmp(c, "helping ", 8) == 0) {
+			/* "CFO for SaaS founders": the clients, not the company */
 		} else if (letters >= 4) {
-			*segs = lq_xreallocarray(*segs, n + 1, sizeof **segs);
-			(*segs)[n] = c;
-			(*use)[n++] = 1;
-		} else {
-			free(c);
+			if ((d = strstr(c, ": ")) != NULL) {
+				*d = '\0';
+				if (d[2])
+					add_phrase(segs, *use, &n, d + 2, PHRASE_DUTIES);
+			}
+			if (*c)
+				add_phrase(segs, *use, &n, c, PHRASE_COMPANY);
 		}
+		free(c);
 	}
 	return n;
 }
@@ -428,6 +452,8 @@ industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned
     char **label, char **why)
 {
 	const char *li = lq_lead_industry(rec), *const *narrow, *lab;
+	const char *name = json_string_value(json_object_get(current_position(json_object_get(rec, "profile")),
+	    "companyName"));
 	const struct lq_labelset *set = &labels.industry;
 	int k;
 
@@ -437,15 +463,17 @@ industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned
 		return;
 	}
 	if (narrow) {
-		unsigned char *allow = lq_xcalloc(set->n, 1);
+		unsigned char *allow;
 		char *w = NULL;
 		int any = 0, j, r;
 		size_t s;
+		const char *summary;
 
 		for (s = 0; s < ns; s++)	/* the industry name itself is no evidence */
 			if (strcasecmp(segs[s], li) == 0)
 				use[s] = 0;
-		/* A word of the company's line of business first, then the encoder. */
+		/* A word of the company's line of business first (in the company
+		 * phrases, the duties, then the summary), then the encoder. */
 		for (j = 0; narrow[j]; j++)
 			for (s = 0; s < ns; s++) {
 				const char *wd;
@@ -460,9 +488,29 @@ industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned
 				}
 			}
 
-		for (; *narrow; narrow++)
-			if ((j = lq_labelset_find(set, *narrow)) >= 0 && (size_t)j + 1 < set->n)
-				allow[j] = 1, any = 1;
+		/* The summary tells of careers as much as of the company: not for
+		 * Fintech, whose "payments" is as often a finance person's duty. */
+		summary = json_string_value(json_object_get(json_object_get(rec, "profile"), "summary"));
+		for (j = 0; narrow[j] && summary; j++) {
+			const char *wd;
+
+			if (lq_labelset_find(set, narrow[j]) >= 0 && strcmp(narrow[j], "Fintech") != 0
+			    && (wd = whole_word(summary, lq_industry_words(narrow[j]))) != NULL) {
+				*label = lq_xstrdup(narrow[j]);
+				*why = lq_xasprintf("LinkedIn industry \"%.60s\", narrowed by \"%s\" in the summary", li, wd);
+				return;
+			}
+		}
+		allow = lq_xcalloc(set->n, 1);
+		for (j = 0; narrow[j]; j++)
+			if ((k = lq_labelset_find(set, narrow[j])) >= 0 && (size_t)k + 1 < set->n)
+				allow[k] = 1, any = 1;
+		k = lq_labelset_find(set, lab);
+		/* The encoder only on phrases that name the company: a bare "HRIS"
+		 * in a people leader's headline is their tool, not the company. */
+		for (s = 0; s < ns; s++)
+			if (use[s] != PHRASE_COMPANY || name == NULL || strlen(name) < 3 || !strcasestr(segs[s], name))
+				use[s] = 0;
 		r = any ? best(set, desc_ind, segs, sv, ns, allow, use, threshold + NARROW_MARGIN, NULL, &w) : -1;
 		free(allow);
 		if (r >= 0) {

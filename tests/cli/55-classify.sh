@@ -26,7 +26,7 @@ ok 'local: other fields kept as they came' \
 	"jq -c 'del(.industry,.industry_reasoning,.company_type,.company_reasoning)' out > a && jq -c . '$E' > b && cmp a b"
 expect 'local: clear cases, with the evidence in the reasoning' \
 	"jq -r 'select(.name==\"Rosie Turner\" or .name==\"Patrick Dunne\" or .name==\"Dylan Hughes\" or .name==\"Lena Hartmann\") | [.name,.industry,.company_type,.company_reasoning]|@tsv' out" <<-'EOF'
-	Dylan Hughes	Consulting	scaleup	scaleup employees ("110 people")
+	Dylan Hughes	SaaS	scaleup	scaleup employees ("110 people")
 	Rosie Turner	Healthcare	unknown	no label is close enough: best freelance (0.32, below 0.40) for "Community Midwife at Avon Vale Maternity Services"
 	Patrick Dunne	Consulting	freelance	current title "Fractional CFO" says fractional
 	Lena Hartmann	SaaS	unknown	no label is close enough: best agency (0.38, below 0.40) for "Chief Marketing Officer at Routewise"

@@ -166,8 +166,9 @@ employees(const json_t *item, char *src, size_t srclen)
 static long
 stated_size(const char *text, char *src, size_t srclen)
 {
-	static const char *const units[] = { " people", " employees", " staff", "-person", " person",
-		"-employee", " colleagues", " personnes", " collaborateurs", " Mitarbeiter", " medewerkers",
+	/* " personnes" before " person", which it starts with. */
+	static const char *const units[] = { " people", " employees", " staff", "-person", " personnes",
+		" person", "-employee", " colleagues", " collaborateurs", " Mitarbeiter", " medewerkers",
 		" empleados", " dipendenti", " funcionários", NULL };
 	const char *p;
 	size_t u;
@@ -246,7 +247,7 @@ static const char *
 company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 {
 	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
-		"fractional", "independent consultant", "contractor", "interim ", NULL };
+		"fractional", "independent consultant", "contractor", "interim", NULL };
 	static const char *const agency_words[] = { " agency", "agence ", "agentur", "search firm",
 		"retained search", "executive search", "recruitment consultan", NULL };
 	const json_t *item = json_object_get(rec, "profile"), *p = current_position(item);

@@ -1,5 +1,6 @@
 /* labelset.c: label sets for classify, and validation of chat answers against them. */
 #include <string.h>
+#include <strings.h>
 
 #include "labelset.h"
 #include "leadtext.h"
@@ -10,22 +11,22 @@
  * phrases: concrete nouns a profile would use, not definitions. */
 static const char default_labels[] =
 "{\"industry\":{"
-"\"SaaS\":\"B2B software as a service, cloud software platform, subscription software company, software startup, ARR\","
-"\"Fintech\":\"financial technology, payments, payment processing, digital banking app, neobank, lending platform, fintech\","
+"\"SaaS\":\"software company, B2B software publisher, SaaS platform, cloud software product, subscription software, ARR\","
+"\"Fintech\":\"fintech company, payments company, payment processing platform, digital banking app, neobank, lending platform\","
 "\"Healthcare\":\"healthcare, hospital, clinic, NHS, medical care, nursing, midwife, pharmaceuticals, patients\","
-"\"E-commerce\":\"e-commerce, online store, online marketplace, direct to consumer brand, Shopify\","
-"\"AI/ML\":\"artificial intelligence, machine learning, deep learning, AI models, data science, LLM\","
-"\"Cybersecurity\":\"cybersecurity, information security, threat detection, security operations, penetration testing\","
-"\"EdTech\":\"education technology, online learning platform, e-learning, edtech\","
-"\"MarTech\":\"marketing technology, marketing automation, advertising platform, growth marketing software\","
-"\"HRTech\":\"HR technology, recruiting, talent acquisition, executive search, staffing, payroll software\","
-"\"PropTech\":\"property technology, real estate platform, proptech, property management software\","
-"\"CleanTech\":\"clean technology, renewable energy, solar, climate tech, sustainability, electric vehicles\","
-"\"Consulting\":\"management consulting, advisory firm, consultancy, professional services, fractional advisor\","
+"\"E-commerce\":\"e-commerce company, online store, online marketplace, direct to consumer brand, Shopify store\","
+"\"AI/ML\":\"AI company, machine learning platform, AI models, computer vision, LLM products\","
+"\"Cybersecurity\":\"cybersecurity company, security software, threat detection, managed security services, DevSecOps tools\","
+"\"EdTech\":\"education technology company, online learning platform, e-learning software, edtech\","
+"\"MarTech\":\"marketing technology company, marketing automation software, adtech platform, email marketing software\","
+"\"HRTech\":\"HR software company, HRIS vendor, payroll software, applicant tracking system, employer of record platform, staffing and recruitment agency\","
+"\"PropTech\":\"proptech company, real estate platform, property management software, real estate agency\","
+"\"CleanTech\":\"cleantech company, renewable energy, solar, wind power, climate tech, electric vehicle charging\","
+"\"Consulting\":\"management consulting firm, advisory firm, consultancy, IT services, professional services, law firm, finance partners, fractional advisor\","
 "\"Financial Services\":\"bank, investment firm, private equity, venture capital, insurance, accounting firm, audit, credit union, leasing\","
 "\"Manufacturing\":\"manufacturing, factory, industrial production, engineering products, supply chain\","
 "\"Retail\":\"retail, shops, stores, garden centres, supermarkets, consumer goods retailer\","
-"\"Media/Entertainment\":\"media, entertainment, publishing, film, music, broadcasting, gaming\","
+"\"Media/Entertainment\":\"media company, entertainment, publishing, film, music, broadcasting, video games studio\","
 "\"Telecommunications\":\"telecommunications, mobile network operator, telecom carrier, broadband\","
 "\"Government/Public Sector\":\"government, public sector, ministry, council, public administration, civil service\","
 "\"Non-profit\":\"non-profit, charity, foundation, NGO, volunteer organisation\","
@@ -272,4 +273,196 @@ lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct 
 	json_decref(ans);
 	json_decref(j);
 	return r;
+}
+
+/* LinkedIn's industry taxonomy (the 2022 names and the older ones) to the
+ * built-in labels. Exact names first; then words for names the table
+ * misses. Industries outside the 20 labels (construction, hospitality,
+ * farming, education, logistics) are "Other" rather than left to the
+ * encoder, which would match the person's job instead (an HR manager at a
+ * builder is not HRTech). */
+static const char *const software_narrow[] = { "Fintech", "Healthcare", "E-commerce", "AI/ML",
+	"Cybersecurity", "EdTech", "MarTech", "HRTech", "PropTech", "CleanTech", "Media/Entertainment", NULL };
+static const char *const finance_narrow[] = { "Fintech", NULL };
+
+static const struct {
+	const char *name, *label;
+	const char *const *narrow;
+} linkedin[] = {
+	{ "Computer Software", "SaaS", software_narrow },
+	{ "Software Development", "SaaS", software_narrow },
+	{ "Information Technology and Services", "SaaS", software_narrow },
+	{ "Internet", "SaaS", software_narrow },
+	{ "Technology, Information and Internet", "SaaS", software_narrow },
+	{ "Financial Services", "Financial Services", finance_narrow },
+	{ "Computer and Network Security", "Cybersecurity", NULL },
+	{ "Computer & Network Security", "Cybersecurity", NULL },
+	{ "IT Services and IT Consulting", "Consulting", NULL },
+	{ "Management Consulting", "Consulting", NULL },
+	{ "Business Consulting and Services", "Consulting", NULL },
+	{ "Law Practice", "Consulting", NULL },
+	{ "Legal Services", "Consulting", NULL },
+	{ "Professional Training and Coaching", "Consulting", NULL },
+	{ "Professional Training & Coaching", "Consulting", NULL },
+	{ "Banking", "Financial Services", NULL },
+	{ "Investment Banking", "Financial Services", NULL },
+	{ "Insurance", "Financial Services", NULL },
+	{ "Accounting", "Financial Services", NULL },
+	{ "Venture Capital and Private Equity Principals", "Financial Services", NULL },
+	{ "Venture Capital & Private Equity", "Financial Services", NULL },
+	{ "Investment Management", "Financial Services", NULL },
+	{ "Capital Markets", "Financial Services", NULL },
+	{ "Hospitals and Health Care", "Healthcare", NULL },
+	{ "Hospital & Health Care", "Healthcare", NULL },
+	{ "Pharmaceutical Manufacturing", "Healthcare", NULL },
+	{ "Pharmaceuticals", "Healthcare", NULL },
+	{ "Medical Practices", "Healthcare", NULL },
+	{ "Medical Practice", "Healthcare", NULL },
+	{ "Medical Devices", "Healthcare", NULL },
+	{ "Medical Equipment Manufacturing", "Healthcare", NULL },
+	{ "Mental Health Care", "Healthcare", NULL },
+	{ "Biotechnology Research", "Healthcare", NULL },
+	{ "Biotechnology", "Healthcare", NULL },
+	{ "Online and Mail Order Retail", "E-commerce", NULL },
+	{ "Internet Marketplace Platforms", "E-commerce", NULL },
+	{ "E-Learning", "EdTech", NULL },
+	{ "E-Learning Providers", "EdTech", NULL },
+	{ "Staffing and Recruiting", "HRTech", NULL },
+	{ "Human Resources Services", "HRTech", NULL },
+	{ "Human Resources", "HRTech", NULL },
+	{ "Renewable Energy Power Generation", "CleanTech", NULL },
+	{ "Renewable Energy Semiconductor Manufacturing", "CleanTech", NULL },
+	{ "Renewables & Environment", "CleanTech", NULL },
+	{ "Solar Electric Power Generation", "CleanTech", NULL },
+	{ "Environmental Services", "CleanTech", NULL },
+	{ "Retail", "Retail", NULL },
+	{ "Retail Apparel and Fashion", "Retail", NULL },
+	{ "Retail Groceries", "Retail", NULL },
+	{ "Supermarkets", "Retail", NULL },
+	{ "Consumer Goods", "Retail", NULL },
+	{ "Computer Games", "Media/Entertainment", NULL },
+	{ "Entertainment", "Media/Entertainment", NULL },
+	{ "Entertainment Providers", "Media/Entertainment", NULL },
+	{ "Media Production", "Media/Entertainment", NULL },
+	{ "Broadcast Media", "Media/Entertainment", NULL },
+	{ "Broadcast Media Production and Distribution", "Media/Entertainment", NULL },
+	{ "Online Media", "Media/Entertainment", NULL },
+	{ "Online Audio and Video Media", "Media/Entertainment", NULL },
+	{ "Book and Periodical Publishing", "Media/Entertainment", NULL },
+	{ "Publishing", "Media/Entertainment", NULL },
+	{ "Newspapers", "Media/Entertainment", NULL },
+	{ "Newspaper Publishing", "Media/Entertainment", NULL },
+	{ "Music", "Media/Entertainment", NULL },
+	{ "Musicians", "Media/Entertainment", NULL },
+	{ "Motion Pictures and Film", "Media/Entertainment", NULL },
+	{ "Movies, Videos, and Sound", "Media/Entertainment", NULL },
+	{ "Spectator Sports", "Media/Entertainment", NULL },
+	{ "Telecommunications", "Telecommunications", NULL },
+	{ "Telecommunications Carriers", "Telecommunications", NULL },
+	{ "Wireless Services", "Telecommunications", NULL },
+	{ "Government Administration", "Government/Public Sector", NULL },
+	{ "Public Policy", "Government/Public Sector", NULL },
+	{ "Public Policy Offices", "Government/Public Sector", NULL },
+	{ "Armed Forces", "Government/Public Sector", NULL },
+	{ "Law Enforcement", "Government/Public Sector", NULL },
+	{ "Public Safety", "Government/Public Sector", NULL },
+	{ "International Affairs", "Government/Public Sector", NULL },
+	{ "Non-profit Organization Management", "Non-profit", NULL },
+	{ "Non-profit Organizations", "Non-profit", NULL },
+	{ "Philanthropic Fundraising Services", "Non-profit", NULL },
+	{ "Fund-Raising", "Non-profit", NULL },
+	{ "Civic and Social Organizations", "Non-profit", NULL },
+	{ "Civic & Social Organization", "Non-profit", NULL },
+	{ "Religious Institutions", "Non-profit", NULL },
+	{ "Advertising Services", "MarTech", NULL },
+	{ "Marketing and Advertising", "MarTech", NULL },
+	{ "Marketing Services", "MarTech", NULL },
+	{ "Construction", "Other", NULL },
+	{ "Design Services", "Other", NULL },
+	{ "Wellness and Fitness Services", "Other", NULL },
+	{ "Health, Wellness and Fitness", "Other", NULL },
+	{ "Civil Engineering", "Other", NULL },
+	{ "Architecture and Planning", "Other", NULL },
+	{ "Hospitality", "Other", NULL },
+	{ "Restaurants", "Other", NULL },
+	{ "Food and Beverage Services", "Other", NULL },
+	{ "Leisure, Travel & Tourism", "Other", NULL },
+	{ "Travel Arrangements", "Other", NULL },
+	{ "Farming", "Other", NULL },
+	{ "Higher Education", "Other", NULL },
+	{ "Education", "Other", NULL },
+	{ "Education Management", "Other", NULL },
+	{ "Primary and Secondary Education", "Other", NULL },
+	{ "Transportation, Logistics, Supply Chain and Storage", "Other", NULL },
+	{ "Logistics and Supply Chain", "Other", NULL },
+	{ "Oil and Gas", "Other", NULL },
+	{ NULL, NULL, NULL }
+};
+
+static const struct {
+	const char *word, *label;
+} linkedin_words[] = {
+	{ "software", "SaaS" }, { "manufactur", "Manufacturing" }, { "machinery", "Manufacturing" },
+	{ "bank", "Financial Services" }, { "insurance", "Financial Services" },
+	{ "investment", "Financial Services" }, { "financial", "Financial Services" },
+	{ "health", "Healthcare" }, { "hospital", "Healthcare" }, { "medical", "Healthcare" },
+	{ "pharma", "Healthcare" }, { "retail", "Retail" }, { "telecom", "Telecommunications" },
+	{ "non-profit", "Non-profit" }, { "nonprofit", "Non-profit" },
+	{ "government", "Government/Public Sector" }, { "renewable", "CleanTech" },
+	{ "solar", "CleanTech" }, { "consulting", "Consulting" }, { "staffing", "HRTech" },
+	{ "recruit", "HRTech" }, { "education", "Other" }, { "construction", "Other" },
+	{ NULL, NULL }
+};
+
+const char *
+lq_linkedin_industry(const char *name, const char *const **narrow)
+{
+	size_t i;
+
+	*narrow = NULL;
+	if (name == NULL || *name == '\0')
+		return NULL;
+	for (i = 0; linkedin[i].name; i++)
+		if (strcasecmp(name, linkedin[i].name) == 0) {
+			*narrow = linkedin[i].narrow;
+			return linkedin[i].label;
+		}
+	for (i = 0; linkedin_words[i].word; i++)
+		if (strcasestr(name, linkedin_words[i].word)) {
+			if (strcmp(linkedin_words[i].label, "SaaS") == 0)
+				*narrow = software_narrow;
+			return linkedin_words[i].label;
+		}
+	return NULL;
+}
+
+/* Words a company's name or description uses for its line of business,
+ * found as whole words: enough to narrow a broad LinkedIn industry. */
+static const struct {
+	const char *label;
+	const char *words[8];
+} industry_words[] = {
+	{ "Fintech", { "fintech", "payments", "payment platform", "insurtech", "neobank", "regtech", "wealthtech", NULL } },
+	{ "HRTech", { "HR tech", "HRTech", "HR software", "HRIS vendor", "payroll software", "employer of record", "applicant tracking", NULL } },
+	{ "Cybersecurity", { "cybersecurity", "cyber security", "DevSecOps", "security software", "cloud security", NULL } },
+	{ "MarTech", { "martech", "marketing automation", "adtech", "marketing software", NULL } },
+	{ "E-commerce", { "e-commerce", "ecommerce", "online marketplace", "online shop", "online store", NULL } },
+	{ "AI/ML", { "machine learning", "artificial intelligence", "AI-powered", "AI startup", "AI company", NULL } },
+	{ "EdTech", { "edtech", "e-learning", "learning platform", NULL } },
+	{ "PropTech", { "proptech", "real estate", NULL } },
+	{ "CleanTech", { "cleantech", "climate tech", "climatetech", "renewable", "solar", NULL } },
+	{ "Healthcare", { "healthtech", "health tech", "medtech", "digital health", NULL } },
+	{ "Media/Entertainment", { "games", "gaming", "game studio", NULL } },
+	{ NULL, { NULL } }
+};
+
+const char *const *
+lq_industry_words(const char *label)
+{
+	size_t i;
+
+	for (i = 0; label && industry_words[i].label; i++)
+		if (strcmp(industry_words[i].label, label) == 0)
+			return industry_words[i].words;
+	return NULL;
 }

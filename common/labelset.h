@@ -45,6 +45,16 @@ void lq_classes_free(struct lq_classes *l);
 /* Index of label s in set, or -1. */
 int lq_labelset_find(const struct lq_labelset *set, const char *s);
 
+/* The built-in industry label for a LinkedIn industry name (old and new
+ * taxonomy, case-insensitive), or NULL when the table has none. For broad
+ * industries (software, financial services) *narrow gets a NULL-terminated
+ * list of labels the profile may narrow it to, else NULL. Static strings. */
+const char *lq_linkedin_industry(const char *name, const char *const **narrow);
+
+/* The words that narrow a broad industry to label ("payments" to
+ * Fintech), a NULL-terminated list, or NULL for none. Static strings. */
+const char *const *lq_industry_words(const char *label);
+
 /* One classification. */
 struct lq_class {
 	char *industry, *industry_reasoning, *company_type, *company_reasoning;

@@ -406,6 +406,14 @@ lq_lead_company_text(const json_t *rec, size_t cap)
 	return lq_buf_detach(&b);
 }
 
+const char *
+lq_lead_industry(const json_t *rec)
+{
+	const json_t *item = json_object_get(rec, "profile");
+
+	return json_is_object(item) ? industry(rec, item) : NULL;
+}
+
 int
 lq_lead_has_profile(const json_t *rec)
 {

@@ -30,6 +30,10 @@ char *lq_lead_text(const json_t *rec, size_t cap);
  * description, headline), for classify. Same conventions. */
 char *lq_lead_company_text(const json_t *rec, size_t cap);
 
+/* The LinkedIn industry of the lead's profile (industryName, companyIndustry
+ * or currentCompany.industries[0].name), or NULL. Points into rec. */
+const char *lq_lead_industry(const json_t *rec);
+
 /* 1 if rec has anything to build a text from: a "profile" object, or a
  * non-empty headline or current_job_titles. */
 int lq_lead_has_profile(const json_t *rec);

@@ -142,3 +142,22 @@ lq_rerank_error(const char *body, size_t len, char *buf, size_t size)
 	json_decref(root);
 	return m ? buf : NULL;
 }
+
+void
+lq_rerank_usage(const char *body, size_t len, long long *tokens, long long *units)
+{
+	json_t *root = json_loadb(body, len, 0, NULL), *meta, *v;
+
+	*tokens = *units = -1;
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return;
+	}
+	meta = json_object_get(root, "meta");
+	if (json_is_integer(v = json_object_get(json_object_get(root, "usage"), "total_tokens"))
+	    || json_is_integer(v = json_object_get(json_object_get(meta, "tokens"), "input_tokens")))
+		*tokens = json_integer_value(v);
+	if (json_is_integer(v = json_object_get(json_object_get(meta, "billed_units"), "search_units")))
+		*units = json_integer_value(v);
+	json_decref(root);
+}

@@ -35,6 +35,12 @@ char *lq_rerank_request(int d, const char *model, const char *query,
 int lq_rerank_parse(int d, const char *body, size_t len, size_t n, double *scores,
     char *err, size_t errlen);
 
+/* The usage a response reports: tokens (Jina's and llama.cpp's
+ * usage.total_tokens, Cohere's meta.tokens.input_tokens) or -1 when it
+ * says none (TEI); billed units (Cohere's meta.billed_units.search_units)
+ * or -1. */
+void lq_rerank_usage(const char *body, size_t len, long long *tokens, long long *units);
+
 /* The message of an error body of any dialect: TEI's {"error":"..."},
  * Cohere's {"message":"..."}, the OpenAI shape {"error":{"message"}}
  * (llama.cpp, Jina); written into buf (at most 200 bytes of it). Returns

@@ -54,9 +54,15 @@ static const struct lq_cmd cmd = {
 
 /* Version of the prompt and of the local rules: part of every cache key. */
 #define PROMPT_VERSION "classify-v1"
+/* Version of the local rules and tables: part of the local cache key. */
+#define LOCAL_VERSION "local-v2"
 /* Company types need more evidence than industries: profiles rarely
  * describe the company's stage, and a weak match is mostly noise. */
 #define CT_MARGIN 0.05
+/* A broad LinkedIn industry (software, financial services) gives way to a
+ * narrower label only on a clear match: at 0.35 the encoder takes a CFO's
+ * "finance" for Fintech and a "growth" for MarTech. */
+#define NARROW_MARGIN 0.10
 /* Records held at once; answers come back in any order. */
 #define WINDOW 256
 
@@ -155,13 +161,18 @@ employees(const json_t *item, char *src, size_t srclen)
 
 /* The rules that come before the encoder (docs/classify.md). Returns the
  * company type or NULL; *why gets the evidence. */
-/* "110 people", "1,200 employees", "40 staff" in a text, or -1. */
+/* "110 people", "1,200 employees", "900-person", "600 personnes" in a
+ * text, or -1. */
 static long
 stated_size(const char *text, char *src, size_t srclen)
 {
-	static const char *const units[] = { " people", " employees", " staff", NULL };
+	/* " personnes" before " person", which it starts with. */
+	static const char *const units[] = { " people", " employees", " staff", "-person", " personnes",
+		" person", "-employee", " colleagues", " collaborateurs", " Mitarbeiter", " medewerkers",
+		" empleados", " dipendenti", " funcionários", NULL };
 	const char *p;
 	size_t u;
+	int k;
 
 	for (p = text; *p; p++) {
 		const char *q = p;
@@ -176,22 +187,73 @@ stated_size(const char *text, char *src, size_t srclen)
 		}
 		if (*q == '+')
 			q++;
-		for (u = 0; units[u]; u++)
-			if (strncasecmp(q, units[u], strlen(units[u])) == 0) {
-				snprintf(src, srclen, "\"%.*s\"", (int)(q - p + strlen(units[u])), p);
-				return n;
-			}
+		for (k = 0; k < 2; k++) {	/* "4,000 staff", then "4,000 hourly staff" */
+			for (u = 0; units[u]; u++)
+				if (strncasecmp(q, units[u], strlen(units[u])) == 0) {
+					snprintf(src, srclen, "\"%.*s\"", (int)(q - p + strlen(units[u])), p);
+					return n;
+				}
+			if (*q != ' ' || !islower((unsigned char)q[1]))
+				break;
+			for (q++; islower((unsigned char)*q) || *q == '-'; q++)
+				;
+		}
 	}
 	return -1;
+}
+
+/* Company type from the stage a text states, or NULL: funding rounds and
+ * the words people use for a company's stage. */
+static const char *
+stage(const char *text, char *src, size_t srclen)
+{
+	static const struct { const char *word, *type; } w[] = {
+		{ "pre-seed", "startup" }, { "seed-stage", "startup" }, { "seed stage", "startup" },
+		{ "seed round", "startup" }, { "series a", "startup" }, { "early-stage", "startup" },
+		{ "early stage", "startup" }, { "series b", "scaleup" }, { "series c", "scaleup" },
+		{ "series d", "scaleup" }, { "scale-up", "scaleup" }, { "scaleup", "scaleup" },
+		{ "hypergrowth", "scaleup" }, { "high-growth", "scaleup" }, { "venture-backed", "startup" },
+		{ "vc-backed", "startup" }, { "startup", "startup" }, { "start-up", "startup" },
+		{ "multinational", "enterprise" }, { "fortune 500", "enterprise" }, { "ftse 100", "enterprise" },
+		{ NULL, NULL }
+	};
+	size_t i;
+
+	for (i = 0; text && w[i].word; i++)
+		if (strcasestr(text, w[i].word)) {
+			snprintf(src, srclen, "\"%s\"", w[i].word);
+			return w[i].type;
+		}
+	return NULL;
+}
+
+/* LinkedIn industries whose companies work for clients: agencies. */
+static int
+agency_industry(const char *li)
+{
+	static const char *const names[] = { "Staffing and Recruiting", "Advertising Services",
+		"Marketing and Advertising", "Marketing Services", "Design Services", "Graphic Design",
+		"Public Relations and Communications Services", "Public Relations and Communications",
+		"Executive Search Services", NULL };
+	size_t i;
+
+	for (i = 0; li && names[i]; i++)
+		if (strcasecmp(li, names[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static const char *
 company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 {
 	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
-		"fractional", "independent consultant", "contractor", NULL };
+		"fractional", "independent consultant", "contractor", "interim", NULL };
+	static const char *const agency_words[] = { " agency", "agence ", "agentur", "search firm",
+		"retained search", "executive search", "recruitment consultan", NULL };
 	const json_t *item = json_object_get(rec, "profile"), *p = current_position(item);
 	const char *et = json_string_value(json_object_get(p, "employmentType")), *w;
+	const char *summary = json_string_value(json_object_get(item, "summary"));
+	const char *li = lq_lead_industry(rec), *ct;
 	const json_t *t, *v;
 	size_t i;
 	char src[80];
@@ -211,33 +273,56 @@ company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 		snprintf(why, whylen, "headline says %s", w);
 		return "freelance";
 	}
-	if ((n = employees(item, src, sizeof src)) < 0 && text && (n = stated_size(text, src, sizeof src)) < 0)
-		n = -1;
+	if (agency_industry(li)) {
+		snprintf(why, whylen, "LinkedIn industry \"%.60s\" works for clients: agency", li);
+		return "agency";
+	}
+	if ((w = has_word(text, agency_words)) != NULL) {
+		snprintf(why, whylen, "the profile says \"%s\": agency", w[0] == ' ' ? w + 1 : w);
+		return "agency";
+	}
+	/* The scraper's count, then a size the company text or the summary
+	 * states, then a stage they name. */
+	if ((n = employees(item, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
+	    && summary)
+		n = stated_size(summary, src, sizeof src);
 	if (n >= 0) {
-		const char *ct = n <= 50 ? "startup" : n <= 250 ? "scaleup" : n <= 1000 ? "mid-market" : "enterprise";
-
+		ct = n <= 50 ? "startup" : n <= 250 ? "scaleup" : n <= 1000 ? "mid-market" : "enterprise";
 		snprintf(why, whylen, "%s employees (%s)", ct, src);
+		return ct;
+	}
+	if ((ct = stage(text, src, sizeof src)) != NULL || (ct = stage(summary, src, sizeof src)) != NULL) {
+		snprintf(why, whylen, "the profile names the stage: %s", src);
 		return ct;
 	}
 	return NULL;
 }
 
-/* Best label of set for the segments; fills label and reasoning. */
-static void
+/* Best label of set for the segments that use marks (NULL: all), among
+ * the labels allow marks (NULL: all but the fallback). Returns the
+ * label's index, or -1 below thr; fills the reasoning, and the label
+ * (the fallback below thr) unless label is NULL. */
+static int
 best(const struct lq_labelset *set, const float *desc, char **segs, const float *sv, size_t ns,
-    char **label, char **why)
+    const unsigned char *allow, const unsigned char *use, double thr, char **label, char **why)
 {
 	size_t l, s, bl = 0, bs = 0, second = 0;
 	double b = -2, b2 = -2;
 	char buf[400];
+	int r;
 
 	for (l = 0; l + 1 < set->n; l++) {	/* the fallback is never matched */
 		double m = -2;
 		size_t ms = 0;
 
+		if (allow && !allow[l])
+			continue;
 		for (s = 0; s < ns; s++) {
-			double c = dot(desc + l * (size_t)dim, sv + s * (size_t)dim);
+			double c;
 
+			if (use && !use[s])
+				continue;
+			c = dot(desc + l * (size_t)dim, sv + s * (size_t)dim);
 			if (c > m)
 				m = c, ms = s;
 		}
@@ -248,21 +333,200 @@ best(const struct lq_labelset *set, const float *desc, char **segs, const float 
 			b2 = m, second = l;
 		}
 	}
-	if (ns == 0 || b < threshold) {
-		if (ns == 0)
+	if (ns == 0 || b < thr) {
+		if (ns == 0 || b < -1)
 			snprintf(buf, sizeof buf, "nothing about the company is known");
 		else
 			snprintf(buf, sizeof buf, "no label is close enough: best %s (%.2f, below %.2f) for \"%.100s\"",
-			    set->label[bl], b, threshold, segs[bs]);
-		*label = lq_xstrdup(set->label[set->n - 1]);
-		fallbacks++;
+			    set->label[bl], b, thr, segs[bs]);
+		r = -1;
 	} else {
-		snprintf(buf, sizeof buf, "\"%.120s\" ~ %s (%.2f; next %s %.2f)", segs[bs], set->label[bl], b,
-		    set->label[second], b2);
-		*label = lq_xstrdup(set->label[bl]);
+		if (b2 > -1)
+			snprintf(buf, sizeof buf, "\"%.120s\" ~ %s (%.2f; next %s %.2f)", segs[bs], set->label[bl], b,
+			    set->label[second], b2);
+		else
+			snprintf(buf, sizeof buf, "\"%.120s\" ~ %s (%.2f)", segs[bs], set->label[bl], b);
+		r = (int)bl;
+	}
+	if (label) {
+		*label = lq_xstrdup(set->label[r < 0 ? set->n - 1 : (size_t)r]);
+		if (r < 0)
+			fallbacks++;
 	}
 	*why = lq_xstrdup(buf);
 	lq_utf8_cut(*why, 400);
+	return r;
+}
+
+/* Appends a copy of s to the n phrases of *segs with mark m. */
+static void
+add_phrase(char ***segs, unsigned char *use, size_t *n, const char *s, unsigned char m)
+{
+	*segs = lq_xreallocarray(*segs, *n + 1, sizeof **segs);
+	(*segs)[*n] = lq_xstrdup(s);
+	use[(*n)++] = m;
+}
+
+/* Appends to *segs (no phrases) each phrase that holds one of the lead's
+ * current titles with the titles cut out, when a few letters are left:
+ * what the phrase says about the company rather than about the person's
+ * job ("Head of HR Operations at Claro Health" is no HR software company).
+ * A cut role "Acme: payroll, HRIS" is split: the company, then what the
+ * person does there. (*use)[k] is PHRASE_COMPANY for the phrases without a
+ * title and the cut ones, PHRASE_DUTIES for the duties, 0 for the rest.
+ * Returns the new number of phrases. */
+enum { PHRASE_COMPANY = 1, PHRASE_DUTIES = 2 };
+
+static size_t
+without_titles(const json_t *rec, char ***segs, size_t no, unsigned char **use)
+{
+	const json_t *t = json_object_get(rec, "current_job_titles"), *v;
+	size_t n = no, k, i;
+
+	*use = lq_xcalloc(3 * no + 1, 1);
+	for (k = 0; k < no; k++) {
+		char *c = lq_xstrdup((*segs)[k]), *p, *d;
+		int cut = 0, letters = 0;
+
+		json_array_foreach(t, i, v) {
+			const char *tt = json_string_value(v);
+			size_t tl = tt ? strlen(tt) : 0;
+
+			while (tl >= 3 && (p = strcasestr(c, tt)) != NULL) {
+				memmove(p, p + tl, strlen(p + tl) + 1);
+				cut = 1;
+			}
+		}
+		for (p = c; *p; p++)
+			letters += isalnum((unsigned char)*p) != 0;
+		if (cut) {	/* "Head of IT at Acme" leaves " at Acme": say "Acme" */
+			for (p = c; *p == ' ' || *p == '@' || *p == ',' || *p == '-' || *p == '|'; p++)
+				;
+			if (strncasecmp(p, "at ", 3) == 0)
+				p += 3;
+			memmove(c, p, strlen(p) + 1);
+		}
+		if (isdigit((unsigned char)c[0])) {
+			/* the company size says nothing of the industry */
+		} else if (!cut) {
+			(*use)[k] = PHRASE_COMPANY;
+		} else if (strncasecmp(c, "for ", 4) == 0 || strncasecmp(c, "helping ", 8) == 0) {
+			/* "CFO for SaaS founders": the clients, not the company */
+		} else if (letters >= 4) {
+			if ((d = strstr(c, ": ")) != NULL) {
+				*d = '\0';
+				if (d[2])
+					add_phrase(segs, *use, &n, d + 2, PHRASE_DUTIES);
+			}
+			if (*c)
+				add_phrase(segs, *use, &n, c, PHRASE_COMPANY);
+		}
+		free(c);
+	}
+	return n;
+}
+
+/* The first of words found in text as a whole word (case-insensitive), or
+ * NULL. */
+static const char *
+whole_word(const char *text, const char *const *words)
+{
+	for (; words && *words; words++) {
+		size_t wl = strlen(*words);
+		const char *p = text;
+
+		while (p && (p = strcasestr(p, *words)) != NULL) {
+			if ((p == text || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[wl]))
+				return *words;
+			p++;
+		}
+	}
+	return NULL;
+}
+
+/* The industry: the LinkedIn industry through the table of labelset.c
+ * when its label is in the set, narrowed by the encoder for broad ones
+ * (software, financial services) only on a clear match; else the encoder
+ * over all labels. */
+static void
+industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned char *use,
+    char **label, char **why)
+{
+	const char *li = lq_lead_industry(rec), *const *narrow, *lab;
+	const char *name = json_string_value(json_object_get(current_position(json_object_get(rec, "profile")),
+	    "companyName"));
+	const struct lq_labelset *set = &labels.industry;
+	int k;
+
+	lab = lq_linkedin_industry(li, &narrow);
+	if (lab == NULL || (k = lq_labelset_find(set, lab)) < 0) {
+		best(set, desc_ind, segs, sv, ns, NULL, use, threshold, label, why);
+		return;
+	}
+	if (narrow) {
+		unsigned char *allow;
+		char *w = NULL;
+		int any = 0, j, r;
+		size_t s;
+		const char *summary;
+
+		for (s = 0; s < ns; s++)	/* the industry name itself is no evidence */
+			if (strcasecmp(segs[s], li) == 0)
+				use[s] = 0;
+		/* A word of the company's line of business first (in the company
+		 * phrases, the duties, then the summary), then the encoder. */
+		for (j = 0; narrow[j]; j++)
+			for (s = 0; s < ns; s++) {
+				const char *wd;
+
+				if (use[s] && lq_labelset_find(set, narrow[j]) >= 0
+				    && (wd = whole_word(segs[s], lq_industry_words(narrow[j]))) != NULL) {
+					*label = lq_xstrdup(narrow[j]);
+					*why = lq_xasprintf("LinkedIn industry \"%.60s\", narrowed by \"%s\" in \"%.100s\"", li,
+					    wd, segs[s]);
+					lq_utf8_cut(*why, 400);
+					return;
+				}
+			}
+
+		/* The summary tells of careers as much as of the company: not for
+		 * Fintech, whose "payments" is as often a finance person's duty. */
+		summary = json_string_value(json_object_get(json_object_get(rec, "profile"), "summary"));
+		for (j = 0; narrow[j] && summary; j++) {
+			const char *wd;
+
+			if (lq_labelset_find(set, narrow[j]) >= 0 && strcmp(narrow[j], "Fintech") != 0
+			    && (wd = whole_word(summary, lq_industry_words(narrow[j]))) != NULL) {
+				*label = lq_xstrdup(narrow[j]);
+				*why = lq_xasprintf("LinkedIn industry \"%.60s\", narrowed by \"%s\" in the summary", li, wd);
+				return;
+			}
+		}
+		allow = lq_xcalloc(set->n, 1);
+		for (j = 0; narrow[j]; j++)
+			if ((k = lq_labelset_find(set, narrow[j])) >= 0 && (size_t)k + 1 < set->n)
+				allow[k] = 1, any = 1;
+		k = lq_labelset_find(set, lab);
+		/* The encoder only on phrases that name the company: a bare "HRIS"
+		 * in a people leader's headline is their tool, not the company. */
+		for (s = 0; s < ns; s++)
+			if (use[s] != PHRASE_COMPANY || name == NULL || strlen(name) < 3 || !strcasestr(segs[s], name))
+				use[s] = 0;
+		r = any ? best(set, desc_ind, segs, sv, ns, allow, use, threshold + NARROW_MARGIN, NULL, &w) : -1;
+		free(allow);
+		if (r >= 0) {
+			*label = lq_xstrdup(set->label[r]);
+			*why = lq_xasprintf("LinkedIn industry \"%.60s\", narrowed: %s", li, w);
+			lq_utf8_cut(*why, 400);
+			free(w);
+			return;
+		}
+		free(w);
+	}
+	*label = lq_xstrdup(set->label[k]);
+	*why = lq_xasprintf("LinkedIn industry \"%.80s\" is %s", li, set->label[k]);
+	if ((size_t)k + 1 == set->n)
+		fallbacks++;
 }
 
 /* Splits a company text into phrases: at " | " and without the "Part: "
@@ -303,6 +567,8 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 {
 	char ***segs = lq_xcalloc(n, sizeof *segs);
 	size_t *ns = lq_xcalloc(n, sizeof *ns), *off = lq_xcalloc(n, sizeof *off), total = 0, i, k;
+	size_t *no = lq_xcalloc(n, sizeof *no);
+	unsigned char **use = lq_xcalloc(n, sizeof *use);
 	const char **all;
 	float *v;
 	char **errs;
@@ -310,7 +576,8 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 	for (i = 0; i < n; i++) {
 		if (texts[i] == NULL || cls[i].industry)
 			continue;
-		ns[i] = segments(texts[i], &segs[i]);
+		no[i] = segments(texts[i], &segs[i]);
+		ns[i] = without_titles(recs[i], &segs[i], no[i], &use[i]);
 		off[i] = total;
 		total += ns[i];
 	}
@@ -330,27 +597,28 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 
 		if (texts[i] == NULL || cls[i].industry)
 			continue;
-		best(&labels.industry, desc_ind, segs[i], v + off[i] * (size_t)dim, ns[i], &cls[i].industry,
+		industry_of(recs[i], segs[i], v + off[i] * (size_t)dim, ns[i], use[i], &cls[i].industry,
 		    &cls[i].industry_reasoning);
 		if ((ct = company_rules(recs[i], texts[i], why, sizeof why)) != NULL
 		    && lq_labelset_find(&labels.company_type, ct) >= 0) {
 			cls[i].company_type = lq_xstrdup(ct);
 			cls[i].company_reasoning = lq_xstrdup(why);
 		} else {
-			threshold += CT_MARGIN;
-			best(&labels.company_type, desc_ct, segs[i], v + off[i] * (size_t)dim, ns[i],
-			    &cls[i].company_type, &cls[i].company_reasoning);
-			threshold -= CT_MARGIN;
+			best(&labels.company_type, desc_ct, segs[i], v + off[i] * (size_t)dim, no[i], NULL, NULL,
+			    threshold + CT_MARGIN, &cls[i].company_type, &cls[i].company_reasoning);
 		}
 		for (k = 0; k < ns[i]; k++)
 			free(segs[i][k]);
 		free(segs[i]);
+		free(use[i]);
 	}
 	free(errs);
 	free(v);
 	free(all);
 	free(segs);
 	free(ns);
+	free(no);
+	free(use);
 	free(off);
 }
 
@@ -552,7 +820,7 @@ static int
 cached(const char *text, struct lq_class *c)
 {
 	struct lq_cache_key k;
-	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", PROMPT_VERSION, labels.hash, text, remote ? 0 : threshold);
+	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", LOCAL_VERSION, labels.hash, text, threshold);
 	json_t *j;
 
 	if (remote) {	/* the threshold plays no part */
@@ -582,7 +850,7 @@ static void
 store_local(const char *text, const struct lq_class *c)
 {
 	struct lq_cache_key k;
-	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", PROMPT_VERSION, labels.hash, text, threshold);
+	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", LOCAL_VERSION, labels.hash, text, threshold);
 	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "industry", c->industry, "industry_reasoning",
 	    c->industry_reasoning, "company_type", c->company_type, "company_reasoning", c->company_reasoning);
 

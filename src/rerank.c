@@ -20,8 +20,9 @@
 #include "util.h"
 
 enum {
-	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DROP_BELOW, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR,
-	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TIMEOUT, OPT_TRACE
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DROP_BELOW, OPT_DRY_RUN, OPT_LIMIT, OPT_MAX_ATTEMPTS,
+	OPT_MODEL_DIR, OPT_PRICE_REQUEST, OPT_PRICE_TOKENS, OPT_REFRESH, OPT_RETRY_DELAY, OPT_TIMEOUT,
+	OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -29,10 +30,14 @@ static const struct lq_option options[] = {
 	{ "base-url", OPT_BASE_URL, "URL", "API base [$LQ_JINA_BASE_URL, $LQ_COHERE_BASE_URL, $LQ_TEI_BASE_URL, $LQ_LLAMACPP_BASE_URL]" },
 	{ "batch-size", 'b', "N", "documents per request [jina 100, cohere 200, tei 32, llamacpp 64]" },
 	{ "drop-below", OPT_DROP_BELOW, "N", "leave out leads whose new icp_score is below N (counted)" },
+	{ "dry-run", OPT_DRY_RUN, NULL, "count cached and to-send leads, requests, tokens and cost; send nothing" },
 	{ "jobs", 'j', "N", "requests at once [4]" },
+	{ "limit", OPT_LIMIT, "N", "send at most N leads; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per request [3]" },
 	{ "model", 'm', "M", "remote model [jina-reranker-v2-base-multilingual, rerank-v3.5]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: encoder folder [the default model]" },
+	{ "price-request", OPT_PRICE_REQUEST, "USD", "price per request or billed unit [cohere 0.002, else 0]" },
+	{ "price-tokens", OPT_PRICE_TOKENS, "USD", "price per million tokens [jina 0.02, else 0]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached relevance scores (still write them)" },
 	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "first retry delay, doubled each retry [0.5]" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "timeout of one request [90]" },
@@ -41,7 +46,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|jina|cohere|tei|llamacpp] [-m model] [-b n] [-j jobs] [--drop-below n] icp.json",
+	"[--backend local|jina|cohere|tei|llamacpp] [-m model] [-b n] [-j jobs] [--drop-below n] [--dry-run] [--limit n] icp.json",
 	"rescore scored leads (NDJSON on stdin) with a reranker against the ICP in icp.json",
 	"Writes rerank_score (0-1) and updates icp_score, tier, match_reasoning and\n"
 	"score_version: icp_score = 0.75 x score's icp_score + 25 x rerank_score\n"
@@ -66,6 +71,11 @@ static const char *backend = "local";
 static int dialect = -1;
 static double drop_below = -1;
 static unsigned long long dropped, requests, hits;
+/* Spend: what the answers report (else estimated), and the guards. */
+static unsigned long long tokens, units, n_send, n_limited, est_tokens;
+static double price_request = -1, price_tokens = -1;
+static long long limit = -1;
+static int dry_run;
 static char *query;
 static char *model_id;		/* cache key part: "jina:jina-reranker-v2-..." */
 
@@ -344,6 +354,18 @@ run_local(const char *model_dir)
 	json_t *rec, *win[LOCAL_WINDOW];
 	size_t n = 0;
 
+	if (dry_run) {	/* the local backend spends nothing: nothing to count */
+		unsigned long long n_in = 0;
+
+		while ((rec = lq_reader_next(r)) != NULL) {
+			lq_write(rec);
+			json_decref(rec);
+			n_in++;
+		}
+		lq_reader_free(r);
+		lq_note("dry run: %llu leads; the local backend sends nothing, estimated cost $0", n_in);
+		return;
+	}
 	local_open(model_dir);
 	while ((rec = lq_reader_next(r)) != NULL) {
 		win[n++] = rec;
@@ -400,6 +422,55 @@ finish_slot(struct slot *s)
 	s->done = 1;
 }
 
+/* Tokens in a pair of the query and doc when the server does not say:
+ * bytes / 3 + 1, as embed estimates (BPE averages about 4 bytes a token
+ * in English, fewer in other languages). */
+static unsigned long long
+estimate_tokens(const char *doc)
+{
+	return (strlen(query) + strlen(doc)) / 3 + 1;
+}
+
+/* Billed units of a request of n documents when the server does not say:
+ * Cohere bills a search unit per 100 documents, the others per request. */
+static unsigned long long
+estimate_units(size_t n)
+{
+	return dialect == LQ_RR_COHERE ? (n + 99) / 100 : 1;
+}
+
+static double
+cost(unsigned long long tok, unsigned long long un)
+{
+	return (double)un * price_request + (double)tok * price_tokens / 1e6;
+}
+
+/* Counts the tokens and units of an answer and traces them. */
+static void
+usage(struct lq_http_req *r, const struct req *q)
+{
+	long long tok, un;
+	int est = 0;
+	json_t *l;
+
+	lq_rerank_usage(r->resp.data ? r->resp.data : "", r->resp.len, &tok, &un);
+	if (tok < 0) {
+		tok = 0;
+		for (size_t i = 0; i < q->n; i++)
+			tok += (long long)estimate_tokens(at(q->seq[i])->doc);
+		est = 1;
+	}
+	if (un < 0)
+		un = (long long)estimate_units(q->n);
+	tokens += (unsigned long long)tok;
+	units += (unsigned long long)un;
+	l = json_pack("{s:s,s:O,s:I,s:I,s:b,s:I,s:f}", "event", "usage", "ids", r->ids ? r->ids : json_null(),
+	    "items", (json_int_t)q->n, "tokens", (json_int_t)tok, "tokens_estimated", est,
+	    "units", (json_int_t)un, "cost_usd", cost((unsigned long long)tok, (unsigned long long)un));
+	lq_http_trace(http, l);
+	json_decref(l);
+}
+
 static void
 done(struct lq_http *h, struct lq_http_req *r)
 {
@@ -436,6 +507,8 @@ done(struct lq_http *h, struct lq_http_req *r)
 	got = lq_rerank_parse(dialect, r->resp.data ? r->resp.data : "", r->resp.len, q->n, sc,
 	    err, sizeof err);
 	r->trace_items = got;
+	if (got >= 0)
+		usage(r, q);
 	for (size_t i = 0; i < q->n; i++) {
 		struct slot *s = at(q->seq[i]);
 
@@ -536,7 +609,15 @@ admit(json_t *rec)
 		hits++;
 		apply(rec, json_number_value(v), NULL);
 		finish_slot(s);
+	} else if (limit >= 0 && n_send >= (unsigned long long)limit) {
+		n_limited++;	/* passes unchanged */
+		finish_slot(s);
+	} else if (dry_run) {
+		n_send++;
+		est_tokens += estimate_tokens(s->doc);
+		finish_slot(s);
 	} else {
+		n_send++;
 		batch[nbatch++] = seq;
 		if (nbatch == (size_t)batch_size)
 			submit_batch();
@@ -579,13 +660,19 @@ run_remote(const struct lq_http_opts *ho)
 	    (url_base[0] && url_base[strlen(url_base) - 1] == '/')), url_base);
 	if (keys[dialect] && (e = getenv(keys[dialect])) && *e)
 		key = lq_xstrdup(e);
-	else if (keys[dialect] && !loopback(url))
+	else if (keys[dialect] && !loopback(url) && !dry_run)
 		lq_die(LQ_EXIT_FATAL, "--backend %s needs %s (or a loopback base URL)", backend, keys[dialect]);
 	if (model == NULL && models[dialect])
 		model = lq_xstrdup(models[dialect]);
 	model_id = lq_xasprintf("%s:%s", backend, model ? model : url_base);
 	if (batch_size == 0)
 		batch_size = lq_rerank_default_batch(dialect);
+	/* List prices when this was written (Cohere rerank-v3.5: $2 per 1,000
+	 * searches; Jina: about $0.02 per million tokens); self-hosted: 0. */
+	if (price_request < 0)
+		price_request = dialect == LQ_RR_COHERE ? 0.002 : 0;
+	if (price_tokens < 0)
+		price_tokens = dialect == LQ_RR_JINA ? 0.02 : 0;
 	if (batch_size > lq_rerank_max_batch(dialect))
 		lq_die(LQ_EXIT_USAGE, "--batch-size: %d is above %s's limit of %d", batch_size, backend,
 		    lq_rerank_max_batch(dialect));
@@ -626,8 +713,22 @@ run_remote(const struct lq_http_opts *ho)
 	free(url);
 	free(key);
 	free(model_id);
+	if (dry_run) {
+		unsigned long long reqs = (n_send + (unsigned)batch_size - 1) / (unsigned)batch_size, un = 0;
+
+		for (unsigned long long left = n_send; left > 0; left -= left < (unsigned)batch_size ? left : (unsigned)batch_size)
+			un += estimate_units(left < (unsigned)batch_size ? left : (unsigned)batch_size);
+		lq_note("dry run: %llu cached, %llu to send in %llu requests of up to %d, about %llu tokens, "
+		    "estimated cost $%.4f%s", hits, n_send, reqs, batch_size, est_tokens, cost(est_tokens, un),
+		    n_limited ? " (--limit held some back)" : "");
+		return;
+	}
 	lq_summary_add("%llu requests", requests);
 	lq_summary_add("%llu cache hits", hits);
+	lq_summary_add("%llu tokens", tokens);
+	lq_summary_add("$%.4f estimated", cost(tokens, units));
+	if (n_limited)
+		lq_summary_add("%llu held back by --limit", n_limited);
 }
 
 int
@@ -655,8 +756,14 @@ main(int argc, char **argv)
 		case OPT_DROP_BELOW:
 			drop_below = lq_parse_double("--drop-below", arg, 0, 100);
 			break;
+		case OPT_DRY_RUN:
+			dry_run = 1;
+			break;
 		case 'j':
 			jobs = (int)lq_parse_int("--jobs", arg, 1, 64);
+			break;
+		case OPT_LIMIT:
+			limit = lq_parse_int("--limit", arg, 0, 1000000000000LL);
 			break;
 		case OPT_MAX_ATTEMPTS:
 			ho.max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 20);
@@ -666,6 +773,12 @@ main(int argc, char **argv)
 			break;
 		case OPT_MODEL_DIR:
 			model_dir = arg;
+			break;
+		case OPT_PRICE_REQUEST:
+			price_request = lq_parse_double("--price-request", arg, 0, 1e6);
+			break;
+		case OPT_PRICE_TOKENS:
+			price_tokens = lq_parse_double("--price-tokens", arg, 0, 1e6);
 			break;
 		case OPT_REFRESH:
 			refresh = 1;
@@ -710,5 +823,7 @@ main(int argc, char **argv)
 	lq_icp_free(icp);
 	lq_cache_close(cache);
 	c = lq_finish();
-	return fatal ? LQ_EXIT_FATAL : c;
+	if (fatal)
+		return LQ_EXIT_FATAL;
+	return n_limited && c == LQ_EXIT_OK ? LQ_EXIT_INTERRUPTED : c;
 }

@@ -26,7 +26,7 @@ ok 'local: other fields kept as they came' \
 	"jq -c 'del(.industry,.industry_reasoning,.company_type,.company_reasoning)' out > a && jq -c . '$E' > b && cmp a b"
 expect 'local: clear cases, with the evidence in the reasoning' \
 	"jq -r 'select(.name==\"Rosie Turner\" or .name==\"Patrick Dunne\" or .name==\"Dylan Hughes\" or .name==\"Lena Hartmann\") | [.name,.industry,.company_type,.company_reasoning]|@tsv' out" <<-'EOF'
-	Dylan Hughes	Consulting	scaleup	scaleup employees ("110 people")
+	Dylan Hughes	SaaS	scaleup	scaleup employees ("110 people")
 	Rosie Turner	Healthcare	unknown	no label is close enough: best freelance (0.32, below 0.40) for "Community Midwife at Avon Vale Maternity Services"
 	Patrick Dunne	Consulting	freelance	current title "Fractional CFO" says fractional
 	Lena Hartmann	SaaS	unknown	no label is close enough: best agency (0.38, below 0.40) for "Chief Marketing Officer at Routewise"
@@ -38,6 +38,41 @@ ok 'local: employmentType Self-employed and employeeCountRange are used' \
 ok 'local: a rerun is served from the cache, same output' "classify < '$E' > out2 2>err && cmp out out2 && grep -q '12 cache hits' err"
 ok 'local: --threshold 0.99 gives only fallback labels' \
 	"classify --threshold 0.99 < '$E' | jq -r '.industry' | sort -u | grep -qx Other"
+
+# ---- local rules: the company, not the person's job (docs/classify.md) ----
+cat > rules.ndjson <<-'EOF'
+	{"id":"r1","status":"enriched","headline":"HR Director","current_job_titles":["HR Director"],"profile":{"industryName":"Construction","positions":[{"title":"HR Director","companyName":"Sandline Construction","description":"Recruitment, payroll and HR systems."}]}}
+	{"id":"r2","status":"enriched","headline":"Head of People at Brightloom","current_job_titles":["Head of People"],"profile":{"industryName":"Software Development","positions":[{"title":"Head of People","companyName":"Brightloom","description":"Payroll, HRIS and onboarding for 600 people."}]}}
+	{"id":"r3","status":"enriched","headline":"VP People @ Tidewell Payments","current_job_titles":["VP People"],"profile":{"industryName":"Financial Services","positions":[{"title":"VP People","companyName":"Tidewell Payments"}]}}
+	{"id":"r4","status":"enriched","headline":"Sales Director @ Peoplebase | HR software for SMEs","current_job_titles":["Sales Director"],"profile":{"industryName":"Software Development","positions":[{"title":"Sales Director","companyName":"Peoplebase"}]}}
+	{"id":"r5","status":"enriched","headline":"Senior Recruitment Consultant","current_job_titles":["Senior Recruitment Consultant"],"profile":{"industryName":"Staffing and Recruiting","positions":[{"title":"Senior Recruitment Consultant","companyName":"Midlands People Search","company":{"employeeCountRange":{"start":11,"end":50}}}]}}
+	{"id":"r6","status":"enriched","headline":"CFO at Orbitra","current_job_titles":["Chief Financial Officer"],"profile":{"industryName":"Computer Software","summary":"CFO of a 900-person software company.","positions":[{"title":"Chief Financial Officer","companyName":"Orbitra"}]}}
+	{"id":"r7","status":"enriched","headline":"CFO at Kvist","current_job_titles":["Chief Financial Officer"],"profile":{"industryName":"Software Development","positions":[{"title":"Chief Financial Officer","companyName":"Kvist","description":"Finance and investor relations. Series B raised 2023."}]}}
+	{"id":"r8","status":"enriched","headline":"Interim CFO at Parakart","current_job_titles":["Interim CFO"],"profile":{"industryName":"Financial Services","positions":[{"title":"Interim CFO","companyName":"Parakart","employmentType":"Contract"}]}}
+	{"id":"r9","status":"enriched","headline":"Directrice des Ressources Humaines chez Logivia","current_job_titles":["Directrice des Ressources Humaines"],"profile":{"industryName":"Computer Software","summary":"DRH d'un éditeur de logiciels B2B de 600 personnes.","positions":[{"title":"Directrice des Ressources Humaines","companyName":"Logivia"}]}}
+	{"id":"r10","status":"enriched","headline":"Payroll Manager","current_job_titles":["Payroll Manager"],"profile":{"industryName":"Hospitality","summary":"Payroll for 4,000 hourly staff across 60 hotels.","positions":[{"title":"Payroll Manager","companyName":"Caledon Hotels Group"}]}}
+	EOF
+expect 'local: LinkedIn industry table, narrowing by company words, agency, size and stage rules' \
+	"classify < rules.ndjson | jq -r '[.id,.industry,.company_type,.industry_reasoning,.company_reasoning]|@tsv'" <<-'EOF'
+	r1	Other	unknown	LinkedIn industry "Construction" is Other	no label is close enough: best freelance (0.33, below 0.40) for "HR Director at Sandline Construction: Recruitment, payroll and HR systems."
+	r2	SaaS	mid-market	LinkedIn industry "Software Development" is SaaS	mid-market employees ("600 people")
+	r3	Fintech	unknown	LinkedIn industry "Financial Services", narrowed by "payments" in "Tidewell Payments"	no label is close enough: best agency (0.39, below 0.40) for "Financial Services"
+	r4	HRTech	unknown	LinkedIn industry "Software Development", narrowed by "HR software" in "HR software for SMEs"	no label is close enough: best agency (0.32, below 0.40) for "Sales Director at Peoplebase"
+	r5	HRTech	agency	LinkedIn industry "Staffing and Recruiting" is HRTech	LinkedIn industry "Staffing and Recruiting" works for clients: agency
+	r6	SaaS	mid-market	LinkedIn industry "Computer Software" is SaaS	mid-market employees ("900-person")
+	r7	SaaS	scaleup	LinkedIn industry "Software Development" is SaaS	the profile names the stage: "series b"
+	r8	Financial Services	freelance	LinkedIn industry "Financial Services" is Financial Services	current title "Interim CFO" says interim
+	r9	SaaS	mid-market	LinkedIn industry "Computer Software" is SaaS	mid-market employees ("600 personnes")
+	r10	Other	enterprise	LinkedIn industry "Hospitality" is Other	enterprise employees ("4,000 hourly staff")
+	EOF
+ok 'local: a LinkedIn industry whose label a --labels file lacks goes to the encoder' \
+	"printf '%s\n' '{\"industry\":{\"Builders\":\"construction company, builder, civil engineering\",\"Elsewhere\":\"anything else\"},\"company_type\":{\"small\":\"startup\",\"unsure\":\"unknown\"}}' > lb.json &&
+	 head -1 rules.ndjson | classify --labels lb.json | jq -e '.industry == \"Builders\"'"
+ok 'local: the hand-labelled sample stays above 44/52 industries and 48/52 company types' \
+	"jq -c '.[] | {id: (.profileId // .publicIdentifier), public_identifier: .publicIdentifier, status: \"discovered\"}' '$DATA/eval/profiles.json' |
+	 scrape -q --from-dataset '$DATA/eval/profiles.json' | classify -q > ev.ndjson &&
+	 sh '$DATA/classify/accuracy.sh' ev.ndjson > acc && cat acc >&2 &&
+	 awk '/^industry/ { split(\$3, a, \"/\"); if (a[1] < 44) exit 1 } /^company_type/ { split(\$3, a, \"/\"); if (a[1] < 48) exit 1 }' acc"
 
 cat > mixed.ndjson <<-'EOF'
 	{"id":"d1","status":"discovered"}

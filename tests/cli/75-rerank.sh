@@ -144,6 +144,44 @@ expect 'tei: more texts than the server allows: a clear per-record error' \
 	EOF
 stop_mock
 
+# --- spend: tokens, cost, --dry-run, --limit -------------------------------
+start_mock --dialect jina
+export LQ_JINA_BASE_URL=http://127.0.0.1:$PORT/v1 JINA_API_KEY=test-key
+ok 'usage: a trace line per answer with tokens and cost; the summary adds them up' \
+	'LQ_CACHE_DIR=$T/u rerank --backend jina -b 10 --price-tokens 1000 --trace u.jsonl "$D/icp.json" < in.ndjson > /dev/null 2> u.err &&
+	 test $(jq -s "map(select(.event == \"usage\")) | length" u.jsonl) -eq 3 &&
+	 tok=$(jq -s "map(select(.event == \"usage\") | .tokens) | add" u.jsonl) && test "$tok" -gt 0 &&
+	 jq -e -s "map(select(.event == \"usage\")) | all(.tokens_estimated == false and .units == 1 and (.cost_usd - .tokens * 0.001 | fabs) < 1e-9)" u.jsonl > /dev/null &&
+	 grep -q "3 requests, 0 cache hits, $tok tokens, \$$(awk "BEGIN { printf \"%.4f\", $tok / 1000 }") estimated" u.err'
+ok '--dry-run: sends nothing, records pass unchanged, says what would be sent' \
+	'LQ_CACHE_DIR=$T/dr rerank --backend jina -b 10 --dry-run "$D/icp.json" < in.ndjson > dr.out 2> dr.err && test $(./stat_of requests) -eq 3 &&
+	 head -26 dr.out | jq -c . > a && head -26 in.ndjson | jq -c . > b && cmp a b && test $(wc -l < dr.out) -eq 27 &&
+	 grep -q "dry run: 0 cached, 25 to send in 3 requests of up to 10, about [0-9]* tokens, estimated cost \$0\.0" dr.err'
+ok '--dry-run after a run: cached leads are rescored from the cache, none to send' \
+	'LQ_CACHE_DIR=$T/u rerank --backend jina -b 10 --dry-run "$D/icp.json" < in.ndjson > dc.out 2> dc.err && test $(./stat_of requests) -eq 3 &&
+	 grep -q "dry run: 25 cached, 0 to send in 0 requests" dc.err && test $(jq "select(.rerank_score)" dc.out | jq -s length) -eq 25'
+ok '--dry-run needs no key' \
+	'JINA_API_KEY= LQ_JINA_BASE_URL= LQ_CACHE_DIR=$T/nk rerank --backend jina --dry-run "$D/icp.json" < in.ndjson 2>&1 >/dev/null | grep -q "25 to send in 1 requests"'
+status '--limit 10: 10 leads sent, 15 pass unchanged and are counted; exit 4' 4 \
+	'LQ_CACHE_DIR=$T/l rerank --backend jina -b 4 --limit 10 "$D/icp.json" < in.ndjson > l.out 2> l.err'
+ok '--limit: in = out, input order; the held-back leads are untouched' \
+	'jq -r .id l.out | diff - ids.in && test $(jq "select(.rerank_score)" l.out | jq -s length) -eq 10 &&
+	 grep -q "15 held back by --limit" l.err && test $(./stat_of requests) -eq 6'
+ok '--limit with --dry-run: the note says some were held back' \
+	'LQ_CACHE_DIR=$T/ld rerank --backend jina --limit 5 --dry-run "$D/icp.json" < in.ndjson 2>&1 >/dev/null | grep -q "5 to send in 1 requests.*(--limit held some back)"'
+stop_mock
+start_mock --dialect cohere
+export LQ_COHERE_BASE_URL=http://127.0.0.1:$PORT/v2 COHERE_API_KEY=test-key
+ok 'cohere: billed search units priced per --price-request (default 0.002)' \
+	'LQ_CACHE_DIR=$T/c rerank --backend cohere -b 10 --trace c.jsonl "$D/icp.json" < in.ndjson > /dev/null 2> c.err &&
+	 jq -e -s "map(select(.event == \"usage\")) | length == 3 and all(.units == 1 and .cost_usd == 0.002)" c.jsonl > /dev/null && grep -q "\$0\.0060 estimated" c.err'
+ok 'cohere --dry-run: a search unit per 100 documents of a request' \
+	'LQ_CACHE_DIR=$T/cd rerank --backend cohere -b 250 --price-request 1 --dry-run "$D/icp.json" < in.ndjson 2>&1 >/dev/null | grep -q "estimated cost \$1\.0"'
+stop_mock
+unset LQ_COHERE_BASE_URL
+stderr_has 'local --dry-run: nothing to send' 'the local backend sends nothing' \
+	'rerank --dry-run "$D/icp.json" < in.ndjson > /dev/null'
+
 # --- keys ----------------------------------------------------------------
 start_mock --dialect jina --key sekrit-key-123
 export LQ_JINA_BASE_URL=http://127.0.0.1:$PORT/v1

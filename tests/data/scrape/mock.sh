@@ -5,7 +5,7 @@ trap 'for p in $MOCK_PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$T"' EXIT
 start_mock() {
 	_name=$1; shift
 	rm -f "$T/$_name.port"
-	python3 "$TOP/tests/mock/apify.py" --token "$TOKEN" "$@" "$T/$_name.port" 2>"$T/$_name.err" &
+	python3 "$TOP/tests/mock/apify.py" --token "$TOKEN" "$@" "$T/$_name.port" 2>"$T/$_name.mock.err" &
 	MOCK_PIDS="$MOCK_PIDS $!"
 	_i=0
 	while [ ! -s "$T/$_name.port" ] && [ $_i -lt 100 ]; do sleep 0.05; _i=$((_i + 1)); done

@@ -62,16 +62,33 @@ char *
 lq_encoder_default_dir(char *buf, size_t len)
 {
 	const char *v;
+	char cand[2][4096];
+	int n = 0;
 
-	if ((v = getenv("LQ_MODEL_DIR")) != NULL && *v != '\0')
+	if ((v = getenv("LQ_MODEL_DIR")) != NULL && *v != '\0') {
 		snprintf(buf, len, "%s", v);
-	else if ((v = getenv("LQ_CACHE_DIR")) != NULL && *v != '\0')
-		snprintf(buf, len, "%s/models/all-MiniLM-L6-v2", v);
-	else if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v != '\0')
-		snprintf(buf, len, "%s/lq/models/all-MiniLM-L6-v2", v);
+		return buf;
+	}
+	/* The cache dir first; then the per-user default, where `make model`
+	 * puts the model when LQ_CACHE_DIR is unset: a run pointed at another
+	 * cache (a shared folder, a test's temp dir) still finds it. */
+	if ((v = getenv("LQ_CACHE_DIR")) != NULL && *v != '\0')
+		snprintf(cand[n++], sizeof cand[0], "%s/models/all-MiniLM-L6-v2", v);
+	if ((v = getenv("XDG_CACHE_HOME")) != NULL && *v != '\0')
+		snprintf(cand[n++], sizeof cand[0], "%s/lq/models/all-MiniLM-L6-v2", v);
 	else
-		snprintf(buf, len, "%s/.cache/lq/models/all-MiniLM-L6-v2",
+		snprintf(cand[n++], sizeof cand[0], "%s/.cache/lq/models/all-MiniLM-L6-v2",
 		    (v = getenv("HOME")) != NULL ? v : ".");
+	for (int i = 0; i < n; i++) {
+		char probe[4200];
+
+		snprintf(probe, sizeof probe, "%s/config.json", cand[i]);
+		if (access(probe, F_OK) == 0) {
+			snprintf(buf, len, "%s", cand[i]);
+			return buf;
+		}
+	}
+	snprintf(buf, len, "%s", cand[0]);	/* named in the error */
 	return buf;
 }
 

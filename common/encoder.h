@@ -8,9 +8,11 @@
 struct lq_encoder;
 
 /*
- * Write the default model folder into buf: $LQ_MODEL_DIR if set, else
- * ${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2.
- * Returns buf.
+ * Write the default model folder into buf: $LQ_MODEL_DIR if set; else
+ * the first of $LQ_CACHE_DIR/models/all-MiniLM-L6-v2 and
+ * ${XDG_CACHE_HOME:-$HOME/.cache}/lq/models/all-MiniLM-L6-v2 that holds a
+ * config.json (so a run with its own cache dir still finds the model
+ * `make model` fetched); else the first of them. Returns buf.
  */
 char *lq_encoder_default_dir(char *buf, size_t len);
 

@@ -236,6 +236,34 @@ default_dir(void)
 	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/c/models/all-MiniLM-L6-v2");
 	setenv("LQ_MODEL_DIR", "/m", 1);
 	CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/m");
+	t_begin("a run with its own LQ_CACHE_DIR finds the model in the per-user cache");
+	{
+		char tmpl[] = "/tmp/lq-model-XXXXXX", path[700], want[600];
+		char *top = mkdtemp(tmpl);
+		FILE *fp;
+
+		CHECK(top != NULL);
+		if (top) {
+			unsetenv("LQ_MODEL_DIR");
+			setenv("XDG_CACHE_HOME", top, 1);
+			setenv("LQ_CACHE_DIR", "/nonexistent-cache", 1);
+			snprintf(want, sizeof want, "%s/lq/models/all-MiniLM-L6-v2", top);
+			/* no model anywhere: the cache dir's folder is named */
+			CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), "/nonexistent-cache/models/all-MiniLM-L6-v2");
+			snprintf(path, sizeof path, "%s/lq", top), mkdir(path, 0700);
+			snprintf(path, sizeof path, "%s/lq/models", top), mkdir(path, 0700);
+			mkdir(want, 0700);
+			snprintf(path, sizeof path, "%s/config.json", want);
+			if ((fp = fopen(path, "w")) != NULL)
+				fclose(fp);
+			CHECK_STR(lq_encoder_default_dir(buf, sizeof buf), want);
+			remove(path);
+			rmdir(want);
+			snprintf(path, sizeof path, "%s/lq/models", top), rmdir(path);
+			snprintf(path, sizeof path, "%s/lq", top), rmdir(path);
+			rmdir(top);
+		}
+	}
 	for (int i = 0; i < 4; i++) {
 		if (saved[i] != NULL)
 			setenv(vars[i], saved[i], 1);

@@ -1,7 +1,9 @@
 /* followers.c: followers out of HTML (gumbo), text and CSV; the dedupe set. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <gumbo.h>
@@ -1247,6 +1249,361 @@ markup_depth(const char *buf, size_t n)
 	return max;
 }
 
+/* ------------------------------------------------ large pages in pieces */
+
+/* A saved follower list is one <ul> of thousands of <li> cards, and
+ * gumbo's tree builder is most of the run time. Such a page is parsed as
+ * a skeleton (the page with the list emptied) plus pieces of the list
+ * parsed as fragments in the context of <ul>, on several threads, and
+ * the pieces are grafted into the skeleton's list. The result is used
+ * only when it is provably the tree one parse builds: the skeleton and
+ * every piece parse without a single parse error (a piece cut inside a
+ * tag, comment, raw text or an open element ends in an EOF error), the
+ * skeleton is in no-quirks mode, its list is the very tag the scan found
+ * and sits only inside plain block elements (no table, form, template,
+ * formatting or foreign element that would change how its items are
+ * parsed). Otherwise the page is parsed whole. */
+
+static size_t split_min = LQ_HTML_SPLIT_MIN;
+static int split_threads;
+/* Pieces per run at most; beyond two or three the single-threaded walk
+ * dominates. */
+#define MAX_PIECES 8
+
+void
+lq_extract_split(size_t min_bytes, int threads)
+{
+	split_min = min_bytes;
+	split_threads = threads;
+}
+
+static int
+space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* 1 if b[i..n) starts with tag name w (lower case) ended by space, / or >. */
+static int
+tag_is(const char *b, size_t n, size_t i, const char *w)
+{
+	size_t k = strlen(w), j;
+
+	if (i + k >= n)
+		return 0;
+	for (j = 0; j < k; j++)
+		if (lower((unsigned char)b[i + j]) != w[j])
+			return 0;
+	return space((unsigned char)b[i + k]) || b[i + k] == '/' || b[i + k] == '>';
+}
+
+/* Offset just past the '>' ending the tag whose name starts at i
+ * (quoted attribute values may hold '>'); n when unterminated. */
+static size_t
+tag_end(const char *b, size_t n, size_t i)
+{
+	while (i < n && b[i] != '>') {
+		if (b[i++] != '=')
+			continue;
+		while (i < n && space((unsigned char)b[i]))
+			i++;
+		if (i < n && (b[i] == '"' || b[i] == '\'')) {
+			const char *q = memchr(b + i + 1, b[i], n - i - 1);
+
+			if (q == NULL)
+				return n;
+			i = (size_t)(q - b) + 1;
+		}
+	}
+	return i < n ? i + 1 : n;
+}
+
+struct list_pos {
+	size_t lt, body, close;	/* '<' of <ul>, just past its '>', '<' of its </ul> */
+	size_t items;		/* its own <li> start tags */
+};
+
+/* Finds the <ul> or <ol> with the most items of its own (a guess: the
+ * parse checks it). With li != NULL, also records where each item of
+ * the list at body starts, up to cap. Returns 0 when there is no list. */
+static int
+scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t cap)
+{
+	static const char *const raw[] = {
+		"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+		"noscript", NULL
+	};
+	struct list_pos st[64];
+	size_t depth = 0, i = li != NULL ? best->body : 0, end = li != NULL ? best->close : n;
+	size_t nli = 0, r;
+	const char *p;
+
+	if (li == NULL)
+		memset(best, 0, sizeof *best);
+	while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
+		size_t lt = (size_t)(p - b);
+
+		i = lt + 1;
+		if (i + 2 < end && b[i] == '!' && b[i + 1] == '-' && b[i + 2] == '-') {
+			p = memmem(b + i, end - i, "-->", 3);
+			i = p != NULL ? (size_t)(p - b) + 3 : end;
+			continue;
+		}
+		if (i < end && (b[i] == '!' || b[i] == '?')) {
+			p = memchr(b + i, '>', end - i);
+			i = p != NULL ? (size_t)(p - b) + 1 : end;
+			continue;
+		}
+		if (i < end && b[i] == '/') {
+			if ((tag_is(b, end, i + 1, "ul") || tag_is(b, end, i + 1, "ol")) && depth > 0) {
+				depth--;
+				if (li == NULL && depth < LQ_NELEM(st) && st[depth].items > best->items) {
+					*best = st[depth];
+					best->close = lt;
+				}
+			}
+			i = tag_end(b, end, i);
+			continue;
+		}
+		if (tag_is(b, end, i, "ul") || tag_is(b, end, i, "ol")) {
+			i = tag_end(b, end, i);
+			if (depth < LQ_NELEM(st)) {
+				st[depth].lt = lt;
+				st[depth].body = i;
+				st[depth].items = 0;
+			}
+			depth++;
+			continue;
+		}
+		if (tag_is(b, end, i, "li")) {
+			if (li != NULL && depth == 0 && nli < cap)
+				li[nli++] = lt;
+			else if (li == NULL && depth > 0 && depth <= LQ_NELEM(st))
+				st[depth - 1].items++;
+			i = tag_end(b, end, i);
+			continue;
+		}
+		for (r = 0; raw[r] != NULL && !tag_is(b, end, i, raw[r]); r++)
+			;
+		if (tag_is(b, end, i, "plaintext"))
+			return 0;
+		i = tag_end(b, end, i);
+		if (raw[r] != NULL) {
+			/* Skip to its end tag. */
+			size_t k = strlen(raw[r]);
+
+			while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
+				i = (size_t)(p - b) + 1;
+				if (i < end && b[i] == '/' && tag_is(b, end, i + 1, raw[r])) {
+					i = tag_end(b, end, i + 1 + k);
+					break;
+				}
+			}
+			if (p == NULL)
+				i = end;
+		}
+	}
+	return li != NULL ? (int)nli : best->items > 0;
+}
+
+struct piece {
+	const char *s;
+	size_t n;
+	GumboOptions opt;
+	GumboOutput *out;
+	pthread_t th;
+	int started;
+};
+
+static void *
+parse_piece(void *arg)
+{
+	struct piece *p = arg;
+
+	p->out = gumbo_parse_with_options(&p->opt, p->s, p->n);
+	return NULL;
+}
+
+/* 1 if a list inside n would have its items parsed as in a fragment. */
+static int
+plain_ancestor(const GumboNode *n)
+{
+	if (n->type == GUMBO_NODE_DOCUMENT)
+		return 1;
+	if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The element of the skeleton whose start tag is at s, or NULL. */
+static GumboNode *
+find_by_tag(GumboNode *root, const char *s)
+{
+	GumboNode **stack = NULL, *r = NULL;
+	size_t depth = 0, cap = 0;
+
+	stack = lq_xreallocarray(NULL, cap = 64, sizeof *stack);
+	stack[depth++] = root;
+	while (depth > 0 && r == NULL) {
+		GumboNode *n = stack[--depth];
+		GumboVector *kids;
+		unsigned i;
+
+		if (n->type == GUMBO_NODE_ELEMENT && n->v.element.original_tag.data == s) {
+			r = n;
+			break;
+		}
+		kids = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children :
+		    n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE ?
+		    &n->v.element.children : NULL;
+		for (i = 0; kids != NULL && i < kids->length; i++) {
+			if (depth == cap)
+				stack = lq_xreallocarray(stack, cap *= 2, sizeof *stack);
+			stack[depth++] = kids->data[kids->length - 1 - i];
+		}
+	}
+	free(stack);
+	return r;
+}
+
+struct split {
+	GumboOptions opt;
+	char *skel;		/* the page with the list emptied */
+	GumboOutput *out;	/* its tree, the pieces grafted in */
+	struct piece pieces[MAX_PIECES];
+	int npieces;
+	GumboNode *list;
+	GumboVector saved;	/* the list's own (empty) children */
+};
+
+static void
+split_free(struct split *sp)
+{
+	int k;
+
+	if (sp->list != NULL) {
+		free(sp->list->v.element.children.data);
+		sp->list->v.element.children = sp->saved;
+	}
+	if (sp->out != NULL)
+		gumbo_destroy_output(&sp->opt, sp->out);
+	for (k = 0; k < sp->npieces; k++)
+		if (sp->pieces[k].out != NULL)
+			gumbo_destroy_output(&sp->pieces[k].opt, sp->pieces[k].out);
+	free(sp->skel);
+}
+
+/* Parses buf in pieces; returns the grafted tree, or NULL (nothing kept)
+ * when the page does not qualify. */
+static GumboOutput *
+split_parse(struct split *sp, const char *buf, size_t n)
+{
+	struct list_pos lp;
+	size_t *li = NULL, nli, k, total = 0;
+	long ncpu;
+	int want, ok = 1, i;
+	GumboNode *a;
+	GumboVector v;
+
+	memset(sp, 0, sizeof *sp);
+	want = split_threads;
+	if (want <= 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		want = ncpu > MAX_PIECES ? MAX_PIECES : ncpu > 0 ? (int)ncpu : 1;
+	}
+	if (want > MAX_PIECES)
+		want = MAX_PIECES;
+	if (n < split_min || want < 2 || !scan_lists(buf, n, &lp, NULL, 0) ||
+	    lp.items < (size_t)want * 2)
+		return NULL;
+	li = lq_xreallocarray(NULL, lp.items, sizeof *li);
+	nli = (size_t)scan_lists(buf, n, &lp, li, lp.items);
+	if (nli < (size_t)want * 2) {
+		free(li);
+		return NULL;
+	}
+	/* Pieces of about equal item counts; the first takes the list's
+	 * leading text, the last runs to </ul>. */
+	sp->opt = kGumboDefaultOptions;
+	sp->opt.max_errors = 1;
+	sp->npieces = want;
+	for (i = 0; i < want; i++) {
+		struct piece *p = &sp->pieces[i];
+		size_t b = i == 0 ? lp.body : li[nli * (size_t)i / (size_t)want];
+		size_t e = i == want - 1 ? lp.close : li[nli * (size_t)(i + 1) / (size_t)want];
+
+		p->s = buf + b;
+		p->n = e - b;
+		p->opt = sp->opt;
+		p->opt.fragment_context = GUMBO_TAG_UL;
+		p->opt.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	}
+	free(li);
+	for (i = 1; i < want; i++)
+		sp->pieces[i].started = pthread_create(&sp->pieces[i].th, NULL, parse_piece,
+		    &sp->pieces[i]) == 0;
+	sp->skel = lq_xmalloc(n - (lp.close - lp.body) + 1);
+	memcpy(sp->skel, buf, lp.body);
+	memcpy(sp->skel + lp.body, buf + lp.close, n - lp.close);
+	sp->out = gumbo_parse_with_options(&sp->opt, sp->skel, n - (lp.close - lp.body));
+	for (i = 0; i < want; i++) {
+		if (i == 0 || !sp->pieces[i].started)
+			parse_piece(&sp->pieces[i]);
+		else
+			pthread_join(sp->pieces[i].th, NULL);
+	}
+	/* Check: no parse errors, no quirks, the list found where the scan
+	 * saw it, closed by its own end tag, inside plain elements only. */
+	if (sp->out == NULL || sp->out->errors.length > 0 ||
+	    sp->out->document->v.document.doc_type_quirks_mode != GUMBO_DOCTYPE_NO_QUIRKS)
+		ok = 0;
+	for (i = 0; ok && i < want; i++)
+		if (sp->pieces[i].out == NULL || sp->pieces[i].out->errors.length > 0 ||
+		    sp->pieces[i].out->root->type != GUMBO_NODE_ELEMENT)
+			ok = 0;
+	if (ok && ((sp->list = find_by_tag(sp->out->document, sp->skel + lp.lt)) == NULL ||
+	    sp->list->v.element.original_tag.length != lp.body - lp.lt ||
+	    sp->list->v.element.original_end_tag.data != sp->skel + lp.body ||
+	    sp->list->v.element.children.length != 0))
+		ok = 0;
+	for (a = ok ? sp->list : NULL; a != NULL; a = a->parent)
+		if (!plain_ancestor(a))
+			ok = 0;
+	if (!ok) {
+		sp->list = NULL;
+		split_free(sp);
+		return NULL;
+	}
+	/* Graft: the pieces' top-level nodes become the list's children. */
+	for (i = 0; i < want; i++)
+		total += sp->pieces[i].out->root->v.element.children.length;
+	v.data = lq_xreallocarray(NULL, total > 0 ? total : 1, sizeof *v.data);
+	v.length = 0;
+	v.capacity = (unsigned)total;
+	for (i = 0; i < want; i++) {
+		GumboVector *kids = &sp->pieces[i].out->root->v.element.children;
+
+		for (k = 0; k < kids->length; k++) {
+			GumboNode *c = kids->data[k];
+
+			c->parent = sp->list;
+			c->index_within_parent = v.length;
+			v.data[v.length++] = c;
+		}
+	}
+	sp->saved = sp->list->v.element.children;
+	sp->list->v.element.children = v;
+	return sp->out;
+}
+
 /* Cards are decided when their parent is, not in document order. */
 static int
 card_cmp(const void *a, const void *b)
@@ -1261,7 +1618,8 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 {
 	struct html_ctx h;
 	GumboOptions opt = kGumboDefaultOptions;
-	GumboOutput *out;
+	GumboOutput *out, *whole = NULL;
+	struct split sp;
 	unsigned char *covered;
 	size_t i;
 
@@ -1275,7 +1633,8 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	h.owner = lq_people_new();
 	lq_buf_addc(&h.arena, '\0');	/* offset 0: the empty string */
 	opt.max_errors = 0;		/* parse errors are not reported: do not keep them */
-	out = gumbo_parse_with_options(&opt, buf, n);
+	if ((out = split_parse(&sp, buf, n)) == NULL)
+		out = whole = gumbo_parse_with_options(&opt, buf, n);
 	if (out == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
 	walk(&h, out->document);
@@ -1299,7 +1658,10 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 		h.t.st->added += (size_t)lq_people_add(h.t.pp, slug, urn, NULL, NULL, NULL, t->source);
 	}
 	free(covered);
-	gumbo_destroy_output(&opt, out);
+	if (whole != NULL)
+		gumbo_destroy_output(&opt, whole);
+	else
+		split_free(&sp);
 	free(h.links);
 	free(h.cards);
 	lq_buf_free(&h.arena);

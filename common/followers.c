@@ -636,14 +636,6 @@ attr(const GumboNode *n, const char *name)
 	return a != NULL ? a->value : NULL;
 }
 
-static int
-attr_has(const GumboNode *n, const char *name, const char *word)
-{
-	const char *v = attr(n, name);
-
-	return v != NULL && has_ci(v, strlen(v), word);
-}
-
 /* Chrome kinds of an element: 2 owner chrome (header, nav), 1 other
  * chrome (footer, aside), 0 content. */
 static int
@@ -692,11 +684,71 @@ skip_text_of(const GumboNode *n)
 	}
 }
 
+enum { CL_HIDDEN = 1, CL_HEADLINE = 2 };
+
+/* 1 if s[i..n) starts with w (lower case), ignoring case. */
+static int
+at_ci(const char *s, size_t n, size_t i, const char *w)
+{
+	for (; *w != '\0'; w++, i++)
+		if (i >= n || lower((unsigned char)s[i]) != *w)
+			return 0;
+	return 1;
+}
+
+/* What an element's class and hidden attributes say, in one pass (cards
+ * ask this of every element they hold): CL_HIDDEN for a class holding
+ * visually-hidden or sr-only or a hidden attribute, CL_HEADLINE for a
+ * class holding primary-subtitle, headline or occupation. */
+static int
+class_flags(const GumboNode *n)
+{
+	const GumboVector *av;
+	const char *c = NULL;
+	size_t i, len;
+	int f = 0, hid = 0;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	av = &n->v.element.attributes;
+	for (i = 0; i < av->length; i++) {
+		const GumboAttribute *a = av->data[i];
+
+		if (c == NULL && strcasecmp(a->name, "class") == 0)
+			c = a->value;
+		else if (strcasecmp(a->name, "hidden") == 0)
+			hid = 1;
+	}
+	if (hid)
+		f |= CL_HIDDEN;
+	for (i = 0, len = c != NULL ? strlen(c) : 0; i < len; i++) {
+		switch (lower((unsigned char)c[i])) {
+		case 'v':
+			f |= at_ci(c, len, i, "visually-hidden") ? CL_HIDDEN : 0;
+			break;
+		case 's':
+			f |= at_ci(c, len, i, "sr-only") ? CL_HIDDEN : 0;
+			break;
+		case 'p':
+			f |= at_ci(c, len, i, "primary-subtitle") ? CL_HEADLINE : 0;
+			break;
+		case 'h':
+			f |= at_ci(c, len, i, "headline") ? CL_HEADLINE : 0;
+			break;
+		case 'o':
+			f |= at_ci(c, len, i, "occupation") ? CL_HEADLINE : 0;
+			break;
+		default:
+			break;
+		}
+	}
+	return f;
+}
+
 static int
 hidden(const GumboNode *n)
 {
-	return attr_has(n, "class", "visually-hidden") || attr_has(n, "class", "sr-only") ||
-	    attr(n, "hidden") != NULL;
+	return class_flags(n) & CL_HIDDEN;
 }
 
 /* The profile links of element el itself: href of <a>/<area>, every
@@ -1077,11 +1129,12 @@ headline_el(const GumboNode *n, int depth)
 {
 	const GumboNode *r;
 	unsigned i;
+	int f;
 
-	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) ||
+	    ((f = class_flags(n)) & CL_HIDDEN))
 		return NULL;
-	if (attr_has(n, "class", "primary-subtitle") || attr_has(n, "class", "headline") ||
-	    attr_has(n, "class", "occupation"))
+	if (f & CL_HEADLINE)
 		return n;
 	for (i = 0; i < n->v.element.children.length; i++)
 		if ((r = headline_el(n->v.element.children.data[i], depth + 1)) != NULL)

@@ -1686,7 +1686,9 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	h.owner = lq_people_new();
 	lq_buf_addc(&h.arena, '\0');	/* offset 0: the empty string */
 	opt.max_errors = 0;		/* parse errors are not reported: do not keep them */
-	if ((out = split_parse(&sp, buf, n)) == NULL)
+	if ((out = split_parse(&sp, buf, n)) != NULL)
+		t->st->pieces = sp.npieces;
+	else
 		out = whole = gumbo_parse_with_options(&opt, buf, n);
 	if (out == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);

@@ -59,6 +59,7 @@ struct lq_extract_stats {
 	size_t flat;		/* 1: HTML too deeply nested, scanned as text */
 	size_t rows_without_url;	/* CSV rows with an empty or non-profile URL cell */
 	int no_url_column;	/* CSV without a URL column: scanned as text */
+	int pieces;		/* HTML parsed in this many pieces at once; 0: whole */
 };
 
 /* Finds the followers in buf[0..n) of the given format (LQ_FMT_AUTO

@@ -1376,10 +1376,11 @@ struct list_pos {
 	size_t items;		/* its own <li> start tags */
 };
 
-/* Finds the <ul> or <ol> with the most items of its own (a guess: the
- * parse checks it). With li != NULL, also records where each item of
- * the list at body starts, up to cap. Returns 0 when there is no list. */
-static int
+/* With li == NULL, finds the <ul> or <ol> with the most items of its own
+ * (a guess: the parse checks it) and returns 1, or 0 when there is none.
+ * With li != NULL, records where each item of the list *best starts, up
+ * to cap, and returns their number. */
+static size_t
 scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t cap)
 {
 	static const char *const raw[] = {
@@ -1388,13 +1389,15 @@ scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t ca
 	};
 	struct list_pos st[64];
 	size_t depth = 0, i = li != NULL ? best->body : 0, end = li != NULL ? best->close : n;
-	size_t nli = 0, r;
+	size_t nli = 0, r, k;
 	const char *p;
 
 	if (li == NULL)
 		memset(best, 0, sizeof *best);
 	while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
 		size_t lt = (size_t)(p - b);
+		char name[12];
+		int close = 0;
 
 		i = lt + 1;
 		if (i + 2 < end && b[i] == '!' && b[i + 1] == '-' && b[i + 2] == '-') {
@@ -1407,56 +1410,60 @@ scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t ca
 			i = p != NULL ? (size_t)(p - b) + 1 : end;
 			continue;
 		}
-		if (i < end && b[i] == '/') {
-			if ((tag_is(b, end, i + 1, "ul") || tag_is(b, end, i + 1, "ol")) && depth > 0) {
+		if (i < end && b[i] == '/')
+			close = 1, i++;
+		/* The tag name, lower case; "" when too long to matter. */
+		for (k = 0; i + k < end && k < sizeof name - 1 &&
+		    !space((unsigned char)b[i + k]) && b[i + k] != '/' && b[i + k] != '>'; k++)
+			name[k] = (char)lower((unsigned char)b[i + k]);
+		if (i + k >= end || k == sizeof name - 1)
+			k = 0;
+		name[k] = '\0';
+		i = tag_end(b, end, i + k);
+		if (k == 2 && (name[0] == 'u' || name[0] == 'o') && name[1] == 'l') {
+			if (close && depth > 0) {
 				depth--;
 				if (li == NULL && depth < LQ_NELEM(st) && st[depth].items > best->items) {
 					*best = st[depth];
 					best->close = lt;
 				}
-			}
-			i = tag_end(b, end, i);
-			continue;
-		}
-		if (tag_is(b, end, i, "ul") || tag_is(b, end, i, "ol")) {
-			i = tag_end(b, end, i);
-			if (depth < LQ_NELEM(st)) {
-				st[depth].lt = lt;
-				st[depth].body = i;
-				st[depth].items = 0;
-			}
-			depth++;
-			continue;
-		}
-		if (tag_is(b, end, i, "li")) {
-			if (li != NULL && depth == 0 && nli < cap)
-				li[nli++] = lt;
-			else if (li == NULL && depth > 0 && depth <= LQ_NELEM(st))
-				st[depth - 1].items++;
-			i = tag_end(b, end, i);
-			continue;
-		}
-		for (r = 0; raw[r] != NULL && !tag_is(b, end, i, raw[r]); r++)
-			;
-		if (tag_is(b, end, i, "plaintext"))
-			return 0;
-		i = tag_end(b, end, i);
-		if (raw[r] != NULL) {
-			/* Skip to its end tag. */
-			size_t k = strlen(raw[r]);
-
-			while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
-				i = (size_t)(p - b) + 1;
-				if (i < end && b[i] == '/' && tag_is(b, end, i + 1, raw[r])) {
-					i = tag_end(b, end, i + 1 + k);
-					break;
+			} else if (!close) {
+				if (depth < LQ_NELEM(st)) {
+					st[depth].lt = lt;
+					st[depth].body = i;
+					st[depth].items = 0;
 				}
+				depth++;
 			}
-			if (p == NULL)
-				i = end;
+			continue;
 		}
+		if (close || k < 3) {
+			if (!close && k == 2 && name[0] == 'l' && name[1] == 'i') {
+				if (li != NULL && depth == 0 && nli < cap)
+					li[nli++] = lt;
+				else if (li == NULL && depth > 0 && depth <= LQ_NELEM(st))
+					st[depth - 1].items++;
+			}
+			continue;
+		}
+		if (strcmp(name, "plaintext") == 0)
+			return 0;
+		for (r = 0; raw[r] != NULL && strcmp(name, raw[r]) != 0; r++)
+			;
+		if (raw[r] == NULL)
+			continue;
+		/* Skip to its end tag. */
+		while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
+			i = (size_t)(p - b) + 1;
+			if (i < end && b[i] == '/' && tag_is(b, end, i + 1, raw[r])) {
+				i = tag_end(b, end, i + 1 + k);
+				break;
+			}
+		}
+		if (p == NULL)
+			i = end;
 	}
-	return li != NULL ? (int)nli : best->items > 0;
+	return li != NULL ? nli : best->items > 0;
 }
 
 struct piece {
@@ -1474,6 +1481,17 @@ parse_piece(void *arg)
 	struct piece *p = arg;
 
 	p->out = gumbo_parse_with_options(&p->opt, p->s, p->n);
+	return NULL;
+}
+
+static void *
+free_piece(void *arg)
+{
+	struct piece *p = arg;
+
+	if (p->out != NULL)
+		gumbo_destroy_output(&p->opt, p->out);
+	p->out = NULL;
 	return NULL;
 }
 
@@ -1548,9 +1566,16 @@ split_free(struct split *sp)
 	}
 	if (sp->out != NULL)
 		gumbo_destroy_output(&sp->opt, sp->out);
-	for (k = 0; k < sp->npieces; k++)
-		if (sp->pieces[k].out != NULL)
-			gumbo_destroy_output(&sp->pieces[k].opt, sp->pieces[k].out);
+	/* Freeing a tree takes a tenth of its parse: on the threads too. */
+	for (k = 1; k < sp->npieces; k++)
+		sp->pieces[k].started = sp->pieces[k].out != NULL &&
+		    pthread_create(&sp->pieces[k].th, NULL, free_piece, &sp->pieces[k]) == 0;
+	for (k = 0; k < sp->npieces; k++) {
+		if (k > 0 && sp->pieces[k].started)
+			pthread_join(sp->pieces[k].th, NULL);
+		else
+			free_piece(&sp->pieces[k]);
+	}
 	free(sp->skel);
 }
 
@@ -1578,7 +1603,7 @@ split_parse(struct split *sp, const char *buf, size_t n)
 	    lp.items < (size_t)want * 2)
 		return NULL;
 	li = lq_xreallocarray(NULL, lp.items, sizeof *li);
-	nli = (size_t)scan_lists(buf, n, &lp, li, lp.items);
+	nli = scan_lists(buf, n, &lp, li, lp.items);
 	if (nli < (size_t)want * 2) {
 		free(li);
 		return NULL;

@@ -16,6 +16,9 @@
 #define MAX_LINE_WARNINGS 10
 /* Longest name or headline kept, in bytes; card text beyond is noise. */
 #define MAX_TEXT 1024
+/* Threads for one large page at most (pieces parsed, cards read); beyond
+ * two or three the single-threaded walk dominates. */
+#define MAX_PIECES 8
 
 /* ---------------------------------------------------------------- the set */
 
@@ -1162,8 +1165,17 @@ owner_has(struct html_ctx *h, const char *slug, const char *urn)
 	return find_key(h->owner, 's', slug) >= 0 || find_key(h->owner, 'u', urn) >= 0;
 }
 
+/* What a card says: its person is the page owner, or its name and
+ * headline (NULL when not shown). */
+struct card_text {
+	int owner;
+	char *name, *head;
+};
+
+/* Reads card c's name and headline into *out. Only reads the tree and
+ * the owner set, so cards are read on several threads at once. */
 static void
-do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
+card_text(struct html_ctx *h, const struct card *c, struct card_text *out)
 {
 	const char *slug = "", *urn = "";
 	struct lq_buf name = LQ_BUF_INIT, head = LQ_BUF_INIT;
@@ -1171,23 +1183,20 @@ do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
 	const GumboNode *hn, *name_el = NULL;
 	uint32_t i;
 
+	memset(out, 0, sizeof *out);
 	for (i = c->first; i < c->first + c->n; i++) {
-		covered[i] = 1;
 		if (*slug == '\0')
 			slug = str(h, h->links[i].slug);
 		if (*urn == '\0')
 			urn = str(h, h->links[i].urn);
 	}
 	if (owner_has(h, slug, urn)) {
-		h->t.st->owner++;
+		out->owner = 1;
 		return;
 	}
-	h->t.st->cards++;
 	/* Name: the first link with visible text other than "View profile". */
 	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
-		const GumboNode *el = h->links[i].el;
-
-		const GumboNode *te;
+		const GumboNode *el = h->links[i].el, *te;
 
 		if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage)
 			continue;
@@ -1229,10 +1238,81 @@ do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
 				lq_buf_reset(&head);
 		}
 	}
-	h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, name.len ? name.data : NULL,
-	    head.len ? head.data : NULL, NULL, h->t.source);
+	if (name.len > 0)
+		out->name = lq_buf_detach(&name);
+	if (head.len > 0)
+		out->head = lq_buf_detach(&head);
 	lq_buf_free(&name);
 	lq_buf_free(&head);
+}
+
+struct cards_job {
+	struct html_ctx *h;
+	struct card_text *out;
+	size_t from, to;
+	pthread_t th;
+	int started;
+};
+
+static void *
+cards_text(void *arg)
+{
+	struct cards_job *j = arg;
+	size_t i;
+
+	for (i = j->from; i < j->to; i++)
+		card_text(j->h, &j->h->cards[i], &j->out[i]);
+	return NULL;
+}
+
+/* Adds every card's person in card order; their text is read on up to
+ * threads threads first. */
+static void
+do_cards(struct html_ctx *h, unsigned char *covered, int threads)
+{
+	struct cards_job job[MAX_PIECES];
+	struct card_text *out = lq_xcalloc(h->ncards + 1, sizeof *out);
+	size_t i;
+	uint32_t k;
+	int t;
+
+	if (threads < 1 || h->ncards < 1024)
+		threads = 1;
+	for (t = 0; t < threads; t++) {
+		job[t].h = h;
+		job[t].out = out;
+		job[t].from = h->ncards * (size_t)t / (size_t)threads;
+		job[t].to = h->ncards * (size_t)(t + 1) / (size_t)threads;
+		job[t].started = t > 0 && pthread_create(&job[t].th, NULL, cards_text, &job[t]) == 0;
+	}
+	for (t = 0; t < threads; t++) {
+		if (job[t].started)
+			pthread_join(job[t].th, NULL);
+		else
+			cards_text(&job[t]);
+	}
+	for (i = 0; i < h->ncards; i++) {
+		const struct card *c = &h->cards[i];
+		const char *slug = "", *urn = "";
+
+		for (k = c->first; k < c->first + c->n; k++) {
+			covered[k] = 1;
+			if (*slug == '\0')
+				slug = str(h, h->links[k].slug);
+			if (*urn == '\0')
+				urn = str(h, h->links[k].urn);
+		}
+		if (out[i].owner) {
+			h->t.st->owner++;
+			continue;
+		}
+		h->t.st->cards++;
+		h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, out[i].name,
+		    out[i].head, NULL, h->t.source);
+		free(out[i].name);
+		free(out[i].head);
+	}
+	free(out);
 }
 
 /* Estimates the nesting depth of the markup without building a tree:
@@ -1319,9 +1399,6 @@ markup_depth(const char *buf, size_t n)
 
 static size_t split_min = LQ_HTML_SPLIT_MIN;
 static int split_threads;
-/* Pieces per run at most; beyond two or three the single-threaded walk
- * dominates. */
-#define MAX_PIECES 8
 
 void
 lq_extract_split(size_t min_bytes, int threads)
@@ -1721,8 +1798,7 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	if (h.ncards > 1)
 		qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
 	covered = lq_xcalloc(h.nlinks + 1, 1);
-	for (i = 0; i < h.ncards; i++)
-		do_card(&h, &h.cards[i], covered);
+	do_cards(&h, covered, whole != NULL ? 1 : sp.npieces);
 	/* Links in no card (an element naming two people at once) still
 	 * count, each as a person of its own, in document order at the end. */
 	for (i = 0; i < h.nlinks; i++) {

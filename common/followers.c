@@ -578,7 +578,11 @@ struct agg {
 struct card {
 	const GumboNode *node;
 	uint32_t first, n;
+	int done;		/* name and headline read (the tree may be gone) */
+	char *name, *head;	/* or NULL */
 };
+
+struct split;
 
 struct html_ctx {
 	struct text_ctx t;
@@ -588,6 +592,9 @@ struct html_ctx {
 	struct card *cards;
 	size_t ncards, capcards;
 	struct lq_people *owner;	/* people linked from header/nav chrome */
+	struct split *sp;	/* the page in pieces, or NULL */
+	size_t text_upto;	/* cards before it are done */
+	int failed;		/* a piece did not qualify: parse whole */
 };
 
 static uint32_t
@@ -858,17 +865,26 @@ same_shape(const GumboNode *a, const GumboNode *b)
 	return (ca == NULL && cb == NULL) || (ca != NULL && cb != NULL && strcmp(ca, cb) == 0);
 }
 
+/* Adds the card of node; pre: a pending entry whose text may be done. */
 static void
-add_card(struct html_ctx *h, const GumboNode *node, const struct agg *a)
+add_card(struct html_ctx *h, const GumboNode *node, const struct agg *a, const struct card *pre)
 {
+	struct card *c;
+
 	if (h->ncards == h->capcards) {
 		h->capcards = h->capcards ? h->capcards * 2 : 64;
 		h->cards = lq_xreallocarray(h->cards, h->capcards, sizeof *h->cards);
 	}
-	h->cards[h->ncards].node = node;
-	h->cards[h->ncards].first = a->first;
-	h->cards[h->ncards].n = a->n;
-	h->ncards++;
+	c = &h->cards[h->ncards++];
+	memset(c, 0, sizeof *c);
+	c->node = node;
+	c->first = a->first;
+	c->n = a->n;
+	if (pre != NULL && pre->done) {
+		c->done = 1;
+		c->name = pre->name;
+		c->head = pre->head;
+	}
 }
 
 struct frame {
@@ -882,6 +898,8 @@ struct frame {
 	int list;		/* two children holding links have one shape */
 	size_t kids_first;	/* its valid children on the pending stack */
 };
+
+static int split_step(struct html_ctx *h, struct frame *f, struct card *pend, size_t npend);
 
 /* Walks the tree without recursion (pages may nest deeply), collecting
  * links and deciding the cards bottom-up: a node is valid (one person's)
@@ -913,6 +931,23 @@ walk(struct html_ctx *h, const GumboNode *root)
 		    n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : NULL;
 		uint32_t i;
 
+		if (h->sp != NULL && kids != NULL && f->next == kids->length) {
+			/* At the end of the list's children: the next piece. */
+			int r = split_step(h, f, pend, npend);
+
+			if (r < 0) {
+				h->failed = 1;
+				for (i = 0; i < npend; i++) {
+					free(pend[i].name);
+					free(pend[i].head);
+				}
+				break;
+			}
+			if (r > 0) {
+				f->next = 0;
+				continue;
+			}
+		}
 		if (kids != NULL && f->next < kids->length) {
 			const GumboNode *c = kids->data[f->next++];
 			uint32_t before = (uint32_t)h->nlinks;
@@ -948,12 +983,12 @@ walk(struct html_ctx *h, const GumboNode *root)
 			size_t k;
 
 			for (k = f->kids_first; k < npend; k++)
-				add_card(h, pend[k].node, &pend_agg[k]);
+				add_card(h, pend[k].node, &pend_agg[k], &pend[k]);
 		}
 		npend = f->kids_first;
 		if (depth == 1) {
 			if (f->agg.valid && f->agg.n > 0)
-				add_card(h, n, &f->agg);
+				add_card(h, n, &f->agg, NULL);
 			depth--;
 			break;
 		}
@@ -982,7 +1017,10 @@ walk(struct html_ctx *h, const GumboNode *root)
 					pend = lq_xreallocarray(pend, cappend, sizeof *pend);
 					pend_agg = lq_xreallocarray(pend_agg, cappend, sizeof *pend_agg);
 				}
+				memset(&pend[npend], 0, sizeof pend[npend]);
 				pend[npend].node = n;
+				pend[npend].first = a.first;
+				pend[npend].n = a.n;
 				pend_agg[npend] = a;
 				npend++;
 			}
@@ -1165,35 +1203,16 @@ owner_has(struct html_ctx *h, const char *slug, const char *urn)
 	return find_key(h->owner, 's', slug) >= 0 || find_key(h->owner, 'u', urn) >= 0;
 }
 
-/* What a card says: its person is the page owner, or its name and
- * headline (NULL when not shown). */
-struct card_text {
-	int owner;
-	char *name, *head;
-};
-
-/* Reads card c's name and headline into *out. Only reads the tree and
- * the owner set, so cards are read on several threads at once. */
+/* Reads card c's name and headline (done). Only reads the tree, so
+ * cards are read on several threads at once. */
 static void
-card_text(struct html_ctx *h, const struct card *c, struct card_text *out)
+card_text(struct html_ctx *h, struct card *c)
 {
-	const char *slug = "", *urn = "";
 	struct lq_buf name = LQ_BUF_INIT, head = LQ_BUF_INIT;
 	struct after a;
 	const GumboNode *hn, *name_el = NULL;
 	uint32_t i;
 
-	memset(out, 0, sizeof *out);
-	for (i = c->first; i < c->first + c->n; i++) {
-		if (*slug == '\0')
-			slug = str(h, h->links[i].slug);
-		if (*urn == '\0')
-			urn = str(h, h->links[i].urn);
-	}
-	if (owner_has(h, slug, urn)) {
-		out->owner = 1;
-		return;
-	}
 	/* Name: the first link with visible text other than "View profile". */
 	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
 		const GumboNode *el = h->links[i].el, *te;
@@ -1239,16 +1258,16 @@ card_text(struct html_ctx *h, const struct card *c, struct card_text *out)
 		}
 	}
 	if (name.len > 0)
-		out->name = lq_buf_detach(&name);
+		c->name = lq_buf_detach(&name);
 	if (head.len > 0)
-		out->head = lq_buf_detach(&head);
+		c->head = lq_buf_detach(&head);
+	c->done = 1;
 	lq_buf_free(&name);
 	lq_buf_free(&head);
 }
 
 struct cards_job {
 	struct html_ctx *h;
-	struct card_text *out;
 	size_t from, to;
 	pthread_t th;
 	int started;
@@ -1261,26 +1280,27 @@ cards_text(void *arg)
 	size_t i;
 
 	for (i = j->from; i < j->to; i++)
-		card_text(j->h, &j->h->cards[i], &j->out[i]);
+		if (!j->h->cards[i].done)
+			card_text(j->h, &j->h->cards[i]);
 	return NULL;
 }
 
-/* Adds every card's person in card order; their text is read on up to
- * threads threads first. */
+/* Adds every card's person in card order; the text of cards not done is
+ * read on up to threads threads first. */
 static void
 do_cards(struct html_ctx *h, unsigned char *covered, int threads)
 {
 	struct cards_job job[MAX_PIECES];
-	struct card_text *out = lq_xcalloc(h->ncards + 1, sizeof *out);
 	size_t i;
 	uint32_t k;
 	int t;
 
 	if (threads < 1 || h->ncards < 1024)
 		threads = 1;
+	if (threads > MAX_PIECES)
+		threads = MAX_PIECES;
 	for (t = 0; t < threads; t++) {
 		job[t].h = h;
-		job[t].out = out;
 		job[t].from = h->ncards * (size_t)t / (size_t)threads;
 		job[t].to = h->ncards * (size_t)(t + 1) / (size_t)threads;
 		job[t].started = t > 0 && pthread_create(&job[t].th, NULL, cards_text, &job[t]) == 0;
@@ -1292,7 +1312,7 @@ do_cards(struct html_ctx *h, unsigned char *covered, int threads)
 			cards_text(&job[t]);
 	}
 	for (i = 0; i < h->ncards; i++) {
-		const struct card *c = &h->cards[i];
+		struct card *c = &h->cards[i];
 		const char *slug = "", *urn = "";
 
 		for (k = c->first; k < c->first + c->n; k++) {
@@ -1302,17 +1322,17 @@ do_cards(struct html_ctx *h, unsigned char *covered, int threads)
 			if (*urn == '\0')
 				urn = str(h, h->links[k].urn);
 		}
-		if (out[i].owner) {
+		if (owner_has(h, slug, urn)) {
 			h->t.st->owner++;
-			continue;
+		} else {
+			h->t.st->cards++;
+			h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, c->name, c->head,
+			    NULL, h->t.source);
 		}
-		h->t.st->cards++;
-		h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, out[i].name,
-		    out[i].head, NULL, h->t.source);
-		free(out[i].name);
-		free(out[i].head);
+		free(c->name);
+		free(c->head);
+		c->name = c->head = NULL;
 	}
-	free(out);
 }
 
 /* Estimates the nesting depth of the markup without building a tree:
@@ -1546,30 +1566,164 @@ scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t ca
 struct piece {
 	const char *s;
 	size_t n;
-	GumboOptions opt;
 	GumboOutput *out;
-	pthread_t th;
-	int started;
+	int state;		/* 0 waiting, 1 being parsed, 2 parsed, 3 freed */
+	int by;			/* the thread that parsed it (-1: the walk's) */
 };
 
-static void *
-parse_piece(void *arg)
-{
-	struct piece *p = arg;
+/* A page in pieces: the skeleton's tree, parsed first, and the list's
+ * pieces, parsed in order by the threads (the walk's own thread helps)
+ * at most LOOKAHEAD pieces ahead of the walk, which grafts each piece
+ * into the list in turn and frees those it is done with. */
+struct split {
+	GumboOptions opt, fopt;	/* the skeleton's and the pieces' */
+	char *skel;		/* the page with the list emptied */
+	GumboOutput *out;	/* its tree */
+	GumboNode *list;	/* the list in it */
+	GumboVector saved;	/* the list's own (empty) children */
+	struct piece *pieces;
+	int npieces, cur;	/* the piece grafted now, -1 before the first */
+	pthread_t th[MAX_PIECES];
+	int nth, stop, next;	/* next piece to parse */
+	int ids;		/* worker ids handed out */
+	int free_upto;		/* the walk is done with the pieces before it */
+	int freed[MAX_PIECES + 1];	/* each thread's frees have reached */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
 
-	p->out = gumbo_parse_with_options(&p->opt, p->s, p->n);
-	return NULL;
+/* Pieces of about this many bytes: their trees (about 11 bytes a byte)
+ * stay small and are freed as the walk goes, so memory is the skeleton
+ * and a few pieces, not the whole page's tree; per-piece costs vanish. */
+#define PIECE_BYTES ((size_t)1 << 20)
+#define LOOKAHEAD(sp) (2 * (sp)->nth + 2)
+
+/* Parses the next piece that is due on thread me, called and returning
+ * with the lock held; 0 when none is. */
+static int
+parse_next(struct split *sp, int me)
+{
+	struct piece *p;
+
+	if (sp->stop || sp->next >= sp->npieces || sp->next > sp->cur + LOOKAHEAD(sp))
+		return 0;
+	p = &sp->pieces[sp->next++];
+	p->state = 1;
+	p->by = me;
+	pthread_mutex_unlock(&sp->mu);
+	p->out = gumbo_parse_with_options(&sp->fopt, p->s, p->n);
+	pthread_mutex_lock(&sp->mu);
+	p->state = 2;
+	pthread_cond_broadcast(&sp->cv);
+	return 1;
+}
+
+static void
+free_piece(struct split *sp, struct piece *p)
+{
+	if (p->out != NULL)
+		gumbo_destroy_output(&sp->fopt, p->out);
+	p->out = NULL;
+	p->state = 3;
+}
+
+/* Frees the pieces thread me parsed that the walk is done with, called
+ * and returning with the lock held; returns how many. Each thread frees
+ * its own trees: glibc's malloc makes frees of another thread's blocks
+ * contend for that thread's arena, which made the parse twice as slow. */
+static int
+free_done(struct split *sp, int me)
+{
+	int k, n = 0;
+
+	for (k = sp->freed[me + 1]; k < sp->free_upto; k++) {
+		struct piece *p = &sp->pieces[k];
+
+		if (p->by != me || p->state != 2)
+			continue;
+		p->state = 1;
+		pthread_mutex_unlock(&sp->mu);
+		free_piece(sp, p);
+		pthread_mutex_lock(&sp->mu);
+		n++;
+	}
+	sp->freed[me + 1] = sp->free_upto;
+	return n;
 }
 
 static void *
-free_piece(void *arg)
+parse_worker(void *arg)
 {
-	struct piece *p = arg;
+	struct split *sp = arg;
+	int me;
 
-	if (p->out != NULL)
-		gumbo_destroy_output(&p->opt, p->out);
-	p->out = NULL;
+	pthread_mutex_lock(&sp->mu);
+	me = sp->ids++;
+	while (!sp->stop)
+		if (free_done(sp, me) == 0 && !parse_next(sp, me))
+			pthread_cond_wait(&sp->cv, &sp->mu);
+	pthread_mutex_unlock(&sp->mu);
 	return NULL;
+}
+
+/* Stops the threads and frees everything but what sp itself is. */
+static void
+split_free(struct split *sp)
+{
+	int k;
+
+	if (sp->nth > 0) {
+		pthread_mutex_lock(&sp->mu);
+		sp->stop = 1;
+		pthread_cond_broadcast(&sp->cv);
+		pthread_mutex_unlock(&sp->mu);
+		for (k = 0; k < sp->nth; k++)
+			pthread_join(sp->th[k], NULL);
+		sp->nth = 0;
+	}
+	if (sp->list != NULL)
+		sp->list->v.element.children = sp->saved;
+	if (sp->out != NULL)
+		gumbo_destroy_output(&sp->opt, sp->out);
+	for (k = 0; k < sp->npieces; k++)
+		free_piece(sp, &sp->pieces[k]);
+	free(sp->pieces);
+	free(sp->skel);
+	pthread_mutex_destroy(&sp->mu);
+	pthread_cond_destroy(&sp->cv);
+	memset(sp, 0, sizeof *sp);
+}
+
+/* Grafts the next piece into the list (its top-level nodes become the
+ * list's children), waiting for its parse or doing it. Returns 1, 0 when
+ * there is none left, -1 when it does not qualify (a parse error). */
+static int
+graft_next(struct split *sp)
+{
+	struct piece *p;
+	GumboVector *kids;
+	unsigned k;
+
+	if (sp->cur + 1 >= sp->npieces)
+		return 0;
+	pthread_mutex_lock(&sp->mu);
+	p = &sp->pieces[++sp->cur];
+	pthread_cond_broadcast(&sp->cv);
+	while (p->state != 2)
+		if (!parse_next(sp, -1))
+			pthread_cond_wait(&sp->cv, &sp->mu);
+	pthread_mutex_unlock(&sp->mu);
+	if (p->out == NULL || p->out->errors.length > 0 || p->out->root->type != GUMBO_NODE_ELEMENT)
+		return -1;
+	kids = &p->out->root->v.element.children;
+	for (k = 0; k < kids->length; k++) {
+		GumboNode *c = kids->data[k];
+
+		c->parent = sp->list;
+		c->index_within_parent = k;
+	}
+	sp->list->v.element.children = *kids;
+	return 1;
 }
 
 /* 1 if a list inside n would have its items parsed as in a fragment. */
@@ -1622,51 +1776,17 @@ find_by_tag(GumboNode *root, const char *s)
 	return r;
 }
 
-struct split {
-	GumboOptions opt;
-	char *skel;		/* the page with the list emptied */
-	GumboOutput *out;	/* its tree, the pieces grafted in */
-	struct piece pieces[MAX_PIECES];
-	int npieces;
-	GumboNode *list;
-	GumboVector saved;	/* the list's own (empty) children */
-};
-
-static void
-split_free(struct split *sp)
-{
-	int k;
-
-	if (sp->list != NULL) {
-		free(sp->list->v.element.children.data);
-		sp->list->v.element.children = sp->saved;
-	}
-	if (sp->out != NULL)
-		gumbo_destroy_output(&sp->opt, sp->out);
-	/* Freeing a tree takes a tenth of its parse: on the threads too. */
-	for (k = 1; k < sp->npieces; k++)
-		sp->pieces[k].started = sp->pieces[k].out != NULL &&
-		    pthread_create(&sp->pieces[k].th, NULL, free_piece, &sp->pieces[k]) == 0;
-	for (k = 0; k < sp->npieces; k++) {
-		if (k > 0 && sp->pieces[k].started)
-			pthread_join(sp->pieces[k].th, NULL);
-		else
-			free_piece(&sp->pieces[k]);
-	}
-	free(sp->skel);
-}
-
-/* Parses buf in pieces; returns the grafted tree, or NULL (nothing kept)
- * when the page does not qualify. */
+/* Starts parsing buf in pieces and parses the skeleton; returns its tree
+ * (the list empty, grafted piece by piece by the walk), or NULL (nothing
+ * kept) when the page does not qualify. */
 static GumboOutput *
 split_parse(struct split *sp, const char *buf, size_t n)
 {
 	struct list_pos lp;
-	size_t *li = NULL, nli, k, total = 0;
+	size_t *li = NULL, nli, k;
 	long ncpu;
-	int want, ok = 1, i;
+	int want, ok = 1, i, np;
 	GumboNode *a;
-	GumboVector v;
 
 	memset(sp, 0, sizeof *sp);
 	want = split_threads;
@@ -1687,43 +1807,44 @@ split_parse(struct split *sp, const char *buf, size_t n)
 	}
 	/* Pieces of about equal item counts; the first takes the list's
 	 * leading text, the last runs to </ul>. */
+	np = (int)((lp.close - lp.body) / PIECE_BYTES);
+	if (np < want * 2)
+		np = want * 2;
+	if ((size_t)np > nli)
+		np = (int)nli;
 	sp->opt = kGumboDefaultOptions;
 	sp->opt.max_errors = 1;
-	sp->npieces = want;
-	for (i = 0; i < want; i++) {
-		struct piece *p = &sp->pieces[i];
-		size_t b = i == 0 ? lp.body : li[nli * (size_t)i / (size_t)want];
-		size_t e = i == want - 1 ? lp.close : li[nli * (size_t)(i + 1) / (size_t)want];
+	sp->fopt = sp->opt;
+	sp->fopt.fragment_context = GUMBO_TAG_UL;
+	sp->fopt.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	sp->pieces = lq_xcalloc((size_t)np, sizeof *sp->pieces);
+	sp->npieces = np;
+	sp->cur = -1;
+	for (i = 0; i < np; i++) {
+		size_t b = i == 0 ? lp.body : li[nli * (size_t)i / (size_t)np];
+		size_t e = i == np - 1 ? lp.close : li[nli * (size_t)(i + 1) / (size_t)np];
 
-		p->s = buf + b;
-		p->n = e - b;
-		p->opt = sp->opt;
-		p->opt.fragment_context = GUMBO_TAG_UL;
-		p->opt.fragment_namespace = GUMBO_NAMESPACE_HTML;
+		sp->pieces[i].s = buf + b;
+		sp->pieces[i].n = e - b;
 	}
 	free(li);
-	for (i = 1; i < want; i++)
-		sp->pieces[i].started = pthread_create(&sp->pieces[i].th, NULL, parse_piece,
-		    &sp->pieces[i]) == 0;
+	pthread_mutex_init(&sp->mu, NULL);
+	pthread_cond_init(&sp->cv, NULL);
+	for (i = 0, k = 0; i < want - 1; i++)
+		if (pthread_create(&sp->th[k], NULL, parse_worker, sp) == 0)
+			k++;
+	pthread_mutex_lock(&sp->mu);
+	sp->nth = (int)k;
+	pthread_mutex_unlock(&sp->mu);
 	sp->skel = lq_xmalloc(n - (lp.close - lp.body) + 1);
 	memcpy(sp->skel, buf, lp.body);
 	memcpy(sp->skel + lp.body, buf + lp.close, n - lp.close);
 	sp->out = gumbo_parse_with_options(&sp->opt, sp->skel, n - (lp.close - lp.body));
-	for (i = 0; i < want; i++) {
-		if (i == 0 || !sp->pieces[i].started)
-			parse_piece(&sp->pieces[i]);
-		else
-			pthread_join(sp->pieces[i].th, NULL);
-	}
 	/* Check: no parse errors, no quirks, the list found where the scan
 	 * saw it, closed by its own end tag, inside plain elements only. */
 	if (sp->out == NULL || sp->out->errors.length > 0 ||
 	    sp->out->document->v.document.doc_type_quirks_mode != GUMBO_DOCTYPE_NO_QUIRKS)
 		ok = 0;
-	for (i = 0; ok && i < want; i++)
-		if (sp->pieces[i].out == NULL || sp->pieces[i].out->errors.length > 0 ||
-		    sp->pieces[i].out->root->type != GUMBO_NODE_ELEMENT)
-			ok = 0;
 	if (ok && ((sp->list = find_by_tag(sp->out->document, sp->skel + lp.lt)) == NULL ||
 	    sp->list->v.element.original_tag.length != lp.body - lp.lt ||
 	    sp->list->v.element.original_end_tag.data != sp->skel + lp.body ||
@@ -1737,26 +1858,58 @@ split_parse(struct split *sp, const char *buf, size_t n)
 		split_free(sp);
 		return NULL;
 	}
-	/* Graft: the pieces' top-level nodes become the list's children. */
-	for (i = 0; i < want; i++)
-		total += sp->pieces[i].out->root->v.element.children.length;
-	v.data = lq_xreallocarray(NULL, total > 0 ? total : 1, sizeof *v.data);
-	v.length = 0;
-	v.capacity = (unsigned)total;
-	for (i = 0; i < want; i++) {
-		GumboVector *kids = &sp->pieces[i].out->root->v.element.children;
-
-		for (k = 0; k < kids->length; k++) {
-			GumboNode *c = kids->data[k];
-
-			c->parent = sp->list;
-			c->index_within_parent = v.length;
-			v.data[v.length++] = c;
-		}
-	}
 	sp->saved = sp->list->v.element.children;
-	sp->list->v.element.children = v;
 	return sp->out;
+}
+
+/* Called by the walk at the end of a node's children: for the split
+ * list, grafts the next piece. Once the list is sure to be a list of
+ * cards (it names two people in one shape, or holds an element that is
+ * not one person's), its valid children become cards: their text is read
+ * now and the pieces before the current one are freed (the current one
+ * stays: its last item is compared with the next piece's first).
+ * Returns 1 (walk the new children), 0 (none left, or not the list), -1
+ * (a piece does not qualify: parse whole). */
+static int
+split_step(struct html_ctx *h, struct frame *f, struct card *pend, size_t npend)
+{
+	struct split *sp = h->sp;
+	size_t k;
+
+	if (f->node != sp->list)
+		return 0;
+	if (f->list || f->agg.multi || !f->agg.valid) {
+		for (k = h->text_upto; k < h->ncards; k++)
+			if (!h->cards[k].done)
+				card_text(h, &h->cards[k]);
+		h->text_upto = h->ncards;
+		for (k = f->kids_first; k < npend; k++)
+			if (!pend[k].done)
+				card_text(h, &pend[k]);
+		pthread_mutex_lock(&sp->mu);
+		sp->free_upto = sp->cur;
+		pthread_cond_broadcast(&sp->cv);
+		free_done(sp, -1);
+		pthread_mutex_unlock(&sp->mu);
+	}
+	return graft_next(sp);
+}
+
+/* Forgets what a walk found, for a second walk. */
+static void
+html_reset(struct html_ctx *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->ncards; i++) {
+		free(h->cards[i].name);
+		free(h->cards[i].head);
+	}
+	h->ncards = h->nlinks = h->text_upto = 0;
+	h->failed = 0;
+	h->arena.len = 1;
+	lq_people_free(h->owner);
+	h->owner = lq_people_new();
 }
 
 /* Cards are decided when their parent is, not in document order. */
@@ -1775,6 +1928,7 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	GumboOptions opt = kGumboDefaultOptions;
 	GumboOutput *out, *whole = NULL;
 	struct split sp;
+	struct lq_extract_stats before = *t->st;
 	unsigned char *covered;
 	size_t i;
 
@@ -1788,17 +1942,28 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	h.owner = lq_people_new();
 	lq_buf_addc(&h.arena, '\0');	/* offset 0: the empty string */
 	opt.max_errors = 0;		/* parse errors are not reported: do not keep them */
-	if ((out = split_parse(&sp, buf, n)) != NULL)
-		t->st->pieces = sp.npieces;
-	else
-		out = whole = gumbo_parse_with_options(&opt, buf, n);
-	if (out == NULL)
-		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
-	walk(&h, out->document);
+	if ((out = split_parse(&sp, buf, n)) != NULL) {
+		h.sp = &sp;
+		walk(&h, out->document);
+		if (h.failed) {
+			html_reset(&h);
+			split_free(&sp);
+			*t->st = before;
+			h.sp = NULL;
+			out = NULL;
+		} else {
+			t->st->pieces = sp.npieces;
+		}
+	}
+	if (out == NULL) {
+		if ((out = whole = gumbo_parse_with_options(&opt, buf, n)) == NULL)
+			lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
+		walk(&h, out->document);
+	}
 	if (h.ncards > 1)
 		qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
 	covered = lq_xcalloc(h.nlinks + 1, 1);
-	do_cards(&h, covered, whole != NULL ? 1 : sp.npieces);
+	do_cards(&h, covered, h.sp != NULL ? sp.nth + 1 : 1);
 	/* Links in no card (an element naming two people at once) still
 	 * count, each as a person of its own, in document order at the end. */
 	for (i = 0; i < h.nlinks; i++) {

@@ -1407,15 +1407,15 @@ markup_depth(const char *buf, size_t n)
 /* A saved follower list is one <ul> of thousands of <li> cards, and
  * gumbo's tree builder is most of the run time. Such a page is parsed as
  * a skeleton (the page with the list emptied) plus pieces of the list
- * parsed as fragments in the context of <ul>, on several threads, and
- * the pieces are grafted into the skeleton's list. The result is used
- * only when it is provably the tree one parse builds: the skeleton and
- * every piece parse without a single parse error (a piece cut inside a
- * tag, comment, raw text or an open element ends in an EOF error), the
- * skeleton is in no-quirks mode, its list is the very tag the scan found
- * and sits only inside plain block elements (no table, form, template,
- * formatting or foreign element that would change how its items are
- * parsed). Otherwise the page is parsed whole. */
+ * parsed as fragments in the context of <ul> on several threads, and the
+ * walk grafts the pieces into the skeleton's list one at a time. The
+ * result is used only when it is provably the tree one parse builds:
+ * the skeleton and every piece parse without a single parse error (a
+ * piece cut inside a tag, comment, raw text or an open element ends in
+ * an EOF error), the skeleton is in no-quirks mode, its list is the very
+ * tag the scan found and sits only inside plain block elements (no
+ * table, form, template, formatting or foreign element that would change
+ * how its items are parsed). Otherwise the page is parsed whole. */
 
 static size_t split_min = LQ_HTML_SPLIT_MIN;
 static int split_threads;

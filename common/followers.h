@@ -86,10 +86,11 @@ void lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format 
 #define LQ_HTML_MAX_DEPTH 1000
 
 /* Pages of at least min_bytes whose follower list is a long run of
- * <li> items are parsed in up to threads pieces at once (0: one per
- * processor); the pieces are checked to build the very tree one parse
- * would, else the page is parsed whole. The default is
- * LQ_HTML_SPLIT_MIN and every processor; tests set 0 to force it. */
+ * <li> items are parsed in pieces on up to threads threads (0: one per
+ * processor, at most 8; 1: none) and walked piece by piece; the pieces
+ * are checked to build the very tree one parse would, else the page is
+ * parsed whole. The default is LQ_HTML_SPLIT_MIN and every processor;
+ * tests set 0 to force it. Not thread-safe: call before lq_extract. */
 void lq_extract_split(size_t min_bytes, int threads);
 #define LQ_HTML_SPLIT_MIN ((size_t)1 << 20)
 

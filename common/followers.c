@@ -1,7 +1,9 @@
 /* followers.c: followers out of HTML (gumbo), text and CSV; the dedupe set. */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <gumbo.h>
@@ -14,6 +16,9 @@
 #define MAX_LINE_WARNINGS 10
 /* Longest name or headline kept, in bytes; card text beyond is noise. */
 #define MAX_TEXT 1024
+/* Threads for one large page at most (pieces parsed, cards read); beyond
+ * two or three the single-threaded walk dominates. */
+#define MAX_PIECES 8
 
 /* ---------------------------------------------------------------- the set */
 
@@ -573,7 +578,11 @@ struct agg {
 struct card {
 	const GumboNode *node;
 	uint32_t first, n;
+	int done;		/* name and headline read (the tree may be gone) */
+	char *name, *head;	/* or NULL */
 };
+
+struct split;
 
 struct html_ctx {
 	struct text_ctx t;
@@ -583,6 +592,9 @@ struct html_ctx {
 	struct card *cards;
 	size_t ncards, capcards;
 	struct lq_people *owner;	/* people linked from header/nav chrome */
+	struct split *sp;	/* the page in pieces, or NULL */
+	size_t text_upto;	/* cards before it are done */
+	int failed;		/* a piece did not qualify: parse whole */
 };
 
 static uint32_t
@@ -634,14 +646,6 @@ attr(const GumboNode *n, const char *name)
 	return a != NULL ? a->value : NULL;
 }
 
-static int
-attr_has(const GumboNode *n, const char *name, const char *word)
-{
-	const char *v = attr(n, name);
-
-	return v != NULL && has_ci(v, strlen(v), word);
-}
-
 /* Chrome kinds of an element: 2 owner chrome (header, nav), 1 other
  * chrome (footer, aside), 0 content. */
 static int
@@ -690,11 +694,71 @@ skip_text_of(const GumboNode *n)
 	}
 }
 
+enum { CL_HIDDEN = 1, CL_HEADLINE = 2 };
+
+/* 1 if s[i..n) starts with w (lower case), ignoring case. */
+static int
+at_ci(const char *s, size_t n, size_t i, const char *w)
+{
+	for (; *w != '\0'; w++, i++)
+		if (i >= n || lower((unsigned char)s[i]) != *w)
+			return 0;
+	return 1;
+}
+
+/* What an element's class and hidden attributes say, in one pass (cards
+ * ask this of every element they hold): CL_HIDDEN for a class holding
+ * visually-hidden or sr-only or a hidden attribute, CL_HEADLINE for a
+ * class holding primary-subtitle, headline or occupation. */
+static int
+class_flags(const GumboNode *n)
+{
+	const GumboVector *av;
+	const char *c = NULL;
+	size_t i, len;
+	int f = 0, hid = 0;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	av = &n->v.element.attributes;
+	for (i = 0; i < av->length; i++) {
+		const GumboAttribute *a = av->data[i];
+
+		if (c == NULL && strcasecmp(a->name, "class") == 0)
+			c = a->value;
+		else if (strcasecmp(a->name, "hidden") == 0)
+			hid = 1;
+	}
+	if (hid)
+		f |= CL_HIDDEN;
+	for (i = 0, len = c != NULL ? strlen(c) : 0; i < len; i++) {
+		switch (lower((unsigned char)c[i])) {
+		case 'v':
+			f |= at_ci(c, len, i, "visually-hidden") ? CL_HIDDEN : 0;
+			break;
+		case 's':
+			f |= at_ci(c, len, i, "sr-only") ? CL_HIDDEN : 0;
+			break;
+		case 'p':
+			f |= at_ci(c, len, i, "primary-subtitle") ? CL_HEADLINE : 0;
+			break;
+		case 'h':
+			f |= at_ci(c, len, i, "headline") ? CL_HEADLINE : 0;
+			break;
+		case 'o':
+			f |= at_ci(c, len, i, "occupation") ? CL_HEADLINE : 0;
+			break;
+		default:
+			break;
+		}
+	}
+	return f;
+}
+
 static int
 hidden(const GumboNode *n)
 {
-	return attr_has(n, "class", "visually-hidden") || attr_has(n, "class", "sr-only") ||
-	    attr(n, "hidden") != NULL;
+	return class_flags(n) & CL_HIDDEN;
 }
 
 /* The profile links of element el itself: href of <a>/<area>, every
@@ -801,17 +865,26 @@ same_shape(const GumboNode *a, const GumboNode *b)
 	return (ca == NULL && cb == NULL) || (ca != NULL && cb != NULL && strcmp(ca, cb) == 0);
 }
 
+/* Adds the card of node; pre: a pending entry whose text may be done. */
 static void
-add_card(struct html_ctx *h, const GumboNode *node, const struct agg *a)
+add_card(struct html_ctx *h, const GumboNode *node, const struct agg *a, const struct card *pre)
 {
+	struct card *c;
+
 	if (h->ncards == h->capcards) {
 		h->capcards = h->capcards ? h->capcards * 2 : 64;
 		h->cards = lq_xreallocarray(h->cards, h->capcards, sizeof *h->cards);
 	}
-	h->cards[h->ncards].node = node;
-	h->cards[h->ncards].first = a->first;
-	h->cards[h->ncards].n = a->n;
-	h->ncards++;
+	c = &h->cards[h->ncards++];
+	memset(c, 0, sizeof *c);
+	c->node = node;
+	c->first = a->first;
+	c->n = a->n;
+	if (pre != NULL && pre->done) {
+		c->done = 1;
+		c->name = pre->name;
+		c->head = pre->head;
+	}
 }
 
 struct frame {
@@ -825,6 +898,8 @@ struct frame {
 	int list;		/* two children holding links have one shape */
 	size_t kids_first;	/* its valid children on the pending stack */
 };
+
+static int split_step(struct html_ctx *h, struct frame *f, struct card *pend, size_t npend);
 
 /* Walks the tree without recursion (pages may nest deeply), collecting
  * links and deciding the cards bottom-up: a node is valid (one person's)
@@ -856,6 +931,23 @@ walk(struct html_ctx *h, const GumboNode *root)
 		    n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children : NULL;
 		uint32_t i;
 
+		if (h->sp != NULL && kids != NULL && f->next == kids->length) {
+			/* At the end of the list's children: the next piece. */
+			int r = split_step(h, f, pend, npend);
+
+			if (r < 0) {
+				h->failed = 1;
+				for (i = 0; i < npend; i++) {
+					free(pend[i].name);
+					free(pend[i].head);
+				}
+				break;
+			}
+			if (r > 0) {
+				f->next = 0;
+				continue;
+			}
+		}
 		if (kids != NULL && f->next < kids->length) {
 			const GumboNode *c = kids->data[f->next++];
 			uint32_t before = (uint32_t)h->nlinks;
@@ -891,12 +983,12 @@ walk(struct html_ctx *h, const GumboNode *root)
 			size_t k;
 
 			for (k = f->kids_first; k < npend; k++)
-				add_card(h, pend[k].node, &pend_agg[k]);
+				add_card(h, pend[k].node, &pend_agg[k], &pend[k]);
 		}
 		npend = f->kids_first;
 		if (depth == 1) {
 			if (f->agg.valid && f->agg.n > 0)
-				add_card(h, n, &f->agg);
+				add_card(h, n, &f->agg, NULL);
 			depth--;
 			break;
 		}
@@ -925,7 +1017,10 @@ walk(struct html_ctx *h, const GumboNode *root)
 					pend = lq_xreallocarray(pend, cappend, sizeof *pend);
 					pend_agg = lq_xreallocarray(pend_agg, cappend, sizeof *pend_agg);
 				}
+				memset(&pend[npend], 0, sizeof pend[npend]);
 				pend[npend].node = n;
+				pend[npend].first = a.first;
+				pend[npend].n = a.n;
 				pend_agg[npend] = a;
 				npend++;
 			}
@@ -1075,11 +1170,12 @@ headline_el(const GumboNode *n, int depth)
 {
 	const GumboNode *r;
 	unsigned i;
+	int f;
 
-	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) ||
+	    ((f = class_flags(n)) & CL_HIDDEN))
 		return NULL;
-	if (attr_has(n, "class", "primary-subtitle") || attr_has(n, "class", "headline") ||
-	    attr_has(n, "class", "occupation"))
+	if (f & CL_HEADLINE)
 		return n;
 	for (i = 0; i < n->v.element.children.length; i++)
 		if ((r = headline_el(n->v.element.children.data[i], depth + 1)) != NULL)
@@ -1107,32 +1203,19 @@ owner_has(struct html_ctx *h, const char *slug, const char *urn)
 	return find_key(h->owner, 's', slug) >= 0 || find_key(h->owner, 'u', urn) >= 0;
 }
 
+/* Reads card c's name and headline (done). Only reads the tree, so
+ * cards are read on several threads at once. */
 static void
-do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
+card_text(struct html_ctx *h, struct card *c)
 {
-	const char *slug = "", *urn = "";
 	struct lq_buf name = LQ_BUF_INIT, head = LQ_BUF_INIT;
 	struct after a;
 	const GumboNode *hn, *name_el = NULL;
 	uint32_t i;
 
-	for (i = c->first; i < c->first + c->n; i++) {
-		covered[i] = 1;
-		if (*slug == '\0')
-			slug = str(h, h->links[i].slug);
-		if (*urn == '\0')
-			urn = str(h, h->links[i].urn);
-	}
-	if (owner_has(h, slug, urn)) {
-		h->t.st->owner++;
-		return;
-	}
-	h->t.st->cards++;
 	/* Name: the first link with visible text other than "View profile". */
 	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
-		const GumboNode *el = h->links[i].el;
-
-		const GumboNode *te;
+		const GumboNode *el = h->links[i].el, *te;
 
 		if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage)
 			continue;
@@ -1174,10 +1257,82 @@ do_card(struct html_ctx *h, const struct card *c, unsigned char *covered)
 				lq_buf_reset(&head);
 		}
 	}
-	h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, name.len ? name.data : NULL,
-	    head.len ? head.data : NULL, NULL, h->t.source);
+	if (name.len > 0)
+		c->name = lq_buf_detach(&name);
+	if (head.len > 0)
+		c->head = lq_buf_detach(&head);
+	c->done = 1;
 	lq_buf_free(&name);
 	lq_buf_free(&head);
+}
+
+struct cards_job {
+	struct html_ctx *h;
+	size_t from, to;
+	pthread_t th;
+	int started;
+};
+
+static void *
+cards_text(void *arg)
+{
+	struct cards_job *j = arg;
+	size_t i;
+
+	for (i = j->from; i < j->to; i++)
+		if (!j->h->cards[i].done)
+			card_text(j->h, &j->h->cards[i]);
+	return NULL;
+}
+
+/* Adds every card's person in card order; the text of cards not done is
+ * read on up to threads threads first. */
+static void
+do_cards(struct html_ctx *h, unsigned char *covered, int threads)
+{
+	struct cards_job job[MAX_PIECES];
+	size_t i;
+	uint32_t k;
+	int t;
+
+	if (threads < 1 || h->ncards < 1024)
+		threads = 1;
+	if (threads > MAX_PIECES)
+		threads = MAX_PIECES;
+	for (t = 0; t < threads; t++) {
+		job[t].h = h;
+		job[t].from = h->ncards * (size_t)t / (size_t)threads;
+		job[t].to = h->ncards * (size_t)(t + 1) / (size_t)threads;
+		job[t].started = t > 0 && pthread_create(&job[t].th, NULL, cards_text, &job[t]) == 0;
+	}
+	for (t = 0; t < threads; t++) {
+		if (job[t].started)
+			pthread_join(job[t].th, NULL);
+		else
+			cards_text(&job[t]);
+	}
+	for (i = 0; i < h->ncards; i++) {
+		struct card *c = &h->cards[i];
+		const char *slug = "", *urn = "";
+
+		for (k = c->first; k < c->first + c->n; k++) {
+			covered[k] = 1;
+			if (*slug == '\0')
+				slug = str(h, h->links[k].slug);
+			if (*urn == '\0')
+				urn = str(h, h->links[k].urn);
+		}
+		if (owner_has(h, slug, urn)) {
+			h->t.st->owner++;
+		} else {
+			h->t.st->cards++;
+			h->t.st->added += (size_t)lq_people_add(h->t.pp, slug, urn, c->name, c->head,
+			    NULL, h->t.source);
+		}
+		free(c->name);
+		free(c->head);
+		c->name = c->head = NULL;
+	}
 }
 
 /* Estimates the nesting depth of the markup without building a tree:
@@ -1247,6 +1402,516 @@ markup_depth(const char *buf, size_t n)
 	return max;
 }
 
+/* ------------------------------------------------ large pages in pieces */
+
+/* A saved follower list is one <ul> of thousands of <li> cards, and
+ * gumbo's tree builder is most of the run time. Such a page is parsed as
+ * a skeleton (the page with the list emptied) plus pieces of the list
+ * parsed as fragments in the context of <ul> on several threads, and the
+ * walk grafts the pieces into the skeleton's list one at a time. The
+ * result is used only when it is provably the tree one parse builds:
+ * the skeleton and every piece parse without a single parse error (a
+ * piece cut inside a tag, comment, raw text or an open element ends in
+ * an EOF error), the skeleton is in no-quirks mode, its list is the very
+ * tag the scan found and sits only inside plain block elements (no
+ * table, form, template, formatting or foreign element that would change
+ * how its items are parsed). Otherwise the page is parsed whole. */
+
+static size_t split_min = LQ_HTML_SPLIT_MIN;
+static int split_threads;
+
+void
+lq_extract_split(size_t min_bytes, int threads)
+{
+	split_min = min_bytes;
+	split_threads = threads;
+}
+
+static int
+space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* 1 if b[i..n) starts with tag name w (lower case) ended by space, / or >. */
+static int
+tag_is(const char *b, size_t n, size_t i, const char *w)
+{
+	size_t k = strlen(w), j;
+
+	if (i + k >= n)
+		return 0;
+	for (j = 0; j < k; j++)
+		if (lower((unsigned char)b[i + j]) != w[j])
+			return 0;
+	return space((unsigned char)b[i + k]) || b[i + k] == '/' || b[i + k] == '>';
+}
+
+/* Offset just past the '>' ending the tag whose name starts at i
+ * (quoted attribute values may hold '>'); n when unterminated. */
+static size_t
+tag_end(const char *b, size_t n, size_t i)
+{
+	while (i < n && b[i] != '>') {
+		if (b[i++] != '=')
+			continue;
+		while (i < n && space((unsigned char)b[i]))
+			i++;
+		if (i < n && (b[i] == '"' || b[i] == '\'')) {
+			const char *q = memchr(b + i + 1, b[i], n - i - 1);
+
+			if (q == NULL)
+				return n;
+			i = (size_t)(q - b) + 1;
+		}
+	}
+	return i < n ? i + 1 : n;
+}
+
+struct list_pos {
+	size_t lt, body, close;	/* '<' of <ul>, just past its '>', '<' of its </ul> */
+	size_t items;		/* its own <li> start tags */
+};
+
+/* With li == NULL, finds the <ul> or <ol> with the most items of its own
+ * (a guess: the parse checks it) and returns 1, or 0 when there is none.
+ * With li != NULL, records where each item of the list *best starts, up
+ * to cap, and returns their number. */
+static size_t
+scan_lists(const char *b, size_t n, struct list_pos *best, size_t *li, size_t cap)
+{
+	static const char *const raw[] = {
+		"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+		"noscript", NULL
+	};
+	struct list_pos st[64];
+	size_t depth = 0, i = li != NULL ? best->body : 0, end = li != NULL ? best->close : n;
+	size_t nli = 0, r, k;
+	const char *p;
+
+	if (li == NULL)
+		memset(best, 0, sizeof *best);
+	while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
+		size_t lt = (size_t)(p - b);
+		char name[12];
+		int close = 0;
+
+		i = lt + 1;
+		if (i + 2 < end && b[i] == '!' && b[i + 1] == '-' && b[i + 2] == '-') {
+			p = memmem(b + i, end - i, "-->", 3);
+			i = p != NULL ? (size_t)(p - b) + 3 : end;
+			continue;
+		}
+		if (i < end && (b[i] == '!' || b[i] == '?')) {
+			p = memchr(b + i, '>', end - i);
+			i = p != NULL ? (size_t)(p - b) + 1 : end;
+			continue;
+		}
+		if (i < end && b[i] == '/')
+			close = 1, i++;
+		/* The tag name, lower case; "" when too long to matter. */
+		for (k = 0; i + k < end && k < sizeof name - 1 &&
+		    !space((unsigned char)b[i + k]) && b[i + k] != '/' && b[i + k] != '>'; k++)
+			name[k] = (char)lower((unsigned char)b[i + k]);
+		if (i + k >= end || k == sizeof name - 1)
+			k = 0;
+		name[k] = '\0';
+		i = tag_end(b, end, i + k);
+		if (k == 2 && (name[0] == 'u' || name[0] == 'o') && name[1] == 'l') {
+			if (close && depth > 0) {
+				depth--;
+				if (li == NULL && depth < LQ_NELEM(st) && st[depth].items > best->items) {
+					*best = st[depth];
+					best->close = lt;
+				}
+			} else if (!close) {
+				if (depth < LQ_NELEM(st)) {
+					st[depth].lt = lt;
+					st[depth].body = i;
+					st[depth].items = 0;
+				}
+				depth++;
+			}
+			continue;
+		}
+		if (close || k < 3) {
+			if (!close && k == 2 && name[0] == 'l' && name[1] == 'i') {
+				if (li != NULL && depth == 0 && nli < cap)
+					li[nli++] = lt;
+				else if (li == NULL && depth > 0 && depth <= LQ_NELEM(st))
+					st[depth - 1].items++;
+			}
+			continue;
+		}
+		if (strcmp(name, "plaintext") == 0)
+			return 0;
+		for (r = 0; raw[r] != NULL && strcmp(name, raw[r]) != 0; r++)
+			;
+		if (raw[r] == NULL)
+			continue;
+		/* Skip to its end tag. */
+		while (i < end && (p = memchr(b + i, '<', end - i)) != NULL) {
+			i = (size_t)(p - b) + 1;
+			if (i < end && b[i] == '/' && tag_is(b, end, i + 1, raw[r])) {
+				i = tag_end(b, end, i + 1 + k);
+				break;
+			}
+		}
+		if (p == NULL)
+			i = end;
+	}
+	return li != NULL ? nli : best->items > 0;
+}
+
+struct piece {
+	const char *s;
+	size_t n;
+	GumboOutput *out;
+	int state;		/* 0 waiting, 1 being parsed, 2 parsed, 3 freed */
+	int by;			/* the thread that parsed it (-1: the walk's) */
+};
+
+/* A page in pieces: the skeleton's tree, parsed first, and the list's
+ * pieces, parsed in order by the threads (the walk's own thread helps)
+ * at most LOOKAHEAD pieces ahead of the walk, which grafts each piece
+ * into the list in turn and frees those it is done with. */
+struct split {
+	GumboOptions opt, fopt;	/* the skeleton's and the pieces' */
+	char *skel;		/* the page with the list emptied */
+	GumboOutput *out;	/* its tree */
+	GumboNode *list;	/* the list in it */
+	GumboVector saved;	/* the list's own (empty) children */
+	struct piece *pieces;
+	int npieces, cur;	/* the piece grafted now, -1 before the first */
+	pthread_t th[MAX_PIECES];
+	int nth, stop, next;	/* next piece to parse */
+	int ids;		/* worker ids handed out */
+	int free_upto;		/* the walk is done with the pieces before it */
+	int freed[MAX_PIECES + 1];	/* each thread's frees have reached */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+/* Pieces of about this many bytes: their trees (about 11 bytes a byte)
+ * stay small and are freed as the walk goes, so memory is the skeleton
+ * and a few pieces, not the whole page's tree; per-piece costs vanish. */
+#define PIECE_BYTES ((size_t)1 << 20)
+#define LOOKAHEAD(sp) (2 * (sp)->nth + 2)
+
+/* Parses the next piece that is due on thread me, called and returning
+ * with the lock held; 0 when none is. */
+static int
+parse_next(struct split *sp, int me)
+{
+	struct piece *p;
+
+	if (sp->stop || sp->next >= sp->npieces || sp->next > sp->cur + LOOKAHEAD(sp))
+		return 0;
+	p = &sp->pieces[sp->next++];
+	p->state = 1;
+	p->by = me;
+	pthread_mutex_unlock(&sp->mu);
+	p->out = gumbo_parse_with_options(&sp->fopt, p->s, p->n);
+	pthread_mutex_lock(&sp->mu);
+	p->state = 2;
+	pthread_cond_broadcast(&sp->cv);
+	return 1;
+}
+
+static void
+free_piece(struct split *sp, struct piece *p)
+{
+	if (p->out != NULL)
+		gumbo_destroy_output(&sp->fopt, p->out);
+	p->out = NULL;
+	p->state = 3;
+}
+
+/* Frees the pieces thread me parsed that the walk is done with, called
+ * and returning with the lock held; returns how many. Each thread frees
+ * its own trees: glibc's malloc makes frees of another thread's blocks
+ * contend for that thread's arena, which made the parse twice as slow. */
+static int
+free_done(struct split *sp, int me)
+{
+	int k, n = 0;
+
+	for (k = sp->freed[me + 1]; k < sp->free_upto; k++) {
+		struct piece *p = &sp->pieces[k];
+
+		if (p->by != me || p->state != 2)
+			continue;
+		p->state = 1;
+		pthread_mutex_unlock(&sp->mu);
+		free_piece(sp, p);
+		pthread_mutex_lock(&sp->mu);
+		n++;
+	}
+	sp->freed[me + 1] = sp->free_upto;
+	return n;
+}
+
+static void *
+parse_worker(void *arg)
+{
+	struct split *sp = arg;
+	int me;
+
+	pthread_mutex_lock(&sp->mu);
+	me = sp->ids++;
+	while (!sp->stop)
+		if (free_done(sp, me) == 0 && !parse_next(sp, me))
+			pthread_cond_wait(&sp->cv, &sp->mu);
+	pthread_mutex_unlock(&sp->mu);
+	return NULL;
+}
+
+/* Stops the threads and frees everything but what sp itself is. */
+static void
+split_free(struct split *sp)
+{
+	int k;
+
+	if (sp->nth > 0) {
+		pthread_mutex_lock(&sp->mu);
+		sp->stop = 1;
+		pthread_cond_broadcast(&sp->cv);
+		pthread_mutex_unlock(&sp->mu);
+		for (k = 0; k < sp->nth; k++)
+			pthread_join(sp->th[k], NULL);
+		sp->nth = 0;
+	}
+	if (sp->list != NULL)
+		sp->list->v.element.children = sp->saved;
+	if (sp->out != NULL)
+		gumbo_destroy_output(&sp->opt, sp->out);
+	for (k = 0; k < sp->npieces; k++)
+		free_piece(sp, &sp->pieces[k]);
+	free(sp->pieces);
+	free(sp->skel);
+	pthread_mutex_destroy(&sp->mu);
+	pthread_cond_destroy(&sp->cv);
+	memset(sp, 0, sizeof *sp);
+}
+
+/* Grafts the next piece into the list (its top-level nodes become the
+ * list's children), waiting for its parse or doing it. Returns 1, 0 when
+ * there is none left, -1 when it does not qualify (a parse error). */
+static int
+graft_next(struct split *sp)
+{
+	struct piece *p;
+	GumboVector *kids;
+	unsigned k;
+
+	if (sp->cur + 1 >= sp->npieces)
+		return 0;
+	pthread_mutex_lock(&sp->mu);
+	p = &sp->pieces[++sp->cur];
+	pthread_cond_broadcast(&sp->cv);
+	while (p->state != 2)
+		if (!parse_next(sp, -1))
+			pthread_cond_wait(&sp->cv, &sp->mu);
+	pthread_mutex_unlock(&sp->mu);
+	if (p->out == NULL || p->out->errors.length > 0 || p->out->root->type != GUMBO_NODE_ELEMENT)
+		return -1;
+	kids = &p->out->root->v.element.children;
+	for (k = 0; k < kids->length; k++) {
+		GumboNode *c = kids->data[k];
+
+		c->parent = sp->list;
+		c->index_within_parent = k;
+	}
+	sp->list->v.element.children = *kids;
+	return 1;
+}
+
+/* 1 if a list inside n would have its items parsed as in a fragment. */
+static int
+plain_ancestor(const GumboNode *n)
+{
+	if (n->type == GUMBO_NODE_DOCUMENT)
+		return 1;
+	if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_MAIN: case GUMBO_TAG_SECTION:
+	case GUMBO_TAG_ARTICLE: case GUMBO_TAG_DIV: case GUMBO_TAG_SPAN: case GUMBO_TAG_HEADER:
+	case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_UL:
+	case GUMBO_TAG_OL: case GUMBO_TAG_LI:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The element of the skeleton whose start tag is at s, or NULL. */
+static GumboNode *
+find_by_tag(GumboNode *root, const char *s)
+{
+	GumboNode **stack = NULL, *r = NULL;
+	size_t depth = 0, cap = 0;
+
+	stack = lq_xreallocarray(NULL, cap = 64, sizeof *stack);
+	stack[depth++] = root;
+	while (depth > 0 && r == NULL) {
+		GumboNode *n = stack[--depth];
+		GumboVector *kids;
+		unsigned i;
+
+		if (n->type == GUMBO_NODE_ELEMENT && n->v.element.original_tag.data == s) {
+			r = n;
+			break;
+		}
+		kids = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children :
+		    n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE ?
+		    &n->v.element.children : NULL;
+		for (i = 0; kids != NULL && i < kids->length; i++) {
+			if (depth == cap)
+				stack = lq_xreallocarray(stack, cap *= 2, sizeof *stack);
+			stack[depth++] = kids->data[kids->length - 1 - i];
+		}
+	}
+	free(stack);
+	return r;
+}
+
+/* Starts parsing buf in pieces and parses the skeleton; returns its tree
+ * (the list empty, grafted piece by piece by the walk), or NULL (nothing
+ * kept) when the page does not qualify. */
+static GumboOutput *
+split_parse(struct split *sp, const char *buf, size_t n)
+{
+	struct list_pos lp;
+	size_t *li = NULL, nli, k;
+	long ncpu;
+	int want, ok = 1, i, np;
+	GumboNode *a;
+
+	memset(sp, 0, sizeof *sp);
+	want = split_threads;
+	if (want <= 0) {
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		want = ncpu > MAX_PIECES ? MAX_PIECES : ncpu > 0 ? (int)ncpu : 1;
+	}
+	if (want > MAX_PIECES)
+		want = MAX_PIECES;
+	if (n < split_min || want < 2 || !scan_lists(buf, n, &lp, NULL, 0) ||
+	    lp.items < (size_t)want * 2)
+		return NULL;
+	li = lq_xreallocarray(NULL, lp.items, sizeof *li);
+	nli = scan_lists(buf, n, &lp, li, lp.items);
+	if (nli < (size_t)want * 2) {
+		free(li);
+		return NULL;
+	}
+	/* Pieces of about equal item counts; the first takes the list's
+	 * leading text, the last runs to </ul>. */
+	np = (int)((lp.close - lp.body) / PIECE_BYTES);
+	if (np < want * 2)
+		np = want * 2;
+	if ((size_t)np > nli)
+		np = (int)nli;
+	sp->opt = kGumboDefaultOptions;
+	sp->opt.max_errors = 1;
+	sp->fopt = sp->opt;
+	sp->fopt.fragment_context = GUMBO_TAG_UL;
+	sp->fopt.fragment_namespace = GUMBO_NAMESPACE_HTML;
+	sp->pieces = lq_xcalloc((size_t)np, sizeof *sp->pieces);
+	sp->npieces = np;
+	sp->cur = -1;
+	for (i = 0; i < np; i++) {
+		size_t b = i == 0 ? lp.body : li[nli * (size_t)i / (size_t)np];
+		size_t e = i == np - 1 ? lp.close : li[nli * (size_t)(i + 1) / (size_t)np];
+
+		sp->pieces[i].s = buf + b;
+		sp->pieces[i].n = e - b;
+	}
+	free(li);
+	pthread_mutex_init(&sp->mu, NULL);
+	pthread_cond_init(&sp->cv, NULL);
+	for (i = 0, k = 0; i < want - 1; i++)
+		if (pthread_create(&sp->th[k], NULL, parse_worker, sp) == 0)
+			k++;
+	pthread_mutex_lock(&sp->mu);
+	sp->nth = (int)k;
+	pthread_mutex_unlock(&sp->mu);
+	sp->skel = lq_xmalloc(n - (lp.close - lp.body) + 1);
+	memcpy(sp->skel, buf, lp.body);
+	memcpy(sp->skel + lp.body, buf + lp.close, n - lp.close);
+	sp->out = gumbo_parse_with_options(&sp->opt, sp->skel, n - (lp.close - lp.body));
+	/* Check: no parse errors, no quirks, the list found where the scan
+	 * saw it, closed by its own end tag, inside plain elements only. */
+	if (sp->out == NULL || sp->out->errors.length > 0 ||
+	    sp->out->document->v.document.doc_type_quirks_mode != GUMBO_DOCTYPE_NO_QUIRKS)
+		ok = 0;
+	if (ok && ((sp->list = find_by_tag(sp->out->document, sp->skel + lp.lt)) == NULL ||
+	    sp->list->v.element.original_tag.length != lp.body - lp.lt ||
+	    sp->list->v.element.original_end_tag.data != sp->skel + lp.body ||
+	    sp->list->v.element.children.length != 0))
+		ok = 0;
+	for (a = ok ? sp->list : NULL; a != NULL; a = a->parent)
+		if (!plain_ancestor(a))
+			ok = 0;
+	if (!ok) {
+		sp->list = NULL;
+		split_free(sp);
+		return NULL;
+	}
+	sp->saved = sp->list->v.element.children;
+	return sp->out;
+}
+
+/* Called by the walk at the end of a node's children: for the split
+ * list, grafts the next piece. Once the list is sure to be a list of
+ * cards (it names two people in one shape, or holds an element that is
+ * not one person's), its valid children become cards: their text is read
+ * now and the pieces before the current one are freed (the current one
+ * stays: its last item is compared with the next piece's first).
+ * Returns 1 (walk the new children), 0 (none left, or not the list), -1
+ * (a piece does not qualify: parse whole). */
+static int
+split_step(struct html_ctx *h, struct frame *f, struct card *pend, size_t npend)
+{
+	struct split *sp = h->sp;
+	size_t k;
+
+	if (f->node != sp->list)
+		return 0;
+	if (f->list || f->agg.multi || !f->agg.valid) {
+		for (k = h->text_upto; k < h->ncards; k++)
+			if (!h->cards[k].done)
+				card_text(h, &h->cards[k]);
+		h->text_upto = h->ncards;
+		for (k = f->kids_first; k < npend; k++)
+			if (!pend[k].done)
+				card_text(h, &pend[k]);
+		pthread_mutex_lock(&sp->mu);
+		sp->free_upto = sp->cur;
+		pthread_cond_broadcast(&sp->cv);
+		free_done(sp, -1);
+		pthread_mutex_unlock(&sp->mu);
+	}
+	return graft_next(sp);
+}
+
+/* Forgets what a walk found, for a second walk. */
+static void
+html_reset(struct html_ctx *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->ncards; i++) {
+		free(h->cards[i].name);
+		free(h->cards[i].head);
+	}
+	h->ncards = h->nlinks = h->text_upto = 0;
+	h->failed = 0;
+	h->arena.len = 1;
+	lq_people_free(h->owner);
+	h->owner = lq_people_new();
+}
+
 /* Cards are decided when their parent is, not in document order. */
 static int
 card_cmp(const void *a, const void *b)
@@ -1261,7 +1926,9 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 {
 	struct html_ctx h;
 	GumboOptions opt = kGumboDefaultOptions;
-	GumboOutput *out;
+	GumboOutput *out, *whole = NULL;
+	struct split sp;
+	struct lq_extract_stats before = *t->st;
 	unsigned char *covered;
 	size_t i;
 
@@ -1275,15 +1942,28 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 	h.owner = lq_people_new();
 	lq_buf_addc(&h.arena, '\0');	/* offset 0: the empty string */
 	opt.max_errors = 0;		/* parse errors are not reported: do not keep them */
-	out = gumbo_parse_with_options(&opt, buf, n);
-	if (out == NULL)
-		lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
-	walk(&h, out->document);
+	if ((out = split_parse(&sp, buf, n)) != NULL) {
+		h.sp = &sp;
+		walk(&h, out->document);
+		if (h.failed) {
+			html_reset(&h);
+			split_free(&sp);
+			*t->st = before;
+			h.sp = NULL;
+			out = NULL;
+		} else {
+			t->st->pieces = sp.npieces;
+		}
+	}
+	if (out == NULL) {
+		if ((out = whole = gumbo_parse_with_options(&opt, buf, n)) == NULL)
+			lq_die(LQ_EXIT_FATAL, "%s: out of memory parsing HTML", t->source);
+		walk(&h, out->document);
+	}
 	if (h.ncards > 1)
 		qsort(h.cards, h.ncards, sizeof *h.cards, card_cmp);
 	covered = lq_xcalloc(h.nlinks + 1, 1);
-	for (i = 0; i < h.ncards; i++)
-		do_card(&h, &h.cards[i], covered);
+	do_cards(&h, covered, h.sp != NULL ? sp.nth + 1 : 1);
 	/* Links in no card (an element naming two people at once) still
 	 * count, each as a person of its own, in document order at the end. */
 	for (i = 0; i < h.nlinks; i++) {
@@ -1299,7 +1979,10 @@ extract_html(struct text_ctx *t, const char *buf, size_t n)
 		h.t.st->added += (size_t)lq_people_add(h.t.pp, slug, urn, NULL, NULL, NULL, t->source);
 	}
 	free(covered);
-	gumbo_destroy_output(&opt, out);
+	if (whole != NULL)
+		gumbo_destroy_output(&opt, whole);
+	else
+		split_free(&sp);
 	free(h.links);
 	free(h.cards);
 	lq_buf_free(&h.arena);

@@ -59,6 +59,7 @@ struct lq_extract_stats {
 	size_t flat;		/* 1: HTML too deeply nested, scanned as text */
 	size_t rows_without_url;	/* CSV rows with an empty or non-profile URL cell */
 	int no_url_column;	/* CSV without a URL column: scanned as text */
+	int pieces;		/* HTML parsed in this many pieces at once; 0: whole */
 };
 
 /* Finds the followers in buf[0..n) of the given format (LQ_FMT_AUTO
@@ -83,5 +84,14 @@ void lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format 
  * lost, links are not): the tree builder's cost grows with depth times
  * the number of tags, and real LinkedIn pages stay below 100. */
 #define LQ_HTML_MAX_DEPTH 1000
+
+/* Pages of at least min_bytes whose follower list is a long run of
+ * <li> items are parsed in pieces on up to threads threads (0: one per
+ * processor, at most 8; 1: none) and walked piece by piece; the pieces
+ * are checked to build the very tree one parse would, else the page is
+ * parsed whole. The default is LQ_HTML_SPLIT_MIN and every processor;
+ * tests set 0 to force it. Not thread-safe: call before lq_extract. */
+void lq_extract_split(size_t min_bytes, int threads);
+#define LQ_HTML_SPLIT_MIN ((size_t)1 << 20)
 
 #endif

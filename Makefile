@@ -69,15 +69,17 @@ calls_PKGS = jansson libcurl libcrypto libutf8proc
 icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
 
-# The common library.
-COMMON = base64 cache diag embedder encoder http icp labels labelset leadtext match metrics ndjson opts profile record rerank run safetensors sha256 tokenizer util
-# Profile URLs and follower pages (extract-urls; liurl also for scrape).
-COMMON += followers liurl
+# The common library, by concern.
+COMMON = base64 diag ndjson opts record run util \
+	cache sha256 http \
+	followers liurl \
+	csvout fieldpath \
+	profile \
+	encoder safetensors tokenizer embedder leadtext labelset \
+	icp match rerank \
+	labels metrics \
+	transcript icplex
 COMMON_HDRS = $(wildcard common/*.h)
-# CSV cells and field paths (to-csv).
-COMMON += csvout fieldpath
-# Meeting transcripts (calls, icp-extract).
-COMMON += transcript icplex
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
 UNITS = $(patsubst tests/unit/%.c,%,$(wildcard tests/unit/test_*.c))

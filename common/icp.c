@@ -326,22 +326,11 @@ out:
 struct lq_icp *
 lq_icp_load(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
 	struct lq_buf b = LQ_BUF_INIT;
-	char tmp[8192], err[1024];
-	size_t k;
+	char err[1024];
 	struct lq_icp *icp;
 
-	if (fp == NULL)
-		lq_die_errno(LQ_EXIT_FATAL, "%s", path);
-	while ((k = fread(tmp, 1, sizeof tmp, fp)) > 0) {
-		lq_buf_add(&b, tmp, k);
-		if (b.len > (16u << 20))
-			lq_die(LQ_EXIT_FATAL, "%s: larger than 16 MB: not an ICP file", path);
-	}
-	if (ferror(fp))
-		lq_die_errno(LQ_EXIT_FATAL, "%s: read error", path);
-	fclose(fp);
+	lq_read_file(path, (size_t)16 << 20, "an ICP file", &b);
 	icp = lq_icp_parse(b.data ? b.data : "", b.len, path, err, sizeof err);
 	lq_buf_free(&b);
 	if (icp == NULL)

@@ -178,6 +178,36 @@ lq_buf_detach(struct lq_buf *b)
 	return p;
 }
 
+int
+lq_read_all(FILE *fp, size_t max, struct lq_buf *b)
+{
+	char chunk[65536];
+	size_t n, start = b->len;
+
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0) {
+		lq_buf_add(b, chunk, n);
+		if (max && b->len - start > max)
+			return -2;
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+void
+lq_read_file(const char *path, size_t max, const char *what, struct lq_buf *b)
+{
+	FILE *fp = fopen(path, "rb");
+	int r;
+
+	if (fp == NULL)
+		lq_die_errno(LQ_EXIT_FATAL, "%s", path);
+	r = lq_read_all(fp, max, b);
+	if (r == -1)
+		lq_die_errno(LQ_EXIT_FATAL, "%s: read error", path);
+	if (r == -2)
+		lq_die(LQ_EXIT_FATAL, "%s: larger than %zu MB: not %s", path, max >> 20, what);
+	fclose(fp);
+}
+
 void
 lq_seterr(char *err, size_t errlen, const char *fmt, ...)
 {

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define LQ_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -40,6 +41,17 @@ void lq_buf_reset(struct lq_buf *b);
 void lq_buf_free(struct lq_buf *b);
 /* Returns the contents as a malloc'ed string (never NULL) and empties b. */
 char *lq_buf_detach(struct lq_buf *b);
+
+/* Appends all of fp to b. Returns 0; -1 on a read error (errno set);
+ * -2 when fp holds more than max bytes (max 0: no limit), having read a
+ * little past max. Does not close fp. */
+int lq_read_all(FILE *fp, size_t max, struct lq_buf *b);
+
+/* Reads the whole file path into b, for a file the
+ * program needs (an ICP, a labels file). Any failure is fatal
+ * (LQ_EXIT_FATAL) with a message naming path: cannot open, read error,
+ * or larger than max bytes and so "not what" (e.g. "an ICP file"). */
+void lq_read_file(const char *path, size_t max, const char *what, struct lq_buf *b);
 
 /* Formats a message into err[0..errlen) (the "char *err, size_t errlen"
  * convention of the library functions that report errors to their

@@ -384,8 +384,9 @@ read_file(const char *path)
 	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	struct lq_buf b = LQ_BUF_INIT;
-	char buf[65536], err[512];
-	size_t k, i;
+	char err[512];
+	size_t i;
+	int r;
 	json_t *ms, *m;
 
 	if (fp == NULL) {
@@ -396,12 +397,13 @@ read_file(const char *path)
 		json_decref(m);
 		return;
 	}
-	while ((k = fread(buf, 1, sizeof buf, fp)) > 0 && b.len <= FILE_MAX)
-		lq_buf_add(&b, buf, k);
+	r = lq_read_all(fp, FILE_MAX, &b);
 	if (fp != stdin)
 		fclose(fp);
-	if (b.len > FILE_MAX)
+	if (r == -2)
 		ms = NULL, snprintf(err, sizeof err, "%s: larger than %zu bytes", name, FILE_MAX);
+	else if (r == -1)
+		ms = NULL, snprintf(err, sizeof err, "%s: read error", name);
 	else
 		ms = lq_transcript_parse(b.data ? b.data : "", b.len, name, err, sizeof err);
 	lq_buf_free(&b);

@@ -958,16 +958,10 @@ main(int argc, char **argv)
 	else if (strcmp(backend, "local") != 0)
 		lq_die(LQ_EXIT_FATAL, "unknown classify backend '%s' (local, openai)", backend);
 	if (labels_path) {
-		FILE *fp = fopen(labels_path, "r");
 		struct lq_buf b = LQ_BUF_INIT;
-		char buf[8192], err[512];
-		size_t k;
+		char err[512];
 
-		if (fp == NULL)
-			lq_die_errno(LQ_EXIT_FATAL, "%s", labels_path);
-		while ((k = fread(buf, 1, sizeof buf, fp)) > 0 && b.len < (4u << 20))
-			lq_buf_add(&b, buf, k);
-		fclose(fp);
+		lq_read_file(labels_path, (size_t)4 << 20, "a labels file", &b);
 		if (lq_classes_parse(b.data ? b.data : "", b.len, labels_path, &labels, err, sizeof err) < 0)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		lq_buf_free(&b);

@@ -93,18 +93,9 @@ icp_index(const char *icp)
 static void
 load_labels(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
 	struct lq_buf b = LQ_BUF_INIT, err = LQ_BUF_INIT;
-	char chunk[65536];
-	size_t n;
 
-	if (fp == NULL)
-		lq_die_errno(LQ_EXIT_FATAL, "%s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		lq_buf_add(&b, chunk, n);
-	if (ferror(fp))
-		lq_die_errno(LQ_EXIT_FATAL, "%s: read error", path);
-	fclose(fp);
+	lq_read_file(path, 0, "a labels file", &b);
 	if (lq_labels_parse(&L, b.data ? b.data : "", b.len, path, &err) != 0)
 		lq_die(LQ_EXIT_FATAL, "%s", err.data);
 	lq_buf_free(&b);

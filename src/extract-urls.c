@@ -38,18 +38,6 @@ static const struct lq_cmd cmd = {
 
 static const char *const fmt_names[] = { "auto", "html", "text", "csv" };
 
-/* Reads all of fp into b; returns 0, or -1 with errno set. */
-static int
-slurp(FILE *fp, struct lq_buf *b)
-{
-	char chunk[65536];
-	size_t n;
-
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		lq_buf_add(b, chunk, n);
-	return ferror(fp) ? -1 : 0;
-}
-
 /* Says what one input gave, or why it gave nothing. */
 static void
 report(const char *name, const char *buf, size_t n, enum lq_format fmt,
@@ -132,7 +120,7 @@ main(int argc, char **argv)
 			status = LQ_EXIT_FATAL;
 			continue;
 		}
-		if (slurp(fp, &b) < 0) {
+		if (lq_read_all(fp, 0, &b) < 0) {
 			lq_warn_errno("%s: read error", name);
 			status = LQ_EXIT_FATAL;
 			if (fp != stdin)

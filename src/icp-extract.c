@@ -830,17 +830,9 @@ conflicts(void)
 static char *
 read_all(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
 	struct lq_buf b = LQ_BUF_INIT;
-	char buf[8192];
-	size_t k;
 
-	if (fp == NULL)
-		lq_die_errno(LQ_EXIT_FATAL, "%s", path);
-	while ((k = fread(buf, 1, sizeof buf, fp)) > 0 && b.len < ((size_t)16 << 20))
-		lq_buf_add(&b, buf, k);
-	fclose(fp);
-	lq_buf_addc(&b, '\0');
+	lq_read_file(path, (size_t)16 << 20, "an ICP file", &b);
 	return lq_buf_detach(&b);
 }
 

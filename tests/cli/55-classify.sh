@@ -162,5 +162,10 @@ mock_start openai --key "$KEY"
 ok 'openai: a wrong key stops the stage (exit 3); the key is in no output, message or trace' \
 	"rm -rf \$LQ_CACHE_DIR; OPENAI_API_KEY=sk-wrong-CLSOTHERSECRET-1 oc --trace tr < '$E' > of 2>err; test \$? -eq 3 &&
 	 test \$(wc -l < of) -eq 12 && grep -q OPENAI_API_KEY err && ! grep -rq -e CLSOTHERSECRET -e CLASSIFYSECRET of err tr \$LQ_CACHE_DIR"
+# A file over the size limit is refused by name, never read in part.
+head -c 5000000 /dev/zero | tr '\0' ' ' > big-labels.json
+status 'a labels file over 4 MB: exit 3' 3 'classify --labels big-labels.json < /dev/null > /dev/null'
+stderr_has 'a labels file over 4 MB: a clear message naming it' 'big-labels.json: larger than 4 MB: not a labels file' 'classify --labels big-labels.json < /dev/null'
+status 'an unreadable labels file: exit 3' 3 'classify --labels no-such-labels.json < /dev/null > /dev/null'
 mock_stop
 done_testing

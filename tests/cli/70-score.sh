@@ -113,4 +113,7 @@ status 'missing ICP file exits 3' 3 'score nosuch.json < /dev/null'
 status 'no ICP operand is a usage error' 2 'score < /dev/null'
 status 'unknown method is a usage error' 2 'score --method magic "$D/icp.json" < /dev/null'
 status 'a full disk is an error, not exit 0' 3 'score "$D/icp.json" < embedded.ndjson > /dev/full'
+{ printf '{"target_titles":["CFO"],"notes":"'; head -c 17000000 /dev/zero | tr '\0' 'x'; printf '"}'; } > big-icp.json
+status 'an ICP file over 16 MB: exit 3' 3 'score big-icp.json < /dev/null > /dev/null'
+stderr_has 'an ICP file over 16 MB: named, with the reason' 'big-icp.json: larger than 16 MB: not an ICP file' 'score big-icp.json < /dev/null'
 done_testing

@@ -110,4 +110,6 @@ ok 'openai: a malformed answer and a refusal are retried' \
 	"icp-extract --backend openai --refresh < led.ndjson > o 2> e && jq -e '.target_titles|length==3' o > /dev/null"
 mock_stop
 
+{ printf '{"target_titles":["CFO"],"notes":"'; head -c 17000000 /dev/zero | tr '\0' 'x'; printf '"}'; } > big-icp.json
+stderr_has '--merge with a file over 16 MB: refused by name, not read in part' 'big-icp.json: larger than 16 MB: not an ICP file' 'icp-extract --merge big-icp.json < /dev/null'
 done_testing

@@ -13,6 +13,7 @@
 #include "http.h"
 #include "labelset.h"
 #include "leadtext.h"
+#include "match.h"
 #include "ndjson.h"
 #include "opts.h"
 #include "record.h"
@@ -104,14 +105,23 @@ dot(const float *a, const float *b)
 	return s;
 }
 
-/* Case-insensitive search for any of the words in text; returns the word. */
+/* The first of words found in text as whole words, case- and
+ * accent-insensitive (lq_has_phrase: "series a" is not found in "a series
+ * about"); NULL if none. */
 static const char *
 has_word(const char *text, const char *const *words)
 {
-	for (; *words; words++)
-		if (text && strcasestr(text, *words))
-			return *words;
-	return NULL;
+	char *f;
+	const char *hit = NULL;
+
+	if (text == NULL)
+		return NULL;
+	f = lq_fold(text);
+	for (; *words && hit == NULL; words++)
+		if (lq_has_phrase(f, *words))
+			hit = *words;
+	free(f);
+	return hit;
 }
 
 static const json_t *
@@ -217,14 +227,20 @@ stage(const char *text, char *src, size_t srclen)
 		{ "multinational", "enterprise" }, { "fortune 500", "enterprise" }, { "ftse 100", "enterprise" },
 		{ NULL, NULL }
 	};
+	const char *type = NULL;
+	char *f;
 	size_t i;
 
-	for (i = 0; text && w[i].word; i++)
-		if (strcasestr(text, w[i].word)) {
+	if (text == NULL)
+		return NULL;
+	f = lq_fold(text);
+	for (i = 0; w[i].word && type == NULL; i++)
+		if (lq_has_phrase(f, w[i].word)) {
 			snprintf(src, srclen, "\"%s\"", w[i].word);
-			return w[i].type;
+			type = w[i].type;
 		}
-	return NULL;
+	free(f);
+	return type;
 }
 
 /* LinkedIn industries whose companies work for clients: agencies. */
@@ -248,8 +264,9 @@ company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 {
 	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
 		"fractional", "independent consultant", "contractor", "interim", NULL };
-	static const char *const agency_words[] = { " agency", "agence ", "agentur", "search firm",
-		"retained search", "executive search", "recruitment consultan", NULL };
+	static const char *const agency_words[] = { "agency", "agence", "agentur", "search firm",
+		"retained search", "executive search", "recruitment consultant", "recruitment consultancy",
+		"recruitment consultants", NULL };
 	const json_t *item = json_object_get(rec, "profile"), *p = current_position(item);
 	const char *et = json_string_value(json_object_get(p, "employmentType")), *w;
 	const char *summary = json_string_value(json_object_get(item, "summary"));
@@ -278,7 +295,7 @@ company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 		return "agency";
 	}
 	if ((w = has_word(text, agency_words)) != NULL) {
-		snprintf(why, whylen, "the profile says \"%s\": agency", w[0] == ' ' ? w + 1 : w);
+		snprintf(why, whylen, "the profile says \"%s\": agency", w);
 		return "agency";
 	}
 	/* The scraper's count, then a size the company text or the summary

@@ -65,6 +65,11 @@ expect 'local: LinkedIn industry table, narrowing by company words, agency, size
 	r9	SaaS	mid-market	LinkedIn industry "Computer Software" is SaaS	mid-market employees ("600 personnes")
 	r10	Other	enterprise	LinkedIn industry "Hospitality" is Other	enterprise employees ("4,000 hourly staff")
 	EOF
+# Rule words match whole words only: a podcast "series about" payroll is no
+# funding round, "agencyless" is no agency, "startups" advised is no stage.
+printf '%s\n' '{"id":"w1","status":"enriched","headline":"Payroll Lead","current_job_titles":["Payroll Lead"],"profile":{"industryName":"Hospitality","summary":"Host of a podcast series about payroll. We are agencyless: every hire is direct.","positions":[{"title":"Payroll Lead","companyName":"Harbour Hotels","description":"Host of a podcast series about payroll. We are agencyless: every hire is direct."}]}}' > words.ndjson
+ok 'local: rule words match whole words only (no stage from "series about", no agency from "Agencyless")' \
+	"classify < words.ndjson | jq -e '(.company_reasoning | contains(\"names the stage\") | not) and .company_type != \"agency\"' > /dev/null"
 ok 'local: a LinkedIn industry whose label a --labels file lacks goes to the encoder' \
 	"printf '%s\n' '{\"industry\":{\"Builders\":\"construction company, builder, civil engineering\",\"Elsewhere\":\"anything else\"},\"company_type\":{\"small\":\"startup\",\"unsure\":\"unknown\"}}' > lb.json &&
 	 head -1 rules.ndjson | classify --labels lb.json | jq -e '.industry == \"Builders\"'"

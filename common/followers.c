@@ -847,22 +847,44 @@ same_person(const struct html_ctx *h, uint32_t slug, uint32_t urn, const struct 
 	return !a->multi && (same_key(h, slug, a->slug) || same_key(h, urn, a->urn));
 }
 
-/* A parent whose children holding links repeat one shape (same tag and
- * class) while naming different people is a list of cards, not a card. */
-static int
-same_shape(const GumboNode *a, const GumboNode *b)
-{
-	const char *ca, *cb;
+/* The shape of a node: its type, tag and class. A parent whose children
+ * holding links repeat one shape while naming different people is a list
+ * of cards, not a card. The shape is kept by value (the class as a hash)
+ * because the child's tree may be freed before its next sibling is seen:
+ * a large list is parsed and freed in pieces. */
+struct shape {
+	int set;
+	GumboNodeType type;
+	GumboTag tag;
+	int has_class;
+	uint64_t class_hash;	/* FNV-1a of the class attribute */
+};
 
-	if (a->type != b->type)
+static struct shape
+shape_of(const GumboNode *n)
+{
+	struct shape sh = { 1, n->type, GUMBO_TAG_UNKNOWN, 0, 14695981039346656037ULL };
+	const char *c;
+
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return sh;
+	sh.tag = n->v.element.tag;
+	if ((c = attr(n, "class")) != NULL) {
+		sh.has_class = 1;
+		for (; *c; c++)
+			sh.class_hash = (sh.class_hash ^ (unsigned char)*c) * 1099511628211ULL;
+	}
+	return sh;
+}
+
+static int
+same_shape(const struct shape *a, const struct shape *b)
+{
+	if (!a->set || !b->set || a->type != b->type)
 		return 0;
 	if (a->type != GUMBO_NODE_ELEMENT)
 		return 1;
-	if (a->v.element.tag != b->v.element.tag)
-		return 0;
-	ca = attr(a, "class");
-	cb = attr(b, "class");
-	return (ca == NULL && cb == NULL) || (ca != NULL && cb != NULL && strcmp(ca, cb) == 0);
+	return a->tag == b->tag && a->has_class == b->has_class && a->class_hash == b->class_hash;
 }
 
 /* Adds the card of node; pre: a pending entry whose text may be done. */
@@ -893,7 +915,7 @@ struct frame {
 	int chrome;
 	uint32_t own;		/* links of the node itself, at [agg.first, +own) */
 	struct agg agg;
-	const GumboNode *last_child;	/* last child holding links */
+	struct shape last_child;	/* shape of the last child holding links */
 	uint32_t last_slug, last_urn;	/* and the person it names */
 	int list;		/* two children holding links have one shape */
 	size_t kids_first;	/* its valid children on the pending stack */
@@ -1005,10 +1027,14 @@ walk(struct html_ctx *h, const GumboNode *root)
 				p->agg.valid = 0;
 			if (a.multi)
 				p->agg.multi = 1;
-			if (p->last_child != NULL && same_shape(p->last_child, n) &&
-			    !same_person(h, p->last_slug, p->last_urn, &a))
-				p->list = 1;
-			p->last_child = n;
+			{
+				struct shape sh = shape_of(n);
+
+				if (same_shape(&p->last_child, &sh) &&
+				    !same_person(h, p->last_slug, p->last_urn, &a))
+					p->list = 1;
+				p->last_child = sh;
+			}
 			p->last_slug = a.slug;
 			p->last_urn = a.urn;
 			if (a.valid) {

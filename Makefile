@@ -7,8 +7,12 @@
 #   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin,
 #                     man pages, bash completion, pipelines/ into $(PREFIX)/share/lq
 #
-# Missing Debian packages are installed with apt-get when run as root
-# (.ci/deps.sh); otherwise the exact apt-get command is printed.
+#   make deps         install the Debian packages lq needs (as root, apt-get)
+#
+# A plain `make` never installs anything: a missing package stops it with
+# the exact apt-get command. `make deps`, and the README's two commands
+# (`make demo`, `make check`) and `make bench`, install what is missing
+# when run as root on Debian (.ci/deps.sh).
 
 VERSION = 0.1.0
 
@@ -99,15 +103,18 @@ endif
 PKG_CFLAGS = $(foreach p,$(PKGS),$(CFLAGS_$(p)))
 ALL_PKG_LIBS = $(foreach p,$(PKGS),$(LIBS_$(p))) -lcsv
 
+# Goals that may install packages (as root); any other goal only checks.
+DEPS_INSTALL = $(if $(filter deps check demo bench,$(MAKECMDGOALS)),--install)
+
 .build/config.mk: Makefile .ci/deps.sh
 	@mkdir -p .build
-	@sh .ci/deps.sh $(DEB_BUILD)
+	@sh .ci/deps.sh $(DEPS_INSTALL) $(DEB_BUILD)
 	@for p in $(PKGS); do \
 		echo "CFLAGS_$$p = $$(pkg-config --cflags $$p)"; \
 		echo "LIBS_$$p = $$(pkg-config --libs $$p)"; \
 	done > $@.tmp && mv $@.tmp $@
 
-.PHONY: all programs units fuzzers check bench demo install uninstall clean deps-check deps-bench model
+.PHONY: all programs units fuzzers check bench demo install uninstall clean deps deps-check deps-bench model
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -159,11 +166,14 @@ fuzzers:
 model:
 	@sh common/fetch-model.sh
 
+deps:
+	@sh .ci/deps.sh --install $(DEB_BUILD) $(DEB_CHECK) $(DEB_BENCH)
+
 deps-check:
-	@sh .ci/deps.sh $(DEB_CHECK)
+	@sh .ci/deps.sh $(DEPS_INSTALL) $(DEB_CHECK)
 
 deps-bench:
-	@sh .ci/deps.sh $(DEB_BENCH)
+	@sh .ci/deps.sh $(DEPS_INSTALL) $(DEB_BENCH)
 
 # Every test: the default build, the ASan+UBSan build, short fuzz runs.
 # The runner ends with "N passed, N failed".
@@ -182,15 +192,13 @@ demo: programs model
 # What install puts where (uninstall removes exactly these).
 PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
-MAN7 = $(wildcard docs/man/*.7)
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
+		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
 	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p || exit 1; done
 	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
-	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp $(addprefix pipelines/,$(PIPELINES)) $(DESTDIR)$(DATADIR)/pipelines/
 	cp src/lq.bash $(DESTDIR)$(BASHCOMPDIR)/lq
 
@@ -198,7 +206,6 @@ uninstall:
 	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)))
 	rm -f $(DESTDIR)$(BINDIR)/lq $(DESTDIR)$(BASHCOMPDIR)/lq
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
-	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(MAN7)))
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/pipelines/,$(PIPELINES))
 	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR) 2>/dev/null
 

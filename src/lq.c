@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -42,7 +43,8 @@ static const struct lq_cmd cmd = {
 	"[--exec-path] COMMAND [ARGS...]",
 	"Qualify LinkedIn followers against an Ideal Customer Profile.",
 	"Commands:\n"
-	"  help [COMMAND]   list the commands, or show COMMAND's help\n"
+	"  help [COMMAND]   list the commands, or show COMMAND's manual (its --help\n"
+	"                   when no manual can be shown)\n"
 	"  version          print the version\n"
 	"  COMMAND ARGS...  run the program COMMAND (see `lq help`)\n"
 	"\nThe programs are looked up in $LQ_EXEC_PATH, else in ../libexec/lq\n"
@@ -101,6 +103,54 @@ list(void)
 	    "`man lq` describes the pipeline, the record and the environment.\n");
 }
 
+/* Runs argv (looked up in PATH) and returns its exit status, or -1 when
+ * it could not run or was killed. */
+static int
+spawn(char *const argv[])
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR)
+			return -1;
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+/* `lq help NAME`: on a terminal, the man page lq-NAME(1), from the build
+ * tree's docs/man when lq runs there, else from the installed pages; when
+ * no page can be shown (no terminal, no man, not installed), NAME --help. */
+static void
+help(const char *name)
+{
+	if (isatty(STDOUT_FILENO)) {
+		char *page = lq_xasprintf("%s/../docs/man/lq-%s.1", exec_path(), name);
+		char *topic = lq_xasprintf("lq-%s", name);
+		char *local[] = { "man", "-l", page, NULL };
+		char *installed[] = { "man", topic, NULL };
+		int st = -1;
+
+		if (!known(name) || strchr(name, '/'))
+			lq_die(LQ_EXIT_USAGE, "'%s' is not an lq command; see 'lq help'", name);
+		if (access(page, R_OK) == 0)
+			st = spawn(local);
+		else
+			st = spawn(installed);
+		free(page);
+		free(topic);
+		if (st == 0)
+			exit(0);
+	}
+}
+
 static void __attribute__((noreturn))
 run(const char *name, char **argv)
 {
@@ -136,6 +186,7 @@ main(int argc, char **argv)
 		if (argc > 1) {
 			char *av[] = { argv[1], "--help", NULL };
 
+			help(argv[1]);
 			run(argv[1], av);
 		}
 		list();

@@ -5,15 +5,17 @@
 # and every CLI script tests/cli/*.sh against the programs in BINDIR; then,
 # when LQ_FUZZ_SECONDS is set and above 0, runs each fuzzer in
 # .build/fuzz/tests/fuzz for that many seconds on its seed corpus.
-# Every test prints "ok - ..." or "not ok - ..."; the runner ends with the
-# line "N passed, N failed" and exits 1 if anything failed.
+# Every test prints "ok - ..." or "not ok - ..."; a test that cannot run
+# here (data outside the repository absent) prints "skipped: ...". The
+# runner ends with the line "N passed, N failed" (", N skipped" added when
+# something was skipped) and exits 1 if anything failed.
 # LQ_TEST_ONLY=pattern runs only the scripts whose name matches.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 export LC_ALL=C TZ=UTC
 unset NO_COLOR LQ_CACHE_DIR LQ_NO_CACHE LQ_CACHE_READONLY 2>/dev/null
-pass=0 fail=0
+pass=0 fail=0 skip=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
@@ -24,21 +26,25 @@ run_one() {
 	st=$?
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
+	s=$(grep -c '^skipped: ' "$log")
 	if [ "$st" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $label: exited $st without reporting a failure"
 		tail -n 20 "$log" | sed 's/^/#   /'
 	fi
-	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then
 		f=1
 		echo "not ok - $label: ran no test"
 	fi
 	if [ "$f" -gt 0 ]; then
 		grep -A 15 '^not ok ' "$log" | sed 's/^/#   /'
 	fi
-	printf '%-8s %-40s %4d passed, %d failed\n' "$variant" "$label" "$p" "$f"
+	grep '^skipped: ' "$log" | sed 's/^/#   /'
+	printf '%-8s %-40s %4d passed, %d failed%s\n' "$variant" "$label" "$p" "$f" \
+	    "$([ "$s" -gt 0 ] && echo ", $s skipped")"
 	pass=$((pass + p))
 	fail=$((fail + f))
+	skip=$((skip + s))
 }
 
 for spec in "$@"; do
@@ -74,5 +80,5 @@ if [ "$secs" -gt 0 ]; then
 	done
 fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed$([ "$skip" -gt 0 ] && echo ", $skip skipped")"
 [ "$fail" -eq 0 ]

@@ -157,7 +157,7 @@ $C
 EOF
 
 # ---- import ----
-if [ -d "$SAMPLES" ]; then
+if have_shared "import of the sample dataset"; then
 	I=$T/imp; export I
 	jq -c 'to_entries[] | if .key % 2 == 0
 		then {id: .value.profileId, linkedin_url: ("https://www.linkedin.com/in/" + .value.profileId), status: "discovered"}
@@ -226,8 +226,8 @@ ok 'cache stats --help exits 0 and documents --json' 'cache stats --help | grep 
 ok '--version' 'cache --version | grep -q "^cache (lq) "'
 
 # Every option of every subcommand is in the man page.
-sed 's/\\//g' "$TOP/docs/man/cache.1" > "$T/man.txt"
-ok 'every option in --help is in docs/man/cache.1' '
+sed 's/\\//g' "$TOP/docs/man/lq-cache.1" > "$T/man.txt"
+ok 'every option in --help is in docs/man/lq-cache.1' '
 	for s in "" stats verify gc path; do
 		cache $s --help | sed -n "s/^  *\(-., \)\{0,1\}\(--[a-z-]*\).*/\2/p"
 	done | sort -u > opts.txt

@@ -102,7 +102,7 @@ status 'no source and no token: exit 3' 3 'scrape < in3.ndjson'
 stderr_has 'no source and no token: says what to do' 'no profile source: set APIFY_API_TOKEN' 'scrape < in3.ndjson'
 status 'two sources: exit 2' 2 'scrape --cache-only --from-dir dir < in3.ndjson'
 status 'bad number: exit 2' 2 'scrape --jobs 0 --cache-only < in3.ndjson'
-tr -d '\\' < "$TOP/docs/man/scrape.1" > man.txt
+tr -d '\\' < "$TOP/docs/man/lq-scrape.1" > man.txt
 ok 'every option of --help is in the man page' \
 	'scrape --help | grep -oE "^ +(-[a-z], )?--[a-z-]+" | sed "s/.*--//" > opts; test -s opts; while read o; do grep -q -- "--$o" man.txt || { echo "missing $o"; exit 1; }; done < opts'
 status 'stdout on a full disk: exit 3' 3 'scrape -q --cache-only < in3.ndjson > /dev/full'

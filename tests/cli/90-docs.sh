@@ -5,7 +5,7 @@
 for p in "$LQ_BIN"/*; do
 	[ -x "$p" ] || continue
 	name=$(basename "$p")
-	man="$TOP/docs/man/$name.1"
+	man="$TOP/docs/man/lq-$name.1"; [ "$name" = lq ] && man="$TOP/docs/man/lq.1"
 	ok "$name: has a man page" "test -s '$man'"
 	ok "$name: --help exits 0 and prints a usage line" "'$p' --help | grep -q '^usage: $name '"
 	ok "$name: --version names lq" "'$p' --version | grep -q '(lq) '"
@@ -19,14 +19,14 @@ for p in "$LQ_BIN"/*; do
 	done
 	ok "$name: man page documents every option of --help${missing:+ (missing:$missing)}" "test -z '$missing'"
 done
-ok "lq(7) exists" "test -s '$TOP/docs/man/lq.7'"
+ok "no section-7 page is left (lq(1) is the overview)" "! ls '$TOP'/docs/man/*.7 2>/dev/null | grep -q ."
 # Every environment variable a program reads (a quoted upper-case name in
-# src/ or common/ that getenv or a helper is given) is in lq(7).
-sed 's/\\-/-/g' "$TOP/docs/man/lq.7" > "$T/lq7.txt"
+# src/ or common/ that getenv or a helper is given) is in lq(1).
+sed 's/\\-/-/g' "$TOP/docs/man/lq.1" > "$T/lq7.txt"
 missing=
 for v in $(grep -rhoE '(getenv|env|env_true)\("[A-Z][A-Z0-9_]*"\)|"(LQ|OPENAI|APIFY|JINA|COHERE)_[A-Z0-9_]+"' "$TOP/src" "$TOP/common" | grep -oE '[A-Z][A-Z0-9_]+' | sort -u); do
 	grep -qw -- "$v" "$T/lq7.txt" || missing="$missing $v"
 done
-ok "lq(7) names every environment variable the programs read${missing:+ (missing:$missing)}" "test -z '$missing'"
+ok "lq(1) names every environment variable the programs read${missing:+ (missing:$missing)}" "test -z '$missing'"
 ok "docs/exit-codes.md exists" "test -s '$TOP/docs/exit-codes.md'"
 done_testing

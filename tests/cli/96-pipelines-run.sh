@@ -69,7 +69,7 @@ R=$T/root
 ok 'make install DESTDIR PREFIX=/usr' "make -s -C '$TOP' install DESTDIR='$R' PREFIX=/usr > install.log 2>&1"
 ok 'installed: lq in bin, filters in libexec/lq, man pages, completion, pipelines' \
 	"test -x $R/usr/bin/lq && test -x $R/usr/libexec/lq/scrape && test -x $R/usr/libexec/lq/to-csv &&
-	 test -f $R/usr/share/man/man7/lq.7 && test -f $R/usr/share/man/man1/score.1 &&
+	 test -f $R/usr/share/man/man1/lq.1 && test -f $R/usr/share/man/man1/lq-score.1 && test ! -e $R/usr/share/man/man1/score.1 &&
 	 test -f $R/usr/share/bash-completion/completions/lq && test -x $R/usr/share/lq/pipelines/qualify.sh &&
 	 test ! -e $R/usr/bin/scrape"
 IPATH=$R/usr/bin:/usr/bin:/bin

@@ -39,13 +39,14 @@ main(int argc, char **argv)
 
 	lq_init(argv[0]);
 	lq_quiet = 1;
-	t_begin("JSONTestSuite corpus present");
 	d = opendir(dir);
-	CHECK(d != NULL);
 	if (d == NULL) {
-		printf("#   missing %s: the corpus must sit in ../shared/corpora\n", dir);
-		return t_done();
+		/* A fresh clone has no ../shared: skipped, not failed (tests/run.sh). */
+		printf("skipped: test_jsontestsuite: %s is absent (../shared/corpora is not next to the repository)\n", dir);
+		free(dir);
+		return 0;
 	}
+	t_begin("JSONTestSuite corpus present");
 	while ((de = readdir(d)) != NULL) {
 		char *path, *text, *nl;
 		size_t len, recs = 0, failed = 0, good = 0;

@@ -39,6 +39,8 @@ size_t lq_people_len(const struct lq_people *pp);
 const struct lq_person *lq_people_at(const struct lq_people *pp, size_t i);
 /* Number of distinct people (entries not merged away). */
 size_t lq_people_count(const struct lq_people *pp);
+/* 1 if slug or urn (either may be NULL or "") is a key of a person of pp. */
+int lq_people_has(struct lq_people *pp, const char *slug, const char *urn);
 
 /* Input kinds. */
 enum lq_format { LQ_FMT_AUTO, LQ_FMT_HTML, LQ_FMT_TEXT, LQ_FMT_CSV };

@@ -76,7 +76,7 @@ icp-extract_LIBS = -lpthread
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
-	followers people cards htmlsplit liurl \
+	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath \
 	profile \
 	encoder safetensors tokenizer embedder leadtext labelset \

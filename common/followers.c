@@ -6,6 +6,8 @@
 
 #include "diag.h"
 #include "followers-int.h"
+#include "pagekind.h"
+#include "savedpage.h"
 
 /* ------------------------------------------------- helpers for the parts */
 
@@ -127,6 +129,16 @@ lq_fol_scan_text(struct lq_fol *c, const char *s, size_t n)
 
 /* ------------------------------------------------------------------- CSV */
 
+/* Columns looked at when no header names the URL column: the one whose
+ * cells hold profile links most often is it. */
+#define PROBE_COLS 64
+
+enum csv_mode {
+	CSV_NAMED,	/* the header is the first row naming a URL column */
+	CSV_PROBE,	/* count profile links per column under the first wide row */
+	CSV_FORCED	/* header row and URL column chosen by the probe */
+};
+
 struct csv_ctx {
 	struct lq_fol t;
 	struct lq_buf *fields;	/* fields of the current row */
@@ -135,6 +147,14 @@ struct csv_ctx {
 	int header_seen;
 	long col_url, col_first, col_last, col_name, col_headline, col_position, col_company;
 	int warned;
+	enum csv_mode mode;
+	size_t header_row;	/* probe: the first row of two cells or more, 1-based */
+	size_t links[PROBE_COLS];	/* probe: profile links per column below it */
+	size_t header_links[PROBE_COLS];	/* probe: in the header row itself */
+	long forced_url;	/* forced: the URL column */
+	int headerless;		/* forced: the first row is data too */
+	char columns[256];	/* the header row's cells, for messages */
+	char names[PROBE_COLS][48];	/* probe: the header row's cells, each */
 };
 
 static void
@@ -184,9 +204,13 @@ is_header(const char *s, const char *const *names)
 	return 0;
 }
 
+/* Header names of a profile URL column: LinkedIn's Connections.csv
+ * ("URL"), Sales Navigator and CRM exports, scraper outputs. */
 static const char *const url_names[] = {
 	"url", "profile url", "linkedin url", "linkedin_url", "linkedin profile",
 	"linkedin profile url", "profile", "profile_url", "linkedinurl", "person linkedin url",
+	"linkedin", "linkedin link", "profile link", "public profile url", "profileurl",
+	"linkedinprofileurl", "linkedin_profile_url", "person_linkedin_url", "li url",
 	NULL
 };
 
@@ -214,7 +238,52 @@ csv_header(struct csv_ctx *c)
 		if (slot != NULL && *slot < 0)
 			*slot = (long)i;
 	}
+	if (c->mode == CSV_FORCED)
+		c->col_url = c->forced_url;
 	c->header_seen = c->col_url >= 0;
+}
+
+/* Cells of two or more: a header row (or a data row) of a table. */
+static int
+wide_row(const struct csv_ctx *c)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < c->nf; i++)
+		k += c->fields[i].len > 0;
+	return k >= 2;
+}
+
+static void
+csv_probe(struct csv_ctx *c)
+{
+	struct lq_liurl u;
+	size_t i, *count;
+
+	if (c->header_row == 0) {
+		if (!wide_row(c))
+			return;
+		c->header_row = c->row;
+		for (i = 0; i < c->nf && strlen(c->columns) + 8 < sizeof c->columns; i++) {
+			char *p = c->columns + strlen(c->columns);
+
+			snprintf(p, sizeof c->columns - (size_t)(p - c->columns), "%s\"%.40s\"",
+			    i > 0 ? ", " : "", c->fields[i].data != NULL ? c->fields[i].data : "");
+		}
+		if (i < c->nf)
+			snprintf(c->columns + strlen(c->columns),
+			    sizeof c->columns - strlen(c->columns), ", ...");
+		for (i = 0; i < c->nf && i < PROBE_COLS; i++)
+			snprintf(c->names[i], sizeof c->names[i], "%s",
+			    c->fields[i].data != NULL ? c->fields[i].data : "");
+		count = c->header_links;
+	} else {
+		count = c->links;
+	}
+	for (i = 0; i < c->nf && i < PROBE_COLS; i++)
+		if (c->fields[i].len > 0 && lq_liurl_parse(c->fields[i].data, c->fields[i].len, &u) ==
+		    LQ_LIURL_OK)
+			count[i]++;
 }
 
 static void
@@ -227,10 +296,21 @@ csv_row(int term, void *data)
 
 	(void)term;
 	c->row++;
-	if (!c->header_seen) {
-		csv_header(c);
+	if (c->mode == CSV_PROBE) {
+		csv_probe(c);
 		c->nf = 0;
 		return;
+	}
+	if (c->mode == CSV_FORCED && c->row < c->header_row) {
+		c->nf = 0;
+		return;
+	}
+	if (!c->header_seen) {
+		csv_header(c);
+		if (!c->headerless) {
+			c->nf = 0;
+			return;
+		}
 	}
 	url = cell(c, c->col_url);
 	if (url == NULL || !lq_fol_take_link(url, strlen(url), &u, c->t.st)) {
@@ -268,62 +348,169 @@ csv_row(int term, void *data)
 	c->nf = 0;
 }
 
-/* Returns 0, or -1 when no header row names a URL column. */
-static int
-extract_csv(struct lq_fol *t, const char *buf, size_t n)
+/* The field delimiter: ';' (Excel in many locales) or a tab when the
+ * first line of fields has more of them than commas, else ','. */
+static unsigned char
+csv_delim(const char *buf, size_t n)
+{
+	size_t i, k[3] = { 0, 0, 0 }, lines = 0;
+	int quoted = 0;
+
+	for (i = 0; i < n && lines < 50; i++) {
+		if (buf[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && buf[i] == ',')
+			k[0]++;
+		else if (!quoted && buf[i] == ';')
+			k[1]++;
+		else if (!quoted && buf[i] == '\t')
+			k[2]++;
+		else if (!quoted && buf[i] == '\n' && (k[0] || k[1] || k[2]))
+			break;
+		else if (buf[i] == '\n')
+			lines++;
+	}
+	return k[1] > k[0] && k[1] >= k[2] ? ';' : k[2] > k[0] && k[2] > k[1] ? '\t' : ',';
+}
+
+/* Parses buf with c's mode, line by line so that messages can name the
+ * line a row ends on. */
+static void
+csv_run(struct csv_ctx *c, const char *buf, size_t n, unsigned char delim)
 {
 	struct csv_parser p;
-	struct csv_ctx c;
 	size_t i;
 
-	memset(&c, 0, sizeof c);
-	c.t = *t;
+	c->nf = c->row = c->line = 0;
 	if (csv_init(&p, CSV_APPEND_NULL) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
-	/* Line by line, so that messages can name the line a row ends on. */
+	csv_set_delim(&p, delim);
 	for (i = 0; i < n; ) {
 		const char *nl = memchr(buf + i, '\n', n - i);
 		size_t e = nl != NULL ? (size_t)(nl - buf) + 1 : n;
 
-		c.line++;
-		if (csv_parse(&p, buf + i, e - i, csv_field, csv_row, &c) != e - i)
+		c->line++;
+		if (csv_parse(&p, buf + i, e - i, csv_field, csv_row, c) != e - i)
 			break;	/* only on out of memory: libcsv is not strict here */
 		i = e;
 	}
-	csv_fini(&p, csv_field, csv_row, &c);
+	csv_fini(&p, csv_field, csv_row, c);
 	csv_free(&p);
+}
+
+/* The first row naming a URL column is the header; without one, the
+ * column holding profile links most often is the URL column, under the
+ * first row of two cells or more (which is data too when it holds a
+ * profile link there). Returns 0, or -1 when no column holds profile
+ * links (st->columns names the header cells). */
+static int
+extract_csv(struct lq_fol *t, const char *buf, size_t n)
+{
+	struct csv_ctx c;
+	unsigned char delim;
+	size_t i, best = 0;
+	int ret = 0;
+
+	if (n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		buf += 3, n -= 3;
+	delim = csv_delim(buf, n);
+	memset(&c, 0, sizeof c);
+	c.t = *t;
+	c.mode = CSV_NAMED;
+	csv_run(&c, buf, n, delim);
+	if (!c.header_seen) {
+		c.mode = CSV_PROBE;
+		csv_run(&c, buf, n, delim);
+		for (i = 1; i < PROBE_COLS; i++)
+			if (c.links[i] + c.header_links[i] > c.links[best] + c.header_links[best])
+				best = i;
+		snprintf(t->st->columns, sizeof t->st->columns, "%s", c.columns);
+		if (c.header_row == 0 || c.links[best] + c.header_links[best] == 0) {
+			ret = -1;
+		} else {
+			c.mode = CSV_FORCED;
+			c.forced_url = (long)best;
+			c.headerless = c.header_links[best] > 0;
+			csv_run(&c, buf, n, delim);
+			if (c.headerless)
+				snprintf(t->st->url_column, sizeof t->st->url_column, "column %zu",
+				    best + 1);
+			else
+				snprintf(t->st->url_column, sizeof t->st->url_column, "\"%s\"",
+				    c.names[best]);
+		}
+	}
 	for (i = 0; i < c.capf; i++)
 		lq_buf_free(&c.fields[i]);
 	free(c.fields);
-	return c.header_seen ? 0 : -1;
+	return ret;
 }
 
 /* ---------------------------------------------------------------- driver */
 
-/* 1 if some comma-separated cell of line[0..n) names a URL column. */
+/* 1 if some cell of line[0..n), split at a comma, semicolon or tab,
+ * names a URL column. */
 static int
 csv_header_line(const char *line, size_t n)
 {
+	static const char delims[] = ",;\t";
 	char cellbuf[64];
-	size_t i = 0;
+	size_t d;
 
-	while (i <= n) {
-		size_t b = i, k = 0;
+	for (d = 0; d < sizeof delims - 1; d++) {
+		size_t i = 0;
 
-		while (i < n && line[i] != ',')
+		if (memchr(line, delims[d], n) == NULL)
+			continue;
+		while (i <= n) {
+			size_t b = i, k = 0;
+
+			while (i < n && line[i] != delims[d])
+				i++;
+			while (b < i && (line[b] == ' ' || line[b] == '"' || line[b] == '\xef' ||
+			    line[b] == '\xbb' || line[b] == '\xbf'))
+				b++;
+			for (; b < i && k < sizeof cellbuf - 1; b++)
+				if (line[b] != '"')
+					cellbuf[k++] = line[b];
+			cellbuf[k] = '\0';
+			if (is_header(cellbuf, url_names))
+				return 1;
 			i++;
-		while (b < i && (line[b] == ' ' || line[b] == '"' || line[b] == '\xef' ||
-		    line[b] == '\xbb' || line[b] == '\xbf'))
-			b++;
-		for (; b < i && k < sizeof cellbuf - 1; b++)
-			if (line[b] != '"')
-				cellbuf[k++] = line[b];
-		cellbuf[k] = '\0';
-		if (is_header(cellbuf, url_names) && memchr(line, ',', n) != NULL)
-			return 1;
-		i++;
+		}
 	}
 	return 0;
+}
+
+/* 1 if the first lines of buf[0..n) are a table: two or three lines
+ * with the same number (one or more) of one delimiter outside quotes. */
+static int
+tabular(const char *buf, size_t n)
+{
+	size_t i = 0, lines = 0, first = 0;
+	unsigned char delim = csv_delim(buf, n);
+
+	while (i < n && lines < 3) {
+		size_t k = 0;
+		int quoted = 0, text = 0;
+
+		for (; i < n && (quoted || buf[i] != '\n'); i++) {
+			if (buf[i] == '"')
+				quoted = !quoted;
+			else if (!quoted && (unsigned char)buf[i] == delim)
+				k++;
+			else if (buf[i] != '\r' && buf[i] != ' ')
+				text = 1;
+		}
+		i++;
+		if (!text && k == 0)
+			continue;	/* an empty line */
+		if (k == 0 || (lines > 0 && k != first))
+			return 0;
+		first = k;
+		lines++;
+	}
+	return lines >= 2;
 }
 
 enum lq_format
@@ -337,8 +524,9 @@ lq_detect_format(const char *buf, size_t n)
 		i++;
 	if (i < n && buf[i] == '<')
 		return LQ_FMT_HTML;
-	if (lq_fol_has_ci(buf, head, "<html") || lq_fol_has_ci(buf, head, "<body") || lq_fol_has_ci(buf, head, "<a ") ||
-	    lq_fol_has_ci(buf, head, "<div") || lq_fol_has_ci(buf, head, "<!doctype"))
+	if (lq_fol_has_ci(buf, head, "<html") || lq_fol_has_ci(buf, head, "<body") ||
+	    lq_fol_has_ci(buf, head, "<a ") || lq_fol_has_ci(buf, head, "<div") ||
+	    lq_fol_has_ci(buf, head, "<!doctype"))
 		return LQ_FMT_HTML;
 	while (i < head && lines++ < 50) {
 		const char *nl = memchr(buf + i, '\n', head - i);
@@ -348,7 +536,24 @@ lq_detect_format(const char *buf, size_t n)
 			return LQ_FMT_CSV;
 		i = e + 1;
 	}
-	return LQ_FMT_TEXT;
+	i = n >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	return tabular(buf + i, head - i) ? LQ_FMT_CSV : LQ_FMT_TEXT;
+}
+
+/* 1 if the start of buf[0..n) is not text: NUL bytes or bytes that are
+ * no UTF-8 (a character cut at the end of the stretch looked at is
+ * fine). */
+static int
+not_text(const char *buf, size_t n)
+{
+	size_t m = n < 4096 ? n : 4096;
+
+	if (memchr(buf, '\0', m) != NULL)
+		return 1;
+	if (m < n)
+		while (m > 0 && ((unsigned char)buf[m] & 0xc0) == 0x80)
+			m--;
+	return !lq_utf8_valid(buf, m);
 }
 
 void
@@ -356,27 +561,39 @@ lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format fmt,
     const char *source, struct lq_extract_stats *st)
 {
 	struct lq_fol t;
+	struct lq_buf dec = LQ_BUF_INIT;
+	int r;
 
 	memset(st, 0, sizeof *st);
 	t.pp = pp;
 	t.source = source;
 	t.st = st;
+	if ((r = lq_saved_decode(buf, n, &dec, &st->saved)) < 0) {
+		st->unreadable = 1;
+		st->format = LQ_FMT_HTML;
+		return;
+	}
+	if (r > 0) {
+		buf = dec.data;
+		n = dec.len;
+	}
+	if ((st->binary_kind = lq_saved_binary_kind(buf, n)) != NULL || not_text(buf, n))
+		st->binary = 1;
 	if (fmt == LQ_FMT_AUTO)
 		fmt = lq_detect_format(buf, n);
+	st->format = fmt;
 	switch (fmt) {
 	case LQ_FMT_HTML:
 		lq_fol_html(&t, buf, n);
+		lq_page_kind(buf, n, st->saved.url, &st->page);
 		break;
 	case LQ_FMT_CSV:
-		if (extract_csv(&t, buf, n) < 0) {
+		if (extract_csv(&t, buf, n) < 0)
 			st->no_url_column = 1;
-			memset(st, 0, sizeof *st);
-			st->no_url_column = 1;
-			lq_fol_scan_text(&t, buf, n);
-		}
 		break;
 	default:
 		lq_fol_scan_text(&t, buf, n);
 		break;
 	}
+	lq_buf_free(&dec);
 }

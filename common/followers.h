@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 #include "liurl.h"
+#include "pagekind.h"
+#include "savedpage.h"
 
 /* One follower. Strings are NUL-terminated UTF-8 owned by the set; NULL
  * when unknown. After merges: id is the URN when known, else the slug;
@@ -60,8 +62,17 @@ struct lq_extract_stats {
 	size_t added;		/* new people */
 	size_t flat;		/* 1: HTML too deeply nested, scanned as text */
 	size_t rows_without_url;	/* CSV rows with an empty or non-profile URL cell */
-	int no_url_column;	/* CSV without a URL column: scanned as text */
+	int no_url_column;	/* CSV where no column holds profile links */
+	char columns[256];	/* then its header cells, quoted, for messages */
+	char url_column[64];	/* CSV whose URL column was found by its links, not its name */
 	int pieces;		/* HTML parsed in this many pieces at once; 0: whole */
+	size_t mentions;	/* HTML: profile links in running text (posts, insights) left out */
+	enum lq_format format;	/* the kind read: fmt, or what LQ_FMT_AUTO found */
+	struct lq_saved saved;	/* the wrapper or encoding the input came in */
+	int unreadable;		/* a wrapper without a readable page (saved.err says why) */
+	int binary;		/* not text: NUL bytes or no UTF-8 at the start */
+	const char *binary_kind;	/* a known binary format ("a PDF document"), or NULL */
+	struct lq_page_info page;	/* HTML: what the page is */
 };
 
 /* Finds the followers in buf[0..n) of the given format (LQ_FMT_AUTO

@@ -70,8 +70,10 @@ expect 'auth wall: directory, login and signup links give nobody' \
 	"extract-urls $H/authwall.html | wc -l" <<-'EOF'
 	0
 	EOF
-stderr_has 'auth wall: says no profile links were found, naming the file' \
-	'authwall.html: no profile links found \(html input' "extract-urls $H/authwall.html"
+stderr_has 'auth wall: names the sign-in page, the evidence and what to do' \
+	'authwall.html: a LinkedIn sign-in page \(the browser was logged out\) \(title "Sign Up \| LinkedIn"\), no follower in it: sign in to LinkedIn' \
+	"extract-urls $H/authwall.html"
+status 'auth wall: exit 1' 1 "extract-urls $H/authwall.html"
 expect 'script and style contents are not links' \
 	"extract-urls $H/search-results.html | grep -c -e script-person -e style-person" <<-'EOF'
 	0
@@ -135,8 +137,10 @@ expect 'empty input: no records' 'extract-urls < /dev/null | wc -l' <<-'EOF'
 	EOF
 stderr_has 'empty input: says so' '<stdin>: empty input' 'extract-urls < /dev/null'
 status 'empty input is not an error' 0 'extract-urls < /dev/null'
-stderr_has 'prose without links: no profile links found' \
-	'<stdin>: no profile links found \(text input' "echo 'just words, no links' | extract-urls"
+stderr_has 'prose without links: says no profile link was in it' \
+	'<stdin>: no LinkedIn profile link in it \(text input' "echo 'just words, no links' | extract-urls"
+status 'prose without links: a non-empty input that gives nobody fails (exit 1)' 1 \
+	"echo 'just words, no links' | extract-urls"
 head -c 200000 /dev/urandom > garbage.bin
 printf '\000\001\377\376 https://www.linkedin.com/in/in-garbage \000' >> garbage.bin
 expect 'binary garbage: the one profile URL in it is found' "extract-urls garbage.bin | $ids" <<-'EOF'

@@ -44,6 +44,8 @@ struct html_ctx {
 	struct lq_split *sp;	/* the page in pieces, or NULL */
 	size_t text_upto;	/* cards before it are done */
 	int failed;		/* a piece did not qualify: parse whole */
+	struct link *mentions;	/* links in running text, kept for a page without cards */
+	size_t nmentions, capmentions;
 };
 
 static uint32_t
@@ -67,21 +69,28 @@ str(const struct html_ctx *h, uint32_t off)
 }
 
 static void
-add_link(struct html_ctx *h, const GumboNode *el, const struct lq_liurl *u)
+push_link(struct html_ctx *h, struct link **v, size_t *len, size_t *cap, const GumboNode *el,
+    const struct lq_liurl *u)
 {
 	struct link *l;
 
-	if (h->nlinks == h->caplinks) {
-		h->caplinks = h->caplinks ? h->caplinks * 2 : 256;
-		h->links = lq_xreallocarray(h->links, h->caplinks, sizeof *h->links);
+	if (*len == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = lq_xreallocarray(*v, *cap, sizeof **v);
 	}
-	if (h->nlinks >= UINT32_MAX - 1)
+	if (*len >= UINT32_MAX - 1)
 		lq_die(LQ_EXIT_FATAL, "%s: too many links", h->t.source);
-	l = &h->links[h->nlinks++];
+	l = &(*v)[(*len)++];
 	l->el = el;
 	l->slug = intern(h, u->slug);
 	l->urn = intern(h, u->urn);
 	l->subpage = u->subpage;
+}
+
+static void
+add_link(struct html_ctx *h, const GumboNode *el, const struct lq_liurl *u)
+{
+	push_link(h, &h->links, &h->nlinks, &h->caplinks, el, u);
 }
 
 static const char *
@@ -145,27 +154,55 @@ skip_text_of(const GumboNode *n)
 
 enum { CL_HIDDEN = 1, CL_HEADLINE = 2 };
 
-/* 1 if s[i..n) starts with w (lower case), ignoring case. */
+/* 1 if s[0..n) is w (lower case), ignoring case. */
 static int
-at_ci(const char *s, size_t n, size_t i, const char *w)
+eq_ci(const char *s, size_t n, const char *w)
 {
-	for (; *w != '\0'; w++, i++)
-		if (i >= n || lq_fol_lower((unsigned char)s[i]) != *w)
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (w[i] == '\0' || lq_fol_lower((unsigned char)s[i]) != w[i])
 			return 0;
-	return 1;
+	return w[n] == '\0';
 }
 
-/* What an element's class and hidden attributes say, in one pass (cards
- * ask this of every element they hold): CL_HIDDEN for a class holding
- * visually-hidden or sr-only or a hidden attribute, CL_HEADLINE for a
- * class holding primary-subtitle, headline or occupation. */
+/* 1 if s[0..n) holds w (lower case), ignoring case. */
+static int
+holds_ci(const char *s, size_t n, const char *w)
+{
+	return lq_fol_has_ci(s, n, w);
+}
+
+/* 1 if the class token t[0..n) names a headline: its BEM element (after
+ * "__") is headline, occupation, subtitle or primary-subtitle, or a
+ * token without one is "headline" or ends in "-headline". Whole words
+ * only: "subheadline" and "secondary-subtitle" are not headlines. */
+static int
+headline_token(const char *t, size_t n)
+{
+	size_t i, e = 0;
+
+	for (i = 0; i + 1 < n; i++)
+		if (t[i] == '_' && t[i + 1] == '_')
+			e = i + 2;
+	if (e > 0)
+		return eq_ci(t + e, n - e, "headline") || eq_ci(t + e, n - e, "occupation") ||
+		    eq_ci(t + e, n - e, "subtitle") || eq_ci(t + e, n - e, "primary-subtitle");
+	return eq_ci(t, n, "headline") || (n > 9 && (t[n - 9] == '-' || t[n - 9] == '_') &&
+	    eq_ci(t + n - 8, 8, "headline"));
+}
+
+/* What an element's class and hidden attributes say (cards ask this of
+ * every element they hold): CL_HIDDEN for a hidden attribute or a class
+ * token holding visually-hidden or sr-only, CL_HEADLINE for a class
+ * token naming a headline (headline_token). */
 static int
 class_flags(const GumboNode *n)
 {
 	const GumboVector *av;
 	const char *c = NULL;
-	size_t i, len;
-	int f = 0, hid = 0;
+	size_t i, len, b;
+	int f = 0;
 
 	if (n->type != GUMBO_NODE_ELEMENT)
 		return 0;
@@ -176,30 +213,21 @@ class_flags(const GumboNode *n)
 		if (c == NULL && strcasecmp(a->name, "class") == 0)
 			c = a->value;
 		else if (strcasecmp(a->name, "hidden") == 0)
-			hid = 1;
+			f |= CL_HIDDEN;
 	}
-	if (hid)
-		f |= CL_HIDDEN;
-	for (i = 0, len = c != NULL ? strlen(c) : 0; i < len; i++) {
-		switch (lq_fol_lower((unsigned char)c[i])) {
-		case 'v':
-			f |= at_ci(c, len, i, "visually-hidden") ? CL_HIDDEN : 0;
-			break;
-		case 's':
-			f |= at_ci(c, len, i, "sr-only") ? CL_HIDDEN : 0;
-			break;
-		case 'p':
-			f |= at_ci(c, len, i, "primary-subtitle") ? CL_HEADLINE : 0;
-			break;
-		case 'h':
-			f |= at_ci(c, len, i, "headline") ? CL_HEADLINE : 0;
-			break;
-		case 'o':
-			f |= at_ci(c, len, i, "occupation") ? CL_HEADLINE : 0;
-			break;
-		default:
-			break;
-		}
+	for (i = 0, len = c != NULL ? strlen(c) : 0; i < len; ) {
+		while (i < len && (c[i] == ' ' || c[i] == '\t' || c[i] == '\n' || c[i] == '\r' ||
+		    c[i] == '\f'))
+			i++;
+		for (b = i; i < len && c[i] != ' ' && c[i] != '\t' && c[i] != '\n' && c[i] != '\r' &&
+		    c[i] != '\f'; i++)
+			;
+		if (i - b < 7)	/* shorter than "sr-only" or any headline token */
+			continue;
+		if (holds_ci(c + b, i - b, "visually-hidden") || holds_ci(c + b, i - b, "sr-only"))
+			f |= CL_HIDDEN;
+		else if (headline_token(c + b, i - b))
+			f |= CL_HEADLINE;
 	}
 	return f;
 }
@@ -210,8 +238,106 @@ hidden(const GumboNode *n)
 	return class_flags(n) & CL_HIDDEN;
 }
 
+static int noise(const char *s);
+
+/* 1 if the text node n shows words (not only spaces, punctuation or a
+ * degree badge). */
+static int
+wordy(const GumboNode *n)
+{
+	struct lq_buf t = LQ_BUF_INIT;
+	int r;
+
+	lq_fol_add_text(&t, n->v.text.text, strlen(n->v.text.text));
+	lq_fol_trim(&t);
+	r = t.data != NULL && !noise(t.data);
+	lq_buf_free(&t);
+	return r;
+}
+
+/* 1 if the inline element n shows no words (a spacer <span> </span>, an
+ * empty link): running text reads across it. */
+static int
+blank_inline(const GumboNode *n)
+{
+	unsigned i;
+
+	if (n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_COMMENT)
+		return 1;
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SPAN: case GUMBO_TAG_A: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+	case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_BR:
+		break;
+	default:
+		return 0;
+	}
+	for (i = 0; i < n->v.element.children.length; i++) {
+		const GumboNode *c = n->v.element.children.data[i];
+
+		if (c->type == GUMBO_NODE_TEXT ? wordy(c) : !blank_inline(c))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 if keys a and b are both set and differ. */
+static int
+differ(const char *a, const char *b)
+{
+	return a[0] != '\0' && b[0] != '\0' && strcmp(a, b) != 0;
+}
+
+/* 1 if the profile link el (to u) sits in running text: the nearest
+ * sibling before or after it that shows words, spacers, punctuation and
+ * other links passed over, is text; or a link to another person is next
+ * to it (a row of mentions; a card's photo and name link one person).
+ * That is a mention in a post or a note ("Ann and Bo are mutual
+ * connections"), not a card's link. Only the siblings next to
+ * el are looked at and <li> stops the look, so a list parsed in pieces
+ * (cut before <li> tags) gives the same answer as one parse. */
+static int
+in_prose(const GumboNode *el, const struct lq_liurl *u)
+{
+	const GumboNode *p = el->parent;
+	size_t i, k;
+	int dir;
+
+	if (p == NULL || (p->type != GUMBO_NODE_ELEMENT && p->type != GUMBO_NODE_TEMPLATE))
+		return 0;
+	for (dir = -1; dir <= 1; dir += 2) {
+		for (i = el->index_within_parent, k = 0; k < 16; k++) {
+			const GumboNode *c;
+
+			if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= p->v.element.children.length))
+				break;
+			i = dir < 0 ? i - 1 : i + 1;
+			c = p->v.element.children.data[i];
+			if (c->type == GUMBO_NODE_TEXT) {
+				if (wordy(c))
+					return 1;
+				continue;	/* a comma, a bullet */
+			}
+			if (c->type == GUMBO_NODE_ELEMENT && c->v.element.tag == GUMBO_TAG_A) {
+				const char *href = attr(c, "href");
+				struct lq_liurl v;
+
+				if (href != NULL && lq_liurl_parse(href, strlen(href), &v) == LQ_LIURL_OK &&
+				    (differ(u->slug, v.slug) || differ(u->urn, v.urn)))
+					return 1;
+				continue;	/* the same person, a hashtag, a company */
+			}
+			if (!blank_inline(c))
+				break;
+		}
+	}
+	return 0;
+}
+
 /* The profile links of element el itself: href of <a>/<area>, every
- * data-* attribute value. chrome: 2 owner chrome, 1 other, 0 content. */
+ * data-* attribute value. chrome: 2 owner chrome, 1 other, 0 content.
+ * A link in running text is a mention, kept aside (in_prose). */
 static void
 element_links(struct html_ctx *h, const GumboNode *el, int chrome)
 {
@@ -236,6 +362,14 @@ element_links(struct html_ctx *h, const GumboNode *el, int chrome)
 			h->t.st->chrome++;
 			if (chrome == 2)
 				lq_people_add(h->owner, u.slug, u.urn, NULL, NULL, NULL, "");
+			continue;
+		}
+		if (a->name[0] == 'h' && in_prose(el, &u)) {
+			if (lq_people_has(h->owner, u.slug, u.urn))
+				h->t.st->owner++;
+			else
+				h->t.st->mentions++;
+			push_link(h, &h->mentions, &h->nmentions, &h->capmentions, el, &u);
 			continue;
 		}
 		add_link(h, el, &u);
@@ -527,16 +661,21 @@ visible_text(const GumboNode *n, struct lq_buf *b, int depth)
 		visible_text(kids->data[i], b, depth + 1);
 }
 
-/* Text that names nobody: empty, only punctuation, or a degree badge. */
+/* Text that names nobody and is no headline: empty, only punctuation,
+ * a degree badge ("• 2nd") or pronouns ("(She/Her)"). */
 static int
 noise(const char *s)
 {
 	const char *p;
+	size_t n;
 
 	while (*s == ' ' || strncmp(s, "\xe2\x80\xa2", 3) == 0 || strncmp(s, "\xc2\xb7", 2) == 0)
 		s += *s == ' ' ? 1 : s[0] == '\xe2' ? 3 : 2;
 	if (*s == '\0' || strcmp(s, "1st") == 0 || strcmp(s, "2nd") == 0 ||
 	    strcmp(s, "3rd") == 0 || strcmp(s, "3rd+") == 0)
+		return 1;
+	n = strlen(s);
+	if (s[0] == '(' && s[n - 1] == ')' && n <= 32 && memchr(s, '/', n) != NULL)
 		return 1;
 	for (p = s; *p != '\0'; p++)
 		if ((unsigned char)*p >= 0x80 || (lq_fol_lower(*p) >= 'a' && lq_fol_lower(*p) <= 'z'))
@@ -581,33 +720,119 @@ view_profile(const char *s)
 	return lq_fol_has_ci(s, strlen(s), "view") && lq_fol_has_ci(s, strlen(s), "profile") && strlen(s) < 80;
 }
 
-/* First image alt or aria-label inside n (for photo-only links). */
+/* The first photo's alt text inside n (for photo-only links), or NULL.
+ * Never an aria-label: those say "Ann has verifications", "View Ann's
+ * profile" or what a button does, not a name. */
 static const char *
-label_in(const GumboNode *n, int depth)
+photo_alt(const GumboNode *n, int depth)
 {
 	const char *v;
 	unsigned i;
 
 	if (n->type != GUMBO_NODE_ELEMENT || depth > 64)
 		return NULL;
-	if (n->v.element.tag == GUMBO_TAG_IMG && (v = attr(n, "alt")) != NULL && !noise(v))
-		return v;
-	if ((v = attr(n, "aria-label")) != NULL && !noise(v) && !view_profile(v))
+	if (n->v.element.tag == GUMBO_TAG_IMG && (v = attr(n, "alt")) != NULL && !noise(v) &&
+	    !view_profile(v))
 		return v;
 	for (i = 0; i < n->v.element.children.length; i++)
-		if ((v = label_in(n->v.element.children.data[i], depth + 1)) != NULL)
+		if ((v = photo_alt(n->v.element.children.data[i], depth + 1)) != NULL)
 			return v;
 	return NULL;
 }
 
+/* Drops the words a photo's alt text adds to the name ("Ann Lee profile
+ * picture", "Ann Lee's photo"). */
+static void
+strip_photo_words(struct lq_buf *b)
+{
+	static const char *const tails[] = {
+		"\xe2\x80\x99s profile picture", "'s profile picture", " profile picture",
+		"\xe2\x80\x99s profile photo", "'s profile photo", " profile photo",
+		"\xe2\x80\x99s photo", "'s photo", NULL
+	};
+	size_t i, k;
+
+	for (i = 0; tails[i] != NULL; i++) {
+		k = strlen(tails[i]);
+		if (b->len > k && strcasecmp(b->data + b->len - k, tails[i]) == 0) {
+			b->len -= k;
+			b->data[b->len] = '\0';
+			return;
+		}
+	}
+}
+
+/* 1 if te, or an element between it and el, is the page's <h1>. */
+static int
+in_h1(const GumboNode *te, const GumboNode *el)
+{
+	for (; te != NULL; te = te->parent) {
+		if (te->type == GUMBO_NODE_ELEMENT && te->v.element.tag == GUMBO_TAG_H1)
+			return 1;
+		if (te == el)
+			break;
+	}
+	return 0;
+}
+
+/* The first <h1> under n that is in no link to another page (an article
+ * title is an <h1> too, in a link to the article), or NULL. */
+static const GumboNode *
+h1_in(const GumboNode *n, int depth)
+{
+	const GumboNode *r;
+	const char *href;
+	struct lq_liurl u;
+	unsigned i;
+
+	if (n->type != GUMBO_NODE_ELEMENT || depth > 256 || skip_text_of(n) || hidden(n))
+		return NULL;
+	if (n->v.element.tag == GUMBO_TAG_H1)
+		return n;
+	if (n->v.element.tag == GUMBO_TAG_A && ((href = attr(n, "href")) == NULL ||
+	    lq_liurl_parse(href, strlen(href), &u) != LQ_LIURL_OK))
+		return NULL;
+	for (i = 0; i < n->v.element.children.length; i++)
+		if ((r = h1_in(n->v.element.children.data[i], depth + 1)) != NULL)
+			return r;
+	return NULL;
+}
+
+/* 1 if n is a or is inside anc. */
+static int
+within(const GumboNode *n, const GumboNode *anc)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == anc)
+			return 1;
+	return 0;
+}
+
+/* LinkedIn headlines are at most 220 characters: longer text after a
+ * name is a recommendation, a post or an about section. */
+#define MAX_HEADLINE_CHARS 220
+
+static size_t
+utf8_chars(const char *s)
+{
+	size_t k = 0;
+
+	for (; *s != '\0'; s++)
+		k += ((unsigned char)*s & 0xc0) != 0x80;
+	return k;
+}
+
 struct after {
-	const GumboNode *name_el;	/* the link the name came from, or NULL */
+	const GumboNode *name_el;	/* the element whose text is the name */
+	const GumboNode *name_link;	/* the link holding it */
 	const char *name;
 	int passed;			/* walked past name_el */
-	const GumboNode *found;		/* element whose text is the headline */
+	const GumboNode *found;		/* the first text node with words after it */
 };
 
-/* Finds the element holding the first text after the name. */
+/* Finds the first text after the name, in document order: inside the
+ * name's own link too (newer cards put the headline there), never in
+ * another link, a button or hidden text. */
 static void
 text_after(const GumboNode *n, struct after *a, int depth)
 {
@@ -623,7 +848,7 @@ text_after(const GumboNode *n, struct after *a, int depth)
 		lq_fol_add_text(&t, n->v.text.text, strlen(n->v.text.text));
 		lq_fol_trim(&t);
 		if (t.data != NULL && !noise(t.data) && (a->name == NULL || strcmp(t.data, a->name) != 0))
-			a->found = n->parent;
+			a->found = n;
 		lq_buf_free(&t);
 		return;
 	}
@@ -633,7 +858,7 @@ text_after(const GumboNode *n, struct after *a, int depth)
 		a->passed = 1;
 		return;
 	}
-	if (n->v.element.tag == GUMBO_TAG_A || skip_text_of(n) || hidden(n))
+	if ((n->v.element.tag == GUMBO_TAG_A && n != a->name_link) || skip_text_of(n) || hidden(n))
 		return;
 	for (i = 0; i < n->v.element.children.length; i++)
 		text_after(n->v.element.children.data[i], a, depth + 1);
@@ -673,58 +898,82 @@ clean(struct lq_buf *b)
 }
 
 /* Reads card c's name and headline (done). Only reads the tree, so
- * cards are read on several threads at once. */
+ * cards are read on several threads at once.
+ * Name: the text of the first link to the profile itself that shows
+ * words other than "View profile"; else a sub-page link's <h1> (a
+ * profile's name sits in a link to its "about this profile" overlay);
+ * else the card's own <h1>; else a photo's alt text.
+ * Headline: the element whose class names one (headline_token), else the
+ * first text after the name (text_after), at most MAX_HEADLINE_CHARS. */
 static void
 card_text(struct html_ctx *h, struct card *c)
 {
 	struct lq_buf name = LQ_BUF_INIT, head = LQ_BUF_INIT;
 	struct after a;
-	const GumboNode *hn, *name_el = NULL;
+	const GumboNode *hn, *name_el = NULL, *name_link = NULL;
 	uint32_t i;
+	int pass;
 
-	/* Name: the first link with visible text other than "View profile". */
-	for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
-		const GumboNode *el = h->links[i].el, *te;
+	for (pass = 0; pass < 2 && name_el == NULL; pass++) {
+		for (i = c->first; i < c->first + c->n && name_el == NULL; i++) {
+			const GumboNode *el = h->links[i].el, *te;
 
-		if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage)
-			continue;
+			if (el->type != GUMBO_NODE_ELEMENT || h->links[i].subpage != pass)
+				continue;
+			lq_buf_reset(&name);
+			if ((te = first_text_el(el, 0)) == NULL || (pass == 1 && !in_h1(te, el)))
+				continue;
+			visible_text(te, &name, 0);
+			clean(&name);
+			if (name.len > 0 && !noise(name.data) && !view_profile(name.data)) {
+				name_el = te;
+				name_link = el;
+			}
+		}
+	}
+	/* A profile's own card: the name is its <h1>, outside any link. */
+	if (name_el == NULL && c->node->type == GUMBO_NODE_ELEMENT &&
+	    (hn = h1_in(c->node, 0)) != NULL) {
 		lq_buf_reset(&name);
-		if ((te = first_text_el(el, 0)) == NULL)
-			continue;
-		visible_text(te, &name, 0);
+		visible_text(hn, &name, 0);
 		clean(&name);
-		if (name.len > 0 && !noise(name.data) && !view_profile(name.data))
-			name_el = el;
+		if (name.len > 0 && !noise(name.data))
+			name_el = hn;
 	}
 	if (name_el == NULL) {
 		lq_buf_reset(&name);
 		for (i = c->first; i < c->first + c->n; i++) {
 			const char *l = h->links[i].el->type == GUMBO_NODE_ELEMENT ?
-			    label_in(h->links[i].el, 0) : NULL;
+			    photo_alt(h->links[i].el, 0) : NULL;
 
 			if (l != NULL) {
 				lq_fol_add_text(&name, l, strlen(l));
 				clean(&name);
+				strip_photo_words(&name);
 				break;
 			}
 		}
 	}
-	/* Headline: a marked element, else the first text after the name. */
 	if (c->node->type == GUMBO_NODE_ELEMENT) {
-		hn = headline_el(c->node, 0);
-		if (hn == NULL && name_el != NULL) {
+		if ((hn = headline_el(c->node, 0)) != NULL) {
+			visible_text(hn, &head, 0);
+		} else if (name_el != NULL) {
 			memset(&a, 0, sizeof a);
 			a.name_el = name_el;
+			a.name_link = name_link;
 			a.name = name.len > 0 ? name.data : NULL;
 			text_after(c->node, &a, 0);
-			hn = a.found;
+			/* The headline is the element around that text, unless the
+			 * element also holds the name: then the text alone. */
+			if (a.found != NULL && within(name_el, a.found->parent))
+				lq_fol_add_text(&head, a.found->v.text.text, strlen(a.found->v.text.text));
+			else if (a.found != NULL)
+				visible_text(a.found->parent, &head, 0);
 		}
-		if (hn != NULL) {
-			visible_text(hn, &head, 0);
-			clean(&head);
-			if (head.len > 0 && name.len > 0 && strcmp(head.data, name.data) == 0)
-				lq_buf_reset(&head);
-		}
+		clean(&head);
+		if (head.len > 0 && ((name.len > 0 && strcmp(head.data, name.data) == 0) ||
+		    utf8_chars(head.data) > MAX_HEADLINE_CHARS))
+			lq_buf_reset(&head);
 	}
 	if (name.len > 0)
 		c->name = lq_buf_detach(&name);
@@ -909,7 +1158,7 @@ html_reset(struct html_ctx *h)
 		free(h->cards[i].name);
 		free(h->cards[i].head);
 	}
-	h->ncards = h->nlinks = h->text_upto = 0;
+	h->ncards = h->nlinks = h->text_upto = h->nmentions = 0;
 	h->failed = 0;
 	h->arena.len = 1;
 	lq_people_free(h->owner);
@@ -979,11 +1228,28 @@ lq_fol_html(struct lq_fol *t, const char *buf, size_t n)
 		h.t.st->cards++;
 		h.t.st->added += (size_t)lq_people_add(h.t.pp, slug, urn, NULL, NULL, NULL, t->source);
 	}
+	/* A page whose profile links all sit in running text (a hand-made
+	 * list, a note) has no cards: its mentions are its people. */
+	if (h.t.st->cards == 0 && h.nmentions > 0) {
+		for (i = 0; i < h.nmentions; i++) {
+			const char *slug = str(&h, h.mentions[i].slug), *urn = str(&h, h.mentions[i].urn);
+
+			if (lq_people_has(h.owner, slug, urn)) {
+				h.t.st->owner++;
+				continue;
+			}
+			h.t.st->cards++;
+			h.t.st->added += (size_t)lq_people_add(h.t.pp, slug, urn, NULL, NULL, NULL,
+			    t->source);
+		}
+		h.t.st->mentions = 0;
+	}
 	free(covered);
 	if (whole != NULL)
 		gumbo_destroy_output(&opt, whole);
 	lq_split_free(h.sp);
 	free(h.links);
+	free(h.mentions);
 	free(h.cards);
 	lq_buf_free(&h.arena);
 	lq_people_free(h.owner);

@@ -34,7 +34,11 @@ static const struct lq_cmd cmd = {
 	"(LinkedIn's Connections.csv). Writes one NDJSON record per distinct person, in\n"
 	"first-seen order: id, linkedin_url, public_identifier, status \"discovered\",\n"
 	"source, and name, headline (and company from CSV) when the input shows them.\n"
-	"The page owner (linked from the header or navigation) is left out.\n",
+	"The page owner (linked from the header or navigation) and people mentioned\n"
+	"in running text are left out. Single-file (MHTML) saves, Safari web archives\n"
+	"and UTF-16/32 text are decoded. A non-empty input that holds nobody (a\n"
+	"sign-in page, a list saved before it loaded, ...) is named with what to do,\n"
+	"and the exit status is 1; `lq help extract-urls` says how to save the page.\n",
 	options,
 	LQ_COMMON_BASIC
 };

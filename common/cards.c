@@ -255,6 +255,40 @@ wordy(const GumboNode *n)
 	return r;
 }
 
+/* 1 if n is an element that runs in text (a <span>, <strong>, ...). */
+static int
+inline_tag(const GumboNode *n)
+{
+	if (n->type != GUMBO_NODE_ELEMENT)
+		return 0;
+	switch (n->v.element.tag) {
+	case GUMBO_TAG_SPAN: case GUMBO_TAG_A: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
+	case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_BR:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void visible_text(const GumboNode *n, struct lq_buf *b, int depth);
+
+/* 1 if the inline element n shows words (hidden text left out): text
+ * running next to a link. */
+static int
+inline_words(const GumboNode *n)
+{
+	struct lq_buf t = LQ_BUF_INIT;
+	int r;
+
+	if (!inline_tag(n))
+		return 0;
+	visible_text(n, &t, 0);
+	lq_fol_trim(&t);
+	r = t.data != NULL && !noise(t.data);
+	lq_buf_free(&t);
+	return r;
+}
+
 /* 1 if the inline element n shows no words (a spacer <span> </span>, an
  * empty link): running text reads across it. */
 static int
@@ -264,15 +298,8 @@ blank_inline(const GumboNode *n)
 
 	if (n->type == GUMBO_NODE_WHITESPACE || n->type == GUMBO_NODE_COMMENT)
 		return 1;
-	if (n->type != GUMBO_NODE_ELEMENT)
+	if (!inline_tag(n))
 		return 0;
-	switch (n->v.element.tag) {
-	case GUMBO_TAG_SPAN: case GUMBO_TAG_A: case GUMBO_TAG_STRONG: case GUMBO_TAG_B:
-	case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_BR:
-		break;
-	default:
-		return 0;
-	}
 	for (i = 0; i < n->v.element.children.length; i++) {
 		const GumboNode *c = n->v.element.children.data[i];
 
@@ -328,8 +355,12 @@ in_prose(const GumboNode *el, const struct lq_liurl *u)
 					return 1;
 				continue;	/* the same person, a hashtag, a company */
 			}
-			if (!blank_inline(c))
-				break;
+			if (!blank_inline(c)) {
+				if (inline_words(c))
+					return 1;	/* <span>Followed by</span> <a> */
+				if (!inline_tag(c))
+					break;
+			}
 		}
 	}
 	return 0;

@@ -220,7 +220,7 @@ read_head(const char *s, size_t n, const char *url, struct lq_page_info *pi)
 		if (p < end) {
 			const char *q = ++p;
 
-			while (q < end && *q != ' ' && *q != '-' && *q != '\n' && *q != '>')
+			while (q < end && *q != ' ' && *q != '\n' && *q != '>')
 				q++;
 			add_text(pi->url, sizeof pi->url, p, (size_t)(q - p));
 		}

@@ -183,7 +183,6 @@ attr_value(const char *s, size_t b, size_t e, const char *name, char *out, size_
 		for (v = ++i; v < e && s[v] != q; v++)
 			;
 	} else {
-		q = 0;
 		for (v = i; v < e && s[v] != ' ' && s[v] != '>'; v++)
 			;
 	}

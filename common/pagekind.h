@@ -24,7 +24,7 @@ struct lq_page_info {
 				 * url" mark, the canonical link or og:url */
 	char title[160];	/* <title>, white space collapsed, entities decoded */
 	char page_key[80];	/* LinkedIn's <meta name="pageKey"> */
-	char why[200];		/* the evidence, for messages: 'title "Sign Up | LinkedIn"' */
+	char why[544];		/* the evidence, for messages: 'title "Sign Up | LinkedIn"' */
 };
 
 /* Tells what the HTML page buf[0..n) is from its address (url: the one

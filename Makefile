@@ -56,7 +56,7 @@ PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank cal
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
-to-csv_PKGS = jansson
+to-csv_PKGS = jansson libutf8proc
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcurl libcrypto
 scrape_PKGS = jansson libcurl libcrypto
@@ -77,7 +77,7 @@ icp-extract_LIBS = -lpthread
 COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
 	followers liurl \
-	csvout fieldpath \
+	csvout fieldpath explain \
 	profile \
 	encoder safetensors tokenizer embedder leadtext labelset \
 	icp match rerank \

@@ -267,7 +267,7 @@ def hostile(page):
               d.execute_script("return window.__pwned"))
         check("hostile: only the page's own two scripts", len(d.find_elements(By.TAG_NAME, "script")) == 2)
         check("hostile: no injected element (img, iframe, svg outside the icons)",
-              not d.find_elements(By.CSS_SELECTOR, "main img, main iframe, main script, main object"))
+              not d.find_elements(By.CSS_SELECTOR, "img, iframe, object, embed, frame"))
         want = [l["name"] for l in data["leads"]]
         got = d.execute_script("return Array.from(document.querySelectorAll('article.lead h3')).map(function(h){return h.textContent})")
         check("hostile: names shown as text, byte for byte", got == want, list(zip(got, want))[:3])

@@ -9,7 +9,7 @@
 /* Limits of one judgment, in bytes: far beyond what a person types, small
  * enough that a log line stays a few kB. */
 #define LQ_FB_ID_MAX 256
-#define LQ_FB_NOTE_MAX 4000
+#define LQ_FB_NOTE_MAX 8000
 #define LQ_FB_REVIEWER_MAX 100
 #define LQ_FB_CLIENT_MAX 1000
 #define LQ_FB_VERSION_MAX 200

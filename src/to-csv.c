@@ -61,7 +61,7 @@ static const struct lq_option options[] = {
 	{ "all", OPT_ALL, NULL, "keep every lead: no tier cut, unscored leads last" },
 	{ "columns", 'c', "SPEC", "columns as [HEADER=]PATH[|PATH...], comma-separated" },
 	{ "delimiter", 'd', "CHAR", "field separator: one ASCII character or 'tab' (default ,)" },
-	{ "excel", OPT_EXCEL, NULL, "begin with a UTF-8 byte order mark (the default; even with --no-header)" },
+	{ "excel", OPT_EXCEL, NULL, "a UTF-8 byte order mark even with --no-header (it is the default)" },
 	{ "exclude-failed", OPT_EXCLUDE_FAILED, NULL, "leave failed records out without exit status 5" },
 	{ "full", OPT_FULL, NULL, "the developer's columns: headline, industry, figures..." },
 	{ "include-failed", OPT_INCLUDE_FAILED, NULL, "also write failed records, with an Error column" },
@@ -83,7 +83,7 @@ static const struct lq_cmd cmd = {
 	"Default: tiers A and B, best first (score, then id), UTF-8 with a byte order\n"
 	"mark, columns Rank, Name, Title, Company, Tier, Score, Reason, LinkedIn,\n"
 	"Location. Leads left out are counted in the summary; failed ones make the\n"
-	"exit status 5 unless --include-failed or --exclude-failed.\n"
+	"exit status 5 (INCOMPLETE) unless --include-failed or --exclude-failed.\n"
 	"A PATH is a field name followed by .name or [index] steps, e.g.\n"
 	"profile.skills[0]; a backslash escapes , = | . [ ] and itself. Computed\n"
 	"columns: @rank @title @tier @score @reason @link @industry @company_type.\n"

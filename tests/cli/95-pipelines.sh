@@ -124,7 +124,7 @@ ok 'after the kill: no Apify run left running' 'test "$(stat_of slow running)" -
 mkdir -p clients/gamma/2026-04
 cp "$DEMO/icp.json" clients/gamma/icp.json
 jq 'del(.[0])' "$DEMO/profiles.json" > p24.json
-printf 'scrape = --from-dataset %s\nscore = --method structured\n' "$T/p24.json" > clients/gamma/lq.conf
+printf 'scrape = --from-dataset %s --refresh\nscore = --method structured\n' "$T/p24.json" > clients/gamma/lq.conf
 cp "$DEMO/followers.html" clients/gamma/2026-04/followers.html
 gmake() { make -f "$TOP/pipelines/batch.mk" CLIENT=gamma "$@"; }
 gmake > run7.log 2>&1

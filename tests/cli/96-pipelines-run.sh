@@ -67,7 +67,7 @@ mock_stop
 # A lead that failed (its profile is not in the dataset): the spreadsheet
 # is written without it, and qualify.sh says so and exits 5.
 jq 'del(.[0])' "$DEMO/profiles.json" > p24.json
-printf 'scrape = --from-dataset %s\n' "$T/p24.json" > f.conf
+printf 'scrape = --from-dataset %s --refresh\n' "$T/p24.json" > f.conf
 status 'qualify.sh: a failed lead left out of the spreadsheet: exit 5' 5 \
 	"sh '$P/qualify.sh' -c f.conf -o fout '$DEMO/followers.html' '$DEMO/icp.json' > f.out 2> f.err"
 ok 'qualify.sh: exit 5 keeps the spreadsheet and the review page, and says why and what to do' \

@@ -188,8 +188,12 @@
         var li = el('li', e.verdict > 0 ? 'for' : e.verdict < 0 ? 'against' : 'neutral');
         li.appendChild(el('span', 'k', e.label));
         var m = el('span', 'meter'), i = el('i');
-        i.style.width = (e.value >= 0 ? Math.round(Math.min(1, e.value) * 100) : 0) + '%';
-        m.title = e.value >= 0 ? e.value.toFixed(2) : 'no figure';
+        /* A bar reads "more is better"; likeness to an excluded role is
+           the opposite, so it gets no bar, only its figure. */
+        var bar = e.value >= 0 && e.criterion !== 'exclude';
+        i.style.width = (bar ? Math.round(Math.min(1, e.value) * 100) : 0) + '%';
+        m.title = e.value >= 0 ? (e.criterion === 'exclude' ? 'likeness to the excluded role: ' : '') +
+          e.value.toFixed(2) : 'no figure';
         m.appendChild(i);
         li.appendChild(m);
         li.appendChild(el('span', 't', e.text));

@@ -30,7 +30,8 @@ echo
 echo "The spreadsheet's leads (tiers A and B, best first):"
 to-csv -q --no-bom -d tab -c 'Rank=@rank,Score=@score,Tier=@tier,Name=name,Reason=@reason' \
 	< "$out/6-reranked.ndjson" | tr -d '\r' | column -t -s "$(printf '\t')"
+show=${out#"$top"/}
 echo
-echo "Spreadsheet:  $out/leads.csv"
-echo "Review page:  $out/review.html (open it in a browser)"
-echo "Each stage's records: $out/*.ndjson (inspect with jq)"
+echo "Spreadsheet:  $show/leads.csv"
+echo "Review page:  $show/review.html (open it in a browser)"
+echo "Each stage's records: $show/*.ndjson (inspect with jq)"

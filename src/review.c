@@ -918,8 +918,10 @@ open_log(void)
 			if (bad++ < WARN_MAX)
 				lq_warn("%s:%zu: %s; line skipped", srv.log_path, lineno, err);
 		} else {
-			if (strcmp(ev.icp_hash, srv.icp_hash) == 0 && strcmp(ev.client, srv.client) == 0 &&
-			    (l = find_lead(ev.id)) != NULL) {
+			/* Only a person's judgments: a lead delivered in a
+			 * spreadsheet (an implied positive) was not judged. */
+			if (ev.explicit_ && strcmp(ev.icp_hash, srv.icp_hash) == 0 &&
+			    strcmp(ev.client, srv.client) == 0 && (l = find_lead(ev.id)) != NULL) {
 				json_decref(l->latest);
 				l->latest = json_loadb(p, n, 0, NULL);
 			}

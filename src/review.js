@@ -24,7 +24,7 @@
   /* Storage: the history of this page's judgments, in the browser. */
   function validEvent(e) {
     return e && typeof e === 'object' && typeof e.id === 'string' && byId[e.id] &&
-      (e.label === 'good' || e.label === 'bad' || e.label === 'none');
+      e.explicit !== false && (e.label === 'good' || e.label === 'bad' || e.label === 'none');
   }
   function loadHistory() {
     try {

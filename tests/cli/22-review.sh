@@ -270,14 +270,16 @@ EOF
 ok 'SIGTERM: the summary counts judgments and refusals' \
 	"grep -q '^review: 12 in, 10 out, .* 21 judgments logged, 2[0-9] requests refused, ' srv.err"
 
-# The log survives a restart; a line cut short by a crash does not swallow the next.
+# The log survives a restart; a line cut short by a crash does not swallow
+# the next; an implied judgment (explicit false) is not shown as one.
+tail -n 1 fb.ndjson | jq -c '.id = "c-lead" | .label = "good" | .explicit = false | .via = "to-csv"' >> fb.ndjson
 printf '{"v":1,"id":"amy-a","label":"go' >> fb.ndjson
 rv_start fb.ndjson
-ok 'restart: the judgments come back from the log' \
+ok 'restart: the judgments come back from the log, not the implied one' \
 	"curl -s \"\$URL\"events | python3 -c 'import json,sys; assert sorted(e[\"id\"] for e in json.load(sys.stdin)) == [\"bob-b\", \"zed-b\"]'"
 ok 'restart: a cut-short last line is reported, and the next judgment starts a line of its own' \
 	"grep -q 'fb.ndjson: the last line was cut short' srv.err && post /r/\$TOKEN/feedback '{\"id\":\"amy-a\",\"label\":\"good\"}' > /dev/null && tail -n 1 fb.ndjson | python3 -c 'import json,sys; assert json.loads(sys.stdin.read())[\"id\"] == \"amy-a\"'"
-ok 'restart: the unreadable line is named and skipped' "grep -q 'fb.ndjson:22: not JSON' srv.err"
+ok 'restart: the unreadable line is named and skipped' "grep -q 'fb.ndjson:23: not JSON' srv.err"
 status 'a port already taken: fatal (3)' 3 "review --serve --port \$PORT -f fb3.ndjson '$ICP' < '$S' > /dev/null"
 stderr_has 'a port already taken: said' 'cannot listen on 127.0.0.1:' "review --serve --port \$PORT -f fb3.ndjson '$ICP' < '$S'"
 rv_stop

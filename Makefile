@@ -77,7 +77,7 @@ review_PKGS = jansson libcrypto libutf8proc libmicrohttpd
 review_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag ndjson opts record run util \
+COMMON = base64 diag lazy ndjson opts record run util \
 	cache sha256 http \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
@@ -97,6 +97,18 @@ BENCHES = $(patsubst tests/bench/%.c,%,$(wildcard tests/bench/bench_*.c))
 FUZZERS = $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 
 ALL_CFLAGS = $(LQ_CPPFLAGS) $(PKG_CFLAGS) $(WARN) $(CFLAGS)
+
+# Lazy records (common/lazy.h): the jansson calls that read an object go
+# through common/lazy.c, which parses a record's members on first use.
+# Every link line passes these; a binary linked without them fails to
+# link (undefined __real_json_*), never silently.
+LQ_WRAP = json_object_get json_object_getn json_object_del json_object_deln \
+	json_object_size json_object_iter json_object_iter_at json_object_update \
+	json_object_update_existing json_object_update_missing json_object_update_recursive \
+	json_equal json_dumps json_dumpb json_dumpf json_dumpfd json_dump_file \
+	json_dump_callback json_unpack json_unpack_ex json_vunpack_ex
+comma = ,
+LQ_LDFLAGS = $(foreach f,$(LQ_WRAP),-Wl$(comma)--wrap=$(f))
 LIBCOMMON = $(O)/libcommon.a
 
 # -------------------------------------------------------------------------
@@ -157,15 +169,15 @@ $(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON))
 
 $(B)/%: $(O)/src/%.o $(LIBCOMMON)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) \
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LQ_LDFLAGS) -o $@ $< $(LIBCOMMON) \
 		$(foreach p,$($*_PKGS),$(LIBS_$(p))) $($*_LIBS) -lm
 
 $(O)/tests/unit/%: $(O)/tests/unit/%.o $(LIBCOMMON)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LQ_LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # Benchmark drivers (tests/bench/bench_NAME.c), built by the scripts that use them.
 $(O)/tests/bench/%: $(O)/tests/bench/%.o $(LIBCOMMON)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+	$(CC) $(CFLAGS) $(LDFLAGS) $(LQ_LDFLAGS) -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # Fuzzers: the common library rebuilt with clang and sanitizers.
 fuzzers:
@@ -173,7 +185,7 @@ fuzzers:
 		$(addprefix .build/fuzz/tests/fuzz/,$(FUZZERS))
 
 .build/fuzz/tests/fuzz/%: .build/fuzz/tests/fuzz/%.o $(LIBCOMMON)
-	$(CC) $(CFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
+	$(CC) $(CFLAGS) $(LQ_LDFLAGS) -fsanitize=fuzzer -o $@ $< $(LIBCOMMON) $(ALL_PKG_LIBS) -lm -lpthread
 
 # -------------------------------------------------------------------------
 # The local encoder's weights (all-MiniLM-L6-v2), checked against pinned

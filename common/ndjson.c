@@ -7,6 +7,7 @@
 
 #include "base64.h"
 #include "diag.h"
+#include "lazy.h"
 #include "ndjson.h"
 #include "record.h"
 #include "run.h"
@@ -19,6 +20,7 @@ struct lq_reader {
 	size_t cap;
 	unsigned long lineno;
 	unsigned long recline;
+	int full;		/* LQ_RECORD_PARSE=full: jansson parses every line whole */
 };
 
 struct lq_reader *
@@ -26,8 +28,15 @@ lq_reader_new(FILE *fp, const char *name)
 {
 	struct lq_reader *r = lq_xcalloc(1, sizeof *r);
 
+	const char *mode = getenv("LQ_RECORD_PARSE");
+
 	r->fp = fp;
 	r->name = lq_xstrdup(name);
+	if (mode && *mode && strcmp(mode, "lazy") != 0) {
+		if (strcmp(mode, "full") != 0)
+			lq_die(LQ_EXIT_USAGE, "LQ_RECORD_PARSE: unknown value '%s' (lazy or full)", mode);
+		r->full = 1;
+	}
 	return r;
 }
 
@@ -123,6 +132,12 @@ lq_reader_next(struct lq_reader *r)
 		}
 		r->recline = r->lineno;
 		lq_counts.in++;
+		/* The scanner checks the whole line and indexes its members;
+		 * jansson parses those the stage asks for (lazy.h). What the
+		 * scanner does not vouch for goes to jansson whole, which also
+		 * words the error. */
+		if (!r->full && (j = lq_lazy_parse(s, n)) != NULL)
+			return j;
 		j = json_loadb(s, n, JSON_ALLOW_NUL, &err);
 		if (j == NULL) {
 			char why[300];
@@ -141,8 +156,8 @@ lq_reader_next(struct lq_reader *r)
 	}
 }
 
-static void
-dump_string(struct lq_buf *b, const char *s, size_t n)
+void
+lq_json_dump_string(struct lq_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t start = 0;
@@ -280,13 +295,15 @@ lq_json_dump(struct lq_buf *b, const json_t *j)
 	case JSON_OBJECT: {
 		int first = 1;
 
+		if (lq_lazy_dump(b, j, NULL) == 0)
+			break;
 		lq_buf_addc(b, '{');
 		for (void *it = json_object_iter((json_t *)j); it;
 		    it = json_object_iter_next((json_t *)j, it)) {
 			if (!first)
 				lq_buf_addc(b, ',');
 			first = 0;
-			dump_string(b, json_object_iter_key(it), json_object_iter_key_len(it));
+			lq_json_dump_string(b, json_object_iter_key(it), json_object_iter_key_len(it));
 			lq_buf_addc(b, ':');
 			lq_json_dump(b, json_object_iter_value(it));
 		}
@@ -307,7 +324,7 @@ lq_json_dump(struct lq_buf *b, const json_t *j)
 		break;
 	}
 	case JSON_STRING:
-		dump_string(b, json_string_value(j), json_string_length(j));
+		lq_json_dump_string(b, json_string_value(j), json_string_length(j));
 		break;
 	case JSON_INTEGER:
 		lq_buf_addf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
@@ -327,13 +344,54 @@ lq_json_dump(struct lq_buf *b, const json_t *j)
 	}
 }
 
+static const char *const *omit;
+
+void
+lq_write_omit(const char *const *keys)
+{
+	omit = keys;
+}
+
+/* rec without the members omit names (--slim). */
+static void
+dump_omitting(struct lq_buf *b, const json_t *rec)
+{
+	int first = 1;
+
+	if (!json_is_object(rec) || lq_lazy_dump(b, rec, omit) == 0) {
+		if (!json_is_object(rec))
+			lq_json_dump(b, rec);
+		return;
+	}
+	lq_buf_addc(b, '{');
+	for (void *it = json_object_iter((json_t *)rec); it; it = json_object_iter_next((json_t *)rec, it)) {
+		const char *k = json_object_iter_key(it);
+		size_t kn = json_object_iter_key_len(it), i;
+
+		for (i = 0; omit[i] && (strlen(omit[i]) != kn || memcmp(omit[i], k, kn) != 0); i++)
+			;
+		if (omit[i])
+			continue;
+		if (!first)
+			lq_buf_addc(b, ',');
+		first = 0;
+		lq_json_dump_string(b, k, kn);
+		lq_buf_addc(b, ':');
+		lq_json_dump(b, json_object_iter_value(it));
+	}
+	lq_buf_addc(b, '}');
+}
+
 void
 lq_write(const json_t *rec)
 {
 	static struct lq_buf b = LQ_BUF_INIT;
 
 	lq_buf_reset(&b);
-	lq_json_dump(&b, rec);
+	if (omit)
+		dump_omitting(&b, rec);
+	else
+		lq_json_dump(&b, rec);
 	lq_buf_addc(&b, '\n');
 	if (fwrite(b.data, 1, b.len, stdout) != b.len)
 		lq_die_errno(LQ_EXIT_FATAL, "write error");

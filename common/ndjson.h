@@ -15,7 +15,11 @@ struct lq_reader;
 struct lq_reader *lq_reader_new(FILE *fp, const char *name);
 
 /* Returns the next record (a new reference the caller must json_decref),
- * or NULL at end of input. Lines may be of any length; CR before LF, a
+ * or NULL at end of input. The record is a lazy object (lazy.h): its
+ * members are parsed when first asked for, and those never asked for are
+ * written back by lq_write exactly as they came; LQ_RECORD_PARSE=full in
+ * the environment parses every line whole instead (the same output, for
+ * comparison). Lines may be of any length; CR before LF, a
  * UTF-8 byte order mark before the first line and blank lines are
  * ignored. A line that is not a JSON object is not an error: it comes
  * back as a failed record (see record.h) naming the file and line and
@@ -35,8 +39,17 @@ void lq_reader_free(struct lq_reader *r);
 void lq_json_dump(struct lq_buf *b, const json_t *j);
 
 /* Writes rec and a newline to stdout (buffered) and counts it. Does not
- * take the reference. A write error is fatal. */
+ * take the reference. A write error is fatal. Members of a lazy record
+ * that were never read go out as they came (lazy.h). */
 void lq_write(const json_t *rec);
+
+/* From now on lq_write leaves out the top-level members named in keys
+ * (a NULL-terminated array that must outlive the writes; NULL: none):
+ * --slim. */
+void lq_write_omit(const char *const *keys);
+
+/* Appends s[0..n) as a JSON string as lq_json_dump writes strings. */
+void lq_json_dump_string(struct lq_buf *b, const char *s, size_t n);
 
 /* "an object", "an array", "a string", "a number", "a boolean" or "null":
  * the kind of j for messages such as "expected an array, got a string". */

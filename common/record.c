@@ -1,9 +1,13 @@
 /* record.c: record status, failure and field helpers. */
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base64.h"
 #include "diag.h"
+#include "lazy.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
@@ -122,4 +126,130 @@ lq_rec_name(const json_t *rec)
 	if (s == NULL || *s == '\0')
 		s = lq_rec_str(rec, "linkedin_url");
 	return s && *s ? s : "record";
+}
+
+/* Little-endian float32 bytes to floats, whatever the host's order. */
+static float *
+f32le(const unsigned char *p, size_t n)
+{
+	float *f = lq_xmalloc((n ? n : 1) * sizeof *f);
+
+	for (size_t i = 0; i < n; i++) {
+		uint32_t u = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
+		    (uint32_t)p[4 * i + 2] << 16 | (uint32_t)p[4 * i + 3] << 24;
+
+		memcpy(&f[i], &u, sizeof u);
+	}
+	return f;
+}
+
+int
+lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *err, size_t errlen)
+{
+	const char *raw, *enc = lq_rec_str(rec, "embedding_encoding");
+	size_t rawlen, len;
+	json_t *v = lq_lazy_peek(rec, "embedding", &raw, &rawlen);
+
+	*out = NULL;
+	*n = 0;
+	*bad = SIZE_MAX;
+	if (enc == NULL) {
+		long k;
+
+		if (v == NULL && raw && raw[0] == '[') {
+			/* room for the usual sizes (384 to 3072) in one pass */
+			size_t cap = 4096;
+
+			*out = lq_xmalloc(cap * sizeof **out);
+			if ((k = lq_json_floats(raw, rawlen, *out, cap, bad)) < 0) {
+				free(*out);
+				*out = NULL;
+				goto malformed;
+			}
+			if ((size_t)k > cap) {
+				*out = lq_xreallocarray(*out, (size_t)k, sizeof **out);
+				lq_json_floats(raw, rawlen, *out, (size_t)k, bad);
+			}
+			*n = (size_t)k;
+			return 0;
+		}
+		if (v == NULL && raw)
+			return -1;
+		if (!json_is_array(v))
+			return -1;
+		*n = json_array_size(v);
+		*out = lq_xmalloc((*n ? *n : 1) * sizeof **out);
+		for (size_t i = 0; i < *n; i++) {
+			json_t *e = json_array_get(v, i);
+
+			if (!json_is_number(e) && *bad == SIZE_MAX)
+				*bad = i;
+			(*out)[i] = (float)json_number_value(e);
+		}
+		return 0;
+	}
+	if (strcmp(enc, LQ_EMBEDDING_BASE64) != 0) {
+		snprintf(err, errlen, "unknown embedding_encoding '%s' (lq reads %s)", enc, LQ_EMBEDDING_BASE64);
+		return -2;
+	}
+	if (v == NULL && raw && raw[0] == '"' && memchr(raw, '\\', rawlen) == NULL) {
+		raw++;
+		rawlen -= 2;
+	} else if ((v = json_object_get(rec, "embedding")) != NULL && json_is_string(v)) {
+		raw = json_string_value(v);
+		rawlen = json_string_length(v);
+	} else {
+		return -1;
+	}
+	{
+		unsigned char *b = lq_base64_decode(raw, rawlen, &len);
+
+		if (b == NULL || len % 4 != 0) {
+			free(b);
+			snprintf(err, errlen, "embedding is not base64 of float32 values (%s)",
+			    b ? "length not a multiple of 4 bytes" : "bad base64");
+			return -2;
+		}
+		*n = len / 4;
+		*out = f32le(b, *n);
+		free(b);
+	}
+	return 0;
+malformed:
+	snprintf(err, errlen, "embedding is not an array of numbers");
+	return -2;
+}
+
+void
+lq_rec_set_embedding(json_t *rec, const float *v, size_t n, int base64)
+{
+	if (base64) {
+		unsigned char *b = lq_xmalloc(n * 4 + 1);
+		char *s;
+
+		for (size_t i = 0; i < n; i++) {
+			uint32_t u;
+
+			memcpy(&u, &v[i], sizeof u);
+			b[4 * i] = (unsigned char)u;
+			b[4 * i + 1] = (unsigned char)(u >> 8);
+			b[4 * i + 2] = (unsigned char)(u >> 16);
+			b[4 * i + 3] = (unsigned char)(u >> 24);
+		}
+		s = lq_base64_encode(b, n * 4);
+		json_object_set_new(rec, "embedding", json_string(s));
+		lq_rec_set_str(rec, "embedding_encoding", LQ_EMBEDDING_BASE64);
+		free(s);
+		free(b);
+		return;
+	}
+	json_t *a = json_array();
+	char buf[32];
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof buf, "%.7g", (double)v[i]);
+		json_array_append_new(a, json_real(strtod(buf, NULL)));
+	}
+	json_object_set_new(rec, "embedding", a);
+	json_object_del(rec, "embedding_encoding");
 }

@@ -2,6 +2,8 @@
 #ifndef LQ_RECORD_H
 #define LQ_RECORD_H
 
+#include <stdint.h>
+
 #include <jansson.h>
 
 /* Returns the string value of key in rec, or NULL if absent or not a
@@ -33,5 +35,26 @@ const char *lq_rec_name(const json_t *rec);
 /* Sets key to a new string value (s copied); s must be valid UTF-8, else
  * invalid bytes are replaced by U+FFFD. Does nothing if s is NULL. */
 void lq_rec_set_str(json_t *rec, const char *key, const char *s);
+
+/* How a record carries its embedding: "embedding" as a JSON array of
+ * numbers (the default, no "embedding_encoding"), or as a base64 string
+ * of little-endian IEEE float32 with "embedding_encoding":"base64" (the
+ * form OpenAI's encoding_format=base64 returns). */
+#define LQ_EMBEDDING_BASE64 "base64"
+
+/* Reads rec's embedding into a new array *out of *n floats (the caller
+ * frees it), without parsing the record's text more than the numbers
+ * themselves (lazy.h). A JSON element that is not a number reads as 0 and
+ * *bad is the index of the first such (else SIZE_MAX). Returns 0; -1 when
+ * rec has no embedding (absent, or neither an array nor a string with
+ * "embedding_encoding"); -2 when it is malformed, with a message in err
+ * (errlen bytes). */
+int lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *err, size_t errlen);
+
+/* Sets rec's embedding to v[0..n) in the chosen form: a JSON array of
+ * numbers written as %.7g gives (base64 0), or base64 float32 with
+ * "embedding_encoding" (base64 1); the array form removes any
+ * "embedding_encoding". */
+void lq_rec_set_embedding(json_t *rec, const float *v, size_t n, int base64);
 
 #endif

@@ -233,17 +233,19 @@ static float *
 own_vector(const json_t *rec)
 {
 	const char *m = lq_rec_str(rec, "embedding_model");
-	json_t *v = json_object_get(rec, "embedding");
 	float *f;
 	double n = 0;
+	size_t nv, bad;
+	char err[200];
 
-	if (m == NULL || strcmp(m, lq_embedder_model_id(loc)) != 0 || json_array_size(v) != (size_t)dim)
+	if (m == NULL || strcmp(m, lq_embedder_model_id(loc)) != 0)
 		return NULL;
-	f = lq_xmalloc((size_t)dim * sizeof *f);
-	for (int i = 0; i < dim; i++) {
-		f[i] = (float)json_number_value(json_array_get(v, (size_t)i));
-		n += (double)f[i] * f[i];
+	if (lq_rec_embedding(rec, &f, &nv, &bad, err, sizeof err) != 0 || nv != (size_t)dim) {
+		free(f);
+		return NULL;
 	}
+	for (int i = 0; i < dim; i++)
+		n += (double)f[i] * f[i];
 	if (!(n > 0) || !isfinite(n)) {
 		free(f);
 		return NULL;

@@ -123,14 +123,21 @@ static void
 baseline(json_t *rec)
 {
 	const char *model = lq_rec_str(rec, "embedding_model");
-	json_t *v = json_object_get(rec, "embedding"), *comp;
+	json_t *comp;
 	float *x;
 	double c, nx = 0, score;
-	size_t i;
+	size_t i, nv, bad;
+	char err[200];
+	int got = lq_rec_embedding(rec, &x, &nv, &bad, err, sizeof err);
 
-	if (!json_is_array(v) || model == NULL) {
+	if (got == -1 || model == NULL) {
+		free(x);
 		lq_rec_fail(rec, "no_embedding", "%s: no embedding or embedding_model "
 		    "(run embed before score --method baseline)", lq_rec_name(rec));
+		return;
+	}
+	if (got < 0) {
+		lq_rec_fail(rec, "bad_embedding", "%s: %s", lq_rec_name(rec), err);
 		return;
 	}
 	if (base_emb == NULL)
@@ -138,6 +145,7 @@ baseline(json_t *rec)
 	if (strcmp(model, base_model) != 0) {
 		static int warned;
 
+		free(x);
 		if (!warned++)
 			lq_warn("%s: embedding_model %s differs from %s of the first lead: "
 			    "such leads fail (mixed_models)", lq_rec_name(rec), model, base_model);
@@ -146,24 +154,20 @@ baseline(json_t *rec)
 		    "leads separately)", lq_rec_name(rec), model, base_model);
 		return;
 	}
-	if (json_array_size(v) != (size_t)icp_dim) {
+	if (nv != (size_t)icp_dim) {
+		free(x);
 		lq_rec_fail(rec, "bad_embedding", "%s: embedding has %zu numbers, %s makes %d",
-		    lq_rec_name(rec), json_array_size(v), model, icp_dim);
+		    lq_rec_name(rec), nv, model, icp_dim);
 		return;
 	}
-	x = lq_xmalloc((size_t)icp_dim * sizeof *x);
-	for (i = 0; i < (size_t)icp_dim; i++) {
-		json_t *e = json_array_get(v, i);
-
-		if (!json_is_number(e) || !isfinite(json_number_value(e))) {
-			free(x);
-			lq_rec_fail(rec, "bad_embedding", "%s: embedding[%zu] is not a finite number",
-			    lq_rec_name(rec), i);
-			return;
-		}
-		x[i] = (float)json_number_value(e);
-		nx += (double)x[i] * x[i];
+	if (bad != SIZE_MAX) {
+		free(x);
+		lq_rec_fail(rec, "bad_embedding", "%s: embedding[%zu] is not a finite number",
+		    lq_rec_name(rec), bad);
+		return;
 	}
+	for (i = 0; i < (size_t)icp_dim; i++)
+		nx += (double)x[i] * x[i];
 	c = nx > 0 ? dot(x, icp_vec, icp_dim) / sqrt(nx) : 0;
 	free(x);
 	/* The original service: cosine 0.3..0.9 onto 30..100, clamped. */
@@ -317,16 +321,17 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 
 	/* The lead's own vector serves as the profile text's when the local
 	 * model made it. */
-	json_t *v = json_object_get(rec, "embedding");
 	const char *m = lq_rec_str(rec, "embedding_model");
-	if (m && strcmp(m, loc_id) == 0 && json_array_size(v) == (size_t)dim) {
-		float *f = lq_xmalloc((size_t)dim * sizeof *f);
+	float *f = NULL;
+	size_t nv = 0, bad;
+	char err[200];
+
+	if (m && strcmp(m, loc_id) == 0 && lq_rec_embedding(rec, &f, &nv, &bad, err, sizeof err) == 0 &&
+	    nv == (size_t)dim) {
 		double n = 0;
 
-		for (i = 0; i < (size_t)dim; i++) {
-			f[i] = (float)json_number_value(json_array_get(v, i));
+		for (i = 0; i < (size_t)dim; i++)
 			n += (double)f[i] * f[i];
-		}
 		if (n > 0 && isfinite(n)) {
 			for (i = 0; i < (size_t)dim; i++)
 				f[i] = (float)(f[i] / sqrt(n));
@@ -335,6 +340,8 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		} else {
 			free(f);
 		}
+	} else {
+		free(f);
 	}
 	return l->ntitles > 0 || l->text[0] != '\0';
 }

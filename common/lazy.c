@@ -1,0 +1,1108 @@
+/* lazy.c: objects parsed member by member on first use; untouched members written as they came. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "lazy.h"
+#include "ndjson.h"
+#include "util.h"
+
+/* The hidden member's key: a NUL first byte, which no parsed key has
+ * (jansson refuses NUL in keys). */
+#define HKEY "\0lq-lazy"
+#define HKEY_LEN 8
+#define MAGIC 0x4c5a514cu
+/* jansson stops at depth 2048 (JSON_PARSER_MAX_DEPTH); the scanner gives
+ * up earlier and lets jansson decide. */
+#define MAX_DEPTH 2000
+
+enum { UNREAD, PARSED, DELETED };
+
+/* The hidden member's bytes: this header, n entries in first-position
+ * order, nslots hash slots (entry index + 1, 0 empty), the decoded keys,
+ * then the object's own text. Offsets count from the header. */
+struct hdr {
+	uint32_t magic, n, nslots, raw_off, raw_len, pad;
+};
+struct ent {
+	uint32_t key_off, key_len, val_off, val_len, hash, state;
+};
+
+/* jansson's own functions behind the --wrap names (see the Makefile). */
+json_t *__real_json_object_get(const json_t *o, const char *key);
+json_t *__real_json_object_getn(const json_t *o, const char *key, size_t n);
+int __real_json_object_del(json_t *o, const char *key);
+int __real_json_object_deln(json_t *o, const char *key, size_t n);
+size_t __real_json_object_size(const json_t *o);
+void *__real_json_object_iter(json_t *o);
+void *__real_json_object_iter_at(json_t *o, const char *key);
+int __real_json_object_update(json_t *o, json_t *other);
+int __real_json_object_update_existing(json_t *o, json_t *other);
+int __real_json_object_update_missing(json_t *o, json_t *other);
+int __real_json_object_update_recursive(json_t *o, json_t *other);
+int __real_json_equal(const json_t *a, const json_t *b);
+char *__real_json_dumps(const json_t *j, size_t flags);
+size_t __real_json_dumpb(const json_t *j, char *buf, size_t size, size_t flags);
+int __real_json_dumpf(const json_t *j, FILE *fp, size_t flags);
+int __real_json_dumpfd(const json_t *j, int fd, size_t flags);
+int __real_json_dump_file(const json_t *j, const char *path, size_t flags);
+int __real_json_dump_callback(const json_t *j, json_dump_callback_t cb, void *data, size_t flags);
+int __real_json_vunpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, va_list ap);
+
+/* The wrappers, declared for -Wmissing-prototypes. */
+json_t *__wrap_json_object_get(const json_t *o, const char *key);
+json_t *__wrap_json_object_getn(const json_t *o, const char *key, size_t n);
+int __wrap_json_object_del(json_t *o, const char *key);
+int __wrap_json_object_deln(json_t *o, const char *key, size_t n);
+size_t __wrap_json_object_size(const json_t *o);
+void *__wrap_json_object_iter(json_t *o);
+void *__wrap_json_object_iter_at(json_t *o, const char *key);
+int __wrap_json_object_update(json_t *o, json_t *other);
+int __wrap_json_object_update_existing(json_t *o, json_t *other);
+int __wrap_json_object_update_missing(json_t *o, json_t *other);
+int __wrap_json_object_update_recursive(json_t *o, json_t *other);
+int __wrap_json_equal(const json_t *a, const json_t *b);
+char *__wrap_json_dumps(const json_t *j, size_t flags);
+size_t __wrap_json_dumpb(const json_t *j, char *buf, size_t size, size_t flags);
+int __wrap_json_dumpf(const json_t *j, FILE *fp, size_t flags);
+int __wrap_json_dumpfd(const json_t *j, int fd, size_t flags);
+int __wrap_json_dump_file(const json_t *j, const char *path, size_t flags);
+int __wrap_json_dump_callback(const json_t *j, json_dump_callback_t cb, void *data, size_t flags);
+int __wrap_json_vunpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, va_list ap);
+int __wrap_json_unpack(json_t *root, const char *fmt, ...);
+int __wrap_json_unpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, ...);
+
+/* Set once a lazy object exists: until then the wrappers cost nothing. */
+static int lazy_used;
+
+/* ---- the scanner ---------------------------------------------------- */
+
+typedef const unsigned char *ptr;
+
+/* 1 for the bytes a string may hold without a closer look. */
+static unsigned char plain[256];
+
+static void
+plain_init(void)
+{
+	for (int c = 0x20; c < 0x80; c++)
+		plain[c] = c != '"' && c != '\\';
+}
+
+static ptr
+ws(ptr p, ptr e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+static int
+hex4(ptr p, ptr e, unsigned *u)
+{
+	*u = 0;
+	if (e - p < 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		int c = p[i], v;
+
+		if (c >= '0' && c <= '9') v = c - '0';
+		else if (c >= 'a' && c <= 'f') v = c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F') v = c - 'A' + 10;
+		else return -1;
+		*u = *u << 4 | (unsigned)v;
+	}
+	return 0;
+}
+
+/* Length of the valid UTF-8 sequence at p (no overlongs, surrogates or
+ * code points past U+10FFFF, as jansson checks), or 0. */
+static size_t
+utf8_seq(ptr p, ptr e)
+{
+	unsigned c = p[0];
+
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	if (c < 0xe0)
+		return e - p >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (c < 0xf0) {
+		if (e - p < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+			return 0;
+		if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0))
+			return 0;
+		return 3;
+	}
+	if (e - p < 4 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+		return 0;
+	if ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
+		return 0;
+	return 4;
+}
+
+/* p at the opening quote: returns the byte after the closing one, or
+ * NULL. Sets *esc when the string has a backslash, *nul for \u0000. */
+static ptr
+scan_string(ptr p, ptr e, int *esc, int *nul)
+{
+	p++;
+	for (;;) {
+		unsigned u, u2;
+		size_t k;
+
+		while (p < e && plain[*p])
+			p++;
+		if (p >= e)
+			return NULL;
+		if (*p == '"')
+			return p + 1;
+		if (*p < 0x20)
+			return NULL;
+		if (*p != '\\') {
+			if ((k = utf8_seq(p, e)) == 0)
+				return NULL;
+			p += k;
+			continue;
+		}
+		*esc = 1;
+		if (++p >= e)
+			return NULL;
+		switch (*p) {
+		case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+			p++;
+			continue;
+		case 'u':
+			if (hex4(p + 1, e, &u) != 0)
+				return NULL;
+			p += 5;
+			if (u == 0)
+				*nul = 1;
+			if (u >= 0xdc00 && u <= 0xdfff)
+				return NULL;
+			if (u >= 0xd800 && u <= 0xdbff) {
+				if (e - p < 6 || p[0] != '\\' || p[1] != 'u' || hex4(p + 2, e, &u2) != 0 ||
+				    u2 < 0xdc00 || u2 > 0xdfff)
+					return NULL;
+				p += 6;
+			}
+			continue;
+		default:
+			return NULL;
+		}
+	}
+}
+
+#define DIGIT(c) ((unsigned)((c) - '0') < 10)
+
+/* A number as jansson lexes it; NULL also when jansson might call it too
+ * big (an integer of more than 18 digits, a real that may overflow). */
+static ptr
+scan_number(ptr p, ptr e)
+{
+	ptr d;
+	long intdigits = 0, ex = 0;
+	int real = 0;
+
+	if (*p == '-')
+		p++;
+	if (p >= e)
+		return NULL;
+	if (*p == '0') {
+		p++;
+		if (p < e && DIGIT(*p))
+			return NULL;
+	} else if (DIGIT(*p)) {
+		d = p;
+		while (p < e && DIGIT(*p))
+			p++;
+		intdigits = p - d;
+	} else {
+		return NULL;
+	}
+	if (p < e && *p == '.') {
+		real = 1;
+		d = ++p;
+		while (p < e && DIGIT(*p))
+			p++;
+		if (p == d)
+			return NULL;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		int neg = 0;
+
+		real = 1;
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			neg = *p++ == '-';
+		d = p;
+		while (p < e && DIGIT(*p)) {
+			if (p - d < 4)
+				ex = ex * 10 + (*p - '0');
+			p++;
+		}
+		if (p == d || p - d > 3)
+			return NULL;
+		if (neg)
+			ex = -ex;
+	}
+	if (!real && intdigits > 18)
+		return NULL;
+	if (real && intdigits + ex > 300)
+		return NULL;
+	return p;
+}
+
+struct idx {
+	struct ent *ent;
+	size_t n, cap;
+	uint32_t *slot;
+	size_t nslots;
+	struct lq_buf keys;
+};
+
+static ptr scan_value(ptr p, ptr e, int depth);
+
+static uint32_t
+hash_key(const char *k, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)k[i]) * 16777619u;
+	return h;
+}
+
+/* Decodes the escapes of the string token s[0..n) (quotes included,
+ * already checked) into b. */
+static void
+decode_string(struct lq_buf *b, ptr s, size_t n)
+{
+	ptr p = s + 1, e = s + n - 1;
+
+	while (p < e) {
+		unsigned u, u2;
+		char out[4];
+		size_t k = 0;
+
+		if (*p != '\\') {
+			lq_buf_addc(b, *p++);
+			continue;
+		}
+		p++;
+		switch (*p) {
+		case 'b': lq_buf_addc(b, '\b'); p++; continue;
+		case 'f': lq_buf_addc(b, '\f'); p++; continue;
+		case 'n': lq_buf_addc(b, '\n'); p++; continue;
+		case 'r': lq_buf_addc(b, '\r'); p++; continue;
+		case 't': lq_buf_addc(b, '\t'); p++; continue;
+		case 'u': break;
+		default: lq_buf_addc(b, *p++); continue;
+		}
+		hex4(p + 1, e, &u);
+		p += 5;
+		if (u >= 0xd800 && u <= 0xdbff) {
+			hex4(p + 2, e, &u2);
+			p += 6;
+			u = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
+		}
+		if (u < 0x80) {
+			out[k++] = (char)u;
+		} else if (u < 0x800) {
+			out[k++] = (char)(0xc0 | u >> 6);
+			out[k++] = (char)(0x80 | (u & 0x3f));
+		} else if (u < 0x10000) {
+			out[k++] = (char)(0xe0 | u >> 12);
+			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
+			out[k++] = (char)(0x80 | (u & 0x3f));
+		} else {
+			out[k++] = (char)(0xf0 | u >> 18);
+			out[k++] = (char)(0x80 | (u >> 12 & 0x3f));
+			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
+			out[k++] = (char)(0x80 | (u & 0x3f));
+		}
+		lq_buf_add(b, out, k);
+	}
+}
+
+static long
+idx_find(const struct idx *x, const char *k, size_t n, uint32_t h)
+{
+	size_t m = x->nslots - 1, i = h & m;
+
+	for (; x->slot[i]; i = (i + 1) & m) {
+		const struct ent *t = &x->ent[x->slot[i] - 1];
+
+		if (t->hash == h && t->key_len == n && memcmp(x->keys.data + t->key_off, k, n) == 0)
+			return (long)x->slot[i] - 1;
+	}
+	return -1;
+}
+
+static void
+idx_rehash(struct idx *x, size_t nslots)
+{
+	free(x->slot);
+	x->nslots = nslots;
+	x->slot = lq_xcalloc(nslots, sizeof *x->slot);
+	for (size_t j = 0; j < x->n; j++) {
+		size_t i = x->ent[j].hash & (nslots - 1);
+
+		while (x->slot[i])
+			i = (i + 1) & (nslots - 1);
+		x->slot[i] = (uint32_t)j + 1;
+	}
+}
+
+/* One member: key token k[0..kn) (escapes in it when kesc), value
+ * v[0..vn) at offset voff of the object's text. A repeated key keeps its
+ * first place and takes the last value, as jansson does. */
+static void
+idx_add(struct idx *x, ptr k, size_t kn, int kesc, size_t voff, size_t vn)
+{
+	size_t koff = x->keys.len, klen;
+	uint32_t h;
+	long at;
+
+	if (kesc)
+		decode_string(&x->keys, k, kn);
+	else
+		lq_buf_add(&x->keys, k + 1, kn - 2);
+	klen = x->keys.len - koff;
+	h = hash_key(x->keys.data + koff, klen);
+	if ((at = idx_find(x, x->keys.data + koff, klen, h)) >= 0) {
+		x->keys.len = koff;
+		x->ent[at].val_off = (uint32_t)voff;
+		x->ent[at].val_len = (uint32_t)vn;
+		return;
+	}
+	if (x->n == x->cap)
+		x->ent = lq_xreallocarray(x->ent, x->cap = x->cap ? 2 * x->cap : 32, sizeof *x->ent);
+	x->ent[x->n] = (struct ent){ (uint32_t)koff, (uint32_t)klen, (uint32_t)voff, (uint32_t)vn, h, UNREAD };
+	x->n++;
+	if (2 * x->n > x->nslots)
+		idx_rehash(x, 2 * x->nslots);
+	else {
+		size_t i = h & (x->nslots - 1);
+
+		while (x->slot[i])
+			i = (i + 1) & (x->nslots - 1);
+		x->slot[i] = (uint32_t)x->n;
+	}
+}
+
+/* p at '{': returns the byte after the matching '}', or NULL. With x,
+ * records the members (offsets from base). */
+static ptr
+scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
+{
+	if (depth > MAX_DEPTH)
+		return NULL;
+	p = ws(p + 1, e);
+	if (p < e && *p == '}')
+		return p + 1;
+	for (;;) {
+		ptr k = p, v;
+		int esc = 0, nul = 0;
+
+		if (p >= e || *p != '"' || (p = scan_string(p, e, &esc, &nul)) == NULL || nul)
+			return NULL;
+		ptr kend = p;
+		p = ws(p, e);
+		if (p >= e || *p != ':')
+			return NULL;
+		v = p = ws(p + 1, e);
+		if ((p = scan_value(p, e, depth)) == NULL)
+			return NULL;
+		if (x)
+			idx_add(x, k, (size_t)(kend - k), esc, (size_t)(v - base), (size_t)(p - v));
+		p = ws(p, e);
+		if (p >= e)
+			return NULL;
+		if (*p == '}')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+		p = ws(p + 1, e);
+	}
+}
+
+static ptr
+scan_array(ptr p, ptr e, int depth)
+{
+	if (depth > MAX_DEPTH)
+		return NULL;
+	p = ws(p + 1, e);
+	if (p < e && *p == ']')
+		return p + 1;
+	for (;;) {
+		if ((p = scan_value(p, e, depth)) == NULL)
+			return NULL;
+		p = ws(p, e);
+		if (p >= e)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+		p = ws(p + 1, e);
+	}
+}
+
+static ptr
+scan_value(ptr p, ptr e, int depth)
+{
+	int esc, nul;
+
+	if (p >= e)
+		return NULL;
+	switch (*p) {
+	case '{':
+		return scan_object(p, e, depth + 1, NULL, NULL);
+	case '[':
+		return scan_array(p, e, depth + 1);
+	case '"':
+		return scan_string(p, e, &esc, &nul);
+	case 't':
+		return e - p >= 4 && memcmp(p, "true", 4) == 0 ? p + 4 : NULL;
+	case 'f':
+		return e - p >= 5 && memcmp(p, "false", 5) == 0 ? p + 5 : NULL;
+	case 'n':
+		return e - p >= 4 && memcmp(p, "null", 4) == 0 ? p + 4 : NULL;
+	default:
+		return *p == '-' || DIGIT(*p) ? scan_number(p, e) : NULL;
+	}
+}
+
+/* ---- lazy objects --------------------------------------------------- */
+
+static struct hdr *
+hold(const json_t *o)
+{
+	json_t *h;
+	struct hdr *hd;
+
+	if (!json_is_object(o) || (h = __real_json_object_getn(o, HKEY, HKEY_LEN)) == NULL ||
+	    !json_is_string(h) || json_string_length(h) < sizeof *hd)
+		return NULL;
+	hd = (struct hdr *)(uintptr_t)json_string_value(h);
+	return hd->magic == MAGIC ? hd : NULL;
+}
+
+#define ENT(hd) ((struct ent *)((hd) + 1))
+#define SLOTS(hd) ((uint32_t *)(ENT(hd) + (hd)->n))
+#define KEYS(hd) ((char *)(SLOTS(hd) + (hd)->nslots))
+#define AT(hd, off) ((const char *)(hd) + (off))
+
+static long
+find(const struct hdr *hd, const char *k, size_t n)
+{
+	uint32_t h = hash_key(k, n), m = hd->nslots - 1, i = h & m;
+	const struct ent *ent = ENT(hd);
+	const uint32_t *slot = SLOTS(hd);
+
+	for (; slot[i]; i = (i + 1) & m) {
+		const struct ent *t = &ent[slot[i] - 1];
+
+		if (t->hash == h && t->key_len == n && memcmp(KEYS(hd) + t->key_off, k, n) == 0)
+			return (long)slot[i] - 1;
+	}
+	return -1;
+}
+
+json_t *
+lq_lazy_parse(const char *s, size_t n)
+{
+	static struct idx x;
+	ptr b = (ptr)s, e = b + n, start, end;
+	struct lq_buf out = LQ_BUF_INIT;
+	struct hdr hd;
+	size_t size, raw_off;
+	json_t *o, *h;
+
+	if (!plain['a'])
+		plain_init();
+	if (n >= UINT32_MAX / 2)
+		return NULL;
+	start = ws(b, e);
+	if (start >= e || *start != '{')
+		return NULL;
+	x.n = 0;
+	lq_buf_reset(&x.keys);
+	if (x.nslots == 0)
+		idx_rehash(&x, 64);
+	else
+		memset(x.slot, 0, x.nslots * sizeof *x.slot);
+	if ((end = scan_object(start, e, 1, &x, start)) == NULL || ws(end, e) != e)
+		return NULL;
+	/* Lay out the hidden member: header, entries, slots, keys, text. */
+	hd.magic = MAGIC;
+	hd.n = (uint32_t)x.n;
+	hd.nslots = 8;
+	while (hd.nslots < 2 * x.n)
+		hd.nslots *= 2;
+	hd.pad = 0;
+	size = sizeof hd + x.n * sizeof(struct ent) + hd.nslots * sizeof(uint32_t);
+	raw_off = size + x.keys.len;
+	hd.raw_off = (uint32_t)raw_off;
+	hd.raw_len = (uint32_t)(end - start);
+	lq_buf_grow(&out, raw_off + hd.raw_len);
+	lq_buf_add(&out, &hd, sizeof hd);
+	for (size_t i = 0; i < x.n; i++) {
+		struct ent t = x.ent[i];
+
+		t.val_off += (uint32_t)raw_off;
+		lq_buf_add(&out, &t, sizeof t);
+	}
+	{
+		uint32_t *slot = lq_xcalloc(hd.nslots, sizeof *slot);
+
+		for (size_t j = 0; j < x.n; j++) {
+			size_t i = x.ent[j].hash & (hd.nslots - 1);
+
+			while (slot[i])
+				i = (i + 1) & (hd.nslots - 1);
+			slot[i] = (uint32_t)j + 1;
+		}
+		lq_buf_add(&out, slot, hd.nslots * sizeof *slot);
+		free(slot);
+	}
+	lq_buf_add(&out, x.keys.data, x.keys.len);
+	lq_buf_add(&out, start, hd.raw_len);
+	o = json_object();
+	h = json_stringn_nocheck(out.data, out.len);
+	lq_buf_free(&out);
+	if (o == NULL || h == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	lazy_used = 1;
+	return o;
+}
+
+int
+lq_lazy_is(const json_t *o)
+{
+	return lazy_used && hold(o) != NULL;
+}
+
+/* Parses member i of hd's object: a new reference. */
+static json_t *
+parse_member(const struct hdr *hd, size_t i)
+{
+	const struct ent *t = &ENT(hd)[i];
+	const char *v = AT(hd, t->val_off);
+	size_t n = t->val_len;
+	json_error_t err;
+	json_t *j = NULL;
+
+	switch (v[0]) {
+	case '{':
+		j = lq_lazy_parse(v, n);
+		break;
+	case '"':
+		if (memchr(v, '\\', n) == NULL)
+			j = json_stringn_nocheck(v + 1, n - 2);
+		break;
+	case 't':
+		j = json_true();
+		break;
+	case 'f':
+		j = json_false();
+		break;
+	case 'n':
+		j = json_null();
+		break;
+	}
+	if (j == NULL && (j = json_loadb(v, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)) == NULL)
+		lq_die(LQ_EXIT_FATAL, "internal error: member \"%.*s\" the scanner passed: %s",
+		    (int)t->key_len, KEYS(hd) + t->key_off, err.text);
+	return j;
+}
+
+static json_t *
+lazy_get(const json_t *o, const char *key, size_t n)
+{
+	struct hdr *hd = hold(o);
+	struct ent *t;
+	json_t *v;
+	long i;
+
+	if (hd == NULL || (i = find(hd, key, n)) < 0 || (t = &ENT(hd)[i])->state != UNREAD)
+		return NULL;
+	v = parse_member(hd, (size_t)i);
+	t->state = PARSED;
+	if (json_object_setn_new_nocheck((json_t *)(uintptr_t)o, key, n, v) != 0)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	return v;
+}
+
+json_t *
+lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen)
+{
+	json_t *v = __real_json_object_get(o, key);
+	struct hdr *hd;
+	long i;
+
+	*raw = NULL;
+	*rawlen = 0;
+	if (v || !lazy_used || (hd = hold(o)) == NULL)
+		return v;
+	if ((i = find(hd, key, strlen(key))) >= 0 && ENT(hd)[i].state == UNREAD) {
+		*raw = AT(hd, ENT(hd)[i].val_off);
+		*rawlen = ENT(hd)[i].val_len;
+	}
+	return NULL;
+}
+
+static void materialize_deep(json_t *j);
+
+void
+lq_lazy_materialize(json_t *o, int deep)
+{
+	struct hdr *hd;
+	struct { size_t off, n; json_t *v; } *m;
+	size_t nm = 0, i;
+	struct lq_buf keys = LQ_BUF_INIT;
+
+	if (!lazy_used)
+		return;
+	if ((hd = hold(o)) != NULL) {
+		size_t total = hd->n + __real_json_object_size(o);
+
+		m = lq_xcalloc(total, sizeof *m);
+		/* the keys live in the hidden member, which clearing frees */
+		lq_buf_add(&keys, KEYS(hd), hd->raw_off - (size_t)(KEYS(hd) - (char *)hd));
+		for (i = 0; i < hd->n; i++) {
+			struct ent *t = &ENT(hd)[i];
+			json_t *v = __real_json_object_getn(o, KEYS(hd) + t->key_off, t->key_len);
+
+			if (v)
+				json_incref(v);
+			else if (t->state == UNREAD)
+				v = parse_member(hd, i);
+			else
+				continue;
+			m[nm].off = t->key_off;
+			m[nm].n = t->key_len;
+			m[nm++].v = v;
+		}
+		for (void *it = __real_json_object_iter(o); it; it = json_object_iter_next(o, it)) {
+			const char *k = json_object_iter_key(it);
+			size_t kn = json_object_iter_key_len(it);
+
+			if ((kn == HKEY_LEN && memcmp(k, HKEY, HKEY_LEN) == 0) || find(hd, k, kn) >= 0)
+				continue;
+			m[nm].off = keys.len;
+			lq_buf_add(&keys, k, kn);
+			m[nm].n = kn;
+			m[nm++].v = json_incref(json_object_iter_value(it));
+		}
+		json_object_clear(o);
+		for (i = 0; i < nm; i++)
+			json_object_setn_new_nocheck(o, keys.data + m[i].off, m[i].n, m[i].v);
+		free(m);
+		lq_buf_free(&keys);
+	}
+	if (deep)
+		for (void *it = __real_json_object_iter(o); it; it = json_object_iter_next(o, it))
+			materialize_deep(json_object_iter_value(it));
+}
+
+static void
+materialize_deep(json_t *j)
+{
+	if (json_is_object(j)) {
+		lq_lazy_materialize(j, 1);
+	} else if (json_is_array(j)) {
+		for (size_t i = 0; i < json_array_size(j); i++)
+			materialize_deep(json_array_get(j, i));
+	}
+}
+
+static int
+is_scalar(const json_t *v)
+{
+	return !json_is_object(v) && !json_is_array(v);
+}
+
+static int
+omitted(const char *const *omit, const char *k, size_t n)
+{
+	for (; omit && *omit; omit++)
+		if (strlen(*omit) == n && memcmp(*omit, k, n) == 0)
+			return 1;
+	return 0;
+}
+
+int
+lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
+{
+	struct hdr *hd;
+	size_t start = b->len, i;
+	int first = 1, verbatim = 1;
+
+	if (!lazy_used || (hd = hold(o)) == NULL)
+		return -1;
+	lq_buf_addc(b, '{');
+	for (i = 0; i < hd->n; i++) {
+		const struct ent *t = &ENT(hd)[i];
+		const char *k = KEYS(hd) + t->key_off, *raw = AT(hd, t->val_off);
+		json_t *v = __real_json_object_getn(o, k, t->key_len);
+		size_t at;
+
+		if ((!v && t->state != UNREAD) || omitted(omit, k, t->key_len)) {
+			verbatim = 0;
+			continue;
+		}
+		if (!first)
+			lq_buf_addc(b, ',');
+		first = 0;
+		lq_json_dump_string(b, k, t->key_len);
+		lq_buf_addc(b, ':');
+		at = b->len;
+		if (v == NULL) {
+			lq_buf_add(b, raw, t->val_len);
+			continue;
+		}
+		lq_json_dump(b, v);
+		if (b->len - at == t->val_len && memcmp(b->data + at, raw, t->val_len) == 0)
+			continue;
+		/* A value read and left alone goes out as it came. */
+		if (is_scalar(v)) {
+			json_t *was = json_loadb(raw, t->val_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+
+			if (was && __real_json_equal(was, v)) {
+				b->len = at;
+				lq_buf_add(b, raw, t->val_len);
+				json_decref(was);
+				continue;
+			}
+			json_decref(was);
+		}
+		verbatim = 0;
+	}
+	for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
+	    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {
+		const char *k = json_object_iter_key(it);
+		size_t kn = json_object_iter_key_len(it);
+
+		if ((kn == HKEY_LEN && memcmp(k, HKEY, HKEY_LEN) == 0) || find(hd, k, kn) >= 0 ||
+		    omitted(omit, k, kn))
+			continue;
+		verbatim = 0;
+		if (!first)
+			lq_buf_addc(b, ',');
+		first = 0;
+		lq_json_dump_string(b, k, kn);
+		lq_buf_addc(b, ':');
+		lq_json_dump(b, json_object_iter_value(it));
+	}
+	lq_buf_addc(b, '}');
+	if (verbatim) {
+		/* Nothing changed: the object's own text, spacing and all. */
+		b->len = start;
+		lq_buf_add(b, AT(hd, hd->raw_off), hd->raw_len);
+	}
+	return 0;
+}
+
+/* ---- the wrappers ----------------------------------------------------- */
+
+json_t *
+__wrap_json_object_get(const json_t *o, const char *key)
+{
+	json_t *v = __real_json_object_get(o, key);
+
+	if (v || !lazy_used || key == NULL)
+		return v;
+	return lazy_get(o, key, strlen(key));
+}
+
+json_t *
+__wrap_json_object_getn(const json_t *o, const char *key, size_t n)
+{
+	json_t *v = __real_json_object_getn(o, key, n);
+
+	if (v || !lazy_used || key == NULL)
+		return v;
+	return lazy_get(o, key, n);
+}
+
+static int
+lazy_del(json_t *o, const char *key, size_t n, int r)
+{
+	struct hdr *hd;
+	long i;
+
+	if (lazy_used && (hd = hold(o)) != NULL && (i = find(hd, key, n)) >= 0 &&
+	    ENT(hd)[i].state != DELETED) {
+		int was = (int)ENT(hd)[i].state;
+
+		ENT(hd)[i].state = DELETED;
+		if (was == UNREAD)
+			return 0;
+	}
+	return r;
+}
+
+int
+__wrap_json_object_del(json_t *o, const char *key)
+{
+	return lazy_del(o, key, key ? strlen(key) : 0, __real_json_object_del(o, key));
+}
+
+int
+__wrap_json_object_deln(json_t *o, const char *key, size_t n)
+{
+	return lazy_del(o, key, n, __real_json_object_deln(o, key, n));
+}
+
+size_t
+__wrap_json_object_size(const json_t *o)
+{
+	lq_lazy_materialize((json_t *)(uintptr_t)o, 0);
+	return __real_json_object_size(o);
+}
+
+void *
+__wrap_json_object_iter(json_t *o)
+{
+	lq_lazy_materialize(o, 0);
+	return __real_json_object_iter(o);
+}
+
+void *
+__wrap_json_object_iter_at(json_t *o, const char *key)
+{
+	lq_lazy_materialize(o, 0);
+	return __real_json_object_iter_at(o, key);
+}
+
+#define BOTH(fn) \
+int __wrap_##fn(json_t *o, json_t *other) \
+{ \
+	lq_lazy_materialize(o, 0); \
+	lq_lazy_materialize(other, 0); \
+	return __real_##fn(o, other); \
+}
+BOTH(json_object_update)
+BOTH(json_object_update_existing)
+BOTH(json_object_update_missing)
+BOTH(json_object_update_recursive)
+
+int
+__wrap_json_equal(const json_t *a, const json_t *b)
+{
+	if (lazy_used) {
+		materialize_deep((json_t *)(uintptr_t)a);
+		materialize_deep((json_t *)(uintptr_t)b);
+	}
+	return __real_json_equal(a, b);
+}
+
+#define DEEP(j) do { if (lazy_used) materialize_deep((json_t *)(uintptr_t)(j)); } while (0)
+
+char *
+__wrap_json_dumps(const json_t *j, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dumps(j, flags);
+}
+
+size_t
+__wrap_json_dumpb(const json_t *j, char *buf, size_t size, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dumpb(j, buf, size, flags);
+}
+
+int
+__wrap_json_dumpf(const json_t *j, FILE *fp, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dumpf(j, fp, flags);
+}
+
+int
+__wrap_json_dumpfd(const json_t *j, int fd, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dumpfd(j, fd, flags);
+}
+
+int
+__wrap_json_dump_file(const json_t *j, const char *path, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dump_file(j, path, flags);
+}
+
+int
+__wrap_json_dump_callback(const json_t *j, json_dump_callback_t cb, void *data, size_t flags)
+{
+	DEEP(j);
+	return __real_json_dump_callback(j, cb, data, flags);
+}
+
+int
+__wrap_json_vunpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, va_list ap)
+{
+	DEEP(root);
+	return __real_json_vunpack_ex(root, err, flags, fmt, ap);
+}
+
+int
+__wrap_json_unpack(json_t *root, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_json_vunpack_ex(root, NULL, 0, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+int
+__wrap_json_unpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = __wrap_json_vunpack_ex(root, err, flags, fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* ---- numbers ---------------------------------------------------------- */
+
+/* Every power of ten up to 1e22 is a double without rounding. */
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+
+/* Parses the number at *pp: the double strtod would give. With at most
+ * 19 significant digits w and a decimal exponent |e| <= 22, w and 10^|e|
+ * are exact doubles when w <= 2^53, and one IEEE multiplication or
+ * division rounds correctly (Clinger's fast path), which is what a
+ * correctly rounding strtod (glibc's) returns; anything else goes to
+ * strtod. */
+static int
+parse_number(ptr *pp, ptr e, double *out)
+{
+	ptr p = *pp, start = p, d;
+	uint64_t w = 0;
+	int nd = 0, neg = 0, trunc = 0;
+	long e10 = 0;
+
+	if (p < e && *p == '-')
+		neg = 1, p++;
+	if (p >= e || !DIGIT(*p))
+		return -1;
+	if (*p == '0') {
+		p++;
+		if (p < e && DIGIT(*p))
+			return -1;
+	} else {
+		for (; p < e && DIGIT(*p); p++) {
+			if (nd < 19)
+				w = w * 10 + (uint64_t)(*p - '0'), nd++;
+			else
+				e10++, trunc = 1;
+		}
+	}
+	if (p < e && *p == '.') {
+		d = ++p;
+		for (; p < e && DIGIT(*p); p++) {
+			if (w == 0 && *p == '0')
+				e10--;
+			else if (nd < 19)
+				w = w * 10 + (uint64_t)(*p - '0'), nd++, e10--;
+			else
+				trunc = 1;
+		}
+		if (p == d)
+			return -1;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		long x = 0;
+		int eneg = 0;
+
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			eneg = *p++ == '-';
+		d = p;
+		for (; p < e && DIGIT(*p); p++)
+			if (x < 100000)
+				x = x * 10 + (*p - '0');
+		if (p == d)
+			return -1;
+		e10 += eneg ? -x : x;
+	}
+	*pp = p;
+	if (!trunc && w <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
+		double v = (double)w;
+
+		v = e10 < 0 ? v / pow10_exact[-e10] : v * pow10_exact[e10];
+		*out = neg ? -v : v;
+		return 0;
+	}
+	if (w == 0 && !trunc) {
+		*out = neg ? -0.0 : 0.0;
+		return 0;
+	}
+	{
+		char tmp[64], *s = (size_t)(p - start) < sizeof tmp ? tmp : lq_xmalloc((size_t)(p - start) + 1);
+
+		memcpy(s, start, (size_t)(p - start));
+		s[p - start] = '\0';
+		*out = strtod(s, NULL);
+		if (s != tmp)
+			free(s);
+	}
+	return 0;
+}
+
+long
+lq_json_floats(const char *s, size_t n, float *out, size_t cap, size_t *bad)
+{
+	ptr p = (ptr)s, e = p + n;
+	size_t k = 0;
+
+	*bad = SIZE_MAX;
+	if (!plain['a'])
+		plain_init();
+	p = ws(p, e);
+	if (p >= e || *p != '[')
+		return -1;
+	p = ws(p + 1, e);
+	if (p < e && *p == ']')
+		return ws(p + 1, e) == e ? 0 : -1;
+	for (;;) {
+		double v;
+
+		if (parse_number(&p, e, &v) != 0) {
+			/* not a number: 0, and its index for the message */
+			if ((p = scan_value(p, e, 1)) == NULL)
+				return -1;
+			v = 0;
+			if (*bad == SIZE_MAX)
+				*bad = k;
+		}
+		if (k < cap)
+			out[k] = (float)v;
+		k++;
+		p = ws(p, e);
+		if (p < e && *p == ',') {
+			p = ws(p + 1, e);
+			continue;
+		}
+		if (p < e && *p == ']')
+			break;
+		return -1;
+	}
+	return ws(p + 1, e) == e ? (long)k : -1;
+}

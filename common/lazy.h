@@ -1,0 +1,70 @@
+/* lazy.h: JSON objects parsed on first use, written back byte for byte when untouched. */
+#ifndef LQ_LAZY_H
+#define LQ_LAZY_H
+
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "util.h"
+
+/*
+ * A lazy object is an ordinary jansson object that also carries the text
+ * it came from: its members are parsed the first time the program asks
+ * for them (json_object_get and the other jansson calls that read an
+ * object, which the Makefile routes through this module with the
+ * linker's --wrap; see LQ_WRAP there), and lq_json_dump writes every
+ * member nobody asked for as the bytes it came as. Members the program
+ * sets replace the original in its place; members it deletes are left
+ * out; members it adds come after the original ones, as jansson orders
+ * them. An object value inside a lazy object is itself lazy when parsed;
+ * arrays and scalars are parsed by jansson.
+ *
+ * The text travels inside the object (a hidden member whose key starts
+ * with a NUL byte, which JSON text cannot produce), so it lives exactly as
+ * long as the object, copies with it, and costs nothing to free. Any
+ * jansson call that would see the hidden member (iteration, size, dumps,
+ * equality, unpacking, updates) first turns the object into a plain one
+ * holding every member in the original order.
+ */
+
+/* Checks that s[0..n) is one JSON object as jansson would accept it
+ * (flags JSON_ALLOW_NUL, no duplicate check; whitespace around it
+ * allowed) and returns it as a new lazy object, or NULL when the text is
+ * anything else or when the scanner is unsure (a number jansson might
+ * call too big, nesting near jansson's depth limit, a key with \u0000, a
+ * text over 4 GB): the caller then parses it with jansson, which gives
+ * the same result and jansson's own error message. Never accepts what
+ * jansson rejects. */
+json_t *lq_lazy_parse(const char *s, size_t n);
+
+/* 1 if o is a lazy object that still has members not yet parsed or a
+ * hidden member, else 0. */
+int lq_lazy_is(const json_t *o);
+
+/* Without parsing anything: if o has key as a parsed (or set) member,
+ * returns it (borrowed) and sets *raw to NULL; else if o is lazy and key
+ * is an unparsed member, returns NULL and points *raw, *rawlen at its
+ * text; else returns NULL with *raw NULL. */
+json_t *lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen);
+
+/* Turns o (and, with deep, every lazy object inside it) into a plain
+ * jansson object in the original member order. */
+void lq_lazy_materialize(json_t *o, int deep);
+
+/* Appends lazy object o as compact JSON (see the top of this file),
+ * leaving out the members named in omit (NULL-terminated, or NULL);
+ * returns 0, or -1 when o is not lazy (the caller dumps it). Values go
+ * through lq_json_dump. */
+int lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit);
+
+/* Parses the JSON array in s[0..n) (the text of one value, whitespace
+ * allowed) into out[0..cap): each number the float that (float)strtod of
+ * its text gives, by an exact fast path when the decimal has at most 19
+ * significant digits and a small exponent, else strtod itself; an
+ * element that is not a number gives 0, and *bad is the index of the
+ * first such (else SIZE_MAX). Returns the number of elements (which may
+ * exceed cap: only cap are stored), or -1 if s is not a JSON array. */
+long lq_json_floats(const char *s, size_t n, float *out, size_t cap, size_t *bad);
+
+#endif

@@ -106,7 +106,7 @@ LQ_WRAP = json_object_get json_object_getn json_object_del json_object_deln \
 	json_object_size json_object_iter json_object_iter_at json_object_update \
 	json_object_update_existing json_object_update_missing json_object_update_recursive \
 	json_equal json_dumps json_dumpb json_dumpf json_dumpfd json_dump_file \
-	json_dump_callback json_unpack json_unpack_ex json_vunpack_ex
+	json_dump_callback json_unpack json_unpack_ex json_vunpack_ex json_copy json_deep_copy
 comma = ,
 LQ_LDFLAGS = $(foreach f,$(LQ_WRAP),-Wl$(comma)--wrap=$(f))
 LIBCOMMON = $(O)/libcommon.a

@@ -17,6 +17,7 @@
 
 #include "cache.h"
 #include "diag.h"
+#include "lazy.h"
 #include "ndjson.h"
 #include "sha256.h"
 #include "util.h"
@@ -637,7 +638,9 @@ lq_cache_get_json(struct lq_cache *c, const char *ns, const struct lq_cache_key 
 	char *p = lookup(c, ns, k, max_age, &n);
 	json_t *j = NULL;
 
-	if (p != NULL)
+	/* An object comes back lazy (lazy.h): what the caller never reads
+	 * is neither parsed nor, when written on, printed again. */
+	if (p != NULL && (j = lq_lazy_parse(p, n)) == NULL)
 		j = json_loadb(p, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
 	free(p);
 	count(c, ns, j != NULL);

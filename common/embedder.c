@@ -41,7 +41,59 @@ struct lq_embedder {
 	size_t nattempts;
 	int fatal, probed;
 	char fatal_msg[512];
+	struct memo *memo;	/* local: short texts already encoded in this run */
 };
+
+/* The local encoder's memory of short texts (titles, industries,
+ * keywords: score and rerank ask for the same few hundred again and
+ * again), so each is encoded once per run. Bounded: when full it starts
+ * over. Long texts (profiles) are left to the cache. */
+#define MEMO_TEXT_MAX 256
+#define MEMO_MAX 8192		/* 8192 x 384 floats: 12.6 MB at most */
+#define MEMO_SLOTS (2 * MEMO_MAX)
+
+struct memo_slot {
+	char *text;
+	uint32_t hash;
+	float *vec;		/* NULL while pending: being encoded as todo[pending] */
+	size_t pending;
+};
+
+struct memo {
+	struct memo_slot slot[MEMO_SLOTS];
+	size_t n;
+};
+
+static uint32_t
+memo_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void
+memo_clear(struct memo *m)
+{
+	for (size_t i = 0; i < MEMO_SLOTS; i++) {
+		free(m->slot[i].text);
+		free(m->slot[i].vec);
+	}
+	memset(m, 0, sizeof *m);
+}
+
+/* The slot of text: its own, or the empty one where it would go. */
+static struct memo_slot *
+memo_find(struct memo *m, const char *text, uint32_t h)
+{
+	size_t i = h & (MEMO_SLOTS - 1);
+
+	while (m->slot[i].text && (m->slot[i].hash != h || strcmp(m->slot[i].text, text) != 0))
+		i = (i + 1) & (MEMO_SLOTS - 1);
+	return &m->slot[i];
+}
 
 static int
 is_loopback(const char *url)
@@ -262,6 +314,10 @@ lq_embedder_free(struct lq_embedder *e)
 	free(e->model);
 	free(e->url);
 	free(e->attempts);
+	if (e->memo) {
+		memo_clear(e->memo);
+		free(e->memo);
+	}
 	free(e);
 }
 
@@ -803,22 +859,60 @@ lq_embedder_embed(struct lq_embedder *e, const char *const *texts, size_t n, flo
 	if (e->local) {
 		const char **todo = lq_xreallocarray(NULL, n ? n : 1, sizeof *todo);
 		size_t *where = lq_xreallocarray(NULL, n ? n : 1, sizeof *where), m = 0, k;
+		size_t *alias = lq_xreallocarray(NULL, n ? n : 1, sizeof *alias);
+		size_t dim = (size_t)e->dim;
 		float *v;
 
-		for (i = 0; i < n; i++)
-			if (texts[i][0] && !have[i])
-				where[m] = i, todo[m++] = texts[i];
+		if (e->memo == NULL)
+			e->memo = lq_xcalloc(1, sizeof *e->memo);
+		if (e->memo->n + n > MEMO_MAX)
+			memo_clear(e->memo);
+		for (i = 0; i < n; i++) {
+			struct memo_slot *ms = NULL;
+
+			alias[i] = SIZE_MAX;
+			if (!texts[i][0] || have[i])
+				continue;
+			if (strlen(texts[i]) <= MEMO_TEXT_MAX && e->memo->n < MEMO_MAX) {
+				uint32_t h = memo_hash(texts[i]);
+
+				ms = memo_find(e->memo, texts[i], h);
+				if (ms->text && ms->vec) {
+					memcpy(out + i * dim, ms->vec, sizeof(float) * dim);
+					continue;
+				}
+				if (ms->text) {		/* already in this call's todo */
+					alias[i] = ms->pending;
+					continue;
+				}
+				ms->text = lq_xstrdup(texts[i]);
+				ms->hash = h;
+				ms->pending = m;
+				e->memo->n++;
+			}
+			where[m] = i, todo[m++] = texts[i];
+		}
 		if (m > 0) {
-			v = lq_xreallocarray(NULL, m * (size_t)e->dim, sizeof *v);
+			v = lq_xreallocarray(NULL, m * dim, sizeof *v);
 			if (lq_encoder_embed(e->enc, todo, m, v) < 0)
 				lq_die(LQ_EXIT_FATAL, "out of memory in the encoder");
 			for (k = 0; k < m; k++) {
-				memcpy(out + where[k] * (size_t)e->dim, v + k * (size_t)e->dim,
-				    sizeof(float) * (size_t)e->dim);
-				store(e, todo[k], v + k * (size_t)e->dim);
+				memcpy(out + where[k] * dim, v + k * dim, sizeof(float) * dim);
+				store(e, todo[k], v + k * dim);
+				struct memo_slot *ms = strlen(todo[k]) <= MEMO_TEXT_MAX ?
+				    memo_find(e->memo, todo[k], memo_hash(todo[k])) : NULL;
+
+				if (ms && ms->text && ms->vec == NULL) {
+					ms->vec = lq_xmalloc(sizeof(float) * dim);
+					memcpy(ms->vec, v + k * dim, sizeof(float) * dim);
+				}
 			}
+			for (i = 0; i < n; i++)
+				if (alias[i] != SIZE_MAX)
+					memcpy(out + i * dim, v + alias[i] * dim, sizeof(float) * dim);
 			free(v);
 		}
+		free(alias);
 		free(todo);
 		free(where);
 		free(have);

@@ -25,7 +25,7 @@ enum { UNREAD, PARSED, DELETED };
  * order, nslots hash slots (entry index + 1, 0 empty), the decoded keys,
  * then the object's own text. Offsets count from the header. */
 struct hdr {
-	uint32_t magic, n, nslots, raw_off, raw_len, pad;
+	uint32_t magic, n, nslots, raw_off, raw_len, dups;
 };
 struct ent {
 	uint32_t key_off, key_len, val_off, val_len, hash, state;
@@ -51,6 +51,8 @@ int __real_json_dumpfd(const json_t *j, int fd, size_t flags);
 int __real_json_dump_file(const json_t *j, const char *path, size_t flags);
 int __real_json_dump_callback(const json_t *j, json_dump_callback_t cb, void *data, size_t flags);
 int __real_json_vunpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, va_list ap);
+json_t *__real_json_copy(json_t *j);
+json_t *__real_json_deep_copy(const json_t *j);
 
 /* The wrappers, declared for -Wmissing-prototypes. */
 json_t *__wrap_json_object_get(const json_t *o, const char *key);
@@ -73,6 +75,8 @@ int __wrap_json_dump_file(const json_t *j, const char *path, size_t flags);
 int __wrap_json_dump_callback(const json_t *j, json_dump_callback_t cb, void *data, size_t flags);
 int __wrap_json_vunpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, va_list ap);
 int __wrap_json_unpack(json_t *root, const char *fmt, ...);
+json_t *__wrap_json_copy(json_t *j);
+json_t *__wrap_json_deep_copy(const json_t *j);
 int __wrap_json_unpack_ex(json_t *root, json_error_t *err, size_t flags, const char *fmt, ...);
 
 /* Set once a lazy object exists: until then the wrappers cost nothing. */
@@ -257,7 +261,7 @@ scan_number(ptr p, ptr e)
 
 struct idx {
 	struct ent *ent;
-	size_t n, cap;
+	size_t n, cap, dups;
 	uint32_t *slot;
 	size_t nslots;
 	struct lq_buf keys;
@@ -374,6 +378,7 @@ idx_add(struct idx *x, ptr k, size_t kn, int kesc, size_t voff, size_t vn)
 	h = hash_key(x->keys.data + koff, klen);
 	if ((at = idx_find(x, x->keys.data + koff, klen, h)) >= 0) {
 		x->keys.len = koff;
+		x->dups++;
 		x->ent[at].val_off = (uint32_t)voff;
 		x->ent[at].val_len = (uint32_t)vn;
 		return;
@@ -529,7 +534,7 @@ lq_lazy_parse(const char *s, size_t n)
 	start = ws(b, e);
 	if (start >= e || *start != '{')
 		return NULL;
-	x.n = 0;
+	x.n = x.dups = 0;
 	lq_buf_reset(&x.keys);
 	if (x.nslots == 0)
 		idx_rehash(&x, 64);
@@ -543,7 +548,7 @@ lq_lazy_parse(const char *s, size_t n)
 	hd.nslots = 8;
 	while (hd.nslots < 2 * x.n)
 		hd.nslots *= 2;
-	hd.pad = 0;
+	hd.dups = x.dups > 0;
 	size = sizeof hd + x.n * sizeof(struct ent) + hd.nslots * sizeof(uint32_t);
 	raw_off = size + x.keys.len;
 	hd.raw_off = (uint32_t)raw_off;
@@ -586,35 +591,76 @@ lq_lazy_is(const json_t *o)
 	return lazy_used && hold(o) != NULL;
 }
 
+static int parse_number(ptr *pp, ptr e, double *out);
+
+/* The value in the checked text v[0..n): objects lazy, arrays built
+ * here (their objects lazy too), scalars as jansson would make them.
+ * NULL only if the text is not what the scanner passed. */
+static json_t *
+parse_value(const char *v, size_t n)
+{
+	ptr p = (ptr)v, e = p + n;
+
+	switch (v[0]) {
+	case '{':
+		return lq_lazy_parse(v, n);
+	case '[': {
+		json_t *a = json_array();
+
+		p = ws(p + 1, e);
+		while (p < e && *p != ']') {
+			ptr q = scan_value(p, e, 1);
+			json_t *x;
+
+			if (q == NULL || (x = parse_value((const char *)p, (size_t)(q - p))) == NULL) {
+				json_decref(a);
+				return NULL;
+			}
+			json_array_append_new(a, x);
+			p = ws(q, e);
+			if (p < e && *p == ',')
+				p = ws(p + 1, e);
+		}
+		return a;
+	}
+	case '"':
+		if (memchr(v, '\\', n) == NULL)
+			return json_stringn_nocheck(v + 1, n - 2);
+		{
+			struct lq_buf b = LQ_BUF_INIT;
+			json_t *s;
+
+			decode_string(&b, p, n);
+			s = json_stringn_nocheck(b.data ? b.data : "", b.len);
+			lq_buf_free(&b);
+			return s;
+		}
+	case 't':
+		return json_true();
+	case 'f':
+		return json_false();
+	case 'n':
+		return json_null();
+	default: {
+		double d;
+
+		if (memchr(v, '.', n) || memchr(v, 'e', n) || memchr(v, 'E', n))
+			return parse_number(&p, e, &d) == 0 ? json_real(d) : NULL;
+		return json_integer((json_int_t)strtoll(v, NULL, 10));
+	}
+	}
+}
+
 /* Parses member i of hd's object: a new reference. */
 static json_t *
 parse_member(const struct hdr *hd, size_t i)
 {
 	const struct ent *t = &ENT(hd)[i];
 	const char *v = AT(hd, t->val_off);
-	size_t n = t->val_len;
 	json_error_t err;
-	json_t *j = NULL;
+	json_t *j = parse_value(v, t->val_len);
 
-	switch (v[0]) {
-	case '{':
-		j = lq_lazy_parse(v, n);
-		break;
-	case '"':
-		if (memchr(v, '\\', n) == NULL)
-			j = json_stringn_nocheck(v + 1, n - 2);
-		break;
-	case 't':
-		j = json_true();
-		break;
-	case 'f':
-		j = json_false();
-		break;
-	case 'n':
-		j = json_null();
-		break;
-	}
-	if (j == NULL && (j = json_loadb(v, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)) == NULL)
+	if (j == NULL && (j = json_loadb(v, t->val_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "internal error: member \"%.*s\" the scanner passed: %s",
 		    (int)t->key_len, KEYS(hd) + t->key_off, err.text);
 	return j;
@@ -740,10 +786,11 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 {
 	struct hdr *hd;
 	size_t start = b->len, i;
-	int first = 1, verbatim = 1;
+	int first = 1, verbatim;
 
 	if (!lazy_used || (hd = hold(o)) == NULL)
 		return -1;
+	verbatim = !hd->dups;	/* a repeated key is written once, as jansson would */
 	lq_buf_addc(b, '{');
 	for (i = 0; i < hd->n; i++) {
 		const struct ent *t = &ENT(hd)[i];
@@ -974,6 +1021,21 @@ __wrap_json_unpack_ex(json_t *root, json_error_t *err, size_t flags, const char 
 	r = __wrap_json_vunpack_ex(root, err, flags, fmt, ap);
 	va_end(ap);
 	return r;
+}
+
+/* jansson copies keys as C strings, which would lose the hidden one. */
+json_t *
+__wrap_json_copy(json_t *j)
+{
+	lq_lazy_materialize(j, 0);
+	return __real_json_copy(j);
+}
+
+json_t *
+__wrap_json_deep_copy(const json_t *j)
+{
+	DEEP(j);
+	return __real_json_deep_copy(j);
 }
 
 /* ---- numbers ---------------------------------------------------------- */

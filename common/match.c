@@ -219,10 +219,18 @@ char *
 lq_fold(const char *s)
 {
 	utf8proc_uint8_t *m = NULL;
-	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const unsigned char *src = n >= 0 ? m : (const unsigned char *)s;
+	const unsigned char *a = (const unsigned char *)s;
+	utf8proc_ssize_t n = 0;
+
+	/* ASCII is its own NFKC form and case folds to lower case, which the
+	 * loop below does: most profile text skips utf8proc altogether. */
+	while (*a && *a < 0x80)
+		a++;
+	if (*a)
+		n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+		    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+		    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const unsigned char *src = n >= 0 && m ? m : (const unsigned char *)s;
 	size_t len = strlen((const char *)src), i = 0;
 	char *out = lq_xmalloc(len + 1), *o = out;
 

@@ -52,7 +52,9 @@ void lq_rec_set_str(json_t *rec, const char *key, const char *s);
 int lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *err, size_t errlen);
 
 /* Sets rec's embedding to v[0..n) in the chosen form: a JSON array of
- * numbers written as %.7g gives (base64 0), or base64 float32 with
+ * numbers rounded to 7 significant digits (float32 carries about 7, and
+ * lines stay about half as long as with shortest round trip; base64 0),
+ * or base64 float32, exact and a third of the size, with
  * "embedding_encoding" (base64 1); the array form removes any
  * "embedding_encoding". */
 void lq_rec_set_embedding(json_t *rec, const float *v, size_t n, int base64);

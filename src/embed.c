@@ -17,7 +17,7 @@
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_PRICE,
-	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE
+	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE, OPT_VECTORS
 };
 
 static const struct lq_option options[] = {
@@ -35,11 +35,13 @@ static const struct lq_option options[] = {
 	{ "text", OPT_TEXT, NULL, "embed raw text: one text per input line (or --field of records)" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [90]" },
 	{ "trace", OPT_TRACE, "FILE", "append one JSON line per API request to FILE" },
+	{ "vectors", OPT_VECTORS, "FORM", "json (numbers, the default) or base64 (float32, with embedding_encoding)" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|openai] [-m model] [--dimensions n] [-j jobs] [-b batch-size] [--text [--field name]]",
+	"[--backend local|openai] [-m model] [--dimensions n] [-j jobs] [-b batch-size] [--text [--field name]]\n"
+	"             [--vectors json|base64]",
 	"add \"embedding\" and \"embedding_model\" to enriched leads (NDJSON on stdin)",
 	"The profile text is built as docs/embed.md describes. Failed records and\n"
 	"records without a profile (status discovered) pass through untouched.\n"
@@ -53,26 +55,10 @@ static const struct lq_cmd cmd = {
 #define WINDOW_LOCAL 256
 #define WINDOW_MAX 8192
 
-static int text_mode, fatal;
+static int text_mode, fatal, base64;
 static const char *field;
 static struct lq_embedder *emb;
 static unsigned long long skipped;
-
-/* Rounded to 7 significant digits: float32 carries about 7, and the
- * output lines stay about half as long as with shortest round-trip. */
-static json_t *
-vector(const float *v, int dim)
-{
-	json_t *a = json_array();
-	char buf[32];
-	int i;
-
-	for (i = 0; i < dim; i++) {
-		snprintf(buf, sizeof buf, "%.7g", (double)v[i]);
-		json_array_append_new(a, json_real(strtod(buf, NULL)));
-	}
-	return a;
-}
 
 /* The text of rec to embed, or NULL when rec passes through untouched. */
 static char *
@@ -149,7 +135,7 @@ flush(json_t **recs, size_t n)
 			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + lq_embedder_attempts(emb, i));
 			lq_rec_fail(rec, "embed_failed", "%s: %s", lq_rec_name(rec), errs[i]);
 		} else {
-			json_object_set_new(rec, "embedding", vector(out + i * (size_t)dim, dim));
+			lq_rec_set_embedding(rec, out + i * (size_t)dim, (size_t)dim, base64);
 			lq_rec_set_str(rec, "embedding_model", lq_embedder_model_id(emb));
 		}
 		free(errs[i]);
@@ -231,6 +217,11 @@ main(int argc, char **argv)
 		case OPT_TEXT: text_mode = 1; break;
 		case OPT_TIMEOUT: timeout = lq_parse_double("--timeout", arg, 0.1, 86400); break;
 		case OPT_TRACE: trace_path = arg; break;
+		case OPT_VECTORS:
+			if (strcmp(arg, "json") != 0 && strcmp(arg, "base64") != 0)
+				lq_die(LQ_EXIT_USAGE, "--vectors: unknown form '%s' (json or base64)", arg);
+			base64 = strcmp(arg, "base64") == 0;
+			break;
 		default: lq_usage(&cmd);
 		}
 	}

@@ -247,7 +247,7 @@ structured_open(void)
 
 	o.backend = "local";
 	o.model = model_dir;
-	o.cache = NULL;	/* short strings: the encoder is faster than a cache lookup */
+	o.cache = cache;	/* titles and industries: a rerun reads their vectors (lq_embedder memoizes them within a run) */
 	if ((loc = lq_embedder_open(&o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	loc_id = lq_embedder_model_id(loc);

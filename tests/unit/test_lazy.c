@@ -1,0 +1,265 @@
+/* test_lazy.c: lazy objects (common/lazy.c) against jansson parsing the same text whole. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "lazy.h"
+#include "ndjson.h"
+#include "record.h"
+#include "t.h"
+#include "util.h"
+
+static char *
+dump(const json_t *j)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+
+	lq_json_dump(&b, j);
+	return lq_buf_detach(&b);
+}
+
+/* The writer's text of s parsed by jansson whole (today's path). */
+static char *
+eager(const char *s)
+{
+	json_t *j = json_loads(s, JSON_ALLOW_NUL, NULL);
+	char *t = j ? dump(j) : NULL;
+
+	json_decref(j);
+	return t;
+}
+
+/* Texts jansson refuses: the scanner must refuse them too (it may refuse
+ * more, never less). */
+static const char *const refused[] = {
+	"", "{", "}", "[]", "1", "\"x\"", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{,}", "{\"a\":1 \"b\":2}",
+	"{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":-}", "{\"a\":NaN}",
+	"{\"a\":Infinity}", "{\"a\":tru}", "{\"a\":nul}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}",
+	"{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\"}", "{\"a\":\"\\ud800\\u0041\"}", "{\"a\":\"\x01\"}",
+	"{\"a\":\"\xc0\x80\"}", "{\"a\":\"\xed\xa0\x80\"}", "{\"a\":\"\xf4\x90\x80\x80\"}", "{\"a\":\"\xff\"}",
+	"{\"a\":\"\xe2\x82\"}", "{\"a\\u0000\":1}", "{\"a\":99999999999999999999}", "{\"a\":-9999999999999999999}",
+	"{\"a\":1e400}", "{\"a\":[1,]}", "{\"a\":[,1]}", "{\"a\":1} x", "{\"a\":1}{}", "{'a':1}",
+	"{\"a\":\"unterminated}", "{\"a\":[1,2}", "{\"a\":{\"b\":1]}",
+};
+
+/* Texts it must take, and the writer must give back as jansson's
+ * parse-and-dump would, or (second) as they came. */
+static const char *const taken[][2] = {
+	{ "{}", "{}" },
+	{ " {\"a\" : 1 , \"b\":[1, 2]}\t", "{\"a\" : 1 , \"b\":[1, 2]}" },
+	{ "{\"a\":1,\"a\":2,\"b\":3}", "{\"a\":2,\"b\":3}" },
+	{ "{\"k\\u00e9y\":\"v\\n\\u00e9\\ud83d\\ude00\",\"n\":null,\"t\":true,\"f\":false}",
+	  "{\"k\\u00e9y\":\"v\\n\\u00e9\\ud83d\\ude00\",\"n\":null,\"t\":true,\"f\":false}" },
+	{ "{\"a\":\"\\u0000x\",\"e\":1.5e-300,\"i\":-123456789012345678,\"z\":-0.0}", NULL },
+	{ "{\"deep\":[[[[{\"x\":[{}]}]]]],\"s\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"}", NULL },
+};
+
+int
+main(void)
+{
+	t_begin("the scanner refuses what jansson refuses");
+	for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+		json_t *j = lq_lazy_parse(refused[i], strlen(refused[i]));
+		json_t *k = json_loads(refused[i], JSON_ALLOW_NUL, NULL);
+
+		if (j != NULL || (k != NULL && json_is_object(k)))
+			printf("#   taken: %s\n", refused[i]);
+		CHECK(j == NULL);
+		json_decref(j);
+		json_decref(k);
+	}
+
+	t_begin("nesting: near jansson's depth limit the scanner steps aside");
+	{
+		struct lq_buf b = LQ_BUF_INIT;
+
+		lq_buf_adds(&b, "{\"a\":");
+		for (int i = 0; i < 3000; i++)
+			lq_buf_addc(&b, '[');
+		for (int i = 0; i < 3000; i++)
+			lq_buf_addc(&b, ']');
+		lq_buf_addc(&b, '}');
+		CHECK(lq_lazy_parse(b.data, b.len) == NULL);
+		lq_buf_free(&b);
+	}
+
+	t_begin("untouched objects come back as they came; read ones as jansson would write them");
+	for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+		json_t *j = lq_lazy_parse(taken[i][0], strlen(taken[i][0]));
+		char *out, *want = eager(taken[i][0]);
+
+		CHECK(j != NULL);
+		if (j == NULL)
+			continue;
+		out = dump(j);
+		CHECK_STR(out, taken[i][1] ? taken[i][1] : want);
+		free(out);
+		/* every member read (iteration parses all): jansson's text */
+		CHECK_INT(json_object_size(j), json_object_size(json_loads(taken[i][0], JSON_ALLOW_NUL, NULL)));
+		out = dump(j);
+		CHECK_STR(out, want);
+		free(out);
+		free(want);
+		json_decref(j);
+	}
+
+	t_begin("get, set, delete and add keep the original order");
+	{
+		const char *s = "{\"id\":\"x\", \"profile\":{\"a\": [1, 2], \"b\":\"\\u00e9\"},\"status\":\"enriched\",\"gone\":1,\"n\":1.50}";
+		json_t *j = lq_lazy_parse(s, strlen(s));
+		char *out;
+
+		CHECK_STR(json_string_value(json_object_get(j, "status")), "enriched");
+		json_object_set_new(j, "status", json_string("qualified"));
+		CHECK_INT(json_object_del(j, "gone"), 0);
+		CHECK_INT(json_object_del(j, "gone"), -1);
+		CHECK_INT(json_object_del(j, "never"), -1);
+		CHECK(json_object_get(j, "gone") == NULL);
+		json_object_set_new(j, "icp_score", json_real(50));
+		json_object_set_new(j, "id", json_string("y"));
+		out = dump(j);
+		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\": [1, 2], \"b\":\"\\u00e9\"},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
+		free(out);
+		/* a number read and left alone still goes out as it came; an
+		 * array read is written as the writer writes arrays, the rest of
+		 * its object as it came */
+		CHECK(json_is_array(json_object_get(json_object_get(j, "profile"), "a")));
+		CHECK(json_real_value(json_object_get(j, "n")) == 1.5);
+		out = dump(j);
+		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\":[1,2],\"b\":\"\\u00e9\"},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
+		free(out);
+		/* a nested member changed: that object is written member by member */
+		json_object_set_new(json_object_get(j, "profile"), "c", json_true());
+		out = dump(j);
+		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\":[1,2],\"b\":\"\\u00e9\",\"c\":true},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
+		free(out);
+		/* iteration sees every member, in order, and no hidden one */
+		{
+			const char *k, *want[] = { "id", "profile", "status", "n", "icp_score" };
+			json_t *v;
+			size_t i = 0;
+
+			json_object_foreach(j, k, v) {
+				CHECK(i < 5 && strcmp(k, want[i]) == 0);
+				i++;
+			}
+			CHECK_INT(i, 5);
+		}
+		json_decref(j);
+	}
+
+	t_begin("copies, equality and jansson's own dumps see the whole object");
+	{
+		const char *s = "{\"b\":{\"c\":[1,{\"d\":2}]},\"a\":\"x\"}";
+		json_t *j = lq_lazy_parse(s, strlen(s)), *whole = json_loads(s, 0, NULL);
+		json_t *copy = json_deep_copy(j);
+		char *t = json_dumps(j, JSON_COMPACT);
+
+		CHECK_STR(t, "{\"b\":{\"c\":[1,{\"d\":2}]},\"a\":\"x\"}");
+		free(t);
+		CHECK(json_equal(copy, whole));
+		CHECK(json_equal(j, whole));
+		json_decref(j);
+		json_decref(copy);
+		json_decref(whole);
+	}
+
+	t_begin("float arrays: the same float as (float)strtod, for every form of number");
+	{
+		unsigned long long seed = 88172645463325252ull;
+		int bad_values = 0;
+
+		for (int trial = 0; trial < 200000; trial++) {
+			char num[128], text[160];
+			double x;
+			float got;
+			size_t badi;
+
+			seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+			switch (trial % 4) {
+			case 0: x = (double)(int64_t)seed / 9.2e18; break;
+			case 1: { uint64_t u = seed; memcpy(&x, &u, sizeof x); if (!isfinite(x)) x = 1; break; }
+			case 2: x = ldexp((double)(seed >> 11), (int)(seed % 200) - 150); break;
+			default: x = (double)(seed % 2000001) / 1e6 - 1; break;
+			}
+			switch (trial % 8) {
+			case 0: snprintf(num, sizeof num, "%.7g", x); break;
+			case 1: snprintf(num, sizeof num, "%.9g", x); break;
+			case 2: snprintf(num, sizeof num, "%.17g", x); break;
+			case 3: snprintf(num, sizeof num, "%g", x); break;
+			case 4: snprintf(num, sizeof num, "%.3e", x); break;
+			case 5: snprintf(num, sizeof num, "%.12f", x); break;
+			case 6: snprintf(num, sizeof num, "%.20g", x); break;
+			default: snprintf(num, sizeof num, "%.25f", x); break;
+			}
+			snprintf(text, sizeof text, "[%s]", num);
+			if (lq_json_floats(text, strlen(text), &got, 1, &badi) != 1) {
+				/* %g may write inf/nan or forms JSON lacks: skip those */
+				continue;
+			}
+			if (memcmp(&got, &(float){ (float)strtod(num, NULL) }, sizeof got) != 0 && bad_values++ < 5)
+				printf("#   %s: got %.9g\n", num, (double)got);
+		}
+		CHECK_INT(bad_values, 0);
+	}
+
+	t_begin("float arrays: shapes, spacing, non-numbers");
+	{
+		float f[8];
+		size_t bad;
+
+		CHECK_INT(lq_json_floats(" [ 1 , -0.5e1,2E-2 ] ", 21, f, 8, &bad), 3);
+		CHECK(f[0] == 1 && f[1] == -5 && f[2] == 0.02f && bad == SIZE_MAX);
+		CHECK_INT(lq_json_floats("[]", 2, f, 8, &bad), 0);
+		CHECK_INT(lq_json_floats("[1,\"x\",{\"a\":[2]},null]", 22, f, 8, &bad), 4);
+		CHECK(bad == 1 && f[1] == 0 && f[2] == 0 && f[3] == 0);
+		CHECK_INT(lq_json_floats("[1,2,3]", 7, f, 2, &bad), 3);
+		CHECK_INT(lq_json_floats("[1,2", 4, f, 8, &bad), -1);
+		CHECK_INT(lq_json_floats("{}", 2, f, 8, &bad), -1);
+		CHECK_INT(lq_json_floats("[1 2]", 5, f, 8, &bad), -1);
+		CHECK(signbit(lq_json_floats("[-0.0]", 6, f, 8, &bad) == 1 ? f[0] : 1.0f));
+	}
+
+	t_begin("embeddings: JSON, base64 float32, set and read back");
+	{
+		float v[3] = { 0.1f, -2.5f, 3.0e-7f }, *got;
+		size_t n, bad;
+		char err[200];
+		json_t *r = json_object();
+
+		lq_rec_set_embedding(r, v, 3, 1);
+		CHECK_STR(json_string_value(json_object_get(r, "embedding_encoding")), "base64");
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), 0);
+		CHECK(n == 3 && memcmp(got, v, sizeof v) == 0);
+		free(got);
+		{
+			char *t = dump(r);
+			json_t *lz = lq_lazy_parse(t, strlen(t));
+
+			CHECK_INT(lq_rec_embedding(lz, &got, &n, &bad, err, sizeof err), 0);
+			CHECK(n == 3 && memcmp(got, v, sizeof v) == 0);
+			free(got);
+			json_decref(lz);
+			free(t);
+		}
+		lq_rec_set_embedding(r, v, 3, 0);
+		CHECK(json_object_get(r, "embedding_encoding") == NULL);
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), 0);
+		CHECK(n == 3 && got[1] == -2.5f);
+		free(got);
+		json_object_set_new(r, "embedding_encoding", json_string("base64"));
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), -1);
+		json_object_set_new(r, "embedding", json_string("AAA"));
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), -2);
+		json_object_set_new(r, "embedding", json_string("AAAAAAA="));
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), -2);
+		json_object_set_new(r, "embedding_encoding", json_string("float16"));
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), -2);
+		CHECK(strstr(err, "float16") != NULL);
+		json_object_del(r, "embedding_encoding");
+		json_object_del(r, "embedding");
+		CHECK_INT(lq_rec_embedding(r, &got, &n, &bad, err, sizeof err), -1);
+		json_decref(r);
+	}
+	return t_done();
+}

@@ -157,6 +157,16 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		unsigned u, u2;
 		size_t k;
 
+		/* eight bytes at a time while none is special: below 0x20,
+		 * '"', '\\' or non-ASCII */
+		while (e - p >= 8) {
+			uint64_t w, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+
+			memcpy(&w, p, 8);
+			if (((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high)
+				break;
+			p += 8;
+		}
 		while (p < e && plain[*p])
 			p++;
 		if (p >= e)
@@ -521,8 +531,8 @@ json_t *
 lq_lazy_parse(const char *s, size_t n)
 {
 	static struct idx x;
+	static struct lq_buf out = LQ_BUF_INIT;
 	ptr b = (ptr)s, e = b + n, start, end;
-	struct lq_buf out = LQ_BUF_INIT;
 	struct hdr hd;
 	size_t size, raw_off;
 	json_t *o, *h;
@@ -542,7 +552,8 @@ lq_lazy_parse(const char *s, size_t n)
 		memset(x.slot, 0, x.nslots * sizeof *x.slot);
 	if ((end = scan_object(start, e, 1, &x, start)) == NULL || ws(end, e) != e)
 		return NULL;
-	/* Lay out the hidden member: header, entries, slots, keys, text. */
+	/* Lay out the hidden member (header, entries, slots, keys, text) in
+	 * a buffer kept between calls; jansson copies it once. */
 	hd.magic = MAGIC;
 	hd.n = (uint32_t)x.n;
 	hd.nslots = 8;
@@ -553,6 +564,7 @@ lq_lazy_parse(const char *s, size_t n)
 	raw_off = size + x.keys.len;
 	hd.raw_off = (uint32_t)raw_off;
 	hd.raw_len = (uint32_t)(end - start);
+	lq_buf_reset(&out);
 	lq_buf_grow(&out, raw_off + hd.raw_len);
 	lq_buf_add(&out, &hd, sizeof hd);
 	for (size_t i = 0; i < x.n; i++) {
@@ -562,8 +574,9 @@ lq_lazy_parse(const char *s, size_t n)
 		lq_buf_add(&out, &t, sizeof t);
 	}
 	{
-		uint32_t *slot = lq_xcalloc(hd.nslots, sizeof *slot);
+		uint32_t *slot = (uint32_t *)(void *)(out.data + out.len);
 
+		memset(slot, 0, hd.nslots * sizeof *slot);
 		for (size_t j = 0; j < x.n; j++) {
 			size_t i = x.ent[j].hash & (hd.nslots - 1);
 
@@ -571,14 +584,12 @@ lq_lazy_parse(const char *s, size_t n)
 				i = (i + 1) & (hd.nslots - 1);
 			slot[i] = (uint32_t)j + 1;
 		}
-		lq_buf_add(&out, slot, hd.nslots * sizeof *slot);
-		free(slot);
+		out.len += hd.nslots * sizeof *slot;
 	}
 	lq_buf_add(&out, x.keys.data, x.keys.len);
 	lq_buf_add(&out, start, hd.raw_len);
 	o = json_object();
 	h = json_stringn_nocheck(out.data, out.len);
-	lq_buf_free(&out);
 	if (o == NULL || h == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
 	lazy_used = 1;

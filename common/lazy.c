@@ -211,36 +211,35 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 
 #define DIGIT(c) ((unsigned)((c) - '0') < 10)
 
+/* Past the digits at p. */
+static ptr
+skip_digits(ptr p, ptr e)
+{
+	while (p < e && DIGIT(*p))
+		p++;
+	return p;
+}
+
 /* A number as jansson lexes it; NULL also when jansson might call it too
  * big (an integer of more than 18 digits, a real that may overflow). */
 static ptr
 scan_number(ptr p, ptr e)
 {
 	ptr d;
-	long intdigits = 0, ex = 0;
+	long intdigits, ex = 0;
 	int real = 0;
 
 	if (*p == '-')
 		p++;
-	if (p >= e)
+	d = p;
+	p = skip_digits(p, e);
+	intdigits = p - d;
+	if (intdigits == 0 || (*d == '0' && intdigits > 1))
 		return NULL;
-	if (*p == '0') {
-		p++;
-		if (p < e && DIGIT(*p))
-			return NULL;
-	} else if (DIGIT(*p)) {
-		d = p;
-		while (p < e && DIGIT(*p))
-			p++;
-		intdigits = p - d;
-	} else {
-		return NULL;
-	}
 	if (p < e && *p == '.') {
 		real = 1;
 		d = ++p;
-		while (p < e && DIGIT(*p))
-			p++;
+		p = skip_digits(p, e);
 		if (p == d)
 			return NULL;
 	}
@@ -453,8 +452,16 @@ scan_array(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		if ((p = scan_value(p, e, depth)) == NULL)
+		if (p < e && (*p == '-' || DIGIT(*p)))
+			p = scan_number(p, e);
+		else
+			p = scan_value(p, e, depth);
+		if (p == NULL)
 			return NULL;
+		if (p < e && *p == ',' && p + 1 < e && (p[1] == '-' || DIGIT(p[1]))) {
+			p++;	/* the next number of a compact array */
+			continue;
+		}
 		p = ws(p, e);
 		if (p >= e)
 			return NULL;
@@ -1066,39 +1073,28 @@ static const double pow10_exact[] = {
 static int
 parse_number(ptr *pp, ptr e, double *out)
 {
-	ptr p = *pp, start = p, d;
+	ptr p = *pp, start, d;
 	uint64_t w = 0;
-	int nd = 0, neg = 0, trunc = 0;
-	long e10 = 0;
+	int neg = 0;
+	long e10 = 0, nd;
 
 	if (p < e && *p == '-')
 		neg = 1, p++;
-	if (p >= e || !DIGIT(*p))
+	start = p;
+	if (p >= e || !DIGIT(*p) || (*p == '0' && p + 1 < e && DIGIT(p[1])))
 		return -1;
-	if (*p == '0') {
-		p++;
-		if (p < e && DIGIT(*p))
-			return -1;
-	} else {
-		for (; p < e && DIGIT(*p); p++) {
-			if (nd < 19)
-				w = w * 10 + (uint64_t)(*p - '0'), nd++;
-			else
-				e10++, trunc = 1;
-		}
-	}
+	/* w wraps past 19 digits; then strtod decides */
+	while (p < e && DIGIT(*p))
+		w = w * 10 + (uint64_t)(*p++ - '0');
+	nd = p - start;
 	if (p < e && *p == '.') {
 		d = ++p;
-		for (; p < e && DIGIT(*p); p++) {
-			if (w == 0 && *p == '0')
-				e10--;
-			else if (nd < 19)
-				w = w * 10 + (uint64_t)(*p - '0'), nd++, e10--;
-			else
-				trunc = 1;
-		}
+		while (p < e && DIGIT(*p))
+			w = w * 10 + (uint64_t)(*p++ - '0');
 		if (p == d)
 			return -1;
+		e10 = -(long)(p - d);
+		nd += p - d;
 	}
 	if (p < e && (*p == 'e' || *p == 'E')) {
 		long x = 0;
@@ -1116,17 +1112,18 @@ parse_number(ptr *pp, ptr e, double *out)
 		e10 += eneg ? -x : x;
 	}
 	*pp = p;
-	if (!trunc && w <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
+	if (nd <= 19 && w <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
 		double v = (double)w;
 
 		v = e10 < 0 ? v / pow10_exact[-e10] : v * pow10_exact[e10];
 		*out = neg ? -v : v;
 		return 0;
 	}
-	if (w == 0 && !trunc) {
+	if (nd <= 19 && w == 0) {
 		*out = neg ? -0.0 : 0.0;
 		return 0;
 	}
+	start -= neg;
 	{
 		char tmp[64], *s = (size_t)(p - start) < sizeof tmp ? tmp : lq_xmalloc((size_t)(p - start) + 1);
 

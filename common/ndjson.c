@@ -346,6 +346,8 @@ lq_json_dump(struct lq_buf *b, const json_t *j)
 
 static const char *const *omit;
 
+const char *const lq_slim_keys[] = { "profile", "embedding", "embedding_encoding", NULL };
+
 void
 lq_write_omit(const char *const *keys)
 {

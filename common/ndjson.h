@@ -48,6 +48,9 @@ void lq_write(const json_t *rec);
  * --slim. */
 void lq_write_omit(const char *const *keys);
 
+/* What --slim leaves out: "profile", "embedding", "embedding_encoding". */
+extern const char *const lq_slim_keys[];
+
 /* Appends s[0..n) as a JSON string as lq_json_dump writes strings. */
 void lq_json_dump_string(struct lq_buf *b, const char *s, size_t n);
 

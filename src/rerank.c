@@ -22,7 +22,7 @@
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DROP_BELOW, OPT_DRY_RUN, OPT_LIMIT, OPT_MAX_ATTEMPTS,
 	OPT_MODEL_DIR, OPT_PRICE_REQUEST, OPT_PRICE_TOKENS, OPT_REFRESH, OPT_RETRY_DELAY, OPT_TIMEOUT,
-	OPT_TRACE
+	OPT_SLIM, OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -40,13 +40,15 @@ static const struct lq_option options[] = {
 	{ "price-tokens", OPT_PRICE_TOKENS, "USD", "price per million tokens [jina 0.02, else 0]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached relevance scores (still write them)" },
 	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "first retry delay, doubled each retry [0.5]" },
+	{ "slim", OPT_SLIM, NULL, "leave profile and embedding out of the records written" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "timeout of one request [90]" },
 	{ "trace", OPT_TRACE, "FILE", "append one JSON line per API request to FILE" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|jina|cohere|tei|llamacpp] [-m model] [-b n] [-j jobs] [--drop-below n] [--dry-run] [--limit n] icp.json",
+	"[--backend local|jina|cohere|tei|llamacpp] [-m model] [-b n] [-j jobs] [--drop-below n] [--dry-run] [--limit n]\n"
+	"              [--slim] icp.json",
 	"rescore scored leads (NDJSON on stdin) with a reranker against the ICP in icp.json",
 	"Writes rerank_score (0-1) and updates icp_score, tier, match_reasoning and\n"
 	"score_version: icp_score = 0.75 x score's icp_score + 25 x rerank_score\n"
@@ -787,6 +789,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_RETRY_DELAY:
 			ho.backoff = lq_parse_double("--retry-delay", arg, 0, 600);
+			break;
+		case OPT_SLIM:
+			lq_write_omit(lq_slim_keys);
 			break;
 		case OPT_TIMEOUT:
 			ho.timeout = lq_parse_double("--timeout", arg, 0.001, 3600);

@@ -17,17 +17,18 @@
 #include "run.h"
 #include "util.h"
 
-enum { OPT_METHOD = 256, OPT_MODEL, OPT_REFRESH };
+enum { OPT_METHOD = 256, OPT_MODEL, OPT_REFRESH, OPT_SLIM };
 
 static const struct lq_option options[] = {
 	{ "method", OPT_METHOD, "M", "baseline or structured [$LQ_SCORE_METHOD, else structured]" },
 	{ "model", OPT_MODEL, "DIR", "structured: local encoder folder for short strings [the default model]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached ICP vectors (still write them)" },
+	{ "slim", OPT_SLIM, NULL, "leave profile and embedding out of the records written" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--method baseline|structured] [--model dir] icp.json",
+	"[--method baseline|structured] [--model dir] [--slim] icp.json",
 	"score each lead (NDJSON on stdin) against the ICP in icp.json",
 	"Writes icp_score (0-100, absolute), tier (A/B/C/D), components,\n"
 	"match_reasoning and score_version, and sets status to qualified. The\n"
@@ -639,6 +640,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_REFRESH:
 			refresh = 1;
+			break;
+		case OPT_SLIM:
+			lq_write_omit(lq_slim_keys);
 			break;
 		default:
 			lq_usage(&cmd);

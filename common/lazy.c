@@ -14,6 +14,10 @@
  * (jansson refuses NUL in keys). */
 #define HKEY "\0lq-lazy"
 #define HKEY_LEN 8
+/* A nested lazy object's text is its outermost object's: this second
+ * hidden member holds a reference to the string that has it. */
+#define HTEXT "\0lq-text"
+#define HTEXT_LEN 8
 #define MAGIC 0x4c5a514cu
 /* jansson stops at depth 2048 (JSON_PARSER_MAX_DEPTH); the scanner gives
  * up earlier and lets jansson decide. */
@@ -23,12 +27,14 @@ enum { UNREAD, PARSED, DELETED };
 
 /* The hidden member's bytes: this header, n entries in first-position
  * order, nslots hash slots (entry index + 1, 0 empty), the decoded keys,
- * then the object's own text. Offsets count from the header. */
+ * then the object's own text; or, with ext, no text: the offsets of
+ * values and of the object's text then count from the start of the
+ * HTEXT member's string instead of from the header. */
 struct hdr {
-	uint32_t magic, n, nslots, raw_off, raw_len, dups;
+	uint32_t magic, n, nslots, raw_off, raw_len, dups, ext, keys_len;
 };
 struct ent {
-	uint32_t key_off, key_len, val_off, val_len, hash, state;
+	uint32_t key_off, key_len, val_off, val_len, hash, state, kesc;
 };
 
 /* jansson's own functions behind the --wrap names (see the Makefile). */
@@ -394,7 +400,7 @@ idx_add(struct idx *x, ptr k, size_t kn, int kesc, size_t voff, size_t vn)
 	}
 	if (x->n == x->cap)
 		x->ent = lq_xreallocarray(x->ent, x->cap = x->cap ? 2 * x->cap : 32, sizeof *x->ent);
-	x->ent[x->n] = (struct ent){ (uint32_t)koff, (uint32_t)klen, (uint32_t)voff, (uint32_t)vn, h, UNREAD };
+	x->ent[x->n] = (struct ent){ (uint32_t)koff, (uint32_t)klen, (uint32_t)voff, (uint32_t)vn, h, UNREAD, (uint32_t)kesc };
 	x->n++;
 	if (2 * x->n > x->nslots)
 		idx_rehash(x, 2 * x->nslots);
@@ -438,6 +444,92 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 		if (*p == '}')
 			return p + 1;
 		if (*p != ',')
+			return NULL;
+		p = ws(p + 1, e);
+	}
+}
+
+/* In text the scanner has already passed (a member being parsed): the
+ * end of the string at p, found with memchr instead of checking every
+ * byte again. */
+static ptr
+skip_string_trusted(ptr p, ptr e)
+{
+	ptr from = p + 1;
+
+	for (;;) {
+		ptr q = memchr(from, '"', (size_t)(e - from)), b;
+
+		if (q == NULL)
+			return NULL;
+		for (b = q; b > from && b[-1] == '\\'; b--)
+			;
+		if ((q - b) % 2 == 0)
+			return q + 1;
+		from = q + 1;		/* an escaped quote */
+	}
+}
+
+/* The end of the checked value at p. */
+static ptr
+skip_trusted(ptr p, ptr e)
+{
+	int depth = 0;
+
+	if (p >= e)
+		return NULL;
+	if (*p == '"')
+		return skip_string_trusted(p, e);
+	if (*p != '{' && *p != '[') {
+		while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' && *p != '\t' &&
+		    *p != '\n' && *p != '\r')
+			p++;
+		return p;
+	}
+	while (p < e) {
+		switch (*p) {
+		case '"':
+			if ((p = skip_string_trusted(p, e)) == NULL)
+				return NULL;
+			continue;
+		case '{': case '[':
+			depth++;
+			break;
+		case '}': case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		}
+		p++;
+	}
+	return NULL;
+}
+
+/* scan_object for checked text: indexes the members without checking
+ * them again. */
+static ptr
+index_trusted(ptr p, ptr e, struct idx *x, ptr base)
+{
+	p = ws(p + 1, e);
+	if (p < e && *p == '}')
+		return p + 1;
+	for (;;) {
+		ptr k = p, v, kend;
+
+		if (p >= e || *p != '"' || (kend = skip_string_trusted(p, e)) == NULL)
+			return NULL;
+		p = ws(kend, e);
+		if (p >= e || *p != ':')
+			return NULL;
+		v = p = ws(p + 1, e);
+		if ((p = skip_trusted(p, e)) == NULL)
+			return NULL;
+		idx_add(x, k, (size_t)(kend - k), memchr(k + 1, '\\', (size_t)(kend - k - 2)) != NULL,
+		    (size_t)(v - base), (size_t)(p - v));
+		p = ws(p, e);
+		if (p < e && *p == '}')
+			return p + 1;
+		if (p >= e || *p != ',')
 			return NULL;
 		p = ws(p + 1, e);
 	}
@@ -516,7 +608,26 @@ hold(const json_t *o)
 #define ENT(hd) ((struct ent *)((hd) + 1))
 #define SLOTS(hd) ((uint32_t *)(ENT(hd) + (hd)->n))
 #define KEYS(hd) ((char *)(SLOTS(hd) + (hd)->nslots))
-#define AT(hd, off) ((const char *)(hd) + (off))
+
+/* Where hd's value offsets count from. */
+static const char *
+textbase(const json_t *o, const struct hdr *hd)
+{
+	return hd->ext ? json_string_value(__real_json_object_getn(o, HTEXT, HTEXT_LEN)) : (const char *)hd;
+}
+
+/* The string that holds o's text: what a member parsed from it refers to. */
+static json_t *
+textowner(const json_t *o, const struct hdr *hd)
+{
+	return __real_json_object_getn(o, hd->ext ? HTEXT : HKEY, HKEY_LEN);
+}
+
+static int
+hidden(const char *k, size_t n)
+{
+	return n == HKEY_LEN && (memcmp(k, HKEY, n) == 0 || memcmp(k, HTEXT, n) == 0);
+}
 
 static long
 find(const struct hdr *hd, const char *k, size_t n)
@@ -534,8 +645,19 @@ find(const struct hdr *hd, const char *k, size_t n)
 	return -1;
 }
 
+static json_t *lazy_build(const char *s, size_t n, json_t *owner);
+
 json_t *
 lq_lazy_parse(const char *s, size_t n)
+{
+	return lazy_build(s, n, NULL);
+}
+
+/* The lazy object of s[0..n). With owner, s lies inside the text of that
+ * string (a member's text the scanner has passed): it is only indexed,
+ * and the object refers to owner's text instead of copying it. */
+static json_t *
+lazy_build(const char *s, size_t n, json_t *owner)
 {
 	static struct idx x;
 	static struct lq_buf out = LQ_BUF_INIT;
@@ -543,6 +665,7 @@ lq_lazy_parse(const char *s, size_t n)
 	struct hdr hd;
 	size_t size, raw_off;
 	json_t *o, *h;
+	const char *base = owner ? json_string_value(owner) : NULL;
 
 	if (!plain['a'])
 		plain_init();
@@ -557,7 +680,8 @@ lq_lazy_parse(const char *s, size_t n)
 		idx_rehash(&x, 64);
 	else
 		memset(x.slot, 0, x.nslots * sizeof *x.slot);
-	if ((end = scan_object(start, e, 1, &x, start)) == NULL || ws(end, e) != e)
+	end = owner ? index_trusted(start, e, &x, start) : scan_object(start, e, 1, &x, start);
+	if (end == NULL || ws(end, e) != e)
 		return NULL;
 	/* Lay out the hidden member (header, entries, slots, keys, text) in
 	 * a buffer kept between calls; jansson copies it once. */
@@ -567,12 +691,14 @@ lq_lazy_parse(const char *s, size_t n)
 	while (hd.nslots < 2 * x.n)
 		hd.nslots *= 2;
 	hd.dups = x.dups > 0;
+	hd.ext = owner != NULL;
+	hd.keys_len = (uint32_t)x.keys.len;
 	size = sizeof hd + x.n * sizeof(struct ent) + hd.nslots * sizeof(uint32_t);
-	raw_off = size + x.keys.len;
+	raw_off = owner ? (size_t)((const char *)start - base) : size + x.keys.len;
 	hd.raw_off = (uint32_t)raw_off;
 	hd.raw_len = (uint32_t)(end - start);
 	lq_buf_reset(&out);
-	lq_buf_grow(&out, raw_off + hd.raw_len);
+	lq_buf_grow(&out, size + x.keys.len + (owner ? 0 : hd.raw_len));
 	lq_buf_add(&out, &hd, sizeof hd);
 	for (size_t i = 0; i < x.n; i++) {
 		struct ent t = x.ent[i];
@@ -594,10 +720,12 @@ lq_lazy_parse(const char *s, size_t n)
 		out.len += hd.nslots * sizeof *slot;
 	}
 	lq_buf_add(&out, x.keys.data, x.keys.len);
-	lq_buf_add(&out, start, hd.raw_len);
+	if (!owner)
+		lq_buf_add(&out, start, hd.raw_len);
 	o = json_object();
 	h = json_stringn_nocheck(out.data, out.len);
-	if (o == NULL || h == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0)
+	if (o == NULL || h == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0 ||
+	    (owner && json_object_setn_new_nocheck(o, HTEXT, HTEXT_LEN, json_incref(owner)) != 0))
 		lq_die(LQ_EXIT_FATAL, "out of memory");
 	lazy_used = 1;
 	return o;
@@ -610,27 +738,71 @@ lq_lazy_is(const json_t *o)
 }
 
 static int parse_number(ptr *pp, ptr e, double *out);
+static json_t *parse_value(const char *v, size_t n, json_t *owner);
+
+/* Objects this small are parsed whole when first read: the bookkeeping
+ * of a lazy object costs more than parsing them (timePeriod, company). */
+#define EAGER_MAX 256
+
+/* The checked object text p[0..e) as a plain object. */
+static json_t *
+eager_object(ptr p, ptr e, json_t *owner)
+{
+	json_t *o = json_object();
+	struct lq_buf key = LQ_BUF_INIT;
+
+	p = ws(p + 1, e);
+	while (p < e && *p != '}') {
+		ptr k = p, kend = skip_string_trusted(p, e), v, q;
+		json_t *x = NULL;
+
+		if (kend == NULL)
+			goto bad;
+		lq_buf_reset(&key);
+		if (memchr(k + 1, '\\', (size_t)(kend - k - 2)))
+			decode_string(&key, k, (size_t)(kend - k));
+		else
+			lq_buf_add(&key, k + 1, (size_t)(kend - k - 2));
+		p = ws(kend, e);
+		if (p >= e || *p != ':')
+			goto bad;
+		v = ws(p + 1, e);
+		if ((q = skip_trusted(v, e)) == NULL ||
+		    (x = parse_value((const char *)v, (size_t)(q - v), owner)) == NULL)
+			goto bad;
+		json_object_setn_new_nocheck(o, key.data ? key.data : "", key.len, x);
+		p = ws(q, e);
+		if (p < e && *p == ',')
+			p = ws(p + 1, e);
+	}
+	lq_buf_free(&key);
+	return o;
+bad:
+	lq_buf_free(&key);
+	json_decref(o);
+	return NULL;
+}
 
 /* The value in the checked text v[0..n): objects lazy, arrays built
  * here (their objects lazy too), scalars as jansson would make them.
  * NULL only if the text is not what the scanner passed. */
 static json_t *
-parse_value(const char *v, size_t n)
+parse_value(const char *v, size_t n, json_t *owner)
 {
 	ptr p = (ptr)v, e = p + n;
 
 	switch (v[0]) {
 	case '{':
-		return lq_lazy_parse(v, n);
+		return n <= EAGER_MAX ? eager_object(p, e, owner) : lazy_build(v, n, owner);
 	case '[': {
 		json_t *a = json_array();
 
 		p = ws(p + 1, e);
 		while (p < e && *p != ']') {
-			ptr q = scan_value(p, e, 1);
+			ptr q = skip_trusted(p, e);
 			json_t *x;
 
-			if (q == NULL || (x = parse_value((const char *)p, (size_t)(q - p))) == NULL) {
+			if (q == NULL || (x = parse_value((const char *)p, (size_t)(q - p), owner)) == NULL) {
 				json_decref(a);
 				return NULL;
 			}
@@ -671,12 +843,12 @@ parse_value(const char *v, size_t n)
 
 /* Parses member i of hd's object: a new reference. */
 static json_t *
-parse_member(const struct hdr *hd, size_t i)
+parse_member(const json_t *o, const struct hdr *hd, size_t i)
 {
 	const struct ent *t = &ENT(hd)[i];
-	const char *v = AT(hd, t->val_off);
+	const char *v = textbase(o, hd) + t->val_off;
 	json_error_t err;
-	json_t *j = parse_value(v, t->val_len);
+	json_t *j = parse_value(v, t->val_len, textowner(o, hd));
 
 	if (j == NULL && (j = json_loadb(v, t->val_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "internal error: member \"%.*s\" the scanner passed: %s",
@@ -694,7 +866,7 @@ lazy_get(const json_t *o, const char *key, size_t n)
 
 	if (hd == NULL || (i = find(hd, key, n)) < 0 || (t = &ENT(hd)[i])->state != UNREAD)
 		return NULL;
-	v = parse_member(hd, (size_t)i);
+	v = parse_member(o, hd, (size_t)i);
 	t->state = PARSED;
 	if (json_object_setn_new_nocheck((json_t *)(uintptr_t)o, key, n, v) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
@@ -713,7 +885,7 @@ lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen)
 	if (v || !lazy_used || (hd = hold(o)) == NULL)
 		return v;
 	if ((i = find(hd, key, strlen(key))) >= 0 && ENT(hd)[i].state == UNREAD) {
-		*raw = AT(hd, ENT(hd)[i].val_off);
+		*raw = textbase(o, hd) + ENT(hd)[i].val_off;
 		*rawlen = ENT(hd)[i].val_len;
 	}
 	return NULL;
@@ -736,7 +908,7 @@ lq_lazy_materialize(json_t *o, int deep)
 
 		m = lq_xcalloc(total, sizeof *m);
 		/* the keys live in the hidden member, which clearing frees */
-		lq_buf_add(&keys, KEYS(hd), hd->raw_off - (size_t)(KEYS(hd) - (char *)hd));
+		lq_buf_add(&keys, KEYS(hd), hd->keys_len);
 		for (i = 0; i < hd->n; i++) {
 			struct ent *t = &ENT(hd)[i];
 			json_t *v = __real_json_object_getn(o, KEYS(hd) + t->key_off, t->key_len);
@@ -744,7 +916,7 @@ lq_lazy_materialize(json_t *o, int deep)
 			if (v)
 				json_incref(v);
 			else if (t->state == UNREAD)
-				v = parse_member(hd, i);
+				v = parse_member(o, hd, i);
 			else
 				continue;
 			m[nm].off = t->key_off;
@@ -755,7 +927,7 @@ lq_lazy_materialize(json_t *o, int deep)
 			const char *k = json_object_iter_key(it);
 			size_t kn = json_object_iter_key_len(it);
 
-			if ((kn == HKEY_LEN && memcmp(k, HKEY, HKEY_LEN) == 0) || find(hd, k, kn) >= 0)
+			if (hidden(k, kn) || find(hd, k, kn) >= 0)
 				continue;
 			m[nm].off = keys.len;
 			lq_buf_add(&keys, k, kn);
@@ -805,14 +977,16 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 	struct hdr *hd;
 	size_t start = b->len, i;
 	int first = 1, verbatim;
+	const char *text;
 
 	if (!lazy_used || (hd = hold(o)) == NULL)
 		return -1;
+	text = textbase(o, hd);
 	verbatim = !hd->dups;	/* a repeated key is written once, as jansson would */
 	lq_buf_addc(b, '{');
 	for (i = 0; i < hd->n; i++) {
 		const struct ent *t = &ENT(hd)[i];
-		const char *k = KEYS(hd) + t->key_off, *raw = AT(hd, t->val_off);
+		const char *k = KEYS(hd) + t->key_off, *raw = text + t->val_off;
 		json_t *v = __real_json_object_getn(o, k, t->key_len);
 		size_t at;
 
@@ -823,7 +997,14 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		if (!first)
 			lq_buf_addc(b, ',');
 		first = 0;
-		lq_json_dump_string(b, k, t->key_len);
+		if (t->kesc) {
+			lq_json_dump_string(b, k, t->key_len);
+		} else {
+			/* no escape in the text: nothing to escape in the key */
+			lq_buf_addc(b, '"');
+			lq_buf_add(b, k, t->key_len);
+			lq_buf_addc(b, '"');
+		}
 		lq_buf_addc(b, ':');
 		at = b->len;
 		if (v == NULL) {
@@ -833,10 +1014,13 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		lq_json_dump(b, v);
 		if (b->len - at == t->val_len && memcmp(b->data + at, raw, t->val_len) == 0)
 			continue;
-		/* A value read and left alone goes out as it came. */
-		if (is_scalar(v)) {
+		/* A value read and left alone goes out as it came (this costs
+		 * a parse only when the text was not in the writer's form). */
+		{
 			json_t *was = json_loadb(raw, t->val_len, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
 
+			if (!is_scalar(v))
+				materialize_deep(v);
 			if (was && __real_json_equal(was, v)) {
 				b->len = at;
 				lq_buf_add(b, raw, t->val_len);
@@ -852,7 +1036,7 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		const char *k = json_object_iter_key(it);
 		size_t kn = json_object_iter_key_len(it);
 
-		if ((kn == HKEY_LEN && memcmp(k, HKEY, HKEY_LEN) == 0) || find(hd, k, kn) >= 0 ||
+		if (hidden(k, kn) || find(hd, k, kn) >= 0 ||
 		    omitted(omit, k, kn))
 			continue;
 		verbatim = 0;
@@ -867,7 +1051,7 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 	if (verbatim) {
 		/* Nothing changed: the object's own text, spacing and all. */
 		b->len = start;
-		lq_buf_add(b, AT(hd, hd->raw_off), hd->raw_len);
+		lq_buf_add(b, text + hd->raw_off, hd->raw_len);
 	}
 	return 0;
 }

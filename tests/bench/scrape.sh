@@ -2,7 +2,8 @@
 # bench/scrape.sh: scrape's sliding window against the mock Apify server with
 # heavy-tailed run latency, compared with the ideal schedule and with the
 # original service's schedule computed from the same latency draws; then a
-# fully cached rerun of 100,000 records against `jq -c .` on the same input.
+# fully cached rerun of 100,000 records against scrape before lazy records
+# and `jq -c .` on the same output.
 # LQ_BENCH_URLS (2000), LQ_BENCH_LATENCY_MS (500, Pareto alpha 1.5 tail
 # capped at 20x), LQ_BENCH_CACHED (100000) scale it. Real runs of 5 profiles
 # take tens of seconds; at 500 ms the fixed costs of a run (three requests
@@ -56,35 +57,42 @@ print("  original schedule with its 10 s pauses: %.2f s -> %.2fx faster" % (orig
 PY
 
 # Fully cached rerun: fill the cache with `cache import` from a generated
-# dataset, then rerun.
-python3 - "$cached" "$T/ds.jsonl" "$T/in2.ndjson" <<'PY'
-import json, sys
-n = int(sys.argv[1])
-with open(sys.argv[2], "w") as ds, open(sys.argv[3], "w") as rec:
-    for i in range(n):
-        slug = "c%d-x" % i
-        ds.write(json.dumps({"profileId": "ACoAA%020d" % i, "publicIdentifier": slug, "firstName": "C%d" % i,
-            "lastName": "X", "headline": "CFO at Co %d" % i, "geoLocationName": "Leeds",
-            "positions": [{"title": "CFO", "companyName": "Co %d" % i, "timePeriod": {"startDate": {"year": 2020}}}]}) + "\n")
-        rec.write(json.dumps({"id": slug, "linkedin_url": "https://www.linkedin.com/in/%s/" % slug, "status": "discovered"}) + "\n")
-PY
-t0=$(date +%s.%N)
-bin/cache -q import "$T/ds.jsonl" || exit 1
-t1=$(date +%s.%N)
-python3 -c "print('cache import: %d profiles in %.1f s' % ($cached, $t1 - $t0))"
+# dataset of realistic items (tests/bench/gen-apify.py: ~4 KB each, as the
+# actor returns them), then rerun: the new scrape, scrape as it was before
+# lazy records (tests/bench/today.sh) on the same cache, and jq -c . over
+# the output. CPU time (user+sys) for the ratios, best of 2 warm runs.
+. tests/bench/lib.sh
+need_cmd jq "apt-get install jq"
+. tests/bench/today.sh
+"$PY" tests/bench/gen-apify.py items "$cached" > "$T/ds.jsonl" || fail "gen-apify.py failed"
+"$PY" tests/bench/gen-apify.py discovered "$cached" > "$T/in2.ndjson" || fail "gen-apify.py failed"
+lines_are "$T/ds.jsonl" "$cached"
+lines_are "$T/in2.ndjson" "$cached"
+timed imp "bin/cache -q import '$T/ds.jsonl'"
+printf 'cache import: %d profiles in %.1f s\n' "$cached" "$imp_wall"
 before=$(curl -s "$LQ_APIFY_BASE_URL/__stats" | jq .requests)
-t0=$(date +%s.%N)
-bin/scrape -q < "$T/in2.ndjson" > "$T/out2.ndjson" || exit 1
-t1=$(date +%s.%N)
+timed cold "bin/scrape -q < '$T/in2.ndjson' > '$T/out2.ndjson'"
 after=$(curl -s "$LQ_APIFY_BASE_URL/__stats" | jq .requests)
-bin/scrape -q < "$T/in2.ndjson" > /dev/null
-bin/scrape -q < "$T/in2.ndjson" > /dev/null
-t2=$(date +%s.%N)
-jq -c . "$T/out2.ndjson" > /dev/null
-t3=$(date +%s.%N)
+timed new1 "bin/scrape -q < '$T/in2.ndjson' > /dev/null"
+timed new2 "bin/scrape -q < '$T/in2.ndjson' > /dev/null"
+timed old1 "'$TODAY/scrape' -q < '$T/in2.ndjson' > '$T/out2-today.ndjson'"
+timed old2 "'$TODAY/scrape' -q < '$T/in2.ndjson' > /dev/null"
+head -n $((cached / 10)) "$T/in2.ndjson" > "$T/tenth.ndjson"
+timed tenth "bin/scrape -q < '$T/tenth.ndjson' > /dev/null"
+timed jq "jq -c . '$T/out2.ndjson' > /dev/null"
+lines_are "$T/out2.ndjson" "$cached"
 hits=$(grep -c '"hit":true' "$T/out2.ndjson")
-python3 -c "
-n=$cached; w=$t1-$t0; w2=($t2-$t1)/2; j=$t3-$t2
-print('cached rerun: %d records, %d cache hits, %d API requests' % (n, $hits, $after-$before))
-print('  scrape %.2f s (%.0f records/s; warm: %.2f s, %.0f records/s); baseline jq -c . over its output %.2f s -> %.2fx jq' % (w, n/w, w2, n/w2, j, w2/j))
-"
+[ "$hits" -eq "$cached" ] || fail "only $hits of $cached records came from the cache"
+if cmp -s "$T/out2.ndjson" "$T/out2-today.ndjson"; then same=identical; else same=DIFFERENT; fi
+new=$(awk -v a="$new1_cpu" -v b="$new2_cpu" 'BEGIN { print a < b ? a : b }')
+old=$(awk -v a="$old1_cpu" -v b="$old2_cpu" 'BEGIN { print a < b ? a : b }')
+printf 'cached rerun: %d records (%d MB out), %d cache hits, %d API requests\n' "$cached" \
+	$(($(wc -c < "$T/out2.ndjson") / 1000000)) "$hits" $((after - before))
+printf '  scrape          %6.2f s CPU = %7.0f records/s (first read of the cache: %.2f s CPU, %.2f s wall)\n' \
+	"$new" "$(awk -v c="$new" -v n="$cached" 'BEGIN { print n / c }')" "$cold_cpu" "$cold_wall"
+printf '  scrape, before  %6.2f s CPU = %7.0f records/s -> %sx\n' \
+	"$old" "$(awk -v c="$old" -v n="$cached" 'BEGIN { print n / c }')" "$(ratio "$old" "$new")"
+printf '  jq -c . over its output %.2f s CPU -> scrape is %sx jq\n' "$jq_cpu" "$(ratio "$jq_cpu" "$new")"
+printf '  peak memory %d MB at %d records, %d MB at %d; output vs before: %s\n' \
+	$((tenth_kb / 1024)) $((cached / 10)) $((new2_kb / 1024)) "$cached" "$same"
+[ "$same" = identical ] || fail "the cached rerun's output differs from before"

@@ -1,55 +1,78 @@
 #!/bin/sh
-# to-csv.sh: to-csv on N lead records (default 100000) against two baselines
-# measured in the same run: Python's csv writer (json + sort + csv.writer)
-# and jq -rs ... @csv, both producing the same columns in the same order
-# (to-csv --full --all --no-bom: the developer's columns, every lead).
-# Prints best-of-3 wall times, the ratios, and to-csv's peak memory; then
-# the client's default spreadsheet (plain-word reasons, tiers A and B) for
-# comparison with the same baseline.
-# LQ_BENCH_RECORDS=N changes the size.
+# to-csv.sh: to-csv on N lead records (default 100000) against baselines
+# measured in the same run: Python's csv writer (json + sort + csv.writer,
+# tests/bench/csv-baseline.py), jq -rs ... @csv, and to-csv as it was
+# before lazy records (tests/bench/today.sh), all producing the same
+# columns in the same order (to-csv --full --all --no-bom: the developer's
+# columns, every lead). Two inputs:
+#   final   what to-csv reads at the end of the pipeline: score's output
+#           on tests/bench/gen-apify.py leads (a ~4 KB raw profile and a
+#           384-number embedding in every record);
+#   small   tests/bench/gen-leads.py: the scored fields and a small
+#           profile, no embedding (the input this benchmark used before).
+# Prints best-of-3 CPU times (user+sys; wall beside), the ratios, to-csv's
+# peak memory at N/10 and N (it keeps every row to sort them), and checks
+# that the output is the one before and, without the formula guard,
+# Python's. LQ_BENCH_RECORDS=N changes the size.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
+. tests/bench/lib.sh
 n=${LQ_BENCH_RECORDS:-100000}
+need_cmd jq "apt-get install jq"
+need_py numpy python3-numpy
+. tests/bench/today.sh
 w=$(mktemp -d)
 trap 'rm -rf "$w"' EXIT
-python3 tests/bench/gen-leads.py "$n" > "$w/leads.ndjson" || exit 1
-
-# best TAG CMD: runs sh -c CMD three times, prints the fastest wall time.
-best() {
-	python3 - "$2" <<'PY'
-import subprocess, sys, time
-t = []
-for _ in range(3):
-    s = time.perf_counter()
-    subprocess.run(["sh", "-c", sys.argv[1]], check=True)
-    t.append(time.perf_counter() - s)
-print("%.3f" % min(t))
-PY
-}
+export LQ_CACHE_DIR="$w/cache"
+"$PY" tests/bench/gen-apify.py embedded "$n" > "$w/emb.ndjson" || fail "gen-apify.py failed"
+lines_are "$w/emb.ndjson" "$n"
+bin/score -q --method baseline pipelines/demo/icp.json < "$w/emb.ndjson" > "$w/final.ndjson" || fail "score failed"
+rm -f "$w/emb.ndjson"
+lines_are "$w/final.ndjson" "$n"
+"$PY" tests/bench/gen-leads.py "$n" > "$w/small.ndjson" || fail "gen-leads.py failed"
+lines_are "$w/small.ndjson" "$n"
 
 jqprog='sort_by(-(.icp_score // -1), .id) | (["Name","Profile URL","Headline","Company","Location","Job Title","Industry","Company Type","ICP Score","Tier","Match Reasoning"] | @csv), (.[] | [.name, .linkedin_url, .headline, .company, .location, ((.current_job_titles // []) | join(", ")), (if .industry == "Other" then "" else .industry end), (if .company_type == "unknown" then "" else .company_type end), .icp_score, .tier, .match_reasoning] | @csv)'
-
 full="--full --all --no-bom"
-t_c=$(best to-csv "bin/to-csv -q $full < $w/leads.ndjson > $w/c.csv") || exit 1
-t_d=$(best to-csv "bin/to-csv -q < $w/leads.ndjson > $w/d.csv") || exit 1
-t_p=$(best python "python3 tests/bench/csv-baseline.py < $w/leads.ndjson > $w/p.csv") || exit 1
-t_j=$(best jq "jq -rs '$jqprog' < $w/leads.ndjson > $w/j.csv") || exit 1
-mem=$(/usr/bin/time -f %M bin/to-csv -q $full < "$w/leads.ndjson" 2>&1 >/dev/null)
 
-# Sanity: without the formula guard to-csv writes what Python's writer does.
-bin/to-csv -q $full --raw < "$w/leads.ndjson" > "$w/raw.csv"
-if cmp -s "$w/raw.csv" "$w/p.csv"; then same=identical; else same=DIFFERENT; fi
+# best NAME CMD: the least CPU time of three runs into NAME_cpu (and that
+# run's wall time into NAME_wall).
+best() {
+	_b= _bw=
+	for _i in 1 2 3; do
+		timed _run "$2"
+		if [ -z "$_b" ] || awk -v a="$_run_cpu" -v b="$_b" 'BEGIN { exit !(a < b) }'; then
+			_b=$_run_cpu _bw=$_run_wall
+		fi
+	done
+	eval "$1_cpu=$_b; $1_wall=$_bw"
+}
 
-size=$(wc -c < "$w/leads.ndjson")
-printf 'to-csv: %s records, %s MB of NDJSON in, %s MB of CSV out\n' "$n" \
-	"$((size / 1000000))" "$(($(wc -c < "$w/c.csv") / 1000000))"
-printf '  %-26s %7ss\n' "to-csv --full --all" "$t_c"
-printf '  %-26s %7ss  to-csv is %sx faster\n' "python3 csv writer" "$t_p" \
-	"$(python3 -c "print('%.2f' % ($t_p / $t_c))")"
-printf '  %-26s %7ss  to-csv is %sx faster\n' "jq -rs ... @csv" "$t_j" \
-	"$(python3 -c "print('%.2f' % ($t_j / $t_c))")"
-printf '  %-26s %7ss  (the client default: reasons built, tiers A-B kept) %sx the python writer\n' \
-	"to-csv" "$t_d" "$(python3 -c "print('%.2f' % ($t_p / $t_d))")"
-printf '  to-csv peak memory %s MB (input %s MB); --raw output vs python: %s\n' \
-	"$((mem / 1024))" "$((size / 1000000))" "$same"
-[ "$same" = identical ]
+for kind in final small; do
+	f=$w/$kind.ndjson
+	best c "bin/to-csv -q $full < $f > $w/c.csv"
+	best t "'$TODAY/to-csv' -q $full < $f > $w/t.csv"
+	best p "$PY tests/bench/csv-baseline.py < $f > $w/p.csv"
+	best d "bin/to-csv -q < $f > $w/d.csv"
+	timed j "jq -rs '$jqprog' < $f > $w/j.csv"
+	timed m "bin/to-csv -q $full < $f > /dev/null"
+	head -n $((n / 10)) "$f" > "$w/tenth.ndjson"
+	timed m10 "bin/to-csv -q $full < $w/tenth.ndjson > /dev/null"
+	for o in c t p d j; do [ -s "$w/$o.csv" ] || fail "$kind: $o.csv is empty"; done
+	[ "$(wc -l < "$w/c.csv")" -ge "$n" ] || fail "$kind: to-csv wrote fewer rows than records"
+	bin/to-csv -q $full --raw < "$f" > "$w/raw.csv" || fail "to-csv --raw failed"
+	if cmp -s "$w/raw.csv" "$w/p.csv"; then same=identical; else same=DIFFERENT; fi
+	if cmp -s "$w/c.csv" "$w/t.csv"; then before=identical; else before=DIFFERENT; fi
+	size=$(wc -c < "$f")
+	printf 'to-csv, %s records: %s records, %s MB of NDJSON in, %s MB of CSV out (CPU s, best of 3; wall beside)\n' \
+		"$kind" "$n" "$((size / 1000000))" "$(($(wc -c < "$w/c.csv") / 1000000))"
+	printf '  %-30s %7ss %6ss\n' "to-csv --full --all" "$c_cpu" "$c_wall"
+	printf '  %-30s %7ss %6ss  to-csv is %sx faster\n' "python3 csv writer" "$p_cpu" "$p_wall" "$(ratio "$p_cpu" "$c_cpu")"
+	printf '  %-30s %7ss %6ss  to-csv is %sx faster\n' "jq -rs ... @csv (one run)" "$j_cpu" "$j_wall" "$(ratio "$j_cpu" "$c_cpu")"
+	printf '  %-30s %7ss %6ss  to-csv is %sx faster\n' "to-csv before lazy records" "$t_cpu" "$t_wall" "$(ratio "$t_cpu" "$c_cpu")"
+	printf '  %-30s %7ss %6ss  (the client default: reasons built, tiers A-B kept) %sx the python writer\n' \
+		"to-csv" "$d_cpu" "$d_wall" "$(ratio "$p_cpu" "$d_cpu")"
+	printf '  peak memory %s MB at %d records, %s MB at %d (every kept row is held to sort); output vs before: %s; --raw vs python: %s\n' \
+		"$((m10_kb / 1024))" $((n / 10)) "$((m_kb / 1024))" "$n" "$before" "$same"
+	[ "$same" = identical ] && [ "$before" = identical ] || fail "$kind: the CSV differs"
+done

@@ -120,18 +120,16 @@ main(void)
 		out = dump(j);
 		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\": [1, 2], \"b\":\"\\u00e9\"},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
 		free(out);
-		/* a number read and left alone still goes out as it came; an
-		 * array read is written as the writer writes arrays, the rest of
-		 * its object as it came */
+		/* values read and left alone still go out as they came */
 		CHECK(json_is_array(json_object_get(json_object_get(j, "profile"), "a")));
 		CHECK(json_real_value(json_object_get(j, "n")) == 1.5);
 		out = dump(j);
-		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\":[1,2],\"b\":\"\\u00e9\"},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
+		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\": [1, 2], \"b\":\"\\u00e9\"},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
 		free(out);
-		/* a nested member changed: that object is written member by member */
+		/* a small object changed is written as the writer writes objects */
 		json_object_set_new(json_object_get(j, "profile"), "c", json_true());
 		out = dump(j);
-		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\":[1,2],\"b\":\"\\u00e9\",\"c\":true},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
+		CHECK_STR(out, "{\"id\":\"y\",\"profile\":{\"a\":[1,2],\"b\":\"\xc3\xa9\",\"c\":true},\"status\":\"qualified\",\"n\":1.50,\"icp_score\":50.0}");
 		free(out);
 		/* iteration sees every member, in order, and no hidden one */
 		{
@@ -146,6 +144,28 @@ main(void)
 			CHECK_INT(i, 5);
 		}
 		json_decref(j);
+	}
+
+	t_begin("a large nested object changed: its members nobody read keep their bytes");
+	{
+		struct lq_buf in = LQ_BUF_INIT;
+		json_t *j, *p;
+		char *out;
+
+		lq_buf_adds(&in, "{\"profile\":{\"pad\": \"");
+		for (int i = 0; i < 300; i++)
+			lq_buf_addc(&in, 'x');
+		lq_buf_adds(&in, "\", \"b\":\"\\u00e9\" , \"n\": 1.50}}");
+		j = lq_lazy_parse(in.data, in.len);
+		p = json_object_get(j, "profile");
+		CHECK(json_real_value(json_object_get(p, "n")) == 1.5);
+		json_object_set_new(p, "c", json_true());
+		out = dump(j);
+		CHECK(strstr(out, "\"b\":\"\\u00e9\",\"n\":1.50,\"c\":true}}") != NULL);
+		CHECK(strncmp(out, "{\"profile\":{\"pad\":\"xxx", 21) == 0);
+		free(out);
+		json_decref(j);
+		lq_buf_free(&in);
 	}
 
 	t_begin("copies, equality and jansson's own dumps see the whole object");

@@ -75,7 +75,7 @@ icp-extract_LIBS = -lpthread
 
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
-	cache sha256 http \
+	cache sha256 http redact retry chat \
 	followers liurl \
 	csvout fieldpath \
 	profile \

@@ -21,6 +21,7 @@ struct lq_http {
 	int running;				/* transfers in curl */
 	int pending;				/* all not finished */
 	struct lq_retry policy;
+	double hold_until;			/* a server asked us all to wait */
 };
 
 static int curl_ready;
@@ -408,6 +409,11 @@ decide(struct lq_http *h, struct lq_http_req *r)
 	if (v == LQ_RETRY_GO) {
 		r->wait = d;
 		r->wait_source = src ? src : "backoff";
+		/* A wait the server asks for holds every request to it (one
+		 * key, one limit), not only this one: the others would be
+		 * refused too and burn their attempts. */
+		if (src && lq_now() + d > h->hold_until)
+			h->hold_until = lq_now() + d;
 	} else if (v == LQ_RETRY_TOO_LONG) {
 		char was[256];
 
@@ -484,7 +490,7 @@ lq_http_loopback(const char *url)
 	if ((at = memchr(h, '@', (size_t)(end - h))) != NULL)
 		h = at + 1;
 	if (*h == '[')
-		return strncmp(h, "[::1]", 5) == 0;
+		return strncmp(h, "[::1]", 5) == 0 && strchr(":/?#", h[5]) != NULL;
 	n = strcspn(h, ":/?#");
 	if (n == 9 && strncasecmp(h, "localhost", 9) == 0)
 		return 1;
@@ -511,18 +517,19 @@ lq_http_run(struct lq_http *h, double wait)
 
 	if (h->pending == 0)
 		return 0;
-	while (h->delayed && h->delayed->not_before <= now) {
-		struct lq_http_req *r = h->delayed;
+	/* Retries that are due go first: they hold up the output order. */
+	if (h->delayed && h->delayed->not_before <= now) {
+		struct lq_http_req *first = h->delayed, *last = first;
 
-		h->delayed = r->next;
-		r->next = NULL;
-		if (h->queue_tail)
-			h->queue_tail->next = r;
-		else
-			h->queue = r;
-		h->queue_tail = r;
+		while (last->next && last->next->not_before <= now)
+			last = last->next;
+		h->delayed = last->next;
+		last->next = h->queue;
+		if (h->queue == NULL)
+			h->queue_tail = last;
+		h->queue = first;
 	}
-	while (h->queue && (h->o.parallel <= 0 || h->running < h->o.parallel)) {
+	while (h->queue && (h->o.parallel <= 0 || h->running < h->o.parallel) && now >= h->hold_until) {
 		struct lq_http_req *r = h->queue;
 
 		h->queue = r->next;
@@ -532,6 +539,8 @@ lq_http_run(struct lq_http *h, double wait)
 	}
 	if (h->delayed && h->delayed->not_before - now < wait)
 		wait = h->delayed->not_before - now;
+	if (h->queue && h->hold_until > now && h->hold_until - now < wait)
+		wait = h->hold_until - now;
 	ms = wait > 0 ? (int)(wait * 1000) : 0;
 	curl_multi_perform(h->multi, &still);
 	if (h->running > 0 || ms > 0)

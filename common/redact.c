@@ -15,6 +15,7 @@
 
 static char *forms[MAX_FORMS];
 static size_t form_len[MAX_FORMS];
+static unsigned char form_b64[MAX_FORMS];	/* a base64 fragment */
 static size_t nforms;		/* published with release stores */
 
 static int
@@ -38,7 +39,7 @@ hex2(const char *p)
 }
 
 static void
-add_form(const char *p, size_t n)
+add_form(const char *p, size_t n, int b64)
 {
 	size_t k = __atomic_load_n(&nforms, __ATOMIC_ACQUIRE), i;
 
@@ -51,6 +52,7 @@ add_form(const char *p, size_t n)
 	memcpy(forms[k], p, n);
 	forms[k][n] = '\0';
 	form_len[k] = n;
+	form_b64[k] = (unsigned char)b64;
 	__atomic_store_n(&nforms, k + 1, __ATOMIC_RELEASE);
 }
 
@@ -68,7 +70,7 @@ add_base64(const char *secret, size_t n, size_t o)
 	memcpy(buf + o, secret, n);
 	b = lq_base64_encode(buf, o + n);
 	if (last > first && (last - first) * 4 >= MIN_B64)
-		add_form(b + first * 4, (last - first) * 4);
+		add_form(b + first * 4, (last - first) * 4, 1);
 	free(b);
 	free(buf);
 }
@@ -80,7 +82,7 @@ lq_redact_add(const char *secret)
 
 	if (secret == NULL || (n = strlen(secret)) < MIN_SECRET)
 		return;
-	add_form(secret, n);
+	add_form(secret, n, 0);
 	for (o = 0; o < 3; o++)
 		add_base64(secret, n, o);
 }
@@ -139,7 +141,7 @@ lq_redact_url(const char *url)
 	cred = lq_xasprintf("%s:%s", user, pass);
 	b = lq_base64_encode((const unsigned char *)cred, strlen(cred));
 	if (strlen(b) >= MIN_B64 && *pass)
-		add_form(b, strlen(b));
+		add_form(b, strlen(b), 1);
 	free(b);
 	memset(cred, 0, strlen(cred));
 	free(cred);
@@ -187,6 +189,13 @@ match_at(const char *s, size_t i, size_t n, const char *f, size_t fl)
 	return j - i;
 }
 
+static int
+b64char(int c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+	    || c == '/' || c == '=';
+}
+
 size_t
 lq_redact_mem(char *s, size_t len)
 {
@@ -198,13 +207,20 @@ lq_redact_mem(char *s, size_t len)
 		size_t m = 0;
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == '\\' || c == '%')
-			for (f = 0; f < k && m == 0; f++)
-				m = match_at(s, i, len, forms[f], form_len[f]);
-		else
-			for (f = 0; f < k && m == 0; f++)
-				if ((unsigned char)forms[f][0] == c)
-					m = match_at(s, i, len, forms[f], form_len[f]);
+		for (f = 0; f < k; f++)
+			if ((c == '\\' || c == '%' || (unsigned char)forms[f][0] == c)
+			    && (m = match_at(s, i, len, forms[f], form_len[f])) != 0)
+				break;
+		if (m && form_b64[f]) {
+			/* The groups at either end mix the secret with its
+			 * neighbours: they go too. */
+			size_t x;
+
+			for (x = 0; x < 4 && w > 0 && b64char((unsigned char)s[w - 1]); x++)
+				w--;
+			for (x = 0; x < 4 && i + m < len && b64char((unsigned char)s[i + m]); x++)
+				m++;
+		}
 		if (m) {
 			memcpy(s + w, LQ_REDACTED, sizeof LQ_REDACTED - 1);
 			w += sizeof LQ_REDACTED - 1;

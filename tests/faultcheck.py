@@ -4,7 +4,7 @@
 usage: faultcheck.py --kind embed|classify|rerank|calls --in IN --out OUT --key KEY
                      [--scan PATH]... [--log LOG --wait FAULT --gap MIN:MAX] [--partial]
 
-Checks, and prints one line "records N lost N duplicated N keybytes N gaps N":
+Checks, and prints one line "records N lost N duplicated N keybytes N gaps N dropped N":
   - every input record is in the output exactly once, in input order (by
     "id"; for calls IN is the list of meeting ids the server holds, and with
     --partial the output may stop early but never repeats or reorders);
@@ -112,6 +112,7 @@ def main():
         why.append("order or membership differs: in %s, out %s" % (want, got))
 
     byid = {r.get("id"): r for r in outrecs}
+    dropped = 0  # leads an optional stage failed or unscored: gone from the CSV
     for r in inrecs:
         o = byid.get(r.get("id"))
         if o is None:
@@ -123,12 +124,14 @@ def main():
         elif a.kind == "classify":
             if o.get("status") == "failed" and r.get("status") != "failed":
                 why.append("%s: failed by classify" % o.get("id"))
+                dropped += 1
             elif o.get("status") != "failed" and not o.get("industry") and not any(w.get("stage") == "classify" for w in warn):
                 why.append("%s: no labels and no classify warning" % o.get("id"))
         elif a.kind == "rerank":
             if r.get("icp_score") is not None and r.get("status") != "failed":
                 if o.get("icp_score") is None or o.get("tier") is None or o.get("status") == "failed":
                     why.append("%s: was scored before rerank, is not after" % o.get("id"))
+                    dropped += 1
                 elif o.get("rerank_score") is None and not any(w.get("stage") == "rerank" for w in warn):
                     why.append("%s: no rerank_score and no rerank warning" % o.get("id"))
 
@@ -154,7 +157,8 @@ def main():
         if gaps == 0:
             why.append("the fault %s never happened" % a.wait)
 
-    print("records %d lost %d duplicated %d keybytes %d gaps %d" % (len(want), lost, dup, keybytes, gaps))
+    print("records %d lost %d duplicated %d keybytes %d gaps %d dropped %d"
+          % (len(want), lost, dup, keybytes, gaps, dropped))
     for w in why:
         print("faultcheck: " + w, file=sys.stderr)
     return 1 if why else 0

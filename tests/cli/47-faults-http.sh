@@ -14,7 +14,7 @@ need_model
 KEY='sk-fm/Key+SECRET-FM=9x7Q'
 CHECK="python3 $TOP/tests/faultcheck.py"
 # FAULTS_TIMING=1 adds each trial's seconds to its line.
-TRIALS=0 RECORDS=0 LOST=0 DUP=0 KEYBYTES=0 GAPS=0
+TRIALS=0 RECORDS=0 LOST=0 DUP=0 KEYBYTES=0 GAPS=0 DROPPED=0
 
 # start NAME ARGS...: a mock on a free port (port in $PORT), any of the four.
 start() {
@@ -57,9 +57,9 @@ trial() {
 		_ok=1
 	fi
 	case " $_want " in *" $_st "*) ;; *) _ok=1; echo "exit status $_st, expected one of: $_want" >> fc.err ;; esac
-	read _x _rec _x _lost _x _dup _x _kb _x _gaps < fc.out
+	read _x _rec _x _lost _x _dup _x _kb _x _gaps _x _drop < fc.out
 	TRIALS=$((TRIALS + 1)) RECORDS=$((RECORDS + _rec)) LOST=$((LOST + _lost)) DUP=$((DUP + _dup))
-	KEYBYTES=$((KEYBYTES + _kb)) GAPS=$((GAPS + _gaps))
+	KEYBYTES=$((KEYBYTES + _kb)) GAPS=$((GAPS + _gaps)) DROPPED=$((DROPPED + _drop))
 	{ echo "command: $*"; cat fc.err; tail -n 3 err; } > "$T/.detail"
 	_report $_ok "$_kind: $_desc${FAULTS_TIMING:+ [$(($(date +%s) - _t0)) s]}" "$T/.detail"
 }
@@ -225,7 +225,7 @@ ok 'scrape: Apify quoting a wrong token: no key bytes in output, stderr or trace
 	 grep -q 'Apify refused' se && ! grep -q SECRET so se str && grep -q 'Authentication token' se"
 mock_stop
 
-echo "# faults-http: $TRIALS trials, $RECORDS records, $LOST lost, $DUP duplicated, $KEYBYTES key bytes found, $GAPS retry gaps measured"
-ok "tally: $TRIALS trials, $RECORDS records, $LOST lost, $DUP duplicated, $KEYBYTES key bytes found" \
-	"test $LOST -eq 0 && test $DUP -eq 0 && test $KEYBYTES -eq 0 && test $TRIALS -gt 50"
+echo "# faults-http: $TRIALS trials, $RECORDS records, $LOST lost, $DUP duplicated, $DROPPED scored or enriched leads dropped, $KEYBYTES key bytes found, $GAPS retry gaps measured"
+ok "tally: $TRIALS trials, $RECORDS records, $LOST lost, $DUP duplicated, $DROPPED dropped, $KEYBYTES key bytes found" \
+	"test $LOST -eq 0 && test $DUP -eq 0 && test $DROPPED -eq 0 && test $KEYBYTES -eq 0 && test $TRIALS -gt 50"
 done_testing

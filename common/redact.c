@@ -16,6 +16,9 @@
 static char *forms[MAX_FORMS];
 static size_t form_len[MAX_FORMS];
 static unsigned char form_b64[MAX_FORMS];	/* a base64 fragment */
+/* Bytes a form can start with, written plainly or escaped: the scan skips
+ * everything else without looking at the forms. */
+static unsigned char start[256] = { ['\\'] = 1, ['%'] = 1 };
 static size_t nforms;		/* published with release stores */
 
 static int
@@ -53,6 +56,7 @@ add_form(const char *p, size_t n, int b64)
 	forms[k][n] = '\0';
 	form_len[k] = n;
 	form_b64[k] = (unsigned char)b64;
+	start[(unsigned char)p[0]] = 1;
 	__atomic_store_n(&nforms, k + 1, __ATOMIC_RELEASE);
 }
 
@@ -181,6 +185,8 @@ match_at(const char *s, size_t i, size_t n, const char *f, size_t fl)
 {
 	size_t j = i, x, w;
 
+	if (s[i] == f[0] && i + fl <= n && s[i + 1] == f[1] && memcmp(s + i, f, fl) == 0)
+		return fl;	/* the common case: written plainly */
 	for (x = 0; x < fl; x++) {
 		if (j >= n || (w = char_at(s, j, n, (unsigned char)f[x])) == 0)
 			return 0;
@@ -204,8 +210,18 @@ lq_redact_mem(char *s, size_t len)
 	if (k == 0 || s == NULL)
 		return len;
 	while (i < len) {
-		size_t m = 0;
-		unsigned char c = (unsigned char)s[i];
+		size_t m = 0, j = i;
+		unsigned char c;
+
+		while (j < len && !start[(unsigned char)s[j]])
+			j++;
+		if (w != i && j > i)
+			memmove(s + w, s + i, j - i);
+		w += j - i;
+		i = j;
+		if (i == len)
+			break;
+		c = (unsigned char)s[i];
 
 		for (f = 0; f < k; f++)
 			if ((c == '\\' || c == '%' || (unsigned char)forms[f][0] == c)

@@ -16,6 +16,7 @@
 #include "opts.h"
 #include "profile.h"
 #include "record.h"
+#include "redact.h"
 #include "retry.h"
 #include "run.h"
 #include "util.h"
@@ -850,9 +851,7 @@ main(int argc, char **argv)
 		lq_die(LQ_EXIT_USAGE, "--from-dataset, --from-dir and --cache-only exclude each other");
 	if (getenv("LQ_APIFY_BASE_URL") && *getenv("LQ_APIFY_BASE_URL"))
 		base_url = getenv("LQ_APIFY_BASE_URL");
-	token = getenv("APIFY_API_TOKEN");
-	if (token && *token == '\0')
-		token = NULL;
+	token = lq_secret_env("APIFY_API_TOKEN");
 	if (!from_dataset && !from_dir && !cache_only && !dry_run && token == NULL)
 		lq_die(LQ_EXIT_FATAL, "no profile source: set APIFY_API_TOKEN for the Apify actor, "
 		    "or give --from-dataset FILE, --from-dir DIR or --cache-only");

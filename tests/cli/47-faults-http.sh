@@ -95,7 +95,7 @@ embed_trial 'a latency spike past the timeout' 'slow:2500' 0
 embed_trial 'a trickling body' 'trickle' 0
 embed_trial 'a body cut short (Content-Length not met)' 'truncated' 0
 embed_trial 'a connection reset mid-body' 'reset' 0
-embed_trial 'a malformed 200' 'malformed' 0
+embed_trial 'a malformed 200: asked again after a backoff, not at once' 'malformed' 0 --log mlog --wait malformed --gap 0.5:1.3 -- -j 1 -b 12 --retry-delay 0.5
 embed_trial 'a 200 with one embedding too few (wrong count)' 'short' 0
 MOCKX=--shuffle
 embed_trial 'results out of order' '' 0
@@ -194,7 +194,7 @@ calls_trial() {
 	LQ_FATHOM_BASE_URL=http://127.0.0.1:$PORT/external/v1
 	export LQ_FATHOM_BASE_URL
 	IN=ids.calls
-	trial calls "$_d" "$_s" $_c -- "$CALLS"
+	trial calls "$_d" "$_s" $_c -- "$CALLS ${CALLSX:-}"
 	IN=
 	mock_stop
 }
@@ -205,7 +205,10 @@ calls_trial '429 Retry-After as an HTTP-date' 'ok,429-date:2' 0 --log mlog --wai
 calls_trial '503 Retry-After: 1' '503-ra:1' 0 --log mlog --wait 503-ra:1 --gap 1:2.2
 calls_trial '408, 500, a drop' '408,ok,500,drop' 0
 calls_trial 'latency spike, trickle, cut body, reset' 'slow:2500,trickle,truncated,reset' 0
-calls_trial 'a malformed page and a page without items: asked again with backoff' 'malformed,ok,badpage' 0
+calls_trial 'a malformed page and a page without items: asked again' 'malformed,ok,badpage' 0
+CALLSX='--retry-delay 0.5'
+calls_trial 'a malformed page: asked again after a backoff, not at once' 'malformed' 0 --log mlog --wait malformed --gap 0.5:1.3
+CALLSX=
 calls_trial 'a repeated cursor: stops with an error (exit 3), no meeting twice' 'ok,repeat*' 3 --partial
 stderr_has 'calls: a repeated cursor is named' 'Fathom sent the cursor of page 2 again: stopping' "cat err >&2"
 ok 'calls: a repeated cursor: 2 requests after the first, not thousands' "test \$(grep -c . mlog) -le 4"

@@ -310,6 +310,8 @@ class Handler(BaseHTTPRequestHandler):
                   "notes": "mock notes"}
         content = json.dumps(answer)
         finish, refusal = "stop", None
+        if fault == "prose":
+            content = "The client wants CFOs and controllers."
         if fault == "refusal":
             content, refusal = None, "I'm sorry, I can't help with that request."
         elif fault == "length":

@@ -139,8 +139,8 @@ lq_chat_parse(const char *body, size_t len, json_t **answer, long long *tok_in, 
 		snprintf(err, errlen, "the answer has no content%s%.40s", finish ? "; finish_reason " : "",
 		    finish ? finish : "");
 		code = LQ_CHAT_INVALID;
-	} else if (!json_is_object(ans = json_loads(content, 0, NULL))) {
-		json_decref(ans);
+	} else if ((ans = json_loads(content, 0, NULL)) == NULL || !json_is_object(ans)) {
+		json_decref(ans);	/* (json_is_object evaluates its argument twice) */
 		snprintf(err, errlen, "the answer is not the JSON object asked for%s%.40s",
 		    finish ? "; finish_reason " : "", finish ? finish : "");
 		code = LQ_CHAT_INVALID;

@@ -359,9 +359,10 @@ is_unseen(const char *icp)
 	return 0;
 }
 
-/* Mean of metric m over the ICPs c (0..L.nicps) with want(c) true whose
- * value in per[c * NMETRIC + m] is defined; per holds one run's (or one
- * resample's) per-ICP metrics. NAN when there is none. */
+/* Mean of metric m over the ICPs whose value per[c * NMETRIC + m] is
+ * defined, leaving out ICP skip ((size_t)-1 for none) and, when group is
+ * 0 or 1, the ICPs whose is_unseen() differs from it; per holds one run's
+ * (or one resample's) per-ICP metrics. NAN when no ICP is left. */
 static double
 mean_over(const double *per, int m, size_t skip, int group)
 {
@@ -381,11 +382,11 @@ mean_over(const double *per, int m, size_t skip, int group)
 	return k ? s / (double)k : NAN;
 }
 
-/* The statistics derived from per-ICP metrics per[0..L.nicps * NMETRIC)
- * (NAN where undefined), laid out in out[]: per ICP and metric the
- * leave-one-out difference (this - mean of the others), then per metric
- * the others' mean of each ICP, then the seen mean, the unseen mean and
- * unseen - seen. NSTAT(nicps) values in all. */
+/* The statistics derive() computes from per-ICP metrics, NSTAT(nicps)
+ * values laid out as: per ICP and metric the leave-one-out difference
+ * (this - mean of the others) at c * NMETRIC + m; per ICP and metric the
+ * others' mean at st_others(c, m); per metric the seen mean, the unseen
+ * mean and unseen - seen at st_seen(m), st_unseen(m) and st_gap(m). */
 #define NSTAT(n) ((n) * NMETRIC * 2 + 3 * NMETRIC)
 
 static size_t st_others(size_t c, int m) { return (L.nicps + c) * NMETRIC + (size_t)m; }
@@ -393,6 +394,8 @@ static size_t st_seen(int m) { return 2 * L.nicps * NMETRIC + (size_t)m; }
 static size_t st_unseen(int m) { return 2 * L.nicps * NMETRIC + NMETRIC + (size_t)m; }
 static size_t st_gap(int m) { return 2 * L.nicps * NMETRIC + 2 * NMETRIC + (size_t)m; }
 
+/* Fills out[0..NSTAT(L.nicps)) from per[0..L.nicps * NMETRIC) (NAN where
+ * undefined; every statistic that needs an undefined value is NAN). */
 static void
 derive(const double *per, double *out)
 {

@@ -52,6 +52,20 @@ status 'mapper -k: a failing stage is the exit status, its message shown once' 3
 	"bash '$P/hadoop-mapper.sh' -k -c lq.conf -e keys.env bad-icp.json < keyed.in > /dev/null 2> fail.err"
 ok '... and no complaint about record counts' "grep -q 'score: bad-icp.json' fail.err && ! grep -q 'records than' fail.err"
 ok 'mapper -e: the key is not in the output or the messages' "! grep -q '$KEY' keyed.out keyed.err fail.err"
+# Hostile keyed lines: not JSON, CRLF endings, a blank line with a CR, a
+# 1 MB line, a lone byte-order mark at offset 0, no newline at the end.
+{
+	printf '0\t\357\273\277\n'
+	printf '10\t{"id": broken\n'
+	printf '20\t%s\r\n' "$(sed -n 1p leads.ndjson)"
+	printf '30\t \r\n'
+	printf '40\t{"id":"huge","linkedin_url":"https://www.linkedin.com/in/huge/","pad":"%s"}\n' "$(head -c 1000000 /dev/zero | tr '\0' x)"
+	printf '50\t%s' "$(sed -n 2p leads.ndjson)"
+} > hostile.in
+ok 'mapper -k, hostile lines: four records with their keys, failed ones included, exit 0' \
+	"bash '$P/hadoop-mapper.sh' -k -c lq.conf -e keys.env '$DEMO/icp.json' < hostile.in > hostile.out 2> hostile.err &&
+	 test \"\$(cut -f1 hostile.out | tr '\n' ' ')\" = '10 20 40 50 ' &&
+	 test \"\$(cut -f2- hostile.out | jq -r .status | tr '\n' ' ')\" = 'failed qualified failed qualified '"
 
 # Hadoop Streaming in local mode. The jars come from Maven Central (once,
 # into a per-user cache); without Java, Maven or the network: skipped.

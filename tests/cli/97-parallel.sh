@@ -24,29 +24,32 @@ classify -q < s2.ndjson > s3.ndjson
 score -q "$DEMO/icp.json" < s3.ndjson > s4.ndjson
 ok 'the serial reference: 25 scored records' 'test "$(grep -c "\"icp_score\"" s4.ndjson)" -eq 25'
 
-# blocks LOG: the blocks a --joblog run logged.
+# pl: parallel.sh running the lq under test (not the build tree's bin/lq).
 mkdir -p "$T/tbin"
 PATH=$T/tbin:$PATH
+printf '#!/bin/sh\nexec sh "%s/parallel.sh" --lq "%s/lq" "$@"\n' "$P" "$LQ_BIN" > "$T/tbin/pl"
+chmod +x "$T/tbin/pl"
+# blocks LOG: the blocks a --joblog run logged.
 printf '#!/bin/sh\nawk -F "\\t" '"'"'$1 ~ /^[0-9]+$/'"'"' "$1" | wc -l\n' > "$T/tbin/blocks"
 chmod +x "$T/tbin/blocks"
 
 # Options: long and short forms, as GNU parallel spells them.
 ok '--jobs 2 (the long form that was refused) runs, byte-identical to serial' \
-	"sh '$P/parallel.sh' --jobs 2 score '$DEMO/icp.json' < s3.ndjson > o1.ndjson 2> o1.err && cmp s4.ndjson o1.ndjson && test ! -s o1.err"
+	"pl --jobs 2 score '$DEMO/icp.json' < s3.ndjson > o1.ndjson 2> o1.err && cmp s4.ndjson o1.ndjson && test ! -s o1.err"
 ok '--jobs=2, -j2, -j 2 --block 2k, --block=2k, -b2k: the same output' \
 	"for o in '--jobs=2' '-j2' '-j 2 --block 2k' '--block=2k' '-b2k'; do
-		sh '$P/parallel.sh' \$o scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson > o2.ndjson && cmp s1.ndjson o2.ndjson || exit 1
+		pl \$o scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson > o2.ndjson && cmp s1.ndjson o2.ndjson || exit 1
 	done"
-ok '-- ends the options' "sh '$P/parallel.sh' -j 2 -- scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson | cmp - s1.ndjson"
-status 'an unknown option: usage error' 2 "sh '$P/parallel.sh' --frobnicate score < s3.ndjson"
-stderr_has 'an unknown option is named' 'unknown option --frobnicate' "sh '$P/parallel.sh' --frobnicate score < s3.ndjson"
-status '--jobs without a value: usage error' 2 "sh '$P/parallel.sh' --jobs"
-stderr_has '--jobs with a word: named' "--jobs: 'many' is not a number" "sh '$P/parallel.sh' --jobs many score < s3.ndjson"
-stderr_has '--block with a word: named' "--block: 'big' is not a size" "sh '$P/parallel.sh' --block big score < s3.ndjson"
-status 'no stage: usage error' 2 "sh '$P/parallel.sh' -j 2 < s3.ndjson"
-status '--resume-failed without --joblog: usage error' 2 "sh '$P/parallel.sh' --resume-failed score < s3.ndjson"
-status 'rerank refused (needs all records)' 2 "sh '$P/parallel.sh' rerank '$DEMO/icp.json' < s4.ndjson"
-expect '--help: the options and exit status' "sh '$P/parallel.sh' --help | grep -o -e '^  -[a-zA-Z-]*, --[a-z]*' -e '^  --[a-z-]*' -e 'Exit status'" <<-'OUT'
+ok '-- ends the options' "pl -j 2 -- scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson | cmp - s1.ndjson"
+status 'an unknown option: usage error' 2 "pl --frobnicate score < s3.ndjson"
+stderr_has 'an unknown option is named' 'unknown option --frobnicate' "pl --frobnicate score < s3.ndjson"
+status '--jobs without a value: usage error' 2 "pl --jobs"
+stderr_has '--jobs with a word: named' "--jobs: 'many' is not a number" "pl --jobs many score < s3.ndjson"
+stderr_has '--block with a word: named' "--block: 'big' is not a size" "pl --block big score < s3.ndjson"
+status 'no stage: usage error' 2 "pl -j 2 < s3.ndjson"
+status '--resume-failed without --joblog: usage error' 2 "pl --resume-failed score < s3.ndjson"
+status 'rerank refused (needs all records)' 2 "pl rerank '$DEMO/icp.json' < s4.ndjson"
+expect '--help: the options and exit status' "pl --help | grep -o -e '^  -[a-zA-Z-]*, --[a-z]*' -e '^  --[a-z-]*' -e 'Exit status'" <<-'OUT'
 	  -j, --jobs
 	  -S, --sshlogin
 	  -b, --block
@@ -59,15 +62,15 @@ expect '--help: the options and exit status' "sh '$P/parallel.sh' --help | grep 
 # Blocks sized from the input: four per job slot (1 KiB at least), so a
 # small export is still split; a piped input is spooled to be measured.
 ok 'a 25-record input (150 kB) with 2 jobs: 8 to 9 blocks, byte-identical' \
-	"sh '$P/parallel.sh' -j 2 --joblog jl1 score '$DEMO/icp.json' < s3.ndjson > b1.ndjson && cmp s4.ndjson b1.ndjson && n=\$(blocks jl1) && test \$n -ge 8 && test \$n -le 9"
+	"pl -j 2 --joblog jl1 score '$DEMO/icp.json' < s3.ndjson > b1.ndjson && cmp s4.ndjson b1.ndjson && n=\$(blocks jl1) && test \$n -ge 8 && test \$n -le 9"
 ok 'the same input through a pipe: the same blocks, byte-identical' \
-	"cat s3.ndjson | sh '$P/parallel.sh' -j 2 --joblog jl2 scrape --cache-only > b2.ndjson && scrape -q --cache-only < s3.ndjson > b2-serial.ndjson &&
+	"cat s3.ndjson | pl -j 2 --joblog jl2 scrape --cache-only > b2.ndjson && scrape -q --cache-only < s3.ndjson > b2-serial.ndjson &&
 	 cmp b2-serial.ndjson b2.ndjson && test \$(blocks jl2) -eq \$(blocks jl1)"
 ok 'leads (7.7 kB) for scrape with 2 jobs: several blocks (1 KiB floor), byte-identical' \
-	"sh '$P/parallel.sh' -j 2 --joblog jl3 scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson > b3.ndjson && cmp s1.ndjson b3.ndjson && test \$(blocks jl3) -ge 6"
+	"pl -j 2 --joblog jl3 scrape --from-dataset '$DEMO/profiles.json' < leads.ndjson > b3.ndjson && cmp s1.ndjson b3.ndjson && test \$(blocks jl3) -ge 6"
 ok 'the job log and the kept blocks are private (0600 files, 0700 directories)' \
 	'test "$(stat -c %a jl1 jl1.blocks jl1.blocks/1 jl1.blocks/1/stdout | tr "\n" " ")" = "600 700 700 600 "'
-ok 'empty input: empty output, exit 0' "sh '$P/parallel.sh' -j 2 score '$DEMO/icp.json' < /dev/null > e.out && test ! -s e.out"
+ok 'empty input: empty output, exit 0' "pl -j 2 score '$DEMO/icp.json' < /dev/null > e.out && test ! -s e.out"
 
 # Bad input goes through as the serial stage writes it: malformed lines, a
 # blank line, a 2 MB line, a line without a newline at the end. A failed
@@ -85,7 +88,7 @@ ok 'empty input: empty output, exit 0' "sh '$P/parallel.sh' -j 2 score '$DEMO/ic
 printf '#!/bin/sh\nsed -e "s/<stdin>:[0-9]*:/<stdin>:N:/" -e "s/\\"line\\":[0-9]*/\\"line\\":N/" "$@"\n' > "$T/tbin/noline"
 chmod +x "$T/tbin/noline"
 ok 'hostile input: the same records, failed ones included, as the serial stage' \
-	"scrape -q --cache-only < bad.ndjson > bad-serial.ndjson; s=\$?; sh '$P/parallel.sh' -j 2 scrape --cache-only < bad.ndjson > bad-par.ndjson 2> bad.err; p=\$?;
+	"scrape -q --cache-only < bad.ndjson > bad-serial.ndjson; s=\$?; pl -j 2 scrape --cache-only < bad.ndjson > bad-par.ndjson 2> bad.err; p=\$?;
 	 test \$s -eq 0 && test \$p -eq 0 && test \$(grep -c . bad-par.ndjson) -eq 10 &&
 	 noline bad-serial.ndjson > a && noline bad-par.ndjson > b && cmp a b && test \$(grep -c invalid_json b) -eq 2"
 
@@ -108,28 +111,28 @@ EOF
 chmod +x "$T/tbin/flaky-lq"
 touch down
 status 'a block fails: the stage status, nothing written' 75 \
-	"sh '$P/parallel.sh' -j 2 --joblog rj --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r1.ndjson 2> r1.err; st=\$?; test ! -s r1.ndjson || exit 99; exit \$st"
+	"pl -j 2 --joblog rj --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r1.ndjson 2> r1.err; st=\$?; test ! -s r1.ndjson || exit 99; exit \$st"
 ok 'the message names the failed block and says how to resume; the block message is shown' \
 	'grep -q "blocks not finished: [0-9]" r1.err && grep -q -- "--resume-failed" r1.err && grep -q "flaky-lq: host lost" r1.err'
 NRUN=$(grep -c . flaky.runs)
 rm -f down flaky.runs
 ok '--resume-failed: only the blocks that did not finish run again' \
-	"sh '$P/parallel.sh' -j 2 --joblog rj --resume-failed --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r2.ndjson &&
+	"pl -j 2 --joblog rj --resume-failed --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r2.ndjson &&
 	 test \$(grep -c . flaky.runs) -ge 1 && test \$(grep -c . flaky.runs) -lt \$(blocks jl1) && test \$(grep -c . flaky.runs) -le \$((\$(blocks jl1) - $NRUN + 1))"
 ok '--resume-failed: the whole output, byte-identical to serial' 'cmp s4.ndjson r2.ndjson'
 ok '--resume-failed again when all is done: nothing runs, the whole output again' \
-	"rm -f flaky.runs; sh '$P/parallel.sh' -j 2 --joblog rj --resume-failed --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r3.ndjson && test ! -e flaky.runs && cmp s4.ndjson r3.ndjson"
-status '--resume-failed on another input: refused' 3 "sh '$P/parallel.sh' -j 2 --joblog rj --resume-failed score '$DEMO/icp.json' < s2.ndjson > /dev/null"
-stderr_has '... saying why' 'input or the block size differs' "sh '$P/parallel.sh' -j 2 --joblog rj --resume-failed score '$DEMO/icp.json' < s2.ndjson"
-status '--resume-failed with no earlier run: refused' 3 "sh '$P/parallel.sh' --joblog nolog --resume-failed score '$DEMO/icp.json' < s3.ndjson > /dev/null 2>&1"
+	"rm -f flaky.runs; pl -j 2 --joblog rj --resume-failed --lq flaky-lq score '$DEMO/icp.json' < s3.ndjson > r3.ndjson && test ! -e flaky.runs && cmp s4.ndjson r3.ndjson"
+status '--resume-failed on another input: refused' 3 "pl -j 2 --joblog rj --resume-failed score '$DEMO/icp.json' < s2.ndjson > /dev/null"
+stderr_has '... saying why' 'input or the block size differs' "pl -j 2 --joblog rj --resume-failed score '$DEMO/icp.json' < s2.ndjson"
+status '--resume-failed with no earlier run: refused' 3 "pl --joblog nolog --resume-failed score '$DEMO/icp.json' < s3.ndjson > /dev/null 2>&1"
 mkdir -p mine.blocks
-status '--joblog never removes a FILE.blocks it did not write' 3 "sh '$P/parallel.sh' --joblog mine score '$DEMO/icp.json' < s3.ndjson > /dev/null 2>&1"
+status '--joblog never removes a FILE.blocks it did not write' 3 "pl --joblog mine score '$DEMO/icp.json' < s3.ndjson > /dev/null 2>&1"
 
-# -S hosts through an ssh that runs the remote command here with a clean
-# environment (PATH, HOME, SHELL and the user, as a non-interactive ssh
-# login has) and
-# logs its own command line. Keys travel on the jobs' standard input:
-# no process here or "there" ever has a key in its command line.
+# -S hosts, with lq from the hosts' PATH (the default), through an ssh
+# that runs the remote command here with a clean environment (PATH, HOME,
+# SHELL and the user, as a non-interactive ssh login has) and logs its
+# own command line. Keys travel on the jobs' standard input: no process
+# here or "there" ever has a key in its command line.
 mkdir -p "$T/sshbin" "$T/remote"
 cat > "$T/sshbin/ssh" <<EOF
 #!/bin/sh
@@ -175,7 +178,7 @@ ok '-S fakehost and this machine: embed through the keyed mock, byte-identical t
 	"PATH=$T/sshbin:\$PATH sh '$P/parallel.sh' -S 1/fakehost,1/: --joblog sj embed --dimensions 32 --retry-delay 0.01 < s1.ndjson > h.ndjson 2> h.err &&
 	 embed -q --dimensions 32 < s1.ndjson > h-serial.ndjson && cmp h-serial.ndjson h.ndjson && test ! -s h.err"
 ok 'without -S too (local jobs inherit the environment)' \
-	"sh '$P/parallel.sh' -j 2 embed --dimensions 32 --retry-delay 0.01 < s1.ndjson > h2.ndjson && cmp h-serial.ndjson h2.ndjson"
+	"pl -j 2 embed --dimensions 32 --retry-delay 0.01 < s1.ndjson > h2.ndjson && cmp h-serial.ndjson h2.ndjson"
 touch stop-sampling
 wait "$SAMPLER"
 mock_stop

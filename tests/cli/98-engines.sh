@@ -9,6 +9,9 @@ DEMO=$TOP/pipelines/demo
 P=$TOP/pipelines
 unset OPENAI_API_KEY APIFY_API_TOKEN JINA_API_KEY COHERE_API_KEY LQ_EMBED_BACKEND LQ_CLASSIFY_BACKEND LQ_RERANK_BACKEND LQ_SCORE_METHOD LQ
 export LQ_THREADS=1
+# The lq under test, for the mapper, hadoop-local.sh (-cmdenv LQ) and spark-pipe.py.
+LQ=$LQ_BIN/lq
+export LQ
 
 # embed goes to the mock OpenAI server, which demands a key; the key is in
 # a 0600 file the recipes are given (-e), never in this environment.

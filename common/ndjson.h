@@ -38,9 +38,10 @@ void lq_reader_free(struct lq_reader *r);
  * same double. */
 void lq_json_dump(struct lq_buf *b, const json_t *j);
 
-/* Writes rec and a newline to stdout (buffered) and counts it. Does not
- * take the reference. A write error is fatal. Members of a lazy record
- * that were never read go out as they came (lazy.h). */
+/* Writes rec and a newline to stdout (buffered) and counts it, every
+ * registered secret redacted (common/redact.h). Does not take the
+ * reference. A write error is fatal. Members of a lazy record that were
+ * never read go out as they came (lazy.h). */
 void lq_write(const json_t *rec);
 
 /* From now on lq_write leaves out the top-level members named in keys

@@ -154,7 +154,7 @@ cat > allowed <<-EOF
 	json_stringn json_stringn_nocheck json_integer json_real json_true json_false json_null
 	json_boolean json_sprintf json_string_value json_string_length json_integer_value
 	json_real_value json_number_value json_array_size json_array_get json_array_append
-	json_array_append_new json_array_set_new json_array_foreach json_object_set json_object_set_new
+	json_array_append_new json_array_set_new json_array_remove json_array_foreach json_object_set json_object_set_new
 	json_object_setn_new_nocheck json_object_clear json_object_iter_next json_object_iter_key
 	json_object_iter_key_len json_object_iter_value json_object_foreach json_pack json_loadb
 	json_loads json_load_file json_schema json_count

@@ -47,7 +47,7 @@ DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgu
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev libmicrohttpd-dev
 DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel \
 	chromium chromium-driver python3-selenium
-DEB_BENCH = python3-bs4 python3-lxml jq
+DEB_BENCH = python3-bs4 python3-lxml python3-numpy jq time curl
 
 # pkg-config modules whose flags .build/config.mk records.
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto libmicrohttpd

@@ -10,12 +10,12 @@ n=${LQ_BENCH_CACHE_N:-100000}
 make -s -C "$top" .build/default/tests/bench/bench_cache
 work=$(mktemp -d "${TMPDIR:-/tmp}/lq-bench-cache.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+command -v jq >/dev/null 2>&1 || { echo "bench cache: jq is missing (apt-get install jq)" >&2; exit 1; }
 echo "$n gets of ~4 KB JSON profile objects"
 "$top/.build/default/tests/bench/bench_cache" "$n" "$work"
-if command -v jq >/dev/null 2>&1; then
-	t0=$(date +%s.%N)
-	jq -c . "$work/profiles.ndjson" > /dev/null
-	t1=$(date +%s.%N)
-	awk -v n="$n" -v t0="$t0" -v t1="$t1" \
-		'BEGIN { t = t1 - t0; printf "baseline jq -c . over the same file              %9.0f records/s  (%.2f s)\n", n / t, t }'
-fi
+[ "$(wc -l < "$work/profiles.ndjson")" -eq "$n" ] || { echo "bench cache: the baseline's file has not $n records" >&2; exit 1; }
+t0=$(date +%s.%N)
+jq -c . "$work/profiles.ndjson" > /dev/null || exit 1
+t1=$(date +%s.%N)
+awk -v n="$n" -v t0="$t0" -v t1="$t1" \
+	'BEGIN { t = t1 - t0; printf "baseline jq -c . over the same file              %9.0f records/s  (%.2f s)\n", n / t, t }'

@@ -17,9 +17,11 @@ export LQ_MODEL_DIR
 unset OPENAI_API_KEY
 
 # N distinct enriched leads, made from the 12 demo profiles.
-jq -c . tests/data/enriched.ndjson > "$T/base"
+command -v jq >/dev/null 2>&1 || { echo "bench embed: jq is missing (apt-get install jq)" >&2; exit 1; }
+jq -c . tests/data/enriched.ndjson > "$T/base" && [ -s "$T/base" ] || { echo "bench embed: no tests/data/enriched.ndjson" >&2; exit 1; }
 awk -v n="$N" '{ l[NR] = $0 } END { for (i = 0; i < n; i++) { s = l[i % NR + 1];
 	sub(/"headline":"/, "\"headline\":\"#" i " ", s); print s } }' "$T/base" > "$T/in"
+[ "$(wc -l < "$T/in")" -eq "$N" ] || { echo "bench embed: setup gave no $N leads" >&2; exit 1; }
 
 python3 tests/mock/openai.py --port-file "$T/port" --log "$T/log" --latency-ms $LAT --dim 1536 &
 pid=$!
@@ -33,6 +35,7 @@ t0=$(now)
 embed -q --backend openai -b 1 -j 1 < "$T/sample" > /dev/null || exit 1
 t1=$(now)
 base_req=$(grep -c . "$T/log")
+[ "$base_req" -gt 0 ] || { echo "bench embed: the baseline sent no request" >&2; exit 1; }
 rm -rf "$LQ_CACHE_DIR"; : > "$T/log"
 t2=$(now)
 embed -q --backend openai < "$T/in" > "$T/out" || exit 1

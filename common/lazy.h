@@ -14,18 +14,27 @@
  * for them (json_object_get and the other jansson calls that read an
  * object, which the Makefile routes through this module with the
  * linker's --wrap; see LQ_WRAP there), and lq_json_dump writes every
- * member nobody asked for as the bytes it came as. Members the program
- * sets replace the original in its place; members it deletes are left
- * out; members it adds come after the original ones, as jansson orders
- * them. An object value inside a lazy object is itself lazy when parsed;
- * arrays and scalars are parsed by jansson.
+ * member nobody asked for as the bytes it came as (and one read and
+ * left alone too). Members the program sets replace the original in its
+ * place; members it deletes are left out; members it adds come after the
+ * original ones, as jansson orders them. An object value inside a lazy
+ * object is itself lazy when parsed (one under 256 bytes is parsed whole:
+ * cheaper), and so are the objects in an array value; scalars are what
+ * jansson would make.
  *
  * The text travels inside the object (a hidden member whose key starts
- * with a NUL byte, which JSON text cannot produce), so it lives exactly as
- * long as the object, copies with it, and costs nothing to free. Any
+ * with a NUL byte, which JSON text cannot produce; a nested object holds
+ * a reference to its outermost object's text instead of a copy), so it
+ * lives exactly as long as the object, copies with it, and costs nothing
+ * to free. Any
  * jansson call that would see the hidden member (iteration, size, dumps,
  * equality, unpacking, updates) first turns the object into a plain one
  * holding every member in the original order.
+ *
+ * Reading a lazy object changes it (the member parsed is stored), so one
+ * lazy object must not be read from two threads at once; the parser keeps
+ * scratch buffers between calls and is for one thread (lq's stages read
+ * records in their main thread).
  */
 
 /* Checks that s[0..n) is one JSON object as jansson would accept it

@@ -95,7 +95,12 @@ main(void)
 		CHECK_STR(out, taken[i][1] ? taken[i][1] : want);
 		free(out);
 		/* every member read (iteration parses all): jansson's text */
-		CHECK_INT(json_object_size(j), json_object_size(json_loads(taken[i][0], JSON_ALLOW_NUL, NULL)));
+		{
+			json_t *w = json_loads(taken[i][0], JSON_ALLOW_NUL, NULL);
+
+			CHECK_INT(json_object_size(j), json_object_size(w));
+			json_decref(w);
+		}
 		out = dump(j);
 		CHECK_STR(out, want);
 		free(out);

@@ -53,7 +53,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto libmicrohttpd
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract review
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract review feedback
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
@@ -75,6 +75,8 @@ icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
 review_PKGS = jansson libcrypto libutf8proc libmicrohttpd
 review_LIBS = -lpthread
+feedback_PKGS = jansson libcurl libcrypto libutf8proc
+feedback_LIBS = -lcsv
 
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
@@ -86,7 +88,7 @@ COMMON = base64 diag ndjson opts record run util \
 	icp match rerank \
 	labels metrics \
 	transcript icplex \
-	feedback
+	feedback calib
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

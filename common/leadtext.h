@@ -15,6 +15,10 @@
  * estimated at one token per 3 bytes and halved for safety. */
 #define LQ_LEADTEXT_CAP_LOCAL 1536
 #define LQ_LEADTEXT_CAP_REMOTE 12000
+/* A reranker's document (rerank, and the pairs feedback exports to train
+ * one): Jina's pair context is 1,024 tokens; 4,000 bytes is about 1,000
+ * tokens of English. */
+#define LQ_LEADTEXT_CAP_RERANK 4000
 
 /* Builds the profile text of rec (a lead record: top-level fields written
  * by scrape, and the raw item in "profile" of any known actor shape):

@@ -61,9 +61,8 @@ static const struct lq_cmd cmd = {
 #define RERANK_SHARE 0.25
 #define KNOCKOUT_CAP 5.0
 #define RERANK_VERSION "1"
-/* Bytes of profile text sent per document: Jina's pair context is 1,024
- * tokens; 4,000 bytes is about 1,000 tokens of English. */
-#define DOC_CAP 4000
+/* Bytes of profile text sent per document (common/leadtext.h). */
+#define DOC_CAP LQ_LEADTEXT_CAP_RERANK
 
 static struct lq_icp *icp;
 static struct lq_cache *cache;

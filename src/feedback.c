@@ -753,7 +753,7 @@ struct fit_ctx {
 	size_t nfeat;
 	json_t *recs;		/* id -> [untuned, x..., score_version] of usable records */
 	json_t *knocked_ids;
-	unsigned long long failed, other_icp, knocked, bad_comp, dups;
+	unsigned long long failed, other_icp, knocked, bad_comp, dups, unscored, wrong_version;
 };
 
 static void
@@ -774,21 +774,25 @@ fit_read(json_t *rec, void *arg)
 		f->other_icp++;
 		return;
 	}
-	if (sv == NULL || strncmp(sv, "structured-", 11) != 0)
-		lq_die(LQ_EXIT_FATAL, "%s: score_version %s: fit weighs the structured method's components "
-		    "(score --method structured)", id, sv ? sv : "missing");
-	if (strchr(sv, '+'))
-		lq_die(LQ_EXIT_FATAL, "%s: score_version %s: fit reads score's own output (its untuned "
-		    "icp_score), not records calibrated or reranked since", id, sv);
+	if (!json_is_number(s) || !json_is_object(comp)) {
+		f->unscored++;
+		return;
+	}
+	if (sv == NULL || strncmp(sv, "structured-", 11) != 0 || strchr(sv, '+')) {
+		if (f->wrong_version++ < WARN_MAX)
+			lq_warn("%s: score_version %s: fit reads the structured method's own output (its "
+			    "components and untuned icp_score), not other methods' or records calibrated or "
+			    "reranked since; left out", id, sv ? sv : "missing");
+		return;
+	}
 	if (json_is_true(json_object_get(json_object_get(comp, "exclude"), "knocked_out"))) {
 		f->knocked++;
 		json_object_set_new(f->knocked_ids, id, json_true());
 		return;
 	}
-	if (!json_is_number(s) || lq_calib_values(f->feat, f->nfeat, json_number_value(s), comp, x,
-	    err, sizeof err) < 0) {
+	if (lq_calib_values(f->feat, f->nfeat, json_number_value(s), comp, x, err, sizeof err) < 0) {
 		if (f->bad_comp++ < WARN_MAX)
-			lq_warn("%s: %s; left out", id, json_is_number(s) ? err : "no icp_score");
+			lq_warn("%s: %s; left out", id, err);
 		return;
 	}
 	if (json_object_get(f->recs, id))
@@ -940,8 +944,21 @@ cmd_fit(int argc, char **argv, double lambda, const char *out)
 				fit_neg += !r->r.y;
 			}
 		}
+	if (f.wrong_version && json_object_size(f.recs) == 0)
+		lq_die(LQ_EXIT_FATAL, "no record to fit on: fit needs score --method structured's own output "
+		    "(the stage file before rerank, scored without --calibration)");
+	if (f.wrong_version)
+		lq_summary_add("%llu records of another scoring (left out)", f.wrong_version);
 	if (knocked)
 		lq_summary_add("%llu judged leads knocked out (left to the exclusion rule)", knocked);
+	if (f.unscored)
+		lq_summary_add("%llu records without a score", f.unscored);
+	if (f.bad_comp)
+		lq_summary_add("%llu records without the components (left out)", f.bad_comp);
+	if (f.other_icp)
+		lq_summary_add("%llu records scored for another ICP (left out)", f.other_icp);
+	if (f.dups)
+		lq_summary_add("%llu repeated leads (the last record counts)", f.dups);
 	if (not_in)
 		lq_summary_add("%llu judged leads not in the input", not_in);
 	if (fit_pos < LQ_CALIB_MIN_POSITIVES || fit_neg < LQ_CALIB_MIN_NEGATIVES)
@@ -1242,18 +1259,19 @@ cmd_delivered(int argc, char **argv, unsigned char delim, const char *reviewer)
 	d.by_key = json_object();
 	each_record(argc - optind, argv + optind, deliver_read, &d);
 
-	/* What is already recorded as delivered for this ICP. */
-	if (access(logs[nlogs - 1], F_OK) == 0) {
-		if (lq_fb_log_read(&flog, logs[nlogs - 1]) < 0)
-			lq_die_errno(LQ_EXIT_FATAL, "%s", logs[nlogs - 1]);
-		for (i = 0; i < flog.nbadmsg; i++)
-			lq_warn("%s", flog.badmsg[i]);
-		for (i = 0; i < flog.n; i++) {
-			const struct lq_fb_event *e = &flog.ev[i];
+	/* The log (created if need be, never through a symbolic link), and
+	 * what it already records as delivered for this ICP. */
+	if ((fd = lq_fb_log_open(logs[0])) < 0)
+		lq_die_errno(LQ_EXIT_FATAL, "%s%s", logs[0], errno == EINVAL ? ": not a regular file" : "");
+	if (lq_fb_log_read(&flog, logs[0]) < 0)
+		lq_die_errno(LQ_EXIT_FATAL, "%s", logs[0]);
+	for (i = 0; i < flog.nbadmsg; i++)
+		lq_warn("%s", flog.badmsg[i]);
+	for (i = 0; i < flog.n; i++) {
+		const struct lq_fb_event *e = &flog.ev[i];
 
-			if (!e->explicit_ && strcmp(e->client, client) == 0 && strcmp(e->icp_hash, icp->hash) == 0)
-				json_object_set_new(already, e->id, json_boolean(e->label == LQ_FB_GOOD));
-		}
+		if (!e->explicit_ && strcmp(e->client, client) == 0 && strcmp(e->icp_hash, icp->hash) == 0)
+			json_object_set_new(already, e->id, json_boolean(e->label == LQ_FB_GOOD));
 	}
 	lq_fb_now(now);
 	for (k = 1; k < json_array_size(rows); k++) {
@@ -1326,14 +1344,10 @@ cmd_delivered(int argc, char **argv, unsigned char delim, const char *reviewer)
 	}
 	if (unknown > WARN_MAX)
 		lq_warn("%llu more rows not recorded", unknown - WARN_MAX);
-	if (lines.len) {
-		if ((fd = lq_fb_log_open(logs[nlogs - 1])) < 0)
-			lq_die_errno(LQ_EXIT_FATAL, "%s%s", logs[nlogs - 1], errno == EINVAL ? ": not a regular file" : "");
-		if (lq_fb_log_append(fd, lines.data, lines.len) != 0)
-			lq_die_errno(LQ_EXIT_FATAL, "%s: nothing recorded", logs[nlogs - 1]);
-		close(fd);
-	}
-	lq_summary_add("%llu delivered leads recorded in %s", recorded, logs[nlogs - 1]);
+	if (lines.len && lq_fb_log_append(fd, lines.data, lines.len) != 0)
+		lq_die_errno(LQ_EXIT_FATAL, "%s: nothing recorded", logs[0]);
+	close(fd);
+	lq_summary_add("%llu delivered leads recorded in %s", recorded, logs[0]);
 	if (repeated)
 		lq_summary_add("%llu already recorded", repeated);
 	if (unknown)

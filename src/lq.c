@@ -29,6 +29,7 @@ static const struct {
 	{ "rerank", "rescore leads with a reranker" },
 	{ "to-csv", "write the leads as a spreadsheet" },
 	{ "review", "make a page to review and judge the leads" },
+	{ "feedback", "judgments as data: stats, merge, export, and fit a calibration" },
 	{ "cache", "inspect, verify and trim the cache" },
 	{ "eval", "measure ranking quality against labels" },
 	{ "calls", "fetch discovery-call transcripts" },

@@ -541,8 +541,9 @@ lq_calib_parse(const char *text, size_t n, const char *name, char *err, size_t e
 				lq_seterr(err, errlen, "%s: feature \"%s\" is named twice", name, s);
 				goto bad;
 			}
-		if (!finite_num(json_object_get(w, s))) {
-			lq_seterr(err, errlen, "%s: weights.%s is not a finite number", name, s);
+		if (!finite_num(json_object_get(w, s)) || fabs(json_number_value(json_object_get(w, s))) > LQ_CALIB_WEIGHT_MAX) {
+			lq_seterr(err, errlen, "%s: weights.%s is not a finite number within +-%g", name, s,
+			    LQ_CALIB_WEIGHT_MAX);
 			goto bad;
 		}
 		c->feat[i] = f;
@@ -550,8 +551,9 @@ lq_calib_parse(const char *text, size_t n, const char *name, char *err, size_t e
 	}
 	c->nfeat = json_array_size(feat);
 	v = json_object_get(o, "intercept");
-	if (!finite_num(v)) {
-		lq_seterr(err, errlen, "%s: \"intercept\" is not a finite number", name);
+	if (!finite_num(v) || fabs(json_number_value(v)) > LQ_CALIB_WEIGHT_MAX) {
+		lq_seterr(err, errlen, "%s: \"intercept\" is not a finite number within +-%g", name,
+		    LQ_CALIB_WEIGHT_MAX);
 		goto bad;
 	}
 	c->intercept = json_number_value(v);

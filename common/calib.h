@@ -20,6 +20,11 @@
 #define LQ_CALIB_MIN_POSITIVES 20
 #define LQ_CALIB_MIN_NEGATIVES 20
 
+/* The largest weight or intercept a calibration file may hold: a fit
+ * never comes near it (the ridges keep weights in the tens), and with
+ * features in [0,1] no sum of such weights overflows. */
+#define LQ_CALIB_WEIGHT_MAX 1e6
+
 /* Share of leads (by a hash of their id) held out of every fit, percent. */
 #define LQ_CALIB_HELD_OUT_PCT 30
 

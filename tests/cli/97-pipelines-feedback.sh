@@ -16,11 +16,12 @@ printf '#!/bin/sh\necho $(sed -n "s|.*/lq \\([a-z-]*\\) .*|\\1|p" "$1")\n' > "$T
 chmod +x "$T/.helpers/stages"
 
 # A client: the labelled set's Payfolk (without keywords, which keeps
-# scoring quick), its 156 people as a list of profile URLs, all offline.
+# scoring quick), its first 160 people as a list of profile URLs, all offline.
 mkdir -p clients/payfolk/2026-05
 jq 'del(.target_keywords)' "$E/icp-payfolk.json" > clients/payfolk/icp.json
-jq -r '.[] | "https://www.linkedin.com/in/" + (.profileId // .publicIdentifier) + "/"' "$E/profiles.json" > clients/payfolk/2026-05/followers.html
-printf 'scrape = --from-dataset %s\n' "$E/profiles.json" > clients/payfolk/lq.conf
+jq '.[0:160]' "$E/profiles.json" > people.json
+jq -r '.[] | "https://www.linkedin.com/in/" + (.profileId // .publicIdentifier) + "/"' people.json > clients/payfolk/2026-05/followers.html
+printf 'scrape = --from-dataset %s\n' "$T/people.json" > clients/payfolk/lq.conf
 D=clients/payfolk/2026-05
 export D
 printf '#!/bin/sh\nexec make -f "%s/pipelines/batch.mk" CLIENT=payfolk "$@"\n' "$TOP" > "$T/.helpers/bmake"
@@ -36,7 +37,7 @@ ok 'serve: review --serve of this batch, logging to the client'"'"'s feedback lo
 
 # The reviewer's judgments arrive (reviewers.py: company size matters most).
 H=$(grep -o '"icp_hash":"[0-9a-f]*"' $D/review.html | head -n 1 | cut -d'"' -f4)
-python3 "$DATA/feedback/reviewers.py" sized Payfolk "$H" > clients/payfolk/feedback.ndjson
+python3 "$DATA/feedback/reviewers.py" --people people.json sized Payfolk "$H" > clients/payfolk/feedback.ndjson
 bmake learn > run3.log 2>&1
 ok 'learn: every batch scored for the fit, the fit, then score (calibrated), rerank, to-csv, review; nothing before score' \
 	'test "$(stages run3.log)" = "score feedback score rerank to-csv review" && test -s clients/payfolk/calibration.json'
@@ -56,7 +57,7 @@ ok 'delivered: the spreadsheet'"'"'s leads recorded as implied good, once; the s
 	 test $(tail -n +$((n + 1)) clients/payfolk/feedback.ndjson | jq -s "map(select(.explicit == false and .via == \"delivered\")) | length") -eq $(($(grep -c . $D/leads.csv) - 1)) &&
 	 m=$(wc -l < clients/payfolk/feedback.ndjson) && bmake delivered > run7.log 2>&1 && test "$(stages run7.log)" = feedback &&
 	 test $(wc -l < clients/payfolk/feedback.ndjson) -eq $m && grep -q "already recorded" run7.log'
-ok 'stats: the judgments and the thresholds' 'bmake stats 2>/dev/null | grep -q "^Payfolk  *all  *156 "'
+ok 'stats: the judgments and the thresholds' 'bmake stats 2>/dev/null | grep -q "^Payfolk  *all  *160 "'
 ok 'after a delivery the next run refits (the log changed)' 'bmake > run8.log 2>&1 && test "$(stages run8.log)" = "feedback score rerank to-csv review"'
 sleep 1
 echo '{"v":1,"id":"x"' >> clients/payfolk/feedback.ndjson

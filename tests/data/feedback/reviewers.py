@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """reviewers.py: feedback events from the labelled eval set, as a reviewer with given preferences would judge.
 
-usage: reviewers.py REVIEWER CLIENT ICP_HASH [LIMIT]  (reads tests/data/eval beside this file)
+usage: reviewers.py [--limit N] [--people FILE] REVIEWER CLIENT ICP_HASH
+(reads tests/data/eval beside this file)
 
 Every (ICP, person) pair of tests/data/eval/labels.ndjson for CLIENT becomes
 one event of the feedback log format (docs/feedback.md), in the labels'
@@ -12,8 +13,10 @@ order, judged by REVIEWER:
   sized   good when the relevance is 1 or more and the person's current
           employer has 51 to 1,000 staff (employeeCountRange in
           profiles.json): company size matters more than the title
-LIMIT keeps only the first LIMIT events. The judgments come from the
-hand-written labels and the profiles' own data, never from lq's scores.
+--limit N keeps only the first N events; --people FILE (an Apify dataset
+export, a JSON array) judges only the people in it. The judgments come
+from the hand-written labels and the profiles' own data, never from lq's
+scores.
 """
 import json
 import os
@@ -39,8 +42,16 @@ def staff(profiles):
 
 
 def main():
-    reviewer, client, icp_hash = sys.argv[1:4]
-    limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
+    args, limit, only = sys.argv[1:], None, None
+    while args and args[0].startswith("--"):
+        if args[0] == "--limit":
+            limit = int(args[1])
+        elif args[0] == "--people":
+            only = {p.get("profileId") or p["publicIdentifier"] for p in json.load(open(args[1]))}
+        else:
+            sys.exit("reviewers.py: unknown option " + args[0])
+        args = args[2:]
+    reviewer, client, icp_hash = args
     size = staff(json.load(open(os.path.join(ev, "profiles.json"))))
 
     def good(lab):
@@ -57,7 +68,7 @@ def main():
     n = 0
     for line in open(os.path.join(ev, "labels.ndjson")):
         lab = json.loads(line)
-        if lab["icp"] != client:
+        if lab["icp"] != client or (only is not None and lab["id"] not in only):
             continue
         n += 1
         if limit is not None and n > limit:

@@ -45,7 +45,7 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev libmicrohttpd-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel \
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip python3-venv jq parallel \
 	chromium chromium-driver python3-selenium
 DEB_BENCH = python3-bs4 python3-lxml jq
 

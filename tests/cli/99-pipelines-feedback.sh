@@ -1,11 +1,11 @@
 #!/bin/sh
-# 97-pipelines-feedback.sh: pipelines/batch.mk's feedback targets: serve, delivered, learn (fit, calibration, rescore), stats; what reruns when judgments arrive.
+# 99-pipelines-feedback.sh: pipelines/batch.mk's feedback targets: serve, delivered, learn (fit, calibration, rescore), stats; what reruns when judgments arrive.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/mock/lib.sh"
 export LQ_MODEL_DIR="${LQ_MODEL_DIR:-$HOME/.cache/lq/models/all-MiniLM-L6-v2}"
 need_model
 if [ "${LQ_VARIANT:-default}" != default ]; then
-	echo "skipped: 97-pipelines-feedback: make-driven runs of the whole pipeline run on the default build only"
+	echo "skipped: 99-pipelines-feedback: make-driven runs of the whole pipeline run on the default build only"
 	done_testing
 fi
 E=$DATA/eval

@@ -74,7 +74,7 @@ icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag ndjson opts record run util \
+COMMON = base64 diag ndjson opts record run stop util \
 	cache sha256 http \
 	followers liurl \
 	csvout fieldpath \

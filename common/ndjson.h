@@ -11,17 +11,27 @@
 struct lq_reader;
 
 /* Starts reading NDJSON from fp; name ("<stdin>" or a path) is used in
- * messages. The reader does not close fp. */
+ * messages. The reader reads fp's descriptor itself (stdio streams
+ * without one, such as fmemopen's, through fread): nothing may have been
+ * read from fp before. The reader does not close fp. */
 struct lq_reader *lq_reader_new(FILE *fp, const char *name);
 
 /* Returns the next record (a new reference the caller must json_decref),
- * or NULL at end of input. Lines may be of any length; CR before LF, a
- * UTF-8 byte order mark before the first line and blank lines are
- * ignored. A line that is not a JSON object is not an error: it comes
- * back as a failed record (see record.h) naming the file and line and
- * carrying the raw line in "raw" (or "raw_base64" when it is not UTF-8),
- * so nothing is lost. A read error is fatal (LQ_EXIT_FATAL). */
+ * or NULL at end of input. Lines may be of any length and end with LF,
+ * CR LF or a lone CR (classic Mac files); a UTF-8 byte order mark before
+ * the first line and blank lines are ignored. A line that is not a JSON
+ * object is not an error: it comes back as a failed record (see
+ * record.h) naming the file and line and carrying the raw line in "raw"
+ * (or "raw_base64" when it is not UTF-8), so nothing is lost. A read
+ * error is fatal (LQ_EXIT_FATAL).
+ * Once a stop is requested (stop.h: SIGINT, SIGTERM, closed output) the
+ * reader reads nothing more: it returns the complete lines it already
+ * holds, then a line cut off by the stop as a failed record with code
+ * "interrupted" and the raw text, then NULL; lq_reader_stopped is then 1. */
 json_t *lq_reader_next(struct lq_reader *r);
+
+/* 1 if the input ended because of a stop, not at its end. */
+int lq_reader_stopped(const struct lq_reader *r);
 
 /* The line number of the record last returned (1-based). */
 unsigned long lq_reader_line(const struct lq_reader *r);
@@ -35,7 +45,9 @@ void lq_reader_free(struct lq_reader *r);
 void lq_json_dump(struct lq_buf *b, const json_t *j);
 
 /* Writes rec and a newline to stdout (buffered) and counts it. Does not
- * take the reference. A write error is fatal. */
+ * take the reference. A write error is fatal, except EPIPE (the reader
+ * of stdout went away), which is lq_stop_output_closed: nothing more is
+ * written and the program stops as for a signal. */
 void lq_write(const json_t *rec);
 
 /* "an object", "an array", "a string", "a number", "a boolean" or "null":

@@ -511,7 +511,7 @@ main(int argc, char **argv)
 		while (bl > 0 && b[bl - 1] == '/')
 			bl--;
 		base = lq_xstrndup(b, bl);
-		if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+		if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 			lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 		ho.trace = trace;
 		http = lq_http_new(&ho);

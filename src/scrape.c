@@ -816,7 +816,7 @@ main(int argc, char **argv)
 		case OPT_RUN_TIMEOUT: run_timeout = lq_parse_double("--run-timeout", arg, 1, 86400); break;
 		case OPT_TIMEOUT: req_timeout = lq_parse_double("--timeout", arg, 0.1, 3600); break;
 		case OPT_TRACE:
-			trace = fopen(arg, "a");
+			trace = lq_fopen_private(arg);
 			if (trace == NULL)
 				lq_die_errno(LQ_EXIT_FATAL, "%s", arg);
 			break;

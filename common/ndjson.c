@@ -72,16 +72,10 @@ lq_reader_stopped(const struct lq_reader *r)
 	return r->cut;
 }
 
-/* Reads more input into r->buf after the unread bytes. Returns the bytes
- * read, 0 at end of input, -1 when a stop was requested (stop.h) before
- * any came. A read error is fatal. The wait for input is a poll on the
- * descriptor and the stop pipe, so a signal never leaves the reader
- * blocked and never turns into a read error. */
-static ssize_t
-fill(struct lq_reader *r)
+/* Makes room in r->buf for more input after the unread bytes. */
+static void
+make_room(struct lq_reader *r)
 {
-	ssize_t got;
-
 	if (r->pos > 0 && r->pos == r->end)
 		r->pos = r->end = 0;
 	if (r->end == r->cap) {
@@ -94,6 +88,19 @@ fill(struct lq_reader *r)
 			r->buf = lq_xrealloc(r->buf, r->cap);
 		}
 	}
+}
+
+/* Reads more input into r->buf after the unread bytes. Returns the bytes
+ * read, 0 at end of input, -1 when a stop was requested (stop.h) before
+ * any came. A read error is fatal. The wait for input is a poll on the
+ * descriptor and the stop pipe, so a signal never leaves the reader
+ * blocked and never turns into a read error. */
+static ssize_t
+fill(struct lq_reader *r)
+{
+	ssize_t got;
+
+	make_room(r);
 	for (;;) {
 		if (lq_stop_requested())
 			return -1;
@@ -124,6 +131,62 @@ fill(struct lq_reader *r)
 			continue;
 		}
 		lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+	}
+}
+
+/* 1 if the buffer holds a complete line that is not blank. */
+static int
+has_line(const struct lq_reader *r)
+{
+	size_t i = r->pos, start;
+
+	if (r->after_cr && i < r->end && r->buf[i] == '\n')
+		i++;
+	for (start = i; i < r->end; i++) {
+		char c = r->buf[i];
+
+		if (c == '\n' || c == '\r') {
+			size_t k = start;
+
+			while (k < i && (r->buf[k] == ' ' || r->buf[k] == '\t'))
+				k++;
+			if (k < i)
+				return 1;
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+int
+lq_reader_ready(struct lq_reader *r, double wait)
+{
+	struct pollfd p[2];
+	int n;
+
+	for (;;) {
+		if (r->fd < 0 || r->eof || r->cut || lq_stop_requested() || has_line(r))
+			return 1;
+		p[0].fd = r->fd, p[0].events = POLLIN, p[0].revents = 0;
+		p[1].fd = lq_stop_fd(), p[1].events = POLLIN, p[1].revents = 0;
+		n = poll(p, lq_stop_fd() >= 0 ? 2 : 1, wait > 0 ? (int)(wait * 1000) : 0);
+		if (n <= 0)
+			return 0;	/* nothing yet (or an interrupted poll) */
+		if (p[0].revents == 0)
+			continue;	/* the stop */
+		make_room(r);
+		{
+			ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
+
+			if (got < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+				return 0;
+			if (got < 0)
+				lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+			if (got == 0)
+				r->eof = 1;
+			r->end += (size_t)got;
+		}
+		wait = 0;	/* what was there is read; say whether a line is */
 	}
 }
 

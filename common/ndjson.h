@@ -30,6 +30,13 @@ struct lq_reader *lq_reader_new(FILE *fp, const char *name);
  * "interrupted" and the raw text, then NULL; lq_reader_stopped is then 1. */
 json_t *lq_reader_next(struct lq_reader *r);
 
+/* 1 if lq_reader_next would not wait for input: a complete record line
+ * is buffered, the input ended or a stop was requested. Otherwise reads
+ * what is there, waiting at most wait seconds (0: not at all) for some,
+ * and returns 0. For a program with other work to drive (scrape's runs)
+ * while its input trickles in. Always 1 for streams without a descriptor. */
+int lq_reader_ready(struct lq_reader *r, double wait);
+
 /* 1 if the input ended because of a stop, not at its end. */
 int lq_reader_stopped(const struct lq_reader *r);
 

@@ -1560,11 +1560,17 @@ wind_down(const char *why)
 	wq_len = 0;
 }
 
-/* Runs the clients for at most 0.2 s (less when a batch is due). */
+/* Runs the clients for at most 0.2 s (less when a batch is due), or
+ * waits as long for input when nothing else is going. */
 static void
-drive(void)
+drive(struct lq_reader *rd, int eof)
 {
 	double wait = next_due(0.2);
+
+	if (!eof && n_active == 0 && lq_http_pending(http) == 0 && lq_http_pending(http_start) == 0) {
+		(void)lq_reader_ready(rd, wait);
+		return;
+	}
 
 	if (lq_http_pending(http_start) > 0) {
 		lq_http_run(http_start, 0);
@@ -1720,8 +1726,13 @@ main(int argc, char **argv)
 	rd = lq_reader_new(stdin, "<stdin>");
 	for (;;) {
 		while (!eof && win_tail - win_head < win_cap && !lq_stop_requested()) {
-			json_t *rec = lq_reader_next(rd);
+			json_t *rec;
 			struct slot *s;
+
+			/* Input trickling in: the runs go on meanwhile. */
+			if (!lq_reader_ready(rd, 0))
+				break;
+			rec = lq_reader_next(rd);
 
 			if (rec == NULL) {
 				eof = 1;
@@ -1755,7 +1766,8 @@ main(int argc, char **argv)
 				stop_reason = lq_xstrdup("output closed");	/* quietly */
 				stop_status = LQ_EXIT_INTERRUPTED;
 			} else {
-				stop(LQ_EXIT_INTERRUPTED, "%s: aborting %d actor runs",
+				stop(LQ_EXIT_INTERRUPTED, "%s%s: aborting %d actor runs",
+				    lq_stop_requested() == SIGPIPE ? "" : "stopped by ",
 				    lq_stop_requested() == SIGPIPE ? "output closed" : lq_stop_name(lq_stop_requested()),
 				    n_active);
 			}
@@ -1777,7 +1789,7 @@ main(int argc, char **argv)
 			flush_done();
 		if (eof && win_head == win_tail && n_active == 0)
 			break;
-		drive();
+		drive(rd, eof);
 	}
 	lq_reader_free(rd);
 	/* Aborts submitted at the end still need to go out. */

@@ -34,8 +34,9 @@ exists.
 --final STATUS:N makes the first N runs end STATUS (FAILED, TIMED-OUT,
 ABORTED); --short-runs N loses the last item of the first N runs;
 --dup-items lists every item twice; --shuffle serves items out of order.
-/__stats counts "url_starts" (URL -> runs started with it) and
-"dup_url_starts" (starts of a URL beyond its first).
+/__stats counts "url_starts" (URL -> runs started with it),
+"dup_url_starts" (starts of a URL beyond its first) and "paid_twice"
+(starts of a URL whose item a finished run already holds).
 """
 import argparse
 import hashlib
@@ -76,7 +77,7 @@ KVS = {}
 STATS = {"requests": 0, "start": 0, "poll": 0, "items": 0, "abort": 0, "list": 0,
          "runs": 0, "aborted_runs": 0, "running": 0, "max_running": 0,
          "urls": 0, "durations_ms": [], "faults": 0, "other": 0, "input": 0,
-         "url_starts": {}, "dup_url_starts": 0}
+         "url_starts": {}, "dup_url_starts": 0, "paid_twice": 0}
 FINAL = []
 for f in A.final:
     st, n = f.rsplit(":", 1)
@@ -308,7 +309,15 @@ class H(BaseHTTPRequestHandler):
             except Exception:
                 self.error(400, "invalid-input", "Input is not valid: field urls must be an array of {url}")
                 return
+            # A profile paid twice: its URL is started again although a run
+            # that is over already holds its item.
+            held = set()
+            for r2 in list(RUNS.values()):
+                run_view(r2)
+                if r2["status"] in ("SUCCEEDED", "FAILED", "TIMED-OUT", "ABORTED"):
+                    held.update(it.get("inputUrl") for it in visible_items(r2))
             with LOCK:
+                STATS["paid_twice"] += sum(1 for u in urls if u in held)
                 n = STATS["runs"] = STATS["runs"] + 1
                 rid = "run%05d%s" % (n, hashlib.sha1(str(n).encode()).hexdigest()[:8])
                 dsid = "ds" + rid[3:]

@@ -13,6 +13,7 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "stop.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -373,6 +374,8 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 		json_decref(page);
 		if (cursor == NULL || (limit >= 0 && (long long)meetings >= limit))
 			break;
+		if (lq_stop_requested())
+			break;	/* the page in hand is written; exit 4 (lq_finish) */
 	}
 	free(cursor);
 	lq_buf_free(&q);

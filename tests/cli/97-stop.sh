@@ -1,6 +1,7 @@
 #!/bin/sh
 # 97-stop.sh: the one stop path: SIGTERM/SIGINT while a filter waits on stdin, a closed output, exit 4, nothing lost.
 . "$(dirname "$0")/../lib.sh"
+. "$TOP/tests/mock/lib.sh"
 export LQ_MODEL_DIR="${LQ_MODEL_DIR:-$HOME/.cache/lq/models/all-MiniLM-L6-v2}"
 if [ ! -s "$LQ_MODEL_DIR/model.safetensors" ]; then
 	echo "not ok 1 - 97-stop: no model in $LQ_MODEL_DIR (run \`make model\`)"
@@ -95,4 +96,16 @@ for cmd in "score $D/icp.json" "scrape --cache-only"; do
 	OUT
 	ok "$name | head -1: quiet (no write error)" "! grep -qi 'error\|broken' $name-head.err"
 done
+# calls pages through the Fathom API: a stop ends the paging after the
+# page in hand, written whole.
+mock_start fathom --key fk-stop-4242 --page-size 1 --latency-ms 400
+LQ_FATHOM_BASE_URL=http://127.0.0.1:$MOCK_PORT/external/v1 FATHOM_API_KEY=fk-stop-4242 calls > calls.out 2> calls.err &
+p=$!
+sleep 1
+kill -TERM $p
+wait $p
+echo $? > calls.st
+ok 'calls, SIGTERM while paging: exit 4, the pages fetched written whole, no more fetched' \
+	'test $(cat calls.st) -eq 4 && test $(wc -l < calls.out) -ge 1 && test $(wc -l < calls.out) -lt 5 && jq -e .transcript calls.out > /dev/null && test $(grep -c /meetings mock.log) -eq $(wc -l < calls.out)'
+mock_stop
 done_testing

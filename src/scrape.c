@@ -130,6 +130,7 @@ struct jentry {
 	json_t *items;		/* once done: profile key -> item harvested */
 	struct batch *b;	/* the batch on it now, or NULL */
 	int mine;		/* made by this process */
+	int refs;		/* batches that point here */
 	int state;		/* E_OPEN, E_DONE (items harvested), E_DROPPED */
 	struct jentry *next;
 };
@@ -434,8 +435,25 @@ batch_free(struct batch *b)
 		}
 	n_active--;
 	release_job(b);
-	if (b->je && b->je->b == b)
-		b->je->b = NULL;
+	if (b->je) {
+		struct jentry *e = b->je, **ep;
+
+		if (e->b == b)
+			e->b = NULL;
+		/* An entry of no more use goes: a long input makes thousands. */
+		if (--e->refs == 0 && e->state == E_DROPPED) {
+			for (ep = &journal; *ep; ep = &(*ep)->next)
+				if (*ep == e) {
+					*ep = e->next;
+					break;
+				}
+			json_decref(e->doc);
+			json_decref(e->keys);
+			json_decref(e->items);
+			free(e->canon);
+			free(e);
+		}
+	}
 	free(b->run_id);
 	free(b->dataset_id);
 	free(b->end_code);
@@ -1160,6 +1178,7 @@ start_runs(int eof)
 			json_array_append_new(urls, record_url(SLOT(b->seq[i])->rec));
 		b->je = entry_for(urls);
 		b->je->b = b;
+		b->je->refs++;
 		if (doc_str(b->je, "run")) {
 			/* The same URL set is in the journal with its run. */
 			b->run_id = lq_xstrdup(doc_str(b->je, "run"));
@@ -1188,6 +1207,7 @@ attach_record(size_t seq, struct jentry *e)
 		b = batch_new();
 		b->je = e;
 		e->b = b;
+		e->refs++;
 		n_reattached++;
 		if (doc_str(e, "run")) {
 			b->run_id = lq_xstrdup(doc_str(e, "run"));
@@ -1237,6 +1257,7 @@ harvest_orphans(void)
 		b->je = e;
 		b->harvest = 1;
 		e->b = b;
+		e->refs++;
 		if (doc_str(e, "run")) {
 			b->run_id = lq_xstrdup(doc_str(e, "run"));
 			if (doc_str(e, "dataset"))

@@ -63,7 +63,7 @@ for stage in "scrape --cache-only:leads" "embed:enriched" "classify:embedded" "s
 done
 ok 'embed and classify finished the records they held: the same results as an uninterrupted run' \
 	'cmp embed-TERM.out embedded.ndjson && cmp classify-INT.out classified.ndjson'
-stopper tocsv TERM scored.ndjson to-csv --include-failed
+stopper tocsv TERM scored.ndjson to-csv --include-failed --all
 ok 'to-csv, SIGTERM while waiting on stdin: exit 4, a row for every record read' \
 	'test $(cat tocsv.st) -eq 4 && test $(python3 "$TOP/tests/csvread.py" rows tocsv.out | wc -l) -eq 27'
 

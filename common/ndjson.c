@@ -10,6 +10,7 @@
 #include "base64.h"
 #include "diag.h"
 #include "ndjson.h"
+#include "redact.h"
 #include "record.h"
 #include "run.h"
 #include "stop.h"
@@ -518,6 +519,7 @@ lq_write(const json_t *rec)
 
 	lq_buf_reset(&b);
 	lq_json_dump(&b, rec);
+	b.len = lq_redact_mem(b.data, b.len);	/* no record carries a key out */
 	lq_buf_addc(&b, '\n');
 	if (lq_stop_output_is_closed())
 		return;

@@ -17,13 +17,15 @@
 #include "opts.h"
 #include "profile.h"
 #include "record.h"
+#include "redact.h"
+#include "retry.h"
 #include "run.h"
 #include "stop.h"
 #include "util.h"
 
 enum {
 	OPT_ABORT_ORPHANS = 256, OPT_CACHE_ONLY, OPT_DRY_RUN, OPT_FROM_DATASET, OPT_FROM_DIR,
-	OPT_LIMIT, OPT_MAX_AGE, OPT_MAX_ATTEMPTS, OPT_POLL_WAIT, OPT_PRICE_PROFILE,
+	OPT_LIMIT, OPT_MAX_AGE, OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_POLL_WAIT, OPT_PRICE_PROFILE,
 	OPT_PRICE_RUN, OPT_REFRESH, OPT_RETRY_DELAY, OPT_RUN_TIMEOUT, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -39,6 +41,7 @@ static const struct lq_option options[] = {
 	{ "limit", OPT_LIMIT, "N", "fetch at most N profiles; later ones pass unchanged" },
 	{ "max-age", OPT_MAX_AGE, "DAYS", "cached profiles older than this are fetched again [30]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per record and per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "longest wait Apify may ask for; longer fails [120]" },
 	{ "poll-wait", OPT_POLL_WAIT, "SECS", "waitForFinish of each run poll, 1..60 [60]" },
 	{ "price-profile", OPT_PRICE_PROFILE, "USD", "cost of one profile for estimates [0.003]" },
 	{ "price-run", OPT_PRICE_RUN, "USD", "cost of one actor run for estimates [0]" },
@@ -66,7 +69,9 @@ static const char *token, *base_url = "https://api.apify.com";
 static int jobs = 20, batch_size = 5, max_attempts = 3, dry_run, refresh, cache_only;
 static long long limit = -1;
 static double max_age = 30 * 86400.0, poll_wait = 60, run_timeout = 600, req_timeout = 90;
-static double retry_delay = 0.5, price_profile = 0.003, price_run = 0;
+static double retry_delay = 0.5, price_profile = 0.003, price_run = 0, max_wait;
+static struct lq_retry policy;		/* of the batch loop: runs started again */
+static double queue_not_before;		/* no run starts before this time */
 static const char *from_dataset, *from_dir;
 
 static struct lq_cache *cache;
@@ -532,23 +537,40 @@ stop(int status, const char *fmt, ...)
 }
 
 /* Puts back or fails the batch's records still waiting for it: back to
- * the queue for a new run while attempts remain, else failed with code. */
+ * the queue for a new run after the retry policy's delay (server_wait:
+ * what the last answer's headers asked for, or -1), or failed with code
+ * when they have had their attempts or the server asks for a longer wait
+ * than --max-wait. */
 static void
-requeue(struct batch *b, const char *code, const char *msg)
+requeue(struct batch *b, const char *code, const char *msg, double server_wait)
 {
-	int i;
+	int i, most = 0;
+	double d = 0;
+	enum lq_retry_verdict v;
 
+	for (i = 0; i < b->n; i++)
+		if (SLOT(b->seq[i])->state == S_RUN && SLOT(b->seq[i])->attempts > most)
+			most = SLOT(b->seq[i])->attempts;
+	if (most == 0)
+		return;		/* every record has its item */
+	v = lq_retry_next(&policy, most, server_wait, &d);
+	if (v == LQ_RETRY_GO && lq_now() + d > queue_not_before)
+		queue_not_before = lq_now() + d;
 	for (i = 0; i < b->n; i++) {
 		struct slot *s = SLOT(b->seq[i]);
 
 		if (s->state != S_RUN)
 			continue;
-		if (s->attempts < max_attempts && !stop_reason) {
+		if (s->attempts < max_attempts && !stop_reason && v != LQ_RETRY_TOO_LONG) {
 			lq_rec_set_retry_count(s->rec, s->attempts);
 			wait_push(b->seq[i]);
 		} else {
 			lq_rec_set_retry_count(s->rec, s->attempts > 0 ? s->attempts - 1 : 0);
-			lq_rec_fail(s->rec, code, "%s", msg);
+			if (v == LQ_RETRY_TOO_LONG)
+				lq_rec_fail(s->rec, code, "%s; Apify asks to wait %.0f s, more than --max-wait %.0f s",
+				    msg, d, policy.max_wait);
+			else
+				lq_rec_fail(s->rec, code, "%s", msg);
 			s->state = S_READY;
 		}
 	}
@@ -558,9 +580,9 @@ requeue(struct batch *b, const char *code, const char *msg)
  * its records go back to the queue for a new run, or fail when they have
  * had their attempts; the journal entry is dropped. */
 static void
-batch_fail(struct batch *b, const char *code, const char *msg)
+batch_fail(struct batch *b, const char *code, const char *msg, double server_wait)
 {
-	requeue(b, code, msg);
+	requeue(b, code, msg, server_wait);
 	if (!lq_quiet)
 		lq_note("run%s%s: %s%s", b->run_id ? " " : "", b->run_id ? b->run_id : "", msg,
 		    max_attempts > 1 && b->n ? " (records retried while attempts remain)" : "");
@@ -598,13 +620,16 @@ batch_keep(struct batch *b, const char *msg)
 static void
 wait_then(struct batch *b, struct lq_http_req *r, int phase)
 {
-	double d = retry_delay * pow(2, b->tries > 0 ? b->tries - 1 : 0), ra = -1;
+	double d = 0;
 
-	if (r)
-		ra = lq_http_header_num(r, "Retry-After");
-	d = ra >= 0 ? ra : d * (1 + (double)rand() / RAND_MAX);
-	if (d > 30)
-		d = 30;
+	/* The one retry policy (common/retry.h). These steps cost nothing
+	 * and the run goes on, so a longer wait than --max-wait is cut to
+	 * it rather than given up. */
+	(void)lq_retry_next(&policy, b->tries > 0 ? b->tries : 1, r ? lq_http_server_wait(r) : -1, &d);
+	if (d <= 0)
+		d = retry_delay;
+	if (d > policy.max_wait)
+		d = policy.max_wait;
 	b->phase = P_WAIT;
 	b->next_phase = phase;
 	b->t_next = lq_now() + d;
@@ -729,7 +754,7 @@ match_items(struct batch *b, json_t *items)
 		if (!lq_quiet && b->n > 0)
 			lq_note("%s: %d of %d records had an item%s", b->end_msg, b->n - left, b->n,
 			    left && max_attempts > 1 ? "; the others are retried while attempts remain" : "");
-		requeue(b, b->end_code, b->end_msg);
+		requeue(b, b->end_code, b->end_msg, -1);
 	} else {
 		for (j = 0; j < b->n; j++) {
 			struct slot *s = SLOT(b->seq[j]);
@@ -801,10 +826,10 @@ go_start(struct batch *b, struct lq_http_req *r)
 		batch_free(b);
 		return;
 	}
-	if (b->start_tries >= max_attempts) {
+	if (b->start_tries >= max_attempts || (r && lq_http_server_wait(r) > policy.max_wait)) {
 		snprintf(msg, sizeof msg, "starting the actor run failed after %d attempts%s%s", b->start_tries,
 		    r ? ": " : "", r ? lq_http_strerror(r) : "");
-		batch_fail(b, "apify", msg);
+		batch_fail(b, "apify", msg, r ? lq_http_server_wait(r) : -1);
 		return;
 	}
 	b->tries = b->start_tries;
@@ -1008,7 +1033,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 				/* The run is gone (a journal entry of another account,
 				 * an expired run): its records need a new one. */
 				snprintf(msg, sizeof msg, "polling the run %s: %s", b->run_id, lq_http_strerror(r));
-				batch_fail(b, "apify", msg);
+				batch_fail(b, "apify", msg, -1);
 				return;
 			}
 			/* Polling costs nothing: keep at it until the run must be over. */
@@ -1020,7 +1045,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 			snprintf(msg, sizeof msg, "polling the run %s failed until its timeout: %s", b->run_id,
 			    lq_http_ok(r) ? "the answer is not a run object" : lq_http_strerror(r));
 			abort_run(b);
-			batch_fail(b, "apify", msg);
+			batch_fail(b, "apify", msg, -1);
 			return;
 		}
 		break;
@@ -1152,11 +1177,12 @@ record_url(const json_t *rec)
 	return u;
 }
 
-/* Starts runs while there are free jobs and records waiting. */
+/* Starts runs while there are free jobs and records waiting (and no
+ * retry delay holds the queue). */
 static void
 start_runs(int eof)
 {
-	while (!stop_reason && n_jobs < jobs && wq_len > 0) {
+	while (!stop_reason && n_jobs < jobs && wq_len > 0 && lq_now() >= queue_not_before) {
 		struct batch *b;
 		json_t *urls;
 		int i;
@@ -1529,7 +1555,7 @@ flush_ready(void)
 static void
 abort_in_flight(void *arg)
 {
-	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace };
+	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace, 0 };
 	struct lq_http *h;
 	struct batch *b;
 	double t0;
@@ -1556,7 +1582,7 @@ abort_in_flight(void *arg)
 static void
 wind_down(const char *why)
 {
-	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace };
+	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace, 0 };
 	size_t seq;
 
 	lq_stop_run_hooks();
@@ -1588,6 +1614,9 @@ drive(struct lq_reader *rd, int eof)
 {
 	double wait = next_due(0.2);
 
+	if (wq_len > 0 && queue_not_before > lq_now() && queue_not_before - lq_now() < wait)
+		wait = queue_not_before - lq_now();	/* a retry delay holds the queue */
+
 	if (!eof && n_active == 0 && lq_http_pending(http) == 0 && lq_http_pending(http_start) == 0) {
 		(void)lq_reader_ready(rd, wait);
 		return;
@@ -1600,7 +1629,7 @@ drive(struct lq_reader *rd, int eof)
 	}
 	if (lq_http_pending(http) > 0)
 		lq_http_run(http, wait);
-	else if (n_active > 0 && wait > 0)
+	else if ((n_active > 0 || (wq_len > 0 && queue_not_before > lq_now())) && wait > 0)
 		usleep((useconds_t)(wait * 1e6));
 }
 
@@ -1676,6 +1705,7 @@ main(int argc, char **argv)
 		case OPT_LIMIT: limit = lq_parse_int("--limit", arg, 0, 1000000000000LL); break;
 		case OPT_MAX_AGE: max_age = lq_parse_double("--max-age", arg, 0, 36500) * 86400; break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_POLL_WAIT: poll_wait = lq_parse_double("--poll-wait", arg, 1, 60); break;
 		case OPT_PRICE_PROFILE: price_profile = lq_parse_double("--price-profile", arg, 0, 1000); break;
 		case OPT_PRICE_RUN: price_run = lq_parse_double("--price-run", arg, 0, 1000); break;
@@ -1697,9 +1727,7 @@ main(int argc, char **argv)
 		lq_die(LQ_EXIT_USAGE, "--from-dataset, --from-dir and --cache-only exclude each other");
 	if (getenv("LQ_APIFY_BASE_URL") && *getenv("LQ_APIFY_BASE_URL"))
 		base_url = getenv("LQ_APIFY_BASE_URL");
-	token = getenv("APIFY_API_TOKEN");
-	if (token && *token == '\0')
-		token = NULL;
+	token = lq_secret_env("APIFY_API_TOKEN");
 	if (!from_dataset && !from_dir && !cache_only && !dry_run && token == NULL)
 		lq_die(LQ_EXIT_FATAL, "no profile source: set APIFY_API_TOKEN for the Apify actor, "
 		    "or give --from-dataset FILE, --from-dir DIR or --cache-only");
@@ -1712,9 +1740,14 @@ main(int argc, char **argv)
 	 * profile in the HTTP callbacks held up every transfer behind them. */
 	lq_cache_set_async(cache, 1);
 	{
-		struct lq_http_opts o = { NULL, 2 * jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace };
+		struct lq_http_opts o = { NULL, 2 * jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace,
+			max_wait };
 
 		http = lq_http_new(&o);
+		policy.max_attempts = max_attempts;
+		policy.base = retry_delay;
+		policy.max_wait = max_wait;
+		lq_retry_init(&policy);
 		/* A run start is never retried by the client: when its answer
 		 * is lost the run may exist, and is looked for first. */
 		o.max_attempts = 1;

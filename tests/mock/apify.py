@@ -27,7 +27,8 @@ poll, items, abort, list, input, any) answer WHAT: 401 402 403 408 429 500
 502 503 (Apify error bodies), malformed (200 with broken JSON), truncated
 (200, the body cut in half, Content-Length saying so), drop (connection
 closed mid-body), trickle (body sent slowly, --trickle-ms per 8 bytes),
-hang (no answer for 30 s), spike (the right answer after --spike-ms).
+hang (no answer for 30 s), spike (the right answer after --spike-ms),
+429-ra=N (429 with Retry-After: N).
 For start, 502after, 504after and dropafter create the run and then
 answer 502, 504 or close the connection: the client never learns the run
 exists.
@@ -37,6 +38,9 @@ ABORTED); --short-runs N loses the last item of the first N runs;
 /__stats counts "url_starts" (URL -> runs started with it),
 "dup_url_starts" (starts of a URL beyond its first) and "paid_twice"
 (starts of a URL whose item a finished run already holds).
+--echo-token: the 401 for a wrong token quotes it (raw and JSON-escaped),
+as a careless server would. --tlog FILE: a JSON line per request with its
+time "t", kind and fault.
 """
 import argparse
 import hashlib
@@ -67,6 +71,8 @@ P.add_argument("--short-runs", type=int, default=0)
 P.add_argument("--dup-items", action="store_true")
 P.add_argument("--shuffle", action="store_true")
 P.add_argument("--log", help="append one line per request to this file")
+P.add_argument("--tlog", help="append a JSON line with the time of each request")
+P.add_argument("--echo-token", action="store_true")
 A = P.parse_args()
 
 LOCK = threading.Lock()
@@ -233,6 +239,16 @@ class H(BaseHTTPRequestHandler):
         if what in codes:
             self.error(int(what), *codes[what])
             return True
+        if what.startswith("429-ra="):
+            body = json.dumps({"error": {"type": "rate-limit-exceeded",
+                                         "message": "Rate limit exceeded"}}).encode()
+            self.send_response(429)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Retry-After", what.split("=", 1)[1])
+            self.end_headers()
+            self.wfile.write(body)
+            return True
         if what == "hang":
             time.sleep(30)
             self.close_connection = True
@@ -266,7 +282,9 @@ class H(BaseHTTPRequestHandler):
                 self.send(200, STATS)
             return
         if self.headers.get("Authorization") != "Bearer " + A.token:
-            self.error(401, "token-not-provided", "Authentication token was not provided or is invalid")
+            given = (self.headers.get("Authorization") or "")[len("Bearer "):]
+            echo = (" (got %s, as JSON %s)" % (given, given.replace("/", "\\/"))) if A.echo_token else ""
+            self.error(401, "token-not-provided", "Authentication token was not provided or is invalid" + echo)
             return
         m_start = re.fullmatch(r"/v2/(?:acts|actors)/([^/]+)/runs", path)
         m_run = re.fullmatch(r"/v2/actor-runs/([^/]+)", path)
@@ -295,6 +313,9 @@ class H(BaseHTTPRequestHandler):
         with LOCK:
             STATS[kind] += 1
         fault = self.fault_for(kind)
+        if A.tlog:
+            with LOCK, open(A.tlog, "a") as tf:
+                tf.write(json.dumps({"t": round(time.time(), 3), "kind": kind, "fault": fault}) + "\n")
         after = fault if fault and fault.endswith("after") else None
         if after:
             fault = None

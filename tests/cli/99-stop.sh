@@ -1,10 +1,10 @@
 #!/bin/sh
-# 97-stop.sh: the one stop path: SIGTERM/SIGINT while a filter waits on stdin, a closed output, exit 4, nothing lost.
+# 99-stop.sh: the one stop path: SIGTERM/SIGINT while a filter waits on stdin, a closed output, exit 4, nothing lost.
 . "$(dirname "$0")/../lib.sh"
 . "$TOP/tests/mock/lib.sh"
 export LQ_MODEL_DIR="${LQ_MODEL_DIR:-$HOME/.cache/lq/models/all-MiniLM-L6-v2}"
 if [ ! -s "$LQ_MODEL_DIR/model.safetensors" ]; then
-	echo "not ok 1 - 97-stop: no model in $LQ_MODEL_DIR (run \`make model\`)"
+	echo "not ok 1 - 99-stop: no model in $LQ_MODEL_DIR (run \`make model\`)"
 	exit 1
 fi
 D=$TOP/pipelines/demo

@@ -79,7 +79,7 @@ feedback_PKGS = jansson libcurl libcrypto libutf8proc
 feedback_LIBS = -lcsv
 
 # The common library, by concern.
-COMMON = base64 diag ndjson opts record run util \
+COMMON = base64 diag ndjson opts record run stop util \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \

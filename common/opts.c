@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "opts.h"
+#include "stop.h"
 #include "util.h"
 
 #ifndef LQ_VERSION
@@ -128,6 +129,8 @@ lq_getopt(int argc, char **argv, const struct lq_cmd *cmd, const char **arg)
 			}
 		shorts[s] = '\0';
 		built = cmd;
+		if (cmd->common == LQ_COMMON_FILTER)
+			lq_stop_init();	/* one stop path for every record filter */
 		opterr = 0;
 	}
 	for (;;) {

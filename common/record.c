@@ -1,10 +1,12 @@
 /* record.c: record status, failure and field helpers. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "record.h"
+#include "stop.h"
 #include "run.h"
 #include "util.h"
 
@@ -165,4 +167,16 @@ lq_rec_name(const json_t *rec)
 	if (s == NULL || *s == '\0')
 		s = lq_rec_str(rec, "linkedin_url");
 	return s && *s ? s : "record";
+}
+
+/* Here, not in stop.c: the signal handling has no use for jansson. */
+void
+lq_stop_fail_record(json_t *rec, const char *why)
+{
+	int sig = lq_stop_requested();
+
+	if (sig == SIGPIPE)
+		lq_rec_fail(rec, "interrupted", "%s: the output was closed", why);
+	else
+		lq_rec_fail(rec, "interrupted", "%s: stopped by %s", why, lq_stop_name(sig ? sig : SIGTERM));
 }

@@ -1,9 +1,12 @@
 /* util.c: allocation wrappers, growable buffer, UTF-8 validation, clock. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "util.h"
@@ -264,4 +267,21 @@ lq_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+FILE *
+lq_fopen_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
+	if ((fp = fdopen(fd, "a")) == NULL) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+	}
+	return fp;
 }

@@ -66,4 +66,9 @@ int lq_utf8_valid(const char *s, size_t n);
 /* Monotonic clock in seconds. */
 double lq_now(void);
 
+/* Opens path for appending, creating it with mode 0600 (traces name
+ * leads: personal data); an existing file keeps its mode. Links are
+ * followed (--trace /dev/stderr). Returns NULL with errno on error. */
+FILE *lq_fopen_private(const char *path);
+
 #endif

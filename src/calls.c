@@ -15,6 +15,7 @@
 #include "redact.h"
 #include "retry.h"
 #include "run.h"
+#include "stop.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -383,6 +384,8 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 			break;
 		}
 		json_object_set_new(seen, cursor, json_integer((json_int_t)pages));
+		if (lq_stop_requested())
+			break;	/* the page in hand is written; exit 4 (lq_finish) */
 	}
 	free(cursor);
 	json_decref(seen);
@@ -529,7 +532,7 @@ main(int argc, char **argv)
 		while (bl > 0 && b[bl - 1] == '/')
 			bl--;
 		base = lq_xstrndup(b, bl);
-		if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+		if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 			lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 		ho.trace = trace;
 		http = lq_http_new(&ho);

@@ -926,7 +926,7 @@ main(int argc, char **argv)
 	} else {
 		lq_classes_default(&labels);
 	}
-	if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);

@@ -249,7 +249,7 @@ main(int argc, char **argv)
 		lq_usage(&cmd);
 	if (field && !text_mode)
 		lq_die(LQ_EXIT_USAGE, "--field needs --text");
-	if (trace_path && (o.trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (o.trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);

@@ -933,7 +933,7 @@ main(int argc, char **argv)
 	}
 	if (json_object_get(icp, "notes") == NULL)
 		json_object_set_new(icp, "notes", json_string(""));
-	if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 
 	{	/* the encoder for synonyms (both backends); lexicon alone without it */

@@ -849,7 +849,7 @@ main(int argc, char **argv)
 	query = lq_icp_sentence(icp);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	if (trace_path && (ho.trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (ho.trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	ho.stage = "rerank";
 	ho.parallel = jobs;

@@ -210,7 +210,7 @@ expect 'hostile cells read back by Python: quotes, newlines, commas, emoji, NUL 
 	"to-csv -q --all -c '$cols' < hostile.ndjson > out.csv && $R rows out.csv" <<'EOF'
 ["Name", "Headline", "Company", "Location", "Industry", "Type", "Tier", "Why"]
 ["He said \"hi\", then left", "line one\nline two\r\nline three", "A, B & C", "'=HYPERLINK(\"http://evil.test\",\"x\")", "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(A1)", "'\tTAB"]
-["Zoë 🎉 李", "'\rCR first", "NUL", "'=after NUL", " =leading space", "'already quoted", "", "\""]
+["Zoë 🎉 李", "'\rCR first", "NUL", "'=after NUL", "' =leading space", "'already quoted", "", "\""]
 EOF
 ok 'hostile cells: still CRLF row ends' "to-csv -q --all -c '$cols' < hostile.ndjson > out.csv && $R crlf out.csv"
 ok 'hostile cells: no NUL byte in the output' \

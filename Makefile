@@ -78,7 +78,7 @@ COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
 	followers liurl \
 	csvout fieldpath \
-	profile \
+	profile dataset \
 	encoder safetensors tokenizer embedder leadtext labelset \
 	icp match rerank \
 	labels metrics \

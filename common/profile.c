@@ -403,21 +403,6 @@ lq_profile_is_filler(const char *s)
 	return all;
 }
 
-/* Appends at most max bytes of s (whole UTF-8 characters), control
- * characters shown as '?': for messages about hostile input. */
-static void
-add_shown(struct lq_buf *b, const char *s, size_t max)
-{
-	size_t n = 0;
-
-	while (s[n] && n < max)
-		n++;
-	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	for (; n > 0; s++, n--)
-		lq_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
-}
-
 char *
 lq_profile_keys_text(const json_t *item)
 {
@@ -438,7 +423,7 @@ lq_profile_keys_text(const json_t *item)
 		}
 		if (i)
 			lq_buf_adds(&b, ", ");
-		add_shown(&b, k, 40);
+		lq_buf_addshown(&b, k, 40);
 		i++;
 	}
 	(void)v;
@@ -671,7 +656,7 @@ head_count_text(const char *path, const json_t *v, long lo, long hi, char **text
 
 	leaf = leaf ? leaf + 1 : path;
 	if (json_is_string(v))
-		add_shown(&b, json_string_value(v), 40);
+		lq_buf_addshown(&b, json_string_value(v), 40);
 	else if (hi == lo)
 		lq_buf_addf(&b, "%ld", lo);
 	else if (hi < 0)

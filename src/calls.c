@@ -206,11 +206,10 @@ static void
 write_bad_item(const json_t *it, const char *err)
 {
 	json_t *rec = json_object();
-	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY), id[72];
 
-	if (json_is_integer(json_object_get(it, "recording_id")))
-		json_object_set_new(rec, "id", json_sprintf("%lld",
-		    (long long)json_integer_value(json_object_get(it, "recording_id"))));
+	if (json_is_object(it) && lq_meeting_id(it, id, sizeof id) == 0)
+		json_object_set_new(rec, "id", json_string(id));
 	if (raw) {
 		if (strlen(raw) > 4096)
 			raw[4096] = '\0';
@@ -336,7 +335,7 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 			if (tr == NULL || json_is_null(tr)) {
 				if (!json_is_object(it) || !json_is_integer(json_object_get(it, "recording_id")))
 					errs[i] = lq_xstrdup(!json_is_object(it) ? "meeting is not an object"
-					    : "meeting has no recording_id");
+					    : "meeting has no transcript and no recording_id to fetch it by");
 				continue;	/* fill_transcripts */
 			}
 			if ((recs[i] = lq_meeting_from_fathom(it, NULL, "fathom", err, sizeof err)) == NULL)
@@ -416,8 +415,11 @@ read_file(const char *path)
 		return;
 	}
 	json_array_foreach(ms, i, m) {
+		if (lq_rec_failed(m))
+			lq_warn("%s", json_string_value(json_object_get(json_object_get(m, "error"), "message")));
+		else
+			meetings++;
 		lq_write(m);
-		meetings++;
 	}
 	json_decref(ms);
 }

@@ -110,7 +110,8 @@ static const struct shape shapes[] = {
 	  "currentPosition.0.companyName", NULL, NULL, NULL, NULL,
 	  { "experience", "position|title", "companyName|company", "employmentType", "description", "location", NULL,
 	    "startDate", "endDate", "duration", NULL, NULL, NULL, 0 } },
-	/* The keys every shape above shares, alone: read as supreme_coder. */
+	/* The keys every shape above shares, alone: read as supreme_coder. Keep
+	 * it last: lq_profile_of reads hand-made profiles with it. */
 	{ LQ_SHAPE_SUPREME, "supreme_coder", "firstName:s|lastName:s|fullName:s|publicIdentifier:s|headline:s",
 	  SUPREME_FIELDS },
 };
@@ -1369,12 +1370,18 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 {
 	const json_t *item = json_object_get(rec, "profile");
 
-	if (json_is_object(item)) {
-		lq_profile_read(item, p);
+	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN)
 		return;
-	}
+	if (json_is_object(item))
+		lq_profile_free(p);
 	memset(p, 0, sizeof *p);
 	p->employees_lo = p->employees_hi = -1;
+	/* A profile object of no known shape in a record (made by hand, or by
+	 * another tool): read with the keys every shape shares. */
+	if (json_is_object(item)) {
+		p->titles = json_array();
+		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p);
+	}
 }
 
 void

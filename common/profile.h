@@ -90,7 +90,10 @@ int lq_profile_read(const json_t *item, struct lq_profile *p);
 void lq_profile_free(struct lq_profile *p);
 
 /* The view of a lead record's raw profile (its "profile" field), read as
- * lq_profile_read does; empty (no error) when the record has none. */
+ * lq_profile_read does; a profile object of no known shape (made by hand)
+ * is read with the keys every shape shares (firstName, headline, summary,
+ * industryName, positions[], ...); empty (no error) when the record has
+ * none. */
 void lq_profile_of(const json_t *rec, struct lq_profile *p);
 
 /* "keys a, b, c" (the first eight keys in item order, then "..."), or "not

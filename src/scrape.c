@@ -556,6 +556,8 @@ load_file(const char *path, const char *kind)
 	fclose(fp);
 	lq_profile_skip_done(&so.skips);
 	n_source_items += so.items + bad;
+	if (bad && first_skip == NULL)
+		first_skip = lq_xasprintf("%s: %ld malformed or oversized, named on stderr", so.base, bad);
 	n_reports += so.reports;
 	n_source_skipped += so.skips.n + bad;
 	if (n < 0 && strcmp(kind, "dataset") == 0 && json_object_size(source_index) == 0)

@@ -62,8 +62,10 @@ expect 'scrape again (--refresh): the link found first stays in discovered_url' 
 	https://www.linkedin.com/in/ines-duarte-cfo/	https://www.linkedin.com/in/ACoAACuNQ3sBInesDuarte7kPq9/
 	OUT
 
-# The same items from the actor (the mock serves them by slug or URN).
+# The same items from the actor (the mock serves them by slug or URN), and
+# one of a shape no row knows.
 for f in "$S"/*.json; do jq -c 'if type == "array" then .[] else . end' "$f"; done > all.jsonl
+echo '{"inputUrl":"https://www.linkedin.com/in/odd-shape-1/","data":{"who":"?"},"crawledAt":"2025-01-01"}' >> all.jsonl
 grep -v 'someone-else-shape' in.ndjson > in2.ndjson
 start_mock shapes --profiles all.jsonl
 LQ_APIFY_BASE_URL=$URL_shapes APIFY_API_TOKEN=$TOKEN LQ_CACHE_DIR=$T/c-apify \
@@ -85,6 +87,14 @@ expect 'from the actor: the same records, failure reasons naming the run' \
 	OUT
 ok 'from the actor: failure reports are not retried (one run per batch of 4)' \
 	"test \$(stat_of shapes runs) -eq 3"
+echo '{"id":"odd-shape-1","linkedin_url":"https://www.linkedin.com/in/odd-shape-1/","status":"discovered"}' > odd.ndjson
+LQ_APIFY_BASE_URL=$URL_shapes APIFY_API_TOKEN=$TOKEN LQ_CACHE_DIR=$T/c-odd \
+	scrape --poll-wait 1 --retry-delay 0.01 < odd.ndjson > odd.out 2> odd.err
+expect 'from the actor: an item of unknown shape fails its lead naming the keys, and is counted' \
+	"jq -r '[.status, .error.code, .error.message] | @tsv' odd.out | sed 's/run[0-9a-f]*:/RUN:/'; grep -o '1 items of unknown shape' odd.err" <<-'OUT'
+	failed	bad_item	actor run RUN: unknown item shape: keys inputUrl, data, crawledAt
+	1 items of unknown shape
+	OUT
 ok 'from the actor: failure reports are not cached, profiles are' \
 	"LQ_CACHE_DIR=$T/c-apify scrape -q --cache-only < in2.ndjson | jq -r '.status + \" \" + (.error.code // \"-\")' | sort | uniq -c | awk '{printf \" %s %s %s\", \$1, \$2, \$3}' | grep -qx ' 9 enriched - 3 failed not_cached'"
 
@@ -107,6 +117,15 @@ awk 'BEGIN{printf "[{\"publicIdentifier\":\"many-roles\",\"firstName\":\"M\",\"p
 expect 'huge: 20,001 positions read, the one current found' \
 	"echo '{\"id\":\"many-roles\"}' | scrape -q --from-dataset many.json | jq -c '[.company, .current_job_titles]'" <<-'OUT'
 	["Last Co",["Now"]]
+	OUT
+printf '%s\n' '{"publicIdentifier":"good-line","firstName":"G","experience":[]}' '{"publicIdentifier": "bad-line", "firstName": }' '{"publicIdentifier":"after-bad","firstName":"A","experience":[]}' > malformed.json
+printf '%s\n' '{"id":"good-line"}' '{"id":"bad-line"}' '{"id":"after-bad"}' > malformed.ndjson
+expect 'a malformed item: skipped with file and line, the items around it read, its lead failed' \
+	"LQ_CACHE_DIR=$T/c-mal scrape -q --from-dataset malformed.json < malformed.ndjson 2> mal.err | jq -r '[.id, .status, .error.message // \"-\"] | @tsv'; grep -c 'malformed.json:2: malformed item, skipped' mal.err" <<-'OUT'
+	good-line	enriched	-
+	bad-line	failed	no item of malformed.json is about this lead; 1 of its 3 items could not be read (first: malformed.json: 1 malformed or oversized, named on stderr)
+	after-bad	enriched	-
+	1
 	OUT
 : > empty.json
 expect 'an empty export: every lead fails no_data, saying the file had no items' \

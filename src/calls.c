@@ -39,8 +39,10 @@ static const struct lq_cmd cmd = {
 	"write discovery-call meetings with transcripts as NDJSON, from Fathom or from files",
 	"Without files: GET /meetings of the Fathom API ($LQ_FATHOM_BASE_URL, else\n"
 	"https://api.fathom.ai/external/v1) with the key in $FATHOM_API_KEY, every\n"
-	"page. With files (- is stdin): Fathom JSON, WebVTT or \"Speaker: text\"\n"
-	"transcripts. Transcripts are cached (namespace meeting). See calls(1).",
+	"page. With files (- is stdin): Fathom JSON as it arrives (webhook payloads\n"
+	"with or without recording_id, API pages, arrays, one a line), WebVTT or\n"
+	"\"Speaker: text\" transcripts; a bad meeting is a failed record of its own.\n"
+	"Transcripts are cached (namespace meeting). See calls(1).",
 	options, LQ_COMMON_FILTER
 };
 

@@ -46,6 +46,8 @@ static const struct lq_option options[] = {
 static const struct lq_cmd cmd = {
 	"[--merge icp.json] [--backend local|openai] [--client-domain d | --client-speaker name]... [-o file]",
 	"extract ICP criteria, with their sources, from meetings (NDJSON from calls) on stdin",
+	"Stdin may also be what Fathom sends: a webhook payload or meeting object,\n"
+	"an API page, pretty-printed or one a line; it is read as calls reads it.\n"
 	"Only the client's side counts: --client-speaker, else --client-domain, else\n"
 	"participants marked is_external. Every criterion is {\"value\", \"sources\"};\n"
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"

@@ -1370,8 +1370,11 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 {
 	const json_t *item = json_object_get(rec, "profile");
 
-	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN)
+	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN) {
+		free(p->error);		/* a reader wants what is known, not why */
+		p->error = NULL;
 		return;
+	}
 	if (json_is_object(item))
 		lq_profile_free(p);
 	memset(p, 0, sizeof *p);

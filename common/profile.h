@@ -92,8 +92,8 @@ void lq_profile_free(struct lq_profile *p);
 /* The view of a lead record's raw profile (its "profile" field), read as
  * lq_profile_read does; a profile object of no known shape (made by hand)
  * is read with the keys every shape shares (firstName, headline, summary,
- * industryName, positions[], ...); empty (no error) when the record has
- * none. */
+ * industryName, positions[], ...); empty when the record has none.
+ * p->error is always NULL. */
 void lq_profile_of(const json_t *rec, struct lq_profile *p);
 
 /* "keys a, b, c" (the first eight keys in item order, then "..."), or "not

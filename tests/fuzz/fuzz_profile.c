@@ -58,6 +58,20 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	if ((p.employees_lo < 0) != (p.employees_src == NULL))
 		abort();
 	lq_profile_free(&p);
+	{
+		/* A record's profile of any shape, hand-made ones included. */
+		json_t *rec = json_pack("{s:O}", "profile", item);
+
+		lq_profile_of(rec, &p);
+		if (p.error || (json_is_object(item) && !json_is_array(p.titles)))
+			abort();
+		check_str(p.name);
+		check_str(p.company);
+		for (k = 0; k < p.npos; k++)
+			check_str(p.pos[k].title);
+		lq_profile_free(&p);
+		json_decref(rec);
+	}
 	n = lq_profile_item_keys(item, keys);
 	if (n < 0 || n > LQ_PROFILE_MAXKEYS)
 		abort();

@@ -224,6 +224,21 @@ test_shapes(void)
 	check_view("apimaestro.json", 1, LQ_PROFILE_FAILURE,
 	    "unknown|-|-|-|-|-|-|-|-||\n  error: Profile does not exist");
 
+	t_begin("lq_profile_shape: the wrapper looked through, unknown items and non-objects unknown");
+	{
+		json_t *w = J("{\"element\":{\"experience\":[],\"firstName\":\"W\"},\"status\":200}");
+		json_t *u = J("{\"element\":{\"x\":1},\"status\":200}");
+		json_t *a = J("[]");
+
+		CHECK_INT(lq_profile_shape(w), LQ_SHAPE_HARVEST);
+		CHECK_INT(lq_profile_shape(u), LQ_SHAPE_UNKNOWN);
+		CHECK_INT(lq_profile_shape(a), LQ_SHAPE_UNKNOWN);
+		CHECK_STR(lq_shape_name(LQ_SHAPE_DEVFUSION), "dev_fusion");
+		json_decref(w);
+		json_decref(u);
+		json_decref(a);
+	}
+
 	t_begin("unknown shape: named by its keys");
 	check_view("unknown.json", 0, LQ_PROFILE_UNKNOWN,
 	    "unknown|-|-|-|-|-|-|-|-||\n  error: unknown item shape: keys person, jobs, linkedin");

@@ -532,8 +532,12 @@ index_item(json_t *item, unsigned long line, void *arg)
 	json_object_set(o, "item", item);
 	json_object_set_new(o, "source", json_string(so->src));
 	json_object_set_new(o, "where", json_sprintf("%s:%lu", so->base, line));
+	json_object_set_new(o, "profile", json_boolean(r == LQ_PROFILE_OK));
 	for (i = 0; i < n; i++) {
-		json_object_set(source_index, keys[i], o);
+		/* A profile wins over a failure report or an unknown item of
+		 * the same person, whichever comes first. */
+		if (r == LQ_PROFILE_OK || !json_is_true(json_object_get(json_object_get(source_index, keys[i]), "profile")))
+			json_object_set(source_index, keys[i], o);
 		free(keys[i]);
 	}
 	json_decref(o);

@@ -127,6 +127,12 @@ expect 'a malformed item: skipped with file and line, the items around it read, 
 	after-bad	enriched	-
 	1
 	OUT
+printf '%s\n' '{"publicIdentifier":"twice-seen","firstName":"T","experience":[]}' '{"error":"Profile not found","originalQuery":{"query":"https://www.linkedin.com/in/twice-seen/"}}' > twice.json
+expect 'a profile and a failure report of the same person: the profile wins, in either order' \
+	"echo '{\"id\":\"twice-seen\"}' > twice.ndjson; LQ_CACHE_DIR=$T/c-tw1 scrape -q --from-dataset twice.json < twice.ndjson | jq -r .status; tac twice.json > twice2.json; LQ_CACHE_DIR=$T/c-tw2 scrape -q --from-dataset twice2.json < twice.ndjson | jq -r .status" <<-'OUT'
+	enriched
+	enriched
+	OUT
 : > empty.json
 expect 'an empty export: every lead fails no_data, saying the file had no items' \
 	"LQ_CACHE_DIR=$T/c-empty scrape -q --from-dataset empty.json < bad.ndjson | jq -r .error.message | sort -u" <<-'OUT'

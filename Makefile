@@ -79,7 +79,7 @@ review_LIBS = -lpthread
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
-	followers liurl \
+	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
 	profile dataset \
 	encoder safetensors tokenizer embedder leadtext labelset \

@@ -83,7 +83,7 @@ COMMON = base64 diag ndjson opts record run stop util \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
-	profile \
+	profile dataset \
 	encoder safetensors tokenizer embedder leadtext labelset \
 	icp match rerank \
 	labels metrics \

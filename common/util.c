@@ -168,6 +168,19 @@ lq_buf_free(struct lq_buf *b)
 	b->len = b->cap = 0;
 }
 
+void
+lq_buf_addshown(struct lq_buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (s[n] && n < max)
+		n++;
+	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	for (; n > 0; s++, n--)
+		lq_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
 char *
 lq_buf_detach(struct lq_buf *b)
 {

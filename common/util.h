@@ -39,6 +39,9 @@ void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap) __attribute__((
 /* Empties the buffer but keeps its memory. */
 void lq_buf_reset(struct lq_buf *b);
 void lq_buf_free(struct lq_buf *b);
+/* Appends at most max bytes of s, whole UTF-8 characters only, control
+ * characters shown as '?': for messages that quote hostile input. */
+void lq_buf_addshown(struct lq_buf *b, const char *s, size_t max);
 /* Returns the contents as a malloc'ed string (never NULL) and empties b. */
 char *lq_buf_detach(struct lq_buf *b);
 

@@ -43,8 +43,10 @@ static const struct lq_cmd cmd = {
 	"write discovery-call meetings with transcripts as NDJSON, from Fathom or from files",
 	"Without files: GET /meetings of the Fathom API ($LQ_FATHOM_BASE_URL, else\n"
 	"https://api.fathom.ai/external/v1) with the key in $FATHOM_API_KEY, every\n"
-	"page. With files (- is stdin): Fathom JSON, WebVTT or \"Speaker: text\"\n"
-	"transcripts. Transcripts are cached (namespace meeting). See calls(1).",
+	"page. With files (- is stdin): Fathom JSON as it arrives (webhook payloads\n"
+	"with or without recording_id, API pages, arrays, one a line), WebVTT or\n"
+	"\"Speaker: text\" transcripts; a bad meeting is a failed record of its own.\n"
+	"Transcripts are cached (namespace meeting). See calls(1).",
 	options, LQ_COMMON_FILTER
 };
 
@@ -203,11 +205,10 @@ static void
 write_bad_item(const json_t *it, const char *err)
 {
 	json_t *rec = json_object();
-	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY), id[72];
 
-	if (json_is_integer(json_object_get(it, "recording_id")))
-		json_object_set_new(rec, "id", json_sprintf("%lld",
-		    (long long)json_integer_value(json_object_get(it, "recording_id"))));
+	if (json_is_object(it) && lq_meeting_id(it, id, sizeof id) == 0)
+		json_object_set_new(rec, "id", json_string(id));
 	if (raw) {
 		if (strlen(raw) > 4096)
 			raw[4096] = '\0';
@@ -339,7 +340,7 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 			if (tr == NULL || json_is_null(tr)) {
 				if (!json_is_object(it) || !json_is_integer(json_object_get(it, "recording_id")))
 					errs[i] = lq_xstrdup(!json_is_object(it) ? "meeting is not an object"
-					    : "meeting has no recording_id");
+					    : "meeting has no transcript and no recording_id to fetch it by");
 				continue;	/* fill_transcripts */
 			}
 			if ((recs[i] = lq_meeting_from_fathom(it, NULL, "fathom", err, sizeof err)) == NULL)
@@ -431,8 +432,11 @@ read_file(const char *path)
 		return;
 	}
 	json_array_foreach(ms, i, m) {
+		if (lq_rec_failed(m))
+			lq_warn("%s", json_string_value(json_object_get(json_object_get(m, "error"), "message")));
+		else
+			meetings++;
 		lq_write(m);
-		meetings++;
 	}
 	json_decref(ms);
 }

@@ -16,6 +16,7 @@
 #include "match.h"
 #include "ndjson.h"
 #include "opts.h"
+#include "profile.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
@@ -125,49 +126,27 @@ has_word(const char *text, const char *const *words)
 	return hit;
 }
 
-static const json_t *
-current_position(const json_t *item)
+/* Employees of the lead's current company as the scraper reports them
+ * (the middle of a range), or -1; src gets where the count came from. */
+static long
+employees(const struct lq_profile *p, char *src, size_t srclen)
 {
-	const json_t *a = json_object_get(item, "positions"), *p;
-	size_t i;
-
-	json_array_foreach(a, i, p) {
-		const json_t *tp = json_object_get(p, "timePeriod");
-
-		if (!json_is_object(tp) || json_object_get(tp, "endDate") == NULL)
-			return p;
-	}
-	return NULL;
+	if (p->employees_lo < 0)
+		return -1;
+	snprintf(src, srclen, "%s", p->employees_src);
+	return p->employees_hi >= p->employees_lo ? (p->employees_lo + p->employees_hi) / 2 : p->employees_lo;
 }
 
-/* Employees of the lead's current company as the scraper reports them,
- * or -1. */
-static long
-employees(const json_t *item, char *src, size_t srclen)
+/* The employment type of the lead's first current position, or NULL. */
+static const char *
+employment_type(const struct lq_profile *p)
 {
-	const json_t *p = current_position(item), *r, *cc;
-	const char *s;
+	size_t i;
 
-	if ((r = json_object_get(json_object_get(p, "company"), "employeeCountRange")) != NULL
-	    && json_is_integer(json_object_get(r, "start"))) {
-		long a = (long)json_integer_value(json_object_get(r, "start"));
-		long b = json_is_integer(json_object_get(r, "end")) ? (long)json_integer_value(json_object_get(r, "end")) : a;
-
-		snprintf(src, srclen, "employeeCountRange %ld-%ld", a, b);
-		return (a + b) / 2;
-	}
-	if ((cc = json_object_get(item, "currentCompany")) != NULL
-	    && json_is_integer(json_object_get(cc, "employeeCount"))) {
-		snprintf(src, srclen, "employeeCount %lld", (long long)json_integer_value(json_object_get(cc, "employeeCount")));
-		return (long)json_integer_value(json_object_get(cc, "employeeCount"));
-	}
-	if ((s = json_string_value(json_object_get(item, "companySize"))) != NULL && isdigit((unsigned char)*s)) {
-		long a = strtol(s, NULL, 10);
-
-		snprintf(src, srclen, "companySize %.40s", s);
-		return a;
-	}
-	return -1;
+	for (i = 0; i < p->npos; i++)
+		if (p->pos[i].current)
+			return p->pos[i].employment_type;
+	return NULL;
 }
 
 /* The rules that come before the encoder (docs/classify.md). Returns the
@@ -261,17 +240,16 @@ agency_industry(const char *li)
 }
 
 static const char *
-company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
+company_rules(const json_t *rec, const struct lq_profile *p, const char *text, char *why, size_t whylen)
 {
 	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
 		"fractional", "independent consultant", "contractor", "interim", NULL };
 	static const char *const agency_words[] = { "agency", "agence", "agentur", "search firm",
 		"retained search", "executive search", "recruitment consultant", "recruitment consultancy",
 		"recruitment consultants", NULL };
-	const json_t *item = json_object_get(rec, "profile"), *p = current_position(item);
-	const char *et = json_string_value(json_object_get(p, "employmentType")), *w;
-	const char *summary = json_string_value(json_object_get(item, "summary"));
-	const char *li = lq_lead_industry(rec), *ct;
+	const char *et = employment_type(p), *w;
+	const char *summary = p->summary;
+	const char *li = p->industry, *ct;
 	const json_t *t, *v;
 	size_t i;
 	char src[80];
@@ -301,7 +279,7 @@ company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 	}
 	/* The scraper's count, then a size the company text or the summary
 	 * states, then a stage they name. */
-	if ((n = employees(item, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
+	if ((n = employees(p, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
 	    && summary)
 		n = stated_size(summary, src, sizeof src);
 	if (n >= 0) {
@@ -467,12 +445,11 @@ whole_word(const char *text, const char *const *words)
  * (software, financial services) only on a clear match; else the encoder
  * over all labels. */
 static void
-industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned char *use,
+industry_of(const struct lq_profile *p, char **segs, const float *sv, size_t ns, unsigned char *use,
     char **label, char **why)
 {
-	const char *li = lq_lead_industry(rec), *const *narrow, *lab;
-	const char *name = json_string_value(json_object_get(current_position(json_object_get(rec, "profile")),
-	    "companyName"));
+	const char *li = p->industry, *const *narrow, *lab;
+	const char *name = p->company;
 	const struct lq_labelset *set = &labels.industry;
 	int k;
 
@@ -509,7 +486,7 @@ industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned
 
 		/* The summary tells of careers as much as of the company: not for
 		 * Fintech, whose "payments" is as often a finance person's duty. */
-		summary = json_string_value(json_object_get(json_object_get(rec, "profile"), "summary"));
+		summary = p->summary;
 		for (j = 0; narrow[j] && summary; j++) {
 			const char *wd;
 
@@ -612,12 +589,14 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 	for (i = 0; i < n; i++) {
 		char why[300];
 		const char *ct;
+		struct lq_profile p;
 
 		if (texts[i] == NULL || cls[i].industry)
 			continue;
-		industry_of(recs[i], segs[i], v + off[i] * (size_t)dim, ns[i], use[i], &cls[i].industry,
+		lq_profile_of(recs[i], &p);
+		industry_of(&p, segs[i], v + off[i] * (size_t)dim, ns[i], use[i], &cls[i].industry,
 		    &cls[i].industry_reasoning);
-		if ((ct = company_rules(recs[i], texts[i], why, sizeof why)) != NULL
+		if ((ct = company_rules(recs[i], &p, texts[i], why, sizeof why)) != NULL
 		    && lq_labelset_find(&labels.company_type, ct) >= 0) {
 			cls[i].company_type = lq_xstrdup(ct);
 			cls[i].company_reasoning = lq_xstrdup(why);
@@ -625,6 +604,7 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 			best(&labels.company_type, desc_ct, segs[i], v + off[i] * (size_t)dim, no[i], NULL, NULL,
 			    threshold + CT_MARGIN, &cls[i].company_type, &cls[i].company_reasoning);
 		}
+		lq_profile_free(&p);
 		for (k = 0; k < ns[i]; k++)
 			free(segs[i][k]);
 		free(segs[i]);

@@ -9,6 +9,7 @@
 
 #include "cache.h"
 #include "chat.h"
+#include "dataset.h"
 #include "diag.h"
 #include "embedder.h"
 #include "icp.h"
@@ -18,6 +19,7 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "transcript.h"
 #include "util.h"
 
 enum {
@@ -45,6 +47,8 @@ static const struct lq_option options[] = {
 static const struct lq_cmd cmd = {
 	"[--merge icp.json] [--backend local|openai] [--client-domain d | --client-speaker name]... [-o file]",
 	"extract ICP criteria, with their sources, from meetings (NDJSON from calls) on stdin",
+	"Stdin may also be what Fathom sends: a webhook payload or meeting object,\n"
+	"an API page, pretty-printed or one a line; it is read as calls reads it.\n"
 	"Only the client's side counts: --client-speaker, else --client-domain, else\n"
 	"participants marked is_external. Every criterion is {\"value\", \"sources\"};\n"
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"
@@ -861,6 +865,149 @@ write_out(const char *out)
 	free(text);
 }
 
+/* ---- input: calls' records, or Fathom answers as they arrive ---- */
+
+/* stdin with the first line read back in front: a FILE that yields
+ * pre[0..n) and then the rest of rest. */
+struct chain {
+	const char *pre;
+	size_t n, off;
+	FILE *rest;
+};
+
+static ssize_t
+chain_read(void *cookie, char *buf, size_t size)
+{
+	struct chain *c = cookie;
+	size_t k;
+
+	if (c->off < c->n) {
+		k = c->n - c->off < size ? c->n - c->off : size;
+		memcpy(buf, c->pre + c->off, k);
+		c->off += k;
+		return (ssize_t)k;
+	}
+	k = fread(buf, 1, size, c->rest);
+	return k == 0 && ferror(c->rest) ? -1 : (ssize_t)k;
+}
+
+static int fathom_noted;
+
+/* One value of the input: calls' meeting record, or a raw Fathom answer
+ * (a webhook payload, an API page or item, a transcript) read the way
+ * calls reads it. */
+static void
+take(json_t *v, const char *where)
+{
+	enum lq_meeting_kind k = lq_meeting_kind(v);
+	json_t *recs, *m;
+	char err[512];
+	size_t i;
+
+	if (k == LQ_MEETING_RECORD || (k == LQ_MEETING_NONE && !json_is_array(v))) {
+		meeting(v, where);
+		return;
+	}
+	if (!fathom_noted++)
+		lq_note("%s: a Fathom %s, read as `calls` reads it", where,
+		    k == LQ_MEETING_FATHOM_PAGE ? "page of meetings" : k == LQ_MEETING_FATHOM_TRANSCRIPT ? "transcript"
+		    : k == LQ_MEETING_FATHOM ? "meeting object (webhook payload or API item)" : "list of meetings");
+	recs = lq_fathom_records(v, "<stdin>", where, err, sizeof err);
+	if (recs == NULL) {
+		lq_warn("%s: skipped", err);
+		n_skipped++;
+		return;
+	}
+	json_array_foreach(recs, i, m) {
+		if (lq_rec_failed(m)) {
+			lq_warn("%s: skipped", json_string_value(json_object_get(json_object_get(m, "error"), "message")));
+			n_skipped++;
+		} else {
+			meeting(m, where);
+		}
+	}
+	json_decref(recs);
+}
+
+static int
+take_item(json_t *item, unsigned long line, void *arg)
+{
+	char where[64];
+
+	(void)arg;
+	snprintf(where, sizeof where, "<stdin>: line %lu", line);
+	take(item, where);
+	return 0;
+}
+
+/* Reads stdin: NDJSON (calls' records, or compact Fathom payloads one a
+ * line) when its first line is a whole JSON value, else a JSON document
+ * over many lines (a pretty-printed webhook payload or API answer, or
+ * several back to back) read item by item. */
+static void
+read_input(void)
+{
+	struct lq_buf pre = LQ_BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int doc = 0;
+	struct chain c;
+	cookie_io_functions_t io = { chain_read, NULL, NULL, NULL };
+	FILE *fp;
+
+	while ((len = getline(&line, &cap, stdin)) > 0) {
+		size_t i = 0;
+
+		lq_buf_add(&pre, line, (size_t)len);
+		if (pre.len == (size_t)len && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+			i = 3;
+		while (i < (size_t)len && isspace((unsigned char)line[i]))
+			i++;
+		if (i == (size_t)len)
+			continue;
+		if (line[i] == '{' || line[i] == '[') {
+			json_t *j = json_loadb(line + i, (size_t)len - i, JSON_DECODE_ANY, NULL);
+
+			doc = j == NULL;
+			json_decref(j);
+		}
+		break;
+	}
+	free(line);
+	if (ferror(stdin))
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	c = (struct chain){ pre.data ? pre.data : "", pre.len, 0, stdin };
+	if ((fp = fopencookie(&c, "r", io)) == NULL)
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	if (doc) {
+		long bad = 0;
+
+		if (lq_dataset_read(fp, "<stdin>", take_item, NULL, &bad) < 0 && n_meetings == 0)
+			lq_warn("<stdin>: neither NDJSON records of calls nor a Fathom meeting, page or transcript");
+		n_skipped += (unsigned long long)bad;
+	} else {
+		struct lq_reader *rd = lq_reader_new(fp, "<stdin>");
+		json_t *rec;
+
+		while ((rec = lq_reader_next(rd)) != NULL) {
+			char where[64];
+
+			snprintf(where, sizeof where, "<stdin>: line %lu", lq_reader_line(rd));
+			if (lq_rec_failed(rec) && json_object_get(rec, "raw"))
+				lq_warn("%s: %s: skipped", where,
+				    json_string_value(json_object_get(json_object_get(rec, "error"), "message")));
+			take(rec, where);
+			json_decref(rec);
+		}
+		lq_reader_free(rd);
+	}
+	if (ferror(fp))
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	fclose(fp);
+	lq_buf_free(&pre);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -870,8 +1017,6 @@ main(int argc, char **argv)
 	int max_attempts = 3;
 	int c, refresh = 0, rc = LQ_EXIT_OK;
 	size_t l, ncrit = 0;
-	struct lq_reader *rd;
-	json_t *rec;
 	FILE *trace = NULL;
 
 	lq_init(argv[0]);
@@ -967,18 +1112,7 @@ main(int argc, char **argv)
 		chat_model = model;
 	}
 
-	rd = lq_reader_new(stdin, "<stdin>");
-	while ((rec = lq_reader_next(rd)) != NULL) {
-		char where[64];
-
-		snprintf(where, sizeof where, "<stdin>: line %lu", lq_reader_line(rd));
-		if (lq_rec_failed(rec) && json_object_get(rec, "raw"))
-			lq_warn("%s: %s: skipped", where,
-			    json_string_value(json_object_get(json_object_get(rec, "error"), "message")));
-		meeting(rec, where);
-		json_decref(rec);
-	}
-	lq_reader_free(rd);
+	read_input();
 
 	for (l = 0; l < L_N; l++)
 		if (l <= L_EXCL_TITLES)

@@ -14,6 +14,7 @@
 #include "match.h"
 #include "ndjson.h"
 #include "opts.h"
+#include "profile.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
@@ -329,6 +330,7 @@ struct lead {
 	struct lq_title *t;
 	char *headline_title;
 	const char *industry, *industry_src;
+	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *text;			/* lq_lead_text */
 	char *folded;			/* lq_fold(text) */
 	/* indices of this lead's strings in the window's vector array */
@@ -372,12 +374,16 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	if (nonempty(ind) && strcmp(ind, "Other") != 0) {
 		l->industry = ind;
 		l->industry_src = "classify";
-	} else if (json_is_object(prof) && (nonempty(json_string_value(json_object_get(prof, "industryName"))) ||
-	    nonempty(json_string_value(json_object_get(prof, "industry"))))) {
-		l->industry = json_string_value(json_object_get(prof, "industryName"));
-		if (!nonempty(l->industry))
-			l->industry = json_string_value(json_object_get(prof, "industry"));
-		l->industry_src = "profile";
+	} else if (json_is_object(prof)) {
+		struct lq_profile p;
+
+		lq_profile_of(rec, &p);
+		if (p.industry) {
+			l->industry = l->profile_industry = p.industry;
+			p.industry = NULL;
+			l->industry_src = "profile";
+		}
+		lq_profile_free(&p);
 	}
 	l->text = lq_lead_text(rec, LQ_LEADTEXT_CAP_REMOTE);
 	l->folded = lq_fold(l->text);
@@ -414,6 +420,7 @@ lead_free(struct lead *l)
 	free(l->t);
 	free(l->title);
 	free(l->headline_title);
+	free(l->profile_industry);
 	free(l->text);
 	free(l->folded);
 }

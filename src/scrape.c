@@ -80,7 +80,7 @@ static FILE *trace;
 static json_t *source_index;	/* key -> {"item","source"} for --from-dataset/--from-dir */
 
 /* Counters for the summary. */
-static unsigned long long n_runs, n_fetched, n_hits, n_unmatched, n_limited, n_would_fetch;
+static unsigned long long n_runs, n_fetched, n_hits, n_unmatched, n_limited, n_would_fetch, n_unknown;
 
 /* Why the stage stopped: NULL while all is well. */
 static char *stop_reason;
@@ -689,7 +689,7 @@ attach_run(struct batch *b, const json_t *run)
 static void
 match_items(struct batch *b, json_t *items)
 {
-	char ts[32], *src = lq_xasprintf("apify:%s", b->run_id);
+	char ts[32], *src = lq_xasprintf("apify:%s", b->run_id), *where = lq_xasprintf("actor run %s", b->run_id);
 	size_t i;
 	json_t *item;
 	int j;
@@ -697,7 +697,7 @@ match_items(struct batch *b, json_t *items)
 	lq_iso_now(ts, sizeof ts);
 	json_array_foreach(items, i, item) {
 		char *ik[LQ_PROFILE_MAXKEYS];
-		int ni = lq_profile_item_keys(item, ik), matched = 0, ours = 0, k;
+		int ni = lq_profile_item_keys(item, ik), matched = 0, ours = 0, k, r = LQ_PROFILE_OK;
 
 		for (j = 0; j < b->n; j++) {
 			struct slot *s = SLOT(b->seq[j]);
@@ -713,10 +713,9 @@ match_items(struct batch *b, json_t *items)
 				continue;
 			matched = 1;
 			lq_rec_set_retry_count(s->rec, s->attempts - 1);
-			if (lq_profile_apply(s->rec, item) != 0) {
-				lq_rec_fail(s->rec, "bad_item", "actor run %s returned an item of unknown shape",
-				    b->run_id);
-			} else {
+			/* A profile enriches the record; the actor's failure report
+			 * (private, not found) or an unknown item fails it, saying so. */
+			if ((r = lq_profile_apply(s->rec, item, where)) == LQ_PROFILE_OK) {
 				json_t *c = json_object();
 
 				json_object_set_new(c, "hit", json_false());
@@ -729,10 +728,17 @@ match_items(struct batch *b, json_t *items)
 		}
 		/* An item for a URL of the run that no record here waits for
 		 * (a reattached run, an orphan): paid for, so kept, for the
-		 * records still to come and for later runs. */
+		 * records still to come and for later runs. Only profiles are
+		 * kept: not the actor's failure reports, not unknown shapes. */
 		for (k = 0; k < ni && b->je && !ours; k++)
 			ours = json_object_get(b->je->keys, ik[k]) != NULL;
-		if ((matched || ours) && lq_profile_shape(item) != LQ_SHAPE_UNKNOWN) {
+		if (!matched && ours) {
+			struct lq_profile p;
+
+			r = lq_profile_read(item, &p);
+			lq_profile_free(&p);
+		}
+		if ((matched || ours) && r == LQ_PROFILE_OK) {
 			lq_profile_cache_put(cache, actor, item, ts, src);
 			if (b->je && !b->je->mine) {
 				if (b->je->items == NULL)
@@ -741,6 +747,8 @@ match_items(struct batch *b, json_t *items)
 					json_object_set(b->je->items, ik[k], item);
 			}
 		}
+		if (r == LQ_PROFILE_UNKNOWN)
+			n_unknown++;
 		if (!matched && !ours)
 			n_unmatched++;
 		for (k = 0; k < ni; k++)
@@ -766,6 +774,7 @@ match_items(struct batch *b, json_t *items)
 			}
 		}
 	}
+	free(where);
 	free(src);
 }
 
@@ -1298,24 +1307,52 @@ harvest_orphans(void)
 
 /* ---- sources other than Apify ---- */
 
+/* What --from-dataset/--from-dir read: every item that has a key is
+ * indexed under each key (failure reports and unknown items too, so that
+ * their lead fails saying why); the others are counted. */
+struct source {
+	const char *src;		/* "dataset:FILE" */
+	const char *base;		/* FILE without its directory */
+	long items, profiles, reports;
+	struct lq_skips skips;
+};
+static long n_source_items, n_source_skipped, n_reports;
+static char *first_skip;		/* "FILE:LINE: why" of the first item skipped */
+
 static int
 index_item(json_t *item, unsigned long line, void *arg)
 {
-	const char *src = arg;
+	struct source *so = arg;
 	char *keys[LQ_PROFILE_MAXKEYS];
-	int n = lq_profile_item_keys(item, keys), i;
+	struct lq_profile p;
+	int n, i, r = lq_profile_read(item, &p);
 	json_t *o;
 
-	if (n == 0) {
-		lq_warn("%s:%lu: item has no profileId, publicIdentifier or profile URL, skipped",
-		    src, line);
-		return 0;
+	so->items++;
+	n = lq_profile_item_keys(item, keys);
+	if (r == LQ_PROFILE_OK && n > 0)
+		so->profiles++;
+	else if (r == LQ_PROFILE_FAILURE && n > 0)
+		so->reports++;	/* the actor's word on a lead: it fails saying why */
+	else {
+		lq_profile_skip(&so->skips, line, r, p.error);
+		if (first_skip == NULL)
+			first_skip = r == LQ_PROFILE_UNKNOWN ? lq_xasprintf("%s:%lu: %s", so->base, line, p.error)
+			    : lq_xasprintf("%s:%lu: no profile id, slug or URL", so->base, line);
 	}
+	lq_profile_free(&p);
+	if (n == 0)
+		return 0;
 	o = json_object();
 	json_object_set(o, "item", item);
-	json_object_set_new(o, "source", json_string(src));
+	json_object_set_new(o, "source", json_string(so->src));
+	json_object_set_new(o, "where", json_sprintf("%s:%lu", so->base, line));
+	json_object_set_new(o, "profile", json_boolean(r == LQ_PROFILE_OK));
 	for (i = 0; i < n; i++) {
-		json_object_set(source_index, keys[i], o);
+		/* A profile wins over a failure report or an unknown item of
+		 * the same person, whichever comes first. */
+		if (r == LQ_PROFILE_OK || !json_is_true(json_object_get(json_object_get(source_index, keys[i]), "profile")))
+			json_object_set(source_index, keys[i], o);
 		free(keys[i]);
 	}
 	json_decref(o);
@@ -1327,16 +1364,28 @@ load_file(const char *path, const char *kind)
 {
 	FILE *fp = fopen(path, "r");
 	const char *base = strrchr(path, '/');
+	struct source so = { NULL, base ? base + 1 : path, 0, 0, 0, { path, 0, 0, 0, 0 } };
 	char *src;
 	long n, bad = 0;
 
 	if (fp == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", path);
-	src = lq_xasprintf("%s:%s", kind, base ? base + 1 : path);
-	n = lq_dataset_read(fp, path, index_item, src, &bad);
+	so.src = src = lq_xasprintf("%s:%s", kind, so.base);
+	n = lq_dataset_read(fp, path, index_item, &so, &bad);
 	fclose(fp);
+	lq_profile_skip_done(&so.skips);
+	n_source_items += so.items + bad;
+	if (bad && first_skip == NULL)
+		first_skip = lq_xasprintf("%s: %ld malformed or oversized, named on stderr", so.base, bad);
+	n_reports += so.reports;
+	n_source_skipped += so.skips.n + bad;
 	if (n < 0 && strcmp(kind, "dataset") == 0 && json_object_size(source_index) == 0)
 		lq_die(LQ_EXIT_FATAL, "%s: no profile could be read", path);
+	/* A file of items that are no profile is the wrong file, not a file of
+	 * people who could not be found. */
+	if (strcmp(kind, "dataset") == 0 && so.items > 0 && so.profiles == 0 && so.reports == 0)
+		lq_die(LQ_EXIT_FATAL, "%s: none of its %ld items is a profile lq can read (%s); docs/scrape.md lists the actor shapes",
+		    path, so.items, first_skip);
 	free(src);
 }
 
@@ -1397,8 +1446,7 @@ apply_cached(json_t *rec, json_t *o, const char *hex)
 {
 	json_t *c = json_object();
 
-	if (lq_profile_apply(rec, json_object_get(o, "item")) != 0) {
-		lq_rec_fail(rec, "bad_item", "cached profile has an unknown shape");
+	if (lq_profile_apply(rec, json_object_get(o, "item"), "cached profile") != LQ_PROFILE_OK) {
 		json_decref(c);
 		return;
 	}
@@ -1436,7 +1484,7 @@ apply_harvested(json_t *rec, struct jentry *e)
 			item = json_object_get(e->items, k[i]);
 		free(k[i]);
 	}
-	if (item == NULL || lq_profile_apply(rec, item) != 0)
+	if (item == NULL || lq_profile_apply(rec, item, "reattached run") != LQ_PROFILE_OK)
 		return 0;
 	lq_iso_now(ts, sizeof ts);
 	json_object_set_new(rec, "cache", json_pack("{sb}", "hit", 0));
@@ -1486,16 +1534,18 @@ admit(json_t *rec)
 
 		o = index_get(rec);
 		if (o == NULL) {
-			lq_rec_fail(rec, "no_data", "no data returned: profile not in %s",
-			    from_dataset ? from_dataset : from_dir);
+			if (n_source_skipped)
+				lq_rec_fail(rec, "no_data", "no item of %s is about this lead; %ld of its %ld items could not be read (first: %s)",
+				    from_dataset ? from_dataset : from_dir, n_source_skipped, n_source_items, first_skip);
+			else
+				lq_rec_fail(rec, "no_data", "no item of %s is about this lead (%ld items read)",
+				    from_dataset ? from_dataset : from_dir, n_source_items);
 			return S_READY;
 		}
 		lq_iso_now(ts, sizeof ts);
-		if (lq_profile_apply(rec, json_object_get(o, "item")) != 0) {
-			lq_rec_fail(rec, "bad_item", "%s: item of unknown shape",
-			    json_string_value(json_object_get(o, "source")));
+		if (lq_profile_apply(rec, json_object_get(o, "item"),
+		    json_string_value(json_object_get(o, "where"))) != LQ_PROFILE_OK)
 			return S_READY;
-		}
 		lq_profile_cache_put(cache, actor, json_object_get(o, "item"), ts,
 		    json_string_value(json_object_get(o, "source")));
 		json_object_set_new(rec, "cache", json_pack("{sb}", "hit", 0));
@@ -1874,6 +1924,12 @@ main(int argc, char **argv)
 		lq_summary_add("%llu cache hits", n_hits);
 		if (n_unmatched)
 			lq_summary_add("%llu unmatched items ignored", n_unmatched);
+		if (n_unknown)
+			lq_summary_add("%llu items of unknown shape", n_unknown);
+		if (n_reports)
+			lq_summary_add("%ld failure reports in the source", n_reports);
+		if (n_source_skipped)
+			lq_summary_add("%ld of %ld source items unreadable", n_source_skipped, n_source_items);
 		if (n_limited)
 			lq_summary_add("%llu held back by --limit", n_limited);
 		/* Every run this process started is paid, whatever became of
@@ -1883,6 +1939,7 @@ main(int argc, char **argv)
 	lq_http_free(http);
 	lq_http_free(http_start);
 	lq_cache_close(cache);
+	free(first_skip);
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("trace: write error");
 	json_decref(source_index);

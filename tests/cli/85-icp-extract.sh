@@ -93,6 +93,32 @@ printf '%s\n' '{"id":"h","participants":[{"name":"C","email":null,"is_external":
 ok 'hostile text stays text: quoted, never structure' \
 	"icp-extract -q --client Safe < hostile.ndjson > o && jq -e '.client==\"Safe\" and .target_titles[0].value==\"CTO\"' o > /dev/null"
 
+# ---- Fathom as it arrives: a webhook payload or API answer on stdin ----
+F=$TOP/tests/data/calls/fathom
+calls -q "$F/webhook.json" | icp-extract -q > via-calls.json
+expect 'a pretty-printed Fathom webhook payload on stdin: read, client side only (the agency asked about CTOs)' \
+	"icp-extract -q < '$F/webhook.json' | jq -c '[[.target_titles[].value], [.target_industries[].value], [.company_sizes[].value], [.exclude_titles[].value]]'" <<-'EOF'
+	[["CFO","Controller"],["Logistics"],["scaleup"],["Recruiter"]]
+	EOF
+ok '... the same ICP as calls then icp-extract' "icp-extract -q < '$F/webhook.json' > direct.json && cmp direct.json via-calls.json"
+stderr_has '... and says what it read' '<stdin>: line 1: a Fathom meeting object \(webhook payload or API item\), read as .calls. reads it' \
+	"icp-extract < '$F/webhook.json' > o"
+cat "$F/webhook.json" "$F/page.json" > both.json
+icp-extract < both.json > o 2> e
+ok 'payloads back to back: every good meeting counts, each bad item named and skipped' \
+	"grep -q '2 meetings' e && grep -q '3 skipped' e && grep -q '<stdin>: line 53: item 3: meeting 88120003: transcript item 1 has no text: skipped' e"
+{ jq -c . "$F/webhook.json"; jq -c . "$F/page.json"; } > compact.ndjson
+ok 'compact payloads one a line: read the same way' "icp-extract -q < compact.ndjson > o2 && cmp o o2"
+{ head -n 20 "$F/webhook.json"; echo '  "oops": ,'; tail -n +21 "$F/webhook.json"; } > broken.json
+icp-extract < broken.json > o 2> e
+ok 'a pretty payload with a syntax error: one message naming the line, not a message per line' \
+	"test \$(wc -l < e) -eq 3 && grep -q '<stdin>:21: malformed item, skipped: unexpected token' e && grep -q 'no criterion found' e"
+jq . led.ndjson > pretty-record.json
+ok 'a pretty-printed record of calls is read as a record' \
+	"icp-extract -q --client Ledgerly < pretty-record.json > o && jq -e '.target_titles | length == 4' o > /dev/null"
+printf '{"foo": 1}\n' > other.ndjson
+stderr_has 'JSON that is neither: not a meeting, skipped' '<stdin>: line 1: not a meeting' 'icp-extract < other.ndjson'
+
 # ---- openai backend (mock) ----
 mock_start openai --key sk-test-secret-1234
 ok 'openai: criteria from client lines only; an unquoted answer is dropped' \

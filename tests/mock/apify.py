@@ -61,7 +61,7 @@ P.add_argument("--latency-ms", type=float, default=5.0, help="median-ish run dur
 P.add_argument("--tail", type=float, default=0.0, help="Pareto alpha of the run duration (0: fixed)")
 P.add_argument("--cap", type=float, default=20.0, help="cap of a draw, in multiples of latency")
 P.add_argument("--seed", type=int, default=1)
-P.add_argument("--profiles", help="a dataset file whose items are served by slug/URN")
+P.add_argument("--profiles", help="a dataset file (JSON array or lines) whose items, of any actor shape, are served by slug/URN")
 P.add_argument("--fault", action="append", default=[])
 P.add_argument("--fail-runs", type=int, default=0, help="the first N runs end FAILED")
 P.add_argument("--trickle-ms", type=float, default=20.0)
@@ -92,13 +92,46 @@ FAULTS = []
 for f in A.fault:
     kind, what, count = f.split(":")
     FAULTS.append({"kind": kind, "what": what, "left": int(count)})
+def slug_of_url(url):
+    m = re.search(r"/in/([^/?#]+)", url or "")
+    return unquote(m.group(1)) if m else None
+
+
 PROFILES = {}
+# Where the actor shapes lq reads keep a member id or slug (dotted paths),
+# and where they keep a profile URL: --profiles items of any shape, the
+# actor's failure reports included, are served to the URL that names them.
+ID_PATHS = ("profileId", "publicIdentifier", "id", "urn", "element.id", "element.publicIdentifier",
+            "basic_info.urn", "basic_info.public_identifier", "profile.id", "profile.publicIdentifier",
+            "query.publicIdentifier", "username")
+URL_PATHS = ("inputUrl", "url", "linkedinUrl", "query.url", "originalQuery.query", "profile.linkedinUrl")
+
+
+def path_get(it, path):
+    for k in path.split("."):
+        if not isinstance(it, dict):
+            return None
+        it = it.get(k)
+    return it if isinstance(it, str) and it else None
+
+
+def load_items(path):
+    with open(path) as fp:
+        text = fp.read()
+    try:
+        data = json.loads(text)
+        return data if isinstance(data, list) else [data]
+    except ValueError:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
 if A.profiles:
-    with open(A.profiles) as fp:
-        for it in json.load(fp):
-            for k in (it.get("profileId"), (it.get("publicIdentifier") or "").lower()):
-                if k:
-                    PROFILES[k] = it
+    for it in load_items(A.profiles):
+        keys = [path_get(it, p) for p in ID_PATHS]
+        keys += [slug_of_url(path_get(it, p)) for p in URL_PATHS if path_get(it, p)]
+        for k in keys:
+            if k and "/" not in k:
+                PROFILES[k if k.startswith("AC") else k.lower()] = it
 
 
 def now_iso():
@@ -121,7 +154,8 @@ def slug_of(url):
 def make_item(url, slug):
     if slug in PROFILES or slug.lower() in PROFILES:
         it = dict(PROFILES.get(slug) or PROFILES[slug.lower()])
-        it["inputUrl"] = url
+        if "positions" in it or "profileId" in it:
+            it["inputUrl"] = url    # supreme_coder echoes the URL it was given
         return it
     h = hashlib.sha1(slug.lower().encode()).hexdigest()
     urn = slug if slug.startswith("ACoA") else "ACoAA" + h[:20]

@@ -4,206 +4,142 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <pthread.h>
+
+#include "diag.h"
+#include "icp.h"
 #include "icplex.h"
 #include "match.h"
 #include "util.h"
+#include "vocab.h"
 
-/* An entry: canonical value, then "|"-separated aliases. Aliases are
- * matched as whole words after lq_fold, with a plural "s" tried too; an
- * alias written in capitals (CFO, IT director) must appear in capitals,
- * so "it" and "hr" as ordinary words do not count. */
+/* An entry of icp-lexicon.vocab: canonical value and the phrases that
+ * name it. A phrase is matched as whole words after lq_fold, with a
+ * plural "s" (or "ies") tried too; a phrase written with a capital
+ * (CFO, IT director) must appear in those capitals, so "it" and "hr" as
+ * ordinary words do not count. */
 struct entry {
 	int kind;
 	const char *value;
-	const char *aliases;
+	size_t n;
+	const char **alias;	/* as written */
+	char **folded;		/* lq_fold of each alias */
+	char *fvalue;		/* lq_fold of value */
 };
 
-static const struct entry lexicon[] = {
-	/* titles */
-	{ LQ_CRIT_TITLE, "CFO", "CFO|chief financial officer|Chief Financial Officer" },
-	{ LQ_CRIT_TITLE, "VP of Finance", "vp of finance|vp finance|vice president of finance|vps of finance" },
-	{ LQ_CRIT_TITLE, "Finance Director", "finance director|director of finance|directors of finance" },
-	{ LQ_CRIT_TITLE, "Head of Finance", "head of finance|heads of finance|finance leader|finance lead" },
-	{ LQ_CRIT_TITLE, "Controller", "controller|financial controller|comptroller" },
-	{ LQ_CRIT_TITLE, "Head of FP&A", "fp&a lead|head of fp&a|fp&a manager|fp&a director|heads of fp&a" },
-	{ LQ_CRIT_TITLE, "CEO", "CEO|chief executive|chief executive officer" },
-	{ LQ_CRIT_TITLE, "Founder", "founder|co founder|cofounder" },
-	{ LQ_CRIT_TITLE, "COO", "COO|chief operating officer" },
-	{ LQ_CRIT_TITLE, "Head of Operations", "head of operations|heads of operations|vp of operations|"
-	    "operations director|director of operations|head of ops|ops leader|operations leader" },
-	{ LQ_CRIT_TITLE, "CTO", "CTO|chief technology officer" },
-	{ LQ_CRIT_TITLE, "VP of Engineering", "vp of engineering|vp engineering|vps of engineering|head of engineering|"
-	    "heads of engineering|engineering director|director of engineering|engineering leader" },
-	{ LQ_CRIT_TITLE, "Engineering Manager", "engineering manager" },
-	{ LQ_CRIT_TITLE, "CIO", "CIO|chief information officer" },
-	{ LQ_CRIT_TITLE, "IT Director", "IT director|head of IT|heads of IT|IT manager|IT leader" },
-	{ LQ_CRIT_TITLE, "CISO", "CISO|chief information security officer|head of security|security leader" },
-	{ LQ_CRIT_TITLE, "CHRO", "CHRO|chief people officer|chief human resources officer|chief hr officer" },
-	{ LQ_CRIT_TITLE, "Head of People", "head of people|heads of people|vp of people|people director|"
-	    "director of people|HR director|head of HR|heads of HR|HR leader|people leader|head of talent|"
-	    "hr director|head of hr|heads of hr|hr leader" },
-	{ LQ_CRIT_TITLE, "HR Manager", "HR manager|hr manager|people manager|hr business partner|HR business partner" },
-	{ LQ_CRIT_TITLE, "Recruiter", "recruiter|talent acquisition|headhunter|recruitment consultant|"
-	    "talent partner|sourcer" },
-	{ LQ_CRIT_TITLE, "CMO", "CMO|chief marketing officer" },
-	{ LQ_CRIT_TITLE, "VP of Marketing", "vp of marketing|vp marketing|head of marketing|heads of marketing|"
-	    "marketing director|director of marketing|marketing leader" },
-	{ LQ_CRIT_TITLE, "Head of Growth", "head of growth|heads of growth|growth lead|vp of growth" },
-	{ LQ_CRIT_TITLE, "Marketing Manager", "marketing manager" },
-	{ LQ_CRIT_TITLE, "VP of Sales", "vp of sales|vp sales|head of sales|heads of sales|sales director|"
-	    "director of sales|sales leader" },
-	{ LQ_CRIT_TITLE, "CRO", "CRO|chief revenue officer" },
-	{ LQ_CRIT_TITLE, "Head of RevOps", "revops lead|head of revops|head of revenue operations|revops leader|"
-	    "revenue operations lead|revenue operations leader" },
-	{ LQ_CRIT_TITLE, "Sales Rep", "SDR|BDR|sales rep|sales development rep|account executive" },
-	{ LQ_CRIT_TITLE, "Head of Procurement", "head of procurement|heads of procurement|procurement director|"
-	    "procurement manager|procurement lead|purchasing manager|chief procurement officer" },
-	{ LQ_CRIT_TITLE, "Head of Product", "head of product|heads of product|vp of product|product director|"
-	    "director of product|product leader" },
-	{ LQ_CRIT_TITLE, "Product Manager", "product manager" },
-	{ LQ_CRIT_TITLE, "Head of Data", "head of data|heads of data|data leader|chief data officer|"
-	    "director of data|data director" },
-	{ LQ_CRIT_TITLE, "General Counsel", "general counsel|head of legal|legal director|chief legal officer" },
-	{ LQ_CRIT_TITLE, "Head of Supply Chain", "head of supply chain|supply chain director|"
-	    "supply chain manager|head of logistics|logistics manager|logistics director" },
-	{ LQ_CRIT_TITLE, "Plant Manager", "plant manager|factory manager|site manager|production manager" },
-	{ LQ_CRIT_TITLE, "Practice Manager", "practice manager|clinic manager|clinic director|medical director" },
-	{ LQ_CRIT_TITLE, "Head of Customer Success", "head of customer success|vp of customer success|"
-	    "customer success director|director of customer success|cs leader" },
-	{ LQ_CRIT_TITLE, "Payroll Manager", "payroll manager|payroll specialist|payroll people|payroll staff|"
-	    "payroll team|payroll administrator" },
-	{ LQ_CRIT_TITLE, "Consultant", "consultant" },
-	{ LQ_CRIT_TITLE, "Student", "student|intern|graduate|grad" },
-	{ LQ_CRIT_TITLE, "Junior Staff", "junior|junior staff|entry level|entry level people" },
-	{ LQ_CRIT_TITLE, "Job Seeker", "job seeker|people looking for work|open to work" },
-	/* industries */
-	{ LQ_CRIT_INDUSTRY, "Fintech", "fintech|financial technology|payments company|payment company|neobank" },
-	{ LQ_CRIT_INDUSTRY, "Banking", "bank|banking" },
-	{ LQ_CRIT_INDUSTRY, "Insurance", "insurance|insurer|insurtech" },
-	{ LQ_CRIT_INDUSTRY, "Financial Services", "financial services|asset management|wealth management|"
-	    "accounting firm|accountancy" },
-	{ LQ_CRIT_INDUSTRY, "SaaS", "saas|b2b software|software company|software business|software vendor|B2B SaaS" },
-	{ LQ_CRIT_INDUSTRY, "Healthcare", "healthcare|health care|hospital|clinic|healthtech|health tech|"
-	    "medical practice|medtech" },
-	{ LQ_CRIT_INDUSTRY, "Pharma & Biotech", "pharma|pharmaceutical|biotech|life sciences" },
-	{ LQ_CRIT_INDUSTRY, "Manufacturing", "manufacturing|manufacturer|factory|industrial company|"
-	    "industrial companies" },
-	{ LQ_CRIT_INDUSTRY, "Logistics", "logistics|freight|shipping company|trucking|3pl|transport company" },
-	{ LQ_CRIT_INDUSTRY, "E-commerce", "e commerce|ecommerce|online retail|d2c|dtc|direct to consumer|online store" },
-	{ LQ_CRIT_INDUSTRY, "Retail", "retail|retailer" },
-	{ LQ_CRIT_INDUSTRY, "Real Estate", "real estate|proptech|property management|property company" },
-	{ LQ_CRIT_INDUSTRY, "Construction", "construction|contractor|builder" },
-	{ LQ_CRIT_INDUSTRY, "Legal", "law firm|legal services|legaltech|legal tech" },
-	{ LQ_CRIT_INDUSTRY, "Cybersecurity", "cybersecurity|cyber security|security vendor|security company" },
-	{ LQ_CRIT_INDUSTRY, "Education", "edtech|education|university|universities|school" },
-	{ LQ_CRIT_INDUSTRY, "Energy", "energy|renewables|utility company|utilities|cleantech|climate tech|solar" },
-	{ LQ_CRIT_INDUSTRY, "Hospitality", "hospitality|hotel|restaurant" },
-	{ LQ_CRIT_INDUSTRY, "Government", "government|public sector" },
-	{ LQ_CRIT_INDUSTRY, "Nonprofit", "nonprofit|non profit|charity|charities|ngo" },
-	{ LQ_CRIT_INDUSTRY, "Crypto", "crypto|web3|blockchain" },
-	{ LQ_CRIT_INDUSTRY, "Professional Services", "professional services|consultancy|consultancies|consulting firm" },
-	{ LQ_CRIT_INDUSTRY, "Recruitment", "recruitment agency|recruitment agencies|recruiting firm|staffing" },
-	{ LQ_CRIT_INDUSTRY, "Marketing & Advertising", "marketing agency|marketing agencies|advertising|ad agency|"
-	    "ad agencies" },
-	{ LQ_CRIT_INDUSTRY, "Automotive", "automotive|car maker|carmaker" },
-	{ LQ_CRIT_INDUSTRY, "Telecommunications", "telecom|telecoms|telecommunications|telco" },
-	{ LQ_CRIT_INDUSTRY, "Media", "media company|media companies|publisher|publishing" },
-	{ LQ_CRIT_INDUSTRY, "Food & Beverage", "food and beverage|food & beverage|f&b|food company|food companies|"
-	    "food manufacturer|beverage company" },
-	{ LQ_CRIT_INDUSTRY, "Gaming", "gaming|game studio" },
-	/* company sizes (the ICP's fixed vocabulary) */
-	{ LQ_CRIT_SIZE, "startup", "startup|start up|seed stage|pre seed|series a|early stage company|"
-	    "early stage companies|early stage" },
-	{ LQ_CRIT_SIZE, "scaleup", "scaleup|scale up|series b|series c|growth stage|high growth company|"
-	    "high growth companies" },
-	{ LQ_CRIT_SIZE, "mid-market", "mid market|midmarket|mid sized|mid size|medium sized|medium size" },
-	{ LQ_CRIT_SIZE, "enterprise", "enterprise|fortune 500|fortune 1000|large corporate|big corporate|"
-	    "corporates|multinational|ftse 100|large enterprise|big enterprise" },
-	{ LQ_CRIT_SIZE, "agency", "agency|agencies" },
-	{ LQ_CRIT_SIZE, "freelance", "freelancer|freelance|solopreneur|solo consultant|one person shop|"
-	    "independent consultant" },
-	/* topics (target_keywords) */
-	{ LQ_CRIT_KEYWORD, "month-end close", "month end close|month end|financial close|closing the books|close process" },
-	{ LQ_CRIT_KEYWORD, "ERP migration", "erp migration|erp|netsuite|sap migration|moving off quickbooks|"
-	    "outgrowing quickbooks|outgrown quickbooks" },
-	{ LQ_CRIT_KEYWORD, "spend management", "spend management|spend control|expense management|expenses" },
-	{ LQ_CRIT_KEYWORD, "cash flow forecasting", "cash flow|cash forecasting|forecasting|cash management" },
-	{ LQ_CRIT_KEYWORD, "audit and compliance", "audit|sox|compliance|soc 2|soc2|gdpr|regulatory reporting" },
-	{ LQ_CRIT_KEYWORD, "fundraising", "fundraising|raising a round|just raised|recently raised|ipo" },
-	{ LQ_CRIT_KEYWORD, "payroll", "payroll" },
-	{ LQ_CRIT_KEYWORD, "employee engagement", "employee engagement|engagement scores|retention|attrition|"
-	    "employee turnover|burnout|wellbeing" },
-	{ LQ_CRIT_KEYWORD, "hiring", "hiring|headcount growth|scaling the team|growing the team" },
-	{ LQ_CRIT_KEYWORD, "onboarding", "onboarding" },
-	{ LQ_CRIT_KEYWORD, "hybrid work", "hybrid work|remote work|return to office|distributed teams" },
-	{ LQ_CRIT_KEYWORD, "performance reviews", "performance reviews|performance management" },
-	{ LQ_CRIT_KEYWORD, "AI adoption", "AI|ai adoption|generative ai|llms|machine learning|automation" },
-	{ LQ_CRIT_KEYWORD, "cloud migration", "cloud migration|moving to the cloud|aws|kubernetes|devops" },
-	{ LQ_CRIT_KEYWORD, "security", "ransomware|security incidents|breach|zero trust" },
-	{ LQ_CRIT_KEYWORD, "supply chain", "supply chain|inventory|procurement costs|supplier" },
-	{ LQ_CRIT_KEYWORD, "predictive maintenance", "predictive maintenance|downtime|machine downtime|"
-	    "unplanned downtime|iot sensors|industry 4 0" },
-	{ LQ_CRIT_KEYWORD, "sustainability", "sustainability|esg|net zero|carbon reporting|emissions" },
-	{ LQ_CRIT_KEYWORD, "digital transformation", "digital transformation|modernisation|modernization|"
-	    "legacy systems" },
-	{ LQ_CRIT_KEYWORD, "patient experience", "patient experience|patient no shows|no shows|scheduling|"
-	    "patient intake" },
-	{ LQ_CRIT_KEYWORD, "pipeline and revenue", "pipeline|revenue growth|quota|churn|pricing" },
-	{ LQ_CRIT_KEYWORD, "international expansion", "international expansion|expanding into|new markets|"
-	    "expanding to" },
-	{ LQ_CRIT_KEYWORD, "SEO", "seo|search rankings|organic traffic|organic search" },
-	{ LQ_CRIT_KEYWORD, "data and analytics", "analytics|reporting|dashboards|data warehouse|bi tools" },
-	{ 0, NULL, NULL }
-};
+static struct entry *lexicon;	/* ends with a NULL value */
+static const char **neg_before, **neg_after, **not_neg, **topic_cues, **small_talk, **revise_cues, **stop,
+	**asks_excl;
+static double band_lo[8], band_hi[8];
+static const char *band_name[8];
+static size_t n_bands;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-/* Words that negate what follows in the same clause. Folded. */
-static const char *const neg_before[] = {
-	"not", "no", "dont", "don t", "do not", "never", "exclude", "excluding", "except", "avoid",
-	"without", "nobody", "none", "isn t", "aren t", "won t", "doesn t", "didn t", "skip", "stay away from",
-	"rather not", "ignore", "filter out", "leave out", "nothing", "no more", "steer clear of", "drop",
-	"other than", "apart from", "unlike", "zero", "not interested in", "can t stand", "hate", NULL
-};
+static int
+is_size(const char *s)
+{
+	size_t i;
 
-/* Phrases after a name that say it is unwanted. Folded. */
-static const char *const neg_after[] = {
-	"not a fit", "not a good fit", "waste of time", "never buy", "don t buy", "dont buy", "are out",
-	"is out", "off the table", "not interested", "useless", "don t convert", "never convert",
-	"not relevant", "irrelevant", "are excluded", "is excluded", "are a no", "is a no", "can t afford",
-	"cannot afford", "never have budget", "have no budget", "don t have budget", "don t have the budget",
-	"are not", "aren t", "isn t", "is not", "not our", "not the", "we don t want", "we do not want",
-	"don t work", "never work", "don t have", "do not have", "never have", "tire kickers", "not for us", "no good", NULL
-};
+	for (i = 0; lq_company_sizes[i]; i++)
+		if (strcmp(lq_company_sizes[i], s) == 0)
+			return 1;
+	return 0;
+}
 
-/* Negation words that do not negate. Folded. */
-static const char *const not_neg[] = {
-	"not just", "not only", "no matter", "not sure", "no problem", "not necessarily", "no doubt",
-	"not least", "no longer just", NULL
-};
+/* A cue list, folded (the file is written in plain words: "don't"). */
+static const char **
+folded_words(const struct lq_vocab *v, const char *table)
+{
+	const char **w = lq_vocab_words(v, table);
+	size_t i;
 
-/* A keyword counts only in a sentence that makes it a topic. Folded. */
-static const char *const topic_cues[] = {
-	"talk about", "talking about", "talks about", "post about", "posting about", "posts about",
-	"care about", "cares about", "interested in", "struggling with", "struggle with", "struggles with",
-	"pain", "problem", "problems", "dealing with", "deal with", "looking at", "moving to", "migrating",
-	"signal", "signals", "mention", "mentions", "topic", "topics", "focused on", "focus on",
-	"worried about", "challenge", "challenges", "headache", "headaches", "trigger", "triggers",
-	"keyword", "keywords", "thinking about", "obsessed with", "buying", "looking for help with",
-	"pressure", "priority", "priorities", "engage with", "engages with", "comment on", NULL
-};
+	for (i = 0; w[i]; i++)
+		w[i] = lq_fold(w[i]);
+	return w;
+}
 
-static const char *const small_talk[] = {
-	"i used to", "my wife", "my husband", "my brother", "my sister", "my dad", "my mom", "my mum",
-	"my father", "my mother", "my son", "my daughter", "my kids", "my friend", "my partner", "weekend",
-	"vacation", "holiday", "weather", "back when i", "when i was", "in my last job", "in my previous",
-	"my old job", "my first job", "ski", "football", "the game last night", "coffee", NULL
-};
+static void
+lex_load(void)
+{
+	static const struct { const char *table; int kind; } secs[] = {
+		{ "icp-lexicon.titles", LQ_CRIT_TITLE }, { "icp-lexicon.industries", LQ_CRIT_INDUSTRY },
+		{ "icp-lexicon.sizes", LQ_CRIT_SIZE }, { "icp-lexicon.keywords", LQ_CRIT_KEYWORD }
+	};
+	const struct lq_vocab *v = lq_vocab();
+	const struct lq_vocab_table *t;
+	size_t n = 0, s, i, k;
 
-static const char *const revise_cues[] = {
-	"actually", "after all", "on second thought", "on second thoughts", "scratch that",
-	"changed my mind", "change my mind", "take that back", "i was wrong", "let me correct", "correction",
-	"come to think of it", "thinking about it more", "ignore what i said", "strike that",
-	"i take it back", "rethinking", "on reflection", NULL
-};
+	for (s = 0; s < sizeof secs / sizeof *secs; s++)
+		n += lq_vocab_need(v, secs[s].table, 1, LQ_VOCAB_MAX_FIELDS)->n;
+	lexicon = lq_xcalloc(n + 1, sizeof *lexicon);
+	n = 0;
+	for (s = 0; s < sizeof secs / sizeof *secs; s++) {
+		t = lq_vocab_table(v, secs[s].table);
+		for (i = 0; i < t->n; i++) {
+			const struct lq_vocab_rec *r = &t->rec[i];
+			struct entry *e = &lexicon[n++];
+
+			if (secs[s].kind == LQ_CRIT_SIZE && !is_size(r->f[0]))
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size (%s)", r->file,
+				    r->line, r->f[0], "startup, scaleup, mid-market, enterprise, agency, freelance");
+			e->kind = secs[s].kind;
+			e->value = r->f[0];
+			e->fvalue = lq_fold(r->f[0]);
+			e->n = r->n - 1;
+			e->alias = lq_xcalloc(e->n + 1, sizeof *e->alias);
+			e->folded = lq_xcalloc(e->n + 1, sizeof *e->folded);
+			for (k = 0; k < e->n; k++) {
+				e->alias[k] = r->f[k + 1];
+				e->folded[k] = lq_fold(r->f[k + 1]);
+				if (e->folded[k][0] == '\0')
+					lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: phrase %zu of '%s' has no word",
+					    r->file, r->line, k + 1, r->f[0]);
+			}
+		}
+	}
+	neg_before = folded_words(v, "icp-cues.negation-before");
+	neg_after = folded_words(v, "icp-cues.negation-after");
+	not_neg = folded_words(v, "icp-cues.not-negation");
+	topic_cues = folded_words(v, "icp-cues.topic");
+	small_talk = folded_words(v, "icp-cues.small-talk");
+	revise_cues = folded_words(v, "icp-cues.revise");
+	stop = folded_words(v, "icp-cues.stop");
+	asks_excl = folded_words(v, "icp-cues.asks-exclusion");
+	t = lq_vocab_need(v, "company-sizes.bands", 3, 3);
+	if (t->n == 0 || t->n > sizeof band_lo / sizeof *band_lo)
+		lq_die(LQ_EXIT_FATAL, "vocabulary: company-sizes.bands: %zu bands; 1 to %zu are allowed", t->n,
+		    sizeof band_lo / sizeof *band_lo);
+	for (i = 0; i < t->n; i++) {
+		const struct lq_vocab_rec *r = &t->rec[i];
+		char *end;
+
+		band_name[i] = r->f[0];
+		band_lo[i] = strtod(r->f[1], &end);
+		if (end == r->f[1] || *end || band_lo[i] < 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a head count", r->file, r->line,
+			    r->f[1]);
+		band_hi[i] = r->f[2][0] ? strtod(r->f[2], &end) : 1e12;
+		if ((r->f[2][0] && (end == r->f[2] || *end)) || band_hi[i] <= band_lo[i]
+		    || (i > 0 && band_lo[i] < band_hi[i - 1]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' to '%s' is not a band above the one before",
+			    r->file, r->line, r->f[1], r->f[2]);
+	}
+	n_bands = t->n;
+}
+
+static void
+lex(void)
+{
+	pthread_once(&lex_once, lex_load);
+}
+
+void
+lq_icplex_digest(char hex[65])
+{
+	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", NULL };
+
+	lq_vocab_digest(lq_vocab(), files, hex);
+}
 
 /* Whole-word search of folded needle in folded hay: the word index of
  * the first occurrence at or after word from, or -1. */
@@ -236,7 +172,7 @@ find_words(const char *hay, const char *needle, int from, int *nwords)
 }
 
 static int
-contains_any(const char *folded, const char *const *list)
+contains_any(const char *folded, const char **list)
 {
 	int nw;
 
@@ -249,8 +185,12 @@ contains_any(const char *folded, const char *const *list)
 int
 lq_icplex_small_talk(const char *sentence)
 {
-	char *f = lq_fold(sentence);
-	int r = contains_any(f, small_talk);
+	char *f;
+	int r;
+
+	lex();
+	f = lq_fold(sentence);
+	r = contains_any(f, small_talk);
 
 	free(f);
 	return r;
@@ -259,8 +199,12 @@ lq_icplex_small_talk(const char *sentence)
 int
 lq_icplex_revises(const char *sentence)
 {
-	char *f = lq_fold(sentence);
-	int r = contains_any(f, revise_cues);
+	char *f;
+	int r;
+
+	lex();
+	f = lq_fold(sentence);
+	r = contains_any(f, revise_cues);
 
 	free(f);
 	return r;
@@ -339,14 +283,14 @@ word(const char *f, int i)
 static int
 negated(const char *f, int w, int n)
 {
-	const char *const *l;
+	const char **l;
 	int nw, i;
 
 	for (l = neg_before; *l; l++) {
 		int at = -1, from = w - 7 < 0 ? 0 : w - 7;
 
 		while ((at = find_words(f, *l, from, &nw)) >= 0 && at + nw <= w) {
-			const char *const *x;
+			const char **x;
 			int skip = 0;
 
 			for (x = not_neg; *x; x++) {
@@ -370,16 +314,10 @@ negated(const char *f, int w, int n)
 	return 0;
 }
 
-static const char *const stop[] = {
-	"the", "a", "an", "and", "or", "at", "in", "of", "for", "to", "our", "their", "your", "my", "them",
-	"that", "this", "these", "those", "people", "companies", "teams", "team", "it", "is", "are", "who",
-	"like", "there", "some", "all", "any", "we", "you", "they", "i", NULL
-};
-
 static int
 is_stop(const char *w)
 {
-	const char *const *s;
+	const char **s;
 
 	for (s = stop; *s; s++)
 		if (strcmp(*s, w) == 0)
@@ -396,32 +334,27 @@ find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical
 	const struct entry *e;
 
 	for (e = lexicon; e->value && ns < 64; e++) {
-		const char *a = e->aliases;
+		size_t k;
 
 		if (e->kind == LQ_CRIT_KEYWORD && !topical)
 			continue;
-		while (*a && ns < 64) {
-			const char *bar = strchr(a, '|');
-			size_t al = bar ? (size_t)(bar - a) : strlen(a);
-			char *alias = lq_xstrndup(a, al);
+		for (k = 0; k < e->n && ns < 64; k++) {
+			const char *alias = e->alias[k], *fa = e->folded[k];
 			int w, nw;
 
 			if (has_upper(alias)) {
 				long off = find_exact(clause, alias, 0);
 
 				if (off >= 0) {
-					char *fa = lq_fold(alias);
-
 					sp[ns].e = e;
 					sp[ns].w = word_at(clause, off);
 					find_words(fa, fa, 0, &nw);
 					sp[ns].n = nw;
 					sp[ns].made[0] = '\0';
 					ns++;
-					free(fa);
 				}
 			} else {
-				char *fa = lq_fold(alias), *pl = lq_xasprintf("%ss", fa);
+				char *pl = lq_xasprintf("%ss", fa);
 
 				w = find_words(f, fa, 0, &nw);
 				if (w < 0 && fa[strlen(fa) - 1] != 's')
@@ -438,13 +371,8 @@ find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical
 					sp[ns].made[0] = '\0';
 					ns++;
 				}
-				free(fa);
 				free(pl);
 			}
-			free(alias);
-			a += al;
-			if (*a == '|')
-				a++;
 		}
 	}
 	/* "head(s) of X", "director(s) of X", "VP(s) of X" with X unknown. */
@@ -521,13 +449,10 @@ find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical
 }
 
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
- * employees", "under 50 staff". Bands: startup < 50 <= scaleup < 250 <=
- * mid-market < 1000 <= enterprise, as classify(1) (docs/icp-extract.md). */
+ * employees", "under 50 staff", into the bands of company-sizes.vocab. */
 static size_t
 find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 {
-	static const char *const band[] = { "startup", "scaleup", "mid-market", "enterprise" };
-	static const double lo[] = { 0, 50, 250, 1000 }, hi[] = { 50, 250, 1000, 1e12 };
 	char *f = lq_fold(clause), *toks[64];
 	int nt = 0, i, neg;
 	size_t nout = 0;
@@ -592,10 +517,10 @@ find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 			neg = neg || (find_words(g, "no", 0, &nw) >= 0 && find_words(g, "no", 0, &nw) < i);
 			free(g);
 		}
-		for (k = 0; k < 4 && nout < max; k++)
-			if (a < hi[k] && b >= lo[k]) {
+		for (k = 0; k < (int)n_bands && nout < max; k++)
+			if (a < band_hi[k] && b >= band_lo[k]) {
 				out[nout].kind = LQ_CRIT_SIZE;
-				out[nout].value = band[k];
+				out[nout].value = band_name[k];
 				out[nout].negated = neg;
 				nout++;
 			}
@@ -608,9 +533,12 @@ find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 size_t
 lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max)
 {
-	char *s = lq_xstrdup(sentence), *c, *fs;
+	char *s, *c, *fs;
 	size_t n = 0;
 	int topical;
+
+	lex();
+	s = lq_xstrdup(sentence);
 
 	fs = lq_fold(sentence);
 	topical = contains_any(fs, topic_cues);
@@ -643,35 +571,43 @@ lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max)
 const char *
 lq_icplex_canonical(int kind, const char *s)
 {
-	char *f = lq_fold(s);
+	char *f;
 	const struct entry *e;
 	const char *r = NULL;
 
+	lex();
+	f = lq_fold(s);
+
 	for (e = lexicon; e->value && !r; e++) {
-		const char *a = e->aliases;
-		char *fv;
+		size_t k;
 
 		if (e->kind != kind)
 			continue;
-		fv = lq_fold(e->value);
-		if (strcmp(fv, f) == 0)
+		if (strcmp(e->fvalue, f) == 0)
 			r = e->value;
-		free(fv);
-		while (*a && !r) {
-			const char *bar = strchr(a, '|');
-			size_t al = bar ? (size_t)(bar - a) : strlen(a);
-			char *alias = lq_xstrndup(a, al), *fa = lq_fold(alias);
+		for (k = 0; k < e->n && !r; k++) {
+			const char *fa = e->folded[k];
 			size_t fl = strlen(fa);
 
 			if (strcmp(fa, f) == 0 || (strncmp(fa, f, fl) == 0 && strcmp(f + fl, "s") == 0))
 				r = e->value;
-			free(alias);
-			free(fa);
-			a += al;
-			if (*a == '|')
-				a++;
 		}
 	}
+	free(f);
+	return r;
+}
+
+int
+lq_icplex_asks_exclusion(const char *text)
+{
+	char *f;
+	int r;
+
+	if (text == NULL || strchr(text, '?') == NULL)
+		return 0;
+	lex();
+	f = lq_fold(text);
+	r = contains_any(f, asks_excl);
 	free(f);
 	return r;
 }

@@ -1,4 +1,4 @@
-/* icplex.h: the lexicon icp-extract finds ICP criteria with in what a client said on a call. */
+/* icplex.h: finding ICP criteria in what a client said on a call, with the lexicon and cues of common/vocab/. */
 #ifndef LQ_ICPLEX_H
 #define LQ_ICPLEX_H
 
@@ -37,5 +37,15 @@ int lq_icplex_small_talk(const char *sentence);
 /* 1 if the sentence revises something said earlier in the call
  * ("actually", "after all", "on second thought", "scratch that"). */
 int lq_icplex_revises(const char *sentence);
+
+/* 1 if text (an agency line) asks whom to leave out ("Anyone to
+ * avoid?"): a bare list in the client's answer is then a list of
+ * exclusions. */
+int lq_icplex_asks_exclusion(const char *text);
+
+/* The SHA-256 (hex) of the vocabulary tables this file reads
+ * (icp-lexicon, icp-cues, company-sizes: lq_vocab_digest), for versions
+ * and cache keys. */
+void lq_icplex_digest(char hex[65]);
 
 #endif

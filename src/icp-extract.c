@@ -453,28 +453,6 @@ local_sentence(const char *s, int question, void *arg)
 	c->excl_answer = 0;
 }
 
-/* 1 if text asks whom to leave out ("Anyone to avoid?"): a bare list in
- * the client's answer is then a list of exclusions. */
-static int
-asks_exclusion(const char *text)
-{
-	static const char *const cues[] = { "avoid", "rather not", "leave out", "not engage", "exclude",
-		"stay away", "not want", "don t want", "shouldn t", "not target", "people to skip", "no go", NULL };
-	char *f;
-	int i, r = 0;
-
-	if (text == NULL || strchr(text, '?') == NULL)
-		return 0;
-	f = lq_fold(text);
-	for (i = 0; cues[i] && !r; i++) {
-		char *x = strstr(f, cues[i]);
-
-		r = x && (x == f || x[-1] == ' ');
-	}
-	free(f);
-	return r;
-}
-
 static void
 extract_local(const json_t *m, const int *side)
 {
@@ -489,7 +467,7 @@ extract_local(const json_t *m, const int *side)
 		struct local_ctx c = { m, u, &sv, &n, excl_q };
 
 		if (side[i] == 0)
-			excl_q = asks_exclusion(t);
+			excl_q = lq_icplex_asks_exclusion(t);
 		else if (side[i] == 1 && t) {
 			sentences(t, local_sentence, &c);
 			excl_q = 0;

@@ -52,6 +52,8 @@ static const struct lq_cmd cmd = {
 };
 
 #define PROMPT_VERSION "icp-extract-v1"
+/* The local backend's rules (with the vocabulary's digest beside it). */
+#define LOCAL_VERSION "icp-extract-local-v2"
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of
@@ -74,6 +76,8 @@ static json_t *lists[L_N];		/* borrowed from icp */
 static char **client_speakers, **client_domains;
 static size_t n_speakers, n_domains;
 static struct lq_embedder *emb;
+static char vocab_hex[65];		/* lq_icplex_digest: the vocabulary read */
+static char *extractor;			/* "local+vocab:1a2b3c4d5e6f" or "openai:MODEL+vocab:..." */
 static unsigned long long n_meetings, n_added, n_merged, n_skipped, n_unplaced, n_revised, n_dropped;
 
 /* ---- merging ---- */
@@ -305,10 +309,10 @@ source_of(const json_t *m, const json_t *u, const char *quote)
 
 	if (date)
 		snprintf(d, sizeof d, "%s", date);
-	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
+	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
 	    json_string_value(json_object_get(m, "title")) ? json_string_value(json_object_get(m, "title")) : "",
 	    "date", d, "speaker", json_object_get(u, "speaker"), "timestamp", json_object_get(u, "timestamp"),
-	    "quote", quote);
+	    "quote", quote, "extractor", extractor);
 }
 
 /* A criterion as said in one meeting, before it joins the ICP. */
@@ -622,7 +626,7 @@ extract_openai(const json_t *m, const int *side)
 	}
 	lq_buf_addc(&b, '\0');
 	{
-		char *in = lq_xasprintf("%s\n%s\n%s", PROMPT_VERSION, chat_model, b.data);
+		char *in = lq_xasprintf("%s\n%s\nvocab:%s\n%s", PROMPT_VERSION, chat_model, vocab_hex, b.data);
 
 		lq_cache_key(&k, LQ_NS_ICP, 1, chat_model, in, strlen(in));
 		free(in);
@@ -975,6 +979,15 @@ main(int argc, char **argv)
 		http = lq_http_new(&ho);
 	}
 
+	/* what produced the criteria: in every source, and the last run's in "_extractor" */
+	lq_icplex_digest(vocab_hex);
+	extractor = use_openai ? lq_xasprintf("openai:%s+vocab:%.12s", chat_model, vocab_hex)
+	    : lq_xasprintf("local+vocab:%.12s", vocab_hex);
+	json_object_set_new(icp, "_extractor", use_openai
+	    ? json_pack("{s:s,s:s,s:s,s:s}", "backend", "openai", "version", PROMPT_VERSION, "model", chat_model,
+	    "vocab", vocab_hex)
+	    : json_pack("{s:s,s:s,s:s}", "backend", "local", "version", LOCAL_VERSION, "vocab", vocab_hex));
+
 	rd = lq_reader_new(stdin, "<stdin>");
 	while ((rec = lq_reader_next(rd)) != NULL) {
 		char where[64];
@@ -1031,6 +1044,7 @@ main(int argc, char **argv)
 	free(client_speakers);
 	free(chat_url);
 	free(chat_model);
+	free(extractor);
 	if (api_key) {
 		memset(api_key, 0, strlen(api_key));
 		free(api_key);

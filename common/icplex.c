@@ -1,10 +1,9 @@
-/* icplex.c: the curated lexicon of titles, industries, company sizes and topics, and clause-level negation. */
+/* icplex.c: reading ICP criteria out of a client's sentence with the lexicon and cue words of common/vocab/. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <pthread.h>
 
 #include "diag.h"
 #include "icp.h"
@@ -15,8 +14,8 @@
 
 /* An entry of icp-lexicon.vocab: canonical value and the phrases that
  * name it. A phrase is matched as whole words after lq_fold, with a
- * plural "s" (or "ies") tried too; a phrase written with a capital
- * (CFO, IT director) must appear in those capitals, so "it" and "hr" as
+ * plural "s" (or "ies") tried too; a word written with a capital (CFO,
+ * IT director) must appear with those capitals, so "it" and "hr" as
  * ordinary words do not count. */
 struct entry {
 	int kind;
@@ -28,12 +27,49 @@ struct entry {
 };
 
 static struct entry *lexicon;	/* ends with a NULL value */
-static const char **neg_before, **neg_after, **not_neg, **topic_cues, **small_talk, **revise_cues, **stop,
-	**asks_excl;
+static size_t n_lexicon;
+
+/* The cue lists of icp-cues.vocab, folded (the file is written in plain
+ * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
+ * what each one does. */
+static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_before, **retract_after,
+	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
+	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
+	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
+	**retract_around[2];
+static const struct {
+	const char *table;
+	const char ***list;
+} cue_tables[] = {
+	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
+	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
+	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
+	{ "icp-cues.whole-topic", &whole_topic }, { "icp-cues.dismissal", &dismissal },
+	{ "icp-cues.lukewarm", &lukewarm }, { "icp-cues.refer-back", &refer_back },
+	{ "icp-cues.topic", &topic_cues }, { "icp-cues.topic-intro", &topic_intro },
+	{ "icp-cues.small-talk", &small_talk }, { "icp-cues.revise", &revise_cues }, { "icp-cues.stop", &stop },
+	{ "icp-cues.asks-exclusion", &asks_excl }, { "icp-cues.asks-topics", &asks_topics },
+	{ "icp-cues.affirm", &affirm }, { "icp-cues.filler-start", &filler_start },
+	{ "icp-cues.filler-end", &filler_end }, { "icp-cues.np-break", &np_break }, { "icp-cues.np-cut", &np_cut },
+	{ "icp-cues.title-heads", &title_heads }, { "icp-cues.not-modifier", &not_modifier },
+	{ "icp-cues.title-qualifiers", &qualifiers }, { "icp-cues.person-suffix", &person_suffix },
+	{ "icp-cues.not-group", &not_group }, { "icp-cues.objects", &objects }
+};
+
 static double band_lo[8], band_hi[8];
 static const char *band_name[8];
 static size_t n_bands;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+/* A lukewarm word counts only in a clause this short ("meh", "sort of"):
+ * in a longer one it is a figure of speech ("it's sort of a CRM"). */
+#define LUKEWARM_MAX_WORDS 4
+/* How far a negation before a name reaches, and a dismissal after it
+ * (words): "we don't really sell to X" / "X are a waste of time". */
+#define NEG_BEFORE_WORDS 7
+#define NEG_AFTER_WORDS 4
+/* The longest noun phrase taken as a topic or a group. */
+#define NP_MAX_WORDS 6
 
 static int
 is_size(const char *s)
@@ -46,15 +82,23 @@ is_size(const char *s)
 	return 0;
 }
 
-/* A cue list, folded (the file is written in plain words: "don't"). */
 static const char **
 folded_words(const struct lq_vocab *v, const char *table)
 {
 	const char **w = lq_vocab_words(v, table);
 	size_t i;
 
-	for (i = 0; w[i]; i++)
-		w[i] = lq_fold(w[i]);
+	for (i = 0; w[i]; i++) {
+		const char *orig = w[i];
+
+		w[i] = lq_fold(orig);
+		if (w[i][0] == '\0') {
+			const struct lq_vocab_table *t = lq_vocab_table(v, table);
+
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", t->rec[i].file, t->rec[i].line,
+			    orig);
+		}
+	}
 	return w;
 }
 
@@ -70,14 +114,13 @@ lex_load(void)
 	size_t n = 0, s, i, k;
 
 	for (s = 0; s < sizeof secs / sizeof *secs; s++)
-		n += lq_vocab_need(v, secs[s].table, 1, LQ_VOCAB_MAX_FIELDS)->n;
+		n += lq_vocab_need(v, secs[s].table, 2, LQ_VOCAB_MAX_FIELDS)->n;
 	lexicon = lq_xcalloc(n + 1, sizeof *lexicon);
-	n = 0;
 	for (s = 0; s < sizeof secs / sizeof *secs; s++) {
 		t = lq_vocab_table(v, secs[s].table);
 		for (i = 0; i < t->n; i++) {
 			const struct lq_vocab_rec *r = &t->rec[i];
-			struct entry *e = &lexicon[n++];
+			struct entry *e = &lexicon[n_lexicon++];
 
 			if (secs[s].kind == LQ_CRIT_SIZE && !is_size(r->f[0]))
 				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size (%s)", r->file,
@@ -97,14 +140,18 @@ lex_load(void)
 			}
 		}
 	}
-	neg_before = folded_words(v, "icp-cues.negation-before");
-	neg_after = folded_words(v, "icp-cues.negation-after");
-	not_neg = folded_words(v, "icp-cues.not-negation");
-	topic_cues = folded_words(v, "icp-cues.topic");
-	small_talk = folded_words(v, "icp-cues.small-talk");
-	revise_cues = folded_words(v, "icp-cues.revise");
-	stop = folded_words(v, "icp-cues.stop");
-	asks_excl = folded_words(v, "icp-cues.asks-exclusion");
+	for (i = 0; i < sizeof cue_tables / sizeof *cue_tables; i++)
+		*cue_tables[i].list = folded_words(v, cue_tables[i].table);
+	t = lq_vocab_need(v, "icp-cues.retract-around", 2, 2);
+	retract_around[0] = lq_xcalloc(t->n + 1, sizeof *retract_around[0]);
+	retract_around[1] = lq_xcalloc(t->n + 1, sizeof *retract_around[1]);
+	for (i = 0; i < t->n; i++) {
+		retract_around[0][i] = lq_fold(t->rec[i].f[0]);
+		retract_around[1][i] = lq_fold(t->rec[i].f[1]);
+		if (!retract_around[0][i][0] || !retract_around[1][i][0])
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: both fields need a word", t->rec[i].file,
+			    t->rec[i].line);
+	}
 	t = lq_vocab_need(v, "company-sizes.bands", 3, 3);
 	if (t->n == 0 || t->n > sizeof band_lo / sizeof *band_lo)
 		lq_die(LQ_EXIT_FATAL, "vocabulary: company-sizes.bands: %zu bands; 1 to %zu are allowed", t->n,
@@ -113,6 +160,9 @@ lex_load(void)
 		const struct lq_vocab_rec *r = &t->rec[i];
 		char *end;
 
+		if (!is_size(r->f[0]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size", r->file, r->line,
+			    r->f[0]);
 		band_name[i] = r->f[0];
 		band_lo[i] = strtod(r->f[1], &end);
 		if (end == r->f[1] || *end || band_lo[i] < 0)
@@ -141,8 +191,10 @@ lq_icplex_digest(char hex[65])
 	lq_vocab_digest(lq_vocab(), files, hex);
 }
 
+/* ---- words ---- */
+
 /* Whole-word search of folded needle in folded hay: the word index of
- * the first occurrence at or after word from, or -1. */
+ * the first occurrence at or after word from, or -1; *nwords its words. */
 static int
 find_words(const char *hay, const char *needle, int from, int *nwords)
 {
@@ -150,9 +202,9 @@ find_words(const char *hay, const char *needle, int from, int *nwords)
 	const char *p;
 	int w;
 
+	*nwords = 1;
 	if (nl == 0)
 		return -1;
-	*nwords = 1;
 	for (p = needle; *p; p++)
 		if (*p == ' ')
 			(*nwords)++;
@@ -182,32 +234,250 @@ contains_any(const char *folded, const char **list)
 	return 0;
 }
 
-int
-lq_icplex_small_talk(const char *sentence)
+static int
+in_list(const char *w, const char **list)
 {
-	char *f;
-	int r;
-
-	lex();
-	f = lq_fold(sentence);
-	r = contains_any(f, small_talk);
-
-	free(f);
-	return r;
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
 }
 
-int
-lq_icplex_revises(const char *sentence)
+/* A clause as words: folded (for matching) and as written (for values),
+ * with their byte offsets in the clause. */
+struct clause {
+	const char *text;	/* the clause as said */
+	char *f;		/* its folded words joined by spaces */
+	int nw;
+	char **w;		/* folded words */
+	char **ow;		/* the words as written (a piece of one when folding split it) */
+	size_t *beg, *end;	/* byte range in text of the written word each folded word came from */
+};
+
+static int
+word_byte(const unsigned char *s, size_t i)
 {
-	char *f;
-	int r;
+	if (s[i] >= 0x80 || isalnum(s[i]))
+		return 1;
+	return (s[i] == '&' || s[i] == '+') && i > 0 && isalnum(s[i - 1]) && isalnum(s[i + 1]);
+}
 
-	lex();
-	f = lq_fold(sentence);
-	r = contains_any(f, revise_cues);
+static void
+clause_init(struct clause *c, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct lq_buf b = LQ_BUF_INIT;
+	size_t i = 0, cap = 0;
 
-	free(f);
-	return r;
+	memset(c, 0, sizeof *c);
+	c->text = text;
+	while (s[i]) {
+		size_t st;
+		char *tok, *fo, *p, *save = NULL;
+		int pieces = 0;
+
+		if (!word_byte(s, i)) {
+			i++;
+			continue;
+		}
+		st = i;
+		while (s[i] && word_byte(s, i))
+			i++;
+		tok = lq_xstrndup(text + st, i - st);
+		fo = lq_fold(tok);
+		for (p = fo; *p; p++)
+			pieces += *p == ' ' && p[1] != ' ';
+		for (p = strtok_r(fo, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+			if ((size_t)c->nw == cap) {
+				cap = cap ? cap * 2 : 16;
+				c->w = lq_xreallocarray(c->w, cap, sizeof *c->w);
+				c->ow = lq_xreallocarray(c->ow, cap, sizeof *c->ow);
+				c->beg = lq_xreallocarray(c->beg, cap, sizeof *c->beg);
+				c->end = lq_xreallocarray(c->end, cap, sizeof *c->end);
+			}
+			c->w[c->nw] = lq_xstrdup(p);
+			c->ow[c->nw] = lq_xstrdup(pieces ? p : tok);
+			c->beg[c->nw] = st;
+			c->end[c->nw] = i;
+			if (c->nw)
+				lq_buf_addc(&b, ' ');
+			lq_buf_adds(&b, p);
+			c->nw++;
+		}
+		free(fo);
+		free(tok);
+	}
+	lq_buf_addc(&b, '\0');
+	c->f = lq_buf_detach(&b);
+}
+
+static void
+clause_free(struct clause *c)
+{
+	int i;
+
+	for (i = 0; i < c->nw; i++) {
+		free(c->w[i]);
+		free(c->ow[i]);
+	}
+	free(c->w);
+	free(c->ow);
+	free(c->beg);
+	free(c->end);
+	free(c->f);
+}
+
+/* Does the folded phrase p (n words) occur at word i of c? */
+static int
+phrase_at(const struct clause *c, int i, const char *p, int *n)
+{
+	int at = -1, k = 0;
+	const char *q = c->f;
+
+	/* byte offset of word i in c->f */
+	while (k < i && q) {
+		q = strchr(q, ' ');
+		if (q)
+			q++;
+		k++;
+	}
+	if (q == NULL)
+		return 0;
+	at = find_words(q, p, 0, n);
+	return at == 0;
+}
+
+/* The index of the first word at or after from that starts any phrase
+ * of list, or -1; *n its words. */
+static int
+first_of(const struct clause *c, const char **list, int from, int *n)
+{
+	int best = -1, bn = 0, nw;
+
+	for (; *list; list++) {
+		int at = find_words(c->f, *list, from, &nw);
+
+		if (at >= 0 && (best < 0 || at < best || (at == best && nw > bn)))
+			best = at, bn = nw;
+	}
+	*n = bn;
+	return best;
+}
+
+/* 1 if word i of c looks like a number. */
+static int
+numeric(const char *w)
+{
+	return isdigit((unsigned char)w[0]);
+}
+
+/* The singular of a folded or written word, in out (which may be w). */
+static void
+singular(const char *w, char *out, size_t size)
+{
+	size_t l = strlen(w);
+
+	if (out != w)
+		snprintf(out, size, "%s", w);
+	if (l >= size)
+		return;
+	if (l > 4 && strcmp(w + l - 3, "ies") == 0)
+		snprintf(out + l - 3, size - (l - 3), "y");
+	else if (l > 3 && (w[l - 1] == 's' || w[l - 1] == 'S') && w[l - 2] != 's' && w[l - 2] != 'u'
+	    && w[l - 2] != 'i' && w[l - 2] != '\'')
+		out[l - 1] = '\0';
+}
+
+/* Words [a, b) of c as written, joined by spaces into out; title: every
+ * all-lowercase word capitalised but the small ones, and the last word
+ * made singular; else a sentence-case first word is put in lower case
+ * (acronyms and names with inner capitals are kept). */
+static void
+written(const struct clause *c, int a, int b, int title, char *out, size_t size)
+{
+	struct lq_buf buf = LQ_BUF_INIT;
+	int i;
+
+	for (i = a; i < b; i++) {
+		char w[128];
+		size_t k;
+		int lower = 1, capital = 1;
+
+		snprintf(w, sizeof w, "%s", c->ow[i]);
+		if (title && i == b - 1)
+			singular(w, w, sizeof w);
+		for (k = 0; w[k]; k++) {
+			if (isupper((unsigned char)w[k]))
+				lower = 0;
+			if (k > 0 && isupper((unsigned char)w[k]))
+				capital = 0;
+		}
+		if (title && lower && !(i > a && (strcmp(w, "of") == 0 || strcmp(w, "and") == 0
+		    || strcmp(w, "the") == 0 || strcmp(w, "for") == 0 || strcmp(w, "&") == 0)))
+			w[0] = (char)toupper((unsigned char)w[0]);
+		else if (!title && capital && !lower && strlen(w) > 1)
+			w[0] = (char)tolower((unsigned char)w[0]);
+		if (i > a)
+			lq_buf_addc(&buf, ' ');
+		lq_buf_adds(&buf, w);
+	}
+	lq_buf_addc(&buf, '\0');
+	snprintf(out, size, "%s", buf.data);
+	lq_buf_free(&buf);
+}
+
+/* The clause's text from word a to word b-1 as said (hyphens kept),
+ * with a sentence-case first word put in lower case. */
+static void
+said_text(const struct clause *c, int a, int b, char *out, size_t size)
+{
+	size_t from = c->beg[a], to = c->end[b - 1], l = to - from;
+	int k, capital = 1, lower = 1;
+
+	if (l >= size)
+		l = size - 1;
+	memcpy(out, c->text + from, l);
+	out[l] = '\0';
+	for (k = 0; c->ow[a][k]; k++) {
+		if (isupper((unsigned char)c->ow[a][k]))
+			lower = 0;
+		if (k > 0 && isupper((unsigned char)c->ow[a][k]))
+			capital = 0;
+	}
+	if (capital && !lower && strlen(c->ow[a]) > 1 && a == 0)
+		out[0] = (char)tolower((unsigned char)out[0]);
+	else if (capital && !lower && strlen(c->ow[a]) > 1)
+		out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+/* ---- spans: what a clause names ---- */
+
+struct span {
+	const struct entry *e;	/* the lexicon's, or NULL for a made value */
+	int kind;
+	int w, n;		/* first word, words */
+	char made[128];		/* a value built from the words ("Head of Transport") */
+	int count;		/* from a head count (several bands may share the words) */
+	int group;		/* an unnamed group of people: kept only as an exclusion */
+	int generic;		/* a title made from a title word ("legal ops managers") */
+	int keep;
+	int negated, retracts, whole;
+};
+
+#define MAX_SPANS 64
+
+static int
+add_span(struct span *sp, int *ns, const struct entry *e, int kind, int w, int n)
+{
+	if (*ns >= MAX_SPANS)
+		return -1;
+	memset(&sp[*ns], 0, sizeof *sp);
+	sp[*ns].e = e;
+	sp[*ns].kind = kind;
+	sp[*ns].w = w;
+	sp[*ns].n = n;
+	sp[*ns].keep = 1;
+	return (*ns)++;
 }
 
 static int
@@ -219,287 +489,205 @@ has_upper(const char *s)
 	return 0;
 }
 
-/* Case-sensitive whole-word search of s in text (ASCII word edges):
- * returns the byte offset, or -1. */
-static long
-find_exact(const char *text, const char *s, size_t from)
-{
-	size_t sl = strlen(s);
-	const char *p;
-
-	for (p = strstr(text + from, s); p; p = strstr(p + 1, s)) {
-		unsigned char b = p > text ? (unsigned char)p[-1] : ' ', a = (unsigned char)p[sl];
-
-		if (!isalnum(b) && !isalnum(a))
-			return p - text;
-		if (!isalnum(b) && a == 's' && !isalnum((unsigned char)p[sl + 1]))
-			return p - text;
-	}
-	return -1;
-}
-
-/* Word index in the folded clause of byte offset off of the original. */
+/* Matches an alias with capitals at word i: its capitalised words must be
+ * written so, the others compare folded; the last may take a plural s. */
 static int
-word_at(const char *clause, long off)
+alias_exact_at(const struct clause *c, int i, const char *alias, int *n)
 {
-	char *pre = lq_xstrndup(clause, (size_t)off), *f = lq_fold(pre);
-	int w = 0;
-	const char *q;
+	char *copy = lq_xstrdup(alias), *p, *save = NULL;
+	int k = 0, ok = 1;
+	char *toks[16];
+	int nt = 0;
 
-	for (q = f; *q; q++)
-		if (*q == ' ')
-			w++;
-	if (*f)
-		w++;
-	free(pre);
-	free(f);
-	return w;
-}
+	for (p = strtok_r(copy, " -", &save); p && nt < 16; p = strtok_r(NULL, " -", &save))
+		toks[nt++] = p;
+	for (k = 0; k < nt && ok; k++) {
+		const char *ow;
+		size_t tl = strlen(toks[k]);
 
-struct span {
-	const struct entry *e;
-	int w, n;	/* first word, words */
-	char made[96];	/* value built from "head of X" */
-};
+		if (i + k >= c->nw) {
+			ok = 0;
+			break;
+		}
+		ow = c->ow[i + k];
+		if (has_upper(toks[k])) {
+			ok = strcmp(ow, toks[k]) == 0 || (k == nt - 1 && strncmp(ow, toks[k], tl) == 0
+			    && (strcmp(ow + tl, "s") == 0 || strcmp(ow + tl, "'s") == 0));
+		} else {
+			char *ft = lq_fold(toks[k]);
+			size_t fl = strlen(ft);
 
-/* The i-th word of folded text f (a new string). */
-static char *
-word(const char *f, int i)
-{
-	const char *p = f, *e;
-
-	while (i-- > 0 && p) {
-		p = strchr(p, ' ');
-		if (p)
-			p++;
-	}
-	if (p == NULL || *p == '\0')
-		return NULL;
-	e = strchr(p, ' ');
-	return lq_xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-}
-
-/* Is the hit at words [w, w+n) of f negated? */
-static int
-negated(const char *f, int w, int n)
-{
-	const char **l;
-	int nw, i;
-
-	for (l = neg_before; *l; l++) {
-		int at = -1, from = w - 7 < 0 ? 0 : w - 7;
-
-		while ((at = find_words(f, *l, from, &nw)) >= 0 && at + nw <= w) {
-			const char **x;
-			int skip = 0;
-
-			for (x = not_neg; *x; x++) {
-				int xn, xa = find_words(f, *x, at, &xn);
-
-				if (xa == at)
-					skip = 1;
-			}
-			if (!skip)
-				return 1;
-			from = at + 1;
+			ok = strcmp(c->w[i + k], ft) == 0 || (k == nt - 1 && strncmp(c->w[i + k], ft, fl) == 0
+			    && strcmp(c->w[i + k] + fl, "s") == 0);
+			free(ft);
 		}
 	}
-	for (l = neg_after; *l; l++) {
-		int at = find_words(f, *l, w + n, &nw);
-
-		if (at >= 0 && at - (w + n) <= 4)
-			return 1;
-	}
-	(void)i;
-	return 0;
+	free(copy);
+	*n = nt;
+	return ok && nt > 0;
 }
 
-static int
-is_stop(const char *w)
+static void
+lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 {
-	const char **s;
-
-	for (s = stop; *s; s++)
-		if (strcmp(*s, w) == 0)
-			return 1;
-	return 0;
-}
-
-static size_t
-find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical)
-{
-	char *f = lq_fold(clause);
-	struct span sp[64];
-	size_t ns = 0, i, j, nout = 0;
 	const struct entry *e;
 
-	for (e = lexicon; e->value && ns < 64; e++) {
+	for (e = lexicon; e->value; e++) {
 		size_t k;
 
-		if (e->kind == LQ_CRIT_KEYWORD && !topical)
-			continue;
-		for (k = 0; k < e->n && ns < 64; k++) {
-			const char *alias = e->alias[k], *fa = e->folded[k];
-			int w, nw;
+		for (k = 0; k < e->n; k++) {
+			const char *fa = e->folded[k];
+			int w, nw, i;
 
-			if (has_upper(alias)) {
-				long off = find_exact(clause, alias, 0);
-
-				if (off >= 0) {
-					sp[ns].e = e;
-					sp[ns].w = word_at(clause, off);
-					find_words(fa, fa, 0, &nw);
-					sp[ns].n = nw;
-					sp[ns].made[0] = '\0';
-					ns++;
-				}
-			} else {
+			if (has_upper(e->alias[k])) {
+				for (i = 0; i < c->nw; i++)
+					if (alias_exact_at(c, i, e->alias[k], &nw)) {
+						add_span(sp, ns, e, e->kind, i, nw);
+						break;
+					}
+				continue;
+			}
+			w = find_words(c->f, fa, 0, &nw);
+			if (w < 0 && fa[strlen(fa) - 1] != 's') {
 				char *pl = lq_xasprintf("%ss", fa);
 
-				w = find_words(f, fa, 0, &nw);
-				if (w < 0 && fa[strlen(fa) - 1] != 's')
-					w = find_words(f, pl, 0, &nw);
-				if (w < 0 && strlen(fa) > 1 && fa[strlen(fa) - 1] == 'y') {
-					free(pl);
-					pl = lq_xasprintf("%.*sies", (int)strlen(fa) - 1, fa);
-					w = find_words(f, pl, 0, &nw);
-				}
-				if (w >= 0) {
-					sp[ns].e = e;
-					sp[ns].w = w;
-					sp[ns].n = nw;
-					sp[ns].made[0] = '\0';
-					ns++;
-				}
+				w = find_words(c->f, pl, 0, &nw);
 				free(pl);
 			}
+			if (w < 0 && strlen(fa) > 1 && fa[strlen(fa) - 1] == 'y') {
+				char *pl = lq_xasprintf("%.*sies", (int)strlen(fa) - 1, fa);
+
+				w = find_words(c->f, pl, 0, &nw);
+				free(pl);
+			}
+			if (w >= 0)
+				add_span(sp, ns, e, e->kind, w, nw);
 		}
 	}
-	/* "head(s) of X", "director(s) of X", "VP(s) of X" with X unknown. */
-	{
-		static const char *const heads[] = { "head of", "heads of", "director of", "directors of",
-			"vp of", "vps of", NULL };
-		const char *const *h;
-		int nw;
+}
 
-		for (h = heads; *h && ns < 64; h++) {
-			int w = find_words(f, *h, 0, &nw);
-			char *x, *y;
+/* A word that may describe a title's function ("legal", "fleet", "OT"). */
+static int
+modifier_word(const char *w)
+{
+	return !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
+	    && !numeric(w) && strlen(w) > 1;
+}
 
-			if (w < 0)
+/* "fleet managers", "heads of transport", "directors of learning and
+ * development", "VP of customer experience": titles the lexicon lacks,
+ * made from a title word and the words that give its function. */
+static void
+generic_titles(const struct clause *c, struct span *sp, int *ns)
+{
+	static const char *const of_heads[][2] = { { "head of", "Head of" }, { "heads of", "Head of" },
+		{ "director of", "Director of" }, { "directors of", "Director of" }, { "vp of", "VP of" },
+		{ "vps of", "VP of" }, { "chief", "Chief" } };
+	int i, j, k, n;
+	size_t h;
+
+	for (i = 0; i < c->nw; i++) {
+		char sg[128];
+		int m;
+
+		singular(c->w[i], sg, sizeof sg);
+		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads))
+			continue;
+		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
+			;
+		if (m == 0)
+			continue;
+		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
+			return;
+		sp[k].generic = 1;
+		written(c, i - m, i + 1, 1, sp[k].made, sizeof sp[k].made);
+	}
+	for (h = 0; h < sizeof of_heads / sizeof *of_heads; h++) {
+		int from = 0;
+
+		while ((i = find_words(c->f, of_heads[h][0], from, &n)) >= 0) {
+			int a = i + n, b = a;
+
+			from = i + 1;
+			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
+			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
+			    && modifier_word(c->w[b + 1]))))
+				b++;
+			if (strcmp(of_heads[h][0], "chief") == 0) {
+				/* "chief X officer" */
+				if (b >= c->nw || (strcmp(c->w[b], "officer") && strcmp(c->w[b], "officers")))
+					continue;
+				b++;
+			}
+			if (b == a)
 				continue;
-			x = word(f, w + nw);
-			if (x == NULL || is_stop(x)) {
-				free(x);
+			if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i, b - i)) < 0)
+				return;
+			sp[k].generic = 1;
+			if (strcmp(of_heads[h][0], "chief") == 0) {
+				written(c, i, b, 1, sp[k].made, sizeof sp[k].made);
 				continue;
 			}
-			y = word(f, w + nw + 1);
-			sp[ns].e = NULL;
-			sp[ns].w = w;
-			sp[ns].n = nw + 1;
-			snprintf(sp[ns].made, sizeof sp[ns].made, "%s of %c%s", strncmp(*h, "head", 4) == 0 ? "Head"
-			    : strncmp(*h, "vp", 2) == 0 ? "VP" : "Director", toupper((unsigned char)x[0]), x + 1);
-			(void)y;
-			free(y);
-			free(x);
-			ns++;
+			/* "Head of" and the function words as said, capitalised */
+			snprintf(sp[k].made, sizeof sp[k].made, "%s", of_heads[h][1]);
+			for (j = a; j < b; j++) {
+				char wd[64];
+
+				snprintf(wd, sizeof wd, "%s", c->ow[j]);
+				if (!has_upper(wd) && strcmp(wd, "and") && strcmp(wd, "&"))
+					wd[0] = (char)toupper((unsigned char)wd[0]);
+				snprintf(sp[k].made + strlen(sp[k].made), sizeof sp[k].made - strlen(sp[k].made), " %s", wd);
+			}
 		}
 	}
-	/* Longest wins: drop spans inside another span. */
-	for (i = 0; i < ns; i++) {
-		int inside = 0;
-
-		for (j = 0; j < ns && !inside; j++)
-			if (j != i && sp[j].w <= sp[i].w && sp[j].w + sp[j].n >= sp[i].w + sp[i].n
-			    && (sp[j].n > sp[i].n || (sp[j].n == sp[i].n && j < i)))
-				inside = 1;
-		if (inside)
-			continue;
-		if (sp[i].e == NULL) {	/* a made title: only if the lexicon knows its function */
-			struct lq_title t;
-
-			lq_title_analyse(sp[i].made, &t);
-			free(t.canon);
-			if (t.fn == 0)
-				continue;
-		}
-		/* the speaker's own people: "our CFO", "my recruiter" */
-		if (sp[i].w > 0) {
-			char *pw = word(f, sp[i].w - 1);
-			int own = pw && (strcmp(pw, "our") == 0 || strcmp(pw, "my") == 0 || strcmp(pw, "your") == 0);
-
-			free(pw);
-			if (own && (sp[i].e == NULL || sp[i].e->kind == LQ_CRIT_TITLE))
-				continue;
-		}
-		if (nout >= max)
-			break;
-		out[nout].kind = sp[i].e ? sp[i].e->kind : LQ_CRIT_TITLE;
-		if (sp[i].e)
-			out[nout].value = sp[i].e->value;
-		else {
-			snprintf(out[nout].buf, sizeof out[nout].buf, "%s", sp[i].made);
-			out[nout].value = out[nout].buf;
-		}
-		out[nout].negated = negated(f, sp[i].w, sp[i].n);
-		nout++;
-	}
-	free(f);
-	return nout;
 }
 
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
  * employees", "under 50 staff", into the bands of company-sizes.vocab. */
-static size_t
-find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
+static void
+count_spans(const struct clause *c, struct span *sp, int *ns)
 {
-	char *f = lq_fold(clause), *toks[64];
-	int nt = 0, i, neg;
-	size_t nout = 0;
-	char *p, *save = NULL;
+	char **t = c->w;
+	int nt = c->nw, i;
 
-	for (p = strtok_r(f, " ", &save); p && nt < 64; p = strtok_r(NULL, " ", &save))
-		toks[nt++] = p;
 	for (i = 0; i < nt; i++) {
-		double a = -1, b = -1;
+		double a, b = -1;
 		int j = i, k;
 		char *end;
 
-		/* numbers as tokens: "1 000" was "1,000" */
-		if (!isdigit((unsigned char)toks[i][0]))
+		if (!numeric(t[i]))
 			continue;
-		a = strtod(toks[i], &end);
+		a = strtod(t[i], &end);
 		if (*end == 'k')
 			a *= 1000, end++;
 		if (*end)
 			continue;
-		while (j + 1 < nt && strlen(toks[j + 1]) == 3 && isdigit((unsigned char)toks[j + 1][0])
-		    && strspn(toks[j + 1], "0123456789") == 3)
-			a = a * 1000 + atof(toks[++j]);
-		if (j + 2 < nt && (strcmp(toks[j + 1], "to") == 0 || strcmp(toks[j + 1], "and") == 0
-		    || isdigit((unsigned char)toks[j + 1][0]))) {
-			int m = isdigit((unsigned char)toks[j + 1][0]) ? j + 1 : j + 2;
+		/* "1 000" was "1,000" */
+		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+			a = a * 1000 + atof(t[++j]);
+		if (j + 2 < nt && (strcmp(t[j + 1], "to") == 0 || strcmp(t[j + 1], "and") == 0 || numeric(t[j + 1]))) {
+			int m = numeric(t[j + 1]) ? j + 1 : j + 2;
 
-			b = strtod(toks[m], &end);
+			b = strtod(t[m], &end);
 			if (*end == 'k')
 				b *= 1000, end++;
 			if (*end)
 				continue;
 			j = m;
-			while (j + 1 < nt && strlen(toks[j + 1]) == 3 && strspn(toks[j + 1], "0123456789") == 3)
-				b = b * 1000 + atof(toks[++j]);
+			while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+				b = b * 1000 + atof(t[++j]);
 		}
 		if (j + 1 >= nt)
 			continue;
-		if (strcmp(toks[j + 1], "people") && strcmp(toks[j + 1], "employees") && strcmp(toks[j + 1], "employee")
-		    && strcmp(toks[j + 1], "staff") && strcmp(toks[j + 1], "ftes") && strcmp(toks[j + 1], "heads")
-		    && strcmp(toks[j + 1], "person") && !(strcmp(toks[j + 1], "plus") == 0 && j + 2 < nt))
+		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
+		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
+		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
 			continue;
 		if (b < 0) {
-			const char *prev = i > 0 ? toks[i - 1] : "";
-			const char *prev2 = i > 1 ? toks[i - 2] : "";
+			const char *prev = i > 0 ? t[i - 1] : "";
+			const char *prev2 = i > 1 ? t[i - 2] : "";
 
-			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(toks[j + 1], "plus") == 0
+			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(t[j + 1], "plus") == 0
 			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
 				b = 1e12;
 			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
@@ -508,64 +696,569 @@ find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 			else
 				b = a;	/* "a 200 person company" */
 		}
-		neg = 0;
-		{
-			char *g = lq_fold(clause);
-			int nw;
-
-			neg = find_words(g, "not", 0, &nw) >= 0 && find_words(g, "not", 0, &nw) < i;
-			neg = neg || (find_words(g, "no", 0, &nw) >= 0 && find_words(g, "no", 0, &nw) < i);
-			free(g);
-		}
-		for (k = 0; k < (int)n_bands && nout < max; k++)
+		for (k = 0; k < (int)n_bands; k++)
 			if (a < band_hi[k] && b >= band_lo[k]) {
-				out[nout].kind = LQ_CRIT_SIZE;
-				out[nout].value = band_name[k];
-				out[nout].negated = neg;
-				nout++;
+				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, j + 2 - i);
+
+				if (s < 0)
+					return;
+				sp[s].count = 1;
+				snprintf(sp[s].made, sizeof sp[s].made, "%s", band_name[k]);
 			}
 		i = j + 1;
 	}
-	free(f);
-	return nout;
 }
 
-size_t
-lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max)
+/* ---- polarity ---- */
+
+/* Is the span at words [w, w+n) negated, and is it taken back? A
+ * negation before it reaches NEG_BEFORE_WORDS words unless a scope end
+ * ("just", "but", "we") lies between; one after it NEG_AFTER_WORDS. */
+static void
+polarity(const struct clause *c, struct span *s)
 {
-	char *s, *c, *fs;
-	size_t n = 0;
-	int topical;
+	const char **l;
+	int nw, w = s->w, n = s->n, r;
 
-	lex();
-	s = lq_xstrdup(sentence);
+	for (r = 0; r < 2; r++)
+		for (l = r ? retract_before : neg_before; *l; l++) {
+			int at, from = w - NEG_BEFORE_WORDS < 0 ? 0 : w - NEG_BEFORE_WORDS;
 
-	fs = lq_fold(sentence);
-	topical = contains_any(fs, topic_cues);
-	free(fs);
-	/* "1,000 employees" is one number, not two clauses. */
+			while ((at = find_words(c->f, *l, from, &nw)) >= 0 && at + nw <= w) {
+				const char **x;
+				int skip = 0, k, xn;
+
+				for (x = not_neg; *x && !skip; x++)
+					skip = find_words(c->f, *x, at, &xn) == at;
+				for (k = at + nw; k < w && !skip; k++)
+					skip = in_list(c->w[k], scope_end);
+				if (!skip) {
+					s->negated = 1;
+					s->retracts |= r;
+				}
+				from = at + 1;
+			}
+		}
+	for (r = 0; r < 2; r++)
+		for (l = r ? retract_after : neg_after; *l; l++) {
+			int at = find_words(c->f, *l, w + n, &nw);
+
+			if (at >= 0 && at - (w + n) <= NEG_AFTER_WORDS) {
+				s->negated = 1;
+				s->retracts |= r;
+			}
+		}
+	for (r = 0; retract_around[0][r]; r++) {
+		int from = w - NEG_BEFORE_WORDS < 0 ? 0 : w - NEG_BEFORE_WORDS, at, at2, n2;
+
+		while ((at = find_words(c->f, retract_around[0][r], from, &nw)) >= 0 && at + nw <= w) {
+			at2 = find_words(c->f, retract_around[1][r], w + n, &n2);
+			if (at2 >= 0 && at2 - (w + n) <= 6) {
+				s->negated = 1;
+				s->retracts = 1;
+			}
+			from = at + 1;
+		}
+	}
+	if (s->retracts)
+		s->whole = contains_any(c->f, whole_topic);
+}
+
+/* Does a clause with nothing of its own dismiss what came before it
+ * ("harmless, but useless", "so not them either", "meh")? 1: dismisses,
+ * 2: takes it back ("let's park that for now"), 0: no. */
+static int
+refers_back(const struct clause *c)
+{
+	int nw;
+
+	if (c->nw == 0)
+		return 0;
+	if (contains_any(c->f, retract_before) || contains_any(c->f, retract_after))
+		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
+	if (contains_any(c->f, dismissal))
+		return 1;
+	if (c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
+		return 1;
+	return 0;
+}
+
+/* ---- noun phrases: topics and groups ---- */
+
+/* Strips fillers from words [*a, *b) of c and cuts a trailing
+ * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
+ * words is left. */
+static int
+noun_phrase(const struct clause *c, int *a, int *b, int cut)
+{
+	int again = 1, n, k;
+	const char **l;
+
+	while (again && *a < *b) {
+		again = 0;
+		for (l = filler_start; *l; l++)
+			if (phrase_at(c, *a, *l, &n) && *a + n <= *b) {
+				*a += n;
+				again = 1;
+				break;
+			}
+	}
+	again = 1;
+	while (again && *a < *b) {
+		again = 0;
+		for (l = filler_end; *l; l++) {
+			int at = find_words(c->f, *l, *a, &n);
+
+			/* the last occurrence ending at *b */
+			while (at >= 0 && at + n < *b)
+				at = find_words(c->f, *l, at + 1, &n);
+			if (at >= *a && at + n == *b) {
+				*b = at;
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (cut)
+		for (k = *a + 1; k < *b; k++)
+			if (in_list(c->w[k], np_cut)) {
+				*b = k;
+				break;
+			}
+	if (*b <= *a || *b - *a > NP_MAX_WORDS)
+		return 0;
+	for (k = *a; k < *b; k++)
+		if (in_list(c->w[k], np_break))
+			return 0;
+	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
+		return 0;
+	return 1;
+}
+
+/* An unnamed group of people ("hobby gardeners", "dropshippers"): a
+ * plural noun with a person's ending, not a word for customers or things. */
+static int
+person_plural(const char *w)
+{
+	size_t l = strlen(w);
+	const char **s;
+
+	if (l < 5 || w[l - 1] != 's' || in_list(w, not_group))
+		return 0;
+	for (s = person_suffix; *s; s++) {
+		size_t sl = strlen(*s);
+
+		if (l > sl + 2 && strcmp(w + l - sl, *s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A keyword hit for words [a, b): the lexicon's topics when they cover
+ * every word of it, else the phrase as said. Spans inside are dropped
+ * (the topic is the phrase). Returns the hits added. */
+static void keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns);
+
+static int
+covered(const struct clause *c, int a, int b, struct span *sp, int ns)
+{
+	int k, i;
+
+	for (k = a; k < b; k++) {
+		int cov = in_list(c->w[k], stop) || strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0;
+
+		for (i = 0; i < ns && !cov; i++)
+			cov = sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w <= k && k < sp[i].w + sp[i].n
+			    && sp[i].w >= a && sp[i].w + sp[i].n <= b;
+		if (!cov)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
+{
+	int i, k, parts[8][2], np = 0, multi = 0, start;
+
+	if (!noun_phrase(c, &a, &b, 0))
+		return;
+	if (!covered(c, a, b, sp, *ns)) {
+		int b2 = b;
+
+		noun_phrase(c, &a, &b2, 1);
+		if (b2 > a && b2 < b) {
+			b = b2;
+		}
+	}
+	if (covered(c, a, b, sp, *ns)) {
+		for (i = 0; i < *ns; i++)
+			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
+				sp[i].keep = 0;
+		for (i = 0; i < *ns; i++)
+			if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].w >= a && sp[i].w + sp[i].n <= b)
+				sp[i].keep = 2;	/* a topic, whatever the sentence */
+		return;
+	}
+	/* "carrier rates and 3PL contracts": two topics; "health and safety": one */
+	start = a;
+	for (k = a; k <= b && np < 8; k++)
+		if (k == b || strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0) {
+			if (k > start) {
+				parts[np][0] = start;
+				parts[np][1] = k;
+				if (k - start >= 2)
+					multi++;
+				np++;
+			}
+			start = k + 1;
+		}
+	if (np > 1) {
+		int split = multi == np;
+
+		for (i = 0; i < np && !split; i++)
+			split = covered(c, parts[i][0], parts[i][1], sp, *ns);
+		if (split) {
+			for (i = 0; i < np; i++)
+				keyword_item(c, parts[i][0], parts[i][1], sp, ns);
+			return;
+		}
+	}
+	for (i = 0; i < *ns; i++)
+		if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].keep)
+			sp[i].keep = 0;
+	if ((k = add_span(sp, ns, NULL, LQ_CRIT_KEYWORD, a, b - a)) >= 0) {
+		said_text(c, a, b, sp[k].made, sizeof sp[k].made);
+		sp[k].keep = 2;
+	}
+}
+
+/* ---- a sentence ---- */
+
+#define MAX_CLAUSES 32
+
+/* Splits a sentence into clauses at , ; : ( ) " but " " - " and dashes. */
+static int
+split_clauses(char *s, char **out, int max)
+{
+	char *c;
+	int n = 0;
+
+	/* "1,000 employees" is one number, not two clauses */
 	for (c = s; *c; c++)
 		if (*c == ',' && c > s && isdigit((unsigned char)c[-1]) && isdigit((unsigned char)c[1]))
 			memmove(c, c + 1, strlen(c));
-	/* Clauses: commas, semicolons, colons, brackets, " but ", " - ". */
 	for (c = s; (c = strstr(c, " but ")) != NULL; c += 4)
 		c[1] = ',', c[2] = ' ', c[3] = ' ';
 	for (c = s; (c = strstr(c, " - ")) != NULL; c += 2)
 		c[1] = ',';
-	for (c = s; *c && n < max;) {
+	for (c = s; (c = strstr(c, "\xe2\x80\x94")) != NULL;)	/* em dash */
+		c[0] = ',', c[1] = ' ', c[2] = ' ';
+	for (c = s; (c = strstr(c, "\xe2\x80\x93")) != NULL;)	/* en dash */
+		c[0] = ',', c[1] = ' ', c[2] = ' ';
+	c = s;
+	while (*c && n < max) {
 		size_t l = strcspn(c, ",;:()");
-		char save = c[l];
 
+		out[n++] = c;
+		if (c[l] == '\0')
+			break;
 		c[l] = '\0';
-		n += find_clause(c, out + n, max - n, topical);
-		n += find_counts(c, out + n, max - n);
-		c[l] = save;
-		c += l;
-		if (*c)
-			c++;
+		c += l + 1;
+	}
+	return n;
+}
+
+static int
+span_inside(const struct span *a, const struct span *b)
+{
+	return b->w <= a->w && b->w + b->n >= a->w + a->n;
+}
+
+size_t
+lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t max)
+{
+	char *s, *parts[MAX_CLAUSES], *fs;
+	struct clause cl[MAX_CLAUSES];
+	struct span sp[MAX_CLAUSES][MAX_SPANS];
+	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, intro_from = -1;
+	size_t nout = 0;
+
+	lex();
+	fs = lq_fold(sentence);
+	topical = contains_any(fs, topic_cues);
+	free(fs);
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc; k++) {
+		struct span *p = sp[k];
+		int n = 0;
+
+		clause_init(&cl[k], parts[k]);
+		talk[k] = contains_any(cl[k].f, small_talk);
+		if (!talk[k]) {	/* "I used to be a recruiter myself": nothing from it */
+			lexicon_spans(&cl[k], p, &n);
+			generic_titles(&cl[k], p, &n);
+			count_spans(&cl[k], p, &n);
+		}
+		ns[k] = n;
+	}
+	for (k = 0; k < nc; k++) {
+		struct clause *c = &cl[k];
+		struct span *p = sp[k];
+		int nw;
+
+		/* longest wins; a lexicon title beats a made one over the same title word */
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k] && p[i].keep; j++) {
+				if (i == j)
+					continue;
+				if (p[i].count && p[j].count && p[i].w == p[j].w)
+					continue;
+				if (!span_inside(&p[i], &p[j]))
+					continue;
+				if (p[j].n > p[i].n || (p[j].n == p[i].n && j < i))
+					p[i].keep = 0;
+			}
+		/* of two overlapping spans the longer wins ("direct to consumer brands") */
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k] && p[i].keep; j++)
+				if (i != j && p[j].keep && !(p[i].count && p[j].count) && p[i].w < p[j].w + p[j].n
+				    && p[j].w < p[i].w + p[i].n && !span_inside(&p[i], &p[j]) && !span_inside(&p[j], &p[i])
+				    && (p[j].n > p[i].n || (p[j].n == p[i].n && p[j].w < p[i].w)))
+					p[i].keep = 0;
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k]; j++)
+				if (p[i].keep && p[i].generic && p[j].e && p[j].kind == LQ_CRIT_TITLE
+				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w)
+					p[i].keep = 0, p[j].keep = 1;
+		/* an unnamed group: the whole clause is a plural noun phrase for people */
+		{
+			int a = 0, b = c->nw, any = 0;
+
+			for (i = 0; i < ns[k]; i++)
+				any |= p[i].keep != 0;
+			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && person_plural(c->w[b - 1])
+			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
+				p[i].group = 1;
+				written(c, a, b, 1, p[i].made, sizeof p[i].made);
+			}
+		}
+		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
+		if (answer == LQ_ANSWER_TOPICS && c->nw)
+			keyword_item(c, 0, c->nw, p, &ns[k]);
+		else if (topical) {
+			int at = first_of(c, topic_intro, 0, &nw);
+
+			if (at >= 0) {
+				keyword_item(c, at + nw, c->nw, p, &ns[k]);
+				intro_from = k + 1;
+			} else if (intro_from == k) {
+				int a = 0, b = c->nw;
+
+				if (noun_phrase(c, &a, &b, 0)) {	/* "talk about X, Y and Z" */
+					keyword_item(c, 0, c->nw, p, &ns[k]);
+					intro_from = k + 1;
+				}
+			}
+		}
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+			int q, qn;
+
+			if (!x->keep)
+				continue;
+			if (x->kind == LQ_CRIT_KEYWORD && x->keep != 2 && !topical)
+				x->keep = 0;
+			if (x->kind != LQ_CRIT_TITLE || !x->keep)
+				continue;
+			/* the speaker's own people: "our CFO", "my recruiter" */
+			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
+			    || strcmp(c->w[x->w - 1], "your") == 0)) {
+				x->keep = 0;
+				continue;
+			}
+			/* "the machines and controllers": things, not people */
+			for (q = x->w - 2 < 0 ? 0 : x->w - 2; q < x->w + x->n + 2 && q < c->nw && x->keep; q++)
+				if ((q < x->w || q >= x->w + x->n) && in_list(c->w[q], objects))
+					x->keep = 0;
+			if (!x->keep || x->group)
+				continue;
+			/* "fractional CFOs", "interim heads of security": a kind of the title */
+			for (q = 2; q >= 1; q--) {
+				const char **l;
+
+				if (x->w - q < 0)
+					continue;
+				for (l = qualifiers; *l; l++)
+					if (phrase_at(c, x->w - q, *l, &qn) && qn == q) {
+						char base[96], qual[24];
+
+						if (x->e)
+							snprintf(base, sizeof base, "%s", x->e->value);
+						else
+							snprintf(base, sizeof base, "%.95s", x->made);
+						written(c, x->w - q, x->w, 1, qual, sizeof qual);
+						/* written() made the last word singular: "ex"/"interim" are unchanged */
+						snprintf(x->made, sizeof x->made, "%s %s", qual, base);
+						x->e = NULL;
+						x->w -= q;
+						x->n += q;
+						q = 0;
+						break;
+					}
+			}
+		}
+		for (i = 0; i < ns[k]; i++)
+			if (p[i].keep)
+				polarity(c, &p[i]);
+	}
+	/* a clause with nothing of its own that dismisses or takes back the nearest one before it */
+	for (k = 1; k < nc; k++) {
+		int any = 0, back, prev;
+
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep != 0;
+		if (any || talk[k] || (back = refers_back(&cl[k])) == 0)
+			continue;
+		for (prev = k - 1; prev >= 0; prev--) {
+			int has = 0;
+
+			for (i = 0; i < ns[prev]; i++)
+				if (sp[prev][i].keep && sp[prev][i].kind != LQ_CRIT_KEYWORD) {
+					has = 1;
+					sp[prev][i].negated = 1;
+					if (back == 2) {
+						sp[prev][i].retracts = 1;
+						sp[prev][i].whole |= contains_any(cl[k].f, whole_topic);
+					}
+				}
+			if (has)
+				break;
+		}
+	}
+	for (k = 0; k < nc; k++) {
+		for (i = 0; i < ns[k] && nout < max; i++) {
+			struct span *x = &sp[k][i];
+			struct lq_crit_hit *h = &out[nout];
+			int q;
+
+			if (!x->keep || (x->group && !x->negated && answer != LQ_ANSWER_EXCLUSION))
+				continue;
+			if (x->kind == LQ_CRIT_KEYWORD && x->negated && x->keep != 2)
+				continue;
+			memset(h, 0, sizeof *h);
+			h->kind = x->kind;
+			if (x->e)
+				h->value = x->e->value;
+			else {
+				snprintf(h->buf, sizeof h->buf, "%s", x->made);
+				h->value = h->buf;
+			}
+			h->negated = x->kind == LQ_CRIT_KEYWORD ? 0 : x->negated;
+			h->retracts = x->negated && x->retracts;
+			h->whole = h->retracts && x->whole;
+			h->group = x->group;
+			for (q = x->w; q < x->w + x->n; q++)
+				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
+				    q > x->w ? " " : "", cl[k].w[q]);
+			nout++;
+		}
+	}
+	for (k = 0; k < nc; k++)
+		clause_free(&cl[k]);
+	free(s);
+	return nout;
+}
+
+/* ---- whole sentences and agency lines ---- */
+
+static int
+folded_has(const char *text, const char ***list, int need_question)
+{
+	char *f;
+	int r;
+
+	if (text == NULL || (need_question && strchr(text, '?') == NULL))
+		return 0;
+	lex();
+	f = lq_fold(text);
+	r = contains_any(f, *list);
+	free(f);
+	return r;
+}
+
+int
+lq_icplex_small_talk(const char *sentence)
+{
+	return folded_has(sentence, &small_talk, 0);
+}
+
+int
+lq_icplex_revises(const char *sentence)
+{
+	return folded_has(sentence, &revise_cues, 0);
+}
+
+int
+lq_icplex_asks_exclusion(const char *text)
+{
+	return folded_has(text, &asks_excl, 1);
+}
+
+int
+lq_icplex_asks_topics(const char *text)
+{
+	return folded_has(text, &asks_topics, 1);
+}
+
+int
+lq_icplex_affirms(const char *sentence)
+{
+	struct clause c;
+	int i = 0, n, any = 0;
+	const char **l;
+
+	lex();
+	clause_init(&c, sentence);
+	while (i < c.nw) {
+		int best = 0;
+
+		for (l = affirm; *l; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			break;
+		i += best;
+		any = 1;
+	}
+	n = any && i == c.nw;
+	clause_free(&c);
+	return n;
+}
+
+int
+lq_icplex_refers_back(const char *sentence)
+{
+	char *s;
+	char *parts[MAX_CLAUSES];
+	int nc, k, r = 0;
+
+	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc && r != 2; k++) {
+		struct clause c;
+		int b;
+
+		clause_init(&c, parts[k]);
+		b = refers_back(&c);
+		if (b > r)
+			r = b;
+		clause_free(&c);
 	}
 	free(s);
-	return n;
+	return r;
 }
 
 const char *
@@ -577,7 +1270,6 @@ lq_icplex_canonical(int kind, const char *s)
 
 	lex();
 	f = lq_fold(s);
-
 	for (e = lexicon; e->value && !r; e++) {
 		size_t k;
 
@@ -598,16 +1290,42 @@ lq_icplex_canonical(int kind, const char *s)
 }
 
 int
-lq_icplex_asks_exclusion(const char *text)
+lq_icplex_qualifier(const char *title)
 {
 	char *f;
-	int r;
+	const char **l;
+	int i, r = -1, nw;
 
-	if (text == NULL || strchr(text, '?') == NULL)
-		return 0;
 	lex();
-	f = lq_fold(text);
-	r = contains_any(f, asks_excl);
+	f = lq_fold(title);
+	for (l = qualifiers, i = 0; *l && r < 0; l++, i++)
+		if (find_words(f, *l, 0, &nw) == 0)
+			r = i;
 	free(f);
 	return r;
+}
+
+int
+lq_icplex_bare(const char *sentence)
+{
+	char *s, *parts[MAX_CLAUSES];
+	int nc, k, bare = 1, any = 0;
+
+	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc && bare; k++) {
+		struct clause c;
+		int a = 0, b;
+
+		clause_init(&c, parts[k]);
+		b = c.nw;
+		if (c.nw) {
+			any = 1;
+			bare = noun_phrase(&c, &a, &b, 0) || (a = 0, b = c.nw, noun_phrase(&c, &a, &b, 1));
+		}
+		clause_free(&c);
+	}
+	free(s);
+	return bare && any;
 }

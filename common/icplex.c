@@ -36,7 +36,8 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
-	**retract_around[2];
+	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
+	**bare_no, **retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -53,7 +54,11 @@ static const struct {
 	{ "icp-cues.filler-end", &filler_end }, { "icp-cues.np-break", &np_break }, { "icp-cues.np-cut", &np_cut },
 	{ "icp-cues.title-heads", &title_heads }, { "icp-cues.not-modifier", &not_modifier },
 	{ "icp-cues.title-qualifiers", &qualifiers }, { "icp-cues.person-suffix", &person_suffix },
-	{ "icp-cues.not-group", &not_group }, { "icp-cues.objects", &objects }
+	{ "icp-cues.not-group", &not_group }, { "icp-cues.objects", &objects },
+	{ "icp-cues.supplier-words", &supplier_words }, { "icp-cues.business-nouns", &business_nouns },
+	{ "icp-cues.determiners", &determiners }, { "icp-cues.copulas", &copulas },
+	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
+	{ "icp-cues.bare-no", &bare_no }
 };
 
 static double band_lo[8], band_hi[8];
@@ -150,6 +155,16 @@ lex_load(void)
 		retract_around[1][i] = lq_fold(t->rec[i].f[1]);
 		if (!retract_around[0][i][0] || !retract_around[1][i][0])
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: both fields need a word", t->rec[i].file,
+			    t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.size-adjectives", 2, 2);
+	size_adj[0] = lq_xcalloc(t->n + 1, sizeof *size_adj[0]);
+	size_adj[1] = lq_xcalloc(t->n + 1, sizeof *size_adj[1]);
+	for (i = 0; i < t->n; i++) {
+		size_adj[0][i] = lq_fold(t->rec[i].f[0]);
+		size_adj[1][i] = t->rec[i].f[1];
+		if (!size_adj[0][i][0] || !is_size(t->rec[i].f[1]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: an adjective and a company size", t->rec[i].file,
 			    t->rec[i].line);
 	}
 	t = lq_vocab_need(v, "company-sizes.bands", 3, 3);
@@ -547,21 +562,25 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 					}
 				continue;
 			}
-			w = find_words(c->f, fa, 0, &nw);
-			if (w < 0 && fa[strlen(fa) - 1] != 's') {
-				char *pl = lq_xasprintf("%ss", fa);
+			/* every occurrence, singular or plural */
+			{
+				char *forms[3];
+				int nf = 0, f2;
+				size_t fl = strlen(fa);
 
-				w = find_words(c->f, pl, 0, &nw);
-				free(pl);
+				forms[nf++] = lq_xstrdup(fa);
+				if (fa[fl - 1] != 's')
+					forms[nf++] = lq_xasprintf("%ss", fa);
+				if (fl > 1 && fa[fl - 1] == 'y')
+					forms[nf++] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				for (f2 = 0; f2 < nf; f2++) {
+					for (w = find_words(c->f, forms[f2], 0, &nw); w >= 0;
+					    w = find_words(c->f, forms[f2], w + 1, &nw))
+						if (add_span(sp, ns, e, e->kind, w, nw) < 0)
+							break;
+					free(forms[f2]);
+				}
 			}
-			if (w < 0 && strlen(fa) > 1 && fa[strlen(fa) - 1] == 'y') {
-				char *pl = lq_xasprintf("%.*sies", (int)strlen(fa) - 1, fa);
-
-				w = find_words(c->f, pl, 0, &nw);
-				free(pl);
-			}
-			if (w >= 0)
-				add_span(sp, ns, e, e->kind, w, nw);
 		}
 	}
 }
@@ -570,7 +589,10 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 static int
 modifier_word(const char *w)
 {
-	return !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
+	char sg[128];
+
+	singular(w, sg, sizeof sg);
+	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
 	    && !numeric(w) && strlen(w) > 1;
 }
 
@@ -709,6 +731,24 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+/* "the big consolidators", "small firms": a size from an adjective and a
+ * word for businesses. */
+static void
+adjective_sizes(const struct clause *c, struct span *sp, int *ns)
+{
+	int i, k, j;
+
+	for (i = 0; i + 1 < c->nw; i++)
+		for (k = 0; size_adj[0][k]; k++)
+			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[i + 1], business_nouns)
+			    || in_list(c->w[i + 1], size_nouns))) {
+				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, 2)) < 0)
+					return;
+				snprintf(sp[j].made, sizeof sp[j].made, "%s", size_adj[1][k]);
+				break;
+			}
+}
+
 /* ---- polarity ---- */
 
 /* Is the span at words [w, w+n) negated, and is it taken back? A
@@ -820,8 +860,8 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 		}
 	}
 	if (cut)
-		for (k = *a + 1; k < *b; k++)
-			if (in_list(c->w[k], np_cut)) {
+		for (k = *a + 1; k + 1 < *b; k++)
+			if (in_list(c->w[k], np_cut) && in_list(c->w[k + 1], determiners)) {
 				*b = k;
 				break;
 			}
@@ -852,6 +892,16 @@ person_plural(const char *w)
 			return 1;
 	}
 	return 0;
+}
+
+/* A plural noun that may name people in a list of whom to avoid ("locum vets"). */
+static int
+plural_noun(const char *w)
+{
+	size_t l = strlen(w);
+
+	return l >= 4 && w[l - 1] == 's' && w[l - 2] != 's' && !in_list(w, not_group) && !in_list(w, business_nouns)
+	    && !in_list(w, supplier_words) && !numeric(w);
 }
 
 /* A keyword hit for words [a, b): the lexicon's topics when they cover
@@ -1000,6 +1050,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			lexicon_spans(&cl[k], p, &n);
 			generic_titles(&cl[k], p, &n);
 			count_spans(&cl[k], p, &n);
+			adjective_sizes(&cl[k], p, &n);
 		}
 		ns[k] = n;
 	}
@@ -1038,15 +1089,37 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 
 			for (i = 0; i < ns[k]; i++)
 				any |= p[i].keep != 0;
-			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && person_plural(c->w[b - 1])
+			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && (person_plural(c->w[b - 1])
+			    || (answer == LQ_ANSWER_EXCLUSION && plural_noun(c->w[b - 1])))
 			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 				p[i].group = 1;
 				written(c, a, b, 1, p[i].made, sizeof p[i].made);
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
-		if (answer == LQ_ANSWER_TOPICS && c->nw)
-			keyword_item(c, 0, c->nw, p, &ns[k]);
+		if (answer == LQ_ANSWER_TOPICS && c->nw) {
+			/* "it's mostly site safety": what follows the last word of a statement */
+			int a = 0, b = c->nw, from = 0;
+
+			if (!noun_phrase(c, &a, &b, 0) && (a = 0, b = c->nw, !noun_phrase(c, &a, &b, 1))) {
+				/* a short lead-in and a copula: "honestly it's mostly X" */
+				from = -1;
+				for (i = 0; i < c->nw && i <= 3; i++)
+					if (in_list(c->w[i], copulas))
+						from = i + 1;
+				for (i = from; from > 0 && i < c->nw; i++)
+					if (in_list(c->w[i], np_break) || in_list(c->w[i], not_topic))
+						from = -1;
+				for (i = 0; from > 0 && i < ns[k]; i++)
+					if (p[i].keep && p[i].kind != LQ_CRIT_KEYWORD && p[i].w >= from)
+						from = -1;
+				a = from, b = c->nw;
+				if (from > 0 && (!noun_phrase(c, &a, &b, 0) || b - a < 2))
+					from = -1;
+			}
+			if (from >= 0 && from < c->nw)
+				keyword_item(c, from, c->nw, p, &ns[k]);
+		}
 		else if (topical) {
 			int at = first_of(c, topic_intro, 0, &nw);
 
@@ -1070,6 +1143,16 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				continue;
 			if (x->kind == LQ_CRIT_KEYWORD && x->keep != 2 && !topical)
 				x->keep = 0;
+			if (x->kind == LQ_CRIT_INDUSTRY && x->e && x->w + x->n < c->nw) {
+				const char *next = c->w[x->w + x->n];
+
+				if (in_list(next, supplier_words)) {	/* "dental suppliers": another business */
+					written(c, x->w, x->w + x->n + 1, 1, x->made, sizeof x->made);
+					x->e = NULL;
+					x->n++;
+				} else if (in_list(next, business_nouns))
+					x->n++;	/* "orthodontic chains": its words, for naming an exclusion */
+			}
 			if (x->kind != LQ_CRIT_TITLE || !x->keep)
 				continue;
 			/* the speaker's own people: "our CFO", "my recruiter" */
@@ -1112,18 +1195,70 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 		for (i = 0; i < ns[k]; i++)
 			if (p[i].keep)
 				polarity(c, &p[i]);
+		/* "edtech founders", "pharma reps" to avoid: people, not the industry */
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+			int q = x->w + x->n, y;
+
+			if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || !x->e
+			    || !(x->negated || answer == LQ_ANSWER_EXCLUSION))
+				continue;
+			for (y = 0; y < ns[k]; y++)
+				if (p[y].keep && p[y].kind == LQ_CRIT_TITLE && p[y].w == q)
+					break;
+			if (y < ns[k]) {
+				written(c, x->w, p[y].w + p[y].n, 1, p[y].made, sizeof p[y].made);
+				p[y].e = NULL;
+				p[y].n += x->n;
+				p[y].w = x->w;
+				p[y].negated |= x->negated;
+				x->keep = 0;
+			} else if (q == c->nw - 1 && plural_noun(c->w[q]) && !in_list(c->w[q], objects)) {
+				written(c, x->w, q + 1, 1, x->made, sizeof x->made);
+				x->e = NULL;
+				x->kind = LQ_CRIT_TITLE;
+				x->n++;
+			}
+		}
+		/* "equine vets": the words before an industry, to name an exclusion by */
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+
+			if (x->keep && x->kind == LQ_CRIT_INDUSTRY && x->e && x->w > 0 && modifier_word(c->w[x->w - 1])
+			    && !in_list(c->w[x->w - 1], size_adj[0])) {
+				int taken = 0;
+
+				for (j = 0; j < ns[k]; j++)
+					taken |= j != i && p[j].keep && p[j].w <= x->w - 1 && x->w - 1 < p[j].w + p[j].n;
+				if (!taken)
+					x->w--, x->n++;
+			}
+		}
 	}
 	/* a clause with nothing of its own that dismisses or takes back the nearest one before it */
 	for (k = 1; k < nc; k++) {
-		int any = 0, back, prev;
+		int any = 0, back, prev, found;
 
 		for (i = 0; i < ns[k]; i++)
 			any |= sp[k][i].keep != 0;
-		if (any || talk[k] || (back = refers_back(&cl[k])) == 0)
+		if (any || talk[k])
 			continue;
-		for (prev = k - 1; prev >= 0; prev--) {
-			int has = 0;
+		if ((back = refers_back(&cl[k])) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
+			/* "Farm practices, no." */
+			int a = 0, nw;
 
+			while (a < cl[k].nw && first_of(&cl[k], bare_no, a, &nw) == a)
+				a += nw;
+			back = a > 0 && a == cl[k].nw;
+		}
+		if (back == 0)
+			continue;
+		/* the nearest clause with names, and the list before it ("the one-man bands, the sole traders, they won't pay") */
+		for (prev = k - 1, found = 0; prev >= 0; prev--) {
+			int has = 0, a = 0, b = cl[prev].nw;
+
+			if (found && !noun_phrase(&cl[prev], &a, &b, 0))
+				break;
 			for (i = 0; i < ns[prev]; i++)
 				if (sp[prev][i].keep && sp[prev][i].kind != LQ_CRIT_KEYWORD) {
 					has = 1;
@@ -1133,8 +1268,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 						sp[prev][i].whole |= contains_any(cl[k].f, whole_topic);
 					}
 				}
-			if (has)
+			if (found && !has)
 				break;
+			found |= has;
 		}
 	}
 	for (k = 0; k < nc; k++) {
@@ -1322,7 +1458,7 @@ lq_icplex_bare(const char *sentence)
 		b = c.nw;
 		if (c.nw) {
 			any = 1;
-			bare = noun_phrase(&c, &a, &b, 0) || (a = 0, b = c.nw, noun_phrase(&c, &a, &b, 1));
+			bare = noun_phrase(&c, &a, &b, 0) || a >= b || (a = 0, b = c.nw, noun_phrase(&c, &a, &b, 1));
 		}
 		clause_free(&c);
 	}

@@ -161,9 +161,24 @@ same_criterion(int kind, const char *a, const char *b)
 	return 0;
 }
 
-/* The element of list l naming value, or NULL; *idx its index. */
+/* 1 if a and b fold to the same text. */
+static int
+same_text(const char *a, const char *b)
+{
+	char *fa = lq_fold(a), *fb = lq_fold(b);
+	int r = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return r;
+}
+
+/* The element of list l naming value, or NULL; *idx its index. An
+ * element that is a named part of another criterion ("part_of":
+ * "Housebuilders" of Construction), and with exact a value that is one,
+ * match only the same text. */
 static json_t *
-find_elem(int l, const char *value, size_t *idx)
+find_elem_x(int l, const char *value, int exact, size_t *idx)
 {
 	json_t *e;
 	size_t i;
@@ -171,13 +186,22 @@ find_elem(int l, const char *value, size_t *idx)
 	json_array_foreach(lists[l], i, e) {
 		const char *v = elem_value(e);
 
-		if (v && same_criterion(list_kind(l), v, value)) {
+		if (v == NULL)
+			continue;
+		if (exact || json_is_string(json_object_get(e, "part_of")) ? same_text(v, value)
+		    : same_criterion(list_kind(l), v, value)) {
 			if (idx)
 				*idx = i;
 			return e;
 		}
 	}
 	return NULL;
+}
+
+static json_t *
+find_elem(int l, const char *value, size_t *idx)
+{
+	return find_elem_x(l, value, 0, idx);
 }
 
 /* Makes element i of list l an object {"value", "sources"} and returns it. */
@@ -205,16 +229,20 @@ same_source(const json_t *a, const json_t *b)
 }
 
 /* Adds criterion value with source src (a new reference is taken) to
- * list l, merging with a synonym already there. */
+ * list l, merging with a synonym already there; part_of: value names a
+ * part of that criterion (merged only with the same text). */
 static void
-add_criterion(int l, const char *value, json_t *src)
+add_criterion_x(int l, const char *value, json_t *src, const char *part_of)
 {
 	size_t i;
-	json_t *e = find_elem(l, value, &i), *srcs, *s;
+	json_t *e = find_elem_x(l, value, part_of != NULL, &i), *srcs, *s;
 	size_t k;
 
 	if (e == NULL) {
-		json_array_append_new(lists[l], json_pack("{s:s,s:[O]}", "value", value, "sources", src));
+		e = json_pack("{s:s,s:[O]}", "value", value, "sources", src);
+		if (part_of)
+			json_object_set_new(e, "part_of", json_string(part_of));
+		json_array_append_new(lists[l], e);
 		n_added++;
 		return;
 	}
@@ -239,6 +267,12 @@ add_criterion(int l, const char *value, json_t *src)
 		if (!have)
 			json_array_append_new(al, json_string(value));
 	}
+}
+
+static void
+add_criterion(int l, const char *value, json_t *src)
+{
+	add_criterion_x(l, value, src, NULL);
 }
 
 /* ---- who is the client ---- */
@@ -327,6 +361,7 @@ struct said {
 	int revised;		/* the polarity was reversed by a later sentence */
 	int retracted;		/* taken back ("forget X"): also moves a target of an earlier call */
 	int removed;		/* covered by the retraction of its topic: goes to "_retracted" */
+	char part_of[128];	/* a part of this criterion, named by the client's words */
 };
 
 static int
@@ -399,7 +434,8 @@ retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *
 		struct said *s = &sv[i];
 		int cover;
 
-		if (i == self || s->removed || s->list != target_list(s->kind) || s->kind == LQ_CRIT_KEYWORD)
+		if (i == self || s->removed || s->list != target_list(s->kind)
+		    || (s->kind != LQ_CRIT_INDUSTRY && s->kind != LQ_CRIT_SIZE))
 			continue;
 		cover = hw[0] && has_word(s->words, hw);
 		if (!cover && h->whole && groups && s->kind == LQ_CRIT_INDUSTRY)
@@ -413,6 +449,49 @@ retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *
 	}
 }
 
+/* An industry excluded in other words than the same industry wanted
+ * earlier in the call ("main contractors" wanted, "housebuilders" not;
+ * "dental groups" wanted, "orthodontic chains" not) is named by its own
+ * words: a part of the industry, not the industry. Returns h or named. */
+static const struct lq_crit_hit *
+specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, struct lq_crit_hit *named)
+{
+	char *fv = lq_fold(h->value), hw[96];
+	size_t i;
+	int same = strcmp(fv, h->words) == 0;
+
+	free(fv);
+	if (same || !h->words[0])
+		return h;
+	head_word(h->words, hw, sizeof hw);
+	for (i = 0; i < n; i++) {
+		const struct said *s = &sv[i];
+		char sw[96];
+
+		if (s->kind != LQ_CRIT_INDUSTRY || s->list != L_INDUSTRIES || s->removed
+		    || !same_criterion(LQ_CRIT_INDUSTRY, s->value, h->value))
+			continue;
+		head_word(s->words, sw, sizeof sw);
+		if (has_word(s->words, hw) || has_word(h->words, sw))
+			return h;	/* the same words: a retraction of what was said */
+		*named = *h;
+		{
+			char *p;
+			int up = 1;
+
+			snprintf(named->buf, sizeof named->buf, "%s", h->words);
+			for (p = named->buf; *p; p++) {
+				if (up)
+					*p = (char)toupper((unsigned char)*p);
+				up = *p == ' ';
+			}
+		}
+		named->value = named->buf;
+		return named;
+	}
+	return h;
+}
+
 /* Records one statement in the meeting's list: a later sentence that
  * says the opposite and revises ("actually, not agencies after all",
  * "forget X") replaces the earlier polarity; the earlier sources stay,
@@ -422,15 +501,22 @@ static void
 said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, json_t *src, int revises,
     const char *mid)
 {
+	struct lq_crit_hit named;
+	const char *named_of = h->value;
 	size_t i;
 	int kind = h->kind;
 	int opp = list == target_list(kind) ? excl_list(kind) : target_list(kind);
 
 	revises = revises || h->retracts;
+	if (list == L_EXCL_INDUSTRIES && !h->whole)
+		h = specific_industry(*sv, *n, h, &named);
 	for (i = 0; i < *n; i++) {
 		struct said *s = &(*sv)[i];
 
-		if (s->kind != kind || !same_criterion(kind, s->value, h->value))
+		if (s->kind != kind)
+			continue;
+		if (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
+		    : !same_criterion(kind, s->value, h->value))
 			continue;
 		if (s->list == list) {
 			json_array_append(s->sources, src);
@@ -464,6 +550,8 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	snprintf((*sv)[*n].words, sizeof (*sv)[*n].words, "%s", h->words);
 	(*sv)[*n].sources = json_pack("[O]", src);
 	(*sv)[*n].retracted = h->retracts;
+	if (h == &named)
+		snprintf((*sv)[*n].part_of, sizeof (*sv)[*n].part_of, "%s", h->words[0] ? named_of : "");
 	(*n)++;
 	if (h->retracts)
 		retract_topic(*sv, *n, *n - 1, h, mid);
@@ -518,7 +606,7 @@ said_commit(struct said *sv, size_t n, const char *mid)
 			json_decref(sv[i].sources);
 			continue;
 		}
-		if (sv[i].retracted && sv[i].list == excl_list(sv[i].kind)) {
+		if (sv[i].retracted && sv[i].list == excl_list(sv[i].kind) && !sv[i].part_of[0]) {
 			size_t at;
 			int tl = target_list(sv[i].kind);
 			json_t *old = find_elem(tl, sv[i].value, &at);
@@ -540,7 +628,7 @@ said_commit(struct said *sv, size_t n, const char *mid)
 			}
 		}
 		json_array_foreach(sv[i].sources, k, s)
-			add_criterion(sv[i].list, sv[i].value, s);
+			add_criterion_x(sv[i].list, sv[i].value, s, sv[i].part_of[0] ? sv[i].part_of : NULL);
 		json_decref(sv[i].sources);
 	}
 	free(sv);

@@ -477,6 +477,7 @@ struct span {
 	int generic;		/* a title made from a title word ("legal ops managers") */
 	int keep;
 	int negated, retracts, whole;
+	int specific;		/* an industry with the client's qualifying word ("equine vets") */
 };
 
 #define MAX_SPANS 64
@@ -585,6 +586,15 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+static int
+title_head(const char *w)
+{
+	char sg[128];
+
+	singular(w, sg, sizeof sg);
+	return in_list(sg, title_heads) || in_list(w, title_heads);
+}
+
 /* A word that may describe a title's function ("legal", "fleet", "OT"). */
 static int
 modifier_word(const char *w)
@@ -631,10 +641,13 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			int a = i + n, b = a;
 
 			from = i + 1;
+			/* "learning and development", but not "transport and fleet managers" */
 			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
 			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
-			    && modifier_word(c->w[b + 1]))))
+			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2])))))
 				b++;
+			if (b < c->nw && title_head(c->w[b]) && b > a)
+				continue;	/* "head of customer success managers" is not a head-of title */
 			if (strcmp(of_heads[h][0], "chief") == 0) {
 				/* "chief X officer" */
 				if (b >= c->nw || (strcmp(c->w[b], "officer") && strcmp(c->w[b], "officers")))
@@ -770,6 +783,10 @@ polarity(const struct clause *c, struct span *s)
 
 				for (x = not_neg; *x && !skip; x++)
 					skip = find_words(c->f, *x, at, &xn) == at;
+				/* "don't forget X" */
+				if (r && at > 0 && (strcmp(c->w[at - 1], "t") == 0 || strcmp(c->w[at - 1], "not") == 0
+				    || strcmp(c->w[at - 1], "never") == 0 || strcmp(c->w[at - 1], "dont") == 0))
+					skip = 1;
 				for (k = at + nw; k < w && !skip; k++)
 					skip = in_list(c->w[k], scope_end);
 				if (!skip) {
@@ -1068,6 +1085,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					continue;
 				if (!span_inside(&p[i], &p[j]))
 					continue;
+				/* "construction directors": the title and the industry */
+				if (p[j].generic && p[i].e && p[i].kind == LQ_CRIT_INDUSTRY)
+					continue;
 				if (p[j].n > p[i].n || (p[j].n == p[i].n && j < i))
 					p[i].keep = 0;
 			}
@@ -1097,7 +1117,10 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
-		if (answer == LQ_ANSWER_TOPICS && c->nw) {
+		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
+			keyword_item(c, i + nw, c->nw, p, &ns[k]);
+			intro_from = k + 1;
+		} else if (answer == LQ_ANSWER_TOPICS && c->nw) {
 			/* "it's mostly site safety": what follows the last word of a statement */
 			int a = 0, b = c->nw, from = 0;
 
@@ -1120,19 +1143,12 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			if (from >= 0 && from < c->nw)
 				keyword_item(c, from, c->nw, p, &ns[k]);
 		}
-		else if (topical) {
-			int at = first_of(c, topic_intro, 0, &nw);
+		else if (topical && intro_from == k) {
+			int a = 0, b = c->nw;
 
-			if (at >= 0) {
-				keyword_item(c, at + nw, c->nw, p, &ns[k]);
+			if (noun_phrase(c, &a, &b, 0)) {	/* "talk about X, Y and Z" */
+				keyword_item(c, 0, c->nw, p, &ns[k]);
 				intro_from = k + 1;
-			} else if (intro_from == k) {
-				int a = 0, b = c->nw;
-
-				if (noun_phrase(c, &a, &b, 0)) {	/* "talk about X, Y and Z" */
-					keyword_item(c, 0, c->nw, p, &ns[k]);
-					intro_from = k + 1;
-				}
 			}
 		}
 		for (i = 0; i < ns[k]; i++) {
@@ -1151,7 +1167,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->e = NULL;
 					x->n++;
 				} else if (in_list(next, business_nouns))
-					x->n++;	/* "orthodontic chains": its words, for naming an exclusion */
+					x->n++;	/* "retail chains": its words, for naming an exclusion */
 			}
 			if (x->kind != LQ_CRIT_TITLE || !x->keep)
 				continue;
@@ -1231,7 +1247,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				for (j = 0; j < ns[k]; j++)
 					taken |= j != i && p[j].keep && p[j].w <= x->w - 1 && x->w - 1 < p[j].w + p[j].n;
 				if (!taken)
-					x->w--, x->n++;
+					x->w--, x->n++, x->specific = 1;
 			}
 		}
 	}
@@ -1283,6 +1299,16 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				continue;
 			if (x->kind == LQ_CRIT_KEYWORD && x->negated && x->keep != 2)
 				continue;
+			{	/* one hit per criterion and polarity ("burnout and retention") */
+				size_t o;
+				int dup = 0, neg = x->kind == LQ_CRIT_KEYWORD ? 0 : x->negated;
+
+				for (o = 0; o < nout && !dup; o++)
+					dup = out[o].kind == x->kind && out[o].negated == neg && out[o].retracts == (neg && x->retracts)
+					    && strcmp(out[o].value, x->e ? x->e->value : x->made) == 0;
+				if (dup)
+					continue;
+			}
 			memset(h, 0, sizeof *h);
 			h->kind = x->kind;
 			if (x->e)
@@ -1295,6 +1321,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->retracts = x->negated && x->retracts;
 			h->whole = h->retracts && x->whole;
 			h->group = x->group;
+			h->specific = x->specific;
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
 				    q > x->w ? " " : "", cl[k].w[q]);

@@ -25,6 +25,8 @@ struct lq_crit_hit {
 				   it revises the same criterion said earlier as a target */
 	int whole;		/* the retraction covers the topic ("the whole X world") */
 	int group;		/* an unnamed group of people ("hobby gardeners") */
+	int specific;		/* an industry said with a qualifying word ("equine vets",
+				   "independent schools"): words names a part of it */
 	char words[96];		/* the folded words it was found in ("marketing agencies") */
 };
 

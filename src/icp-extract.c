@@ -449,10 +449,10 @@ retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *
 	}
 }
 
-/* An industry excluded in other words than the same industry wanted
- * earlier in the call ("main contractors" wanted, "housebuilders" not;
- * "dental groups" wanted, "orthodontic chains" not) is named by its own
- * words: a part of the industry, not the industry. Returns h or named. */
+/* An industry excluded with a qualifying word ("equine vets", "independent
+ * schools") when other words of the same industry were wanted earlier in
+ * the call ("veterinary groups") is named by its own words: a part of the
+ * industry, not the industry. Returns h or named. */
 static const struct lq_crit_hit *
 specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, struct lq_crit_hit *named)
 {
@@ -508,7 +508,7 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	int opp = list == target_list(kind) ? excl_list(kind) : target_list(kind);
 
 	revises = revises || h->retracts;
-	if (list == L_EXCL_INDUSTRIES && !h->whole)
+	if (list == L_EXCL_INDUSTRIES && !h->whole && h->specific)
 		h = specific_industry(*sv, *n, h, &named);
 	for (i = 0; i < *n; i++) {
 		struct said *s = &(*sv)[i];
@@ -726,6 +726,23 @@ hold(struct local_ctx *c, const struct lq_crit_hit *h, size_t n, const char *quo
 	c->pend_rev = rev;
 }
 
+/* An answer about topics lasts while its sentences give topics: the
+ * first sentence without one ends it for the rest of the turn (a long
+ * reply drifts to other things, and its noun phrases are not topics). */
+static void
+topic_turn(struct local_ctx *c, const struct lq_crit_hit *h, size_t n)
+{
+	size_t i;
+	int any = 0;
+
+	if (c->answer != LQ_ANSWER_TOPICS)
+		return;
+	for (i = 0; i < n; i++)
+		any |= h[i].kind == LQ_CRIT_KEYWORD;
+	if (!any)
+		c->answer = LQ_ANSWER_NONE;
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -751,6 +768,7 @@ local_sentence(const char *s, int question, void *arg)
 		}
 	}
 	if (n == 0) {
+		topic_turn(c, hits, 0);
 		/* "Waste of time." / "Scratch that." about the sentence before */
 		if (c->npend && (back = lq_icplex_refers_back(s)) != 0) {
 			char *q = lq_xasprintf("%s %s", c->pend_quote, s);
@@ -769,6 +787,7 @@ local_sentence(const char *s, int question, void *arg)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
 	c->turn_hits += (int)n;
 	c->nprop = 0;
+	topic_turn(c, hits, n);
 	hold(c, hits, n, s, NULL, lq_icplex_revises(s));
 }
 

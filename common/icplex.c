@@ -23,6 +23,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
+	char *(*forms)[3];	/* each alias folded: as is, +s, y->ies (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -136,12 +137,22 @@ lex_load(void)
 			e->n = r->n - 1;
 			e->alias = lq_xcalloc(e->n + 1, sizeof *e->alias);
 			e->folded = lq_xcalloc(e->n + 1, sizeof *e->folded);
+			e->forms = lq_xcalloc(e->n + 1, sizeof *e->forms);
 			for (k = 0; k < e->n; k++) {
+				const char *fa;
+				size_t fl;
+
 				e->alias[k] = r->f[k + 1];
 				e->folded[k] = lq_fold(r->f[k + 1]);
-				if (e->folded[k][0] == '\0')
+				fa = e->folded[k];
+				if ((fl = strlen(fa)) == 0)
 					lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: phrase %zu of '%s' has no word",
 					    r->file, r->line, k + 1, r->f[0]);
+				e->forms[k][0] = e->folded[k];
+				if (fa[fl - 1] != 's')
+					e->forms[k][1] = lq_xasprintf("%ss", fa);
+				if (fl > 1 && fa[fl - 1] == 'y')
+					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
 			}
 		}
 	}
@@ -564,23 +575,15 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 				continue;
 			}
 			/* every occurrence, singular or plural */
-			{
-				char *forms[3];
-				int nf = 0, f2;
-				size_t fl = strlen(fa);
-
-				forms[nf++] = lq_xstrdup(fa);
-				if (fa[fl - 1] != 's')
-					forms[nf++] = lq_xasprintf("%ss", fa);
-				if (fl > 1 && fa[fl - 1] == 'y')
-					forms[nf++] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
-				for (f2 = 0; f2 < nf; f2++) {
-					for (w = find_words(c->f, forms[f2], 0, &nw); w >= 0;
-					    w = find_words(c->f, forms[f2], w + 1, &nw))
-						if (add_span(sp, ns, e, e->kind, w, nw) < 0)
-							break;
-					free(forms[f2]);
-				}
+			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL))
+				continue;	/* the common case, quickly */
+			for (i = 0; i < 3; i++) {
+				if (e->forms[k][i] == NULL)
+					continue;
+				for (w = find_words(c->f, e->forms[k][i], 0, &nw); w >= 0;
+				    w = find_words(c->f, e->forms[k][i], w + 1, &nw))
+					if (add_span(sp, ns, e, e->kind, w, nw) < 0)
+						break;
 			}
 		}
 	}

@@ -400,6 +400,7 @@ lq_vocab_load(const char *dir, char *err, size_t errlen)
 		if (!builtin_named(names[i])) {
 			lq_warn("%s: not a vocabulary lq reads (see docs/vocabulary.md): ignored", path);
 			free(path);
+			free(names[i]);
 			continue;
 		}
 		if ((fp = fopen(path, "rb")) == NULL) {

@@ -5,7 +5,8 @@
 #   make bench        benchmarks against named baselines (ratios)
 #   make demo         the demo pipeline on the embedded defaults
 #   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin,
-#                     man pages, bash completion, pipelines/ into $(PREFIX)/share/lq
+#                     man pages, bash completion, pipelines/ and a copy of the
+#                     built-in vocabularies into $(PREFIX)/share/lq
 #
 #   make deps         install the Debian packages lq needs (as root, apt-get)
 #
@@ -88,7 +89,7 @@ COMMON = base64 diag ndjson opts record run stop util \
 	icp match rerank \
 	labels metrics \
 	transcript icplex \
-	feedback calib
+	feedback calib vocab
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -153,7 +154,27 @@ $(O)/gen/review-assets.h: src/review.js src/review.css
 $(O)/src/review.o: $(O)/gen/review-assets.h
 $(O)/src/review.o: LQ_CPPFLAGS += -I$(O)/gen
 
-$(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON))
+# The vocabularies (common/vocab/*.vocab) compiled in, so an installed lq
+# needs no data files (docs/vocabulary.md).
+VOCAB_FILES = $(sort $(wildcard common/vocab/*.vocab))
+$(O)/gen/vocab-data.c: $(VOCAB_FILES) Makefile
+	@mkdir -p $(@D)
+	@{ echo '/* generated from the files in common/vocab by the Makefile: do not edit */'; \
+	echo '#include "vocab.h"'; n=0; \
+	for f in $(VOCAB_FILES); do \
+		echo "static const char vocab_$$n[] = \"\""; \
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' "$$f"; \
+		echo ";"; n=$$((n + 1)); \
+	done; \
+	echo 'const struct lq_vocab_file lq_vocab_builtin[] = {'; n=0; \
+	for f in $(VOCAB_FILES); do \
+		echo "	{ \"$${f##*/}\", vocab_$$n, sizeof vocab_$$n - 1 },"; n=$$((n + 1)); \
+	done; \
+	echo '	{ 0, 0, 0 }'; echo '};'; } > $@.tmp && mv $@.tmp $@
+$(O)/gen/vocab-data.o: $(O)/gen/vocab-data.c common/vocab.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON)) $(O)/gen/vocab-data.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -212,11 +233,12 @@ MAN1 = $(wildcard docs/man/*.1)
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
+		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/vocab $(DESTDIR)$(BASHCOMPDIR)
 	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p || exit 1; done
 	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(addprefix pipelines/,$(PIPELINES)) $(DESTDIR)$(DATADIR)/pipelines/
+	cp $(VOCAB_FILES) $(DESTDIR)$(DATADIR)/vocab/
 	cp src/lq.bash $(DESTDIR)$(BASHCOMPDIR)/lq
 
 uninstall:
@@ -224,7 +246,9 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/lq $(DESTDIR)$(BASHCOMPDIR)/lq
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/pipelines/,$(PIPELINES))
-	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/vocab/,$(notdir $(VOCAB_FILES)))
+	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/vocab \
+		$(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf .build/default .build/asan .build/fuzz bin

@@ -57,6 +57,8 @@ static const struct lq_cmd cmd = {
 };
 
 #define PROMPT_VERSION "icp-extract-v1"
+/* The local backend's rules (with the vocabulary's digest beside it). */
+#define LOCAL_VERSION "icp-extract-local-v2"
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of
@@ -79,7 +81,9 @@ static json_t *lists[L_N];		/* borrowed from icp */
 static char **client_speakers, **client_domains;
 static size_t n_speakers, n_domains;
 static struct lq_embedder *emb;
-static unsigned long long n_meetings, n_added, n_merged, n_skipped, n_unplaced, n_revised, n_dropped;
+static char vocab_hex[65];		/* lq_icplex_digest: the vocabulary read */
+static char *extractor;			/* "local+vocab:1a2b3c4d5e6f" or "openai:MODEL+vocab:..." */
+static unsigned long long n_meetings, n_added, n_merged, n_skipped, n_unplaced, n_revised, n_dropped, n_retracted;
 
 /* ---- merging ---- */
 
@@ -135,6 +139,8 @@ same_criterion(int kind, const char *a, const char *b)
 	free(fb);
 	if (same)
 		return 1;
+	if (kind == LQ_CRIT_TITLE && lq_icplex_qualifier(a) != lq_icplex_qualifier(b))
+		return 0;	/* "Fractional CFO" is not "CFO" */
 	ca = lq_icplex_canonical(kind, a);
 	cb = lq_icplex_canonical(kind, b);
 	if (ca && cb)
@@ -160,9 +166,24 @@ same_criterion(int kind, const char *a, const char *b)
 	return 0;
 }
 
-/* The element of list l naming value, or NULL; *idx its index. */
+/* 1 if a and b fold to the same text. */
+static int
+same_text(const char *a, const char *b)
+{
+	char *fa = lq_fold(a), *fb = lq_fold(b);
+	int r = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return r;
+}
+
+/* The element of list l naming value, or NULL; *idx its index. An
+ * element that is a named part of another criterion ("part_of":
+ * "Housebuilders" of Construction), and with exact a value that is one,
+ * match only the same text. */
 static json_t *
-find_elem(int l, const char *value, size_t *idx)
+find_elem_x(int l, const char *value, int exact, size_t *idx)
 {
 	json_t *e;
 	size_t i;
@@ -170,13 +191,22 @@ find_elem(int l, const char *value, size_t *idx)
 	json_array_foreach(lists[l], i, e) {
 		const char *v = elem_value(e);
 
-		if (v && same_criterion(list_kind(l), v, value)) {
+		if (v == NULL)
+			continue;
+		if (exact || json_is_string(json_object_get(e, "part_of")) ? same_text(v, value)
+		    : same_criterion(list_kind(l), v, value)) {
 			if (idx)
 				*idx = i;
 			return e;
 		}
 	}
 	return NULL;
+}
+
+static json_t *
+find_elem(int l, const char *value, size_t *idx)
+{
+	return find_elem_x(l, value, 0, idx);
 }
 
 /* Makes element i of list l an object {"value", "sources"} and returns it. */
@@ -204,16 +234,20 @@ same_source(const json_t *a, const json_t *b)
 }
 
 /* Adds criterion value with source src (a new reference is taken) to
- * list l, merging with a synonym already there. */
+ * list l, merging with a synonym already there; part_of: value names a
+ * part of that criterion (merged only with the same text). */
 static void
-add_criterion(int l, const char *value, json_t *src)
+add_criterion_x(int l, const char *value, json_t *src, const char *part_of)
 {
 	size_t i;
-	json_t *e = find_elem(l, value, &i), *srcs, *s;
+	json_t *e = find_elem_x(l, value, part_of != NULL, &i), *srcs, *s;
 	size_t k;
 
 	if (e == NULL) {
-		json_array_append_new(lists[l], json_pack("{s:s,s:[O]}", "value", value, "sources", src));
+		e = json_pack("{s:s,s:[O]}", "value", value, "sources", src);
+		if (part_of)
+			json_object_set_new(e, "part_of", json_string(part_of));
+		json_array_append_new(lists[l], e);
 		n_added++;
 		return;
 	}
@@ -238,6 +272,12 @@ add_criterion(int l, const char *value, json_t *src)
 		if (!have)
 			json_array_append_new(al, json_string(value));
 	}
+}
+
+static void
+add_criterion(int l, const char *value, json_t *src)
+{
+	add_criterion_x(l, value, src, NULL);
 }
 
 /* ---- who is the client ---- */
@@ -310,18 +350,23 @@ source_of(const json_t *m, const json_t *u, const char *quote)
 
 	if (date)
 		snprintf(d, sizeof d, "%s", date);
-	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
+	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
 	    json_string_value(json_object_get(m, "title")) ? json_string_value(json_object_get(m, "title")) : "",
 	    "date", d, "speaker", json_object_get(u, "speaker"), "timestamp", json_object_get(u, "timestamp"),
-	    "quote", quote);
+	    "quote", quote, "extractor", extractor);
 }
 
 /* A criterion as said in one meeting, before it joins the ICP. */
 struct said {
 	int list;		/* L_* */
-	char value[96];
+	int kind;
+	char value[128];
+	char words[96];		/* the words it was first found in */
 	json_t *sources;	/* in order */
 	int revised;		/* the polarity was reversed by a later sentence */
+	int retracted;		/* taken back ("forget X"): also moves a target of an earlier call */
+	int removed;		/* covered by the retraction of its topic: goes to "_retracted" */
+	char part_of[128];	/* a part of this criterion, named by the client's words */
 };
 
 static int
@@ -338,59 +383,257 @@ excl_list(int kind)
 	    : kind == LQ_CRIT_SIZE ? L_EXCL_SIZES : -1;
 }
 
+static void
+supersede(json_t *sources)
+{
+	size_t k;
+	json_t *x;
+
+	json_array_foreach(sources, k, x)
+		json_object_set_new(x, "superseded", json_true());
+}
+
+/* The last word of folded words w, made singular, in out. */
+static void
+head_word(const char *w, char *out, size_t size)
+{
+	const char *sp = strrchr(w, ' ');
+	size_t l;
+
+	snprintf(out, size, "%s", sp ? sp + 1 : w);
+	l = strlen(out);
+	if (l > 4 && strcmp(out + l - 3, "ies") == 0)
+		snprintf(out + l - 3, size - (l - 3), "y");
+	else if (l > 3 && out[l - 1] == 's' && out[l - 2] != 's')
+		out[l - 1] = '\0';
+}
+
+/* 1 if folded words w hold the word h (singular or plural). */
+static int
+has_word(const char *w, const char *h)
+{
+	char *copy = lq_xstrdup(w), *p, *save = NULL, hw[96];
+	int r = 0;
+
+	for (p = strtok_r(copy, " ", &save); p && !r; p = strtok_r(NULL, " ", &save)) {
+		head_word(p, hw, sizeof hw);
+		r = strcmp(hw, h) == 0;
+	}
+	free(copy);
+	return r;
+}
+
+/* A retraction covers the topic it names: targets said earlier in the
+ * call whose words hold its head word ("not agencies after all" covers
+ * "marketing agencies"), and for "the whole X" the industries of the
+ * same group, are removed (to "_retracted"), not turned into exclusions. */
+static void
+retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *h, const char *mid)
+{
+	char hw[96];
+	unsigned groups = h->kind == LQ_CRIT_INDUSTRY ? lq_industry_groups(h->value) : 0;
+	size_t i;
+
+	head_word(h->words, hw, sizeof hw);
+	for (i = 0; i < n; i++) {
+		struct said *s = &sv[i];
+		int cover;
+
+		if (i == self || s->removed || s->list != target_list(s->kind)
+		    || (s->kind != LQ_CRIT_INDUSTRY && s->kind != LQ_CRIT_SIZE))
+			continue;
+		cover = hw[0] && has_word(s->words, hw);
+		if (!cover && h->whole && groups && s->kind == LQ_CRIT_INDUSTRY)
+			cover = (lq_industry_groups(s->value) & groups) != 0;
+		if (!cover)
+			continue;
+		supersede(s->sources);
+		s->removed = 1;
+		n_retracted++;
+		lq_note("meeting %s: '%s' taken back with '%s' within the call", mid, s->value, h->value);
+	}
+}
+
+/* An industry excluded with a qualifying word ("equine vets", "independent
+ * schools") when other words of the same industry were wanted earlier in
+ * the call ("veterinary groups") is named by its own words: a part of the
+ * industry, not the industry. Returns h or named. */
+static const struct lq_crit_hit *
+specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, struct lq_crit_hit *named)
+{
+	char *fv = lq_fold(h->value), hw[96];
+	size_t i;
+	int same = strcmp(fv, h->words) == 0;
+
+	free(fv);
+	if (same || !h->words[0])
+		return h;
+	head_word(h->words, hw, sizeof hw);
+	for (i = 0; i < n; i++) {
+		const struct said *s = &sv[i];
+		char sw[96];
+
+		if (s->kind != LQ_CRIT_INDUSTRY || s->list != L_INDUSTRIES || s->removed
+		    || !same_criterion(LQ_CRIT_INDUSTRY, s->value, h->value))
+			continue;
+		head_word(s->words, sw, sizeof sw);
+		if (has_word(s->words, hw) || has_word(h->words, sw))
+			return h;	/* the same words: a retraction of what was said */
+		*named = *h;
+		{
+			char *p;
+			int up = 1;
+
+			snprintf(named->buf, sizeof named->buf, "%s", h->words);
+			for (p = named->buf; *p; p++) {
+				if (up)
+					*p = (char)toupper((unsigned char)*p);
+				up = *p == ' ';
+			}
+		}
+		named->value = named->buf;
+		return named;
+	}
+	return h;
+}
+
 /* Records one statement in the meeting's list: a later sentence that
- * says the opposite and revises ("actually, not agencies after all")
- * replaces the earlier polarity; the earlier sources stay, marked
- * superseded. Without a revision cue both stand (a conflict for a
+ * says the opposite and revises ("actually, not agencies after all",
+ * "forget X") replaces the earlier polarity; the earlier sources stay,
+ * marked superseded. Without a revision both stand (a conflict for a
  * person). */
 static void
-said_add(struct said **sv, size_t *n, int list, int kind, const char *value, json_t *src, int revises,
+said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, json_t *src, int revises,
     const char *mid)
 {
+	struct lq_crit_hit named;
+	const char *named_of = h->value;
 	size_t i;
+	int kind = h->kind;
 	int opp = list == target_list(kind) ? excl_list(kind) : target_list(kind);
 
+	revises = revises || h->retracts;
+	if (list == L_EXCL_INDUSTRIES && !h->whole && h->specific)
+		h = specific_industry(*sv, *n, h, &named);
 	for (i = 0; i < *n; i++) {
 		struct said *s = &(*sv)[i];
 
-		if (list_kind(s->list) != kind || !same_criterion(kind, s->value, value))
+		if (s->kind != kind)
+			continue;
+		if (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
+		    : !same_criterion(kind, s->value, h->value))
 			continue;
 		if (s->list == list) {
 			json_array_append(s->sources, src);
+			s->retracted |= h->retracts;
+			if (s->removed && list == target_list(kind))
+				s->removed = 0;	/* said again */
+			if (h->retracts)
+				retract_topic(*sv, *n, i, h, mid);
 			return;
 		}
 		if (s->list == opp && revises) {
-			size_t k;
-			json_t *x;
-
-			json_array_foreach(s->sources, k, x)
-				json_object_set_new(x, "superseded", json_true());
-			lq_note("meeting %s: '%s' revised within the call: now %s", mid, value,
+			supersede(s->sources);
+			lq_note("meeting %s: '%s' revised within the call: now %s", mid, h->value,
 			    list == target_list(kind) ? "a target" : "an exclusion");
 			s->list = list;
 			s->revised = 1;
+			s->removed = 0;
+			s->retracted |= h->retracts;
 			json_array_append(s->sources, src);
 			n_revised++;
+			if (h->retracts)
+				retract_topic(*sv, *n, i, h, mid);
 			return;
 		}
 	}
 	*sv = lq_xreallocarray(*sv, *n + 1, sizeof **sv);
+	memset(&(*sv)[*n], 0, sizeof **sv);
 	(*sv)[*n].list = list;
-	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", value);
+	(*sv)[*n].kind = kind;
+	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", h->value);
+	snprintf((*sv)[*n].words, sizeof (*sv)[*n].words, "%s", h->words);
 	(*sv)[*n].sources = json_pack("[O]", src);
-	(*sv)[*n].revised = 0;
+	(*sv)[*n].retracted = h->retracts;
+	if (h == &named)
+		snprintf((*sv)[*n].part_of, sizeof (*sv)[*n].part_of, "%s", h->words[0] ? named_of : "");
 	(*n)++;
+	if (h->retracts)
+		retract_topic(*sv, *n, *n - 1, h, mid);
 }
 
+/* Adds a removed criterion to "_retracted" (for a person: ignored by score). */
 static void
-said_commit(struct said *sv, size_t n)
+add_retracted(const struct said *s)
+{
+	json_t *r = json_object_get(icp, "_retracted"), *e, *x;
+	size_t i, k;
+
+	if (!json_is_array(r)) {
+		r = json_array();
+		json_object_set_new(icp, "_retracted", r);
+	}
+	json_array_foreach(r, i, e)
+		if (json_is_string(json_object_get(e, "value")) && strcmp(json_string_value(json_object_get(e, "value")),
+		    s->value) == 0 && json_is_string(json_object_get(e, "was"))
+		    && strcmp(json_string_value(json_object_get(e, "was")), list_key[s->list]) == 0) {
+			json_t *srcs = json_object_get(e, "sources");
+
+			json_array_foreach(s->sources, k, x) {
+				size_t j;
+				json_t *y;
+				int have = 0;
+
+				json_array_foreach(srcs, j, y)
+					have |= same_source(x, y);
+				if (!have)
+					json_array_append(srcs, x);
+			}
+			return;
+		}
+	json_array_append_new(r, json_pack("{s:s,s:s,s:O}", "value", s->value, "was", list_key[s->list], "sources",
+	    s->sources));
+}
+
+/* The meeting's statements join the ICP. A criterion taken back in this
+ * call that an earlier call made a target moves to the exclusions, its
+ * earlier sources marked superseded (an explicit retraction is not a
+ * silent override; it is noted on stderr). */
+static void
+said_commit(struct said *sv, size_t n, const char *mid)
 {
 	size_t i, k;
 	json_t *s;
 
 	for (i = 0; i < n; i++) {
+		if (sv[i].removed) {
+			add_retracted(&sv[i]);
+			json_decref(sv[i].sources);
+			continue;
+		}
+		if (sv[i].retracted && sv[i].list == excl_list(sv[i].kind) && !sv[i].part_of[0]) {
+			size_t at;
+			int tl = target_list(sv[i].kind);
+			json_t *old = find_elem(tl, sv[i].value, &at);
+
+			if (old) {
+				const char *ov;
+
+				old = as_object(tl, at);
+				json_incref(old);
+				json_array_remove(lists[tl], at);
+				supersede(json_object_get(old, "sources"));
+				ov = elem_value(old);
+				lq_note("meeting %s: '%s' (a target from an earlier call) taken back: now an exclusion", mid,
+				    ov ? ov : sv[i].value);
+				json_array_foreach(json_object_get(old, "sources"), k, s)
+					add_criterion(sv[i].list, ov ? ov : sv[i].value, s);
+				json_decref(old);
+				n_revised++;
+			}
+		}
 		json_array_foreach(sv[i].sources, k, s)
-			add_criterion(sv[i].list, sv[i].value, s);
+			add_criterion_x(sv[i].list, sv[i].value, s, sv[i].part_of[0] ? sv[i].part_of : NULL);
 		json_decref(sv[i].sources);
 	}
 	free(sv);
@@ -422,85 +665,197 @@ sentences(const char *text, void (*fn)(const char *s, int question, void *arg), 
 	}
 }
 
+#define MAX_HITS 48
+
+/* How one meeting is read: turns, what the agency asked, and the last
+ * client sentence's criteria, held back one sentence in case the next
+ * dismisses them ("Law students follow us. Harmless, but they never buy."). */
 struct local_ctx {
 	const json_t *m, *u;
-	struct said **sv;
-	size_t *n;
-	int excl_answer;	/* the first sentence answers "anyone to avoid?" */
+	struct said *sv;
+	size_t n;
+	const char *mid;
+	int answer;		/* LQ_ANSWER_*: what the agency's last turn asked */
+	struct lq_crit_hit prop[MAX_HITS];	/* the criteria the agency proposed in its question */
+	size_t nprop;
+	char *prop_text;	/* the agency's question, for the sources */
+	int turn_hits;		/* criteria the client named in this turn so far */
+	/* held back */
+	struct lq_crit_hit pend[MAX_HITS];
+	size_t npend;
+	const json_t *pend_u;
+	char *pend_quote, *pend_context;
+	int pend_rev;
 };
+
+static void
+flush(struct local_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npend; i++) {
+		const struct lq_crit_hit *h = &c->pend[i];
+		int l = h->negated ? excl_list(h->kind) : target_list(h->kind);
+		json_t *src;
+
+		if (l < 0)
+			continue;	/* "no AI hype": keywords are never exclusions */
+		src = source_of(c->m, c->pend_u, c->pend_quote);
+		if (c->pend_context)
+			json_object_set_new(src, "context", json_string(c->pend_context));
+		said_add(&c->sv, &c->n, l, h, src, c->pend_rev, c->mid);
+		json_decref(src);
+	}
+	c->npend = 0;
+	free(c->pend_quote);
+	free(c->pend_context);
+	c->pend_quote = c->pend_context = NULL;
+}
+
+static void
+hold(struct local_ctx *c, const struct lq_crit_hit *h, size_t n, const char *quote, const char *context, int rev)
+{
+	size_t i;
+
+	flush(c);
+	if (n > MAX_HITS)
+		n = MAX_HITS;
+	memcpy(c->pend, h, n * sizeof *h);
+	for (i = 0; i < n; i++)
+		if (h[i].value == h[i].buf)	/* a made value lives in the hit */
+			c->pend[i].value = c->pend[i].buf;
+	c->npend = n;
+	c->pend_u = c->u;
+	c->pend_quote = lq_xstrdup(quote);
+	c->pend_context = context ? lq_xstrdup(context) : NULL;
+	c->pend_rev = rev;
+}
+
+/* An answer about topics lasts while its sentences give topics: the
+ * first sentence without one ends it for the rest of the turn (a long
+ * reply drifts to other things, and its noun phrases are not topics). */
+static void
+topic_turn(struct local_ctx *c, const struct lq_crit_hit *h, size_t n)
+{
+	size_t i;
+	int any = 0;
+
+	if (c->answer != LQ_ANSWER_TOPICS)
+		return;
+	for (i = 0; i < n; i++)
+		any |= h[i].kind == LQ_CRIT_KEYWORD;
+	if (!any)
+		c->answer = LQ_ANSWER_NONE;
+}
 
 static void
 local_sentence(const char *s, int question, void *arg)
 {
 	struct local_ctx *c = arg;
-	struct lq_crit_hit hits[32];
+	struct lq_crit_hit hits[MAX_HITS];
 	size_t n, i;
-	int rev;
+	int back;
 
-	if (question || lq_icplex_small_talk(s)) {
-		c->excl_answer = 0;
+	if (question)
+		return;
+	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
+	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
+	if (n == 0 && c->nprop && c->turn_hits == 0) {
+		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
+
+		if (yes || no) {
+			for (i = 0; i < c->nprop; i++)
+				c->prop[i].negated = no || c->prop[i].negated || c->answer == LQ_ANSWER_EXCLUSION;
+			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
+			c->nprop = 0;
+			c->turn_hits++;
+			return;
+		}
+	}
+	if (n == 0) {
+		topic_turn(c, hits, 0);
+		/* "Waste of time." / "Scratch that." about the sentence before */
+		if (c->npend && (back = lq_icplex_refers_back(s)) != 0) {
+			char *q = lq_xasprintf("%s %s", c->pend_quote, s);
+
+			for (i = 0; i < c->npend; i++) {
+				c->pend[i].negated = c->pend[i].kind != LQ_CRIT_KEYWORD;
+				c->pend[i].retracts |= back == 2 && c->pend[i].negated;
+			}
+			free(c->pend_quote);
+			c->pend_quote = q;
+		}
 		return;
 	}
-	n = lq_icplex_find(s, hits, 32);
-	rev = lq_icplex_revises(s);
-	for (i = 0; i < n; i++) {
-		int neg = hits[i].negated || c->excl_answer;
-		int l = neg ? excl_list(hits[i].kind) : target_list(hits[i].kind);
-		json_t *src;
-
-		if (l < 0)
-			continue;	/* "no AI hype": keywords are never exclusions */
-		src = source_of(c->m, c->u, s);
-		said_add(c->sv, c->n, l, hits[i].kind, hits[i].value, src, rev,
-		    json_string_value(json_object_get(c->m, "id")));
-		json_decref(src);
-	}
-	c->excl_answer = 0;
+	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
+		for (i = 0; i < n; i++)
+			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
+	c->turn_hits += (int)n;
+	c->nprop = 0;
+	topic_turn(c, hits, n);
+	hold(c, hits, n, s, NULL, lq_icplex_revises(s));
 }
 
-/* 1 if text asks whom to leave out ("Anyone to avoid?"): a bare list in
- * the client's answer is then a list of exclusions. */
-static int
-asks_exclusion(const char *text)
+/* The agency's line: what it asks, and what it proposes in a question. */
+static void
+agency_sentence(const char *s, int question, void *arg)
 {
-	static const char *const cues[] = { "avoid", "rather not", "leave out", "not engage", "exclude",
-		"stay away", "not want", "don t want", "shouldn t", "not target", "people to skip", "no go", NULL };
-	char *f;
-	int i, r = 0;
+	struct local_ctx *c = arg;
+	size_t n;
 
-	if (text == NULL || strchr(text, '?') == NULL)
-		return 0;
-	f = lq_fold(text);
-	for (i = 0; cues[i] && !r; i++) {
-		char *x = strstr(f, cues[i]);
-
-		r = x && (x == f || x[-1] == ' ');
-	}
-	free(f);
-	return r;
+	(void)question;
+	n = lq_icplex_find(s, LQ_ANSWER_NONE, c->prop + c->nprop, MAX_HITS - c->nprop);
+	c->nprop += n;
 }
 
 static void
 extract_local(const json_t *m, const int *side)
 {
 	const json_t *u;
-	struct said *sv = NULL;
-	size_t i, n = 0;
+	struct local_ctx c;
+	size_t i;
+	int last = -1;
 
-	int excl_q = 0;
-
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.mid = json_string_value(json_object_get(m, "id"));
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {
 		const char *t = json_string_value(json_object_get(u, "text"));
-		struct local_ctx c = { m, u, &sv, &n, excl_q };
 
-		if (side[i] == 0)
-			excl_q = asks_exclusion(t);
-		else if (side[i] == 1 && t) {
+		if ((side[i] != 0 && side[i] != 1) || t == NULL)
+			continue;
+		if (side[i] == 0) {
+			flush(&c);
+			if (last != 0) {	/* a new agency turn */
+				c.answer = LQ_ANSWER_NONE;
+				c.nprop = 0;
+			}
+			if (lq_icplex_asks_exclusion(t))
+				c.answer = LQ_ANSWER_EXCLUSION;
+			else if (lq_icplex_asks_topics(t))
+				c.answer = LQ_ANSWER_TOPICS;
+			else if (strchr(t, '?'))
+				c.answer = LQ_ANSWER_NONE;
+			/* the proposals of the agency's last line, when it asks */
+			c.nprop = 0;
+			free(c.prop_text);
+			c.prop_text = NULL;
+			if (strchr(t, '?')) {
+				c.u = u;
+				sentences(t, agency_sentence, &c);
+				c.prop_text = lq_xstrdup(t);
+			}
+		} else {
+			if (last != 1)
+				c.turn_hits = 0;
+			c.u = u;
 			sentences(t, local_sentence, &c);
-			excl_q = 0;
 		}
+		last = side[i];
 	}
-	said_commit(sv, n);
+	flush(&c);
+	free(c.prop_text);
+	said_commit(c.sv, c.n, c.mid ? c.mid : "");
 }
 
 /* ---- the openai backend ---- */
@@ -628,7 +983,7 @@ extract_openai(const json_t *m, const int *side)
 	}
 	lq_buf_addc(&b, '\0');
 	{
-		char *in = lq_xasprintf("%s\n%s\n%s", PROMPT_VERSION, chat_model, b.data);
+		char *in = lq_xasprintf("%s\n%s\nvocab:%s\n%s", PROMPT_VERSION, chat_model, vocab_hex, b.data);
 
 		lq_cache_key(&k, LQ_NS_ICP, 1, chat_model, in, strlen(in));
 		free(in);
@@ -1112,6 +1467,15 @@ main(int argc, char **argv)
 		chat_model = model;
 	}
 
+	/* what produced the criteria: in every source, and the last run's in "_extractor" */
+	lq_icplex_digest(vocab_hex);
+	extractor = use_openai ? lq_xasprintf("openai:%s+vocab:%.12s", chat_model, vocab_hex)
+	    : lq_xasprintf("local+vocab:%.12s", vocab_hex);
+	json_object_set_new(icp, "_extractor", use_openai
+	    ? json_pack("{s:s,s:s,s:s,s:s}", "backend", "openai", "version", PROMPT_VERSION, "model", chat_model,
+	    "vocab", vocab_hex)
+	    : json_pack("{s:s,s:s,s:s}", "backend", "local", "version", LOCAL_VERSION, "vocab", vocab_hex));
+
 	read_input();
 
 	for (l = 0; l < L_N; l++)
@@ -1142,6 +1506,8 @@ main(int argc, char **argv)
 	lq_summary_add("%llu sources merged", n_merged);
 	if (n_revised)
 		lq_summary_add("%llu revised in the call", n_revised);
+	if (n_retracted)
+		lq_summary_add("%llu taken back with their topic", n_retracted);
 	if (n_dropped)
 		lq_summary_add("%llu unquoted answers dropped", n_dropped);
 	if (n_unplaced)
@@ -1163,6 +1529,7 @@ main(int argc, char **argv)
 	json_decref(icp);
 	free(client_domains);
 	free(client_speakers);
+	free(extractor);
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();

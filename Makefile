@@ -52,7 +52,7 @@ DEB_BENCH = python3-bs4 python3-lxml jq
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract icp model
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
@@ -72,6 +72,9 @@ eval_PKGS = jansson
 calls_PKGS = jansson libcurl libcrypto libutf8proc
 icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
+icp_PKGS = jansson libcrypto libutf8proc
+model_PKGS = jansson libcrypto openblas libutf8proc
+model_LIBS = -lpthread
 
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \

@@ -10,6 +10,7 @@
 #include "run.h"
 
 const char *lq_progname = "lq";
+const char *lq_argv0;
 int lq_quiet;
 
 void
@@ -17,6 +18,7 @@ lq_init(const char *argv0)
 {
 	const char *slash;
 
+	lq_argv0 = argv0;
 	if (argv0 == NULL || *argv0 == '\0') {
 		lq_run_start();
 		return;

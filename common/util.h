@@ -66,4 +66,11 @@ int lq_utf8_valid(const char *s, size_t n);
 /* Monotonic clock in seconds. */
 double lq_now(void);
 
+/* The directory of the running program's executable, symlinks resolved:
+ * /proc/self/exe on Linux, _NSGetExecutablePath on macOS, else (and when
+ * those fail, e.g. without /proc) argv[0] from lq_init(), looked up in
+ * $PATH when it has no slash. Returns a malloc'ed path, or NULL when it
+ * cannot be found. */
+char *lq_self_dir(void);
+
 #endif

@@ -31,7 +31,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--json] [--icp NAME] [--score-field FIELD] [--split NAME] LABELS [FILE]\n"
+	"LABELS [FILE]\n"
 	"       eval --compare [options] LABELS A B\n"
 	"       eval --runs [--top N] [options] LABELS FILE FILE...",
 	"Measure the ranking of scored leads (NDJSON) against judged labels.",

@@ -41,8 +41,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[-c spec] [-d char] [--excel] [--include-failed] [--min-score N]\n"
-	"              [--no-header] [--no-sort] [--raw] [FILE...]",
+	"[FILE...]",
 	"Write lead records (NDJSON, stdin or FILEs) as CSV, highest icp_score first.",
 	"Default columns:\n"
 	"  Name=name, Profile URL=linkedin_url, Headline=headline, Company=company,\n"

@@ -7,7 +7,7 @@ fetch=$TOP/common/fetch-model.sh
 src=${LQ_MODEL_DIR:-$(HOME=$HOME sh -c 'echo ${XDG_CACHE_HOME:-$HOME/.cache}')/lq/models/all-MiniLM-L6-v2}
 # A PATH with the basic tools but neither curl nor python: no source can work.
 mkdir -p "$T/nonet"
-for t in sh sha256sum mktemp mkdir dirname rm mv cp ls head cat; do
+for t in sh sha256sum cut mktemp mkdir dirname rm mv cp ls head cat; do
 	ln -s "$(command -v $t)" "$T/nonet/$t"
 done
 

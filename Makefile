@@ -4,8 +4,9 @@
 #   make check        every test: default build, ASan+UBSan build, short fuzz runs
 #   make bench        benchmarks against named baselines (ratios)
 #   make demo         the demo pipeline on the embedded defaults
-#   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin,
-#                     man pages, bash completion, pipelines/ into $(PREFIX)/share/lq
+#   make install      filters (and fetch-model.sh) into $(PREFIX)/libexec/lq, `lq`
+#                     into $(PREFIX)/bin, man pages, bash completion, pipelines/
+#                     and the JSON Schemas into $(PREFIX)/share/lq
 #
 #   make deps         install the Debian packages lq needs (as root, apt-get)
 #
@@ -45,7 +46,7 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip python3-jsonschema jq parallel
 DEB_BENCH = python3-bs4 python3-lxml jq
 
 # pkg-config modules whose flags .build/config.mk records.
@@ -113,6 +114,8 @@ DEPS_INSTALL = $(if $(filter deps check demo bench,$(MAKECMDGOALS)),--install)
 	@mkdir -p .build
 	@sh .ci/deps.sh $(DEPS_INSTALL) $(DEB_BUILD)
 	@for p in $(PKGS); do \
+		pkg-config --exists $$p || { echo "lq: pkg-config cannot find $$p (see docs/install.md;" \
+			"on macOS set PKG_CONFIG_PATH)" >&2; exit 1; }; \
 		echo "CFLAGS_$$p = $$(pkg-config --cflags $$p)"; \
 		echo "LIBS_$$p = $$(pkg-config --libs $$p)"; \
 	done > $@.tmp && mv $@.tmp $@
@@ -195,22 +198,27 @@ demo: programs model
 # What install puts where (uninstall removes exactly these).
 PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
+SCHEMAS = $(wildcard docs/schema/*.json)
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
+		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(BASHCOMPDIR)
 	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p || exit 1; done
+	cp common/fetch-model.sh $(DESTDIR)$(LIBEXECDIR)/fetch-model.sh
 	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(addprefix pipelines/,$(PIPELINES)) $(DESTDIR)$(DATADIR)/pipelines/
+	cp $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	cp src/lq.bash $(DESTDIR)$(BASHCOMPDIR)/lq
 
 uninstall:
-	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)) fetch-model.sh)
 	rm -f $(DESTDIR)$(BINDIR)/lq $(DESTDIR)$(BASHCOMPDIR)/lq
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/pipelines/,$(PIPELINES))
-	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/schema/,$(notdir $(SCHEMAS)))
+	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/schema \
+		$(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf .build/default .build/asan .build/fuzz bin

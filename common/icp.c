@@ -533,6 +533,16 @@ parse(const char *text, size_t n, const char *name, char *err, size_t errlen, in
 	json_t *v;
 	int bad = 0;
 
+	{
+		size_t i = 0;
+
+		while (i < n && strchr(" \t\r\n", text[i]) && text[i])
+			i++;
+		if (i == n) {
+			snprintf(err, errlen, "%s: empty: an ICP is a JSON object with criteria (docs/icp.md)", name);
+			return NULL;
+		}
+	}
 	root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
 		snprintf(err, errlen, "%s: line %d, column %d: %s", name, je.line, je.column, je.text);

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#define st_mtim st_mtimespec	/* macOS names the modification timespec so */
+#endif
 
 #include <jansson.h>
 

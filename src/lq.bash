@@ -37,7 +37,17 @@ _lq() {
 		return 0 ;;
 	cache)
 		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
-			COMPREPLY=($(compgen -W 'stats verify gc path' -- "$cur"))
+			COMPREPLY=($(compgen -W 'stats verify gc import path' -- "$cur"))
+			return 0
+		fi ;;
+	icp)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'check' -- "$cur"))
+			return 0
+		fi ;;
+	model)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'fetch path' -- "$cur"))
 			return 0
 		fi ;;
 	esac

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """validate.py: check JSON or NDJSON files against a JSON Schema (draft 2020-12).
 
-usage: validate.py [--ndjson] SCHEMA FILE...   (FILE - is standard input)
+usage: validate.py [--ndjson | --each] SCHEMA FILE...   (FILE - is standard input)
 
 Prints FILE:LINE: path: message for each violation and exits 1 if there was
-any; 2 when the schema itself is invalid or a file is not JSON. Used by the
+any; 2 when the schema itself is invalid or a file is not JSON. With
+--each, prints "FILE: valid" or "FILE: invalid" (not JSON is invalid) for
+every file and exits 0: one process for many small files. Used by the
 CLI tests with python3-jsonschema (Debian's package, in the Makefile's
 DEB_CHECK).
 """
@@ -15,9 +17,11 @@ import jsonschema
 
 
 def main(argv):
-    ndjson = False
+    ndjson = each = False
     if argv and argv[0] == "--ndjson":
         ndjson, argv = True, argv[1:]
+    elif argv and argv[0] == "--each":
+        each, argv = True, argv[1:]
     if len(argv) < 2:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
@@ -28,20 +32,30 @@ def main(argv):
     validator = cls(schema)
     bad = 0
     for name in argv[1:]:
-        f = sys.stdin if name == "-" else open(name, encoding="utf-8")
+        f = sys.stdin.buffer if name == "-" else open(name, "rb")
         with f:
-            docs = []
-            if ndjson:
-                for n, line in enumerate(f, 1):
-                    if line.strip():
-                        docs.append((n, line))
-            else:
-                docs.append((1, f.read()))
+            data = f.read()
+        if each:
+            try:
+                ok = validator.is_valid(json.loads(data.decode("utf-8")))
+            except (ValueError, RecursionError):
+                ok = False
+            print(f"{name}: {'valid' if ok else 'invalid'}")
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as e:
+            print(f"{name}: not UTF-8: {e}")
+            return 2
+        if ndjson:
+            docs = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+        else:
+            docs = [(1, text)]
         for n, text in docs:
             try:
                 doc = json.loads(text)
-            except ValueError as e:
-                print(f"{name}:{n}: not JSON: {e}")
+            except (ValueError, RecursionError) as e:
+                print(f"{name}:{n}: not JSON: {str(e)[:200]}")
                 return 2
             for err in sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path)):
                 path = "/".join(str(p) for p in err.absolute_path) or "(top)"

@@ -32,7 +32,7 @@ static const struct lq_option options[] = {
 	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see lq-classify(1)) [built-in]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: the encoder's folder [$LQ_MODEL_DIR, else `lq model path`]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-input", OPT_PRICE_IN, "USD", "openai: price per million input tokens [0.25]" },
 	{ "price-output", OPT_PRICE_OUT, "USD", "openai: price per million output tokens [2.00]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached answers (still write them)" },

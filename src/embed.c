@@ -29,7 +29,7 @@ static const struct lq_option options[] = {
 	{ "jobs", 'j', "N", "openai: requests at once [4]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "model", 'm', "NAME", "openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: the encoder's folder [$LQ_MODEL_DIR, else `lq model path`]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price", OPT_PRICE, "USD", "openai: price per million tokens for the estimate [0.02]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached vectors (still write them)" },
 	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "openai: first retry delay, doubled each retry [0.5]" },

@@ -34,7 +34,7 @@ static const struct lq_option options[] = {
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "merge", OPT_MERGE, "FILE", "accumulate into the ICP in FILE (kept, never replaced)" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "the encoder's folder, for synonyms [$LQ_MODEL_DIR, else `lq model path`]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "encoder folder, for synonyms [$LQ_MODEL_DIR; lq model path]" },
 	{ "output", 'o', "FILE", "write the ICP to FILE atomically (may be the --merge file) [stdout]" },
 	{ "refresh", OPT_REFRESH, NULL, "openai: do not read cached answers (still write them)" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [120]" },

@@ -35,7 +35,7 @@ static const struct lq_option options[] = {
 	{ "limit", OPT_LIMIT, "N", "send at most N leads; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per request [3]" },
 	{ "model", 'm', "NAME", "remote model [jina-reranker-v2-base-multilingual, rerank-v3.5]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: the encoder's folder [$LQ_MODEL_DIR, else `lq model path`]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-request", OPT_PRICE_REQUEST, "USD", "price per request or billed unit [cohere 0.002, else 0]" },
 	{ "price-tokens", OPT_PRICE_TOKENS, "USD", "price per million tokens [jina 0.02, else 0]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached relevance scores (still write them)" },

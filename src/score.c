@@ -21,7 +21,7 @@ enum { OPT_METHOD = 256, OPT_MODEL_DIR, OPT_REFRESH };
 
 static const struct lq_option options[] = {
 	{ "method", OPT_METHOD, "M", "baseline or structured [$LQ_SCORE_METHOD, else structured]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: the encoder's folder [$LQ_MODEL_DIR, else `lq model path`]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached ICP vectors (still write them)" },
 	{ NULL, 0, NULL, NULL }
 };

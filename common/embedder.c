@@ -3,7 +3,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "base64.h"
 #include "cache.h"
@@ -107,12 +106,11 @@ lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen)
 		    err, errlen);
 		if (e->enc == NULL) {
 			size_t l = strlen(err);
-			char *self = lq_self_dir(), *src = self ? lq_xasprintf("%s/../common/fetch-model.sh", self) : NULL;
+			char *src = lq_source_tree();
 
 			/* `make model` only means something in a source tree */
 			snprintf(err + l, errlen - l, " (run `lq model fetch`%s to fetch all-MiniLM-L6-v2)",
-			    src && access(src, R_OK) == 0 ? ", or `make model` in the source tree," : "");
-			free(self);
+			    src ? ", or `make model` in the source tree," : "");
 			free(src);
 			free(e);
 			return NULL;

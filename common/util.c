@@ -334,3 +334,22 @@ lq_self_dir(void)
 		*slash = '\0';
 	return r;
 }
+
+char *
+lq_source_tree(void)
+{
+	char *self = lq_self_dir(), *root = NULL;
+	const char *up[] = { "/..", "/../..", "/../../.." };
+
+	for (size_t i = 0; self && root == NULL && i < LQ_NELEM(up); i++) {
+		char *mk = lq_xasprintf("%s%s/Makefile", self, up[i]);
+		char *fm = lq_xasprintf("%s%s/common/fetch-model.sh", self, up[i]);
+
+		if (access(mk, R_OK) == 0 && access(fm, R_OK) == 0)
+			root = lq_xasprintf("%s%s", self, up[i]);
+		free(mk);
+		free(fm);
+	}
+	free(self);
+	return root;
+}

@@ -73,4 +73,11 @@ double lq_now(void);
  * cannot be found. */
 char *lq_self_dir(void);
 
+/* The root of the source tree the running program was built in: the
+ * first of its executable's directory's parent, grandparent and great
+ * grandparent (bin/, .build/VARIANT/bin/) that holds a Makefile and
+ * common/fetch-model.sh. Returns a malloc'ed path, or NULL for an
+ * installed program. */
+char *lq_source_tree(void);
+
 #endif

@@ -53,17 +53,18 @@ static const struct lq_cmd fetch_cmd = {
 static char *
 fetch_script(void)
 {
-	char *self = lq_self_dir(), *p;
+	char *self = lq_self_dir(), *src, *p;
 
 	if (self == NULL)
 		lq_die(LQ_EXIT_FATAL, "cannot find my own executable, nor fetch-model.sh beside it");
 	p = lq_xasprintf("%s/fetch-model.sh", self);
 	if (access(p, R_OK) != 0) {
 		free(p);
-		p = lq_xasprintf("%s/../common/fetch-model.sh", self);
-		if (access(p, R_OK) != 0)
-			lq_die(LQ_EXIT_FATAL, "fetch-model.sh is neither in %s nor in %s/../common: "
-			    "reinstall lq", self, self);
+		if ((src = lq_source_tree()) == NULL)
+			lq_die(LQ_EXIT_FATAL, "fetch-model.sh is not in %s, nor is this a source tree: "
+			    "reinstall lq", self);
+		p = lq_xasprintf("%s/common/fetch-model.sh", src);
+		free(src);
 	}
 	free(self);
 	return p;

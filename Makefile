@@ -45,19 +45,20 @@ FUZZ_SECONDS = 10
 
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
-	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip python3-jsonschema jq parallel
+	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev libmicrohttpd-dev
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip python3-jsonschema jq parallel \
+	chromium chromium-driver python3-selenium
 DEB_BENCH = python3-bs4 python3-lxml jq
 
 # pkg-config modules whose flags .build/config.mk records.
-PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto
+PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto libmicrohttpd
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract icp model
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract review icp model
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
-to-csv_PKGS = jansson
+to-csv_PKGS = jansson libutf8proc
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcurl libcrypto
 scrape_PKGS = jansson libcurl libcrypto
@@ -73,6 +74,8 @@ eval_PKGS = jansson
 calls_PKGS = jansson libcurl libcrypto libutf8proc
 icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
+review_PKGS = jansson libcrypto libutf8proc libmicrohttpd
+review_LIBS = -lpthread
 icp_PKGS = jansson libcrypto libutf8proc
 model_PKGS = jansson libcrypto openblas libutf8proc
 model_LIBS = -lpthread
@@ -81,12 +84,13 @@ model_LIBS = -lpthread
 COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
 	followers liurl \
-	csvout fieldpath \
+	csvout fieldpath explain \
 	profile \
 	encoder safetensors tokenizer embedder leadtext labelset \
 	icp match rerank \
 	labels metrics \
-	transcript icplex
+	transcript icplex \
+	feedback
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -141,6 +145,17 @@ $(O)/src/%.o: src/%.c $(COMMON_HDRS)
 $(O)/tests/%.o: tests/%.c $(COMMON_HDRS) $(wildcard tests/unit/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Itests/unit -c -o $@ $<
+
+# review's page script and style (src/review.js, .css) as C strings.
+$(O)/gen/review-assets.h: src/review.js src/review.css
+	@mkdir -p $(@D)
+	@for f in js css; do \
+		echo "static const char review_$$f[] ="; \
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' src/review.$$f; \
+		echo ";"; \
+	done > $@.tmp && mv $@.tmp $@
+$(O)/src/review.o: $(O)/gen/review-assets.h
+$(O)/src/review.o: LQ_CPPFLAGS += -I$(O)/gen
 
 $(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON))
 	@rm -f $@

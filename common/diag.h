@@ -8,7 +8,8 @@ enum {
 	LQ_EXIT_FAILED = 1,	/* --strict and some record failed at this stage */
 	LQ_EXIT_USAGE = 2,	/* bad command line */
 	LQ_EXIT_FATAL = 3,	/* configuration, authentication, I/O: the run stopped */
-	LQ_EXIT_INTERRUPTED = 4	/* stopped by a signal or a spend guard; output is complete up to that point */
+	LQ_EXIT_INTERRUPTED = 4,	/* stopped by a signal or a spend guard; output is complete up to that point */
+	LQ_EXIT_INCOMPLETE = 5	/* to-csv: the spreadsheet left out failed leads the user did not ask to leave out */
 };
 
 /* The program name used as prefix of every message; set once by lq_init. */

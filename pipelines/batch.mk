@@ -14,6 +14,11 @@
 #     the people they already did in the cache, so only new people cost;
 #   - a stage killed or failed: make resumes from that stage, and the cache
 #     holds what it finished.
+# BATCH/leads.csv is the spreadsheet for the client, BATCH/review.html the
+# page to review the leads. When to-csv left failed leads out of the
+# spreadsheet (its exit 5) the file is kept, its message is kept in
+# BATCH/leads.left-out, and every run ends in an error that says so until
+# the leads are fixed or `to-csv = --exclude-failed` in lq.conf accepts it.
 
 # Where this file is, taken before any include changes MAKEFILE_LIST.
 HERE := $(dir $(lastword $(MAKEFILE_LIST)))
@@ -45,8 +50,8 @@ ENVFILE = $(wildcard $(C)/.env)
 ENVLOAD = $(if $(ENVFILE),$(HERE)with-env.sh $(abspath $(ENVFILE)))
 
 .DELETE_ON_ERROR:
-.PHONY: all
-all: $(D)/leads.csv
+.PHONY: all left-out
+all: $(D)/leads.csv $(D)/review.html left-out
 
 # run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a
 # temp file renamed on success (a target present is a target complete).
@@ -69,4 +74,19 @@ $(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP)
 $(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP)
 	$(call run,rerank,$(ICP))
 $(D)/leads.csv: $(D)/6-reranked.ndjson $(CONFDEP)
-	$(call run,to-csv)
+	@rm -f $(D)/leads.left-out
+	$(ENVLOAD) $(LQ) to-csv $(to-csv) < $< > $@.tmp 2> $@.err; st=$$?; cat $@.err >&2; \
+	if [ $$st -eq 5 ]; then mv $@.err $(D)/leads.left-out; st=0; else rm -f $@.err; fi; \
+	if [ $$st -eq 0 ]; then mv $@.tmp $@; else rm -f $@.tmp; exit $$st; fi
+$(D)/review.html: $(D)/6-reranked.ndjson $(ICP) $(CONFDEP)
+	$(call run,review,$(ICP))
+
+# The spreadsheet never shrinks silently: failed leads left out fail the run.
+left-out: $(D)/leads.csv
+	@if [ -e $(D)/leads.left-out ]; then \
+		echo "batch.mk: $(D)/leads.csv leaves out failed leads (to-csv exit 5):" >&2; \
+		sed 's/^/  /' $(D)/leads.left-out >&2; \
+		echo "batch.mk: list them with jq -c 'select(.status == \"failed\") | {id, error}' $(D)/6-reranked.ndjson;" >&2; \
+		echo "batch.mk: fix and rerun, or accept with 'to-csv = --exclude-failed' in $(CONF)" >&2; \
+		exit 5; \
+	fi

@@ -3,12 +3,17 @@
 # usage: qualify.sh [-c CONFIG] [-e ENVFILE] [-o OUTDIR] FOLLOWERS.html ICP.json
 #
 # Writes OUTDIR/1-leads.ndjson .. 6-reranked.ndjson (each stage's records,
-# for jq) and OUTDIR/leads.csv. Stage settings come from CONFIG (see
+# for jq), OUTDIR/leads.csv (the spreadsheet for the client) and
+# OUTDIR/review.html (the page to review and judge the leads), and prints
+# the paths of those two. Stage settings come from CONFIG (see
 # pipelines/lq.conf.example; default ./lq.conf when present); API keys from
 # the environment or ENVFILE (KEY=VALUE lines, e.g. a .env file). Each stage
 # writes a temp file that is renamed when the stage succeeds, so a file
 # present is a file complete. Reruns are cheap: every expensive answer is
 # in the cache.
+# Exit status: that of the stage that failed; 5 when the spreadsheet left
+# out failed leads (to-csv's exit 5: leads.csv and review.html are still
+# written; `to-csv = --exclude-failed` in CONFIG accepts that).
 set -eu
 
 usage() {
@@ -22,7 +27,7 @@ while getopts c:e:o:h opt; do
 	c) config=$OPTARG ;;
 	e) envfile=$OPTARG ;;
 	o) out=$OPTARG ;;
-	h) sed -n '2,12s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	h) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) usage ;;
 	esac
 done
@@ -57,6 +62,9 @@ args() {
 }
 
 # stage NAME IN OUT [ARGS...]: run lq NAME < IN > OUT.tmp, then rename.
+# to-csv's exit 5 (failed leads left out) keeps the spreadsheet; the
+# script ends with that status after the other stages.
+left_out=0
 stage() {
 	name=$1 in=$2 outf=$3
 	shift 3
@@ -65,7 +73,9 @@ stage() {
 	st=0
 	$envrun "$lq" "$name" $(args "$name") "$@" < "$in" > "$outf.tmp" || st=$?
 	set +f
-	if [ "$st" -ne 0 ]; then
+	if [ "$st" -eq 5 ] && [ "$name" = to-csv ]; then
+		left_out=1
+	elif [ "$st" -ne 0 ]; then
 		rm -f "$outf.tmp"
 		echo "qualify.sh: $name failed (exit $st); the finished stages' files are in $out" >&2
 		exit "$st"
@@ -80,4 +90,12 @@ stage classify "$out/3-embedded.ndjson" "$out/4-classified.ndjson"
 stage score "$out/4-classified.ndjson" "$out/5-scored.ndjson" "$icp"
 stage rerank "$out/5-scored.ndjson" "$out/6-reranked.ndjson" "$icp"
 stage to-csv "$out/6-reranked.ndjson" "$out/leads.csv"
+stage review "$out/6-reranked.ndjson" "$out/review.html" "$icp"
 echo "$out/leads.csv"
+echo "$out/review.html"
+if [ "$left_out" -eq 1 ]; then
+	echo "qualify.sh: $out/leads.csv leaves out failed leads (to-csv exit 5); list them with" >&2
+	echo "  jq -c 'select(.status == \"failed\") | {id, error}' $out/6-reranked.ndjson" >&2
+	echo "qualify.sh: rerun once the cause is fixed, or put 'to-csv = --exclude-failed' in the config to accept it" >&2
+	exit 5
+fi

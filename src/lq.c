@@ -28,6 +28,7 @@ static const struct {
 	{ "score", "score each lead against an ICP" },
 	{ "rerank", "rescore leads with a reranker" },
 	{ "to-csv", "write the leads as a spreadsheet" },
+	{ "review", "make a page to review and judge the leads" },
 	{ "cache", "inspect, verify and trim the cache" },
 	{ "eval", "measure ranking quality against labels" },
 	{ "calls", "fetch discovery-call transcripts" },

@@ -2,6 +2,10 @@
 """csvread.py: reads CSV back with Python's csv module, an independent reader.
 
 usage: csvread.py rows FILE            each row as a JSON array, one a line
+                                       (a UTF-8 byte order mark at the start
+                                       is read as Excel reads it: not text)
+       csvread.py bom FILE             exit 0 if FILE begins with a UTF-8
+                                       byte order mark, else 1
        csvread.py crlf FILE            exit 1 unless every row ends in CRLF
        csvread.py spectrum JSON NDJSON SPEC
                                        turn a csv-spectrum JSON file into
@@ -18,8 +22,9 @@ csv.field_size_limit(1 << 30)
 
 
 def read_rows(path):
-    # newline='' as the csv module requires; utf-8 strict: bad bytes fail.
-    with open(path, newline="", encoding="utf-8") as f:
+    # newline='' as the csv module requires; utf-8 strict: bad bytes fail;
+    # -sig: a byte order mark at the start is not part of the first cell.
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return list(csv.reader(f, strict=True))
 
 
@@ -61,6 +66,9 @@ def main(argv):
         for row in read_rows(argv[2]):
             print(json.dumps(row, ensure_ascii=False))
         return 0
+    if len(argv) == 3 and argv[1] == "bom":
+        with open(argv[2], "rb") as f:
+            return 0 if f.read(3) == b"\xef\xbb\xbf" else 1
     if len(argv) == 3 and argv[1] == "crlf":
         why = crlf(argv[2])
         if why:

@@ -3,7 +3,8 @@
 # usage: pipelines/demo/run.sh [OUTDIR]   (make demo; default OUTDIR .build/demo)
 # Runs every stage on its embedded default (the profiles come from the
 # Apify dataset export beside this script, the model runs in-process),
-# keeps each stage's NDJSON, prints the top leads and the CSV's path.
+# keeps each stage's NDJSON, prints the top leads as the client's
+# spreadsheet has them, and the paths of the spreadsheet and review page.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 demo=$top/pipelines/demo
@@ -23,11 +24,14 @@ classify < "$out/3-embedded.ndjson" > "$out/4-classified.ndjson"
 score "$demo/icp.json" < "$out/4-classified.ndjson" > "$out/5-scored.ndjson"
 rerank "$demo/icp.json" < "$out/5-scored.ndjson" > "$out/6-reranked.ndjson"
 to-csv < "$out/6-reranked.ndjson" > "$out/leads.csv"
+review "$demo/icp.json" < "$out/6-reranked.ndjson" > "$out/review.html"
 
 echo
-echo "Leads (top 10 by icp_score):"
-jq -sr 'sort_by(-(.icp_score // 0)) | .[] | [(.icp_score // "" | tostring), .tier // "", .name // "", .match_reasoning // ""] | @tsv' \
-	"$out/6-reranked.ndjson" | head -n 10 | column -t -s "$(printf '\t')"
+echo "The spreadsheet's leads (tiers A and B, best first):"
+to-csv -q --no-bom -d tab -c 'Rank=@rank,Score=@score,Tier=@tier,Name=name,Reason=@reason' \
+	< "$out/6-reranked.ndjson" | tr -d '\r' | column -t -s "$(printf '\t')"
+show=${out#"$top"/}
 echo
-echo "CSV: $out/leads.csv"
-echo "Each stage's records: $out/*.ndjson (inspect with jq)"
+echo "Spreadsheet:  $show/leads.csv"
+echo "Review page:  $show/review.html (open it in a browser)"
+echo "Each stage's records: $show/*.ndjson (inspect with jq)"

@@ -95,9 +95,9 @@ expect 'a lead with nothing to score fails with a reason' \
 
 # The whole pipeline, offline, from the followers page to the CSV.
 ok 'pipeline: extract-urls | scrape | embed | score | rerank | to-csv on the demo data' \
-	'extract-urls "$D/followers.html" 2>/dev/null | scrape --from-dataset "$D/profiles.json" 2>/dev/null | embed 2>/dev/null | score "$D/icp.json" 2>/dev/null | rerank "$D/icp.json" 2>/dev/null | to-csv > leads.csv 2>/dev/null && test $(wc -l < leads.csv) -eq 26 && grep -q "Chief People Officer ~ Chief People Officer" leads.csv'
+	'extract-urls "$D/followers.html" 2>/dev/null | scrape --from-dataset "$D/profiles.json" 2>/dev/null | embed 2>/dev/null | score "$D/icp.json" 2>/dev/null | rerank "$D/icp.json" 2>/dev/null | to-csv --full --all > leads.csv 2>/dev/null && test $(wc -l < leads.csv) -eq 26 && grep -q "Chief People Officer ~ Chief People Officer" leads.csv'
 ok 'pipeline: the card'"'"'s shortest one (no classify, no rerank) gives scores in the CSV' \
-	'extract-urls "$D/followers.html" 2>/dev/null | scrape --from-dataset "$D/profiles.json" 2>/dev/null | embed 2>/dev/null | score "$D/icp.json" 2>/dev/null | to-csv 2>/dev/null | grep -c ",[ABCD]," | grep -qx 25'
+	'extract-urls "$D/followers.html" 2>/dev/null | scrape --from-dataset "$D/profiles.json" 2>/dev/null | embed 2>/dev/null | score "$D/icp.json" 2>/dev/null | to-csv --full --all 2>/dev/null | grep -c ",[ABCD]," | grep -qx 25'
 
 # Bad ICP files: lq_icp_load's messages, exit 3.
 printf '{"target_titles": "CFO"}\n' > wrongtype.json

@@ -47,8 +47,8 @@ cards 16 < "$DEMO/followers.html" > clients/acme/2026-01/followers.html
 bmake() { make -f "$TOP/pipelines/batch.mk" CLIENT=acme "$@"; }
 
 bmake > run1.log 2>&1
-ok 'first batch: every stage ran, leads.csv written' \
-	'test "$(stages run1.log)" = "extract-urls scrape embed classify score rerank to-csv" && test -s clients/acme/2026-01/leads.csv'
+ok 'first batch: every stage ran, leads.csv and review.html written' \
+	'test "$(stages run1.log)" = "extract-urls scrape embed classify score rerank to-csv review" && test -s clients/acme/2026-01/leads.csv && test -s clients/acme/2026-01/review.html'
 expect 'first batch: 15 profiles from Apify, 15 embedded, 15 classified' \
 	'echo $(stat_of apify urls) $(oa_inputs) $(oa_count /v1/chat/completions); jq -r .status clients/acme/2026-01/6-reranked.ndjson | sort | uniq -c' <<-'OUT'
 	15 15 15
@@ -66,9 +66,9 @@ expect 'nothing changed: nothing runs, no request' 'echo "[$(stages run2.log)]" 
 sleep 1
 jq '.target_keywords += ["benefits"]' "$DEMO/icp.json" > clients/acme/icp.json
 bmake > run3.log 2>&1
-expect 'ICP changed: only score, rerank and to-csv run; no scrape or embed request' \
+expect 'ICP changed: only score, rerank, to-csv and review run; no scrape or embed request' \
 	'echo "$(stages run3.log)"; echo $(stat_of apify urls) $(stat_of apify runs) $(oa_inputs) $(grep -c . "$T/mock.log")' <<-OUT
-	score rerank to-csv
+	score rerank to-csv review
 	15 $(stat_of apify runs) 15 $(grep -c . "$T/mock.log")
 	OUT
 
@@ -77,7 +77,7 @@ cat "$DEMO/followers.html" > clients/acme/2026-02/followers.html
 bmake > run4.log 2>&1
 expect 'new export: every stage runs, only the 10 new people are scraped, embedded, classified' \
 	'echo "$(stages run4.log)"; echo $(stat_of apify urls) $(oa_inputs) $(oa_count /v1/chat/completions); jq -r .status clients/acme/2026-02/6-reranked.ndjson | sort | uniq -c' <<-'OUT'
-	extract-urls scrape embed classify score rerank to-csv
+	extract-urls scrape embed classify score rerank to-csv review
 	25 25 25
 	     25 qualified
 	OUT
@@ -114,11 +114,36 @@ ok 'killed mid-scrape: the finished runs are cached, not all 25' "test $done1 -g
 make -f "$TOP/pipelines/batch.mk" CLIENT=beta > run6.log 2>&1
 expect 'rerun after the kill: resumes at scrape and asks Apify only for the profiles not cached' \
 	'echo "$(stages run6.log)"; echo $(( $(stat_of slow urls) - urls1 )); jq -r .status clients/beta/2026-03/6-reranked.ndjson | sort | uniq -c' <<-OUT
-	scrape embed classify score rerank to-csv
+	scrape embed classify score rerank to-csv review
 	$((25 - done1))
 	     25 qualified
 	OUT
 ok 'after the kill: no Apify run left running' 'test "$(stat_of slow running)" -eq 0'
+# A lead that fails (a profile missing from the dataset): the spreadsheet
+# is written without it, and every run says so and fails until accepted.
+mkdir -p clients/gamma/2026-04
+cp "$DEMO/icp.json" clients/gamma/icp.json
+jq 'del(.[0])' "$DEMO/profiles.json" > p24.json
+printf 'scrape = --from-dataset %s --refresh\nscore = --method structured\n' "$T/p24.json" > clients/gamma/lq.conf
+cp "$DEMO/followers.html" clients/gamma/2026-04/followers.html
+gmake() { make -f "$TOP/pipelines/batch.mk" CLIENT=gamma "$@"; }
+gmake > run7.log 2>&1
+echo $? > run7.status
+ok 'a failed lead left out: make fails, the spreadsheet and review page are kept' \
+	'test "$(cat run7.status)" -ne 0 && test -s clients/gamma/2026-04/leads.csv && test -s clients/gamma/2026-04/review.html'
+ok 'a failed lead left out: said, with to-csv'"'"'s count and the way to list them' \
+	'grep -q "batch.mk: .*leads.csv leaves out failed leads (to-csv exit 5)" run7.log && grep -q "1 failed left out" run7.log && grep -q "jq -c .select(.status == \"failed\")" run7.log'
+gmake > run8.log 2>&1
+echo $? > run8.status
+ok 'a failed lead left out: a rerun (nothing to redo) still fails and says so' \
+	'test "$(cat run8.status)" -ne 0 && test "$(stages run8.log)" = "" && grep -q "leaves out failed leads" run8.log'
+sleep 1
+echo 'to-csv = --exclude-failed' >> clients/gamma/lq.conf
+gmake > run9.log 2>&1
+echo $? > run9.status
+ok 'accepted with to-csv = --exclude-failed: make succeeds' \
+	'test "$(cat run9.status)" -eq 0 && ! grep -q "leaves out" run9.log && test ! -e clients/gamma/2026-04/leads.left-out'
+
 echo "# batch.mk: 15 then +10 new followers: 15 then 25 urls to Apify, 15 then 25 embedding inputs; ICP touched: 0 requests"
 echo "# killed after $done1 profiles cached ($urls1 urls sent), the rerun sent $(( $(stat_of slow urls) - urls1 )) urls; embed $(( $(oa_inputs) - oa0 )) inputs in all"
 

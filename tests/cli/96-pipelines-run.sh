@@ -50,9 +50,9 @@ score = --method structured
 to-csv = --min-score 0
 EOF
 printf '# keys\nexport OPENAI_API_KEY="%s"\nAPIFY_API_TOKEN=unused\n' "$KEY" > q.env
-ok 'qualify.sh: config and .env, writes every stage and the CSV' \
+ok 'qualify.sh: config and .env, writes every stage, the CSV and the review page' \
 	"sh '$P/qualify.sh' -c q.conf -e q.env -o out '$DEMO/followers.html' '$DEMO/icp.json' > q.out 2> q.err &&
-	 test \"\$(cat q.out)\" = out/leads.csv && ls out | tr '\n' ' ' | grep -qx '1-leads.ndjson 2-enriched.ndjson 3-embedded.ndjson 4-classified.ndjson 5-scored.ndjson 6-reranked.ndjson leads.csv '"
+	 test \"\$(cat q.out)\" = \"\$(printf 'out/leads.csv\nout/review.html')\" && ls out | tr '\n' ' ' | grep -qx '1-leads.ndjson 2-enriched.ndjson 3-embedded.ndjson 4-classified.ndjson 5-scored.ndjson 6-reranked.ndjson leads.csv review.html '"
 expect 'qualify.sh: the key was read from the .env file (25 embedded through the mock)' \
 	'jq -r .embedding_model out/3-embedded.ndjson | sort | uniq -c; jq -s "map(select(.auth and .status == 200) | .n) | add" "$T/mock.log"' <<-'OUT'
 	     25 openai:text-embedding-3-small@32
@@ -65,11 +65,24 @@ ok 'qualify.sh: after a failed stage, no partial file' 'test -s out2/2-enriched.
 status 'qualify.sh: a missing ICP: exit 3' 3 "sh '$P/qualify.sh' '$DEMO/followers.html' nope.json > /dev/null 2>&1 || exit \$?"
 mock_stop
 
+# A lead that failed (its profile is not in the dataset): the spreadsheet
+# is written without it, and qualify.sh says so and exits 5.
+jq 'del(.[0])' "$DEMO/profiles.json" > p24.json
+printf 'scrape = --from-dataset %s --refresh\n' "$T/p24.json" > f.conf
+status 'qualify.sh: a failed lead left out of the spreadsheet: exit 5' 5 \
+	"sh '$P/qualify.sh' -c f.conf -o fout '$DEMO/followers.html' '$DEMO/icp.json' > f.out 2> f.err"
+ok 'qualify.sh: exit 5 keeps the spreadsheet and the review page, and says why and what to do' \
+	"test -s fout/leads.csv && test -s fout/review.html && test \"\$(cat f.out)\" = \"\$(printf 'fout/leads.csv\nfout/review.html')\" &&
+	 grep -q '1 failed lead left out of the spreadsheet' f.err && grep -q 'qualify.sh: fout/leads.csv leaves out failed leads (to-csv exit 5)' f.err &&
+	 grep -q 'to-csv = --exclude-failed' f.err"
+status 'qualify.sh: with to-csv = --exclude-failed: exit 0' 0 \
+	"echo 'to-csv = --exclude-failed' >> f.conf && sh '$P/qualify.sh' -c f.conf -o fout2 '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2>&1"
+
 # Install into a DESTDIR, run the pipeline through the installed lq, uninstall.
 R=$T/root
 ok 'make install DESTDIR PREFIX=/usr' "make -s -C '$TOP' install DESTDIR='$R' PREFIX=/usr > install.log 2>&1"
 ok 'installed: lq in bin, filters in libexec/lq, man pages, completion, pipelines' \
-	"test -x $R/usr/bin/lq && test -x $R/usr/libexec/lq/scrape && test -x $R/usr/libexec/lq/to-csv &&
+	"test -x $R/usr/bin/lq && test -x $R/usr/libexec/lq/scrape && test -x $R/usr/libexec/lq/to-csv && test -x $R/usr/libexec/lq/review && test -f $R/usr/share/man/man1/lq-review.1 &&
 	 test -f $R/usr/share/man/man1/lq.1 && test -f $R/usr/share/man/man1/lq-score.1 && test ! -e $R/usr/share/man/man1/score.1 &&
 	 test -f $R/usr/share/bash-completion/completions/lq && test -x $R/usr/share/lq/pipelines/qualify.sh &&
 	 test ! -e $R/usr/bin/scrape"
@@ -123,10 +136,10 @@ else
 fi
 ok 'installed lq: the whole demo pipeline, same CSV as the build tree' \
 	"PATH=$IPATH; d=$DEMO; lq extract-urls \$d/followers.html 2>/dev/null | lq scrape -q --from-dataset \$d/profiles.json | lq embed -q |
-	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q > inst.csv &&
+	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q --all > inst.csv &&
 	 test \$(grep -c . inst.csv) -ge 20 &&
 	 PATH=$LQ_BIN:/usr/bin:/bin; extract-urls \$d/followers.html 2>/dev/null | scrape -q --from-dataset \$d/profiles.json | embed -q |
-	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q > tree.csv && cmp inst.csv tree.csv"
+	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q --all > tree.csv && cmp inst.csv tree.csv"
 status 'installed lq: an unknown command is a usage error' 2 "PATH=$IPATH; lq frobnicate 2>/dev/null || exit \$?"
 ok 'installed qualify.sh runs the installed lq' \
 	"PATH=$IPATH; sh $R/usr/share/lq/pipelines/qualify.sh -c mapper.conf -o iq '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2>&1 && test -s iq/leads.csv"
@@ -137,6 +150,8 @@ PATH=$IPATH
 . $R/usr/share/bash-completion/completions/lq
 c() { COMP_WORDS=("\$@"); COMP_CWORD=\$((\$# - 1)); _lq; echo "\${COMPREPLY[*]}"; }
 c lq sc
+c lq rev
+c lq review --se
 c lq embed --ba
 c lq rerank --drop
 c lq help cl
@@ -147,6 +162,8 @@ c lq --ver
 EOF
 expect 'bash completion: commands, options from --help, help topics, cache subcommands' 'bash comp.bash' <<-'OUT'
 	scrape score
+	review
+	--serve
 	--backend --base-url --batch-size
 	--drop-below
 	classify

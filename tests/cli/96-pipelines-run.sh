@@ -115,11 +115,11 @@ ok 'installed lq model fetch: the model, verified, in the fresh cache' \
 mock_stop
 ok 'installed lq: the whole demo pipeline on the fetched model, same CSV as the build tree' \
 	"PATH=$IPATH; d=$DEMO; export $FRESH; lq extract-urls \$d/followers.html 2>/dev/null | lq scrape -q --from-dataset \$d/profiles.json | lq embed -q |
-	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q > fresh.csv &&
-	 test \$(grep -c . fresh.csv) -ge 20 && test -d $T/fresh-cache/objects &&
-	 PATH=$LQ_BIN:/usr/bin:/bin; unset HOME XDG_CACHE_HOME LQ_CACHE_DIR LQ_MODEL_DIR; export LQ_MODEL_DIR='$LQ_MODEL_DIR' LQ_CACHE_DIR='$LQ_CACHE_DIR';
+	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q --all > fresh.csv &&
+	 test \$(grep -c . fresh.csv) -ge 20 && test -d $T/fresh-cache/objects || exit 1
+	 PATH=$LQ_BIN:/usr/bin:/bin; unset HOME XDG_CACHE_HOME LQ_CACHE_DIR LQ_MODEL_DIR; export LQ_MODEL_DIR='$LQ_MODEL_DIR' LQ_CACHE_DIR='$LQ_CACHE_DIR'
 	 extract-urls \$d/followers.html 2>/dev/null | scrape -q --from-dataset \$d/profiles.json | embed -q |
-	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q > fresh-tree.csv && cmp fresh.csv fresh-tree.csv"
+	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q --all > fresh-tree.csv && cmp fresh.csv fresh-tree.csv"
 ok 'installed lq icp check, with the installed schema agreeing' \
 	"PATH=$IPATH; lq icp check $DEMO/icp.json > /dev/null &&
 	 { ! python3 -c 'import jsonschema' 2>/dev/null || python3 '$TOP/tests/validate.py' $R/usr/share/lq/schema/icp.schema.json $DEMO/icp.json; }"

@@ -83,7 +83,7 @@ model_LIBS = -lpthread
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
 	cache sha256 http \
-	followers liurl \
+	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
 	profile \
 	encoder safetensors tokenizer embedder leadtext labelset \

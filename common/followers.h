@@ -5,6 +5,8 @@
 #include <stddef.h>
 
 #include "liurl.h"
+#include "pagekind.h"
+#include "savedpage.h"
 
 /* One follower. Strings are NUL-terminated UTF-8 owned by the set; NULL
  * when unknown. After merges: id is the URN when known, else the slug;
@@ -39,6 +41,8 @@ size_t lq_people_len(const struct lq_people *pp);
 const struct lq_person *lq_people_at(const struct lq_people *pp, size_t i);
 /* Number of distinct people (entries not merged away). */
 size_t lq_people_count(const struct lq_people *pp);
+/* 1 if slug or urn (either may be NULL or "") is a key of a person of pp. */
+int lq_people_has(struct lq_people *pp, const char *slug, const char *urn);
 
 /* Input kinds. */
 enum lq_format { LQ_FMT_AUTO, LQ_FMT_HTML, LQ_FMT_TEXT, LQ_FMT_CSV };
@@ -53,30 +57,46 @@ struct lq_extract_stats {
 	size_t profiles;	/* of which person profile links */
 	size_t rejected[LQ_LIURL_BAD_ID + 1];	/* other LinkedIn links by lq_liurl_err */
 	size_t chrome;		/* profile links in header/nav/footer/aside chrome */
-	size_t owner;		/* distinct people skipped as the page owner */
+	size_t owner;		/* cards and mentions skipped as the page owner's */
 	size_t cards;		/* person groups found (cards, lines, rows) */
 	size_t added;		/* new people */
 	size_t flat;		/* 1: HTML too deeply nested, scanned as text */
 	size_t rows_without_url;	/* CSV rows with an empty or non-profile URL cell */
-	int no_url_column;	/* CSV without a URL column: scanned as text */
+	int no_url_column;	/* CSV where no column holds profile links */
+	char columns[256];	/* then its header cells, quoted, for messages */
+	char url_column[64];	/* CSV whose URL column was found by its links, not its name */
 	int pieces;		/* HTML parsed in this many pieces at once; 0: whole */
+	size_t mentions;	/* HTML: profile links in running text (posts, insights) left out */
+	enum lq_format format;	/* the kind read: fmt, or what LQ_FMT_AUTO found */
+	struct lq_saved saved;	/* the wrapper or encoding the input came in */
+	int unreadable;		/* a wrapper without a readable page (saved.err says why) */
+	int binary;		/* not text: NUL bytes or no UTF-8 at the start */
+	const char *binary_kind;	/* a known binary format ("a PDF document"), or NULL */
+	struct lq_page_info page;	/* HTML: what the page is */
 };
 
 /* Finds the followers in buf[0..n) of the given format (LQ_FMT_AUTO
  * detects it) and adds them to pp with source as their source label.
+ * The input is first unwrapped (MHTML, Safari web archive) and decoded
+ * from UTF-16/32 (common/savedpage.h); st->saved says how, and
+ * st->unreadable that a wrapper held no page.
  * HTML: links in <a href>/<area href> and data-* attributes, URLs in
  * text; links inside page chrome (header, nav, footer, aside, ARIA
  * banner/navigation/contentinfo/complementary, #global-nav) are not
  * followers, and the people linked from header/nav chrome (the page
- * owner) are left out wherever they appear. Links are grouped into
- * cards (the largest element around a link that holds one person's
- * links and is not a list of such elements); a card's links are one
- * person, its name is the text of its first named link (or an image's
- * alt text), its headline the first text after the name. Text: every
- * URL-like token. CSV: the URL column of the header row (preamble lines
- * before it are skipped) with name, headline and company columns when
- * present. Messages about bad lines name source and the line. Fills st
- * (zeroed first). Memory is bounded by a small multiple of n. */
+ * owner) are left out wherever they appear. Links in running text are
+ * mentions, left out (st->mentions) unless the page has no card. Links
+ * are grouped into cards (the largest element around a link that holds
+ * one person's links and is not a list of such elements); a card's
+ * links are one person, named by its link text (never an aria-label),
+ * its headline the element whose class names one, else the first text
+ * after the name (docs/extract-urls.md). st->page says what the page is.
+ * Text: every URL-like token. CSV: the URL column of the header row
+ * (preamble lines before it are skipped), else the column holding
+ * profile links, with name, headline and company columns when present;
+ * st->no_url_column when there is none. Messages about bad lines name
+ * source and the line. Fills st (zeroed first). Memory is bounded by a
+ * small multiple of n. */
 void lq_extract(struct lq_people *pp, const char *buf, size_t n, enum lq_format fmt,
     const char *source, struct lq_extract_stats *st);
 

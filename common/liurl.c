@@ -128,18 +128,23 @@ lq_liurl_is_urn(const char *id, size_t n)
 }
 
 /* A decoded profile id is acceptable: not empty, fits, UTF-8 without
- * controls, and none of the characters that end a URL in markup or
- * that no slug holds. */
+ * controls, none of the characters that end a URL in markup or that no
+ * slug holds, and not only dots ("." and ".." are path steps: as a file
+ * name or a URL path they name another place). */
 static int
 id_ok(const char *id, size_t n)
 {
-	size_t i;
+	size_t i, dots = 0;
 
 	if (n == 0 || n > LQ_LIURL_ID_MAX)
 		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (strchr(" /\\?#<>\"'`{}|^[]", id[i]) != NULL && id[i] != '\0')
 			return 0;
+		dots += id[i] == '.';
+	}
+	if (dots == n)
+		return 0;
 	return clean_utf8((const unsigned char *)id, n);
 }
 

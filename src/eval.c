@@ -1,6 +1,8 @@
 /* eval.c: measure how well scored leads are ranked against judged labels. */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,24 +17,29 @@
 #include "run.h"
 #include "util.h"
 
-enum { OPT_COMPARE = 256, OPT_ICP, OPT_JSON, OPT_REQUIRE_ALL, OPT_RUNS,
-	OPT_SCORE_FIELD, OPT_SPLIT, OPT_TOP };
+enum { OPT_BOOTSTRAP = 256, OPT_COMPARE, OPT_ICP, OPT_JSON, OPT_LEAVE_ONE_OUT, OPT_LEVEL,
+	OPT_REQUIRE_ALL, OPT_RUNS, OPT_SCORE_FIELD, OPT_SEED, OPT_SPLIT, OPT_TOP, OPT_UNSEEN };
 
 static const struct lq_option options[] = {
+	{ "bootstrap", OPT_BOOTSTRAP, "N", "percentile intervals from N resamples of each ICP's judged leads (10..100000)" },
 	{ "compare", OPT_COMPARE, NULL, "two scored files A B: both side by side and B - A" },
 	{ "icp", OPT_ICP, "NAME", "judge every record against ICP NAME's labels (default: the record's \"icp\")" },
 	{ "json", OPT_JSON, NULL, "write one JSON object instead of a table" },
+	{ "leave-one-out", OPT_LEAVE_ONE_OUT, NULL, "each ICP against the mean of the other ICPs" },
+	{ "level", OPT_LEVEL, "X", "with --bootstrap, the confidence level of the intervals (0.5..0.999) [0.95]" },
 	{ "require-all", OPT_REQUIRE_ALL, NULL, "exit 1 when a judged lead is missing from an input" },
 	{ "runs", OPT_RUNS, NULL, "the files are repeated runs: per-lead score spread and metric spread" },
 	{ "score-field", OPT_SCORE_FIELD, "FIELD", "the field that ranks the leads (default icp_score)" },
+	{ "seed", OPT_SEED, "N", "with --bootstrap, the seed of the resampling [1]" },
 	{ "split", OPT_SPLIT, "NAME", "use only the judgments whose \"split\" is NAME (e.g. tune, held-out)" },
 	{ "top", OPT_TOP, "N", "with --runs, list the N least consistent leads (default 10)" },
+	{ "unseen", OPT_UNSEEN, "LIST", "comma-separated ICPs the rules were not written for: their mean apart" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"LABELS [FILE]\n"
-	"       eval --compare [options] LABELS A B\n"
+	"[--bootstrap N [--seed N] [--level X]] LABELS [FILE]\n"
+	"       eval --compare [--bootstrap N] [options] LABELS A B\n"
 	"       eval --runs [--top N] [options] LABELS FILE FILE...",
 	"Measure the ranking of scored leads (NDJSON) against judged labels.",
 	"Metrics, per ICP and as the mean over ICPs: NDCG@10 and @50 (gain\n"
@@ -40,14 +47,23 @@ static const struct lq_cmd cmd = {
 	"average precision; relevance >= 2 counts as relevant. Tied scores are\n"
 	"averaged over every order of the tied leads. Undefined values print as\n"
 	"n/a (null in JSON). FILE \"-\" or none reads standard input.\n"
+	"--bootstrap: percentile intervals; each resample draws, with replacement,\n"
+	"as many leads as each ICP has from its judged leads (SplitMix64 from\n"
+	"--seed, so a run is reproducible); with --compare, paired intervals of B - A.\n"
+	"--leave-one-out and --unseen report ICPs against each other: use them to\n"
+	"check rules on ICPs they were not written for.\n"
 	"Exit 1 when no lead of an input has a judgment, or with --require-all\n"
 	"when a judged lead is missing. See docs/quality.md.\n",
 	options, LQ_COMMON_BASIC
 };
 
 static const char *opt_icp, *opt_split, *opt_field = "icp_score";
-static int opt_json, opt_require_all;
-static long long opt_top = 10;
+static int opt_json, opt_require_all, opt_loo;
+static long long opt_top = 10, opt_boot;
+static unsigned long long opt_seed = 1;
+static double opt_level = 0.95;
+static char **opt_unseen;		/* --unseen names */
+static size_t nunseen;
 
 /* The metrics, in table order. */
 enum { M_NDCG10, M_NDCG50, M_P10, M_P25, M_RECALL, M_AUC, M_AP, NMETRIC };
@@ -269,11 +285,40 @@ mean_result(struct result *all, const struct result *res, size_t n)
 	}
 }
 
+/* The metrics of run r over the judged leads idx[0..n) (label indices,
+ * a lead may appear several times: a bootstrap resample); leads the run
+ * did not see are left out. buf has room for n. */
+static void
+metrics_of(const struct run *r, const size_t *idx, size_t n, double m[NMETRIC], struct lq_ranked *buf)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < n; j++) {
+		size_t i = idx[j];
+
+		if (!r->seen[i])
+			continue;
+		buf[k].score = r->score[i];
+		buf[k].rel = L.v[i].rel;
+		buf[k].cut = r->cut[i];
+		k++;
+	}
+	lq_rank_sort(buf, k);
+	m[M_NDCG10] = lq_ndcg(buf, k, 10);
+	m[M_NDCG50] = lq_ndcg(buf, k, 50);
+	m[M_P10] = lq_precision(buf, k, 10);
+	m[M_P25] = lq_precision(buf, k, 25);
+	m[M_RECALL] = r->has_tier ? lq_recall_cut(buf, k) : NAN;
+	m[M_AUC] = lq_roc_auc(buf, k);
+	m[M_AP] = lq_avg_precision(buf, k);
+}
+
 /* Computes res[0..L.nicps) and the overall mean res[L.nicps] for r. */
 static void
 evaluate(const struct run *r, struct result *res)
 {
 	struct lq_ranked *v = lq_xreallocarray(NULL, L.n ? L.n : 1, sizeof *v);
+	size_t *idx = lq_xreallocarray(NULL, L.n ? L.n : 1, sizeof *idx);
 
 	for (size_t c = 0; c < L.nicps; c++) {
 		struct result *x = &res[c];
@@ -290,25 +335,277 @@ evaluate(const struct run *r, struct result *res)
 				x->missing++;
 				continue;
 			}
-			v[n].score = r->score[i];
-			v[n].rel = L.v[i].rel;
-			v[n].cut = r->cut[i];
 			x->unscored += isinf(r->score[i]) && r->score[i] < 0;
 			x->positives += L.v[i].rel >= LQ_REL_POSITIVE;
-			n++;
+			idx[n++] = i;
 		}
 		x->found = n;
-		lq_rank_sort(v, n);
-		x->m[M_NDCG10] = lq_ndcg(v, n, 10);
-		x->m[M_NDCG50] = lq_ndcg(v, n, 50);
-		x->m[M_P10] = lq_precision(v, n, 10);
-		x->m[M_P25] = lq_precision(v, n, 25);
-		x->m[M_RECALL] = r->has_tier ? lq_recall_cut(v, n) : NAN;
-		x->m[M_AUC] = lq_roc_auc(v, n);
-		x->m[M_AP] = lq_avg_precision(v, n);
+		metrics_of(r, idx, n, x->m, v);
 	}
 	free(v);
+	free(idx);
 	mean_result(&res[L.nicps], res, L.nicps);
+}
+
+/* ---- comparing ICPs: --leave-one-out and --unseen -------------------- */
+
+static int
+is_unseen(const char *icp)
+{
+	for (size_t i = 0; i < nunseen; i++)
+		if (strcmp(opt_unseen[i], icp) == 0)
+			return 1;
+	return 0;
+}
+
+/* Mean of metric m over the ICPs whose value per[c * NMETRIC + m] is
+ * defined, leaving out ICP skip ((size_t)-1 for none) and, when group is
+ * 0 or 1, the ICPs whose is_unseen() differs from it; per holds one run's
+ * (or one resample's) per-ICP metrics. NAN when no ICP is left. */
+static double
+mean_over(const double *per, int m, size_t skip, int group)
+{
+	double s = 0;
+	size_t k = 0;
+
+	for (size_t c = 0; c < L.nicps; c++) {
+		double x = per[c * NMETRIC + (size_t)m];
+
+		if (c == skip || isnan(x))
+			continue;
+		if (group >= 0 && is_unseen(L.icps[c]) != group)
+			continue;
+		s += x;
+		k++;
+	}
+	return k ? s / (double)k : NAN;
+}
+
+/* The statistics derive() computes from per-ICP metrics, NSTAT(nicps)
+ * values laid out as: per ICP and metric the leave-one-out difference
+ * (this - mean of the others) at c * NMETRIC + m; per ICP and metric the
+ * others' mean at st_others(c, m); per metric the seen mean, the unseen
+ * mean and unseen - seen at st_seen(m), st_unseen(m) and st_gap(m). */
+#define NSTAT(n) ((n) * NMETRIC * 2 + 3 * NMETRIC)
+
+static size_t st_others(size_t c, int m) { return (L.nicps + c) * NMETRIC + (size_t)m; }
+static size_t st_seen(int m) { return 2 * L.nicps * NMETRIC + (size_t)m; }
+static size_t st_unseen(int m) { return 2 * L.nicps * NMETRIC + NMETRIC + (size_t)m; }
+static size_t st_gap(int m) { return 2 * L.nicps * NMETRIC + 2 * NMETRIC + (size_t)m; }
+
+/* Fills out[0..NSTAT(L.nicps)) from per[0..L.nicps * NMETRIC) (NAN where
+ * undefined; every statistic that needs an undefined value is NAN). */
+static void
+derive(const double *per, double *out)
+{
+	for (size_t c = 0; c < L.nicps; c++)
+		for (int m = 0; m < NMETRIC; m++) {
+			double o = mean_over(per, m, c, -1);
+
+			out[st_others(c, m)] = o;
+			out[c * NMETRIC + (size_t)m] = per[c * NMETRIC + (size_t)m] - o;
+		}
+	for (int m = 0; m < NMETRIC; m++) {
+		out[st_seen(m)] = mean_over(per, m, (size_t)-1, 0);
+		out[st_unseen(m)] = mean_over(per, m, (size_t)-1, 1);
+		out[st_gap(m)] = out[st_unseen(m)] - out[st_seen(m)];
+	}
+}
+
+/* Per-ICP metrics of res[0..L.nicps) as a flat array (ICPs without found
+ * leads count as undefined, as in the overall mean). */
+static void
+flatten(const struct result *res, double *per)
+{
+	for (size_t c = 0; c < L.nicps; c++)
+		for (int m = 0; m < NMETRIC; m++)
+			per[c * NMETRIC + (size_t)m] = res[c].found ? res[c].m[m] : NAN;
+}
+
+/* ---- --bootstrap ------------------------------------------------------ */
+
+/* SplitMix64 (Steele, Lea and Flood 2014): small, fast, and easy to
+ * reproduce elsewhere (tests/eval_ref.py does) from the seed alone. */
+static uint64_t rng_state;
+
+static uint64_t
+rng_next(void)
+{
+	uint64_t z = (rng_state += UINT64_C(0x9e3779b97f4a7c15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+/* A uniform index in [0, n): the top 53 bits as a double in [0, 1), times n. */
+static size_t
+rng_below(size_t n)
+{
+	return (size_t)((double)(rng_next() >> 11) * 0x1.0p-53 * (double)n);
+}
+
+/* A percentile interval of one statistic: its bounds over the resamples
+ * where it is defined, and how many resamples left it undefined. */
+struct interval {
+	double lo, hi;
+	unsigned long undefined;
+};
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Quantile p of sorted x[0..n) by linear interpolation between order
+ * statistics (Hyndman and Fan's type 7, the default of R and NumPy). */
+static double
+quantile(const double *x, size_t n, double p)
+{
+	double h = (double)(n - 1) * p;
+	size_t i = (size_t)floor(h);
+
+	if (i + 1 >= n)
+		return x[n - 1];
+	return x[i] + (h - (double)i) * (x[i + 1] - x[i]);
+}
+
+/* The interval of vals[0..n) (NAN = undefined in that resample); vals is
+ * reordered. Both bounds are NAN when no resample defines it. */
+static struct interval
+interval_of(double *vals, size_t n)
+{
+	struct interval iv = { NAN, NAN, 0 };
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(vals[i]))
+			iv.undefined++;
+		else
+			vals[k++] = vals[i];
+	}
+	if (k == 0)
+		return iv;
+	qsort(vals, k, sizeof *vals, cmp_double);
+	iv.lo = quantile(vals, k, (1 - opt_level) / 2);
+	iv.hi = quantile(vals, k, 1 - (1 - opt_level) / 2);
+	return iv;
+}
+
+/* Intervals from the resamples, for one run or (with two runs) for B - A:
+ * per ICP and metric, for the overall mean, and for every derived
+ * statistic (derive()). */
+struct boot {
+	struct interval *icp;	/* [(L.nicps + 1) * NMETRIC]: ICPs, then overall */
+	struct interval *stat;	/* [NSTAT(L.nicps)] */
+};
+
+/* Resamples the judged leads of every ICP opt_boot times (the leads in
+ * the split that at least one of runs[0..nr) saw, each ICP on its own:
+ * a stratified bootstrap) and fills out[0..nr) with each run's intervals
+ * and, when nr == 2, out[2] with those of B - A (paired: both runs are
+ * measured on the same resample). */
+static void
+bootstrap(const struct run *runs, size_t nr, struct boot *out)
+{
+	size_t nicps = L.nicps, nst = NSTAT(nicps), nb = (size_t)opt_boot, nout = nr == 2 ? 3 : nr;
+	size_t per_n = (nicps + 1) * NMETRIC;
+	size_t **pool = lq_xcalloc(nicps ? nicps : 1, sizeof *pool);
+	size_t *npool = lq_xcalloc(nicps ? nicps : 1, sizeof *npool);
+	size_t *draw = lq_xreallocarray(NULL, L.n ? L.n : 1, sizeof *draw);
+	struct lq_ranked *buf = lq_xreallocarray(NULL, L.n ? L.n : 1, sizeof *buf);
+	/* rep[o][b * (per_n + nst) + ...]: resample b's per-ICP metrics, overall, derived */
+	size_t stride = per_n + nst;
+	double **rep = lq_xcalloc(nout, sizeof *rep);
+	double *tmp = lq_xreallocarray(NULL, nb, sizeof *tmp);
+
+	for (size_t c = 0; c < nicps; c++) {
+		pool[c] = lq_xreallocarray(NULL, L.n ? L.n : 1, sizeof **pool);
+		for (size_t i = 0; i < L.n; i++) {
+			int seen = 0;
+
+			if (strcmp(L.v[i].icp, L.icps[c]) != 0 || !in_split(&L.v[i]))
+				continue;
+			for (size_t k = 0; k < nr; k++)
+				seen |= runs[k].seen[i];
+			if (seen)
+				pool[c][npool[c]++] = i;
+		}
+	}
+	for (size_t o = 0; o < nout; o++)
+		rep[o] = lq_xreallocarray(NULL, nb * stride, sizeof **rep);
+	rng_state = (uint64_t)opt_seed;
+	for (size_t b = 0; b < nb; b++) {
+		for (size_t c = 0; c < nicps; c++) {
+			for (size_t j = 0; j < npool[c]; j++)
+				draw[j] = pool[c][rng_below(npool[c])];
+			for (size_t k = 0; k < nr; k++) {
+				double *m = &rep[k][b * stride + c * NMETRIC];
+
+				if (npool[c] == 0) {
+					for (int q = 0; q < NMETRIC; q++)
+						m[q] = NAN;
+					continue;
+				}
+				metrics_of(&runs[k], draw, npool[c], m, buf);
+			}
+		}
+		for (size_t k = 0; k < nout; k++) {
+			double *x = &rep[k][b * stride];
+
+			if (k == 2)	/* B - A */
+				for (size_t c = 0; c < nicps * NMETRIC; c++)
+					x[c] = rep[1][b * stride + c] - rep[0][b * stride + c];
+			for (int q = 0; q < NMETRIC; q++) {
+				double s = 0;
+				size_t n = 0;
+
+				if (k == 2) {
+					x[nicps * NMETRIC + (size_t)q] = rep[1][b * stride + nicps * NMETRIC + (size_t)q] -
+					    rep[0][b * stride + nicps * NMETRIC + (size_t)q];
+					continue;
+				}
+				for (size_t c = 0; c < nicps; c++)
+					if (!isnan(x[c * NMETRIC + (size_t)q])) {
+						s += x[c * NMETRIC + (size_t)q];
+						n++;
+					}
+				x[nicps * NMETRIC + (size_t)q] = n ? s / (double)n : NAN;
+			}
+			derive(x, x + per_n);
+		}
+	}
+	for (size_t o = 0; o < nout; o++) {
+		out[o].icp = lq_xreallocarray(NULL, per_n, sizeof *out[o].icp);
+		out[o].stat = lq_xreallocarray(NULL, nst, sizeof *out[o].stat);
+		for (size_t j = 0; j < stride; j++) {
+			for (size_t b = 0; b < nb; b++)
+				tmp[b] = rep[o][b * stride + j];
+			if (j < per_n)
+				out[o].icp[j] = interval_of(tmp, nb);
+			else
+				out[o].stat[j - per_n] = interval_of(tmp, nb);
+		}
+		free(rep[o]);
+	}
+	for (size_t c = 0; c < nicps; c++)
+		free(pool[c]);
+	free(pool);
+	free(npool);
+	free(draw);
+	free(buf);
+	free(rep);
+	free(tmp);
+}
+
+static void
+boot_free(struct boot *b)
+{
+	free(b->icp);
+	free(b->stat);
 }
 
 /* ---- output ---------------------------------------------------------- */
@@ -317,6 +614,40 @@ static json_t *
 jnum(double x)
 {
 	return isnan(x) ? json_null() : json_real(round(x * 1e6) / 1e6);
+}
+
+/* {"metric": [lo, hi] or null, ...} of iv[0..NMETRIC). */
+static json_t *
+ci_json(const struct interval *iv)
+{
+	json_t *o = json_object();
+
+	for (int m = 0; m < NMETRIC; m++)
+		json_object_set_new(o, mname[m], isnan(iv[m].lo) ? json_null() :
+		    json_pack("[oo]", jnum(iv[m].lo), jnum(iv[m].hi)));
+	return o;
+}
+
+/* {"metric": resamples that left it undefined, ...}. */
+static json_t *
+undefined_json(const struct interval *iv)
+{
+	json_t *o = json_object();
+
+	for (int m = 0; m < NMETRIC; m++)
+		json_object_set_new(o, mname[m], json_integer((json_int_t)iv[m].undefined));
+	return o;
+}
+
+/* {"metric": value, ...} of the statistic at st(m) in v. */
+static json_t *
+stat_json(const double *v, size_t (*st)(int))
+{
+	json_t *o = json_object();
+
+	for (int m = 0; m < NMETRIC; m++)
+		json_object_set_new(o, mname[m], jnum(v[st(m)]));
+	return o;
 }
 
 static json_t *
@@ -337,9 +668,9 @@ result_json(const struct result *x)
 }
 
 static json_t *
-run_json(const struct run *r, const struct result *res)
+run_json(const struct run *r, const struct result *res, const struct boot *bt)
 {
-	json_t *o = json_object(), *a = json_array();
+	json_t *o = json_object(), *a = json_array(), *all;
 
 	json_object_set_new(o, "input", json_string(r->name));
 	json_object_set_new(o, "score_field", json_string(opt_field));
@@ -356,11 +687,78 @@ run_json(const struct run *r, const struct result *res)
 			if (!r->seen[i] && in_split(&L.v[i]) && strcmp(L.v[i].icp, res[c].icp) == 0)
 				json_array_append_new(miss, json_string(L.v[i].id));
 		json_object_set_new(x, "missing_ids", miss);
+		if (bt) {
+			json_object_set_new(x, "ci", ci_json(&bt->icp[c * NMETRIC]));
+			json_object_set_new(x, "ci_undefined", undefined_json(&bt->icp[c * NMETRIC]));
+		}
 		json_array_append_new(a, x);
 	}
 	json_object_set_new(o, "icps", a);
-	json_object_set_new(o, "overall", result_json(&res[L.nicps]));
+	all = result_json(&res[L.nicps]);
+	if (bt) {
+		json_object_set_new(all, "ci", ci_json(&bt->icp[L.nicps * NMETRIC]));
+		json_object_set_new(all, "ci_undefined", undefined_json(&bt->icp[L.nicps * NMETRIC]));
+	}
+	json_object_set_new(o, "overall", all);
 	return o;
+}
+
+static json_t *
+bootstrap_json(void)
+{
+	return json_pack("{sIsIsoss}", "resamples", (json_int_t)opt_boot, "seed", (json_int_t)opt_seed,
+	    "level", json_real(opt_level), "method", "percentile, resampling each ICP's judged leads");
+}
+
+/* The --leave-one-out and --unseen parts of the JSON output, added to o. */
+static void
+compare_icps_json(json_t *o, const struct result *res, const struct boot *bt)
+{
+	double *per = lq_xreallocarray(NULL, L.nicps * NMETRIC + 1, sizeof *per);
+	double *st = lq_xreallocarray(NULL, NSTAT(L.nicps), sizeof *st);
+
+	flatten(res, per);
+	derive(per, st);
+	if (opt_loo) {
+		json_t *a = json_array();
+
+		for (size_t c = 0; c < L.nicps; c++) {
+			json_t *x = json_object(), *th = json_object(), *ot = json_object(), *df = json_object();
+
+			for (int m = 0; m < NMETRIC; m++) {
+				json_object_set_new(th, mname[m], jnum(per[c * NMETRIC + (size_t)m]));
+				json_object_set_new(ot, mname[m], jnum(st[st_others(c, m)]));
+				json_object_set_new(df, mname[m], jnum(st[c * NMETRIC + (size_t)m]));
+			}
+			json_object_set_new(x, "icp", json_string(L.icps[c]));
+			json_object_set_new(x, "this", th);
+			json_object_set_new(x, "others", ot);
+			json_object_set_new(x, "diff", df);
+			if (bt)
+				json_object_set_new(x, "ci", ci_json(&bt->stat[c * NMETRIC]));
+			json_array_append_new(a, x);
+		}
+		json_object_set_new(o, "leave_one_out", a);
+	}
+	if (nunseen) {
+		json_t *x = json_object(), *u = json_array(), *sn = json_array();
+
+		for (size_t c = 0; c < L.nicps; c++)
+			json_array_append_new(is_unseen(L.icps[c]) ? u : sn, json_string(L.icps[c]));
+		json_object_set_new(x, "unseen_icps", u);
+		json_object_set_new(x, "seen_icps", sn);
+		json_object_set_new(x, "seen", stat_json(st, st_seen));
+		json_object_set_new(x, "unseen", stat_json(st, st_unseen));
+		json_object_set_new(x, "diff", stat_json(st, st_gap));
+		if (bt)
+			json_object_set_new(x, "ci", json_pack("{sososo}",
+			    "seen", ci_json(&bt->stat[st_seen(0)]),
+			    "unseen", ci_json(&bt->stat[st_unseen(0)]),
+			    "diff", ci_json(&bt->stat[st_gap(0)])));
+		json_object_set_new(o, "unseen", x);
+	}
+	free(per);
+	free(st);
 }
 
 static void
@@ -422,6 +820,158 @@ print_table(const struct run *r, const struct result *res)
 		printf("overall: sums of the counts, mean of each metric over the ICPs where it is defined\n");
 }
 
+/* "lo..hi" of iv, or "n/a". */
+static void
+fmt_interval(char *buf, size_t n, const struct interval *iv, int sign)
+{
+	if (isnan(iv->lo))
+		snprintf(buf, n, "n/a");
+	else
+		snprintf(buf, n, sign ? "%+.3f..%+.3f" : "%.3f..%.3f", iv->lo, iv->hi);
+}
+
+static void
+print_boot_header(const char *what)
+{
+	printf("\n%g%% intervals of %s: percentile bootstrap, %lld resamples of each ICP's judged leads, seed %llu\n",
+	    opt_level * 100, what, opt_boot, opt_seed);
+}
+
+static void
+print_intervals(const struct boot *bt)
+{
+	int w = name_width();
+	char s[48];
+
+	print_boot_header("the metrics");
+	printf("%-*s", w, "ICP");
+	for (int m = 0; m < NMETRIC; m++)
+		printf(" %14s", mname[m]);
+	printf("\n");
+	for (size_t c = 0; c <= L.nicps; c++) {
+		printf("%-*.*s", w, w, c == L.nicps ? "overall" : L.icps[c]);
+		for (int m = 0; m < NMETRIC; m++) {
+			fmt_interval(s, sizeof s, &bt->icp[c * NMETRIC + (size_t)m], 0);
+			printf(" %14s", s);
+		}
+		printf("\n");
+	}
+}
+
+static void
+note_undefined(const struct boot *bt)
+{
+	for (size_t c = 0; c <= L.nicps; c++)
+		for (int m = 0; m < NMETRIC; m++) {
+			const struct interval *iv = &bt->icp[c * NMETRIC + (size_t)m];
+
+			if (iv->undefined && !isnan(iv->lo) && c < L.nicps)
+				lq_note("ICP '%s': %s is undefined in %lu of %lld resamples; its interval uses the others",
+				    L.icps[c], mname[m], iv->undefined, opt_boot);
+		}
+}
+
+/* The metrics shown in the ICP-against-ICP tables. */
+static const int shown_metrics[3] = { M_NDCG10, M_P10, M_AUC };
+
+static void
+print_loo(const struct result *res, const struct boot *bt)
+{
+	int w = name_width();
+	double *per = lq_xreallocarray(NULL, L.nicps * NMETRIC + 1, sizeof *per);
+	double *st = lq_xreallocarray(NULL, NSTAT(L.nicps), sizeof *st);
+	char a[32], b[32], d[32], ci[48];
+
+	flatten(res, per);
+	derive(per, st);
+	printf("\nleave one ICP out: each ICP against the mean of the other ICPs%s\n",
+	    bt ? " (interval of the difference)" : "");
+	printf("%-*s %-10s %9s %9s %9s", w, "ICP", "metric", "this", "others", "diff");
+	if (bt)
+		printf(" %16s", "interval");
+	printf("\n");
+	for (size_t c = 0; c < L.nicps; c++)
+		for (int k = 0; k < 3; k++) {
+			int m = shown_metrics[k];
+			double df = st[c * NMETRIC + (size_t)m];
+
+			fmt_metric(a, sizeof a, per[c * NMETRIC + (size_t)m]);
+			fmt_metric(b, sizeof b, st[st_others(c, m)]);
+			if (isnan(df))
+				snprintf(d, sizeof d, "n/a");
+			else
+				snprintf(d, sizeof d, "%+.3f", fabs(df) < 5e-4 ? 0.0 : df);
+			printf("%-*.*s %-10s %9s %9s %9s", w, w, L.icps[c], mname[m], a, b, d);
+			if (bt) {
+				fmt_interval(ci, sizeof ci, &bt->stat[c * NMETRIC + (size_t)m], 1);
+				printf(" %16s", ci);
+			}
+			printf("\n");
+		}
+	free(per);
+	free(st);
+}
+
+static void
+print_unseen(const struct result *res, const struct boot *bt)
+{
+	int w = name_width();
+	double *per = lq_xreallocarray(NULL, L.nicps * NMETRIC + 1, sizeof *per);
+	double *st = lq_xreallocarray(NULL, NSTAT(L.nicps), sizeof *st);
+	size_t nu = 0;
+	char s[48];
+	size_t (*const row[3])(int) = { st_seen, st_unseen, st_gap };
+	const char *rname[3] = { "seen", "unseen", "unseen-seen" };
+
+	if (w < 11)
+		w = 11;
+	flatten(res, per);
+	derive(per, st);
+	printf("\nICPs the rules were not written for (--unseen):");
+	for (size_t c = 0; c < L.nicps; c++)
+		if (is_unseen(L.icps[c])) {
+			printf("%s %s", nu ? "," : "", L.icps[c]);
+			nu++;
+		}
+	printf("\n%-*s %5s", w, "group", "icps");
+	for (int m = 0; m < NMETRIC; m++)
+		printf(" %9s", mname[m]);
+	printf("\n");
+	for (int k = 0; k < 3; k++) {
+		if (k < 2)
+			printf("%-*s %5zu", w, rname[k], k == 0 ? L.nicps - nu : nu);
+		else
+			printf("%-*s %5s", w, rname[k], "");
+		for (int m = 0; m < NMETRIC; m++) {
+			double x = st[row[k](m)];
+
+			if (k == 2 && !isnan(x))
+				snprintf(s, sizeof s, "%+.3f", fabs(x) < 5e-4 ? 0.0 : x);
+			else
+				fmt_metric(s, sizeof s, x);
+			printf(" %9s", s);
+		}
+		printf("\n");
+	}
+	if (bt) {
+		print_boot_header("the group means");
+		printf("%-*s", w, "group");
+		for (int m = 0; m < NMETRIC; m++)
+			printf(" %14s", mname[m]);
+		printf("\n");
+		for (int k = 0; k < 3; k++) {
+			printf("%-*s", w, rname[k]);
+			for (int m = 0; m < NMETRIC; m++) {
+				fmt_interval(s, sizeof s, &bt->stat[row[k](m)], k == 2);
+				printf(" %14s", s);
+			}
+			printf("\n");
+		}
+	}
+	free(per);
+	free(st);
+}
+
 static void
 report_missing(const struct run *r, const struct result *res)
 {
@@ -454,14 +1004,20 @@ verdict(const struct run *r, const struct result *res)
 
 static void
 print_compare(const struct run *ra, const struct result *a, const struct run *rb,
-    const struct result *b)
+    const struct result *b, const struct boot *bt)
 {
 	int w = name_width();
-	char s1[32], s2[32], s3[32];
+	char s1[32], s2[32], s3[32], s4[48];
 
 	printf("A: %s\nB: %s\n(score: %s%s%s)\n", ra->name, rb->name, opt_field,
 	    opt_split ? ", split: " : "", opt_split ? opt_split : "");
-	printf("%-*s %-10s %9s %9s %9s\n", w, "ICP", "metric", "A", "B", "B-A");
+	if (bt)
+		printf("B-A interval: %g%% paired percentile bootstrap, %lld resamples of each ICP's judged leads, seed %llu\n",
+		    opt_level * 100, opt_boot, opt_seed);
+	printf("%-*s %-10s %9s %9s %9s", w, "ICP", "metric", "A", "B", "B-A");
+	if (bt)
+		printf(" %16s", "B-A interval");
+	printf("\n");
 	for (size_t c = 0; c <= L.nicps; c++) {
 		for (int m = 0; m < NMETRIC; m++) {
 			double d = b[c].m[m] - a[c].m[m];
@@ -472,8 +1028,13 @@ print_compare(const struct run *ra, const struct result *a, const struct run *rb
 				snprintf(s3, sizeof s3, "n/a");
 			else
 				snprintf(s3, sizeof s3, "%+.3f", fabs(d) < 5e-4 ? 0.0 : d);
-			printf("%-*.*s %-10s %9s %9s %9s\n", w, w, c == L.nicps ? "overall" : a[c].icp,
+			printf("%-*.*s %-10s %9s %9s %9s", w, w, c == L.nicps ? "overall" : a[c].icp,
 			    mname[m], s1, s2, s3);
+			if (bt) {
+				fmt_interval(s4, sizeof s4, &bt[2].icp[c * NMETRIC + (size_t)m], 1);
+				printf(" %16s", s4);
+			}
+			printf("\n");
 		}
 	}
 	printf("%-*s %-10s %9lu %9lu\n", w, "overall", "found", a[L.nicps].found, b[L.nicps].found);
@@ -482,18 +1043,22 @@ print_compare(const struct run *ra, const struct result *a, const struct run *rb
 
 static json_t *
 compare_json(const struct run *ra, const struct result *a, const struct run *rb,
-    const struct result *b)
+    const struct result *b, const struct boot *bt)
 {
 	json_t *o = json_object(), *diff = json_object(), *arr = json_array();
 
-	json_object_set_new(o, "a", run_json(ra, a));
-	json_object_set_new(o, "b", run_json(rb, b));
+	json_object_set_new(o, "a", run_json(ra, a, bt ? &bt[0] : NULL));
+	json_object_set_new(o, "b", run_json(rb, b, bt ? &bt[1] : NULL));
+	if (bt)
+		json_object_set_new(o, "bootstrap", bootstrap_json());
 	for (size_t c = 0; c <= L.nicps; c++) {
 		json_t *x = json_object();
 
 		json_object_set_new(x, "icp", json_string(c == L.nicps ? "overall" : a[c].icp));
 		for (int m = 0; m < NMETRIC; m++)
 			json_object_set_new(x, mname[m], jnum(b[c].m[m] - a[c].m[m]));
+		if (bt)
+			json_object_set_new(x, "ci", ci_json(&bt[2].icp[c * NMETRIC]));
 		if (c == L.nicps)
 			json_object_set_new(diff, "overall", x);
 		else
@@ -658,7 +1223,7 @@ runs_report(struct run *runs, struct result **res, size_t nr)
 	}
 	if (opt_json) {
 		for (size_t ri = 0; ri < nr; ri++)
-			json_array_append_new(jr, run_json(&runs[ri], res[ri]));
+			json_array_append_new(jr, run_json(&runs[ri], res[ri], NULL));
 		json_object_set_new(o, "runs", jr);
 		json_object_set_new(o, "icps", icps);
 		json_object_set_new(o, "leads", jl);
@@ -682,6 +1247,30 @@ run_free(struct run *r)
 	free(r->unlabelled);
 }
 
+/* --unseen LIST: adds each comma-separated ICP name; an empty name or a
+ * name given twice is a usage error. */
+static void
+add_unseen(const char *list)
+{
+	const char *p = list;
+
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		char *name = lq_xstrndup(p, n);
+
+		if (n == 0)
+			lq_die(LQ_EXIT_USAGE, "--unseen: empty ICP name in '%s'", list);
+		for (size_t i = 0; i < nunseen; i++)
+			if (strcmp(opt_unseen[i], name) == 0)
+				lq_die(LQ_EXIT_USAGE, "--unseen: ICP '%s' named twice", name);
+		opt_unseen = lq_xreallocarray(opt_unseen, nunseen + 1, sizeof *opt_unseen);
+		opt_unseen[nunseen++] = name;
+		if (p[n] == '\0')
+			break;
+		p += n + 1;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -691,6 +1280,8 @@ main(int argc, char **argv)
 	char **files;
 	struct run *runs;
 	struct result **res;
+	struct boot bt[3];
+	int seed_given = 0, level_given = 0;
 	static char *stdin_only[] = { "-" };
 
 	lq_init(argv[0]);
@@ -726,10 +1317,35 @@ main(int argc, char **argv)
 		case OPT_TOP:
 			opt_top = lq_parse_int("--top", arg, 0, 1000000);
 			break;
+		case OPT_BOOTSTRAP:
+			/* 100000 resamples of 8 ICPs keep 45 MB of replicate values */
+			opt_boot = lq_parse_int("--bootstrap", arg, 10, 100000);
+			break;
+		case OPT_SEED:
+			opt_seed = (unsigned long long)lq_parse_int("--seed", arg, 0, LLONG_MAX);
+			seed_given = 1;
+			break;
+		case OPT_LEVEL:
+			opt_level = lq_parse_double("--level", arg, 0.5, 0.999);
+			level_given = 1;
+			break;
+		case OPT_LEAVE_ONE_OUT:
+			opt_loo = 1;
+			break;
+		case OPT_UNSEEN:
+			add_unseen(arg);
+			break;
 		default:
 			lq_usage(&cmd);
 		}
 	}
+	if ((seed_given || level_given) && !opt_boot)
+		lq_die(LQ_EXIT_USAGE, "%s goes with --bootstrap N", seed_given ? "--seed" : "--level");
+	if (opt_boot && mode == OPT_RUNS)
+		lq_die(LQ_EXIT_USAGE, "--bootstrap does not go with --runs (--runs measures spread over runs)");
+	if ((opt_loo || nunseen) && mode)
+		lq_die(LQ_EXIT_USAGE, "%s measures one scored file: not with --%s",
+		    opt_loo ? "--leave-one-out" : "--unseen", mode == OPT_RUNS ? "runs" : "compare");
 	argc -= optind;
 	argv += optind;
 	if (argc < 1) {
@@ -758,6 +1374,9 @@ main(int argc, char **argv)
 		if (strcmp(files[i], "-") == 0 && dash++)
 			lq_die(LQ_EXIT_USAGE, "standard input (-) can be read only once");
 	load_labels(argv[0]);
+	for (size_t i = 0; i < nunseen; i++)
+		if (!lq_labels_has_icp(&L, opt_unseen[i]))
+			lq_die(LQ_EXIT_FATAL, "%s: no judgment for ICP '%s' (--unseen)", argv[0], opt_unseen[i]);
 	if (mode == OPT_RUNS) {
 		nruns_total = nfiles;
 		lead_index = json_object();
@@ -774,19 +1393,40 @@ main(int argc, char **argv)
 		if ((st = verdict(&runs[i], res[i])) != LQ_EXIT_OK)
 			status = st;
 	}
+	if (opt_boot) {
+		bootstrap(runs, nfiles, bt);
+		note_undefined(&bt[0]);
+	}
 	if (mode == OPT_COMPARE) {
 		if (opt_json)
-			print_json(compare_json(&runs[0], res[0], &runs[1], res[1]));
+			print_json(compare_json(&runs[0], res[0], &runs[1], res[1], opt_boot ? bt : NULL));
 		else
-			print_compare(&runs[0], res[0], &runs[1], res[1]);
+			print_compare(&runs[0], res[0], &runs[1], res[1], opt_boot ? bt : NULL);
 	} else if (mode == OPT_RUNS) {
 		runs_report(runs, res, nfiles);
 	} else if (opt_json) {
-		print_json(run_json(&runs[0], res[0]));
+		json_t *o = run_json(&runs[0], res[0], opt_boot ? &bt[0] : NULL);
+
+		if (opt_boot)
+			json_object_set_new(o, "bootstrap", bootstrap_json());
+		compare_icps_json(o, res[0], opt_boot ? &bt[0] : NULL);
+		print_json(o);
 	} else {
 		print_table(&runs[0], res[0]);
+		if (opt_boot)
+			print_intervals(&bt[0]);
+		if (opt_loo)
+			print_loo(res[0], opt_boot ? &bt[0] : NULL);
+		if (nunseen)
+			print_unseen(res[0], opt_boot ? &bt[0] : NULL);
 	}
 	lq_close_stdout();
+	if (opt_boot)
+		for (size_t i = 0; i < (nfiles == 2 ? 3 : nfiles); i++)
+			boot_free(&bt[i]);
+	for (size_t i = 0; i < nunseen; i++)
+		free(opt_unseen[i]);
+	free(opt_unseen);
 	for (size_t i = 0; i < nfiles; i++) {
 		run_free(&runs[i]);
 		free(res[i]);

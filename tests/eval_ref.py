@@ -2,7 +2,13 @@
 """eval_ref.py: an independent reference for eval's metrics (stdlib only).
 
 usage: eval_ref.py LABELS SCORED [SCORE_FIELD]
+       eval_ref.py --bootstrap N SEED LEVEL LABELS SCORED
 Prints {"ICP": {"ndcg@10": x, ...}, ...} for the ICPs found in SCORED.
+With --bootstrap it prints eval --bootstrap's percentile intervals,
+{"icps": {ICP: {metric: [lo, hi] or null}}, "overall": {...}}, computed
+independently: the same SplitMix64 draws, but every resample ranked as a
+strict order (so the scores of an ICP's leads must be distinct: copies
+of one lead then tie only with themselves, which no metric can see).
 It does not reuse eval's closed forms: ties are handled by enumerating
 every order of the tied leads and averaging the metric of each strict
 order, so keep tie groups small. Records carry "icp" (or the labels hold
@@ -70,7 +76,87 @@ def expected_metrics(items):
     return {k: (v / n if v is not None else None) for k, v in total.items()}
 
 
+MASK = (1 << 64) - 1
+
+
+def splitmix64(seed):
+    state = seed & MASK
+    while True:
+        state = (state + 0x9e3779b97f4a7c15) & MASK
+        z = state
+        z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & MASK
+        z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & MASK
+        yield z ^ (z >> 31)
+
+
+def quantile(xs, p):
+    """Hyndman and Fan type 7 on sorted xs."""
+    h = (len(xs) - 1) * p
+    i = math.floor(h)
+    if i + 1 >= len(xs):
+        return xs[-1]
+    return xs[i] + (h - i) * (xs[i + 1] - xs[i])
+
+
+def bootstrap(nboot, seed, level, labels_path, scored_path):
+    order, rel = [], {}
+    for line in open(labels_path, encoding="utf-8"):
+        if line.strip():
+            j = json.loads(line)
+            order.append((j["icp"], j["id"]))
+            rel[(j["icp"], j["id"])] = j["relevance"]
+    icps = []
+    for icp, _ in order:
+        if icp not in icps:
+            icps.append(icp)
+    seen = {}
+    for line in open(scored_path, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            key = (r["icp"], r["id"])
+            if key in rel and key not in seen:
+                seen[key] = (float(r["icp_score"]), r.get("tier") in ("A", "B"))
+    pools = {icp: [k for k in order if k[0] == icp and k in seen] for icp in icps}
+    for icp, pool in pools.items():
+        scores = [seen[k][0] for k in pool]
+        assert len(set(scores)) == len(scores), "%s: scores must be distinct" % icp
+    gen = splitmix64(seed)
+    reps = {icp: [] for icp in icps + ["overall"]}
+    for _ in range(nboot):
+        per = {}
+        for icp in icps:
+            pool = pools[icp]
+            draw = [pool[int(float(next(gen) >> 11) * 2.0 ** -53 * len(pool))] for _ in pool]
+            if not draw:
+                per[icp] = None
+                continue
+            draw.sort(key=lambda k: -seen[k][0])
+            per[icp] = strict_metrics([rel[k] for k in draw], [seen[k][1] for k in draw])
+            reps[icp].append(per[icp])
+        names = [m for m in next(iter(v for v in per.values() if v)).keys()]
+        mean = {}
+        for m in names:
+            vals = [per[i][m] for i in icps if per[i] and per[i][m] is not None]
+            mean[m] = sum(vals) / len(vals) if vals else None
+        reps["overall"].append(mean)
+    out = {"icps": {}, "overall": None}
+    lo_p, hi_p = (1 - level) / 2, 1 - (1 - level) / 2
+    for icp, rs in reps.items():
+        iv = {}
+        for m in rs[0].keys() if rs else []:
+            vals = sorted(r[m] for r in rs if r[m] is not None)
+            iv[m] = [quantile(vals, lo_p), quantile(vals, hi_p)] if vals else None
+        if icp == "overall":
+            out["overall"] = iv
+        else:
+            out["icps"][icp] = iv
+    print(json.dumps(out, sort_keys=True))
+
+
 def main():
+    if sys.argv[1] == "--bootstrap":
+        bootstrap(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6])
+        return
     labels_path, scored_path = sys.argv[1], sys.argv[2]
     field = sys.argv[3] if len(sys.argv) > 3 else "icp_score"
     labels = {}

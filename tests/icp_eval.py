@@ -1,16 +1,26 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out] [--json] [BIN_DIR] [DATA_DIR]
 
-For every transcript in DATA_DIR (default tests/data/calls) with a
-NAME.expected.json beside it, runs `calls FILE | icp-extract ARGS` (ARGS
-from the expected file's "_args") and compares each criterion list with
-the expected one. A found value matches an expected one when both are
-equal after case folding and squeezing punctuation; an expected element
-may be a list of acceptable spellings. Prints per-file and per-list
-counts and the micro-averaged precision and recall.
+Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
+DATA_DIR/held-out is one case: the transcripts in its "_calls" list
+(paths relative to the expected file), or else the one transcript NAME.*
+beside it, go through `calls FILES | icp-extract ARGS` (ARGS from
+"_args"), and each criterion list of the ICP written is compared with the
+expected one. A found value matches an expected one when both are equal
+after case folding and squeezing punctuation; an expected element may be
+a list of acceptable spellings (it matches once). Keys starting with "_"
+other than the lists below are notes for people ("_phenomena").
+
+"_split" says which part a case belongs to: "dev" (the default: the calls
+the rules were written beside) or "held-out" (written independently of
+the rules; the files under held-out/ must say so). The two parts are
+reported apart, never pooled: per case, per list and micro-averaged
+precision and recall. While changing the rules, run --split dev only, so
+the held-out calls stay unseen. --json prints the counts as one object.
 """
+import argparse
 import glob
 import json
 import os
@@ -20,60 +30,122 @@ import sys
 
 KEYS = ["target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles",
         "_exclude_industries", "_exclude_company_sizes"]
+SPLITS = ["dev", "held-out"]
 
 
 def fold(s):
     return re.sub(r"[^a-z0-9&+]+", " ", s.lower()).strip()
 
 
+def cases(data):
+    """(expected path, split, transcript paths) of every case, sorted."""
+    out = []
+    for exp_path in sorted(glob.glob(os.path.join(data, "*.expected.json")) +
+                           glob.glob(os.path.join(data, "held-out", "*.expected.json"))):
+        here = os.path.dirname(exp_path)
+        name = os.path.basename(exp_path)[:-len(".expected.json")]
+        exp = json.load(open(exp_path, encoding="utf-8"))
+        split = exp.get("_split", "dev")
+        if split not in SPLITS:
+            sys.exit("%s: _split must be one of %s" % (exp_path, ", ".join(SPLITS)))
+        if (os.path.basename(here) == "held-out") != (split == "held-out"):
+            sys.exit("%s: held-out cases live in held-out/ and say \"_split\": \"held-out\"" % exp_path)
+        if "_calls" in exp:
+            srcs = [os.path.join(here, c) for c in exp["_calls"]]
+            missing = [s for s in srcs if not os.path.isfile(s)]
+            if missing or not srcs:
+                sys.exit("%s: _calls names missing transcripts: %s" % (exp_path, missing))
+        else:
+            srcs = [p for p in glob.glob(os.path.join(here, name + ".*")) if not p.endswith(".expected.json")]
+            if len(srcs) != 1:
+                sys.exit("%s: expected one transcript beside it" % exp_path)
+        out.append((exp_path, name, split, exp, srcs))
+    return out
+
+
+def run_case(bindir, exp_path, exp, srcs):
+    calls = subprocess.run([os.path.join(bindir, "calls"), "-q"] + srcs, capture_output=True)
+    if calls.returncode != 0:
+        sys.exit("%s: calls failed: %s" % (exp_path, calls.stderr.decode()))
+    out = subprocess.run([os.path.join(bindir, "icp-extract"), "-q"] + exp.get("_args", []),
+                         input=calls.stdout, capture_output=True)
+    if out.returncode not in (0, 1):
+        sys.exit("%s: icp-extract failed: %s" % (exp_path, out.stderr.decode()))
+    return json.loads(out.stdout)
+
+
+def compare(exp, got, per_key):
+    tp = fp = fn = 0
+    misses = []
+    for k in KEYS:
+        want = [[fold(a) for a in (e if isinstance(e, list) else [e])] for e in exp.get(k, [])]
+        have = [fold(e["value"] if isinstance(e, dict) else e) for e in got.get(k, [])]
+        used = [False] * len(want)
+        for h in have:
+            for i, alts in enumerate(want):
+                if not used[i] and h in alts:
+                    used[i] = True
+                    tp += 1
+                    per_key[k][0] += 1
+                    break
+            else:
+                fp += 1
+                per_key[k][1] += 1
+                misses.append("+%s:%s" % (k, h))
+        for i, u in enumerate(used):
+            if not u:
+                fn += 1
+                per_key[k][2] += 1
+                misses.append("-%s:%s" % (k, want[i][0]))
+    return tp, fp, fn, misses
+
+
+def pr(tp, fp, fn):
+    return (tp / (tp + fp) if tp + fp else None, tp / (tp + fn) if tp + fn else None)
+
+
+def fmt(x):
+    return "n/a" if x is None else "%.2f" % x
+
+
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    bindir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(top, "bin")
-    data = sys.argv[2] if len(sys.argv) > 2 else os.path.join(top, "tests", "data", "calls")
-    tp = fp = fn = 0
-    per_key = {k: [0, 0, 0] for k in KEYS}
-    for exp_path in sorted(glob.glob(os.path.join(data, "*.expected.json"))):
-        name = os.path.basename(exp_path)[:-len(".expected.json")]
-        srcs = [p for p in glob.glob(os.path.join(data, name + ".*")) if not p.endswith(".expected.json")]
-        if len(srcs) != 1:
-            sys.exit("%s: expected one transcript beside it" % exp_path)
-        exp = json.load(open(exp_path))
-        calls = subprocess.run([os.path.join(bindir, "calls"), "-q", srcs[0]], capture_output=True, check=True)
-        out = subprocess.run([os.path.join(bindir, "icp-extract"), "-q"] + exp.get("_args", []),
-                             input=calls.stdout, capture_output=True)
-        if out.returncode not in (0, 1):
-            sys.exit("%s: icp-extract failed: %s" % (name, out.stderr.decode()))
-        got = json.loads(out.stdout)
-        ftp = ffp = ffn = 0
-        misses = []
+    ap = argparse.ArgumentParser(description="precision and recall of icp-extract on the invented calls")
+    ap.add_argument("--split", choices=SPLITS, help="measure only this part")
+    ap.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    ap.add_argument("bindir", nargs="?", default=os.path.join(top, "bin"))
+    ap.add_argument("data", nargs="?", default=os.path.join(top, "tests", "data", "calls"))
+    a = ap.parse_args()
+    result = {}
+    for split in SPLITS:
+        if a.split and split != a.split:
+            continue
+        todo = [c for c in cases(a.data) if c[2] == split]
+        if not todo:
+            continue
+        per_key = {k: [0, 0, 0] for k in KEYS}
+        tp = fp = fn = 0
+        rows = []
+        for exp_path, name, _, exp, srcs in todo:
+            got = run_case(a.bindir, exp_path, exp, srcs)
+            ftp, ffp, ffn, misses = compare(exp, got, per_key)
+            tp, fp, fn = tp + ftp, fp + ffp, fn + ffn
+            rows.append({"case": name, "calls": len(srcs), "tp": ftp, "fp": ffp, "fn": ffn, "misses": misses})
+        p, r = pr(tp, fp, fn)
+        result[split] = {"cases": rows, "lists": {k: dict(zip(("tp", "fp", "fn"), v)) for k, v in per_key.items()},
+                         "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r}
+    if a.json:
+        print(json.dumps(result, ensure_ascii=False, sort_keys=True))
+        return
+    for split, x in result.items():
+        print("== %s (%d cases, %d calls)" % (split, len(x["cases"]), sum(c["calls"] for c in x["cases"])))
+        for c in x["cases"]:
+            print("%-24s tp %2d  fp %2d  fn %2d  %s" % (c["case"], c["tp"], c["fp"], c["fn"], " ".join(c["misses"])))
         for k in KEYS:
-            want = [[fold(a) for a in (e if isinstance(e, list) else [e])] for e in exp.get(k, [])]
-            have = [fold(e["value"] if isinstance(e, dict) else e) for e in got.get(k, [])]
-            used = [False] * len(want)
-            for h in have:
-                for i, alts in enumerate(want):
-                    if not used[i] and h in alts:
-                        used[i] = True
-                        ftp += 1
-                        per_key[k][0] += 1
-                        break
-                else:
-                    ffp += 1
-                    per_key[k][1] += 1
-                    misses.append("+%s:%s" % (k, h))
-            for i, u in enumerate(used):
-                if not u:
-                    ffn += 1
-                    per_key[k][2] += 1
-                    misses.append("-%s:%s" % (k, want[i][0]))
-        tp, fp, fn = tp + ftp, fp + ffp, fn + ffn
-        print("%-24s tp %2d  fp %2d  fn %2d  %s" % (name, ftp, ffp, ffn, " ".join(misses)))
-    for k in KEYS:
-        a, b, c = per_key[k]
-        print("  %-24s tp %2d  fp %2d  fn %2d" % (k, a, b, c))
-    p = tp / (tp + fp) if tp + fp else 0
-    r = tp / (tp + fn) if tp + fn else 0
-    print("precision %.2f  recall %.2f  (tp %d, fp %d, fn %d)" % (p, r, tp, fp, fn))
+            v = x["lists"][k]
+            print("  %-24s tp %2d  fp %2d  fn %2d" % (k, v["tp"], v["fp"], v["fn"]))
+        print("%s: precision %s  recall %s  (tp %d, fp %d, fn %d)" %
+              (split, fmt(x["precision"]), fmt(x["recall"]), x["tp"], x["fp"], x["fn"]))
 
 
 if __name__ == "__main__":

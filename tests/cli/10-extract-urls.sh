@@ -70,8 +70,10 @@ expect 'auth wall: directory, login and signup links give nobody' \
 	"extract-urls $H/authwall.html | wc -l" <<-'EOF'
 	0
 	EOF
-stderr_has 'auth wall: says no profile links were found, naming the file' \
-	'authwall.html: no profile links found \(html input' "extract-urls $H/authwall.html"
+stderr_has 'auth wall: names the sign-in page, the evidence and what to do' \
+	'authwall.html: a LinkedIn sign-in page \(the browser was logged out\) \(title "Sign Up \| LinkedIn"\), no follower in it: sign in to LinkedIn' \
+	"extract-urls $H/authwall.html"
+status 'auth wall: exit 1' 1 "extract-urls $H/authwall.html"
 expect 'script and style contents are not links' \
 	"extract-urls $H/search-results.html | grep -c -e script-person -e style-person" <<-'EOF'
 	0
@@ -94,10 +96,42 @@ expect 'Connections.csv: preamble skipped, names, positions and companies' \
 stderr_has 'CSV: a row without a profile URL is named by file and line' \
 	'Connections.csv:8: no profile URL in the URL column \(not a person' \
 	"extract-urls $DATA/csv/Connections.csv"
-expect 'CSV without a URL column is scanned as text' \
+expect 'CSV whose URL column has another name: the column that holds profile links' \
 	"printf 'who,where\nAna,https://www.linkedin.com/in/ana-silva-cfo\n' | extract-urls --format csv | $ids" <<-'EOF'
 	ana-silva-cfo ana-silva-cfo
 	EOF
+expect 'CSV: a "Link" column is found by its links, the empty cell named by line' \
+	"extract-urls $DATA/csv/unnamed-column.csv | $ids" <<-'EOF'
+	lea-moreau lea-moreau
+	ACoAAJonasWeberJonasWeberJonasWeberJo01 ACoAAJonasWeberJonasWeberJonasWeberJo01
+	EOF
+stderr_has 'CSV: says which column the links were read from' \
+	'unnamed-column.csv: no column is named URL: profile links read from "Link"' \
+	"extract-urls $DATA/csv/unnamed-column.csv"
+stderr_has 'CSV: the row without a link in that column is named by line' \
+	'unnamed-column.csv:4: no profile URL in the URL column \(empty\)' \
+	"extract-urls $DATA/csv/unnamed-column.csv"
+expect 'CSV without a header row: the first row is a person too' \
+	"extract-urls $DATA/csv/headerless.csv | $ids" <<-'EOF'
+	first-row-person first-row-person
+	second-row-person second-row-person
+	EOF
+expect 'CSV saved by Excel with semicolons and a byte order mark: names, headlines, companies' \
+	"extract-urls $DATA/csv/semicolon.csv | jq -c '[.id, .name, .headline, .company]'" <<-'EOF'
+	["lea-moreau","Léa Moreau","Directrice financière","Banque Arvor"]
+	["jonas-weber-finance","Jonas Weber","Finance Director; Board member","Nordlys Group"]
+	EOF
+expect 'CSV without any URL column: no record' "extract-urls $DATA/csv/no-url.csv | wc -l" <<-'EOF'
+	0
+	EOF
+stderr_has 'CSV without any URL column: named as such, with the columns it has' \
+	'no-url.csv: CSV without a profile URL column \(columns: "First Name", "Last Name", "Email Address", "Company", "Position", "Connected On"\): no follower in it' \
+	"extract-urls $DATA/csv/no-url.csv"
+expect 'CSV without any URL column: not called text input' \
+	"extract-urls $DATA/csv/no-url.csv 2>&1 | grep -c 'text input'" <<-'EOF'
+	0
+	EOF
+status 'CSV without any URL column: exit 1' 1 "extract-urls $DATA/csv/no-url.csv"
 expect '--format text reads HTML as text: relative links count (even in a comment), no names' \
 	"extract-urls --format text $H/ember-search.html | jq -c '[.id, .name]'" <<-'EOF'
 	["acoaa...",null]
@@ -129,14 +163,147 @@ expect 'one element naming two people still gives both' \
 	second-p second-p
 	EOF
 
+# The card generations: names and headlines from each card's own
+# structure, never from aria-labels, class names holding "headline",
+# recommendations, posts or mentions.
+names='jq -c "[.id, .public_identifier, .name, .headline]"'
+expect '2024-2026 followers page: headline inside the name link, mutual connections are no followers' \
+	"extract-urls $H/followers-2025.html | $names" <<-'EOF'
+	["ACoAAKofiMensahKofiMensahKofiMensah001","kofi-mensah-fpa","Kofi Mensah","Head of FP&A · SaaS | Forecasting that survives the board meeting"]
+	["ACoAAHannaLindqvistHannaLindqvistHann01","ACoAAHannaLindqvistHannaLindqvistHann01","Hanna Lindqvist","CFO @ Nordvik Energi — ex-Big Four audit, now building finance teams that scale 🇸🇪"]
+	["tiago-ferreira-controller","tiago-ferreira-controller","Tiago Ferreira","Financial Controller | IFRS, consolidation & audit readiness for PE-backed groups"]
+	["mei-tanaka-田中","mei-tanaka-田中","Mei Tanaka 田中","Treasury Manager"]
+	EOF
+stderr_has '2024-2026 followers page: counts the mentions it left out' \
+	'followers-2025.html: 4 people from 4 cards, 1 links in page chrome, 3 mentions in posts and notes left out' \
+	"extract-urls $H/followers-2025.html"
+expect '2021-2023 follows-recommendation cards: __headline, not __subheadline; a follower mentioned in another card stays one record in its place' \
+	"extract-urls $H/follows-2022.html | $names" <<-'EOF'
+	["ACoAAPriyaNairPriyaNairPriyaNairPri01","priya-nair-finance","Priya Nair","VP Finance at Orbital Freight | CPA"]
+	["lars-eriksen","lars-eriksen","Lars Eriksen","Økonomichef · Fjordkraft Nett"]
+	["ACoAADanielOkaforDanielOkaforDaniel01","ACoAADanielOkaforDanielOkaforDaniel01","Daniel Okafor","Group Financial Controller"]
+	EOF
+expect '2018 Ember list: subline-level-1 after the name link; the shared connection is no result' \
+	"extract-urls $H/ember-2018.html | $names" <<-'EOF'
+	["ACoAAGretaSchulzGretaSchulzGretaSchu01","ACoAAGretaSchulzGretaSchulzGretaSchu01","Greta Schulz","Leiterin Finanzen & Controlling"]
+	["ACoAAOscarRuizOscarRuizOscarRuizOsc01","ACoAAOscarRuizOscarRuizOscarRuizOsc01","Oscar Ruiz","Director Financiero (CFO) en Grupo Alhambra"]
+	["amara-obi","amara-obi","Amara Obi","Treasury Analyst"]
+	EOF
+expect 'profile page: the <h1> name (not the aria-label), the real headline (not "Media (3)"), recommenders with their headlines, no mention records' \
+	"extract-urls $H/profile-2024.html | $names" <<-'EOF'
+	["nina-berg-cfo","nina-berg-cfo","Nina Berg","Chief Financial Officer at Halden Robotics | Scale-up finance"]
+	["jonas-weber-finance","jonas-weber-finance","Jonas Weber","Finance Director, Nordlys Group"]
+	["sofia-marino-audit","sofia-marino-audit","Sofia Marino",null]
+	EOF
+stderr_has 'profile page: says it is a profile, not a followers list' \
+	'profile-2024.html: a profile page \(address https://www.linkedin.com/in/nina-berg-cfo/\): the people found are those it shows, not its followers' \
+	"extract-urls $H/profile-2024.html"
+expect 'a hand-made list whose links all sit in text: its mentions are its people' \
+	"printf '<ul><li>Ann Lee, see <a href=\"/in/ann-lee-x\">her profile</a></li><li>Bo Chan: <a href=\"/in/bo-chan-x\">profile</a></li></ul>' | extract-urls | $ids" <<-'EOF'
+	ann-lee-x ann-lee-x
+	bo-chan-x bo-chan-x
+	EOF
+
+# Wrong saves: each named, with what to do, and exit 1; nothing invented.
+for f in authwall login-form not-found page-gone redirect followers-empty; do
+	status "wrong save $f.html: exit 1, no record" 1 "extract-urls $H/$f.html > out; st=\$?; test -s out && exit 9; exit \$st"
+done
+stderr_has 'sign-in form without a telling title: named by its form' \
+	'login-form.html: a LinkedIn sign-in page \(the browser was logged out\) \(a sign-in form\), no follower in it: sign in to LinkedIn in the browser' \
+	"extract-urls $H/login-form.html"
+stderr_has '"Profile Not Found": named, with what to do' \
+	'not-found.html: a LinkedIn "not found" page \(title "Profile Not Found \| LinkedIn"\), no follower in it: the address was wrong or the page is private' \
+	"extract-urls $H/not-found.html"
+stderr_has '"This page doesn’t exist": named by its notice' \
+	'page-gone.html: a LinkedIn "not found" page \(a "not found" notice\)' "extract-urls $H/page-gone.html"
+stderr_has 'a bot check or redirect: named' \
+	'redirect.html: a redirect or bot-check page, not the page itself \(a refresh to another address and no title\)' \
+	"extract-urls $H/redirect.html"
+stderr_has 'followers page saved before the list loaded: named by its address, says to wait and scroll' \
+	'followers-empty.html: a followers page \(address https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/\) with no follower card in it: it was saved before any card loaded: wait for the list, scroll to its end, then save \(see SAVING THE PAGE in lq-extract-urls\(1\)\)' \
+	"extract-urls $H/followers-empty.html"
+expect 'a good input beside a wrong save: its people are written, the run still fails' \
+	"extract-urls $H/followers-empty.html $H/follows-2022.html 2>/dev/null | wc -l; extract-urls $H/followers-empty.html $H/follows-2022.html > /dev/null 2>&1; echo \$?" <<-'EOF'
+	3
+	1
+	EOF
+printf '%%PDF-1.7\n%%\342\343\317\323\n1 0 obj <<>> endobj\n' > printed.pdf
+stderr_has 'a PDF (a printed page) is named as such' \
+	'printed.pdf: a PDF document \(printed, not saved, page\?\), not a saved page or list: no follower in it' \
+	'extract-urls printed.pdf'
+status 'a PDF: exit 1' 1 'extract-urls printed.pdf'
+printf 'PK\003\004\024\000\000\000\010\000' > export.zip
+stderr_has 'a ZIP (the data export, still zipped) is named as such' 'export.zip: a ZIP archive' 'extract-urls export.zip'
+
+# Saves in other wrappings and encodings give the same records as the page.
+extract-urls -q $H/followers-2025.html | jq -c 'del(.source)' > want.ndjson
+for f in followers-2025-qp.mhtml followers-2025-b64.mhtml; do
+	ok "MHTML $f: the records of the page itself" \
+		"extract-urls -q $H/$f | jq -c 'del(.source)' | cmp - want.ndjson"
+done
+stderr_has 'MHTML: says it decoded quoted-printable HTML' \
+	'followers-2025-qp.mhtml: MHTML single-file page \(quoted-printable HTML\), decoded' \
+	"extract-urls $H/followers-2025-qp.mhtml"
+stderr_has 'MHTML: the page part is the one at the snapshot address, not an ad frame' \
+	'followers-2025-b64.mhtml: 4 people from 4 cards' "extract-urls $H/followers-2025-b64.mhtml"
+stderr_has 'MHTML without an HTML part: named' \
+	'no-page.mhtml: MHTML file without an HTML part: no page to read in it' "extract-urls $H/no-page.mhtml"
+status 'MHTML without an HTML part: exit 1' 1 "extract-urls $H/no-page.mhtml"
+python3 - "$H/followers-2025.html" <<-'PY'
+	import sys, plistlib
+	t = open(sys.argv[1], encoding='utf-8').read()
+	for name, data in (('u16le-bom', b'\xff\xfe' + t.encode('utf-16-le')), ('u16be', t.encode('utf-16-be')),
+	                   ('u16le', t.encode('utf-16-le')), ('u32le-bom', t.encode('utf-32')),
+	                   ('u32be', t.encode('utf-32-be'))):
+	    open(name + '.html', 'wb').write(data)
+	arch = {'WebMainResource': {'WebResourceData': t.encode(), 'WebResourceMIMEType': 'text/html',
+	        'WebResourceTextEncodingName': 'UTF-8', 'WebResourceFrameName': '',
+	        'WebResourceURL': 'https://www.linkedin.com/mynetwork/network-manager/people-follow/followers/'},
+	        'WebSubresources': [{'WebResourceData': b'body{}', 'WebResourceMIMEType': 'text/css',
+	        'WebResourceURL': 'https://static.licdn.com/x.css'}]}
+	open('page.webarchive', 'wb').write(plistlib.dumps(arch, fmt=plistlib.FMT_BINARY))
+	open('nomain.webarchive', 'wb').write(plistlib.dumps({'WebSubresources': []}, fmt=plistlib.FMT_BINARY))
+	PY
+for f in u16le-bom u16be u16le u32le-bom u32be; do
+	ok "$f text: decoded to the records of the page" "extract-urls -q $f.html | jq -c 'del(.source)' | cmp - want.ndjson"
+done
+stderr_has 'UTF-16 with a byte order mark: says so' 'u16le-bom.html: UTF-16LE text with a byte order mark, decoded' \
+	'extract-urls u16le-bom.html'
+stderr_has 'UTF-16 without a byte order mark: told by its zero bytes' 'u16be.html: UTF-16BE text, decoded' \
+	'extract-urls u16be.html'
+ok 'Safari web archive: the records of the page' \
+	"extract-urls -q page.webarchive | jq -c 'del(.source)' | cmp - want.ndjson"
+stderr_has 'Safari web archive without a main page: named' \
+	'nomain.webarchive: Safari web archive without a main page: no page to read in it' 'extract-urls nomain.webarchive'
+iconv -f UTF-8 -t UTF-16LE "$DATA/csv/Connections.csv" > connections16.csv
+expect 'a UTF-16 Connections.csv (Excel "Unicode text"): same rows' \
+	"extract-urls connections16.csv | jq -c '[.id, .name]'" <<-'EOF'
+	["ana-silva-cfo","Ana Silva"]
+	["tom-baker-88","Tom Baker"]
+	["multi-line","Multi Line Name"]
+	EOF
+
+# Ids: never a path step or a slash, whatever the input kind.
+printf '<a href="/in/..">a</a><a href="/in/./">b</a><a href="https://www.linkedin.com/in/%%2e%%2e/">c</a><a href="/in/a%%2Fb">d</a><a href="/in/x%%5Cy">e</a><a href="/in/ok-person">ok</a>' > dots.html
+expect 'ids in HTML: ., .., %2e%2e and encoded slashes are no profile' "extract-urls dots.html | $ids" <<-'EOF'
+	ok-person ok-person
+	EOF
+expect 'ids in text and CSV: the same' \
+	"printf '/in/..\nhttps://www.linkedin.com/in/%%2E/\n' | extract-urls 2>/dev/null | wc -l; printf 'URL\nhttps://www.linkedin.com/in/..\n' | extract-urls --format csv 2>/dev/null | wc -l" <<-'EOF'
+	0
+	0
+	EOF
+
 # Bad input of every kind: a clear note, no crash, no record invented.
 expect 'empty input: no records' 'extract-urls < /dev/null | wc -l' <<-'EOF'
 	0
 	EOF
 stderr_has 'empty input: says so' '<stdin>: empty input' 'extract-urls < /dev/null'
 status 'empty input is not an error' 0 'extract-urls < /dev/null'
-stderr_has 'prose without links: no profile links found' \
-	'<stdin>: no profile links found \(text input' "echo 'just words, no links' | extract-urls"
+stderr_has 'prose without links: says no profile link was in it' \
+	'<stdin>: no LinkedIn profile link in it \(text input' "echo 'just words, no links' | extract-urls"
+status 'prose without links: a non-empty input that gives nobody fails (exit 1)' 1 \
+	"echo 'just words, no links' | extract-urls"
 head -c 200000 /dev/urandom > garbage.bin
 printf '\000\001\377\376 https://www.linkedin.com/in/in-garbage \000' >> garbage.bin
 expect 'binary garbage: the one profile URL in it is found' "extract-urls garbage.bin | $ids" <<-'EOF'

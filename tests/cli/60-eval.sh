@@ -182,4 +182,125 @@ X"
 else
 	echo "ok - 60-eval: scikit-learn not installed; AUC cross-check skipped # SKIP"
 fi
+
+# --bootstrap: percentile intervals, checked against an independent reference
+# (tests/eval_ref.py --bootstrap draws the same SplitMix64 stream but ranks
+# every resample as a strict order).
+python3 - > boot.labels <<'X'
+import json, random
+rnd = random.Random(4)
+for icp, ids in (("X", "abcdefghijkl"), ("Y", "abcdefghijklmnop"), ("Z", "abcdefghij")):
+    for i in ids:
+        print(json.dumps({"icp": icp, "id": i, "relevance": rnd.choice([0, 0, 1, 2, 3])}))
+X
+python3 - > boot.run <<'X'
+import json, random
+rnd = random.Random(3)
+for icp, ids in (("X", "abcdefghijkl"), ("Y", "abcdefghijklmnop"), ("Z", "abcdefghij")):
+    for i in ids:
+        print(json.dumps({"icp": icp, "id": i, "icp_score": round(rnd.uniform(0, 100), 3), "tier": rnd.choice("ABC")}))
+X
+"$EV" --json --bootstrap 300 --seed 7 --level 0.9 boot.labels boot.run > boot.json 2>boot.err
+python3 "$REF" --bootstrap 300 7 0.9 boot.labels boot.run > boot.ref.json
+ok "--bootstrap intervals of every ICP, metric and the overall mean match the reference (1e-6)" "python3 - <<'X'
+import json, sys
+c = json.load(open('boot.json')); r = json.load(open('boot.ref.json'))
+bad = []
+for x in c['icps'] + [c['overall']]:
+    ref = r['overall'] if x['icp'] == 'overall' else r['icps'][x['icp']]
+    for m, v in x['ci'].items():
+        w = ref[m]
+        if (v is None) != (w is None) or (v is not None and any(abs(a - b) > 2e-6 for a, b in zip(v, w))):
+            bad.append((x['icp'], m, v, w))
+print(bad)
+sys.exit(1 if bad or len(c['icps']) != 3 else 0)
+X"
+expect "--bootstrap --json says how the intervals were made" \
+	"jq -c '.bootstrap' boot.json" <<'X'
+{"resamples":300,"seed":7,"level":0.9,"method":"percentile, resampling each ICP's judged leads"}
+X
+ok "every interval has lo <= hi, and the point estimates are unchanged by --bootstrap" \
+	"'$EV' --json boot.labels boot.run > plain.json && jq -e --slurpfile p plain.json '
+		[.icps[], .overall] as \$r | (\$p[0] | [.icps[], .overall]) as \$q |
+		all(\$r[] | .ci[] | select(. != null); .[0] <= .[1]) and
+		([\$r[] | del(.ci, .ci_undefined)] == \$q)' boot.json"
+ok "the same seed gives the same intervals" \
+	"'$EV' --json --bootstrap 300 --seed 7 --level 0.9 boot.labels boot.run 2>/dev/null | cmp - boot.json"
+ok "another seed gives other intervals" \
+	"! '$EV' --json --bootstrap 300 --seed 8 --level 0.9 boot.labels boot.run 2>/dev/null | cmp -s - boot.json"
+stderr_has "a metric undefined in some resamples is named on stderr" \
+	"ICP '[XYZ]': (auc|ap|recall@AB) is undefined in [0-9]+ of 300 resamples" "cat boot.err >&2"
+expect "... and counted in the JSON" \
+	"jq -c '[.icps[].ci_undefined.auc | . > 0] | any' boot.json" <<'X'
+true
+X
+expect "a perfect ranking has the interval [1, 1]" \
+	"jq -c '{icp: .icp, id: .id, icp_score: (if .relevance >= 2 then 100 + (.id | explode[0]) else (.id | explode[0]) end)}' boot.labels |
+	 '$EV' --json --bootstrap 50 boot.labels | jq -c '[.icps[].ci.auc]'" <<'X'
+[[1,1],[1,1],[1,1]]
+X
+ok "the text table lists the intervals of every ICP" \
+	"'$EV' --bootstrap 100 boot.labels boot.run 2>/dev/null > boot.txt &&
+	 grep -q '^95% intervals of the metrics: percentile bootstrap, 100 resamples of each ICP.s judged leads, seed 1\$' boot.txt &&
+	 grep -Eq '^X +[01]\.[0-9]{3}\.\.[01]\.[0-9]{3} ' boot.txt && grep -Eq '^overall +[01]\.[0-9]{3}\.\.' boot.txt"
+expect "--compare --bootstrap: B - A of a run against itself is [0, 0] (paired resamples)" \
+	"'$EV' --compare --json --bootstrap 100 boot.labels boot.run boot.run 2>/dev/null | jq -c '[.diff.icps[].ci.\"ndcg@10\", .diff.overall.ci.auc]'" <<'X'
+[[0,0],[0,0],[0,0],[0,0]]
+X
+ok "--compare --bootstrap: the table has the interval of B - A" \
+	"'$EV' --compare --bootstrap 100 labels.ndjson run.ndjson better.ndjson 2>/dev/null | grep -E '^X +auc +0.000 +1.000 +\+1.000 +[-+][01]\.[0-9]{3}\.\.[-+][01]\.[0-9]{3}\$'"
+status "--bootstrap needs at least 10 resamples" 2 "'$EV' --bootstrap 5 boot.labels boot.run"
+stderr_has "... and names the bad value" "--bootstrap: 5 is out of range" "'$EV' --bootstrap 5 boot.labels boot.run"
+status "--bootstrap must be a number" 2 "'$EV' --bootstrap lots boot.labels boot.run"
+status "--bootstrap has an upper limit" 2 "'$EV' --bootstrap 100001 boot.labels boot.run"
+stderr_has "--seed without --bootstrap is a usage error" "--seed goes with --bootstrap" "'$EV' --seed 3 boot.labels boot.run"
+status "... exit 2" 2 "'$EV' --seed 3 boot.labels boot.run"
+status "--seed must be a non-negative number" 2 "'$EV' --bootstrap 20 --seed -1 boot.labels boot.run"
+status "--level out of range" 2 "'$EV' --bootstrap 20 --level 1.5 boot.labels boot.run"
+status "--level not a number" 2 "'$EV' --bootstrap 20 --level nan boot.labels boot.run"
+stderr_has "--level without --bootstrap" "--level goes with --bootstrap" "'$EV' --level 0.9 boot.labels boot.run"
+stderr_has "--bootstrap does not go with --runs" "--bootstrap does not go with --runs" \
+	"'$EV' --runs --bootstrap 20 boot.labels boot.run boot.run"
+
+# --leave-one-out and --unseen: ICPs measured against each other.
+# labels.ndjson + two.ndjson style: X's AUC 0.5, Y's 1, Z's 0 (hand-made).
+printf '%s\n' '{"icp":"X","id":"a","relevance":3}' '{"icp":"X","id":"b","relevance":0}' '{"icp":"X","id":"c","relevance":2}' '{"icp":"X","id":"d","relevance":0}' \
+	'{"icp":"Y","id":"a","relevance":0}' '{"icp":"Y","id":"b","relevance":2}' \
+	'{"icp":"Z","id":"a","relevance":2}' '{"icp":"Z","id":"b","relevance":0}' > three.ndjson
+printf '%s\n' '{"icp":"X","id":"a","icp_score":50}' '{"icp":"X","id":"b","icp_score":90}' '{"icp":"X","id":"c","icp_score":40}' '{"icp":"X","id":"d","icp_score":10}' \
+	'{"icp":"Y","id":"a","icp_score":1}' '{"icp":"Y","id":"b","icp_score":2}' \
+	'{"icp":"Z","id":"a","icp_score":1}' '{"icp":"Z","id":"b","icp_score":2}' > three.run
+expect "--leave-one-out: each ICP's AUC, the mean of the others and the difference" \
+	"'$EV' --json --leave-one-out three.ndjson three.run | jq -c '.leave_one_out[] | [.icp, .this.auc, .others.auc, .diff.auc]'" <<'X'
+["X",0.5,0.5,0]
+["Y",1,0.25,0.75]
+["Z",0,0.75,-0.75]
+X
+expect "--unseen: the named ICPs' mean apart from the others, and the gap" \
+	"'$EV' --json --unseen Y,Z three.ndjson three.run | jq -c '.unseen | [.unseen_icps, .seen_icps, .seen.auc, .unseen.auc, .diff.auc]'" <<'X'
+[["Y","Z"],["X"],0.5,0.5,0]
+X
+expect "--unseen may be repeated" \
+	"'$EV' --json --unseen Y --unseen X three.ndjson three.run | jq -c '.unseen | [.unseen_icps, .seen.auc, .unseen.auc, .diff.auc]'" <<'X'
+[["X","Y"],0,0.75,0.75]
+X
+ok "the text report has both tables" \
+	"'$EV' --leave-one-out --unseen Z three.ndjson three.run > icps.txt &&
+	 grep -Eq '^Y +auc +1.000 +0.250 +\+0.750\$' icps.txt &&
+	 grep -q '^ICPs the rules were not written for (--unseen): Z\$' icps.txt &&
+	 grep -Eq '^unseen-seen +[-+]' icps.txt"
+ok "with --bootstrap, intervals of the differences and group means" \
+	"'$EV' --json --bootstrap 50 --leave-one-out --unseen Z boot.labels boot.run 2>/dev/null |
+	 jq -e '(.leave_one_out | length == 3) and (.leave_one_out[0].ci.auc | length == 2) and (.unseen.ci.diff[\"ndcg@10\"] | length == 2)'"
+expect "--leave-one-out with one ICP: the others are n/a" \
+	"'$EV' --json --leave-one-out labels.ndjson run.ndjson 2>/dev/null | jq -c '.leave_one_out[0] | [.this.auc, .others.auc, .diff.auc]'" <<'X'
+[0,null,null]
+X
+status "--unseen naming an ICP without judgments is fatal" 3 "'$EV' --unseen Y,Nope three.ndjson three.run"
+stderr_has "... and says which" "three.ndjson: no judgment for ICP 'Nope' \(--unseen\)" "'$EV' --unseen Y,Nope three.ndjson three.run"
+status "--unseen with an empty name" 2 "'$EV' --unseen 'Y,,Z' three.ndjson three.run"
+status "--unseen with a trailing comma" 2 "'$EV' --unseen 'Y,' three.ndjson three.run"
+stderr_has "--unseen naming an ICP twice" "ICP 'Y' named twice" "'$EV' --unseen Y,Y three.ndjson three.run"
+status "--leave-one-out does not go with --compare" 2 "'$EV' --compare --leave-one-out three.ndjson three.run three.run"
+status "--unseen does not go with --runs" 2 "'$EV' --runs --unseen Y three.ndjson three.run three.run"
 done_testing

@@ -1,5 +1,5 @@
 #!/bin/sh
-# 65-quality: the default configuration on the labelled set stays within the margin of the figures in docs/quality.md.
+# 65-quality: the default configuration on the labelled set, rich and sparse, tune and held-out, stays within the margin of its recorded floor.
 . "$(dirname "$0")/../lib.sh"
 
 # The real model is needed: fail loudly, never skip.
@@ -9,7 +9,7 @@ if [ ! -s "$LQ_MODEL_DIR/model.safetensors" ]; then
 	exit 1
 fi
 # The figures do not depend on the build; under ASan the pipeline takes
-# three times as long (about 30 s), so the gate runs on the default build.
+# three times as long, so the gate runs on the default build only.
 if [ "${LQ_VARIANT:-default}" != default ]; then
 	echo "ok 1 - 65-quality: # SKIP the gate runs on the default build only"
 	exit 0
@@ -18,48 +18,98 @@ E=$DATA/eval
 B=$E/baseline.json
 export E B
 
+# Embeddings depend on the model and the profile text only (that is their
+# cache key), so they are kept between runs in LQ_QUALITY_CACHE (default
+# .build/quality-cache; "fresh" for a new cache every run). Every stage
+# that applies rules (scrape's choice of source, classify, score, rerank)
+# runs with --refresh: a changed rule is always measured.
+case ${LQ_QUALITY_CACHE:-} in
+fresh) QC=$T/quality-cache ;;
+'') QC=$TOP/.build/quality-cache ;;
+*) QC=$LQ_QUALITY_CACHE ;;
+esac
+
 # The default pipeline (pipelines/qualify.sh with no lq.conf): scrape, embed,
-# classify, score and rerank with their default options, one run per ICP.
-jq -c '.[] | {id: (.profileId // .publicIdentifier), public_identifier: .publicIdentifier, status: "discovered"}' \
-	"$E/profiles.json" > leads.ndjson
-scrape -q --from-dataset "$E/profiles.json" < leads.ndjson | embed -q | classify -q > classified.ndjson
-: > default.ndjson
-: > baseline.ndjson
-for icp in "$E"/icp-*.json; do
-	score -q "$icp" < classified.ndjson > scored.ndjson
-	rerank -q "$icp" < scored.ndjson >> default.ndjson
-	score -q --method baseline "$icp" < classified.ndjson >> baseline.ndjson
+# classify, score and rerank with their default options, one run per ICP,
+# for each shape, the two shapes side by side (each with its own cache:
+# scrape would serve one shape's cached profiles to the other).
+run_shape() { # shape profiles-file
+	LQ_CACHE_DIR=$QC/$1
+	export LQ_CACHE_DIR
+	jq -c '.[] | {id: (.profileId // .publicIdentifier), public_identifier: .publicIdentifier, status: "discovered"}' \
+		"$2" > "$1.leads.ndjson" &&
+	scrape -q --refresh --from-dataset "$2" < "$1.leads.ndjson" | embed -q | classify -q --refresh > "$1.classified.ndjson" &&
+	: > "$1.default.ndjson" || return 1
+	for icp in "$E"/icp-*.json; do
+		score -q --refresh "$icp" < "$1.classified.ndjson" | rerank -q --refresh "$icp" >> "$1.default.ndjson" || return 1
+	done
+	if [ "$1" = rich ]; then
+		: > baseline.ndjson
+		for icp in "$E"/icp-*.json; do
+			score -q --refresh --method baseline "$icp" < "$1.classified.ndjson" >> baseline.ndjson || return 1
+		done
+	fi
+}
+(run_shape rich "$E/profiles.json" > rich.log 2>&1; echo $? > rich.status) &
+(run_shape sparse "$E/profiles-sparse.json" > sparse.log 2>&1; echo $? > sparse.status) &
+wait
+npeople=$(jq length "$E/profiles.json")
+nicps=$(ls "$E"/icp-*.json | wc -l)
+for shape in rich sparse; do
+	ok "the default pipeline ran on the $shape profiles (every stage exit 0, nothing on stderr)" \
+		"test \"\$(cat $shape.status)\" = 0 && test ! -s $shape.log || { cat $shape.log; exit 1; }"
+	ok "... and wrote every person once per ICP, none failed ($nicps x $npeople)" \
+		"jq -s -e 'length == $nicps * $npeople and all(.[]; .status != \"failed\" and (.icp_score | type) == \"number\")' $shape.default.ndjson"
 done
 
-# gate FILE: prints every (split, ICP, metric) of baseline.json's figures
-# that FILE's eval falls below by more than the margin; exit 1 if any.
+# gate FILE SHAPE: prints every (split, ICP, metric) of baseline.json's
+# figures for SHAPE that FILE's eval falls below by more than the margin;
+# exit 1 if any.
 cat > gate.sh <<'GATE'
 set -eu
 for split in tune held-out; do
-	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.$split.json"
+	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.$2.$split.json"
 done
-jq -n -r --slurpfile b "$B" --slurpfile t ev.tune.json --slurpfile h ev.held-out.json '
+jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile t "ev.$2.tune.json" --slurpfile h "ev.$2.held-out.json" '
 	$b[0] as $b | {"tune": $t[0], "held-out": $h[0]} as $r |
-	[$b.figures | to_entries[] | .key as $s | .value | to_entries[] | .key as $i |
+	[$b.figures[$shape] | to_entries[] | .key as $s | .value | to_entries[] | .key as $i |
 	 .value | to_entries[] | .key as $m | .value as $want |
 	 ([$r[$s].icps[] | select(.icp == $i) | .[$m]] | first) as $got |
 	 select($got == null or $got < $want - $b.margin[$m]) |
-	 "\($s) \($i) \($m): \($got) is below \($want) - \($b.margin[$m])"] |
+	 "\($shape) \($s) \($i) \($m): \($got) is below \($want) - \($b.margin[$m])"] |
 	if length == 0 then empty else (join("\n") + "\n" | halt_error(1)) end'
 GATE
 
-ok "baseline.json names the default configuration and covers 3 ICPs x 2 splits x 3 metrics" \
-	"jq -e '.configuration == \"structured+classify+rerank\" and ([.figures[][][]] | length == 18) and .margin[\"ndcg@10\"] <= 0.05' '$B'"
-ok "the default (structured, classify, local rerank) is within the margin of docs/quality.md on every ICP, split and metric" \
-	"sh gate.sh default.ndjson"
+labelled_icps=$(jq -r .icp "$E/labels.ndjson" | sort -u | tr '\n' ' ')
+ok "baseline.json names the default configuration and covers every labelled ICP x 2 shapes x 2 splits x 3 metrics" \
+	"jq -e --arg icps '$labelled_icps' '
+		(\$icps | split(\" \") | map(select(. != \"\")) | sort) as \$want |
+		.configuration == \"structured+classify+rerank\" and
+		([.figures[][][][]] | length == (\$want | length) * 12) and
+		all(.figures[][]; (keys | sort) == \$want) and
+		(.figures | keys == [\"rich\", \"sparse\"]) and .margin[\"ndcg@10\"] <= 0.05' '$B'"
+ok "the default (structured, classify, local rerank) on the rich profiles is within the margin of its floor on every ICP, split and metric" \
+	"sh gate.sh rich.default.ndjson rich"
+ok "the default on the sparse profiles is within the margin of its floor on every ICP, split and metric" \
+	"sh gate.sh sparse.default.ndjson sparse"
 # The gate can fail: the original method is far below the recorded figures.
-status "the original method (score --method baseline) fails the gate" 1 "sh gate.sh baseline.ndjson"
-# Rows of docs/quality.md's table: "| structured+classify+rerank (default) | tune | Ledgerline | 0.869 | 1.00 | 0.986 |".
-ok "docs/quality.md records the same figures as baseline.json" \
-	"jq -r '.figures | to_entries[] | .key as \$s | .value | to_entries[] |
-		[\$s, .key, .value[\"ndcg@10\"], .value[\"p@10\"], .value.auc] | @tsv' '$B' |
-	while IFS='	' read -r s i n p a; do
-		row=\$(printf '| %s | %s | %.3f | %.2f | %.3f |' \"\$s\" \"\$i\" \"\$n\" \"\$p\" \"\$a\")
-		grep -qF -- \"(default) \$row\" '$TOP/docs/quality.md' || { echo \"not in docs/quality.md: \$row\"; exit 1; }
+status "the original method (score --method baseline) fails the gate" 1 "sh gate.sh baseline.ndjson rich"
+# Rows of docs/quality.md's table of the default: "| rich | held-out | Ledgerline | 0.869 | 1.00 | 0.986 |".
+ok "docs/quality.md records the same floor as baseline.json" \
+	"jq -r '.figures | to_entries[] | .key as \$h | .value | to_entries[] | .key as \$s | .value | to_entries[] |
+		[\$h, \$s, .key, .value[\"ndcg@10\"], .value[\"p@10\"], .value.auc] | @tsv' '$B' |
+	while IFS='	' read -r h s i n p a; do
+		row=\$(printf '| %s | %s | %s | %.3f | %.2f | %.3f |' \"\$h\" \"\$s\" \"\$i\" \"\$n\" \"\$p\" \"\$a\")
+		grep -qF -- \"(floor) \$row\" '$TOP/docs/quality.md' || { echo \"not in docs/quality.md: \$row\"; exit 1; }
 	done"
+
+# issue 13's targets, reported beside the floor (not enforced yet): shown
+# when this script is run by hand, `sh tests/cli/65-quality.sh`.
+for shape in rich sparse; do
+	jq -r --arg shape "$shape" --slurpfile b "$B" '$b[0].targets as $t |
+		"# \($shape) held-out: mean NDCG@10 \(.overall["ndcg@10"] * 1000 | round / 1000) (target \($t["mean ndcg@10"]))",
+		(.icps[] | "#   \(.icp): NDCG@10 \(.["ndcg@10"] * 1000 | round / 1000) (\($t["ndcg@10"])), P@10 \(.["p@10"] * 100 | round / 100) (\($t["p@10"])), AUC \(.auc * 1000 | round / 1000) (\($t.auc))" +
+		 (if .["ndcg@10"] < $t["ndcg@10"] or .["p@10"] < $t["p@10"] or .auc < $t.auc then "  below target" else "" end))' \
+		"ev.$shape.held-out.json" 2>/dev/null
+done
 done_testing

@@ -29,6 +29,10 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			if (p->id == NULL || p->url == NULL || p->path_id == NULL ||
 			    strncmp(p->url, "https://www.linkedin.com/in/", 28) != 0)
 				abort();
+			/* No id is a path step or holds a slash. */
+			if (strspn(p->id, ".") == strlen(p->id) || strchr(p->id, '/') != NULL ||
+			    strchr(p->id, '\\') != NULL || strspn(p->path_id, ".") == strlen(p->path_id))
+				abort();
 		}
 		if (live != lq_people_count(pp) || st.added > st.cards)
 			abort();

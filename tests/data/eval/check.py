@@ -3,10 +3,13 @@
 
 usage: check.py DIR   prints "ok - ..." / "not ok - ..." lines (TAP-like)
 Checks: profiles.json is a JSON array of items in the Apify shape of
-supreme_coder/linkedin-profile-scraper; ids are unique; every ICP file has
-the ICP keys; every (ICP, profile) pair is judged exactly once, 0-3, with a
-reason and a split; about a third is held out and each ICP has relevant
-leads in both parts.
+supreme_coder/linkedin-profile-scraper; ids are unique; profiles-sparse.json
+is the same people without industry, head counts or employment types; every
+ICP file has the ICP keys (keywords and exclusions may be empty); every
+(ICP, profile) pair is judged exactly once, 0-3, with a reason and a split;
+more than half of the people are held out, each ICP has at least 20
+top-grade leads in the held-out part and relevant leads in the tune part,
+and every kind of hard case is in both parts.
 """
 import glob
 import json
@@ -32,7 +35,7 @@ def date_ok(x):
 
 
 profiles = json.load(open(os.path.join(d, "profiles.json"), encoding="utf-8"))
-check(isinstance(profiles, list) and len(profiles) >= 150, "profiles.json is an array of >= 150 items (%d)" % len(profiles))
+check(isinstance(profiles, list) and len(profiles) >= 450, "profiles.json is an array of >= 450 items (%d)" % len(profiles))
 bad = []
 for i, p in enumerate(profiles):
     where = "item %d (%s)" % (i, p.get("publicIdentifier"))
@@ -72,16 +75,51 @@ check(any(sum(1 for q in p["positions"] if "timePeriod" in q and "endDate" not i
 check(sum(1 for p in profiles if not p.get("summary")) >= 10, "the set has empty or missing summaries")
 check(sum(1 for p in profiles if re.search(r"[^\x00-\u2fff]", p["headline"])) >= 5, "the set has emoji and CJK headlines")
 
+SPARSE_DROP = {"industryName", "companyIndustry", "industry", "industries", "employeeCountRange",
+               "employeeCount", "staffCount", "companySize", "employmentType"}
+
+
+def without(x):
+    if isinstance(x, dict):
+        return {k: without(v) for k, v in x.items() if k not in SPARSE_DROP}
+    if isinstance(x, list):
+        return [without(v) for v in x]
+    return x
+
+
+def keys_in(x):
+    if isinstance(x, dict):
+        return set(x) | set().union(*(keys_in(v) for v in x.values()))
+    if isinstance(x, list):
+        return set().union(*(keys_in(v) for v in x)) if x else set()
+    return set()
+
+
+sparse = json.load(open(os.path.join(d, "profiles-sparse.json"), encoding="utf-8"))
+check(isinstance(sparse, list) and len(sparse) == len(profiles) and
+      [x["profileId"] for x in sparse] == [x["profileId"] for x in profiles],
+      "profiles-sparse.json holds the same people in the same order")
+check(not (keys_in(sparse) & SPARSE_DROP), "profiles-sparse.json has no industry, head count or employment type")
+check(all(without(a) == b for a, b in zip(profiles, sparse)),
+      "profiles-sparse.json differs from profiles.json only by those fields")
+check(all(p.get("industryName") for p in profiles) and
+      sum(1 for p in profiles for q in p["positions"] if "employeeCountRange" in q.get("company", {})) > len(profiles),
+      "profiles.json (rich) has them")
+
 icps = {}
 for f in sorted(glob.glob(os.path.join(d, "icp-*.json"))):
     j = json.load(open(f, encoding="utf-8"))
     keys_ok = all(isinstance(j.get(k), list) and j[k] for k in
-                  ("target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles"))
+                  ("target_titles", "target_industries", "company_sizes")) and \
+        all(isinstance(j.get(k), list) for k in ("target_keywords", "exclude_titles"))
     sizes_ok = set(j.get("company_sizes", [])) <= {"startup", "scaleup", "mid-market", "enterprise", "agency", "freelance"}
     check(isinstance(j.get("client"), str) and keys_ok and sizes_ok and isinstance(j.get("notes"), str),
           "%s has every ICP key and known company sizes" % os.path.basename(f))
     icps[j["client"]] = f
-check(len(icps) >= 3, "at least 3 ICPs (%d)" % len(icps))
+check(6 <= len(icps) <= 8, "6 to 8 ICPs (%d)" % len(icps))
+check(any(not json.load(open(f, encoding="utf-8"))["target_keywords"] and
+          not json.load(open(f, encoding="utf-8"))["exclude_titles"] for f in icps.values()),
+      "one ICP has neither keywords nor exclusions")
 
 labels, dup, badl = {}, [], []
 for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8"), 1):
@@ -104,9 +142,19 @@ for (c, i), j in labels.items():
     split_of.setdefault(i, set()).add(j["split"])
 check(all(len(s) == 1 for s in split_of.values()), "a profile is in the same split for every ICP")
 held = sum(1 for s in split_of.values() if "held-out" in s) / max(1, len(split_of))
-check(0.25 <= held <= 0.4, "about a third of the profiles is held out (%.2f)" % held)
+check(0.5 <= held <= 0.75, "more than half of the profiles is held out (%.2f)" % held)
 for c in icps:
-    for sp in ("tune", "held-out"):
-        npos = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == sp and j["relevance"] >= 2)
-        check(npos >= 5, "%s: %s has relevant leads (%d)" % (c, sp, npos))
+    top = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == "held-out" and j["relevance"] == 3)
+    check(top >= 20, "%s: held-out has >= 20 top-grade leads (%d)" % (c, top))
+    npos = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == "tune" and j["relevance"] >= 2)
+    check(npos >= 5, "%s: tune has relevant leads (%d)" % (c, npos))
+kinds = {}
+for j in labels.values():
+    if "kind" in j:
+        kinds.setdefault(j["kind"], set()).add(j["split"])
+want = {"compound", "side", "retired", "student", "search", "recruiter-hl", "vendor", "demand-planning",
+        "lang", "bank", "agency", "ai-name"}
+check(want <= set(kinds), "every kind of hard case is present (missing: %s)" % sorted(want - set(kinds)))
+check(all(len(v) == 2 for v in kinds.values()),
+      "every kind of hard case is in both parts (%s)" % sorted(k for k, v in kinds.items() if len(v) != 2))
 sys.exit(1 if failed else 0)

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""gen.py: writes the lq evaluation set (profiles.json, labels.ndjson) from the
-hand-written personas below. Every person is invented. The judgments are written
-by hand per (ICP, person) pair; this script only lays them out.
+"""gen.py: writes the lq evaluation set (profiles.json, profiles-sparse.json,
+labels.ndjson) from the hand-written personas below and in people_*.py. Every
+person is invented. The judgments are written by hand per (ICP, person) pair;
+this script only lays them out (evalkit.py has the helpers).
 
 usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """
@@ -14,37 +15,13 @@ import sys
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.dont_write_bytecode = True
+sys.path.insert(0, HERE)
+from evalkit import ICPS, FIRST_ICPS, NOFIT, SIZES, PEOPLE, LATER, pos, group, p  # noqa: E402
+import sparse  # noqa: E402
 
-# ICP keys used in the judgments below, and the ICP files' client names.
-ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk"}
-
-SIZES = {
-    "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
-    "501-1000": (501, 1000), "1001-5000": (1001, 5000), "5001-10000": (5001, 10000),
-    "10001+": (10001, None),
-}
-
-PEOPLE = []
-
-
-def pos(title, company, size=None, start="2020", end=None, desc=None, etype="Full-time"):
-    return dict(title=title, company=company, size=size, start=start, end=end,
-                desc=desc, etype=etype)
-
-
-def group(company, duration, size=None):
-    """The scraper's grouping row: the company in the title slot, the
-    duration in the companyName slot."""
-    return dict(group=True, company=company, duration=duration, size=size)
-
-
-def p(first, last, loc, country, industry, headline, summary, skills, positions,
-      L, S, P, slug=None):
-    PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
-                       industry=industry, headline=headline, summary=summary,
-                       skills=skills, positions=positions, J={"L": L, "S": S, "P": P},
-                       slug=slug))
-
+# The original 156 people (judged for Ledgerline, Stackguard and Payfolk
+# here; for the ICPs added later in people_first.py).
 
 # ---------------------------------------------------------------- finance
 p("Maren", "Solberg", "Oslo, Norway", "Norway", "Software Development",
@@ -1302,6 +1279,12 @@ p("Greta", "Lund", "Oslo, Norway", "Norway", "Financial Services",
   P=(2, "people reports to her at a 300-person company in NO, SE and DK"))
 
 
+# The people added with issue 13, and the original people's judgments for
+# the ICPs added then.
+import people_first, people_fin, people_eng, people_hr, people_found  # noqa: E402,F401
+import people_mkt, people_ops, people_qm, people_more  # noqa: E402,F401
+
+
 # ------------------------------------------------------------------ output
 def slugify(first, last):
     s = unicodedata.normalize("NFKD", f"{first} {last}").encode("ascii", "ignore").decode()
@@ -1368,34 +1351,76 @@ def apify_item(x):
 
 
 def split_of(people):
-    """About a third held out, stratified: people are grouped by their best
-    (relevance, ICP) and every third of each group, in the order written,
-    is held out."""
+    """The split of every person. The original 156 keep the split they had
+    (a third held out, stratified by each one's best relevance and ICP
+    among the first three ICPs). People added later are held out two times
+    in three: grouped by the kind of hard case (tag), or, for the others
+    and the titles in other languages, by their best (relevance, ICP) over
+    all ICPs (and the tag), the second of every three in each group, in
+    the order written, is tune and the others are held out, so a group of
+    one is held out and every kind of hard case is in both parts."""
     groups, out = {}, {}
     for i, x in enumerate(people):
-        best = max(x["J"].items(), key=lambda kv: (kv[1][0], kv[0]))
-        groups.setdefault((best[1][0], best[0] if best[1][0] else "-"), []).append(i)
-    for members in groups.values():
+        if x["first_set"]:
+            best = max(((k, x["J"][k]) for k in FIRST_ICPS), key=lambda kv: (kv[1][0], kv[0]))
+            groups.setdefault(("first", best[1][0], best[0] if best[1][0] else "-"), []).append(i)
+        elif x["tag"] and x["tag"] != "lang":
+            groups.setdefault(("later", x["tag"]), []).append(i)
+        else:
+            best = max(x["J"].items(), key=lambda kv: (kv[1][0], kv[0]))
+            groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
+    for key, members in groups.items():
         for k, i in enumerate(members):
-            out[i] = "held-out" if k % 3 == 2 else "tune"
+            if key[0] == "first":
+                out[i] = "held-out" if k % 3 == 2 else "tune"
+            else:
+                out[i] = "tune" if k % 3 == 1 else "held-out"
     return out
+
+
+def judge_later():
+    """Adds the later ICPs' judgments (people_first.py) to the original
+    people; every one of them must have been judged."""
+    for x in PEOPLE:
+        if not x["first_set"]:
+            continue
+        slug = x["slug"] or slugify(x["first"], x["last"])
+        if slug not in LATER:
+            raise SystemExit("%s: not judged for the later ICPs (people_first.py)" % slug)
+        no, J = LATER.pop(slug)
+        for k in ICPS:
+            if k in FIRST_ICPS:
+                continue
+            x["J"][k] = J[k] if k in J else (0, "%s: %s" % (no, NOFIT[k]))
+    if LATER:
+        raise SystemExit("people_first.py judges unknown people: %s" % ", ".join(sorted(LATER)))
 
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
+    judge_later()
     items = [apify_item(x) for x in PEOPLE]
+    for k in ("profileId", "publicIdentifier"):
+        seen = set()
+        for it in items:
+            if it[k] in seen:
+                raise SystemExit("duplicate %s %s" % (k, it[k]))
+            seen.add(it[k])
     splits = split_of(PEOPLE)
     with open(os.path.join(out, "profiles.json"), "w", encoding="utf-8") as f:
         json.dump(items, f, ensure_ascii=False, indent=1)
         f.write("\n")
+    sparse.write(items, os.path.join(out, "profiles-sparse.json"))
     with open(os.path.join(out, "labels.ndjson"), "w", encoding="utf-8") as f:
-        for key in ("L", "S", "P"):
+        for key in ICPS:
             for i, (x, it) in enumerate(zip(PEOPLE, items)):
                 rel, reason = x["J"][key]
-                f.write(json.dumps({"icp": ICPS[key], "id": it["profileId"],
-                                    "public_identifier": it["publicIdentifier"],
-                                    "relevance": rel, "reason": reason,
-                                    "split": splits[i]}, ensure_ascii=False) + "\n")
+                j = {"icp": ICPS[key], "id": it["profileId"],
+                     "public_identifier": it["publicIdentifier"],
+                     "relevance": rel, "reason": reason, "split": splits[i]}
+                if x["tag"]:
+                    j["kind"] = x["tag"]
+                f.write(json.dumps(j, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,82 @@
+"""evalkit.py: the persona helpers shared by gen.py and the people_*.py files.
+
+Every person is invented. A judgment is written by hand per (ICP, person)
+pair; the helpers only lay them out. See gen.py and docs/quality.md.
+"""
+
+# ICP keys used in the judgments, and the ICP files' client names. The first
+# three are the original set; the others were added with issue 13.
+ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
+        "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk"}
+FIRST_ICPS = ("L", "S", "P")
+
+SIZES = {
+    "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
+    "501-1000": (501, 1000), "1001-5000": (1001, 5000), "5001-10000": (5001, 10000),
+    "10001+": (10001, None),
+}
+
+# What a person who is plainly outside an ICP's persona is not: the reason
+# of a relevance-0 judgment left implicit, after the person's own "no" phrase
+# ("recruiter: not ..."). Only used where nothing else needs saying.
+NOFIT = {
+    "L": "not a finance leader of a software, fintech or payments company",
+    "S": "not an engineering or security leader of a software-running company",
+    "P": "not a people leader of a European multi-country employer",
+    "F": "not a founder or technical leader of a technical startup",
+    "M": "not a marketing leader of a B2B software company",
+    "W": "no warehouse, logistics or distribution responsibility",
+    "Q": "keine Verantwortung für Qualität oder Werk in der Fertigung",
+}
+
+PEOPLE = []
+LATER = {}
+
+
+def pos(title, company, size=None, start="2020", end=None, desc=None, etype="Full-time"):
+    return dict(title=title, company=company, size=size, start=start, end=end,
+                desc=desc, etype=etype)
+
+
+def group(company, duration, size=None):
+    """The scraper's grouping row: the company in the title slot, the
+    duration in the companyName slot."""
+    return dict(group=True, company=company, duration=duration, size=size)
+
+
+def p(first, last, loc, country, industry, headline, summary, skills, positions,
+      L, S, P, slug=None):
+    """A person of the original set, judged for the first three ICPs here
+    and for the later ones with later()."""
+    PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
+                       industry=industry, headline=headline, summary=summary,
+                       skills=skills, positions=positions, J={"L": L, "S": S, "P": P},
+                       slug=slug, tag=None, first_set=True))
+
+
+def q(first, last, loc, country, industry, headline, summary, skills, positions,
+      no=None, tag=None, slug=None, **J):
+    """A person added with issue 13. J holds the judgments (relevance,
+    reason) by ICP key; an ICP left out is relevance 0 with the reason
+    "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
+    kind of hard case (used to spread each kind over both splits)."""
+    for k in J:
+        if k not in ICPS:
+            raise SystemExit("%s %s: unknown ICP key %s" % (first, last, k))
+    for k in ICPS:
+        if k not in J:
+            if not no:
+                raise SystemExit("%s %s: no judgment for %s and no 'no' reason" % (first, last, k))
+            J[k] = (0, "%s: %s" % (no, NOFIT[k]))
+    PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
+                       industry=industry, headline=headline, summary=summary,
+                       skills=skills, positions=positions, J=J, slug=slug, tag=tag,
+                       first_set=False))
+
+
+def later(slug, no, **J):
+    """Judgments of a person of the original set against the ICPs added
+    later (the keys not in FIRST_ICPS); same conventions as q()."""
+    if slug in LATER:
+        raise SystemExit("later(%s) given twice" % slug)
+    LATER[slug] = (no, J)

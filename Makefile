@@ -82,7 +82,7 @@ model_LIBS = -lpthread
 
 # The common library, by concern.
 COMMON = base64 diag ndjson opts record run util \
-	cache sha256 http \
+	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
 	profile \
@@ -211,7 +211,7 @@ demo: programs model
 	@sh pipelines/demo/run.sh
 
 # What install puts where (uninstall removes exactly these).
-PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh lq.conf.example with-env.sh
+PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh hadoop-local.sh spark-pipe.py lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
 SCHEMAS = $(wildcard docs/schema/*.json)
 

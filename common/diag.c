@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "redact.h"
 #include "run.h"
 
 const char *lq_progname = "lq";
@@ -59,6 +60,7 @@ vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 	if (n < 0 || (size_t)n >= sizeof line)
 		n = 0;
 	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
+	lq_redact_str(line);	/* no message carries a key, whoever built it */
 	fflush(stdout);
 	fputs(line, stderr);
 	if (errnum)

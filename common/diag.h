@@ -26,7 +26,8 @@ void lq_init(const char *argv0);
 /* Message helpers. Every line goes to stderr as "prog: " + the formatted
  * text + "\n". The _errno variants append ": " + strerror(errno). lq_die
  * exits with the given status after printing. lq_note prints only when
- * --quiet was not given. Nothing else in lq writes to stderr directly. */
+ * --quiet was not given. Registered secrets are redacted from every line
+ * (common/redact.h). Nothing else in lq writes to stderr directly. */
 void lq_die(int status, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 2, 3)));
 void lq_die_errno(int status, const char *fmt, ...)

@@ -10,6 +10,7 @@
 #include "embedder.h"
 #include "encoder.h"
 #include "http.h"
+#include "redact.h"
 #include "leadtext.h"
 #include "util.h"
 
@@ -29,10 +30,10 @@ struct lq_embedder {
 	char *model_id;		/* "local:..." or "openai:model[@dims]" */
 	char *model;		/* openai: model name */
 	char *url;		/* openai: base + "/embeddings" */
-	char *key;		/* openai: the API key or NULL */
+	const char *key;	/* openai: the API key (a registered secret) or NULL */
 	int dim, dimensions, jobs, batch;
 	int max_attempts;
-	double backoff, timeout, price;
+	double backoff, timeout, price, max_wait;
 	FILE *trace;
 	struct lq_cache *cache;
 	struct lq_http *http;
@@ -42,16 +43,6 @@ struct lq_embedder {
 	int fatal, probed;
 	char fatal_msg[512];
 };
-
-static int
-is_loopback(const char *url)
-{
-	const char *h = strstr(url, "://");
-
-	h = h ? h + 3 : url;
-	return strncmp(h, "127.", 4) == 0 || strncmp(h, "localhost", 9) == 0
-	    || strncmp(h, "[::1]", 5) == 0;
-}
 
 static double
 default_price(const char *model)
@@ -143,9 +134,8 @@ lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen)
 		e->model_id = e->dimensions ? lq_xasprintf("openai:%s@%d", model, e->dimensions)
 		    : lq_xasprintf("openai:%s", model);
 		e->price = default_price(model);
-		if (env("OPENAI_API_KEY"))
-			e->key = lq_xstrdup(env("OPENAI_API_KEY"));
-		else if (!is_loopback(e->url)) {
+		e->key = lq_secret_env("OPENAI_API_KEY");
+		if (e->key == NULL && !lq_http_loopback(e->url)) {
 			snprintf(err, errlen, "the openai backend needs OPENAI_API_KEY (or a loopback OPENAI_BASE_URL)");
 			lq_embedder_free(e);
 			return NULL;
@@ -225,6 +215,12 @@ lq_embedder_set_retry(struct lq_embedder *e, int max_attempts, double backoff, d
 	e->timeout = timeout;
 }
 
+void
+lq_embedder_set_max_wait(struct lq_embedder *e, double secs)
+{
+	e->max_wait = secs;
+}
+
 int
 lq_embedder_attempts(const struct lq_embedder *e, size_t i)
 {
@@ -258,10 +254,6 @@ lq_embedder_free(struct lq_embedder *e)
 		lq_encoder_free(e->enc);
 	if (e->http)
 		lq_http_free(e->http);
-	if (e->key) {
-		memset(e->key, 0, strlen(e->key));
-		free(e->key);
-	}
 	free(e->model_id);
 	free(e->model);
 	free(e->url);
@@ -418,21 +410,6 @@ fail:
 
 /* ---- the remote backend ---- */
 
-/* Replaces every occurrence of the key in s (in place) by "***". */
-static void
-redact(char *s, const char *key)
-{
-	size_t kl;
-	char *p;
-
-	if (key == NULL || (kl = strlen(key)) < 4)
-		return;
-	while ((p = strstr(s, key)) != NULL) {
-		memcpy(p, "***", 3);
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
-	}
-}
-
 struct call {
 	struct lq_embedder *e;
 	const char *const *texts;
@@ -447,18 +424,14 @@ struct batch {
 	struct call *c;
 	size_t *idx;		/* indices into the call's texts */
 	size_t n;
-	int tries;		/* attempts spent in earlier requests */
 };
 
-static void submit(struct call *c, const size_t *idx, size_t n, int tries);
 
 static void
 set_err(struct call *c, size_t i, const char *msg)
 {
-	if (c->errs && c->errs[i] == NULL) {
+	if (c->errs && c->errs[i] == NULL)
 		c->errs[i] = lq_xstrdup(msg);
-		redact(c->errs[i], c->e->key);
-	}
 	memset(c->out + i * (size_t)c->e->dim, 0, sizeof(float) * (size_t)c->e->dim);
 	c->nfail++;
 }
@@ -545,28 +518,16 @@ done(struct lq_http *h, struct lq_http_req *r)
 	size_t i;
 	int d = e->dim;
 
-	(void)h;
-	/* A server may quote the key in its message; the trace line is
-	 * written from this body after we return. */
-	if (r->resp.data && e->key) {
-		redact(r->resp.data, e->key);
-		r->resp.len = strlen(r->resp.data);
-	}
-	for (i = 0; i < b->n; i++)
-		c->attempts[b->idx[i]] = b->tries + r->attempts;
-	e->requests += (unsigned long long)r->attempts;
 	if (!lq_http_ok(r)) {
 		if (lq_http_fatal(r) || quota_error(r)) {
-			if (!e->fatal) {
+			if (!e->fatal)
 				snprintf(e->fatal_msg, sizeof e->fatal_msg,
 				    "%s refused the request (%s): check OPENAI_API_KEY and the account",
 				    e->url, lq_http_strerror(r));
-				redact(e->fatal_msg, e->key);
-			}
 			e->fatal = 1;
 		}
 		snprintf(err, sizeof err, "embeddings request failed after %d attempts: %s",
-		    b->tries + r->attempts, lq_http_strerror(r));
+		    r->attempts, lq_http_strerror(r));
 		for (i = 0; i < b->n; i++)
 			set_err(c, b->idx[i], e->fatal ? e->fatal_msg : err);
 		goto out;
@@ -579,12 +540,12 @@ done(struct lq_http *h, struct lq_http_req *r)
 			snprintf(err, sizeof err, "%d dimensions, expected %d", d, e->dim);
 		free(v);
 		/* A broken 200 (cut body, missing rows) is worth another try. */
-		if (b->tries + r->attempts < (e->max_attempts > 0 ? e->max_attempts : 3)) {
-			submit(c, b->idx, b->n, b->tries + r->attempts);
-			goto out;
-		}
-		snprintf(m, sizeof m, "bad embeddings response after %d attempts: %s", b->tries + r->attempts,
-		    err);
+		if (!e->fatal && lq_http_retry(h, r, "bad embeddings response: %s", err))
+			return;
+		if (r->error[0])
+			snprintf(m, sizeof m, "bad embeddings response: %s", r->error);
+		else
+			snprintf(m, sizeof m, "bad embeddings response after %d attempts: %s", r->attempts, err);
 		for (i = 0; i < b->n; i++)
 			set_err(c, b->idx[i], m);
 		goto out;
@@ -610,12 +571,15 @@ done(struct lq_http *h, struct lq_http_req *r)
 	}
 	free(v);
 out:
+	e->requests += (unsigned long long)r->attempts;
+	for (i = 0; i < b->n; i++)
+		c->attempts[b->idx[i]] = r->attempts;
 	free(b->idx);
 	free(b);
 }
 
 static void
-submit(struct call *c, const size_t *idx, size_t n, int tries)
+submit(struct call *c, const size_t *idx, size_t n)
 {
 	struct lq_embedder *e = c->e;
 	struct batch *b = lq_xcalloc(1, sizeof *b);
@@ -635,7 +599,6 @@ submit(struct call *c, const size_t *idx, size_t n, int tries)
 	json_decref(body);
 	b->c = c;
 	b->n = n;
-	b->tries = tries;
 	b->idx = lq_xreallocarray(NULL, n, sizeof *b->idx);
 	memcpy(b->idx, idx, n * sizeof *idx);
 	r = lq_http_req_new("POST", e->url, text, e->key, done, b);
@@ -644,6 +607,21 @@ submit(struct call *c, const size_t *idx, size_t n, int tries)
 		json_array_append_new(ids, json_integer((json_int_t)idx[i]));
 	r->ids = ids;
 	lq_http_submit(e->http, r);
+}
+
+static struct lq_http *
+new_http(const struct lq_embedder *e)
+{
+	struct lq_http_opts ho = { 0 };
+
+	ho.stage = "embed";
+	ho.parallel = e->jobs;
+	ho.timeout = e->timeout;
+	ho.max_attempts = e->max_attempts;
+	ho.backoff = e->backoff;
+	ho.max_wait = e->max_wait;
+	ho.trace = e->trace;
+	return lq_http_new(&ho);
 }
 
 static int
@@ -655,10 +633,7 @@ remote(struct lq_embedder *e, const char *const *texts, size_t n, float *out, ch
 	size_t tok = 0;
 
 	if (e->http == NULL) {
-		struct lq_http_opts ho = { "embed", e->jobs, e->timeout, e->max_attempts, e->backoff, 0, 0,
-			e->trace };
-
-		e->http = lq_http_new(&ho);
+		e->http = new_http(e);
 	}
 	for (i = 0; i < n; i++) {
 		size_t t = strlen(texts[i]) / 3 + 1;
@@ -666,7 +641,7 @@ remote(struct lq_embedder *e, const char *const *texts, size_t n, float *out, ch
 		if (have[i] || texts[i][0] == '\0')
 			continue;	/* cached, or refused before sending */
 		if (k > 0 && (k == (size_t)e->batch || tok + t > MAX_TOKENS)) {
-			submit(&c, idx, k, 0);
+			submit(&c, idx, k);
 			k = tok = 0;
 		}
 		idx[k++] = i;
@@ -678,7 +653,7 @@ remote(struct lq_embedder *e, const char *const *texts, size_t n, float *out, ch
 			break;
 	}
 	if (k > 0 && !e->fatal)
-		submit(&c, idx, k, 0);
+		submit(&c, idx, k);
 	while (lq_http_pending(e->http) > 0)
 		lq_http_run(e->http, 0.05);
 	free(idx);
@@ -706,25 +681,24 @@ probe_done(struct lq_http *h, struct lq_http_req *r)
 	long long tok;
 	int d = 0;
 
-	(void)h;
-	if (r->resp.data && e->key) {
-		redact(r->resp.data, e->key);
-		r->resp.len = strlen(r->resp.data);
-	}
-	e->requests += (unsigned long long)r->attempts;
 	if (!lq_http_ok(r)) {
+		e->requests += (unsigned long long)r->attempts;
 		snprintf(e->fatal_msg, sizeof e->fatal_msg, "%s: cannot learn the width of %s: %s",
 		    e->url, e->model, lq_http_strerror(r));
-		redact(e->fatal_msg, e->key);
 		if (lq_http_fatal(r) || quota_error(r))
 			e->fatal = 1;
 		return;
 	}
 	if (lq_embeddings_parse(r->resp.data ? r->resp.data : "", r->resp.len, 1, &d, &v, &tok,
 	    err, sizeof err) < 0) {
-		snprintf(e->fatal_msg, sizeof e->fatal_msg, "%s: bad embeddings response: %s", e->url, err);
+		if (lq_http_retry(h, r, "bad embeddings response: %s", err))
+			return;
+		e->requests += (unsigned long long)r->attempts;
+		snprintf(e->fatal_msg, sizeof e->fatal_msg, "%s: bad embeddings response: %s", e->url,
+		    r->error[0] ? r->error : err);
 		return;
 	}
+	e->requests += (unsigned long long)r->attempts;
 	if (tok > 0)
 		e->tokens += (unsigned long long)tok;
 	p->dim = d;
@@ -751,10 +725,7 @@ probe(struct lq_embedder *e)
 		return;
 	}
 	if (e->http == NULL) {
-		struct lq_http_opts ho = { "embed", e->jobs, e->timeout, e->max_attempts, e->backoff, 0, 0,
-			e->trace };
-
-		e->http = lq_http_new(&ho);
+		e->http = new_http(e);
 	}
 	body = json_pack("{s:s,s:[s],s:s}", "model", e->model, "input", text, "encoding_format", "base64");
 	t = json_dumps(body, JSON_COMPACT);

@@ -47,8 +47,10 @@ int lq_embedder_dim(const struct lq_embedder *e);
  * normalised. Cached texts are not sent again. For each text that could
  * not be embedded errs[i] is set to a malloc'ed message (the caller
  * frees) and its row is zero; errs may be NULL. Returns the number of
- * failed texts, or -1 when the whole backend is unusable (401/403,
- * insufficient_quota: fatal to the stage; the message is in errs[0]). */
+ * failed texts, or -1 when the backend became unusable (401/403,
+ * insufficient_quota: fatal to the stage): texts embedded before that
+ * (cached, or answered and paid for) still have their rows and errs[i]
+ * NULL, the others carry the message in errs[i]. */
 int lq_embedder_embed(struct lq_embedder *e, const char *const *texts, size_t n,
     float *out, char **errs);
 
@@ -70,6 +72,10 @@ void lq_embedder_set_price(struct lq_embedder *e, double usd_per_mtok);
  * in seconds [90]. Zero keeps a default. */
 void lq_embedder_set_retry(struct lq_embedder *e, int max_attempts, double backoff,
     double timeout);
+
+/* Longest wait in seconds a server may ask for before a retry; a longer
+ * one fails the request [LQ_RETRY_MAX_WAIT]. */
+void lq_embedder_set_max_wait(struct lq_embedder *e, double secs);
 
 /* Attempts spent on text i of the last lq_embedder_embed call (0 for a
  * cache hit or the local backend). */

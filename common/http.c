@@ -1,12 +1,15 @@
 /* http.c: libcurl multi client with a request window, retries with backoff and jitter, trace lines. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "diag.h"
 #include "http.h"
 #include "ndjson.h"
+#include "redact.h"
 #include "util.h"
 
 struct lq_http {
@@ -17,7 +20,8 @@ struct lq_http {
 	struct lq_http_req *active;		/* in curl */
 	int running;				/* transfers in curl */
 	int pending;				/* all not finished */
-	unsigned rnd;
+	struct lq_retry policy;
+	double hold_until;			/* a server asked us all to wait */
 };
 
 static int curl_ready;
@@ -40,16 +44,19 @@ lq_http_new(const struct lq_http_opts *o)
 		h->o.timeout = 90;
 	if (h->o.max_attempts <= 0)
 		h->o.max_attempts = 3;
-	if (h->o.backoff <= 0)
-		h->o.backoff = 0.5;
-	if (h->o.backoff_max <= 0)
-		h->o.backoff_max = 30;
 	if (h->o.max_body == 0)
 		h->o.max_body = (size_t)64 << 20;
+	h->policy.max_attempts = h->o.max_attempts;
+	h->policy.base = h->o.backoff;
+	h->policy.cap = h->o.backoff_max;
+	h->policy.max_wait = h->o.max_wait;
+	lq_retry_init(&h->policy);
+	h->o.backoff = h->policy.base;
+	h->o.backoff_max = h->policy.cap;
+	h->o.max_wait = h->policy.max_wait;
 	h->multi = curl_multi_init();
 	if (h->multi == NULL)
 		lq_die(LQ_EXIT_FATAL, "cannot initialise libcurl");
-	h->rnd = (unsigned)time(NULL) ^ (unsigned)(lq_now() * 1e6);
 	return h;
 }
 
@@ -63,6 +70,7 @@ req_free(struct lq_http_req *r)
 	curl_slist_free_all(r->headers);
 	json_decref(r->ids);
 	lq_buf_free(&r->resp);
+	free(r->retry_why);
 	free(r);
 }
 
@@ -105,12 +113,14 @@ lq_http_req_new(const char *method, const char *url, const char *body, const cha
 	r->done = done;
 	r->arg = arg;
 	r->trace_items = -1;
+	lq_redact_url(url);
 	r->headers = curl_slist_append(NULL, "Accept: application/json");
 	if (body)
 		r->headers = curl_slist_append(r->headers, "Content-Type: application/json");
 	if (token) {
 		char *a = lq_xasprintf("Authorization: Bearer %s", token);
 
+		lq_redact_add(token);
 		r->headers = curl_slist_append(r->headers, a);
 		memset(a, 0, strlen(a));
 		free(a);
@@ -262,6 +272,7 @@ lq_http_trace(struct lq_http *h, json_t *line)
 		return;
 	json_object_set_new(line, "stage", json_string(h->o.stage));
 	lq_json_dump(&b, line);
+	b.len = lq_redact_mem(b.data, b.len);
 	lq_buf_addc(&b, '\n');
 	if (fwrite(b.data, 1, b.len, h->o.trace) != b.len || fflush(h->o.trace) != 0)
 		lq_warn_errno("trace: write error");
@@ -301,10 +312,15 @@ trace_attempt(struct lq_http *h, struct lq_http_req *r, int retrying)
 	json_object_set_new(l, "attempt", json_integer(r->attempts));
 	json_object_set_new(l, "items", r->trace_items >= 0 ? json_integer(r->trace_items) : json_null());
 	json_object_set_new(l, "cache_hit", json_false());
-	if (r->error[0] || !lq_http_ok(r))
+	if (r->retry_why)
+		json_object_set_new(l, "error", json_string(r->retry_why));
+	else if (r->error[0] || !lq_http_ok(r))
 		json_object_set_new(l, "error", json_string(lq_http_strerror(r)));
-	if (retrying)
+	if (retrying) {
 		json_object_set_new(l, "retry", json_true());
+		json_object_set_new(l, "wait_s", json_real(round(r->wait * 1000) / 1000));
+		json_object_set_new(l, "wait_source", json_string(r->wait_source));
+	}
 	lq_http_trace(h, l);
 	json_decref(l);
 }
@@ -322,39 +338,108 @@ retryable(const struct lq_http_req *r, CURLcode cc)
 	return r->status == 408 || r->status == 429 || r->status >= 500;
 }
 
+const char *
+lq_http_header(const struct lq_http_req *r, const char *name)
+{
+	struct curl_header *hd;
+
+	if (r->easy == NULL || curl_easy_header(r->easy, name, 0, CURLH_HEADER, -1, &hd) != CURLHE_OK)
+		return NULL;
+	return hd->value;
+}
+
 double
 lq_http_header_num(const struct lq_http_req *r, const char *name)
 {
-	struct curl_header *hd;
+	const char *v = lq_http_header(r, name);
 	char *end;
-	double v;
+	double x;
 
-	if (r->easy == NULL || curl_easy_header(r->easy, name, 0, CURLH_HEADER, -1, &hd) != CURLHE_OK)
+	if (v == NULL)
 		return -1;
-	v = strtod(hd->value, &end);
-	if (end == hd->value || v < 0 || v != v)
+	x = strtod(v, &end);
+	if (end == v || x < 0 || x != x)
 		return -1;
-	return v;
+	return x;
+}
+
+static const char *
+get_header(void *arg, const char *name)
+{
+	return lq_http_header(arg, name);
 }
 
 static double
-backoff(struct lq_http *h, struct lq_http_req *r)
+server_wait(const struct lq_http_req *r, const char **source)
 {
-	curl_off_t ra = 0;
-	double d = h->o.backoff * pow(2, r->attempts - 1);
+	if (r->error[0] && r->status == 0)
+		return -1;
+	return lq_retry_server_wait(get_header, (void *)r, r->status, time(NULL), source);
+}
 
-	if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) == CURLE_OK && ra > 0)
-		return fmin((double)ra, h->o.backoff_max * 4);
-	/* Fathom and the IETF RateLimit draft: seconds left in the window. */
-	if (r->status == 429) {
-		double reset = lq_http_header_num(r, "RateLimit-Reset");
+double
+lq_http_server_wait(const struct lq_http_req *r)
+{
+	return server_wait(r, NULL);
+}
 
-		if (reset > 0)
-			return fmin(reset, h->o.backoff_max * 4);
+/* Puts r back to wait for its next attempt, delayed requests sorted by
+ * time. */
+static void
+delay(struct lq_http *h, struct lq_http_req *r)
+{
+	struct lq_http_req **pp;
+
+	r->not_before = lq_now() + r->wait;
+	for (pp = &h->delayed; *pp && (*pp)->not_before <= r->not_before; pp = &(*pp)->next)
+		;
+	r->next = *pp;
+	*pp = r;
+}
+
+/* The policy's verdict for r; on LQ_RETRY_TOO_LONG, r fails with a
+ * message naming the wait and the limit. */
+static enum lq_retry_verdict
+decide(struct lq_http *h, struct lq_http_req *r)
+{
+	const char *src = NULL;
+	double sw = server_wait(r, &src), d;
+	enum lq_retry_verdict v = lq_retry_next(&h->policy, r->attempts, sw, &d);
+
+	if (v == LQ_RETRY_GO) {
+		r->wait = d;
+		r->wait_source = src ? src : "backoff";
+		/* A wait the server asks for holds every request to it (one
+		 * key, one limit), not only this one: the others would be
+		 * refused too and burn their attempts. */
+		if (src && lq_now() + d > h->hold_until)
+			h->hold_until = lq_now() + d;
+	} else if (v == LQ_RETRY_TOO_LONG) {
+		char was[256];
+
+		snprintf(was, sizeof was, "%.180s", r->retry_why ? r->retry_why : lq_http_strerror(r));
+		snprintf(r->error, sizeof r->error, "%.180s; the server asks to wait %.0f s (%.30s), more than "
+		    "the %.0f s lq waits at most (--max-wait)", was, d, src ? src : "?", h->policy.max_wait);
 	}
-	h->rnd = h->rnd * 1103515245u + 12345u;
-	d *= 1 + (double)((h->rnd >> 8) & 0xffff) / 65536.0;
-	return fmin(d, h->o.backoff_max);
+	return v;
+}
+
+int
+lq_http_retry(struct lq_http *h, struct lq_http_req *r, const char *fmt, ...)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	lq_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	lq_redact_mem(b.data, b.len);
+	free(r->retry_why);
+	r->retry_why = lq_buf_detach(&b);
+	if (decide(h, r) != LQ_RETRY_GO)
+		return 0;
+	r->retry_asked = 1;
+	return 1;
 }
 
 static void
@@ -362,28 +447,65 @@ finish(struct lq_http *h, struct lq_http_req *r, CURLcode cc)
 {
 	r->latency = lq_now() - r->t0;
 	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	free(r->retry_why);
+	r->retry_why = NULL;
+	r->retry_asked = 0;
 	if (r->too_big)
 		snprintf(r->error, sizeof r->error, "response larger than %zu bytes", h->o.max_body);
 	else if (cc != CURLE_OK)
 		snprintf(r->error, sizeof r->error, "%s",
 		    r->curl_err[0] ? r->curl_err : curl_easy_strerror(cc));
-	if (retryable(r, cc) && r->attempts < h->o.max_attempts) {
-		struct lq_http_req **pp;
-
+	/* Servers quote keys in error bodies; nothing reads the body before
+	 * this line. */
+	if (r->resp.data)
+		r->resp.len = lq_redact_mem(r->resp.data, r->resp.len);
+	lq_redact_str(r->error);
+	if (retryable(r, cc) && decide(h, r) == LQ_RETRY_GO) {
 		trace_attempt(h, r, 1);
-		r->not_before = lq_now() + backoff(h, r);
-		/* Keep delayed requests sorted by time. */
-		for (pp = &h->delayed; *pp && (*pp)->not_before <= r->not_before; pp = &(*pp)->next)
-			;
-		r->next = *pp;
-		*pp = r;
+		delay(h, r);
+		return;
+	}
+	if (r->done)
+		r->done(h, r);
+	if (r->retry_asked) {
+		trace_attempt(h, r, 1);
+		delay(h, r);
 		return;
 	}
 	h->pending--;
-	if (r->done)
-		r->done(h, r);
 	trace_attempt(h, r, 0);
 	req_free(r);
+}
+
+int
+lq_http_loopback(const char *url)
+{
+	const char *h = url ? strstr(url, "://") : NULL, *at, *end;
+	size_t n;
+
+	if (h == NULL)
+		return 0;
+	h += 3;
+	end = h + strcspn(h, "/?#");
+	if ((at = memchr(h, '@', (size_t)(end - h))) != NULL)
+		h = at + 1;
+	if (*h == '[')
+		return strncmp(h, "[::1]", 5) == 0 && strchr(":/?#", h[5]) != NULL;
+	n = strcspn(h, ":/?#");
+	if (n == 9 && strncasecmp(h, "localhost", 9) == 0)
+		return 1;
+	if (n >= 7 && strncmp(h, "127.", 4) == 0) {
+		size_t i;
+		int dots = 0;
+
+		for (i = 0; i < n; i++)
+			if (h[i] == '.')
+				dots++;
+			else if (h[i] < '0' || h[i] > '9')
+				return 0;
+		return dots == 3;
+	}
+	return 0;
 }
 
 int
@@ -395,18 +517,19 @@ lq_http_run(struct lq_http *h, double wait)
 
 	if (h->pending == 0)
 		return 0;
-	while (h->delayed && h->delayed->not_before <= now) {
-		struct lq_http_req *r = h->delayed;
+	/* Retries that are due go first: they hold up the output order. */
+	if (h->delayed && h->delayed->not_before <= now) {
+		struct lq_http_req *first = h->delayed, *last = first;
 
-		h->delayed = r->next;
-		r->next = NULL;
-		if (h->queue_tail)
-			h->queue_tail->next = r;
-		else
-			h->queue = r;
-		h->queue_tail = r;
+		while (last->next && last->next->not_before <= now)
+			last = last->next;
+		h->delayed = last->next;
+		last->next = h->queue;
+		if (h->queue == NULL)
+			h->queue_tail = last;
+		h->queue = first;
 	}
-	while (h->queue && (h->o.parallel <= 0 || h->running < h->o.parallel)) {
+	while (h->queue && (h->o.parallel <= 0 || h->running < h->o.parallel) && now >= h->hold_until) {
 		struct lq_http_req *r = h->queue;
 
 		h->queue = r->next;
@@ -416,6 +539,8 @@ lq_http_run(struct lq_http *h, double wait)
 	}
 	if (h->delayed && h->delayed->not_before - now < wait)
 		wait = h->delayed->not_before - now;
+	if (h->queue && h->hold_until > now && h->hold_until - now < wait)
+		wait = h->hold_until - now;
 	ms = wait > 0 ? (int)(wait * 1000) : 0;
 	curl_multi_perform(h->multi, &still);
 	if (h->running > 0 || ms > 0)

@@ -191,88 +191,26 @@ reason(const char *s)
 	return r;
 }
 
-/* Fills one label and its reasoning from the answer, or the fallback. */
-static int
-pick(const struct lq_labelset *set, const json_t *ans, const char *key, const char *rkey,
-    char **label, char **why)
-{
-	const char *v = json_string_value(json_object_get(ans, key));
-	int i = lq_labelset_find(set, v);
-
-	if (i < 0) {
-		char buf[200];
-
-		snprintf(buf, sizeof buf, "the model answered %s \"%.60s\", which is not a label; set to %s",
-		    key, v ? v : "(nothing)", set->label[set->n - 1]);
-		*label = lq_xstrdup(set->label[set->n - 1]);
-		*why = reason(buf);
-		return 1;
-	}
-	*label = lq_xstrdup(set->label[i]);
-	*why = reason(json_string_value(json_object_get(ans, rkey)));
-	return 0;
-}
-
-static void
-fallback(const struct lq_classes *l, struct lq_class *out, const char *why)
-{
-	out->industry = lq_xstrdup(l->industry.label[l->industry.n - 1]);
-	out->company_type = lq_xstrdup(l->company_type.label[l->company_type.n - 1]);
-	out->industry_reasoning = reason(why);
-	out->company_reasoning = reason(why);
-}
-
 int
-lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
-    long long *tokens, char *err, size_t errlen)
+lq_class_from_answer(const json_t *ans, const struct lq_classes *l, struct lq_class *out, char *err,
+    size_t errlen)
 {
-	json_t *j, *choice, *msg, *ans;
-	const char *content, *refusal, *finish;
-	char why[300];
-	int r;
+	const char *ind = json_string_value(json_object_get(ans, "industry"));
+	const char *ct = json_string_value(json_object_get(ans, "company_type"));
 
-	memset(out, 0, sizeof *out);
-	*tokens = 0;
-	j = json_loadb(body, len, 0, NULL);
-	choice = json_array_get(json_object_get(j, "choices"), 0);
-	msg = json_object_get(choice, "message");
-	if (!json_is_object(msg)) {
-		snprintf(err, errlen, "not a chat completion (no choices[0].message)");
-		json_decref(j);
+	if (lq_labelset_find(&l->industry, ind) < 0 || lq_labelset_find(&l->company_type, ct) < 0) {
+		int bad_ind = lq_labelset_find(&l->industry, ind) < 0;
+		const char *v = bad_ind ? ind : ct;
+
+		snprintf(err, errlen, "the model answered %s \"%.60s\", which is not a label",
+		    bad_ind ? "industry" : "company_type", v ? v : "(nothing)");
 		return -1;
 	}
-	if (json_is_integer(json_object_get(json_object_get(j, "usage"), "total_tokens")))
-		*tokens = json_integer_value(json_object_get(json_object_get(j, "usage"), "total_tokens"));
-	content = json_string_value(json_object_get(msg, "content"));
-	refusal = json_string_value(json_object_get(msg, "refusal"));
-	finish = json_string_value(json_object_get(choice, "finish_reason"));
-	if (refusal) {
-		snprintf(why, sizeof why, "the model refused: %.200s", refusal);
-		fallback(l, out, why);
-		json_decref(j);
-		return 1;
-	}
-	if (finish && strcmp(finish, "length") == 0) {
-		fallback(l, out, "the model's answer was cut off (finish_reason length)");
-		json_decref(j);
-		return 1;
-	}
-	ans = content ? json_loads(content, 0, NULL) : NULL;
-	if (!json_is_object(ans)) {
-		snprintf(why, sizeof why, "the model's answer is not the JSON object asked for%s%s",
-		    finish ? "; finish_reason " : "", finish ? finish : "");
-		fallback(l, out, why);
-		json_decref(ans);
-		json_decref(j);
-		return 1;
-	}
-	r = pick(&l->industry, ans, "industry", "industry_reasoning", &out->industry,
-	    &out->industry_reasoning);
-	r |= pick(&l->company_type, ans, "company_type", "company_reasoning", &out->company_type,
-	    &out->company_reasoning);
-	json_decref(ans);
-	json_decref(j);
-	return r;
+	out->industry = lq_xstrdup(ind);
+	out->industry_reasoning = reason(json_string_value(json_object_get(ans, "industry_reasoning")));
+	out->company_type = lq_xstrdup(ct);
+	out->company_reasoning = reason(json_string_value(json_object_get(ans, "company_reasoning")));
+	return 0;
 }
 
 /* LinkedIn's industry taxonomy (the 2022 names and the older ones) to the

@@ -62,16 +62,12 @@ struct lq_class {
 
 void lq_class_free(struct lq_class *c);
 
-/* Reads an OpenAI chat completion body whose message content should be
- * {"industry","industry_reasoning","company_type","company_reasoning"}.
- * Anything else never yields a label outside the sets: a refusal, a
- * truncated answer (finish_reason "length"), content that is not that
- * object, or a label not in its set gives the fallback label with a
- * reasoning that says what happened (return 1: usable, but not worth
- * caching). A valid answer returns 0. A body that is not a chat
- * completion at all returns -1 with a message in err. Reasonings are cut
- * to 400 bytes. *tokens gets usage.total_tokens or 0. */
-int lq_chat_answer(const char *body, size_t len, const struct lq_classes *l, struct lq_class *out,
-    long long *tokens, char *err, size_t errlen);
+/* Reads a classification answer object {"industry", "industry_reasoning",
+ * "company_type", "company_reasoning"}: 0 with out filled when both
+ * labels are in their sets (reasonings cut to 400 bytes, "no reason
+ * given" when missing); -1 with err naming the label that is not one,
+ * out untouched. Never yields a label outside the sets. */
+int lq_class_from_answer(const json_t *ans, const struct lq_classes *l, struct lq_class *out,
+    char *err, size_t errlen);
 
 #endif

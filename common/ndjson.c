@@ -8,6 +8,7 @@
 #include "base64.h"
 #include "diag.h"
 #include "ndjson.h"
+#include "redact.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
@@ -334,6 +335,7 @@ lq_write(const json_t *rec)
 
 	lq_buf_reset(&b);
 	lq_json_dump(&b, rec);
+	b.len = lq_redact_mem(b.data, b.len);	/* no record carries a key out */
 	lq_buf_addc(&b, '\n');
 	if (fwrite(b.data, 1, b.len, stdout) != b.len)
 		lq_die_errno(LQ_EXIT_FATAL, "write error");

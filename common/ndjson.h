@@ -34,8 +34,9 @@ void lq_reader_free(struct lq_reader *r);
  * same double. */
 void lq_json_dump(struct lq_buf *b, const json_t *j);
 
-/* Writes rec and a newline to stdout (buffered) and counts it. Does not
- * take the reference. A write error is fatal. */
+/* Writes rec and a newline to stdout (buffered) and counts it, every
+ * registered secret redacted (common/redact.h). Does not take the
+ * reference. A write error is fatal. */
 void lq_write(const json_t *rec);
 
 /* "an object", "an array", "a string", "a number", "a boolean" or "null":

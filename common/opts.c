@@ -27,7 +27,7 @@ static const struct lq_option basic_options[] = {
 
 static const struct lq_option filter_options[] = {
 	{ "progress", LQ_OPT_PROGRESS, NULL, "show progress on stderr even when it is not a terminal" },
-	{ "strict", LQ_OPT_STRICT, NULL, "exit 1 when any record failed at this stage" },
+	{ "strict", LQ_OPT_STRICT, NULL, "exit 1 when any record failed or was degraded at this stage" },
 	{ NULL, 0, NULL, NULL }
 };
 

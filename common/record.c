@@ -114,6 +114,49 @@ lq_rec_fail(json_t *rec, const char *code, const char *fmt, ...)
 	lq_counts.failed_here++;
 }
 
+void
+lq_rec_warn(json_t *rec, const char *code, const char *fmt, ...)
+{
+	struct lq_buf msg = LQ_BUF_INIT;
+	json_t *w, *list = json_object_get(rec, "warnings");
+	va_list ap;
+
+	va_start(ap, fmt);
+	lq_buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	w = json_object();
+	json_object_set_new(w, "stage", json_string(lq_progname));
+	json_object_set_new(w, "code", json_string(code));
+	lq_rec_set_str(w, "message", msg.data);
+	lq_buf_free(&msg);
+	if (!json_is_array(list)) {
+		list = json_array();
+		json_object_set_new(rec, "warnings", list);
+	}
+	json_array_append_new(list, w);
+	lq_counts.warned_here++;
+}
+
+void
+lq_rec_clear_warnings(json_t *rec)
+{
+	json_t *list = json_object_get(rec, "warnings");
+	size_t i = 0;
+
+	if (!json_is_array(list))
+		return;
+	while (i < json_array_size(list)) {
+		const char *st = json_string_value(json_object_get(json_array_get(list, i), "stage"));
+
+		if (st && strcmp(st, lq_progname) == 0)
+			json_array_remove(list, i);
+		else
+			i++;
+	}
+	if (json_array_size(list) == 0)
+		json_object_del(rec, "warnings");
+}
+
 const char *
 lq_rec_name(const json_t *rec)
 {

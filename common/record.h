@@ -23,6 +23,20 @@ int lq_rec_failed(const json_t *rec);
 void lq_rec_fail(json_t *rec, const char *code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Records that a stage could not do its part for rec, which goes on
+ * with what it had (its status and score kept): appends
+ * {"stage","code","message"} to rec's "warnings" array (made when
+ * absent) and counts it for the summary and --strict. Only optional
+ * stages degrade like this; a stage whose output the next one needs fails
+ * the record instead (docs/schema.md). */
+void lq_rec_warn(json_t *rec, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Removes this stage's entries from rec's "warnings" (the key too when
+ * none is left): a stage that processes a record again replaces its own
+ * warnings, never another stage's. */
+void lq_rec_clear_warnings(json_t *rec);
+
 long long lq_rec_retry_count(const json_t *rec);
 void lq_rec_set_retry_count(json_t *rec, long long n);
 

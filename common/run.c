@@ -71,12 +71,16 @@ lq_finish(void)
 	if (!lq_quiet) {
 		double el = t_start < 0 ? 0 : lq_now() - t_start;
 
-		lq_note("%llu in, %llu out, %llu failed (%llu here)%s, %.2fs",
+		char deg[48] = "";
+
+		if (lq_counts.warned_here)
+			snprintf(deg, sizeof deg, ", %llu degraded", lq_counts.warned_here);
+		lq_note("%llu in, %llu out, %llu failed (%llu here)%s%s, %.2fs",
 		    lq_counts.in, lq_counts.out, lq_counts.failed_out,
-		    lq_counts.failed_here, extra.data ? extra.data : "", el);
+		    lq_counts.failed_here, deg, extra.data ? extra.data : "", el);
 	}
 	lq_buf_free(&extra);
-	if (lq_opt_strict && lq_counts.failed_here > 0)
+	if (lq_opt_strict && (lq_counts.failed_here > 0 || lq_counts.warned_here > 0))
 		return LQ_EXIT_FAILED;
 	return LQ_EXIT_OK;
 }

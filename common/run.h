@@ -9,6 +9,7 @@ struct lq_counts {
 	unsigned long long out;		/* records written */
 	unsigned long long failed_out;	/* written records with status failed */
 	unsigned long long failed_here;	/* records that failed at this stage */
+	unsigned long long warned_here;	/* warnings added here (lq_rec_warn) */
 };
 extern struct lq_counts lq_counts;
 
@@ -26,8 +27,9 @@ void lq_summary_add(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Ends the run: flushes and closes stdout (a write error such as a full
  * disk is reported and gives LQ_EXIT_FATAL), prints the one-line summary
  * "prog: N in, N out, N failed (N here), extra..., T s" unless --quiet,
- * and returns the exit status: LQ_EXIT_FAILED if --strict and a record
- * failed here, else LQ_EXIT_OK. */
+ * ("N degraded" after it when records got warnings here) and returns
+ * the exit status: LQ_EXIT_FAILED if --strict and a record failed or was
+ * degraded here, else LQ_EXIT_OK. */
 int lq_finish(void);
 
 /* Flushes and closes stdout; on error prints "write error" and exits

@@ -12,12 +12,14 @@
 #include "ndjson.h"
 #include "opts.h"
 #include "record.h"
+#include "redact.h"
+#include "retry.h"
 #include "run.h"
 #include "transcript.h"
 #include "util.h"
 
 enum {
-	OPT_DOMAIN = 256, OPT_EXTERNAL, OPT_LIMIT, OPT_MAX_ATTEMPTS, OPT_REFRESH, OPT_RETRY_DELAY,
+	OPT_DOMAIN = 256, OPT_EXTERNAL, OPT_LIMIT, OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY,
 	OPT_SINCE, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -26,6 +28,7 @@ static const struct lq_option options[] = {
 	{ "external-only", OPT_EXTERNAL, NULL, "only meetings with at least one external invitee" },
 	{ "limit", OPT_LIMIT, "N", "stop after N meetings" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "longest wait a server may ask for; longer fails [120]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached transcripts (still write them)" },
 	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "first retry delay, doubled each retry [1]" },
 	{ "since", OPT_SINCE, "DATE", "only meetings created after DATE (YYYY-MM-DD or ISO-8601)" },
@@ -48,30 +51,17 @@ static const struct lq_cmd cmd = {
 #define MEETING_VERSION 1
 /* Largest transcript file read (a two-hour call is under 200 KB). */
 #define FILE_MAX ((size_t)64 << 20)
-/* Longest wait for a rate-limit window, in seconds (Fathom's is 60). */
-#define RL_WAIT_MAX 120.0
 /* Transcript requests at once: Fathom allows 60 calls a minute. */
 #define PARALLEL 2
 
 static struct lq_http *http;
 static struct lq_cache *cache;
-static char *api_key, *base;
+static const char *api_key;	/* a registered secret */
+static char *base;
 static int max_attempts = 3;
+static double max_wait = LQ_RETRY_MAX_WAIT;
 static unsigned long long requests, pages, meetings, hits, fetched_tr;
 static double rl_wait_until;		/* no request before this time */
-
-/* Replaces the key in s (in place) by "***": a server may quote it. */
-static void
-redact(char *s)
-{
-	size_t kl = api_key ? strlen(api_key) : 0;
-	char *p;
-
-	while (s && kl >= 4 && (p = strstr(s, api_key)) != NULL) {
-		memcpy(p, "***", 3);
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
-	}
-}
 
 /* One finished request, as the callback leaves it. */
 struct answer {
@@ -79,6 +69,7 @@ struct answer {
 	long status;
 	char err[512];
 	json_t *body;		/* parsed 2xx body, or NULL */
+	int (*check)(const json_t *, char *, size_t);	/* or NULL */
 };
 
 static void
@@ -86,20 +77,12 @@ on_done(struct lq_http *h, struct lq_http_req *r)
 {
 	struct answer *a = r->arg;
 	double rem = lq_http_header_num(r, "RateLimit-Remaining");
-	double reset = lq_http_header_num(r, "RateLimit-Reset");
+	double reset = lq_retry_parse_reset(lq_http_header(r, "RateLimit-Reset"), time(NULL));
+	json_error_t je;
 
-	(void)h;
-	if (r->resp.data) {
-		redact(r->resp.data);
-		r->resp.len = strlen(r->resp.data);
-	}
-	a->done = 1;
-	a->status = r->status;
-	a->attempts = r->attempts;
-	requests += (unsigned long long)r->attempts;
 	/* An exhausted window: wait for it to reset before the next call. */
 	if (rem == 0 && reset > 0) {
-		double t = lq_now() + (reset < RL_WAIT_MAX ? reset : RL_WAIT_MAX);
+		double t = lq_now() + (reset < max_wait ? reset : max_wait);
 
 		if (t > rl_wait_until)
 			rl_wait_until = t;
@@ -107,13 +90,24 @@ on_done(struct lq_http *h, struct lq_http_req *r)
 	if (!lq_http_ok(r)) {
 		a->fatal = lq_http_fatal(r);
 		snprintf(a->err, sizeof a->err, "%s", lq_http_strerror(r));
-		return;
-	}
-	a->body = json_loadb(r->resp.data ? r->resp.data : "", r->resp.len, 0, NULL);
-	if (a->body == NULL)
-		snprintf(a->err, sizeof a->err, "HTTP %ld: response is not JSON", r->status);
-	else
+	} else if ((a->body = json_loadb(r->resp.data ? r->resp.data : "", r->resp.len, 0, &je)) == NULL
+	    || (a->check && a->check(a->body, a->err, sizeof a->err) < 0)) {
+		/* A cut or malformed 200 is asked again under the retry policy. */
+		if (a->body == NULL)
+			snprintf(a->err, sizeof a->err, "HTTP %ld: response is not JSON: %s", r->status, je.text);
+		json_decref(a->body);
+		a->body = NULL;
+		if (lq_http_retry(h, r, "%s", a->err))
+			return;
+		if (r->error[0])
+			snprintf(a->err, sizeof a->err, "%s", r->error);
+	} else {
 		a->ok = 1;
+	}
+	a->done = 1;
+	a->status = r->status;
+	a->attempts = r->attempts;
+	requests += (unsigned long long)r->attempts;
 }
 
 static void
@@ -133,7 +127,7 @@ static struct lq_http_req *
 get_req(const char *url, struct answer *a, const char *id)
 {
 	struct lq_http_req *r = lq_http_req_new("GET", url, NULL, NULL, on_done, a);
-	char *h = lq_xasprintf("X-Api-Key: %s", api_key);
+	char *h = lq_xasprintf("X-Api-Key: %s", api_key);	/* a registered secret */
 
 	r->headers = curl_slist_append(r->headers, h);
 	memset(h, 0, strlen(h));
@@ -153,31 +147,23 @@ stop_fatal(const struct answer *a, const char *what)
 	lq_die(LQ_EXIT_FATAL, "%s failed after %d attempts: %s", what, a->attempts, a->err);
 }
 
-/* GETs url, again while the 2xx body is not JSON or check() rejects it. */
+/* GETs url: the retry policy covers transport errors, 408, 429, 5xx and
+ * 2xx bodies that are not JSON or that check() rejects; what is left
+ * stops the run. */
 static json_t *
 get_json(const char *url, const char *what, int (*check)(const json_t *, char *, size_t))
 {
-	int attempt;
 	struct answer a;
 
-	for (attempt = 1;; attempt++) {
-		memset(&a, 0, sizeof a);
-		rl_sleep();
-		lq_http_submit(http, get_req(url, &a, NULL));
-		while (lq_http_pending(http) > 0)
-			lq_http_run(http, 0.1);
-		if (a.ok && check && check(a.body, a.err, sizeof a.err) < 0) {
-			json_decref(a.body);
-			a.body = NULL;
-			a.ok = 0;
-		}
-		if (a.ok)
-			return a.body;
-		if (a.fatal || a.status == 404 || a.status == 400 || attempt >= max_attempts) {
-			a.attempts = attempt;
-			stop_fatal(&a, what);
-		}
-	}
+	memset(&a, 0, sizeof a);
+	a.check = check;
+	rl_sleep();
+	lq_http_submit(http, get_req(url, &a, NULL));
+	while (lq_http_pending(http) > 0)
+		lq_http_run(http, 0.1);
+	if (!a.ok)
+		stop_fatal(&a, what);
+	return a.body;
 }
 
 static int
@@ -191,6 +177,16 @@ check_page(const json_t *p, char *err, size_t errlen)
 	}
 	if (c && !json_is_null(c) && !(json_is_string(c) && *json_string_value(c))) {
 		snprintf(err, errlen, "malformed page: next_cursor is not a string");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+check_transcript(const json_t *t, char *err, size_t errlen)
+{
+	if (!json_is_array(json_object_get(t, "transcript"))) {
+		snprintf(err, errlen, "malformed transcript: no transcript array");
 		return -1;
 	}
 	return 0;
@@ -254,6 +250,7 @@ fill_transcripts(const json_t *items, json_t **recs, char **errs)
 			}
 		}
 		url = lq_xasprintf("%s/recordings/%s/transcript", base, id);
+		a[i].check = check_transcript;
 		lq_http_submit(http, get_req(url, &a[i], id));
 		free(url);
 		any = 1;
@@ -293,11 +290,16 @@ query_escape(const char *s)
 	return r;
 }
 
-static void
+/* Pages of /meetings until next_cursor is null. A cursor that comes back
+ * a second time would loop for ever (and pay for it): the run stops with
+ * an error instead. Returns LQ_EXIT_OK or LQ_EXIT_FATAL. */
+static int
 fetch_api(const char *since, char **domains, size_t nd, int external, long long limit)
 {
 	struct lq_buf q = LQ_BUF_INIT;
 	char *cursor = NULL;
+	json_t *seen = json_object();
+	int rc = LQ_EXIT_OK;
 	size_t i;
 
 	lq_buf_adds(&q, "include_transcript=true");
@@ -373,9 +375,19 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 		json_decref(page);
 		if (cursor == NULL || (limit >= 0 && (long long)meetings >= limit))
 			break;
+		if (json_object_get(seen, cursor)) {
+			lq_warn("GET /meetings page %llu: Fathom sent the cursor of page %lld again: "
+			    "stopping, the meetings after it are missing", pages,
+			    (long long)json_integer_value(json_object_get(seen, cursor)) + 1);
+			rc = LQ_EXIT_FATAL;
+			break;
+		}
+		json_object_set_new(seen, cursor, json_integer((json_int_t)pages));
 	}
 	free(cursor);
+	json_decref(seen);
 	lq_buf_free(&q);
+	return rc;
 }
 
 static void
@@ -454,7 +466,7 @@ main(int argc, char **argv)
 	const char *arg, *since = NULL, *trace_path = NULL;
 	char **domains = NULL;
 	size_t nd = 0;
-	int c, external = 0, refresh = 0, i;
+	int c, external = 0, refresh = 0, i, rc;
 	long long limit = -1;
 	double retry_delay = 1, timeout = 60;
 	FILE *trace = NULL;
@@ -479,6 +491,7 @@ main(int argc, char **argv)
 		case OPT_EXTERNAL: external = 1; break;
 		case OPT_LIMIT: limit = lq_parse_int("--limit", arg, 0, 100000000); break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_REFRESH: refresh = 1; break;
 		case OPT_RETRY_DELAY: retry_delay = lq_parse_double("--retry-delay", arg, 0.001, 3600); break;
 		case OPT_SINCE: since = check_since(arg); break;
@@ -498,13 +511,18 @@ main(int argc, char **argv)
 	}
 
 	{
-		const char *k = getenv("FATHOM_API_KEY"), *b = getenv("LQ_FATHOM_BASE_URL");
-		struct lq_http_opts ho = { "calls", PARALLEL, timeout, max_attempts, retry_delay, 0, 0, NULL };
+		const char *b = getenv("LQ_FATHOM_BASE_URL");
+		struct lq_http_opts ho = { 0 };
 		size_t bl;
 
-		if (k == NULL || !*k)
+		ho.stage = "calls";
+		ho.parallel = PARALLEL;
+		ho.timeout = timeout;
+		ho.max_attempts = max_attempts;
+		ho.backoff = retry_delay;
+		ho.max_wait = max_wait;
+		if ((api_key = lq_secret_env("FATHOM_API_KEY")) == NULL)
 			lq_die(LQ_EXIT_FATAL, "FATHOM_API_KEY is not set (or give transcript files)");
-		api_key = lq_xstrdup(k);
 		if (b == NULL || !*b)
 			b = "https://api.fathom.ai/external/v1";
 		bl = strlen(b);
@@ -518,7 +536,7 @@ main(int argc, char **argv)
 	}
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	fetch_api(since, domains, nd, external, limit);
+	rc = fetch_api(since, domains, nd, external, limit);
 
 	lq_summary_add("%llu meetings", meetings);
 	lq_summary_add("%llu pages", pages);
@@ -527,11 +545,10 @@ main(int argc, char **argv)
 	lq_summary_add("%llu requests", requests);
 	lq_http_free(http);
 	lq_cache_close(cache);
-	memset(api_key, 0, strlen(api_key));
-	free(api_key);
 	free(base);
 	free(domains);
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
-	return lq_finish();
+	c = lq_finish();
+	return rc != LQ_EXIT_OK ? rc : c;
 }

@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "chat.h"
 #include "diag.h"
 #include "embedder.h"
-#include "http.h"
 #include "labelset.h"
 #include "leadtext.h"
 #include "match.h"
@@ -22,7 +22,7 @@
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_PRICE_IN, OPT_PRICE_OUT,
-	OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -31,6 +31,7 @@ static const struct lq_option options[] = {
 	{ "jobs", 'j', "N", "openai: requests at once [8]" },
 	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see lq-classify(1)) [built-in]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-input", OPT_PRICE_IN, "USD", "openai: price per million input tokens [0.25]" },
@@ -70,9 +71,9 @@ static const struct lq_cmd cmd = {
 
 static struct lq_classes labels;
 static struct lq_cache *cache;
-static int remote, fatal;
-static char fatal_msg[512];
-static unsigned long long skipped, hits, requests, tok_in, tok_out, fallbacks;
+static int remote, fatal, max_attempts = 3;
+static unsigned long long skipped, hits, fallbacks;
+static double max_wait;
 static double threshold = 0.35, price_in = 0.25, price_out = 2.0;
 static const char *cache_model;		/* "local:MODEL" or "openai:MODEL" */
 
@@ -641,17 +642,17 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 }
 
 /* ---- openai ---- */
-static struct lq_http *http;
-static char *chat_url, *chat_model, *api_key, *system_prompt;
+static struct lq_chat *chat;
+static char *system_prompt;
 static json_t *schema;
-static int max_attempts = 3, jobs = 8;
+static int jobs = 8;
+static unsigned long long unclassified;
 
 struct pending {
 	struct lq_class *cls;
-	json_t *rec;
-	const char *text;
+	const char *code;	/* why there is no answer, or NULL */
 	char *err;
-	int attempts, cacheable;
+	int attempts, asked;
 };
 
 static void
@@ -691,117 +692,54 @@ build_prompt(void)
 		lq_die(LQ_EXIT_FATAL, "cannot build the JSON schema");
 }
 
-/* Replaces the key in s (in place) by "***": a server may quote it. */
-static void
-redact(char *s)
+/* The answer must name labels of the sets: else it is retried. */
+static int
+check_answer(const json_t *ans, void *arg, char *err, size_t errlen)
 {
-	size_t kl = api_key ? strlen(api_key) : 0;
-	char *p;
+	struct pending *p = arg;
 
-	while (s && kl >= 4 && (p = strstr(s, api_key)) != NULL) {
-		memcpy(p, "***", 3);
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
-	}
-}
-
-static void chat_submit(struct pending *p);
-
-static void
-chat_done(struct lq_http *h, struct lq_http_req *r)
-{
-	struct pending *p = r->arg;
-	char err[300];
-	long long tok;
-	int rc;
-
-	(void)h;
-	if (r->resp.data) {	/* before the trace line is written from it */
-		redact(r->resp.data);
-		r->resp.len = strlen(r->resp.data);
-	}
-	p->attempts += r->attempts;
-	requests += (unsigned long long)r->attempts;
-	if (!lq_http_ok(r)) {
-		if (lq_http_fatal(r) || (r->status == 429 && r->resp.data && strstr(r->resp.data, "insufficient_quota"))) {
-			if (!fatal)
-				snprintf(fatal_msg, sizeof fatal_msg,
-				    "%s refused the request (%s): check OPENAI_API_KEY and the account", chat_url,
-				    lq_http_strerror(r));
-			fatal = 1;
-		}
-		p->err = lq_xasprintf("chat request failed after %d attempts: %s", p->attempts, lq_http_strerror(r));
-		return;
-	}
-	rc = lq_chat_answer(r->resp.data ? r->resp.data : "", r->resp.len, &labels, p->cls, &tok, err, sizeof err);
-	if (rc < 0) {
-		/* A broken 200 is worth another try while attempts remain. */
-		if (p->attempts < max_attempts) {
-			chat_submit(p);
-			return;
-		}
-		p->err = lq_xasprintf("bad chat response after %d attempts: %s", p->attempts, err);
-		return;
-	}
-	{
-		json_t *j = json_loadb(r->resp.data, r->resp.len, 0, NULL);
-		json_t *u = json_object_get(j, "usage");
-
-		tok_in += (unsigned long long)json_integer_value(json_object_get(u, "prompt_tokens"));
-		tok_out += (unsigned long long)json_integer_value(json_object_get(u, "completion_tokens"));
-		json_decref(j);
-	}
-	if (rc == 1)
-		fallbacks++;
-	p->cacheable = rc == 0;
-	r->trace_items = 1;
+	return lq_class_from_answer(ans, &labels, p->cls, err, errlen);
 }
 
 static void
-chat_submit(struct pending *p)
+answered(const struct lq_chat_result *res, void *arg)
 {
-	json_t *body;
-	char *text, *user;
+	struct pending *p = arg;
 
-	user = lq_xasprintf("Profile:\n<<<\n%s\n>>>", p->text);
-	body = json_pack("{s:s,s:[{s:s,s:s},{s:s,s:s}],s:O,s:i}", "model", chat_model, "messages",
-	    "role", "system", "content", system_prompt, "role", "user", "content", user,
-	    "response_format", schema, "max_completion_tokens", 2000);
-	free(user);
-	text = json_dumps(body, JSON_COMPACT);
-	json_decref(body);
-	{
-		struct lq_http_req *r = lq_http_req_new("POST", chat_url, text, api_key, chat_done, p);
-
-		r->ids = json_pack("[s]", lq_rec_name(p->rec));
-		lq_http_submit(http, r);
+	p->attempts = res->attempts;
+	if (res->code) {
+		p->code = res->code;
+		p->err = lq_xstrdup(res->message);
 	}
-	free(text);
 }
 
 static void
-remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, char **errs, int *attempts)
+remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, struct pending *p)
 {
-	struct pending *p = lq_xcalloc(n ? n : 1, sizeof *p);
 	size_t i;
 
-	for (i = 0; i < n && !fatal; i++) {
+	for (i = 0; i < n; i++) {
+		char *user;
+
 		if (texts[i] == NULL || cls[i].industry)
 			continue;
 		p[i].cls = &cls[i];
-		p[i].rec = recs[i];
-		p[i].text = texts[i];
-		chat_submit(&p[i]);
-		/* Submit only as fast as slots free up, so that a fatal answer
+		p[i].asked = 1;
+		user = lq_xasprintf("Profile:\n<<<\n%s\n>>>", texts[i]);
+		lq_chat_ask(chat, system_prompt, user, schema, 2000, lq_rec_name(recs[i]), check_answer,
+		    answered, &p[i]);
+		free(user);
+		/* Ask only as fast as slots free up, so that a rejected key
 		 * stops the stage after at most --jobs more requests. */
-		while (lq_http_pending(http) >= jobs && !fatal)
-			lq_http_run(http, 0.05);
+		while (lq_chat_pending(chat) >= jobs && !lq_chat_fatal(chat))
+			lq_chat_run(chat, 0.05);
 	}
-	while (lq_http_pending(http) > 0)
-		lq_http_run(http, 0.05);
+	while (lq_chat_pending(chat) > 0)
+		lq_chat_run(chat, 0.05);
 	for (i = 0; i < n; i++) {
-		errs[i] = p[i].err;
-		attempts[i] = p[i].attempts;
-		if (p[i].cacheable) {
+		if (!p[i].asked || p[i].code || cls[i].industry == NULL)
+			continue;
+		{
 			struct lq_cache_key k;
 			json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "industry", cls[i].industry,
 			    "industry_reasoning", cls[i].industry_reasoning, "company_type", cls[i].company_type,
@@ -814,7 +752,6 @@ remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, char 
 			free(in);
 		}
 	}
-	free(p);
 }
 
 /* ---- the record loop ---- */
@@ -882,27 +819,30 @@ static void
 flush(json_t **recs, size_t n)
 {
 	char **texts = lq_xcalloc(n ? n : 1, sizeof *texts);
-	char **errs = lq_xcalloc(n ? n : 1, sizeof *errs);
-	int *attempts = lq_xcalloc(n ? n : 1, sizeof *attempts);
+	struct pending *p = lq_xcalloc(n ? n : 1, sizeof *p);
 	unsigned char *hit = lq_xcalloc(n ? n : 1, 1);
 	struct lq_class *cls = lq_xcalloc(n ? n : 1, sizeof *cls);
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		texts[i] = text_of(recs[i]);
-		if (texts[i] && texts[i][0] == '\0') {
-			lq_rec_fail(recs[i], "no_text", "%s: the profile says nothing to classify", lq_rec_name(recs[i]));
+		if (texts[i] == NULL)
+			continue;
+		lq_rec_clear_warnings(recs[i]);
+		if (texts[i][0] == '\0') {
+			lq_rec_warn(recs[i], "no_text", "%s: the profile says nothing to classify; not classified",
+			    lq_rec_name(recs[i]));
+			unclassified++;
 			free(texts[i]);
 			texts[i] = NULL;
-		}
-		if (texts[i] && cached(texts[i], &cls[i])) {
+		} else if (cached(texts[i], &cls[i])) {
 			hit[i] = 1;
 			hits++;
 		}
 	}
-	if (remote && !fatal)
-		remote_window(recs, texts, cls, n, errs, attempts);
-	else if (!remote)
+	if (remote)
+		remote_window(recs, texts, cls, n, p);
+	else
 		local_window(recs, texts, cls, n);
 	for (i = 0; i < n; i++) {
 		json_t *rec = recs[i];
@@ -916,22 +856,22 @@ flush(json_t **recs, size_t n)
 			lq_rec_set_str(rec, "company_reasoning", cls[i].company_reasoning);
 			if (!remote && !hit[i])
 				store_local(texts[i], &cls[i]);
-		} else if (fatal) {
-			lq_rec_fail(rec, "stopped", "%s: not classified: %s", lq_rec_name(rec), fatal_msg);
 		} else {
-			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + attempts[i]);
-			lq_rec_fail(rec, "classify_failed", "%s: %s", lq_rec_name(rec), errs[i] ? errs[i] : "no answer");
+			/* Optional stage: the lead goes on as it came, saying why. */
+			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + p[i].attempts);
+			lq_rec_warn(rec, p[i].code ? p[i].code : "classify_failed", "%s: not classified: %s",
+			    lq_rec_name(rec), p[i].err ? p[i].err : "no answer");
+			unclassified++;
 		}
 		lq_write(rec);
 		json_decref(rec);
 		free(texts[i]);
-		free(errs[i]);
+		free(p[i].err);
 		lq_class_free(&cls[i]);
 		lq_progress();
 	}
 	free(texts);
-	free(errs);
-	free(attempts);
+	free(p);
 	free(hit);
 	free(cls);
 }
@@ -956,6 +896,7 @@ main(int argc, char **argv)
 		case 'j': jobs = (int)lq_parse_int("--jobs", arg, 1, 256); break;
 		case OPT_LABELS: labels_path = arg; break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case 'm': model = arg; break;
 		case OPT_MODEL_DIR: model_dir = arg; break;
 		case OPT_PRICE_IN: price_in = lq_parse_double("--price-input", arg, 0, 1e6); break;
@@ -991,27 +932,25 @@ main(int argc, char **argv)
 	lq_cache_set_refresh(cache, refresh);
 
 	if (remote) {
-		size_t bl;
-		struct lq_http_opts ho = { "classify", jobs, timeout, max_attempts, retry_delay, 0, 0, trace };
+		struct lq_chat_opts co = { 0 };
+		char err[512];
 
-		if (base == NULL)
-			base = getenv("OPENAI_BASE_URL") && *getenv("OPENAI_BASE_URL") ? getenv("OPENAI_BASE_URL")
-			    : "https://api.openai.com/v1";
 		if (model == NULL)
 			model = getenv("LQ_CLASSIFY_MODEL") && *getenv("LQ_CLASSIFY_MODEL") ? getenv("LQ_CLASSIFY_MODEL")
 			    : "gpt-5-mini";
-		bl = strlen(base);
-		while (bl > 0 && base[bl - 1] == '/')
-			bl--;
-		chat_url = lq_xasprintf("%.*s/chat/completions", (int)bl, base);
-		chat_model = lq_xstrdup(model);
-		if (getenv("OPENAI_API_KEY") && *getenv("OPENAI_API_KEY"))
-			api_key = lq_xstrdup(getenv("OPENAI_API_KEY"));
-		else if (strstr(chat_url, "://127.") == NULL && strstr(chat_url, "://localhost") == NULL)
-			lq_die(LQ_EXIT_FATAL, "the openai backend needs OPENAI_API_KEY (or a loopback OPENAI_BASE_URL)");
+		co.stage = "classify";
+		co.base_url = base;
+		co.model = model;
+		co.jobs = jobs;
+		co.timeout = timeout;
+		co.max_attempts = max_attempts;
+		co.backoff = retry_delay;
+		co.max_wait = max_wait;
+		co.trace = trace;
+		if ((chat = lq_chat_open(&co, err, sizeof err)) == NULL)
+			lq_die(LQ_EXIT_FATAL, "%s", err);
 		cache_model = lq_xasprintf("openai:%s", model);
 		build_prompt();
-		http = lq_http_new(&ho);
 	} else {
 		struct lq_embedder_opts eo = { 0 };
 		char err[1024];
@@ -1034,40 +973,47 @@ main(int argc, char **argv)
 			flush(recs, n);
 			n = 0;
 		}
-		if (fatal && !warned) {
-			lq_warn("%s; stage stopped, remaining records written as failed", fatal_msg);
+		if (chat && lq_chat_fatal(chat) && !warned) {
+			lq_warn("%s; stage stopped, remaining leads written unclassified, with a warning",
+			    lq_chat_fatal(chat));
 			warned = 1;
 		}
 	}
 	flush(recs, n);
-	if (fatal && !warned) {
-		lq_warn("%s; stage stopped, remaining records written as failed", fatal_msg);
-	}
+	if (chat && lq_chat_fatal(chat) && !warned)
+		lq_warn("%s; stage stopped, remaining leads written unclassified, with a warning",
+		    lq_chat_fatal(chat));
 	free(recs);
 	lq_reader_free(rd);
 
 	if (skipped)
 		lq_summary_add("%llu skipped (no profile)", skipped);
+	if (unclassified)
+		lq_summary_add("%llu not classified", unclassified);
 	lq_summary_add("%llu fallback labels", fallbacks);
-	lq_summary_add("%llu requests", requests);
-	lq_summary_add("%llu cache hits", hits);
-	lq_summary_add("%llu tokens", tok_in + tok_out);
-	lq_summary_add("$%.4f estimated", (double)tok_in * price_in / 1e6 + (double)tok_out * price_out / 1e6);
-	if (http)
-		lq_http_free(http);
+	if (chat) {
+		unsigned long long requests, tok_in, tok_out;
+
+		lq_chat_usage(chat, &requests, &tok_in, &tok_out);
+		lq_summary_add("%llu requests", requests);
+		lq_summary_add("%llu cache hits", hits);
+		lq_summary_add("%llu tokens", tok_in + tok_out);
+		lq_summary_add("$%.4f estimated", (double)tok_in * price_in / 1e6 + (double)tok_out * price_out / 1e6);
+		fatal = lq_chat_fatal(chat) != NULL;
+		lq_chat_free(chat);
+	} else {
+		lq_summary_add("0 requests");
+		lq_summary_add("%llu cache hits", hits);
+		lq_summary_add("0 tokens");
+		lq_summary_add("$0.0000 estimated");
+	}
 	lq_embedder_free(emb);
 	lq_cache_close(cache);
 	lq_classes_free(&labels);
 	free(desc_ind);
 	free(desc_ct);
-	free(chat_url);
-	free(chat_model);
 	free(system_prompt);
 	json_decref(schema);
-	if (api_key) {
-		memset(api_key, 0, strlen(api_key));
-		free(api_key);
-	}
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();

@@ -16,7 +16,7 @@
 #include "util.h"
 
 enum {
-	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_PRICE,
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_PRICE,
 	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -28,6 +28,7 @@ static const struct lq_option options[] = {
 	{ "field", OPT_FIELD, "NAME", "with --text: embed the string field NAME of each record" },
 	{ "jobs", 'j', "N", "openai: requests at once [4]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "model", 'm', "NAME", "openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price", OPT_PRICE, "USD", "openai: price per million tokens for the estimate [0.02]" },
@@ -114,7 +115,7 @@ flush(json_t **recs, size_t n)
 	int dim = fatal ? 0 : lq_embedder_dim(emb);
 	float *out;
 	char **errs;
-	int r = 0;
+	int r = 0, called = 0;
 
 	for (i = 0; i < n; i++) {
 		texts[i] = text_of(recs[i]);
@@ -129,26 +130,35 @@ flush(json_t **recs, size_t n)
 	}
 	out = lq_xcalloc(m * (size_t)(dim > 0 ? dim : 1), sizeof *out);
 	errs = lq_xcalloc(m ? m : 1, sizeof *errs);
-	if (m > 0 && !fatal && dim > 0)
+	if (m > 0 && !fatal) {	/* with dim 0 it fails every text, saying why */
 		r = lq_embedder_embed(emb, todo, m, out, errs);
+		called = 1;
+	}
 	if (m > 0 && (fatal || dim == 0 || r < 0)) {
 		if (!fatal) {
-			char *msg = lq_xstrdup(r < 0 && errs[0] ? errs[0] : "cannot reach the embeddings API");
+			const char *msg = "cannot reach the embeddings API";
 
+			for (i = 0; r < 0 && i < m; i++)
+				if (errs[i]) {
+					msg = errs[i];
+					break;
+				}
 			lq_warn("%s; stage stopped, remaining records written as failed", msg);
-			free(msg);
 		}
 		fatal = 1;
 	}
+	/* After a refusal, what was embedded before it (cached, or answered
+	 * and paid for) is kept; only the leads left without a vector fail. */
 	for (i = 0; i < m; i++) {
 		json_t *rec = recs[where[i]];
 
-		if (fatal && (r < 0 || dim == 0 || errs[i] == NULL)) {
-			lq_rec_fail(rec, "stopped", "%s: not embedded: %s", lq_rec_name(rec),
-			    errs[i] ? errs[i] : "the stage stopped after a fatal API error");
+		if (!called) {
+			lq_rec_fail(rec, "stopped", "%s: not embedded: the stage stopped after a fatal API error",
+			    lq_rec_name(rec));
 		} else if (errs[i]) {
 			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + lq_embedder_attempts(emb, i));
-			lq_rec_fail(rec, "embed_failed", "%s: %s", lq_rec_name(rec), errs[i]);
+			lq_rec_fail(rec, r < 0 ? "stopped" : "embed_failed", "%s: %s%s", lq_rec_name(rec),
+			    r < 0 ? "not embedded: " : "", errs[i]);
 		} else {
 			json_object_set_new(rec, "embedding", vector(out + i * (size_t)dim, dim));
 			lq_rec_set_str(rec, "embedding_model", lq_embedder_model_id(emb));
@@ -204,7 +214,7 @@ main(int argc, char **argv)
 {
 	struct lq_embedder_opts o = { 0 };
 	const char *arg, *trace_path = NULL;
-	double price = -1, retry_delay = 0, timeout = 0;
+	double price = -1, retry_delay = 0, timeout = 0, max_wait = 0;
 	int c, refresh = 0, max_attempts = 0;
 	struct lq_reader *rd = NULL;
 	struct lq_cache *cache;
@@ -225,6 +235,7 @@ main(int argc, char **argv)
 		case OPT_FIELD: field = arg; break;
 		case 'j': o.jobs = (int)lq_parse_int("--jobs", arg, 1, 256); break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case 'm': o.model = arg; break;
 		case OPT_MODEL_DIR: o.model_dir = arg; break;
 		case OPT_PRICE: price = lq_parse_double("--price", arg, 0, 1e6); break;
@@ -253,6 +264,7 @@ main(int argc, char **argv)
 	if (price >= 0)
 		lq_embedder_set_price(emb, price);
 	lq_embedder_set_retry(emb, max_attempts, retry_delay, timeout);
+	lq_embedder_set_max_wait(emb, max_wait);
 
 	window = WINDOW_LOCAL;
 	if (strncmp(lq_embedder_model_id(emb), "openai:", 7) == 0) {

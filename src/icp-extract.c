@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "chat.h"
 #include "diag.h"
 #include "embedder.h"
-#include "http.h"
 #include "icp.h"
 #include "icplex.h"
 #include "match.h"
@@ -22,7 +22,7 @@
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_CLIENT, OPT_CLIENT_DOMAIN, OPT_CLIENT_SPEAKER, OPT_MERGE,
-	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -32,6 +32,7 @@ static const struct lq_option options[] = {
 	{ "client-domain", OPT_CLIENT_DOMAIN, "DOMAIN", "participants with email at DOMAIN are the client (repeatable)" },
 	{ "client-speaker", OPT_CLIENT_SPEAKER, "NAME", "this speaker is the client (repeatable)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "merge", OPT_MERGE, "FILE", "accumulate into the ICP in FILE (kept, never replaced)" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "encoder folder, for synonyms [$LQ_MODEL_DIR; lq model path]" },
@@ -502,11 +503,10 @@ extract_local(const json_t *m, const int *side)
 
 /* ---- the openai backend ---- */
 
-static struct lq_http *http;
+static struct lq_chat *chat;
 static struct lq_cache *cache;
-static char *chat_url, *chat_model, *api_key;
-static int max_attempts = 3, fatal;
-static unsigned long long requests, hits_cache;
+static const char *chat_model;
+static unsigned long long hits_cache, n_failed;
 
 static const char *system_prompt =
     "You read the transcript of a discovery call between a LinkedIn content agency and its client.\n"
@@ -549,60 +549,41 @@ chat_schema(void)
 }
 
 struct chat_ans {
-	int done, ok;
-	char err[512];
+	const char *code;
+	char err[600];
 	json_t *answer;
 };
 
-static void
-redact(char *s)
+/* The answer must have the four lists (arrays) and the notes: else it is
+ * retried like a malformed one. */
+static int
+check_answer(const json_t *ans, void *arg, char *err, size_t errlen)
 {
-	size_t kl = api_key ? strlen(api_key) : 0;
-	char *p;
+	static const char *const keys[] = { "titles", "industries", "company_sizes", "keywords" };
+	size_t i;
 
-	while (s && kl >= 4 && (p = strstr(s, api_key)) != NULL) {
-		memcpy(p, "***", 3);
-		memmove(p + 3, p + kl, strlen(p + kl) + 1);
+	(void)arg;
+	for (i = 0; i < 4; i++)
+		if (!json_is_array(json_object_get(ans, keys[i]))) {
+			snprintf(err, errlen, "the answer has no \"%s\" array", keys[i]);
+			return -1;
+		}
+	if (!json_is_string(json_object_get(ans, "notes"))) {
+		snprintf(err, errlen, "the answer has no \"notes\" string");
+		return -1;
 	}
+	return 0;
 }
 
 static void
-chat_done(struct lq_http *h, struct lq_http_req *r)
+answered(const struct lq_chat_result *res, void *arg)
 {
-	struct chat_ans *a = r->arg;
-	json_t *j, *msg, *content;
+	struct chat_ans *a = arg;
 
-	(void)h;
-	if (r->resp.data) {
-		redact(r->resp.data);
-		r->resp.len = strlen(r->resp.data);
-	}
-	a->done = 1;
-	requests += (unsigned long long)r->attempts;
-	if (!lq_http_ok(r)) {
-		if (lq_http_fatal(r) || (r->status == 429 && r->resp.data && strstr(r->resp.data, "insufficient_quota")))
-			fatal = 1;
-		snprintf(a->err, sizeof a->err, "%s", lq_http_strerror(r));
-		return;
-	}
-	j = json_loadb(r->resp.data ? r->resp.data : "", r->resp.len, 0, NULL);
-	msg = json_object_get(json_array_get(json_object_get(j, "choices"), 0), "message");
-	content = json_object_get(msg, "content");
-	if (json_is_string(json_object_get(msg, "refusal")))
-		snprintf(a->err, sizeof a->err, "the model refused");
-	else if (!json_is_string(content))
-		snprintf(a->err, sizeof a->err, "no content in the chat response");
-	else if ((a->answer = json_loads(json_string_value(content), 0, NULL)) == NULL
-	    || !json_is_object(a->answer)) {
-		json_decref(a->answer);
-		a->answer = NULL;
-		snprintf(a->err, sizeof a->err, "the answer is not the JSON object asked for%s",
-		    json_is_string(json_object_get(json_array_get(json_object_get(j, "choices"), 0), "finish_reason"))
-		    && strcmp(json_string_value(json_object_get(json_array_get(json_object_get(j, "choices"), 0),
-		    "finish_reason")), "length") == 0 ? " (truncated)" : "");
-	} else
-		a->ok = 1;
-	json_decref(j);
+	a->code = res->code;
+	snprintf(a->err, sizeof a->err, "%s", res->message);
+	if (res->code == NULL)
+		a->answer = json_deep_copy(res->answer);
 }
 
 /* The client's utterance whose text holds quote (case-insensitive), or NULL. */
@@ -634,7 +615,6 @@ extract_openai(const json_t *m, const int *side)
 	struct lq_cache_key k;
 	json_t *ans;
 	size_t i, j;
-	int attempt;
 
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {
 		if (b.len > CHAT_MAX_TEXT)
@@ -652,44 +632,35 @@ extract_openai(const json_t *m, const int *side)
 		free(in);
 	}
 	ans = lq_cache_get_json(cache, LQ_NS_ICP, &k, 0);
-	if (ans)
+	if (ans) {
 		hits_cache++;
-	for (attempt = 1; ans == NULL && attempt <= max_attempts && !fatal; attempt++) {
-		json_t *body, *schema = chat_schema();
+	} else {
+		json_t *schema = chat_schema();
 		char *user = lq_xasprintf("Meeting \"%s\" on %s. Transcript:\n<<<\n%s>>>",
 		    json_string_value(json_object_get(m, "title")), json_string_value(json_object_get(m, "date")),
 		    b.data);
-		char *text;
 
-		body = json_pack("{s:s,s:[{s:s,s:s},{s:s,s:s}],s:o,s:i}", "model", chat_model, "messages",
-		    "role", "system", "content", system_prompt, "role", "user", "content", user,
-		    "response_format", schema, "max_completion_tokens", 4000);
-		text = json_dumps(body, JSON_COMPACT);
 		memset(&a, 0, sizeof a);
-		{
-			struct lq_http_req *r = lq_http_req_new("POST", chat_url, text, api_key, chat_done, &a);
-
-			r->ids = json_pack("[O]", json_object_get(m, "id"));
-			lq_http_submit(http, r);
-		}
-		while (lq_http_pending(http) > 0)
-			lq_http_run(http, 0.1);
-		free(text);
+		lq_chat_ask(chat, system_prompt, user, schema, 4000, json_string_value(json_object_get(m, "id")),
+		    check_answer, answered, &a);
+		while (lq_chat_pending(chat) > 0)
+			lq_chat_run(chat, 0.1);
 		free(user);
-		json_decref(body);
-		if (a.ok) {
-			ans = a.answer;
-			lq_cache_put_json(cache, LQ_NS_ICP, &k, ans);
-		} else if (fatal || attempt == max_attempts) {
+		json_decref(schema);
+		if (lq_chat_fatal(chat)) {
 			lq_buf_free(&b);
-			if (fatal)
-				lq_die(LQ_EXIT_FATAL, "%s refused the request (%s): check OPENAI_API_KEY and the account",
-				    chat_url, a.err);
-			lq_warn("meeting %s: chat request failed: %s; meeting skipped",
-			    json_string_value(json_object_get(m, "id")), a.err);
-			n_skipped++;
+			lq_die(LQ_EXIT_FATAL, "%s", lq_chat_fatal(chat));
+		}
+		if (a.code) {
+			/* Not cached: the next run asks again for this meeting only. */
+			lq_warn("meeting %s: no usable answer (%s): %s; its criteria are missing from the ICP, "
+			    "run again to retry it", json_string_value(json_object_get(m, "id")), a.code, a.err);
+			n_failed++;
+			lq_buf_free(&b);
 			return;
 		}
+		ans = a.answer;
+		lq_cache_put_json(cache, LQ_NS_ICP, &k, ans);
 	}
 	lq_buf_free(&b);
 	for (i = 0; i < 4; i++) {
@@ -897,7 +868,8 @@ main(int argc, char **argv)
 {
 	const char *arg, *backend = NULL, *model = NULL, *model_dir = NULL, *base = NULL, *merge = NULL, *out = NULL;
 	const char *client = NULL, *trace_path = NULL;
-	double timeout = 120;
+	double timeout = 120, max_wait = 0;
+	int max_attempts = 3;
 	int c, refresh = 0, rc = LQ_EXIT_OK;
 	size_t l, ncrit = 0;
 	struct lq_reader *rd;
@@ -927,6 +899,7 @@ main(int argc, char **argv)
 			client_speakers[n_speakers++] = (char *)arg;
 			break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_MERGE: merge = arg; break;
 		case 'm': model = arg; break;
 		case OPT_MODEL_DIR: model_dir = arg; break;
@@ -977,25 +950,22 @@ main(int argc, char **argv)
 			lq_warn("%s; synonyms are merged by the lexicon alone", err);
 	}
 	if (use_openai) {
-		struct lq_http_opts ho = { "icp-extract", 1, timeout, max_attempts, 0.5, 0, 0, trace };
-		size_t bl;
+		struct lq_chat_opts co = { 0 };
+		char err[512];
 
-		if (base == NULL)
-			base = getenv("OPENAI_BASE_URL") && *getenv("OPENAI_BASE_URL") ? getenv("OPENAI_BASE_URL")
-			    : "https://api.openai.com/v1";
 		if (model == NULL)
 			model = getenv("LQ_ICP_MODEL") && *getenv("LQ_ICP_MODEL") ? getenv("LQ_ICP_MODEL") : "gpt-5-mini";
-		bl = strlen(base);
-		while (bl > 0 && base[bl - 1] == '/')
-			bl--;
-		chat_url = lq_xasprintf("%.*s/chat/completions", (int)bl, base);
-		chat_model = lq_xstrdup(model);
-		if (getenv("OPENAI_API_KEY") && *getenv("OPENAI_API_KEY"))
-			api_key = lq_xstrdup(getenv("OPENAI_API_KEY"));
-		else if (strstr(chat_url, "://127.") == NULL && strstr(chat_url, "://localhost") == NULL)
-			lq_die(LQ_EXIT_FATAL, "the openai backend needs OPENAI_API_KEY (or a loopback OPENAI_BASE_URL)");
-		/* one request at a time: the first 401 stops the run */
-		http = lq_http_new(&ho);
+		co.stage = "icp-extract";
+		co.base_url = base;
+		co.model = model;
+		co.jobs = 1;	/* one request at a time: the first 401 stops the run */
+		co.timeout = timeout;
+		co.max_attempts = max_attempts;
+		co.max_wait = max_wait;
+		co.trace = trace;
+		if ((chat = lq_chat_open(&co, err, sizeof err)) == NULL)
+			lq_die(LQ_EXIT_FATAL, "%s", err);
+		chat_model = model;
 	}
 
 	rd = lq_reader_new(stdin, "<stdin>");
@@ -1043,21 +1013,23 @@ main(int argc, char **argv)
 		lq_summary_add("%llu unquoted answers dropped", n_dropped);
 	if (n_unplaced)
 		lq_summary_add("%llu lines of unknown side ignored", n_unplaced);
-	if (use_openai)
+	if (n_failed) {
+		lq_summary_add("%llu meetings without a usable answer", n_failed);
+		if (rc == LQ_EXIT_OK)
+			rc = LQ_EXIT_FAILED;
+	}
+	if (chat) {
+		unsigned long long requests;
+
+		lq_chat_usage(chat, &requests, NULL, NULL);
 		lq_summary_add("%llu requests, %llu cache hits", requests, hits_cache);
-	if (http)
-		lq_http_free(http);
+		lq_chat_free(chat);
+	}
 	lq_embedder_free(emb);
 	lq_cache_close(cache);
 	json_decref(icp);
 	free(client_domains);
 	free(client_speakers);
-	free(chat_url);
-	free(chat_model);
-	if (api_key) {
-		memset(api_key, 0, strlen(api_key));
-		free(api_key);
-	}
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();

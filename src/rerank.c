@@ -1,5 +1,6 @@
 /* rerank.c: rescore scored leads with a reranker (local encoder, Jina, Cohere, TEI, llama.cpp) by an absolute formula. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,14 @@
 #include "ndjson.h"
 #include "opts.h"
 #include "record.h"
+#include "redact.h"
 #include "rerank.h"
 #include "run.h"
 #include "util.h"
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DROP_BELOW, OPT_DRY_RUN, OPT_LIMIT, OPT_MAX_ATTEMPTS,
-	OPT_MODEL_DIR, OPT_PRICE_REQUEST, OPT_PRICE_TOKENS, OPT_REFRESH, OPT_RETRY_DELAY, OPT_TIMEOUT,
+	OPT_MAX_WAIT, OPT_MODEL_DIR, OPT_PRICE_REQUEST, OPT_PRICE_TOKENS, OPT_REFRESH, OPT_RETRY_DELAY, OPT_TIMEOUT,
 	OPT_TRACE
 };
 
@@ -34,6 +36,7 @@ static const struct lq_option options[] = {
 	{ "jobs", 'j', "N", "requests at once [4]" },
 	{ "limit", OPT_LIMIT, "N", "send at most N leads; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "longest wait a server may ask for; longer fails [120]" },
 	{ "model", 'm', "NAME", "remote model [jina-reranker-v2-base-multilingual, rerank-v3.5]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-request", OPT_PRICE_REQUEST, "USD", "price per request or billed unit [cohere 0.002, else 0]" },
@@ -70,7 +73,7 @@ static struct lq_cache *cache;
 static const char *backend = "local";
 static int dialect = -1;
 static double drop_below = -1;
-static unsigned long long dropped, requests, hits;
+static unsigned long long dropped, requests, hits, not_reranked;
 /* Spend: what the answers report (else estimated), and the guards. */
 static unsigned long long tokens, units, n_send, n_limited, est_tokens;
 static double price_request = -1, price_tokens = -1;
@@ -87,7 +90,36 @@ round_to(double x, int digits)
 	return round(x * p) / p;
 }
 
-/* 1 if rec may be reranked; else fails it (or leaves a failed one). */
+#define SKIPPED "; rerank skipped: "
+
+/* rerank is optional (docs/schema.md): a lead it cannot rescore keeps its
+ * status, icp_score and tier from score, with a warning, and a reasoning
+ * that says the rerank was skipped. */
+static void
+degrade(json_t *rec, const char *code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+degrade(json_t *rec, const char *code, const char *fmt, ...)
+{
+	const char *why = lq_rec_str(rec, "match_reasoning");
+	struct lq_buf b = LQ_BUF_INIT;
+	va_list ap;
+	char *t;
+
+	va_start(ap, fmt);
+	lq_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	lq_rec_warn(rec, code, "%s", b.data);
+	lq_buf_free(&b);
+	if (why && strstr(why, SKIPPED) == NULL) {
+		t = lq_xasprintf("%s%s%s", why, SKIPPED, code);
+		lq_rec_set_str(rec, "match_reasoning", t);
+		free(t);
+	}
+	not_reranked++;
+}
+
+/* 1 if rec may be reranked; else passes it on as it is (degraded). */
 static int
 rerankable(json_t *rec)
 {
@@ -95,14 +127,14 @@ rerankable(json_t *rec)
 
 	if (lq_rec_failed(rec))
 		return 0;
+	lq_rec_clear_warnings(rec);
 	if (v && strstr(v, "+rerank-")) {
-		lq_rec_fail(rec, "already_reranked", "%s: already reranked (%s); run score again "
-		    "before rerank", lq_rec_name(rec), v);
+		degrade(rec, "already_reranked", "%s: already reranked (%s); run score again before rerank",
+		    lq_rec_name(rec), v);
 		return 0;
 	}
 	if (!lq_lead_has_profile(rec)) {
-		lq_rec_fail(rec, "no_profile_text", "%s: no title, headline or profile to rerank",
-		    lq_rec_name(rec));
+		degrade(rec, "no_profile_text", "%s: no title, headline or profile to rerank", lq_rec_name(rec));
 		return 0;
 	}
 	return 1;
@@ -130,8 +162,13 @@ apply(json_t *rec, double rr, const char *detail)
 	json_object_set_new(rec, "rerank_score", json_real(round_to(rr, 4)));
 	json_object_set_new(rec, "icp_score", json_real(s));
 	lq_rec_set_str(rec, "tier", lq_tier(s));
-	t = lq_xasprintf("%s%srerank %.2f (%s%s%s)", why && *why ? why : "", why && *why ? "; " : "",
-	    rr, backend, detail ? ": " : "", detail ? detail : "");
+	{
+		const char *sk = why ? strstr(why, SKIPPED) : NULL;	/* an earlier run's */
+		int wl = why ? (int)(sk ? (size_t)(sk - why) : strlen(why)) : 0;
+
+		t = lq_xasprintf("%.*s%srerank %.2f (%s%s%s)", wl, why ? why : "", wl ? "; " : "",
+		    rr, backend, detail ? ": " : "", detail ? detail : "");
+	}
 	lq_rec_set_str(rec, "match_reasoning", t);
 	free(t);
 	t = lq_xasprintf("%s%srerank-%s-%s", ver ? ver : "", ver ? "+" : "", backend, RERANK_VERSION);
@@ -478,13 +515,12 @@ done(struct lq_http *h, struct lq_http_req *r)
 	double *sc = lq_xcalloc(q->n, sizeof *sc);
 	char err[256];
 	int got;
-	(void)h;
 
 	if (!lq_http_ok(r)) {
 		char eb[256], mb[240];
 		const char *e = lq_http_strerror(r);
 
-		if (r->status >= 400 && lq_rerank_error(r->resp.data, r->resp.len, mb, sizeof mb)) {
+		if (r->error[0] == '\0' && r->status >= 400 && lq_rerank_error(r->resp.data, r->resp.len, mb, sizeof mb)) {
 			snprintf(eb, sizeof eb, "HTTP %ld: %s", r->status, mb);
 			e = eb;
 		}
@@ -495,11 +531,12 @@ done(struct lq_http *h, struct lq_http_req *r)
 			struct slot *s = at(q->seq[i]);
 
 			lq_rec_set_retry_count(s->rec, lq_rec_retry_count(s->rec) + r->attempts);
-			lq_rec_fail(s->rec, lq_http_fatal(r) ? "rerank_refused" : "rerank_failed",
+			degrade(s->rec, lq_http_fatal(r) ? "rerank_refused" : "rerank_failed",
 			    "%s: %s after %d attempt%s: %s", lq_rec_name(s->rec), url, r->attempts,
 			    r->attempts == 1 ? "" : "s", e);
 			finish_slot(s);
 		}
+		requests += (unsigned long long)r->attempts;
 		free(sc);
 		free(q);
 		return;
@@ -508,16 +545,28 @@ done(struct lq_http *h, struct lq_http_req *r)
 	    err, sizeof err);
 	r->trace_items = got;
 	if (got >= 0)
-		usage(r, q);
+		usage(r, q);	/* paid, whatever comes of it */
+	/* A broken answer, or one that leaves documents out, is asked again
+	 * under the retry policy; what the last answer scored is kept. */
+	if (got < 0 && lq_http_retry(h, r, "bad response: %s", err)) {
+		free(sc);
+		return;
+	}
+	if (got >= 0 && (size_t)got < q->n && lq_http_retry(h, r, "the response scores %d of %zu documents",
+	    got, q->n)) {
+		free(sc);
+		return;
+	}
+	requests += (unsigned long long)r->attempts;
 	for (size_t i = 0; i < q->n; i++) {
 		struct slot *s = at(q->seq[i]);
 
 		if (got < 0) {
-			lq_rec_fail(s->rec, "bad_response", "%s: %s: %s (batch of %zu)", lq_rec_name(s->rec),
-			    url, err, q->n);
+			degrade(s->rec, "bad_response", "%s: %s: %s (batch of %zu, %d attempts)", lq_rec_name(s->rec),
+			    url, r->error[0] ? r->error : err, q->n, r->attempts);
 		} else if (isnan(sc[i])) {
-			lq_rec_fail(s->rec, "rerank_missing", "%s: %s: the response has no result for "
-			    "document %zu of %zu", lq_rec_name(s->rec), url, i, q->n);
+			degrade(s->rec, "rerank_missing", "%s: %s: the response has no result for document %zu "
+			    "of %zu (%d attempts)", lq_rec_name(s->rec), url, i, q->n, r->attempts);
 		} else {
 			json_t *c = json_pack("{s:f}", "score", sc[i]);
 
@@ -547,7 +596,7 @@ submit_batch(void)
 		for (size_t i = 0; i < nbatch; i++) {
 			struct slot *s = at(batch[i]);
 
-			lq_rec_fail(s->rec, "stopped", "%s: not reranked: the stage stopped on an "
+			degrade(s->rec, "stopped", "%s: not reranked: the stage stopped on an "
 			    "earlier refusal from %s", lq_rec_name(s->rec), url);
 			finish_slot(s);
 		}
@@ -567,7 +616,6 @@ submit_batch(void)
 	r = lq_http_req_new("POST", url, body, key, done, q);
 	r->ids = ids;
 	lq_http_submit(http, r);
-	requests++;
 	free(body);
 	free(docs);
 	nbatch = 0;
@@ -587,7 +635,8 @@ admit(json_t *rec)
 		return;
 	}
 	if (fatal) {
-		lq_rec_fail(rec, "stopped", "%s: not reranked: the stage stopped on an earlier "
+		lq_rec_clear_warnings(rec);
+		degrade(rec, "stopped", "%s: not reranked: the stage stopped on an earlier "
 		    "refusal from %s", lq_rec_name(rec), url);
 		s->done = 1;
 		return;
@@ -636,13 +685,6 @@ flush_head(void)
 	}
 }
 
-static int
-loopback(const char *u)
-{
-	return strncmp(u, "http://127.0.0.1", 16) == 0 || strncmp(u, "http://localhost", 16) == 0 ||
-	    strncmp(u, "http://[::1]", 12) == 0;
-}
-
 static void
 run_remote(const struct lq_http_opts *ho)
 {
@@ -658,9 +700,9 @@ run_remote(const struct lq_http_opts *ho)
 		url_base = (e = getenv(envs[dialect])) && *e ? e : bases[dialect];
 	url = lq_xasprintf("%.*s/rerank", (int)(strlen(url_base) -
 	    (url_base[0] && url_base[strlen(url_base) - 1] == '/')), url_base);
-	if (keys[dialect] && (e = getenv(keys[dialect])) && *e)
+	if (keys[dialect] && (e = lq_secret_env(keys[dialect])) != NULL)
 		key = lq_xstrdup(e);
-	else if (keys[dialect] && !loopback(url) && !dry_run)
+	else if (keys[dialect] && !lq_http_loopback(url) && !dry_run)
 		lq_die(LQ_EXIT_FATAL, "--backend %s needs %s (or a loopback base URL)", backend, keys[dialect]);
 	if (model == NULL && models[dialect])
 		model = lq_xstrdup(models[dialect]);
@@ -766,6 +808,9 @@ main(int argc, char **argv)
 		case OPT_MAX_ATTEMPTS:
 			ho.max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 20);
 			break;
+		case OPT_MAX_WAIT:
+			ho.max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400);
+			break;
 		case 'm':
 			model = lq_xstrdup(arg);
 			break;
@@ -815,6 +860,8 @@ main(int argc, char **argv)
 		run_local(model_dir);
 	else
 		run_remote(&ho);
+	if (not_reranked)
+		lq_summary_add("%llu not reranked (kept their score)", not_reranked);
 	if (drop_below >= 0)
 		lq_summary_add("%llu dropped below %g", dropped, drop_below);
 	if (ho.trace && fclose(ho.trace) != 0)

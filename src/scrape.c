@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cache.h"
 #include "diag.h"
@@ -15,12 +16,14 @@
 #include "opts.h"
 #include "profile.h"
 #include "record.h"
+#include "redact.h"
+#include "retry.h"
 #include "run.h"
 #include "util.h"
 
 enum {
 	OPT_ABORT_ORPHANS = 256, OPT_CACHE_ONLY, OPT_DRY_RUN, OPT_FROM_DATASET, OPT_FROM_DIR,
-	OPT_LIMIT, OPT_MAX_AGE, OPT_MAX_ATTEMPTS, OPT_POLL_WAIT, OPT_PRICE_PROFILE,
+	OPT_LIMIT, OPT_MAX_AGE, OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_POLL_WAIT, OPT_PRICE_PROFILE,
 	OPT_PRICE_RUN, OPT_REFRESH, OPT_RETRY_DELAY, OPT_RUN_TIMEOUT, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -36,6 +39,7 @@ static const struct lq_option options[] = {
 	{ "limit", OPT_LIMIT, "N", "fetch at most N profiles; later ones pass unchanged" },
 	{ "max-age", OPT_MAX_AGE, "DAYS", "cached profiles older than this are fetched again [30]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per record and per request [3]" },
+	{ "max-wait", OPT_MAX_WAIT, "SECS", "longest wait Apify may ask for; longer fails [120]" },
 	{ "poll-wait", OPT_POLL_WAIT, "SECS", "waitForFinish of each run poll, 1..60 [60]" },
 	{ "price-profile", OPT_PRICE_PROFILE, "USD", "cost of one profile for estimates [0.003]" },
 	{ "price-run", OPT_PRICE_RUN, "USD", "cost of one actor run for estimates [0]" },
@@ -63,7 +67,9 @@ static const char *token, *base_url = "https://api.apify.com";
 static int jobs = 20, batch_size = 5, max_attempts = 3, dry_run, refresh, cache_only;
 static long long limit = -1;
 static double max_age = 30 * 86400.0, poll_wait = 60, run_timeout = 600, req_timeout = 90;
-static double retry_delay = 0.5, price_profile = 0.003, price_run = 0;
+static double retry_delay = 0.5, price_profile = 0.003, price_run = 0, max_wait;
+static struct lq_retry policy;		/* of the batch loop: runs started again */
+static double queue_not_before;		/* no run starts before this time */
 static const char *from_dataset, *from_dir;
 
 static struct lq_cache *cache;
@@ -236,23 +242,37 @@ stop(int status, const char *fmt, ...)
 }
 
 /* The batch failed as a whole: its records go back to the queue for a new
- * run, or fail when they have had their attempts. */
+ * run after the retry policy's delay (server_wait: what the last answer's
+ * headers asked for, or -1), or fail when they have had their attempts
+ * or the server asks for a longer wait than --max-wait. */
 static void
-batch_fail(struct batch *b, const char *code, const char *msg)
+batch_fail(struct batch *b, const char *code, const char *msg, double server_wait)
 {
-	int i;
+	int i, most = 0;
+	double d = 0;
+	enum lq_retry_verdict v;
 
+	for (i = 0; i < b->n; i++)
+		if (SLOT(b->seq[i])->attempts > most)
+			most = SLOT(b->seq[i])->attempts;
+	v = lq_retry_next(&policy, most > 0 ? most : 1, server_wait, &d);
+	if (v == LQ_RETRY_GO && lq_now() + d > queue_not_before)
+		queue_not_before = lq_now() + d;
 	for (i = 0; i < b->n; i++) {
 		struct slot *s = SLOT(b->seq[i]);
 
 		if (s->state != S_RUN)
 			continue;
-		if (s->attempts < max_attempts && !stop_reason) {
+		if (s->attempts < max_attempts && !stop_reason && v != LQ_RETRY_TOO_LONG) {
 			lq_rec_set_retry_count(s->rec, s->attempts);
 			wait_push(b->seq[i]);
 		} else {
 			lq_rec_set_retry_count(s->rec, s->attempts > 0 ? s->attempts - 1 : 0);
-			lq_rec_fail(s->rec, code, "%s", msg);
+			if (v == LQ_RETRY_TOO_LONG)
+				lq_rec_fail(s->rec, code, "%s; Apify asks to wait %.0f s, more than --max-wait %.0f s",
+				    msg, d, policy.max_wait);
+			else
+				lq_rec_fail(s->rec, code, "%s", msg);
 			s->state = S_READY;
 		}
 	}
@@ -351,7 +371,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 		    b->phase == P_START ? "" : b->run_id, r->attempts, lq_http_strerror(r));
 		if (b->run_id && b->phase == P_POLL)
 			abort_run(b->run_id);
-		batch_fail(b, "apify", msg);
+		batch_fail(b, "apify", msg, lq_http_server_wait(r));
 		return;
 	}
 	j = json_loadb(r->resp.data ? r->resp.data : "", r->resp.len, 0, &e);
@@ -363,7 +383,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 				return;
 			}
 			snprintf(msg, sizeof msg, "items of run %s are not a JSON array", b->run_id);
-			batch_fail(b, "apify", msg);
+			batch_fail(b, "apify", msg, -1);
 			return;
 		}
 		r->trace_items = (long)json_array_size(j);
@@ -380,7 +400,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 		json_decref(j);
 		if (b->run_id && b->phase == P_POLL)
 			abort_run(b->run_id);
-		batch_fail(b, "apify", msg);
+		batch_fail(b, "apify", msg, -1);
 		return;
 	}
 	if (b->phase == P_START) {
@@ -398,7 +418,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 
 		snprintf(msg, sizeof msg, "actor run %s ended %s%s%s", b->run_id, st, sm ? ": " : "", sm ? sm : "");
 		json_decref(j);
-		batch_fail(b, "apify_run", msg);
+		batch_fail(b, "apify_run", msg, -1);
 		return;
 	} else {
 		b->phase = P_POLL;
@@ -407,7 +427,7 @@ step_done(struct lq_http *h, struct lq_http_req *r)
 	if (b->phase == P_POLL && lq_now() - b->t_start > run_timeout) {
 		snprintf(msg, sizeof msg, "actor run %s did not finish within %g s; aborted", b->run_id, run_timeout);
 		abort_run(b->run_id);
-		batch_fail(b, "apify_timeout", msg);
+		batch_fail(b, "apify_timeout", msg, -1);
 		return;
 	}
 	submit_step(b);
@@ -459,11 +479,12 @@ submit_step(struct batch *b)
 	lq_http_submit(http, r);
 }
 
-/* Starts runs while there are free jobs and records waiting. */
+/* Starts runs while there are free jobs and records waiting (and no
+ * retry delay holds the queue). */
 static void
 start_runs(int eof)
 {
-	while (!stop_reason && n_jobs < jobs && wq_len > 0) {
+	while (!stop_reason && n_jobs < jobs && wq_len > 0 && lq_now() >= queue_not_before) {
 		struct batch *b;
 
 		/* A short batch only when nothing more can come. */
@@ -709,7 +730,7 @@ wind_down(const char *why)
 	struct batch *b;
 	size_t seq;
 	struct lq_http *old = http;
-	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace };
+	struct lq_http_opts o = { NULL, 0, 10, 2, 0.2, 1, 1 << 20, trace, 0 };
 	double t0;
 
 	lq_http_free(old);
@@ -808,6 +829,7 @@ main(int argc, char **argv)
 		case OPT_LIMIT: limit = lq_parse_int("--limit", arg, 0, 1000000000000LL); break;
 		case OPT_MAX_AGE: max_age = lq_parse_double("--max-age", arg, 0, 36500) * 86400; break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
+		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_POLL_WAIT: poll_wait = lq_parse_double("--poll-wait", arg, 1, 60); break;
 		case OPT_PRICE_PROFILE: price_profile = lq_parse_double("--price-profile", arg, 0, 1000); break;
 		case OPT_PRICE_RUN: price_run = lq_parse_double("--price-run", arg, 0, 1000); break;
@@ -829,9 +851,7 @@ main(int argc, char **argv)
 		lq_die(LQ_EXIT_USAGE, "--from-dataset, --from-dir and --cache-only exclude each other");
 	if (getenv("LQ_APIFY_BASE_URL") && *getenv("LQ_APIFY_BASE_URL"))
 		base_url = getenv("LQ_APIFY_BASE_URL");
-	token = getenv("APIFY_API_TOKEN");
-	if (token && *token == '\0')
-		token = NULL;
+	token = lq_secret_env("APIFY_API_TOKEN");
 	if (!from_dataset && !from_dir && !cache_only && !dry_run && token == NULL)
 		lq_die(LQ_EXIT_FATAL, "no profile source: set APIFY_API_TOKEN for the Apify actor, "
 		    "or give --from-dataset FILE, --from-dir DIR or --cache-only");
@@ -844,9 +864,14 @@ main(int argc, char **argv)
 	 * profile in the HTTP callbacks held up every transfer behind them. */
 	lq_cache_set_async(cache, 1);
 	{
-		struct lq_http_opts o = { NULL, 2 * jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace };
+		struct lq_http_opts o = { NULL, 2 * jobs + 8, req_timeout, max_attempts, retry_delay, 0, 0, trace,
+			max_wait };
 
 		http = lq_http_new(&o);
+		policy.max_attempts = max_attempts;
+		policy.base = retry_delay;
+		policy.max_wait = max_wait;
+		lq_retry_init(&policy);
 	}
 	if (from_dataset || from_dir) {
 		source_index = json_object();
@@ -910,8 +935,14 @@ main(int argc, char **argv)
 		flush_ready();
 		if (eof && win_head == win_tail)
 			break;
-		if (lq_http_pending(http) > 0)
+		if (lq_http_pending(http) > 0) {
 			lq_http_run(http, 0.2);
+		} else if (wq_len > 0 && queue_not_before > lq_now()) {	/* a retry delay */
+			double w = fmin(queue_not_before - lq_now(), 0.2);
+			struct timespec ts = { 0, (long)(w * 1e9) };
+
+			nanosleep(&ts, NULL);
+		}
 	}
 	lq_reader_free(rd);
 	/* Aborts submitted at the end still need to go out. */

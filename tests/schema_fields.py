@@ -6,7 +6,7 @@ usage: schema_fields.py SCHEMA_MD RECORD_SCHEMA_JSON
 Reads every table row of schema.md whose first cell names fields in
 backquotes (`a`, `b`) and whose second cell is a type ("string", "array
 of strings", "object", "integer", "number", "number 0-100", "array of
-numbers", or a quoted constant), and compares them with the properties of
+numbers", "array of objects", or a quoted constant), and compares them with the properties of
 the JSON Schema. Prints each difference; exits 1 if there is any.
 """
 import json
@@ -22,7 +22,8 @@ def schema_kind(prop):
     t = prop.get("type")
     if t == "array":
         inner = prop.get("items", {}).get("type")
-        return {"string": "array of strings", "number": "array of numbers"}.get(inner, "array")
+        return {"string": "array of strings", "number": "array of numbers",
+                "object": "array of objects"}.get(inner, "array")
     return t or "?"
 
 

@@ -52,9 +52,13 @@ expect 'local: failed records pass through untouched; a bad line becomes a faile
 	["gone","scrape","private"]
 	[null,"rerank","invalid_json"]
 	EOF
-expect 'local: a second rerank is refused per record (the score would compound)' \
-	'head -1 l.ndjson | rerank "$D/icp.json" 2>/dev/null | jq -r .error.code' <<-'EOF'
-	already_reranked
+expect 'local: a second rerank leaves the lead as it was, with a warning (the score would compound)' \
+	'head -1 l.ndjson > once.ndjson && rerank "$D/icp.json" < once.ndjson 2>/dev/null > twice.ndjson &&
+	 jq -r "[.status, .warnings[0].stage, .warnings[0].code] | @tsv" twice.ndjson &&
+	 jq -c "del(.warnings, .match_reasoning)" once.ndjson > a && jq -c "del(.warnings, .match_reasoning)" twice.ndjson > b && cmp a b &&
+	 jq -r .match_reasoning twice.ndjson | grep -c "; rerank skipped: already_reranked$"' <<-'EOF'
+	qualified	rerank	already_reranked
+	1
 	EOF
 ok 'local: leads never scored get icp_score = 100 x rerank_score' \
 	'scrape --from-dataset "$D/profiles.json" < leads.ndjson 2>/dev/null | head -3 | rerank "$D/icp.json" 2>/dev/null | jq -e "(.rerank_score * 1000 | round) == (.icp_score * 10 | round)" | grep -c true | grep -qx 3'
@@ -107,39 +111,49 @@ fault --fault 429-bare:1 --fault 500:1 --fault drop:1
 ok '429 without Retry-After, 500, a dropped connection: retried with backoff' \
 	'LQ_NO_CACHE=1 rerank --backend jina -b 25 --retry-delay 0.01 --max-attempts 4 "$D/icp.json" < in.ndjson > f.out 2>/dev/null && test $(jq "select(.rerank_score)" f.out | jq -s length) -eq 25'
 stop_mock
-fault --fault 500:3
-expect 'out of attempts: the batch fails, no record lost' \
-	'LQ_NO_CACHE=1 rerank --backend jina -b 25 --retry-delay 0.01 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "[.status, .error.code // \"-\", .retry_count // \"-\"] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
-	1 failed	invalid_json	0
-	1 failed	private	-
-	25 failed	rerank_failed	3
+fault --fault 500:6
+expect 'out of attempts: the leads keep their score, with a warning; no record lost' \
+	'LQ_NO_CACHE=1 rerank --backend jina -b 25 --retry-delay 0.01 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "[.status, .error.code // .warnings[0].code // \"-\", .retry_count // \"-\", (.icp_score != null), (.rerank_score != null)] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
+	1 failed	invalid_json	0	false	false
+	1 failed	private	-	false	false
+	25 qualified	rerank_failed	3	true	false
 	EOF
+ok 'out of attempts: each score is the one score gave; --strict exits 1' \
+	'LQ_NO_CACHE=1 rerank --strict --backend jina -b 25 --retry-delay 0.01 "$D/icp.json" < in.ndjson > deg.ndjson 2>deg.err; test $? -eq 1 &&
+	 jq -cR "fromjson? | select(.status != \"failed\") | [.id, .icp_score, .tier]" in.ndjson > a && jq -c "select(.status != \"failed\") | [.id, .icp_score, .tier]" deg.ndjson > b && test -s a && cmp a b &&
+	 grep -q "25 degraded" deg.err && grep -q "25 not reranked (kept their score)" deg.err'
 stop_mock
 fault --fault malformed:1 --fault missing:1 --fault badindex:1
-expect 'malformed JSON, a missing result, an index out of range: per-record failures' \
-	'LQ_NO_CACHE=1 rerank --backend jina -b 10 -j 1 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "[.status, .error.code // \"-\"] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
-	15 failed	bad_response
-	1 failed	invalid_json
-	1 failed	private
-	1 failed	rerank_missing
-	9 qualified	-
+expect 'malformed JSON, a missing result, an index out of range: asked again, every lead reranked' \
+	'LQ_NO_CACHE=1 rerank --backend jina -b 10 -j 1 --retry-delay 0.01 --max-attempts 4 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "[.status, .error.code // .warnings[0].code // \"-\", .rerank_score != null] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
+	1 failed	invalid_json	false
+	1 failed	private	false
+	25 qualified	-	true
+	EOF
+ok 'malformed JSON, a missing result, an index out of range: 3 answers asked again (6 requests)' 'test $(./stat_of requests) -eq 6'
+stop_mock
+fault --fault missing:3
+expect 'a result missing from every attempt: the others are reranked, that lead keeps its score' \
+	'LQ_NO_CACHE=1 rerank --backend jina -b 25 --retry-delay 0.01 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "select(.status != \"failed\") | [.status, .warnings[0].code // \"-\", .rerank_score != null] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
+	24 qualified	-	true
+	1 qualified	rerank_missing	false
 	EOF
 stop_mock
 fault --fault 402:1
 status '402: the stage stops with exit 3' 3 'LQ_NO_CACHE=1 rerank --backend jina -b 5 -j 1 "$D/icp.json" < in.ndjson > f.out 2> f.err'
-expect '402: every record still written, failed with a reason' \
-	'jq -r "[.status, .error.code // \"-\"] | @tsv" f.out | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
-	1 failed	invalid_json
-	1 failed	private
-	5 failed	rerank_refused
-	20 failed	stopped
+expect '402: every record still written, with its score and the reason it was not reranked' \
+	'jq -r "[.status, .error.code // .warnings[0].code // \"-\", .icp_score != null] | @tsv" f.out | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
+	1 failed	invalid_json	false
+	1 failed	private	false
+	5 qualified	rerank_refused	true
+	20 qualified	stopped	true
 	EOF
 ok '402: no retry' 'test $(./stat_of requests) -eq 1'
 stop_mock
 start_mock --dialect tei --max-batch 20
 export LQ_TEI_BASE_URL=http://127.0.0.1:$PORT
 expect 'tei: more texts than the server allows: a clear per-record error' \
-	'LQ_NO_CACHE=1 rerank --backend tei -b 25 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r "select(.error.code == \"rerank_failed\") | .error.message" | head -1 | sed "s/^[^:]*: //; s/127.0.0.1:[0-9]*/HOST/"' <<-'EOF'
+	'LQ_NO_CACHE=1 rerank --backend tei -b 25 "$D/icp.json" < in.ndjson 2>/dev/null | jq -r ".warnings[]? | select(.code == \"rerank_failed\") | .message" | head -1 | sed "s/^[^:]*: //; s/127.0.0.1:[0-9]*/HOST/"' <<-'EOF'
 	http://HOST/rerank after 1 attempt: HTTP 422: batch size 25 > maximum allowed batch size 20
 	EOF
 stop_mock

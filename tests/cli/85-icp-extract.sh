@@ -109,6 +109,19 @@ mock_start openai --faults malformed,refusal
 ok 'openai: a malformed answer and a refusal are retried' \
 	"icp-extract --backend openai --refresh < led.ndjson > o 2> e && jq -e '.target_titles|length==3' o > /dev/null"
 mock_stop
+{ cat led.ndjson; jq -c '.id = "ledgerly-followup" | .transcript[0].text += " Thanks for the time."' led.ndjson; } > two.ndjson
+for f in refusal:chat_refused length:chat_truncated prose:chat_invalid; do
+	mock_start openai --faults "ok,${f%%:*}*"
+	status "openai: the second meeting answered ${f%%:*} every time: exit 1" 1 \
+		"rm -f tr; icp-extract --backend openai --refresh --trace tr < two.ndjson > o 2> e"
+	ok "openai: ${f%%:*}: asked 3 times, named with ${f#*:}, counted; the first meeting's criteria written" \
+		"test \$(mock_count) -eq 4 && grep -q 'meeting .*: no usable answer (${f#*:})' e &&
+		 grep -q '1 meetings without a usable answer' e && jq -e '[.target_titles[].value] == [\"CFO\",\"Controller\",\"Recruiter\"]' o > /dev/null &&
+		 test \$(jq -s 'map(select(.retry and .attempt < 3))|length' tr) -eq 2"
+	ok "openai: ${f%%:*}: the failed meeting is not cached: a rerun asks again for it only" \
+		"icp-extract --backend openai < two.ndjson > o2 2> e2; test \$? -eq 1 && test \$(mock_count) -eq 7"
+	mock_stop
+done
 
 { printf '{"target_titles":["CFO"],"notes":"'; head -c 17000000 /dev/zero | tr '\0' 'x'; printf '"}'; } > big-icp.json
 stderr_has '--merge with a file over 16 MB: refused by name, not read in part' 'big-icp.json: larger than 16 MB: not an ICP file' 'icp-extract --merge big-icp.json < /dev/null'

@@ -20,7 +20,10 @@ A slug containing "nodata" gets no item, "failrun" makes the run FAILED,
 poll, items, abort, list, any) answer WHAT: 401 402 403 408 429 500 503
 (Apify error bodies), malformed (200 with broken JSON), drop (connection
 closed mid-body), trickle (body sent slowly, --trickle-ms per 8 bytes),
-hang (no answer for 30 s).
+hang (no answer for 30 s), 429-ra=N (429 with Retry-After: N).
+--echo-token: the 401 for a wrong token quotes it (raw and JSON-escaped),
+as a careless server would. --tlog FILE: a JSON line per request with its
+time "t", kind and fault.
 """
 import argparse
 import hashlib
@@ -46,6 +49,8 @@ P.add_argument("--fault", action="append", default=[])
 P.add_argument("--fail-runs", type=int, default=0, help="the first N runs end FAILED")
 P.add_argument("--trickle-ms", type=float, default=20.0)
 P.add_argument("--log", help="append one line per request to this file")
+P.add_argument("--tlog", help="append a JSON line with the time of each request")
+P.add_argument("--echo-token", action="store_true")
 A = P.parse_args()
 
 LOCK = threading.Lock()
@@ -181,6 +186,16 @@ class H(BaseHTTPRequestHandler):
         if what in codes:
             self.error(int(what), *codes[what])
             return True
+        if what.startswith("429-ra="):
+            body = json.dumps({"error": {"type": "rate-limit-exceeded",
+                                         "message": "Rate limit exceeded"}}).encode()
+            self.send_response(429)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Retry-After", what.split("=", 1)[1])
+            self.end_headers()
+            self.wfile.write(body)
+            return True
         if what == "hang":
             time.sleep(30)
             self.close_connection = True
@@ -204,7 +219,9 @@ class H(BaseHTTPRequestHandler):
                 self.send(200, STATS)
             return
         if self.headers.get("Authorization") != "Bearer " + A.token:
-            self.error(401, "token-not-provided", "Authentication token was not provided or is invalid")
+            given = (self.headers.get("Authorization") or "")[len("Bearer "):]
+            echo = (" (got %s, as JSON %s)" % (given, given.replace("/", "\\/"))) if A.echo_token else ""
+            self.error(401, "token-not-provided", "Authentication token was not provided or is invalid" + echo)
             return
         m_start = re.fullmatch(r"/v2/(?:acts|actors)/([^/]+)/runs", path)
         m_run = re.fullmatch(r"/v2/actor-runs/([^/]+)", path)
@@ -229,6 +246,9 @@ class H(BaseHTTPRequestHandler):
         with LOCK:
             STATS[kind] += 1
         fault = self.fault_for(kind)
+        if A.tlog:
+            with LOCK, open(A.tlog, "a") as tf:
+                tf.write(json.dumps({"t": round(time.time(), 3), "kind": kind, "fault": fault}) + "\n")
         if fault and self.apply_fault(fault):
             return
         raw = None

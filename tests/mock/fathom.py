@@ -21,6 +21,12 @@ badpage (200 JSON without an items array), badcursor (next_cursor 42),
 baditem (one item that is not a meeting), drop (connection closed), ok.
 NAME* repeats forever.
 
+Also the faults of faultlib.py (NAME:ARG): 429-ra:N, 429-date:N, 429-rl:N,
+429-long:N, 503-ra:N, 408, 503, slow:MS, trickle, truncated, reset; and
+repeat (a meetings page whose next_cursor is the cursor it was asked for,
+so a client that follows it loops for ever). --echo-key: error bodies
+quote the key the request carried (raw, escaped, encoded).
+
 --window N: RateLimit-Remaining counts down from N per request; the answer
 that reaches 0 says so with RateLimit-Reset --reset, and a request that
 comes before the window reset gets a 429. Each log line has the time.
@@ -30,8 +36,12 @@ import json
 import re
 import sys
 import threading
+import os
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import faultlib  # noqa: E402
 from urllib.parse import urlsplit, parse_qs
 
 ARGS = None
@@ -111,14 +121,12 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send_json(self, status, obj, headers=None, raw=None):
+        key = None
+        if ARGS.echo_key and status >= 400 and isinstance(obj, dict) and isinstance(obj.get("error"), str):
+            key = self.headers.get("X-Api-Key")
+            obj["error"] += faultlib.echo_text(key)
         body = raw if raw is not None else json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
+        faultlib.send(self, status, faultlib.echo_body(body, key), headers, getattr(self, "mode", None))
 
     def rl_headers(self):
         """RateLimit-* of this answer, and whether the window is exceeded."""
@@ -137,6 +145,7 @@ class Handler(BaseHTTPRequestHandler):
                     "RateLimit-Reset": "%g" % round(reset, 3)}, over
 
     def do_GET(self):
+        self.mode = None
         if ARGS.latency_ms:
             time.sleep(ARGS.latency_ms / 1000.0)
         u = urlsplit(self.path)
@@ -151,6 +160,16 @@ class Handler(BaseHTTPRequestHandler):
             log(dict(entry, status=429, fault="window"))
             return self.send_json(429, {"error": "Rate limit exceeded"}, headers=rl)
         fault = next_fault()
+        name, arg = faultlib.parse(fault)
+        wait = faultlib.wait_headers(name, arg)
+        if wait:
+            log(dict(entry, status=wait[0], fault=fault))
+            return self.send_json(wait[0], {"error": "Rate limit exceeded" if wait[0] == 429 else "Unavailable"},
+                                  headers=wait[1])
+        if name == "slow":
+            time.sleep(float(arg) / 1000.0)
+        if name in faultlib.BODY_MODES:
+            self.mode = name
         if fault == "drop":
             log(dict(entry, status=0, fault=fault))
             self.close_connection = True
@@ -219,6 +238,8 @@ class Handler(BaseHTTPRequestHandler):
             out.append(mt)
         if fault == "baditem":
             out.insert(0, "not a meeting")
+        if fault == "repeat" and cur is not None:
+            nxt = cur
         body = {"limit": ARGS.page_size, "next_cursor": nxt, "items": out}
         if fault == "badpage":
             body = {"limit": ARGS.page_size, "next_cursor": nxt, "items": {"oops": 1}}
@@ -241,6 +262,7 @@ def main():
     p.add_argument("--window", type=int)
     p.add_argument("--reset", type=float, default=1.0)
     p.add_argument("--latency-ms", type=float, default=0)
+    p.add_argument("--echo-key", action="store_true")
     ARGS = p.parse_args()
     FAULTS.extend(f for f in ARGS.faults.split(",") if f)
     MEETINGS = json.load(open(ARGS.data)) if ARGS.data else builtin_meetings()

@@ -23,6 +23,12 @@ as a model that fell for it would.
 With --key every request must carry "Authorization: Bearer K"; a wrong
 key gets OpenAI's 401, whose message here repeats the key in full (worse
 than OpenAI, which masks it) so tests can check the client never echoes it.
+
+Also the faults of faultlib.py (NAME:ARG): 429-ra:N, 429-date:N, 429-rl:N,
+429-xr:DUR, 429-xrq:DUR, 429-long:N, 503-ra:N, 408, 503, slow:MS, trickle,
+truncated, reset; and for chat, prose (content that is not JSON). With
+--echo-key every error body quotes the key the request carried in raw,
+JSON-escaped, URL-encoded and base64 forms. Log lines carry the time "t".
 """
 import argparse
 import base64
@@ -34,8 +40,12 @@ import re
 import struct
 import sys
 import threading
+import os
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import faultlib  # noqa: E402
 
 ARGS = None
 LOCK = threading.Lock()
@@ -57,6 +67,7 @@ def log(entry):
     if LOG is None:
         return
     with LOCK:
+        entry["t"] = round(time.time(), 3)
         LOG.write(json.dumps(entry) + "\n")
         LOG.flush()
 
@@ -104,17 +115,19 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     def send_json(self, status, obj, headers=None, raw=None):
+        key = None
+        if ARGS.echo_key and status >= 400 and isinstance(obj, dict) and isinstance(obj.get("error"), dict):
+            auth = self.headers.get("Authorization") or ""
+            key = auth[len("Bearer "):] if auth.startswith("Bearer ") else None
+            obj["error"]["message"] = (obj["error"].get("message") or "") + faultlib.echo_text(key)
         body = raw if raw is not None else json.dumps(obj).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("x-request-id", "req_mock")
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
+        body = faultlib.echo_body(body, key)
+        hdrs = {"x-request-id": "req_mock"}
+        hdrs.update(headers or {})
+        faultlib.send(self, status, body, hdrs, getattr(self, "mode", None))
 
     def do_POST(self):
+        self.mode = None
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n)
         if ARGS.latency_ms:
@@ -144,6 +157,22 @@ class Handler(BaseHTTPRequestHandler):
 
     def common_fault(self, fault, entry):
         """Sends the answer of a transport or status fault; True if sent."""
+        name, arg = faultlib.parse(fault)
+        wait = faultlib.wait_headers(name, arg)
+        if wait:
+            status, headers = wait
+            log(dict(entry, status=status, fault=fault))
+            self.send_json(*error_body(status, "requests" if status == 429 else "server_error",
+                                       "rate_limit_exceeded" if status == 429 else None,
+                                       "Rate limit reached for requests" if status == 429
+                                       else "The server is overloaded."), headers=headers)
+            return True
+        if name == "slow":
+            time.sleep(float(arg) / 1000.0)
+            return False
+        if name in faultlib.BODY_MODES:
+            self.mode = name
+            return False
         if fault == "drop":
             log(dict(entry, status=0, fault=fault))
             self.close_connection = True
@@ -242,6 +271,8 @@ class Handler(BaseHTTPRequestHandler):
         content = json.dumps(answer)
         finish = "stop"
         refusal = None
+        if fault == "prose":
+            content = "Sure! The industry is " + answer["industry"] + "."
         if fault == "refusal":
             content, refusal = None, "I'm sorry, I can't help with that request."
         elif fault == "length":
@@ -279,6 +310,8 @@ class Handler(BaseHTTPRequestHandler):
                   "notes": "mock notes"}
         content = json.dumps(answer)
         finish, refusal = "stop", None
+        if fault == "prose":
+            content = "The client wants CFOs and controllers."
         if fault == "refusal":
             content, refusal = None, "I'm sorry, I can't help with that request."
         elif fault == "length":
@@ -303,6 +336,7 @@ def main():
     p.add_argument("--ignore-base64", action="store_true")
     p.add_argument("--dim", type=int, default=1536)
     p.add_argument("--key")
+    p.add_argument("--echo-key", action="store_true")
     ARGS = p.parse_args()
     FAULTS.extend(f for f in ARGS.faults.split(",") if f)
     if ARGS.log:

@@ -19,7 +19,12 @@ jina and cohere need "Authorization: Bearer KEY" (--key).
 The score of a document is the share of the query's words it contains.
 --fault WHAT:COUNT makes the first COUNT rerank requests answer WHAT:
 401 402 429 429-bare (no Retry-After) 500 503 malformed drop missing
-(one result left out) badindex (an index out of range) hang (30 s).
+(one result left out) badindex (an index out of range) hang (30 s), and
+the faults of faultlib.py written NAME=ARG (429-ra=2, 429-date=2,
+429-rl=1, 429-xr=1500ms, 503-ra=1, 408, slow=1500, trickle, truncated,
+reset). --echo-key: error bodies quote the key the request carried (raw,
+escaped, encoded). --tlog FILE: one JSON line per rerank request with its
+time "t", status and fault.
 """
 import argparse
 import json
@@ -27,8 +32,12 @@ import random
 import re
 import sys
 import threading
+import os
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import faultlib  # noqa: E402
 
 P = argparse.ArgumentParser()
 P.add_argument("portfile")
@@ -39,6 +48,8 @@ P.add_argument("--max-batch", type=int, default=0, help="documents per request a
 P.add_argument("--shuffle", action="store_true", help="results in random order")
 P.add_argument("--fault", action="append", default=[])
 P.add_argument("--log", help="append each request body to this file")
+P.add_argument("--tlog", help="append a JSON line with the time of each rerank request")
+P.add_argument("--echo-key", action="store_true")
 A = P.parse_args()
 
 LOCK = threading.Lock()
@@ -80,21 +91,25 @@ class H(BaseHTTPRequestHandler):
 
     def send(self, code, obj, headers=None, raw=None):
         body = raw if raw is not None else json.dumps(obj).encode()
-        self.send_response(code)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        self.wfile.write(body)
+        if A.tlog and self.path != "/__stats":
+            with LOCK, open(A.tlog, "a") as f:
+                f.write(json.dumps({"t": round(time.time(), 3), "status": code,
+                                    "fault": getattr(self, "fault", None)}) + "\n")
+        faultlib.send(self, code, body, headers, getattr(self, "mode", None))
 
-    def error(self, code, msg, kind="invalid_request_error"):
+    def error(self, code, msg, kind="invalid_request_error", headers=None):
+        key = None
+        if A.echo_key:
+            auth = self.headers.get("Authorization") or ""
+            key = auth[len("Bearer "):] if auth.startswith("Bearer ") else None
+            msg += faultlib.echo_text(key)
         if A.dialect == "tei":
-            self.send(code, {"error": msg, "error_type": kind})
+            body = {"error": msg, "error_type": kind}
         elif A.dialect == "cohere":
-            self.send(code, {"message": msg})
+            body = {"message": msg}
         else:
-            self.send(code, {"error": {"code": code, "message": msg, "type": kind}})
+            body = {"error": {"code": code, "message": msg, "type": kind}}
+        self.send(code, None, headers, raw=faultlib.echo_body(json.dumps(body).encode(), key))
 
     def do_GET(self):
         if self.path == "/__stats":
@@ -104,6 +119,7 @@ class H(BaseHTTPRequestHandler):
             self.error(404, "not found")
 
     def do_POST(self):
+        self.mode = self.fault = None
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n)
         if self.path not in PATHS[A.dialect]:
@@ -126,7 +142,16 @@ class H(BaseHTTPRequestHandler):
             time.sleep(A.latency_ms / 1000)
         if A.dialect in ("jina", "cohere") and self.headers.get("Authorization") != "Bearer " + A.key:
             return self.error(401, "invalid api key", "authentication_error")
-        fault = take_fault()
+        fault = self.fault = take_fault()
+        name, arg = faultlib.parse(fault, "=")
+        wait = faultlib.wait_headers(name, arg)
+        if wait:
+            return self.error(wait[0], "slow down" if wait[0] == 429 else "overloaded", "rate_limit",
+                              headers=wait[1])
+        if name == "slow":
+            time.sleep(float(arg) / 1000)
+        if name in faultlib.BODY_MODES:
+            self.mode = name
         if fault in ("401", "402", "500", "503"):
             return self.error(int(fault), "injected " + fault)
         if fault == "429":

@@ -12,6 +12,7 @@
 #include "stop.h"
 
 const char *lq_progname = "lq";
+const char *lq_argv0;
 int lq_quiet;
 
 void
@@ -19,6 +20,7 @@ lq_init(const char *argv0)
 {
 	const char *slash;
 
+	lq_argv0 = argv0;
 	if (argv0 == NULL || *argv0 == '\0') {
 		lq_run_start();
 		return;

@@ -16,7 +16,12 @@ enum {
 /* The program name used as prefix of every message; set once by lq_init. */
 extern const char *lq_progname;
 
-/* Sets lq_progname from argv[0] (its last path component). Call first. */
+/* argv[0] as given to lq_init (lq_self_dir() uses it where the system
+ * cannot say where the running program is). */
+extern const char *lq_argv0;
+
+/* Sets lq_progname from argv[0] (its last path component) and keeps
+ * argv[0] in lq_argv0. Call first. */
 void lq_init(const char *argv0);
 
 /* Message helpers. Every line goes to stderr as "prog: " + the formatted

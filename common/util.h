@@ -74,4 +74,18 @@ double lq_now(void);
  * followed (--trace /dev/stderr). Returns NULL with errno on error. */
 FILE *lq_fopen_private(const char *path);
 
+/* The directory of the running program's executable, symlinks resolved:
+ * /proc/self/exe on Linux, _NSGetExecutablePath on macOS, else (and when
+ * those fail, e.g. without /proc) argv[0] from lq_init(), looked up in
+ * $PATH when it has no slash. Returns a malloc'ed path, or NULL when it
+ * cannot be found. */
+char *lq_self_dir(void);
+
+/* The root of the source tree the running program was built in: the
+ * first of its executable's directory's parent, grandparent and great
+ * grandparent (bin/, .build/VARIANT/bin/) that holds a Makefile and
+ * common/fetch-model.sh. Returns a malloc'ed path, or NULL for an
+ * installed program. */
+char *lq_source_tree(void);
+
 #endif

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#define st_mtim st_mtimespec	/* macOS names the modification timespec so */
+#endif
 
 #include <jansson.h>
 
@@ -30,7 +33,7 @@ static const struct lq_option main_options[] = {
 };
 
 static const struct lq_cmd main_cmd = {
-	"[-d DIR] stats|verify|gc|import|path [options]",
+	"stats|verify|gc|import|path [options]",
 	"Report on, verify and evict objects of lq's content-addressed cache.",
 	"Subcommands (each has --help):\n"
 	"  stats    objects, bytes, hits and misses per namespace, oldest and newest\n"
@@ -48,7 +51,7 @@ static const struct lq_option stats_options[] = {
 };
 
 static const struct lq_cmd stats_cmd = {
-	"[-d DIR] [--json]",
+	"",
 	"Count objects and bytes per namespace, with the hits, misses and stores\n"
 	"every process recorded, and the oldest and newest object.",
 	NULL, stats_options, LQ_COMMON_BASIC
@@ -62,7 +65,7 @@ static const struct lq_option verify_options[] = {
 };
 
 static const struct lq_cmd verify_cmd = {
-	"[-d DIR] [--remove]",
+	"",
 	"Read every object and check its header, length and SHA-256 checksum;\n"
 	"print one line per corrupt object.",
 	"cache verify exits 1 when it found a corrupt object (removed or not).\n",
@@ -78,7 +81,7 @@ static const struct lq_option gc_options[] = {
 };
 
 static const struct lq_cmd gc_cmd = {
-	"[-d DIR] [-n] [--max-age D] [--max-size S]",
+	"",
 	"Evict least recently used objects (a hit refreshes an object's mtime)\n"
 	"and remove temp files left by crashed writers.",
 	NULL, gc_options, LQ_COMMON_BASIC
@@ -91,7 +94,7 @@ static const struct lq_option import_options[] = {
 };
 
 static const struct lq_cmd import_cmd = {
-	"[-d DIR] [--actor ID] FILE...",
+	"FILE...",
 	"Store every item of Apify dataset exports (a JSON array or JSONL, as the\n"
 	"Apify console downloads them; - is stdin) as profile objects, under each\n"
 	"of its keys (profileId, publicIdentifier, profile URL), exactly as\n"
@@ -108,7 +111,7 @@ static const struct lq_option path_options[] = {
 };
 
 static const struct lq_cmd path_cmd = {
-	"[-d DIR]",
+	"",
 	"Print the cache directory.",
 	NULL, path_options, LQ_COMMON_BASIC
 };

@@ -39,14 +39,14 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--since date] [--domain d]... [--limit n] | calls file...",
+	"[--domain DOMAIN]... [FILE...]",
 	"write discovery-call meetings with transcripts as NDJSON, from Fathom or from files",
 	"Without files: GET /meetings of the Fathom API ($LQ_FATHOM_BASE_URL, else\n"
 	"https://api.fathom.ai/external/v1) with the key in $FATHOM_API_KEY, every\n"
 	"page. With files (- is stdin): Fathom JSON as it arrives (webhook payloads\n"
 	"with or without recording_id, API pages, arrays, one a line), WebVTT or\n"
 	"\"Speaker: text\" transcripts; a bad meeting is a failed record of its own.\n"
-	"Transcripts are cached (namespace meeting). See calls(1).",
+	"Transcripts are cached (namespace meeting). See lq-calls(1).",
 	options, LQ_COMMON_FILTER
 };
 

@@ -22,7 +22,7 @@
 #include "util.h"
 
 enum {
-	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_PRICE_IN, OPT_PRICE_OUT,
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_PRICE_IN, OPT_PRICE_OUT,
 	OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -30,10 +30,11 @@ static const struct lq_option options[] = {
 	{ "backend", OPT_BACKEND, "NAME", "local or openai [$LQ_CLASSIFY_BACKEND, else local]" },
 	{ "base-url", OPT_BASE_URL, "URL", "openai: API base [$OPENAI_BASE_URL, else https://api.openai.com/v1]" },
 	{ "jobs", 'j', "N", "openai: requests at once [8]" },
-	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see classify(1)) [built-in]" },
+	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see lq-classify(1)) [built-in]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
-	{ "model", 'm', "M", "local: encoder folder; openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
+	{ "model", 'm', "NAME", "openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-input", OPT_PRICE_IN, "USD", "openai: price per million input tokens [0.25]" },
 	{ "price-output", OPT_PRICE_OUT, "USD", "openai: price per million output tokens [2.00]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached answers (still write them)" },
@@ -45,13 +46,13 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|openai] [-m model] [-j jobs] [--labels file] [--threshold x]",
+	"",
 	"add industry and company_type, with reasons, to enriched leads (NDJSON on stdin)",
 	"Local: the encoder compares the profile's company phrases with label\n"
 	"descriptions, after rules on employment type and company size. openai:\n"
 	"chat completions with a strict JSON schema. Answers outside the label\n"
 	"set become the fallback label (the last of each set) with the reason.\n"
-	"Answers are cached (namespace classification). See classify(1).",
+	"Answers are cached (namespace classification). See lq-classify(1).",
 	options, LQ_COMMON_FILTER
 };
 
@@ -858,7 +859,7 @@ flush(json_t **recs, size_t n)
 int
 main(int argc, char **argv)
 {
-	const char *arg, *backend = NULL, *model = NULL, *base = NULL, *labels_path = NULL;
+	const char *arg, *backend = NULL, *model = NULL, *model_dir = NULL, *base = NULL, *labels_path = NULL;
 	const char *trace_path = NULL;
 	double retry_delay = 0.5, timeout = 120;
 	int c, refresh = 0, warned = 0;
@@ -877,6 +878,7 @@ main(int argc, char **argv)
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case 'm': model = arg; break;
+		case OPT_MODEL_DIR: model_dir = arg; break;
 		case OPT_PRICE_IN: price_in = lq_parse_double("--price-input", arg, 0, 1e6); break;
 		case OPT_PRICE_OUT: price_out = lq_parse_double("--price-output", arg, 0, 1e6); break;
 		case OPT_REFRESH: refresh = 1; break;
@@ -889,12 +891,10 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		lq_usage(&cmd);
-	if (backend == NULL)
-		backend = getenv("LQ_CLASSIFY_BACKEND") && *getenv("LQ_CLASSIFY_BACKEND") ? getenv("LQ_CLASSIFY_BACKEND") : "local";
-	if (strcmp(backend, "openai") == 0)
-		remote = 1;
-	else if (strcmp(backend, "local") != 0)
-		lq_die(LQ_EXIT_FATAL, "unknown classify backend '%s' (local, openai)", backend);
+	backend = lq_backend(backend, "LQ_CLASSIFY_BACKEND", (const char *const[]){ "local", "openai", NULL });
+	remote = strcmp(backend, "openai") == 0;
+	if (model && !remote)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the openai model; the local encoder's folder is --model-dir");
 	if (labels_path) {
 		struct lq_buf b = LQ_BUF_INIT;
 		char err[512];
@@ -936,7 +936,7 @@ main(int argc, char **argv)
 		char err[1024];
 
 		eo.backend = "local";
-		eo.model = model;
+		eo.model_dir = model_dir;
 		if ((emb = lq_embedder_open(&eo, err, sizeof err)) == NULL)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		dim = lq_embedder_dim(emb);

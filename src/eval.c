@@ -38,8 +38,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--json] [--icp NAME] [--score-field FIELD] [--split NAME]\n"
-	"            [--bootstrap N [--seed N] [--level X]] [--leave-one-out] [--unseen LIST] LABELS [FILE]\n"
+	"[--bootstrap N [--seed N] [--level X]] LABELS [FILE]\n"
 	"       eval --compare [--bootstrap N] [options] LABELS A B\n"
 	"       eval --runs [--top N] [options] LABELS FILE FILE...",
 	"Measure the ranking of scored leads (NDJSON) against judged labels.",

@@ -27,7 +27,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--format KIND] [--source NAME] [FILE...]",
+	"[FILE...]",
 	"Find the followers in saved LinkedIn pages, text or CSV lists; one record each.",
 	"Reads each FILE (standard input without FILE or for \"-\"): a saved followers or\n"
 	"connections page (HTML), text with profile URLs, or a CSV list with a URL column\n"

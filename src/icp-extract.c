@@ -24,7 +24,7 @@
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_CLIENT, OPT_CLIENT_DOMAIN, OPT_CLIENT_SPEAKER, OPT_MERGE,
-	OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -36,7 +36,8 @@ static const struct lq_option options[] = {
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "merge", OPT_MERGE, "FILE", "accumulate into the ICP in FILE (kept, never replaced)" },
-	{ "model", 'm', "M", "local: encoder folder; openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
+	{ "model", 'm', "NAME", "openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "encoder folder, for synonyms [$LQ_MODEL_DIR; lq model path]" },
 	{ "output", 'o', "FILE", "write the ICP to FILE atomically (may be the --merge file) [stdout]" },
 	{ "refresh", OPT_REFRESH, NULL, "openai: do not read cached answers (still write them)" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [120]" },
@@ -45,14 +46,15 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--merge icp.json] [--backend local|openai] [--client-domain d | --client-speaker name]... [-o file]",
+	"[--client-domain DOMAIN | --client-speaker NAME]...",
 	"extract ICP criteria, with their sources, from meetings (NDJSON from calls) on stdin",
 	"Stdin may also be what Fathom sends: a webhook payload or meeting object,\n"
 	"an API page, pretty-printed or one a line; it is read as calls reads it.\n"
 	"Only the client's side counts: --client-speaker, else --client-domain, else\n"
 	"participants marked is_external. Every criterion is {\"value\", \"sources\"};\n"
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"
-	"target and an exclusion is listed in \"_conflicts\". See icp-extract(1).",
+	"target and an exclusion is listed in \"_conflicts\" (lq icp check lists them).\n"
+	"Exit 1 when no criterion was found. See lq-icp-extract(1).\n",
 	options, LQ_COMMON_BASIC
 };
 
@@ -1366,7 +1368,7 @@ read_input(void)
 int
 main(int argc, char **argv)
 {
-	const char *arg, *backend = NULL, *model = NULL, *base = NULL, *merge = NULL, *out = NULL;
+	const char *arg, *backend = NULL, *model = NULL, *model_dir = NULL, *base = NULL, *merge = NULL, *out = NULL;
 	const char *client = NULL, *trace_path = NULL;
 	double timeout = 120, max_wait = 0;
 	int max_attempts = 3;
@@ -1400,6 +1402,7 @@ main(int argc, char **argv)
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_MERGE: merge = arg; break;
 		case 'm': model = arg; break;
+		case OPT_MODEL_DIR: model_dir = arg; break;
 		case 'o': out = arg; break;
 		case OPT_REFRESH: refresh = 1; break;
 		case OPT_TIMEOUT: timeout = lq_parse_double("--timeout", arg, 0.1, 86400); break;
@@ -1411,12 +1414,10 @@ main(int argc, char **argv)
 		lq_usage(&cmd);
 	if (n_speakers && n_domains)
 		lq_die(LQ_EXIT_USAGE, "give --client-speaker or --client-domain, not both");
-	if (backend == NULL)
-		backend = getenv("LQ_ICP_BACKEND") && *getenv("LQ_ICP_BACKEND") ? getenv("LQ_ICP_BACKEND") : "local";
-	if (strcmp(backend, "openai") == 0)
-		use_openai = 1;
-	else if (strcmp(backend, "local") != 0)
-		lq_die(LQ_EXIT_FATAL, "unknown icp-extract backend '%s' (local, openai)", backend);
+	backend = lq_backend(backend, "LQ_ICP_BACKEND", (const char *const[]){ "local", "openai", NULL });
+	use_openai = strcmp(backend, "openai") == 0;
+	if (model && !use_openai)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the openai model; the local encoder's folder is --model-dir");
 
 	if (merge)
 		load_merge(merge);
@@ -1441,7 +1442,7 @@ main(int argc, char **argv)
 		char err[1024];
 
 		eo.backend = "local";
-		eo.model = use_openai ? NULL : model;
+		eo.model_dir = model_dir;
 		cache = lq_cache_open(NULL);
 		lq_cache_set_refresh(cache, refresh);
 		eo.cache = cache;

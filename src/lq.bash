@@ -54,6 +54,16 @@ _lq() {
 			COMPREPLY=($(compgen -W 'kto pairs labels' -- "$cur"))
 			return 0
 		fi ;;
+	icp)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'check' -- "$cur"))
+			return 0
+		fi ;;
+	model)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'fetch path' -- "$cur"))
+			return 0
+		fi ;;
 	esac
 	if [[ $cur == -* ]]; then
 		COMPREPLY=($(compgen -W "$(_lq_options "$cmd")" -- "$cur"))

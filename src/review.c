@@ -53,8 +53,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--blind] [--client NAME] [--min-tier T] [-o FILE] [--reviewer NAME]\n"
-	"              [--serve [--port N] [-f LOG]] ICP.json [FILE...]",
+	"[--serve [--port N] [-f FILE]] ICP.json [FILE...]",
 	"Turn scored leads (NDJSON, stdin or FILEs) into one HTML page to review and judge.",
 	"The page needs no network: open it from disk. Judgments are kept in the\n"
 	"browser and exported as NDJSON with one button. With --serve, the page is\n"

@@ -19,24 +19,24 @@
 #include "run.h"
 #include "util.h"
 
-enum { OPT_METHOD = 256, OPT_MODEL, OPT_REFRESH, OPT_CALIBRATION };
+enum { OPT_METHOD = 256, OPT_MODEL_DIR, OPT_REFRESH, OPT_CALIBRATION };
 
 static const struct lq_option options[] = {
 	{ "calibration", OPT_CALIBRATION, "FILE", "structured: weigh the components as FILE says (feedback fit; docs/feedback.md)" },
 	{ "method", OPT_METHOD, "M", "baseline or structured [$LQ_SCORE_METHOD, else structured]" },
-	{ "model", OPT_MODEL, "DIR", "structured: local encoder folder for short strings [the default model]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached ICP vectors (still write them)" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--method baseline|structured] [--calibration file] [--model dir] icp.json",
+	"icp.json",
 	"score each lead (NDJSON on stdin) against the ICP in icp.json",
 	"Writes icp_score (0-100, absolute), tier (A/B/C/D), components,\n"
 	"match_reasoning and score_version, and sets status to qualified. The\n"
 	"baseline needs embedded leads and embeds the ICP sentence with each\n"
 	"lead's own embedding_model; the structured method works from the\n"
-	"profile text and the local encoder. Formulas: docs/scoring.md, score(1).\n"
+	"profile text and the local encoder. Formulas: docs/scoring.md, lq-score(1).\n"
 	"A calibration (feedback fit) turns the structured score into the chance\n"
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
@@ -111,7 +111,7 @@ baseline_open(const char *model)
 	char err[1024], *sentence, *errs[1] = { NULL };
 
 	o.cache = cache;
-	o.model = model_dir;
+	o.model_dir = model_dir;
 	if ((base_emb = lq_embedder_open_id(model, &o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "embedding model %s: %s", model, err);
 	base_model = lq_xstrdup(model);
@@ -310,7 +310,7 @@ structured_open(void)
 	char err[1024];
 
 	o.backend = "local";
-	o.model = model_dir;
+	o.model_dir = model_dir;
 	o.cache = NULL;	/* short strings: the encoder is faster than a cache lookup */
 	if ((loc = lq_embedder_open(&o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
@@ -703,7 +703,7 @@ main(int argc, char **argv)
 		case OPT_METHOD:
 			method = arg;
 			break;
-		case OPT_MODEL:
+		case OPT_MODEL_DIR:
 			model_dir = arg;
 			break;
 		case OPT_REFRESH:
@@ -727,6 +727,10 @@ main(int argc, char **argv)
 	if (cal_path && !structured)
 		lq_die(LQ_EXIT_USAGE, "--calibration weighs the structured method's components, not the baseline's");
 	icp = lq_icp_load(argv[optind]);
+	if (icp->conflicts.n)	/* once, not per lead */
+		lq_warn("%s: %zu unresolved conflict%s, e.g. %s: a title in both lists knocks leads out, "
+		    "the _exclude_ lists are not scored; `lq icp check %s` lists them", argv[optind],
+		    icp->conflicts.n, icp->conflicts.n == 1 ? "" : "s", icp->conflicts.v[0], argv[optind]);
 	if (icp->client[0])
 		icp_name = icp->client;
 	else

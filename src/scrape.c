@@ -54,12 +54,12 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[-a actor] [-b batch-size] [-j jobs] [--from-dataset file | --from-dir dir | --cache-only] [--dry-run] [--limit n]",
+	"[--from-dataset FILE | --from-dir DIR | --cache-only]",
 	"enrich discovered leads (NDJSON on stdin) with their LinkedIn profile",
 	"Sources: the Apify actor (APIFY_API_TOKEN; LQ_APIFY_BASE_URL, default\n"
 	"https://api.apify.com), --from-dataset, --from-dir or --cache-only. Every\n"
 	"source fills the cache (namespace profile). Failed records pass through;\n"
-	"enriched ones too unless --refresh. See scrape(1) and docs/scrape.md.",
+	"enriched ones too unless --refresh. See lq-scrape(1) and docs/scrape.md.",
 	options, LQ_COMMON_FILTER
 };
 

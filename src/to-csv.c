@@ -76,9 +76,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[-c spec | --full] [-d char] [--all | --min-tier T] [--min-score N]\n"
-	"              [--include-failed | --exclude-failed] [--no-bom] [--no-header]\n"
-	"              [--no-sort] [--numbers] [--raw] [FILE...]",
+	"[-c SPEC | --full] [--all | --min-tier T] [--include-failed | --exclude-failed] [FILE...]",
 	"Write scored leads (NDJSON, stdin or FILEs) as the spreadsheet a client reads.",
 	"Default: tiers A and B, best first (score, then id), UTF-8 with a byte order\n"
 	"mark, columns Rank, Name, Title, Company, Tier, Score, Reason, LinkedIn,\n"

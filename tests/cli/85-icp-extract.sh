@@ -89,7 +89,7 @@ stderr_has '--merge error names the file' 'badicp.json' "icp-extract --merge bad
 status '--merge of a missing file: exit 3' 3 "icp-extract --merge nope.json < led.ndjson"
 printf '{"company_sizes":["huge"]}' > badsize.json
 status '--merge with an unknown company size: exit 3' 3 "icp-extract --merge badsize.json < led.ndjson"
-status 'unknown backend: exit 3' 3 "icp-extract --backend magic < led.ndjson"
+status 'unknown backend: a usage error (2)' 2 "icp-extract --backend magic < led.ndjson"
 status 'icp-extract > /dev/full fails' 3 "icp-extract < led.ndjson > /dev/full"
 awk 'BEGIN { printf "{\"id\":\"big\",\"participants\":[{\"name\":\"C\",\"email\":null,\"is_external\":true}],\"transcript\":[" ; for (i = 0; i < 3000; i++) printf "%s{\"speaker\":\"C\",\"text\":\"We sell to CFOs, not recruiters, at fintech scaleups of 50 to 500 people %d.\",\"timestamp\":\"\"}", (i ? "," : ""), i; print "]}" }' > big.ndjson
 ok 'a long meeting: sources per sentence, one criterion each' \

@@ -168,12 +168,16 @@ lq_help(const struct lq_cmd *cmd)
 	help_lines(basic_options);
 	if (cmd->details)
 		printf("\n%s", cmd->details);
+	if (cmd->details && cmd->details[strlen(cmd->details) - 1] != '\n')
+		putchar('\n');
 	if (cmd->common == LQ_COMMON_FILTER)
 		printf("\nExit status: 0 success, 1 records failed (with --strict), 2 usage,\n"
-		    "3 fatal error, 4 interrupted. See lq(1) and docs/exit-codes.md.\n");
+		    "3 fatal error, 4 interrupted");
 	else
-		printf("\nExit status: 0 success, 2 usage, 3 fatal error, 4 interrupted.\n"
-		    "See lq(1) and docs/exit-codes.md.\n");
+		printf("\nExit status: 0 success, 2 usage, 3 fatal error, 4 interrupted");
+	if (cmd->exits)
+		printf(";\n%s", cmd->exits);
+	printf(".\nSee lq(1) and docs/exit-codes.md.\n");
 }
 
 static const struct lq_option *

@@ -26,6 +26,8 @@ struct lq_cmd {
 	const char *details;	/* optional text printed after the options, or NULL */
 	const struct lq_option *options; /* ends with an entry whose name is NULL */
 	int common;		/* LQ_COMMON_BASIC or LQ_COMMON_FILTER */
+	const char *exits;	/* the program's own exit codes beside the common
+				   ones ("5 ..."), for --help's exit line, or NULL */
 };
 
 /* Keys of the common options (returned to no caller: handled inside). */

@@ -41,7 +41,7 @@ static const struct lq_cmd main_cmd = {
 	"  gc       evict least recently used objects: --max-age D, --max-size S\n"
 	"  import   store the profiles of Apify dataset exports (JSON array or JSONL)\n"
 	"  path     print the cache directory\n",
-	main_options, LQ_COMMON_BASIC
+	main_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option stats_options[] = {
@@ -54,7 +54,7 @@ static const struct lq_cmd stats_cmd = {
 	"",
 	"Count objects and bytes per namespace, with the hits, misses and stores\n"
 	"every process recorded, and the oldest and newest object.",
-	NULL, stats_options, LQ_COMMON_BASIC
+	NULL, stats_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option verify_options[] = {
@@ -69,7 +69,8 @@ static const struct lq_cmd verify_cmd = {
 	"Read every object and check its header, length and SHA-256 checksum;\n"
 	"print one line per corrupt object.",
 	"cache verify exits 1 when it found a corrupt object (removed or not).\n",
-	verify_options, LQ_COMMON_BASIC
+	verify_options, LQ_COMMON_BASIC,
+	"1 a corrupt object was found"
 };
 
 static const struct lq_option gc_options[] = {
@@ -84,7 +85,7 @@ static const struct lq_cmd gc_cmd = {
 	"",
 	"Evict least recently used objects (a hit refreshes an object's mtime)\n"
 	"and remove temp files left by crashed writers.",
-	NULL, gc_options, LQ_COMMON_BASIC
+	NULL, gc_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option import_options[] = {
@@ -102,7 +103,8 @@ static const struct lq_cmd import_cmd = {
 	"Items that are malformed, not objects or without any key are reported\n"
 	"with FILE:LINE and skipped. cache import exits 1 when it skipped an\n"
 	"item or could not read a file, 2 on a bad call.\n",
-	import_options, LQ_COMMON_BASIC
+	import_options, LQ_COMMON_BASIC,
+	"1 an item skipped or a file unread"
 };
 
 static const struct lq_option path_options[] = {
@@ -113,7 +115,7 @@ static const struct lq_option path_options[] = {
 static const struct lq_cmd path_cmd = {
 	"",
 	"Print the cache directory.",
-	NULL, path_options, LQ_COMMON_BASIC
+	NULL, path_options, LQ_COMMON_BASIC, NULL
 };
 
 static char *dir;		/* -d, else the default */

@@ -47,7 +47,7 @@ static const struct lq_cmd cmd = {
 	"with or without recording_id, API pages, arrays, one a line), WebVTT or\n"
 	"\"Speaker: text\" transcripts; a bad meeting is a failed record of its own.\n"
 	"Transcripts are cached (namespace meeting). See lq-calls(1).",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Version of the meeting record: part of the cache key. */

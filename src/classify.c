@@ -53,7 +53,7 @@ static const struct lq_cmd cmd = {
 	"chat completions with a strict JSON schema. Answers outside the label\n"
 	"set become the fallback label (the last of each set) with the reason.\n"
 	"Answers are cached (namespace classification). See lq-classify(1).",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Version of the prompt and of the local rules: part of every cache key. */

@@ -47,7 +47,7 @@ static const struct lq_cmd cmd = {
 	"records without a profile (status discovered) pass through untouched.\n"
 	"Vectors are cached (namespace embedding) by model and exact text. The\n"
 	"openai backend reads OPENAI_API_KEY and OPENAI_BASE_URL. See lq-embed(1).",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Records held at once: enough for jobs x batch-size inputs in flight,

@@ -54,7 +54,8 @@ static const struct lq_cmd cmd = {
 	"check rules on ICPs they were not written for.\n"
 	"Exit 1 when no lead of an input has a judgment, or with --require-all\n"
 	"when a judged lead is missing. See docs/quality.md.\n",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_BASIC,
+	"1 no lead has a judgment (or --require-all and one is missing)"
 };
 
 static const char *opt_icp, *opt_split, *opt_field = "icp_score";

@@ -67,7 +67,7 @@ static const struct lq_cmd main_cmd = {
 	"  fit        fit a calibration of score's components to a client's judgments\n"
 	"  delivered  record the leads of a delivered spreadsheet as implied good\n"
 	"The log is NDJSON, one event per judgment (review --serve writes it; docs/feedback.md).\n",
-	main_options, LQ_COMMON_BASIC
+	main_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option stats_options[] = {
@@ -82,7 +82,7 @@ static const struct lq_cmd stats_cmd = {
 	"Count each client's current judgments (good, bad, delivered, withdrawn), per ICP and\n"
 	"over all its ICPs, and say whether they are enough to fit a calibration and to\n"
 	"fine-tune a reranker with KTO (100 good and 20 bad per client).",
-	NULL, stats_options, LQ_COMMON_FILTER
+	NULL, stats_options, LQ_COMMON_FILTER, NULL
 };
 
 static const struct lq_option merge_options[] = {
@@ -99,7 +99,7 @@ static const struct lq_cmd merge_cmd = {
 	"judgment in \"feedback\": label, explicit, reviewer, note, time, via. Leads\n"
 	"without one lose a stale \"feedback\"; failed records and records scored for\n"
 	"another ICP pass through untouched.",
-	NULL, merge_options, LQ_COMMON_FILTER
+	NULL, merge_options, LQ_COMMON_FILTER, NULL
 };
 
 static const struct lq_option export_options[] = {
@@ -123,7 +123,7 @@ static const struct lq_cmd export_cmd = {
 	"  labels  the labels file lq eval reads (relevance 3 good, 2 delivered, 0 bad;\n"
 	"          split fit or held-out)\n"
 	"kto and pairs take the profile text from the leads' records (stdin or FILEs).",
-	NULL, export_options, LQ_COMMON_FILTER
+	NULL, export_options, LQ_COMMON_FILTER, NULL
 };
 
 static const struct lq_option fit_options[] = {
@@ -144,7 +144,8 @@ static const struct lq_cmd fit_cmd = {
 	"logistic regression on the fit part (70% of the leads, by a hash of their id), checked\n"
 	"on the held-out part. Writes the calibration (JSON) that score --calibration applies.",
 	"Exit 6 when the fit part has fewer than 20 good or 20 bad judgments.\n",
-	fit_options, LQ_COMMON_FILTER
+	fit_options, LQ_COMMON_FILTER,
+	"6 too few judgments to fit on"
 };
 
 static const struct lq_option delivered_options[] = {
@@ -161,7 +162,7 @@ static const struct lq_cmd delivered_cmd = {
 	"column) as implied good: one event with explicit false per lead, appended to the log.\n"
 	"The leads' records (stdin or FILEs) give their ids and scores. A lead already recorded\n"
 	"as delivered for this ICP is not recorded again.",
-	NULL, delivered_options, LQ_COMMON_FILTER
+	NULL, delivered_options, LQ_COMMON_FILTER, NULL
 };
 
 /* ---- what every subcommand shares -------------------------------------- */

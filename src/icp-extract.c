@@ -55,7 +55,8 @@ static const struct lq_cmd cmd = {
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"
 	"target and an exclusion is listed in \"_conflicts\" (lq icp check lists them).\n"
 	"Exit 1 when no criterion was found. See lq-icp-extract(1).\n",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_BASIC,
+	"1 no criterion found, or a meeting got no usable answer"
 };
 
 #define PROMPT_VERSION "icp-extract-v1"

@@ -24,7 +24,8 @@ static const struct lq_cmd main_cmd = {
 	"  check    validate each FILE and list its unresolved conflicts\n"
 	"\nThe format: docs/icp.md and lq-icp(1); a JSON Schema of it is installed\n"
 	"as share/lq/schema/icp.schema.json.\n",
-	no_options, LQ_COMMON_BASIC
+	no_options, LQ_COMMON_BASIC,
+	"1 not a valid ICP, or an unresolved conflict"
 };
 
 static const struct lq_cmd check_cmd = {
@@ -38,7 +39,8 @@ static const struct lq_cmd check_cmd = {
 	"what a valid file leaves out of the score (e.g. notes only).\n"
 	"Exit 1 when a FILE is not a valid ICP or has an unresolved conflict; 3 when\n"
 	"a FILE cannot be read.\n",
-	no_options, LQ_COMMON_BASIC
+	no_options, LQ_COMMON_BASIC,
+	"1 not a valid ICP, or an unresolved conflict"
 };
 
 static void

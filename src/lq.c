@@ -55,7 +55,7 @@ static const struct lq_cmd cmd = {
 	"                   COMMAND runs quietly too\n"
 	"\nThe programs are looked up in $LQ_EXEC_PATH, else in ../libexec/lq\n"
 	"beside this executable (an installed lq), else beside it (a build tree).\n",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_BASIC, NULL
 };
 
 /* Returns the directory holding the programs (static storage). */

@@ -25,7 +25,7 @@ static const struct lq_cmd main_cmd = {
 	"\nThe folder: --model-dir of those programs, else $LQ_MODEL_DIR, else the\n"
 	"first of $LQ_CACHE_DIR/models/all-MiniLM-L6-v2 and\n"
 	"${XDG_CACHE_HOME:-~/.cache}/lq/models/all-MiniLM-L6-v2 that holds a model.\n",
-	no_options, LQ_COMMON_BASIC
+	no_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_cmd path_cmd = {
@@ -34,7 +34,8 @@ static const struct lq_cmd path_cmd = {
 	"--model-dir), and check that it loads.",
 	"Exit 1, with the reason on stderr, when no usable model is there (the\n"
 	"folder is still printed: it is where `lq model fetch` puts the model).\n",
-	no_options, LQ_COMMON_BASIC
+	no_options, LQ_COMMON_BASIC,
+	"1 no usable model there"
 };
 
 static const struct lq_cmd fetch_cmd = {
@@ -45,7 +46,8 @@ static const struct lq_cmd fetch_cmd = {
 	"checked against a pinned SHA-256 before the folder is replaced in one\n"
 	"rename; a verified model already there is kept, offline.",
 	"Exit 1 when no source gave a verified copy (the message says what to do).\n",
-	no_options, LQ_COMMON_BASIC
+	no_options, LQ_COMMON_BASIC,
+	"1 no verified copy"
 };
 
 /* The fetch script: beside this program (installed: libexec/lq), else in

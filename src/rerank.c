@@ -56,7 +56,7 @@ static const struct lq_cmd cmd = {
 	"(100 x rerank_score for leads score never saw); knocked-out leads stay at\n"
 	"most 5. Output order is input order. Keys: JINA_API_KEY, COHERE_API_KEY.\n"
 	"Relevance scores are cached (namespace rerank). See lq-rerank(1).",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* The absolute formula (docs/scoring.md): how much of the new score the

@@ -61,7 +61,7 @@ static const struct lq_cmd cmd = {
 	"standard output) and every judgment is appended to the feedback log and\n"
 	"synced to disk at once. Stop the server with Ctrl-C (exit 0).\n",
 	options,
-	LQ_COMMON_FILTER
+	LQ_COMMON_FILTER, NULL
 };
 
 /* One lead on the page. */

@@ -40,7 +40,8 @@ static const struct lq_cmd cmd = {
 	"A calibration (feedback fit) turns the structured score into the chance\n"
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER,
+	"6 a calibration fitted on too few judgments"
 };
 
 /* Versions of the formulas; bump when a score's meaning changes. */

@@ -60,7 +60,7 @@ static const struct lq_cmd cmd = {
 	"https://api.apify.com), --from-dataset, --from-dir or --cache-only. Every\n"
 	"source fills the cache (namespace profile). Failed records pass through;\n"
 	"enriched ones too unless --refresh. See lq-scrape(1) and docs/scrape.md.",
-	options, LQ_COMMON_FILTER
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Settings. */

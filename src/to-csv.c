@@ -87,7 +87,8 @@ static const struct lq_cmd cmd = {
 	"columns: @rank @title @tier @score @reason @link @industry @company_type.\n"
 	"Text cells beginning with = + - @ TAB or CR get a leading ' unless --raw.\n",
 	options,
-	LQ_COMMON_FILTER
+	LQ_COMMON_FILTER,
+	"5 failed leads left out (INCOMPLETE)"
 };
 
 /* A kept row: its CSV text in the arena and what it sorts by. Rank cells

@@ -355,6 +355,14 @@ status 'writing to /dev/full is fatal (3)' 3 "to-csv < leads.ndjson > /dev/full"
 stderr_has 'writing to /dev/full says so' "write error" "to-csv < leads.ndjson > /dev/full"
 status 'an operand-like bad option is a usage error' 2 "to-csv --no-such-option < /dev/null"
 
+# A degraded lead (warnings from an optional stage) stays in the sheet and
+# its reason says which stage did not answer, once per stage.
+printf '%s\n' '{"id":"w1","name":"Wen Li","linkedin_url":"https://www.linkedin.com/in/w1/","status":"qualified","icp_score":81,"tier":"A","current_job_titles":["CTO"],"components":{"title":{"score":1}},"warnings":[{"stage":"rerank","code":"http_status","message":"HTTP 500"},{"stage":"classify","code":"chat_refused","message":"refused"},{"stage":"rerank","code":"http_status","message":"HTTP 502"}]}' \
+	'{"id":"w2","name":"Ana Ruiz","linkedin_url":"https://www.linkedin.com/in/w2/","status":"qualified","icp_score":70,"tier":"B","current_job_titles":["CFO"],"components":{"title":{"score":1}}}' > warned.ndjson
+to-csv -q --no-bom warned.ndjson > warned.csv 2> warned.err
+ok 'a degraded lead is listed, its reason naming each stage that did not answer once' \
+	"test \$(grep -c 'Partly checked: no answer from the reranker and the industry labeller\\.' warned.csv) -eq 1 && grep -q '^1,Wen Li,' warned.csv && ! grep -q 'Ana Ruiz.*Partly' warned.csv && test ! -s warned.err"
+
 # csv-spectrum (written by others): its JSON values as records come back
 # from Python's csv reader unchanged. location_coordinates is skipped: its
 # JSON does not match its CSV upstream (see corpora/README.md).

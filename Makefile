@@ -4,8 +4,10 @@
 #   make check        every test: default build, ASan+UBSan build, short fuzz runs
 #   make bench        benchmarks against named baselines (ratios)
 #   make demo         the demo pipeline on the embedded defaults
-#   make install      filters into $(PREFIX)/libexec/lq, `lq` into $(PREFIX)/bin,
-#                     man pages, bash completion, pipelines/ into $(PREFIX)/share/lq
+#   make install      filters (and fetch-model.sh) into $(PREFIX)/libexec/lq, `lq`
+#                     into $(PREFIX)/bin, man pages, bash completion, pipelines/,
+#                     the JSON Schemas and a copy of the built-in vocabularies
+#                     into $(PREFIX)/share/lq
 #
 #   make deps         install the Debian packages lq needs (as root, apt-get)
 #
@@ -45,7 +47,7 @@ FUZZ_SECONDS = 10
 # Debian packages: to build, to test, to benchmark.
 DEB_BUILD = build-essential pkg-config libjansson-dev libcurl4-openssl-dev libgumbo-dev \
 	libcsv-dev libopenblas-dev libutf8proc-dev libssl-dev libmicrohttpd-dev
-DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip jq parallel \
+DEB_CHECK = clang libclang-rt-14-dev python3 python3-pip python3-venv python3-jsonschema jq parallel \
 	chromium chromium-driver python3-selenium
 DEB_BENCH = python3-bs4 python3-lxml python3-numpy jq time curl
 
@@ -53,7 +55,7 @@ DEB_BENCH = python3-bs4 python3-lxml python3-numpy jq time curl
 PKGS = jansson libcurl gumbo openblas libutf8proc libcrypto libmicrohttpd
 
 # Programs, and what each one links (pkg-config modules, then other libraries).
-PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract review
+PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank calls icp-extract review feedback icp model
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
@@ -75,18 +77,23 @@ icp-extract_PKGS = jansson libcurl libcrypto openblas libutf8proc
 icp-extract_LIBS = -lpthread
 review_PKGS = jansson libcrypto libutf8proc libmicrohttpd
 review_LIBS = -lpthread
+feedback_PKGS = jansson libcurl libcrypto libutf8proc
+feedback_LIBS = -lcsv
+icp_PKGS = jansson libcrypto libutf8proc
+model_PKGS = jansson libcrypto openblas libutf8proc
+model_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag lazy ndjson opts record run util \
+COMMON = base64 diag lazy ndjson opts record run stop util \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
-	profile \
+	profile dataset \
 	encoder safetensors tokenizer embedder leadtext labelset \
 	icp match rerank \
 	labels metrics \
 	transcript icplex \
-	feedback
+	feedback calib vocab
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.
@@ -126,6 +133,8 @@ DEPS_INSTALL = $(if $(filter deps check demo bench,$(MAKECMDGOALS)),--install)
 	@mkdir -p .build
 	@sh .ci/deps.sh $(DEPS_INSTALL) $(DEB_BUILD)
 	@for p in $(PKGS); do \
+		pkg-config --exists $$p || { echo "lq: pkg-config cannot find $$p (see docs/install.md;" \
+			"on macOS set PKG_CONFIG_PATH)" >&2; exit 1; }; \
 		echo "CFLAGS_$$p = $$(pkg-config --cflags $$p)"; \
 		echo "LIBS_$$p = $$(pkg-config --libs $$p)"; \
 	done > $@.tmp && mv $@.tmp $@
@@ -163,7 +172,27 @@ $(O)/gen/review-assets.h: src/review.js src/review.css
 $(O)/src/review.o: $(O)/gen/review-assets.h
 $(O)/src/review.o: LQ_CPPFLAGS += -I$(O)/gen
 
-$(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON))
+# The vocabularies (common/vocab/*.vocab) compiled in, so an installed lq
+# needs no data files (docs/vocabulary.md).
+VOCAB_FILES = $(sort $(wildcard common/vocab/*.vocab))
+$(O)/gen/vocab-data.c: $(VOCAB_FILES) Makefile
+	@mkdir -p $(@D)
+	@{ echo '/* generated from the files in common/vocab by the Makefile: do not edit */'; \
+	echo '#include "vocab.h"'; n=0; \
+	for f in $(VOCAB_FILES); do \
+		echo "static const char vocab_$$n[] = \"\""; \
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/?/\\?/g' -e 's/^/"/' -e 's/$$/\\n"/' "$$f"; \
+		echo ";"; n=$$((n + 1)); \
+	done; \
+	echo 'const struct lq_vocab_file lq_vocab_builtin[] = {'; n=0; \
+	for f in $(VOCAB_FILES); do \
+		echo "	{ \"$${f##*/}\", vocab_$$n, sizeof vocab_$$n - 1 },"; n=$$((n + 1)); \
+	done; \
+	echo '	{ 0, 0, 0 }'; echo '};'; } > $@.tmp && mv $@.tmp $@
+$(O)/gen/vocab-data.o: $(O)/gen/vocab-data.c common/vocab.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIBCOMMON): $(patsubst %,$(O)/common/%.o,$(COMMON)) $(O)/gen/vocab-data.o
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -219,22 +248,29 @@ demo: programs model
 # What install puts where (uninstall removes exactly these).
 PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh hadoop-local.sh spark-pipe.py lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
+SCHEMAS = $(wildcard docs/schema/*.json)
 
 install: programs
 	mkdir -p $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(BASHCOMPDIR)
+		$(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/vocab $(DESTDIR)$(DATADIR)/schema $(DESTDIR)$(BASHCOMPDIR)
 	for p in $(filter-out lq,$(PROGS)); do cp bin/$$p $(DESTDIR)$(LIBEXECDIR)/$$p || exit 1; done
+	cp common/fetch-model.sh $(DESTDIR)$(LIBEXECDIR)/fetch-model.sh
 	cp bin/lq $(DESTDIR)$(BINDIR)/lq
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(addprefix pipelines/,$(PIPELINES)) $(DESTDIR)$(DATADIR)/pipelines/
+	cp $(VOCAB_FILES) $(DESTDIR)$(DATADIR)/vocab/
+	cp $(SCHEMAS) $(DESTDIR)$(DATADIR)/schema/
 	cp src/lq.bash $(DESTDIR)$(BASHCOMPDIR)/lq
 
 uninstall:
-	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)))
+	rm -f $(addprefix $(DESTDIR)$(LIBEXECDIR)/,$(filter-out lq,$(PROGS)) fetch-model.sh)
 	rm -f $(DESTDIR)$(BINDIR)/lq $(DESTDIR)$(BASHCOMPDIR)/lq
 	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/pipelines/,$(PIPELINES))
-	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR) 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/vocab/,$(notdir $(VOCAB_FILES)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/schema/,$(notdir $(SCHEMAS)))
+	-rmdir $(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(DATADIR)/pipelines $(DESTDIR)$(DATADIR)/vocab $(DESTDIR)$(DATADIR)/schema \
+		$(DESTDIR)$(DATADIR) 2>/dev/null
 
 clean:
 	rm -rf .build/default .build/asan .build/fuzz bin

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,7 +47,8 @@ struct lq_cache {
 	int refresh;
 	int durable;		/* LQ_CACHE_FSYNC: fsync before rename */
 	int warned;		/* a write failure was reported */
-	mode_t fmode;		/* 0666 & ~umask: shared caches need group bits */
+	mode_t fmode;		/* objects: 0666 & ~LQ_CACHE_UMASK [0600] */
+	mode_t dmode;		/* directories: 0777 & ~LQ_CACHE_UMASK [0700] */
 	struct ns_count *counts;
 	size_t ncounts;
 	struct writer *w;	/* lq_cache_set_async: NULL when puts are synchronous */
@@ -283,9 +285,11 @@ lq_cache_default_dir(void)
 	return NULL;
 }
 
-/* mkdir -p with mode 0777 (less the umask). */
+/* mkdir -p of the cache directory itself with mode dmode (less the
+ * process umask). The path is the user's: symbolic links in it are
+ * followed; below it, nothing is (open_sub). */
 static int
-mkdirs(const char *path)
+mkdirs(const char *path, mode_t dmode)
 {
 	char *p = lq_xstrdup(path);
 	int rc = 0;
@@ -295,7 +299,7 @@ mkdirs(const char *path)
 			char c = *s;
 
 			*s = '\0';
-			if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			if (mkdir(p, dmode) != 0 && errno != EEXIST) {
 				rc = -1;
 				break;
 			}
@@ -337,37 +341,107 @@ write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
+/* The cache directory, opened for the *at() calls below; -1 on error. */
+static int
+open_root(const struct lq_cache *c)
+{
+	return open(c->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+/* Opens the directory name (one component) in dirfd without following a
+ * symbolic link, so a link planted in a shared cache (objects/ab -> /x)
+ * never redirects a write. With create, a missing directory is made with
+ * c->dmode. Returns the descriptor, or -1 with errno (ELOOP or ENOTDIR
+ * for a link or a file in the way). */
+static int
+open_sub(const struct lq_cache *c, int dirfd, const char *name, int create)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	int made = 0;
+
+	if (fd < 0 && errno == ENOENT && create) {
+		if (mkdirat(dirfd, name, c->dmode) == 0)
+			made = 1;
+		else if (errno != EEXIST)
+			return -1;
+		fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+		if (fd >= 0 && made)
+			(void)fchmod(fd, c->dmode);	/* exact, whatever the process umask */
+	}
+	if (fd < 0 && errno == ENOTDIR) {
+		struct stat st;
+
+		/* O_NOFOLLOW|O_DIRECTORY on a link gives ENOTDIR on some systems. */
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+			errno = ELOOP;
+	}
+	return fd;
+}
+
+/* Creates a new temp file in the directory tmpfd, named after hint, with
+ * c->fmode; its name goes to name[size]. Returns the descriptor or -1. */
+static int
+open_temp(const struct lq_cache *c, int tmpfd, const char *hint, char *name, size_t size)
+{
+	static unsigned seq;
+
+	for (int tries = 0; tries < 100; tries++) {
+		unsigned n = __atomic_add_fetch(&seq, 1, __ATOMIC_RELAXED);
+		int fd;
+
+		snprintf(name, size, "%.16s.%ld.%u.%lx", hint, (long)getpid(), n,
+		    (unsigned long)(lq_now() * 1e6) & 0xfffff);
+		fd = openat(tmpfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, c->fmode);
+		if (fd >= 0) {
+			if (fchmod(fd, c->fmode) != 0) {
+				int e = errno;
+
+				close(fd);
+				unlinkat(tmpfd, name, 0);
+				errno = e;
+				return -1;
+			}
+			return fd;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
+
 /* Creates CACHEDIR.TAG if it is missing (temp file + rename, like objects). */
 static int
 write_tag(struct lq_cache *c)
 {
-	char *path = lq_xasprintf("%s/CACHEDIR.TAG", c->dir);
-	char *tmp;
-	int fd, rc = 0;
+	char name[96];
+	int root, tmpfd = -1, fd, rc = 0;
 
-	if (access(path, F_OK) == 0) {
-		free(path);
+	if ((root = open_root(c)) < 0)
+		return -1;
+	if (faccessat(root, "CACHEDIR.TAG", F_OK, AT_SYMLINK_NOFOLLOW) == 0) {
+		close(root);
 		return 0;
 	}
-	tmp = lq_xasprintf("%s/tmp/CACHEDIR.TAG.XXXXXX", c->dir);
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0)
+	if ((tmpfd = open_sub(c, root, "tmp", 1)) < 0 ||
+	    (fd = open_temp(c, tmpfd, "CACHEDIR.TAG", name, sizeof name)) < 0) {
 		rc = -1;
-	else {
-		if (fchmod(fd, c->fmode) != 0 || write_all(fd, tag_text, sizeof tag_text - 1) != 0)
+	} else {
+		if (write_all(fd, tag_text, sizeof tag_text - 1) != 0)
 			rc = -1;
 		if (close(fd) != 0)
 			rc = -1;
-		if (rc == 0 && rename(tmp, path) != 0)
+		if (rc == 0 && renameat(tmpfd, name, root, "CACHEDIR.TAG") != 0)
 			rc = -1;
 		if (rc != 0) {
 			int e = errno;
 
-			unlink(tmp);
+			unlinkat(tmpfd, name, 0);
 			errno = e;
 		}
 	}
-	free(tmp);
-	free(path);
+	if (tmpfd >= 0)
+		close(tmpfd);
+	close(root);
 	return rc;
 }
 
@@ -376,7 +450,8 @@ static void
 sweep_tmp(const char *dir)
 {
 	char *tmp = lq_xasprintf("%s/tmp", dir);
-	DIR *d = opendir(tmp);
+	int fd = open(tmp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 	time_t now = time(NULL);
 
@@ -391,8 +466,31 @@ sweep_tmp(const char *dir)
 				unlinkat(dirfd(d), e->d_name, 0);
 		}
 		closedir(d);
+	} else if (fd >= 0) {
+		close(fd);
 	}
 	free(tmp);
+}
+
+/* LQ_CACHE_UMASK (octal, like umask(1)), else 077: profiles are personal
+ * data, so objects are 0600 and directories 0700 unless the user shares
+ * the cache on purpose (LQ_CACHE_UMASK=007 for a group). */
+static mode_t
+cache_umask(void)
+{
+	const char *v = getenv("LQ_CACHE_UMASK");
+	char *end;
+	long m;
+
+	if (v == NULL || *v == '\0')
+		return 077;
+	errno = 0;
+	m = strtol(v, &end, 8);
+	if (*end != '\0' || errno != 0 || m < 0 || m > 0777) {
+		lq_warn("LQ_CACHE_UMASK: '%s' is not an octal mask such as 077 or 007; using 077", v);
+		return 077;
+	}
+	return (mode_t)m;
 }
 
 static struct lq_cache *
@@ -409,10 +507,14 @@ lq_cache_open(const char *dir)
 	struct lq_cache *c = lq_xcalloc(1, sizeof *c);
 	static const char *const subdirs[] = { "objects", "tmp", "stats" };
 	mode_t um;
+	int root;
 
-	um = umask(0);
-	umask(um);
+	um = cache_umask();
 	c->fmode = 0666 & ~um;
+	c->dmode = 0777 & ~um;
+	/* A write past `ulimit -f` fails with EFBIG ("not stored") instead
+	 * of killing the program. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (env_true("LQ_NO_CACHE"))
 		return c;
 	c->dir = dir ? lq_xstrdup(dir) : lq_cache_default_dir();
@@ -428,17 +530,22 @@ lq_cache_open(const char *dir)
 	c->durable = env_true("LQ_CACHE_FSYNC");
 	if (c->readonly)
 		return c;
+	if (mkdirs(c->dir, c->dmode) != 0 || (root = open_root(c)) < 0) {
+		lq_warn_errno("cache: cannot create %s; going on without the cache", c->dir);
+		return disable(c);
+	}
 	for (size_t i = 0; i < LQ_NELEM(subdirs); i++) {
-		char *p = lq_xasprintf("%s/%s", c->dir, subdirs[i]);
-		int rc = mkdirs(p);
+		int fd = open_sub(c, root, subdirs[i], 1);
 
-		if (rc != 0) {
-			lq_warn_errno("cache: cannot create %s; going on without the cache", p);
-			free(p);
+		if (fd < 0) {
+			lq_warn_errno("cache: cannot use %s/%s%s; going on without the cache", c->dir, subdirs[i],
+			    errno == ELOOP ? " (a symbolic link: not followed)" : "");
+			close(root);
 			return disable(c);
 		}
-		free(p);
+		close(fd);
 	}
+	close(root);
 	if (write_tag(c) != 0) {
 		lq_warn_errno("cache: %s: cannot write CACHEDIR.TAG; going on without the cache", c->dir);
 		return disable(c);
@@ -663,12 +770,13 @@ static int
 put_now(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
     const void *data, size_t len)
 {
-	char tmp[PATH_MAX], path[PATH_MAX], hdr[HDR_MAX];
+	char tmp[128], fan[3], what[PATH_MAX + 64], hdr[HDR_MAX];
 	unsigned char sha[32];
 	char hex[65];
 	struct iovec iov[2];
 	struct ns_count *cnt;
-	int fd, n, rc = 0;
+	int root = -1, tmpfd = -1, objfd = -1, fanfd = -1, fd = -1, n, rc = 0;
+	const char *step = "tmp";
 
 	if (c->dir == NULL || c->readonly)
 		return -1;
@@ -680,30 +788,18 @@ put_now(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 	lq_sha256_hex(sha, hex);
 	n = snprintf(hdr, sizeof hdr, "%s %s %s %lld %zu %s\n", MAGIC, k->hex, ns,
 	    (long long)time(NULL), len, hex);
-	snprintf(tmp, sizeof tmp, "%s/tmp/%.16s.XXXXXX", c->dir, k->hex);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0 && errno == ENOENT) {
-		/* tmp/ was removed under us (someone cleared the cache): recreate it. */
-		char sub[PATH_MAX];
-
-		snprintf(sub, sizeof sub, "%s/tmp", c->dir);
-		snprintf(tmp, sizeof tmp, "%s/tmp/%.16s.XXXXXX", c->dir, k->hex);
-		if (mkdirs(sub) == 0)
-			fd = mkostemp(tmp, O_CLOEXEC);
-	}
-	if (fd < 0) {
-		char what[PATH_MAX + 32];
-
-		snprintf(what, sizeof what, "%s/tmp", c->dir);
-		return put_failed(c, what);
-	}
-	if (fchmod(fd, c->fmode) != 0)
+	/* Every directory below the cache's is opened without following a
+	 * link; tmp/ and objects/ab are recreated if someone removed them. */
+	if ((root = open_root(c)) < 0 || (tmpfd = open_sub(c, root, "tmp", 1)) < 0 ||
+	    (fd = open_temp(c, tmpfd, k->hex, tmp, sizeof tmp)) < 0) {
 		rc = -1;
+		goto out;
+	}
 	iov[0].iov_base = hdr;
 	iov[0].iov_len = (size_t)n;
 	iov[1].iov_base = (void *)data;
 	iov[1].iov_len = len;
-	if (rc == 0) {
+	{
 		ssize_t w = writev(fd, iov, 2);
 
 		if (w < 0)
@@ -723,25 +819,41 @@ put_now(struct lq_cache *c, const char *ns, const struct lq_cache_key *k,
 	if (close(fd) != 0)	/* NFS reports write errors here */
 		rc = -1;
 	if (rc == 0) {
-		object_path(c, k, path);
-		if (rename(tmp, path) != 0) {
-			if (errno == ENOENT) {
-				char sub[PATH_MAX];
-
-				snprintf(sub, sizeof sub, "%s/objects/%.2s", c->dir, k->hex);
-				if (mkdirs(sub) != 0 || rename(tmp, path) != 0)
-					rc = -1;
-			} else
-				rc = -1;
-		}
+		step = "objects";
+		memcpy(fan, k->hex, 2);
+		fan[2] = '\0';
+		if ((objfd = open_sub(c, root, "objects", 1)) < 0 ||
+		    (fanfd = open_sub(c, objfd, fan, 1)) < 0 ||
+		    renameat(tmpfd, tmp, fanfd, k->hex + 2) != 0)
+			rc = -1;
 	}
 	if (rc != 0) {
 		int e = errno;
 
-		unlink(tmp);
+		unlinkat(tmpfd, tmp, 0);
 		errno = e;
-		return put_failed(c, tmp);
 	}
+out:
+	if (rc != 0) {
+		int e = errno;
+
+		snprintf(what, sizeof what, "%s/%s%s", c->dir, step,
+		    e == ELOOP ? " (a symbolic link where a directory belongs: not followed)" : "");
+		if (fanfd >= 0)
+			close(fanfd);
+		if (objfd >= 0)
+			close(objfd);
+		if (tmpfd >= 0)
+			close(tmpfd);
+		if (root >= 0)
+			close(root);
+		errno = e;
+		return put_failed(c, what);
+	}
+	close(fanfd);
+	close(objfd);
+	close(tmpfd);
+	close(root);
 	lock(c);
 	if ((cnt = counter(c, ns)) != NULL)
 		cnt->stores++;
@@ -877,6 +989,142 @@ lq_cache_put_json(struct lq_cache *c, const char *ns, const struct lq_cache_key 
 	return rc;
 }
 
+/* ---- the run journal ---- */
+
+static int
+journal_name_ok(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n > 100)
+		return 0;
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+int
+lq_journal_put(struct lq_cache *c, const char *name, const json_t *doc)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	char tmp[128], file[112], what[PATH_MAX + 64];
+	int root = -1, tmpfd = -1, runs = -1, fd = -1, rc = 0;
+
+	if (c->dir == NULL || c->readonly || !journal_name_ok(name))
+		return -1;
+	lq_json_dump(&b, doc);
+	lq_buf_addc(&b, '\n');
+	snprintf(file, sizeof file, "%s.json", name);
+	if ((root = open_root(c)) < 0 || (tmpfd = open_sub(c, root, "tmp", 1)) < 0 ||
+	    (fd = open_temp(c, tmpfd, name, tmp, sizeof tmp)) < 0) {
+		rc = -1;
+	} else {
+		if (write_all(fd, b.data, b.len) != 0 || (c->durable && fsync(fd) != 0))
+			rc = -1;
+		if (close(fd) != 0)
+			rc = -1;
+		if (rc == 0 && ((runs = open_sub(c, root, "runs", 1)) < 0 ||
+		    renameat(tmpfd, tmp, runs, file) != 0))
+			rc = -1;
+		if (rc != 0) {
+			int e = errno;
+
+			unlinkat(tmpfd, tmp, 0);
+			errno = e;
+		}
+	}
+	if (rc != 0) {
+		int e = errno;
+
+		snprintf(what, sizeof what, "%s/runs/%s", c->dir, file);
+		errno = e;
+		put_failed(c, what);
+	}
+	if (runs >= 0)
+		close(runs);
+	if (tmpfd >= 0)
+		close(tmpfd);
+	if (root >= 0)
+		close(root);
+	lq_buf_free(&b);
+	return rc;
+}
+
+int
+lq_journal_del(struct lq_cache *c, const char *name)
+{
+	char file[112];
+	int root, runs, rc = 0;
+
+	if (c->dir == NULL || c->readonly || !journal_name_ok(name))
+		return -1;
+	snprintf(file, sizeof file, "%s.json", name);
+	if ((root = open_root(c)) < 0)
+		return -1;
+	if ((runs = open_sub(c, root, "runs", 0)) >= 0) {
+		if (unlinkat(runs, file, 0) != 0 && errno != ENOENT)
+			rc = -1;
+		close(runs);
+	}
+	close(root);
+	return rc;
+}
+
+json_t *
+lq_journal_list(struct lq_cache *c, const char *prefix)
+{
+	json_t *all = json_object();
+	int root, runs;
+	DIR *d;
+	struct dirent *e;
+	size_t pl = strlen(prefix);
+
+	if (c->dir == NULL || (root = open_root(c)) < 0)
+		return all;
+	runs = open_sub(c, root, "runs", 0);
+	close(root);
+	if (runs < 0 || (d = fdopendir(runs)) == NULL) {
+		if (runs >= 0)
+			close(runs);
+		return all;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		char name[112], buf[1 << 16];
+		struct stat st;
+		ssize_t got;
+		json_t *j;
+		int fd;
+
+		if (n <= 5 || n - 5 >= sizeof name || strcmp(e->d_name + n - 5, ".json") != 0 ||
+		    strncmp(e->d_name, prefix, pl) != 0)
+			continue;
+		memcpy(name, e->d_name, n - 5);
+		name[n - 5] = '\0';
+		if (!journal_name_ok(name))
+			continue;
+		fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size >= (off_t)sizeof buf) {
+			close(fd);
+			continue;
+		}
+		got = read(fd, buf, sizeof buf);
+		close(fd);
+		if (got <= 0)
+			continue;
+		j = json_loadb(buf, (size_t)got, 0, NULL);
+		if (json_is_object(j))
+			json_object_set_new(all, name, j);
+		else
+			json_decref(j);
+	}
+	closedir(d);
+	return all;
+}
+
 /* ---- closing: the stats line ---- */
 
 /* Appends this process's counters as one JSON line to stats/HOST.log. One
@@ -886,9 +1134,10 @@ lq_cache_put_json(struct lq_cache *c, const char *ns, const struct lq_cache_key 
 static void
 write_stats(struct lq_cache *c)
 {
-	struct lq_buf b = LQ_BUF_INIT;
+	struct lq_buf b = LQ_BUF_INIT, name = LQ_BUF_INIT;
 	char host[256] = "localhost", *path;
-	int any = 0, fd;
+	int any = 0, fd, root = -1, sfd = -1;
+	struct stat st;
 
 	for (size_t i = 0; i < c->ncounts; i++)
 		any |= c->counts[i].hits || c->counts[i].misses || c->counts[i].stores;
@@ -908,14 +1157,34 @@ write_stats(struct lq_cache *c)
 		    c->counts[i].stores);
 	lq_buf_adds(&b, "}}\n");
 	path = lq_xasprintf("%s/stats/%s.log", c->dir, host);
-	fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+	lq_buf_free(&name);
+	lq_buf_addf(&name, "%s.log", host);
+	/* No link is followed (a planted stats/HOST.log -> ~/.bashrc must not
+	 * be appended to), no FIFO waited on, no hard link to another file
+	 * written. */
+	fd = -1;
+	if ((root = open_root(c)) >= 0 && (sfd = open_sub(c, root, "stats", 1)) >= 0) {
+		fd = openat(sfd, name.data, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+		    c->fmode);
+		if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_nlink != 1)) {
+			close(fd);
+			fd = -1;
+			errno = EPERM;
+		}
+	}
 	if (fd < 0 || write_all(fd, b.data, b.len) != 0) {
 		if (!c->warned)
-			lq_warn_errno("cache: %s: cannot record statistics", path);
+			lq_warn_errno("cache: %s: cannot record statistics%s", path,
+			    errno == ELOOP ? " (a symbolic link: not followed)" : "");
 		c->warned = 1;
 	}
 	if (fd >= 0)
 		close(fd);
+	if (sfd >= 0)
+		close(sfd);
+	if (root >= 0)
+		close(root);
+	lq_buf_free(&name);
 	free(path);
 	lq_buf_free(&b);
 }

@@ -138,6 +138,27 @@ int lq_cache_object_parse(const char *buf, size_t n, struct lq_cache_object *o,
 void lq_cache_object_encode(struct lq_buf *b, const struct lq_cache_key *k,
     const char *ns, long long created, const void *data, size_t len);
 
+/* ---- The run journal (docs/cache.md): paid work in flight ----
+ * Small JSON documents in runs/NAME.json, one per piece of paid work a
+ * stage started (scrape: one Apify run). A stage writes the entry before
+ * it starts the work and removes it once the results are in the cache, so
+ * that after a crash (kill -9, power cut) the next run finds the work and
+ * reattaches to it instead of paying for it again. NAME: 1..100 of
+ * [a-z0-9_-]. Writes are synchronous even in async mode, atomic (temp
+ * file, rename), follow no symbolic link and use the objects' mode. */
+
+/* Writes (or replaces) entry NAME. Returns 0, or -1 (after the cache's
+ * one warning) when it could not be written or the cache is disabled or
+ * read-only. */
+int lq_journal_put(struct lq_cache *c, const char *name, const json_t *doc);
+
+/* Removes entry NAME (a missing one is no error). Returns 0 or -1. */
+int lq_journal_del(struct lq_cache *c, const char *name);
+
+/* Every readable entry whose name starts with prefix, as a new object
+ * NAME -> document; unreadable or malformed entries are left out. */
+json_t *lq_journal_list(struct lq_cache *c, const char *prefix);
+
 /* Human durations and sizes for options (--max-age, --max-size).
  * lq_parse_duration: a non-negative number with a unit s, m, h, d or w
  * (a bare number means days), in seconds. lq_parse_size: a non-negative

@@ -9,8 +9,10 @@
 #include "diag.h"
 #include "redact.h"
 #include "run.h"
+#include "stop.h"
 
 const char *lq_progname = "lq";
+const char *lq_argv0;
 int lq_quiet;
 
 void
@@ -18,6 +20,7 @@ lq_init(const char *argv0)
 {
 	const char *slash;
 
+	lq_argv0 = argv0;
 	if (argv0 == NULL || *argv0 == '\0') {
 		lq_run_start();
 		return;
@@ -76,6 +79,7 @@ lq_die(int status, const char *fmt, ...)
 	va_start(ap, fmt);
 	vmsg("\033[31m", fmt, ap, 0);
 	va_end(ap);
+	lq_stop_run_hooks();	/* paid work in flight is ended, not left billing */
 	exit(status);
 }
 
@@ -85,9 +89,17 @@ lq_die_errno(int status, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	if (e == EPIPE && lq_stop_fd() >= 0) {
+		/* A filter's reader went away (`| head`): the one stop path,
+		 * quietly, as for SIGPIPE. */
+		lq_stop_output_closed();
+		lq_stop_run_hooks();
+		exit(LQ_EXIT_INTERRUPTED);
+	}
 	va_start(ap, fmt);
 	vmsg("\033[31m", fmt, ap, e);
 	va_end(ap);
+	lq_stop_run_hooks();
 	exit(status);
 }
 

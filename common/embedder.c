@@ -145,12 +145,16 @@ lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen)
 		char dir[4096];
 
 		e->local = 1;
-		e->enc = lq_encoder_load(o->model ? o->model : lq_encoder_default_dir(dir, sizeof dir),
+		e->enc = lq_encoder_load(o->model_dir ? o->model_dir : lq_encoder_default_dir(dir, sizeof dir),
 		    err, errlen);
 		if (e->enc == NULL) {
 			size_t l = strlen(err);
+			char *src = lq_source_tree();
 
-			snprintf(err + l, errlen - l, " (run `make model` to fetch all-MiniLM-L6-v2)");
+			/* `make model` only means something in a source tree */
+			snprintf(err + l, errlen - l, " (run `lq model fetch`%s to fetch all-MiniLM-L6-v2)",
+			    src ? ", or `make model` in the source tree," : "");
+			free(src);
 			free(e);
 			return NULL;
 		}

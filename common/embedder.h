@@ -10,8 +10,9 @@ struct lq_cache;
 /* How to embed. Zero fields take the defaults in brackets. */
 struct lq_embedder_opts {
 	const char *backend;	/* "local" or "openai" [$LQ_EMBED_BACKEND, else "local"] */
-	const char *model;	/* local: model folder [lq_encoder_default_dir()];
-				   openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small] */
+	const char *model;	/* openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small];
+				   unused by local */
+	const char *model_dir;	/* local: the encoder's folder [lq_encoder_default_dir()] */
 	const char *base_url;	/* openai: [$OPENAI_BASE_URL, else https://api.openai.com/v1] */
 	int dimensions;		/* openai: requested width, 0 for the model's own */
 	int jobs;		/* openai: requests at once [4] */
@@ -25,7 +26,8 @@ struct lq_embedder;
 /* Opens a backend. The OpenAI key comes from $OPENAI_API_KEY (required
  * for "openai" unless the base URL is a loopback address) and is never
  * written anywhere. Returns NULL with a message in err (unknown backend,
- * missing key, model folder not found: name `make model`). */
+ * missing key, model folder not found: the message names `lq model
+ * fetch`, and `make model` when the program runs from a source tree). */
 struct lq_embedder *lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen);
 
 /* Opens the backend that produced vectors tagged model_id (the

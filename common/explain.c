@@ -283,6 +283,44 @@ cosine_words(double c)
 	    c >= COS_SOME ? "somewhat like" : "unlike";
 }
 
+/* A degraded lead (warnings[], docs/reliability.md) says which stage did
+ * not answer, once per stage: the score stands without that evidence. */
+static void
+warning_clause(struct lq_buf *b, const json_t *rec)
+{
+	const json_t *ws = json_object_get(rec, "warnings"), *e;
+	const char *seen[8];
+	size_t i, n = 0, k;
+
+	json_array_foreach(ws, i, e) {
+		const char *stage = json_string_value(json_object_get(e, "stage"));
+
+		if (stage == NULL || *stage == '\0')
+			stage = "a stage";
+		for (k = 0; k < n && strcmp(seen[k], stage) != 0; k++)
+			;
+		if (k < n || n == LQ_NELEM(seen))
+			continue;
+		seen[n++] = stage;
+	}
+	if (n == 0)
+		return;
+	lq_buf_adds(b, " Partly checked: no answer from ");
+	for (k = 0; k < n; k++) {
+		const char *s = seen[k];
+
+		if (k)
+			lq_buf_adds(b, k + 1 == n ? " and " : ", ");
+		if (strcmp(s, "rerank") == 0)
+			lq_buf_adds(b, "the reranker");
+		else if (strcmp(s, "classify") == 0)
+			lq_buf_adds(b, "the industry labeller");
+		else
+			lq_buf_addf(b, "%.40s", s);
+	}
+	lq_buf_addc(b, '.');
+}
+
 int
 lq_explain_reason(const json_t *rec, struct lq_buf *b)
 {
@@ -318,6 +356,7 @@ lq_explain_reason(const json_t *rec, struct lq_buf *b)
 	if (b->data[start] >= 'a' && b->data[start] <= 'z')
 		b->data[start] = (char)(b->data[start] - 'a' + 'A');
 	lq_buf_addc(b, '.');
+	warning_clause(b, rec);
 	return 1;
 }
 

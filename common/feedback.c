@@ -1,12 +1,18 @@
-/* feedback.c: judgments posted by a review page, and the event lines of a feedback log. */
+/* feedback.c: judgments posted by a review page, the event lines of a feedback log, reading and appending the log, current judgments. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
+#include "diag.h"
 #include "feedback.h"
 #include "ndjson.h"
 #include "util.h"
@@ -281,4 +287,262 @@ lq_fb_now(char out[32])
 	gmtime_r(&ts.tv_sec, &tm);
 	strftime(s, sizeof s, "%Y-%m-%dT%H:%M:%S", &tm);
 	snprintf(out, 32, "%.19s.%03dZ", s, (int)(ts.tv_nsec / 1000000) % 1000);
+}
+
+/* ---- the log --------------------------------------------------------- */
+
+static void
+log_bad(struct lq_fb_log *log, const char *name, unsigned long long line, const char *why)
+{
+	log->bad++;
+	if (log->nbadmsg < LQ_FB_BAD_KEEP)
+		log->badmsg[log->nbadmsg++] = lq_xasprintf("%s:%llu: %s", name, line, why);
+}
+
+void
+lq_fb_log_add(struct lq_fb_log *log, const char *data, size_t n, const char *name)
+{
+	const char *p = data, *end = data + n;
+	unsigned long long lineno = 0;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = (size_t)((nl ? nl : end) - p);
+		char err[256];
+
+		lineno++;
+		if (len && p[len - 1] == '\r')
+			len--;
+		if (len == 0) {
+			p = nl ? nl + 1 : end;
+			continue;
+		}
+		log->lines++;
+		if (len > LQ_FB_LINE_MAX) {
+			lq_seterr(err, sizeof err, "line longer than %d bytes; skipped", LQ_FB_LINE_MAX);
+			log_bad(log, name, lineno, err);
+		} else {
+			if (log->n == log->cap)
+				log->ev = lq_xreallocarray(log->ev, log->cap = log->cap ? 2 * log->cap : 64,
+				    sizeof *log->ev);
+			if (lq_fb_event_parse(p, len, &log->ev[log->n], err, sizeof err) == 0) {
+				log->n++;
+			} else {
+				size_t l = strlen(err);
+
+				snprintf(err + l, sizeof err - l, "; skipped");
+				log_bad(log, name, lineno, err);
+			}
+		}
+		p = nl ? nl + 1 : end;
+	}
+}
+
+int
+lq_fb_log_read(struct lq_fb_log *log, const char *path)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	FILE *fp = fopen(path, "r");
+	int rc;
+
+	if (fp == NULL)
+		return -1;
+	rc = lq_read_all(fp, (size_t)1 << 30, &b);
+	fclose(fp);
+	if (rc == -2)
+		errno = EFBIG;
+	if (rc == 0)
+		lq_fb_log_add(log, b.data ? b.data : "", b.len, path);
+	lq_buf_free(&b);
+	return rc == 0 ? 0 : -1;
+}
+
+void
+lq_fb_log_free(struct lq_fb_log *log)
+{
+	for (size_t i = 0; i < log->n; i++)
+		lq_fb_event_free(&log->ev[i]);
+	for (size_t i = 0; i < log->nbadmsg; i++)
+		free(log->badmsg[i]);
+	free(log->ev);
+	memset(log, 0, sizeof *log);
+}
+
+int
+lq_fb_log_open(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
+int
+lq_fb_log_append(int fd, const char *line, size_t n)
+{
+	struct stat st;
+	size_t off = 0;
+	int rc = -1, e;
+
+	if (flock(fd, LOCK_EX) != 0)
+		return -1;
+	if (fstat(fd, &st) != 0)
+		goto out;
+	while (off < n) {
+		ssize_t w = write(fd, line + off, n - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			e = w < 0 ? errno : EIO;
+			/* A partial line would corrupt the next one. */
+			if (ftruncate(fd, st.st_size) != 0)
+				lq_warn_errno("the feedback log: cannot remove a partly written line");
+			errno = e;
+			goto out;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0)
+		goto out;
+	rc = 0;
+out:
+	e = errno;
+	flock(fd, LOCK_UN);
+	errno = e;
+	return rc;
+}
+
+/* The judgment state of one lead under one ICP while the log is read. */
+struct icp_state {
+	long exp, imp;		/* last explicit and implied event, or -1 */
+	size_t first;
+	const char *client, *id;
+};
+
+/* A map key naming its parts unambiguously (lengths first). */
+static char *
+map_key(const char *a, const char *b, const char *c)
+{
+	return c ? lq_xasprintf("%zu:%s%zu:%s%zu:%s", strlen(a), a, strlen(b), b, strlen(c), c) :
+	    lq_xasprintf("%zu:%s%zu:%s", strlen(a), a, strlen(b), b);
+}
+
+/* The deciding event of a state and its kind: 2 explicit, 1 implied, 0 none. */
+static int
+decide(const struct lq_fb_log *log, const struct icp_state *s, size_t *seq)
+{
+	if (s->exp >= 0 && log->ev[s->exp].label != LQ_FB_NONE) {
+		*seq = (size_t)s->exp;
+		return 2;
+	}
+	if (s->imp >= 0 && log->ev[s->imp].label != LQ_FB_NONE) {
+		*seq = (size_t)s->imp;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+by_first(const void *a, const void *b)
+{
+	const struct lq_fb_current *x = a, *y = b;
+
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+struct lq_fb_current *
+lq_fb_resolve(const struct lq_fb_log *log, int mode, const char *client, const char *icp_hash, size_t *n)
+{
+	json_t *map = json_object(), *lead = json_object();
+	struct icp_state *st = NULL;
+	struct lq_fb_current *out = NULL;
+	int *kind = NULL;
+	size_t ns = 0, nout = 0;
+
+	for (size_t i = 0; i < log->n; i++) {
+		const struct lq_fb_event *e = &log->ev[i];
+		char *k;
+		json_t *v;
+		size_t at;
+
+		if ((client && strcmp(e->client, client) != 0) || (icp_hash && strcmp(e->icp_hash, icp_hash) != 0))
+			continue;
+		k = map_key(e->client, e->icp_hash, e->id);
+		if ((v = json_object_get(map, k)) != NULL) {
+			at = (size_t)json_integer_value(v);
+		} else {
+			at = ns++;
+			st = lq_xreallocarray(st, ns, sizeof *st);
+			st[at].exp = st[at].imp = -1;
+			st[at].first = i;
+			st[at].client = e->client;
+			st[at].id = e->id;
+			json_object_set_new(map, k, json_integer((json_int_t)at));
+		}
+		free(k);
+		if (e->explicit_)
+			st[at].exp = (long)i;
+		else
+			st[at].imp = (long)i;
+	}
+	out = lq_xcalloc(ns ? ns : 1, sizeof *out);
+	kind = lq_xcalloc(ns ? ns : 1, sizeof *kind);
+	for (size_t s = 0; s < ns; s++) {
+		size_t seq = 0, at;
+		int kd = decide(log, &st[s], &seq);
+		json_t *v;
+		char *k;
+
+		if (mode == LQ_FB_PER_ICP) {
+			if (kd) {
+				out[nout].ev = &log->ev[seq];
+				out[nout].seq = seq;
+				out[nout].first = st[s].first;
+				nout++;
+			}
+			continue;
+		}
+		k = map_key(st[s].client, st[s].id, NULL);
+		if ((v = json_object_get(lead, k)) == NULL) {
+			at = nout++;
+			json_object_set_new(lead, k, json_integer((json_int_t)at));
+			out[at].first = st[s].first;
+			kind[at] = 0;
+		} else {
+			at = (size_t)json_integer_value(v);
+			if (st[s].first < out[at].first)
+				out[at].first = st[s].first;
+		}
+		free(k);
+		if (kd > kind[at] || (kd && kd == kind[at] && seq > out[at].seq)) {
+			kind[at] = kd;
+			out[at].ev = &log->ev[seq];
+			out[at].seq = seq;
+		}
+	}
+	if (mode == LQ_FB_PER_CLIENT) {
+		size_t w = 0;
+
+		for (size_t i = 0; i < nout; i++)
+			if (kind[i])
+				out[w++] = out[i];
+		nout = w;
+	}
+	qsort(out, nout, sizeof *out, by_first);
+	free(kind);
+	free(st);
+	json_decref(map);
+	json_decref(lead);
+	*n = nout;
+	return out;
 }

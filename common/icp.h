@@ -22,6 +22,15 @@ struct lq_icp {
 	struct lq_strv exclude_titles;
 	char *notes;			/* "" when absent */
 	char hash[65];			/* SHA-256 hex of the canonical criteria */
+	/* Values that are both a target and an exclusion (target_titles and
+	 * exclude_titles; target_industries and _exclude_industries;
+	 * company_sizes and _exclude_company_sizes), by value or alias, case
+	 * and accents ignored, plus the entries of "_conflicts" (icp-extract's
+	 * list) whose two sides are still there: one message each. */
+	struct lq_strv conflicts;
+	/* Values of "_conflicts" entries that are no longer a conflict (a
+	 * person removed one side): the entry can go. */
+	struct lq_strv stale_conflicts;
 };
 
 /* Parses and validates an ICP from text[0..n); name is used in messages.
@@ -33,6 +42,17 @@ struct lq_icp {
  * form icp-extract writes, with provenance beside it); keys starting with
  * "_" are ignored, so tools may annotate the file. */
 struct lq_icp *lq_icp_parse(const char *text, size_t n, const char *name,
+    char *err, size_t errlen);
+
+/* As lq_icp_parse, and also checks the annotations lq itself writes
+ * (docs/icp.md): "_conflicts" (an array of objects with string "value",
+ * "target" and "exclusion" naming a target and its exclusion list,
+ * optional "excluded_as" and "message"), "_meetings" (meeting ids:
+ * strings or integers), "_exclude_industries" and "_exclude_company_sizes"
+ * (criteria lists like the others; company sizes from the fixed set), and
+ * in every list the "aliases" (strings) and "sources" (objects) of an
+ * object element. Other "_" keys stay free. For `icp check`. */
+struct lq_icp *lq_icp_parse_strict(const char *text, size_t n, const char *name,
     char *err, size_t errlen);
 
 /* Reads and parses path; on any error prints the message and exits

@@ -1,212 +1,226 @@
-/* icplex.c: the curated lexicon of titles, industries, company sizes and topics, and clause-level negation. */
+/* icplex.c: reading ICP criteria out of a client's sentence with the lexicon and cue words of common/vocab/. */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag.h"
+#include "icp.h"
 #include "icplex.h"
 #include "match.h"
 #include "util.h"
+#include "vocab.h"
 
-/* An entry: canonical value, then "|"-separated aliases. Aliases are
- * matched as whole words after lq_fold, with a plural "s" tried too; an
- * alias written in capitals (CFO, IT director) must appear in capitals,
- * so "it" and "hr" as ordinary words do not count. */
+/* An entry of icp-lexicon.vocab: canonical value and the phrases that
+ * name it. A phrase is matched as whole words after lq_fold, with a
+ * plural "s" (or "ies") tried too; a word written with a capital (CFO,
+ * IT director) must appear with those capitals, so "it" and "hr" as
+ * ordinary words do not count. */
 struct entry {
 	int kind;
 	const char *value;
-	const char *aliases;
+	size_t n;
+	const char **alias;	/* as written */
+	char **folded;		/* lq_fold of each alias */
+	char *(*forms)[3];	/* each alias folded: as is, +s, y->ies (NULL when none) */
+	char *fvalue;		/* lq_fold of value */
 };
 
-static const struct entry lexicon[] = {
-	/* titles */
-	{ LQ_CRIT_TITLE, "CFO", "CFO|chief financial officer|Chief Financial Officer" },
-	{ LQ_CRIT_TITLE, "VP of Finance", "vp of finance|vp finance|vice president of finance|vps of finance" },
-	{ LQ_CRIT_TITLE, "Finance Director", "finance director|director of finance|directors of finance" },
-	{ LQ_CRIT_TITLE, "Head of Finance", "head of finance|heads of finance|finance leader|finance lead" },
-	{ LQ_CRIT_TITLE, "Controller", "controller|financial controller|comptroller" },
-	{ LQ_CRIT_TITLE, "Head of FP&A", "fp&a lead|head of fp&a|fp&a manager|fp&a director|heads of fp&a" },
-	{ LQ_CRIT_TITLE, "CEO", "CEO|chief executive|chief executive officer" },
-	{ LQ_CRIT_TITLE, "Founder", "founder|co founder|cofounder" },
-	{ LQ_CRIT_TITLE, "COO", "COO|chief operating officer" },
-	{ LQ_CRIT_TITLE, "Head of Operations", "head of operations|heads of operations|vp of operations|"
-	    "operations director|director of operations|head of ops|ops leader|operations leader" },
-	{ LQ_CRIT_TITLE, "CTO", "CTO|chief technology officer" },
-	{ LQ_CRIT_TITLE, "VP of Engineering", "vp of engineering|vp engineering|vps of engineering|head of engineering|"
-	    "heads of engineering|engineering director|director of engineering|engineering leader" },
-	{ LQ_CRIT_TITLE, "Engineering Manager", "engineering manager" },
-	{ LQ_CRIT_TITLE, "CIO", "CIO|chief information officer" },
-	{ LQ_CRIT_TITLE, "IT Director", "IT director|head of IT|heads of IT|IT manager|IT leader" },
-	{ LQ_CRIT_TITLE, "CISO", "CISO|chief information security officer|head of security|security leader" },
-	{ LQ_CRIT_TITLE, "CHRO", "CHRO|chief people officer|chief human resources officer|chief hr officer" },
-	{ LQ_CRIT_TITLE, "Head of People", "head of people|heads of people|vp of people|people director|"
-	    "director of people|HR director|head of HR|heads of HR|HR leader|people leader|head of talent|"
-	    "hr director|head of hr|heads of hr|hr leader" },
-	{ LQ_CRIT_TITLE, "HR Manager", "HR manager|hr manager|people manager|hr business partner|HR business partner" },
-	{ LQ_CRIT_TITLE, "Recruiter", "recruiter|talent acquisition|headhunter|recruitment consultant|"
-	    "talent partner|sourcer" },
-	{ LQ_CRIT_TITLE, "CMO", "CMO|chief marketing officer" },
-	{ LQ_CRIT_TITLE, "VP of Marketing", "vp of marketing|vp marketing|head of marketing|heads of marketing|"
-	    "marketing director|director of marketing|marketing leader" },
-	{ LQ_CRIT_TITLE, "Head of Growth", "head of growth|heads of growth|growth lead|vp of growth" },
-	{ LQ_CRIT_TITLE, "Marketing Manager", "marketing manager" },
-	{ LQ_CRIT_TITLE, "VP of Sales", "vp of sales|vp sales|head of sales|heads of sales|sales director|"
-	    "director of sales|sales leader" },
-	{ LQ_CRIT_TITLE, "CRO", "CRO|chief revenue officer" },
-	{ LQ_CRIT_TITLE, "Head of RevOps", "revops lead|head of revops|head of revenue operations|revops leader|"
-	    "revenue operations lead|revenue operations leader" },
-	{ LQ_CRIT_TITLE, "Sales Rep", "SDR|BDR|sales rep|sales development rep|account executive" },
-	{ LQ_CRIT_TITLE, "Head of Procurement", "head of procurement|heads of procurement|procurement director|"
-	    "procurement manager|procurement lead|purchasing manager|chief procurement officer" },
-	{ LQ_CRIT_TITLE, "Head of Product", "head of product|heads of product|vp of product|product director|"
-	    "director of product|product leader" },
-	{ LQ_CRIT_TITLE, "Product Manager", "product manager" },
-	{ LQ_CRIT_TITLE, "Head of Data", "head of data|heads of data|data leader|chief data officer|"
-	    "director of data|data director" },
-	{ LQ_CRIT_TITLE, "General Counsel", "general counsel|head of legal|legal director|chief legal officer" },
-	{ LQ_CRIT_TITLE, "Head of Supply Chain", "head of supply chain|supply chain director|"
-	    "supply chain manager|head of logistics|logistics manager|logistics director" },
-	{ LQ_CRIT_TITLE, "Plant Manager", "plant manager|factory manager|site manager|production manager" },
-	{ LQ_CRIT_TITLE, "Practice Manager", "practice manager|clinic manager|clinic director|medical director" },
-	{ LQ_CRIT_TITLE, "Head of Customer Success", "head of customer success|vp of customer success|"
-	    "customer success director|director of customer success|cs leader" },
-	{ LQ_CRIT_TITLE, "Payroll Manager", "payroll manager|payroll specialist|payroll people|payroll staff|"
-	    "payroll team|payroll administrator" },
-	{ LQ_CRIT_TITLE, "Consultant", "consultant" },
-	{ LQ_CRIT_TITLE, "Student", "student|intern|graduate|grad" },
-	{ LQ_CRIT_TITLE, "Junior Staff", "junior|junior staff|entry level|entry level people" },
-	{ LQ_CRIT_TITLE, "Job Seeker", "job seeker|people looking for work|open to work" },
-	/* industries */
-	{ LQ_CRIT_INDUSTRY, "Fintech", "fintech|financial technology|payments company|payment company|neobank" },
-	{ LQ_CRIT_INDUSTRY, "Banking", "bank|banking" },
-	{ LQ_CRIT_INDUSTRY, "Insurance", "insurance|insurer|insurtech" },
-	{ LQ_CRIT_INDUSTRY, "Financial Services", "financial services|asset management|wealth management|"
-	    "accounting firm|accountancy" },
-	{ LQ_CRIT_INDUSTRY, "SaaS", "saas|b2b software|software company|software business|software vendor|B2B SaaS" },
-	{ LQ_CRIT_INDUSTRY, "Healthcare", "healthcare|health care|hospital|clinic|healthtech|health tech|"
-	    "medical practice|medtech" },
-	{ LQ_CRIT_INDUSTRY, "Pharma & Biotech", "pharma|pharmaceutical|biotech|life sciences" },
-	{ LQ_CRIT_INDUSTRY, "Manufacturing", "manufacturing|manufacturer|factory|industrial company|"
-	    "industrial companies" },
-	{ LQ_CRIT_INDUSTRY, "Logistics", "logistics|freight|shipping company|trucking|3pl|transport company" },
-	{ LQ_CRIT_INDUSTRY, "E-commerce", "e commerce|ecommerce|online retail|d2c|dtc|direct to consumer|online store" },
-	{ LQ_CRIT_INDUSTRY, "Retail", "retail|retailer" },
-	{ LQ_CRIT_INDUSTRY, "Real Estate", "real estate|proptech|property management|property company" },
-	{ LQ_CRIT_INDUSTRY, "Construction", "construction|contractor|builder" },
-	{ LQ_CRIT_INDUSTRY, "Legal", "law firm|legal services|legaltech|legal tech" },
-	{ LQ_CRIT_INDUSTRY, "Cybersecurity", "cybersecurity|cyber security|security vendor|security company" },
-	{ LQ_CRIT_INDUSTRY, "Education", "edtech|education|university|universities|school" },
-	{ LQ_CRIT_INDUSTRY, "Energy", "energy|renewables|utility company|utilities|cleantech|climate tech|solar" },
-	{ LQ_CRIT_INDUSTRY, "Hospitality", "hospitality|hotel|restaurant" },
-	{ LQ_CRIT_INDUSTRY, "Government", "government|public sector" },
-	{ LQ_CRIT_INDUSTRY, "Nonprofit", "nonprofit|non profit|charity|charities|ngo" },
-	{ LQ_CRIT_INDUSTRY, "Crypto", "crypto|web3|blockchain" },
-	{ LQ_CRIT_INDUSTRY, "Professional Services", "professional services|consultancy|consultancies|consulting firm" },
-	{ LQ_CRIT_INDUSTRY, "Recruitment", "recruitment agency|recruitment agencies|recruiting firm|staffing" },
-	{ LQ_CRIT_INDUSTRY, "Marketing & Advertising", "marketing agency|marketing agencies|advertising|ad agency|"
-	    "ad agencies" },
-	{ LQ_CRIT_INDUSTRY, "Automotive", "automotive|car maker|carmaker" },
-	{ LQ_CRIT_INDUSTRY, "Telecommunications", "telecom|telecoms|telecommunications|telco" },
-	{ LQ_CRIT_INDUSTRY, "Media", "media company|media companies|publisher|publishing" },
-	{ LQ_CRIT_INDUSTRY, "Food & Beverage", "food and beverage|food & beverage|f&b|food company|food companies|"
-	    "food manufacturer|beverage company" },
-	{ LQ_CRIT_INDUSTRY, "Gaming", "gaming|game studio" },
-	/* company sizes (the ICP's fixed vocabulary) */
-	{ LQ_CRIT_SIZE, "startup", "startup|start up|seed stage|pre seed|series a|early stage company|"
-	    "early stage companies|early stage" },
-	{ LQ_CRIT_SIZE, "scaleup", "scaleup|scale up|series b|series c|growth stage|high growth company|"
-	    "high growth companies" },
-	{ LQ_CRIT_SIZE, "mid-market", "mid market|midmarket|mid sized|mid size|medium sized|medium size" },
-	{ LQ_CRIT_SIZE, "enterprise", "enterprise|fortune 500|fortune 1000|large corporate|big corporate|"
-	    "corporates|multinational|ftse 100|large enterprise|big enterprise" },
-	{ LQ_CRIT_SIZE, "agency", "agency|agencies" },
-	{ LQ_CRIT_SIZE, "freelance", "freelancer|freelance|solopreneur|solo consultant|one person shop|"
-	    "independent consultant" },
-	/* topics (target_keywords) */
-	{ LQ_CRIT_KEYWORD, "month-end close", "month end close|month end|financial close|closing the books|close process" },
-	{ LQ_CRIT_KEYWORD, "ERP migration", "erp migration|erp|netsuite|sap migration|moving off quickbooks|"
-	    "outgrowing quickbooks|outgrown quickbooks" },
-	{ LQ_CRIT_KEYWORD, "spend management", "spend management|spend control|expense management|expenses" },
-	{ LQ_CRIT_KEYWORD, "cash flow forecasting", "cash flow|cash forecasting|forecasting|cash management" },
-	{ LQ_CRIT_KEYWORD, "audit and compliance", "audit|sox|compliance|soc 2|soc2|gdpr|regulatory reporting" },
-	{ LQ_CRIT_KEYWORD, "fundraising", "fundraising|raising a round|just raised|recently raised|ipo" },
-	{ LQ_CRIT_KEYWORD, "payroll", "payroll" },
-	{ LQ_CRIT_KEYWORD, "employee engagement", "employee engagement|engagement scores|retention|attrition|"
-	    "employee turnover|burnout|wellbeing" },
-	{ LQ_CRIT_KEYWORD, "hiring", "hiring|headcount growth|scaling the team|growing the team" },
-	{ LQ_CRIT_KEYWORD, "onboarding", "onboarding" },
-	{ LQ_CRIT_KEYWORD, "hybrid work", "hybrid work|remote work|return to office|distributed teams" },
-	{ LQ_CRIT_KEYWORD, "performance reviews", "performance reviews|performance management" },
-	{ LQ_CRIT_KEYWORD, "AI adoption", "AI|ai adoption|generative ai|llms|machine learning|automation" },
-	{ LQ_CRIT_KEYWORD, "cloud migration", "cloud migration|moving to the cloud|aws|kubernetes|devops" },
-	{ LQ_CRIT_KEYWORD, "security", "ransomware|security incidents|breach|zero trust" },
-	{ LQ_CRIT_KEYWORD, "supply chain", "supply chain|inventory|procurement costs|supplier" },
-	{ LQ_CRIT_KEYWORD, "predictive maintenance", "predictive maintenance|downtime|machine downtime|"
-	    "unplanned downtime|iot sensors|industry 4 0" },
-	{ LQ_CRIT_KEYWORD, "sustainability", "sustainability|esg|net zero|carbon reporting|emissions" },
-	{ LQ_CRIT_KEYWORD, "digital transformation", "digital transformation|modernisation|modernization|"
-	    "legacy systems" },
-	{ LQ_CRIT_KEYWORD, "patient experience", "patient experience|patient no shows|no shows|scheduling|"
-	    "patient intake" },
-	{ LQ_CRIT_KEYWORD, "pipeline and revenue", "pipeline|revenue growth|quota|churn|pricing" },
-	{ LQ_CRIT_KEYWORD, "international expansion", "international expansion|expanding into|new markets|"
-	    "expanding to" },
-	{ LQ_CRIT_KEYWORD, "SEO", "seo|search rankings|organic traffic|organic search" },
-	{ LQ_CRIT_KEYWORD, "data and analytics", "analytics|reporting|dashboards|data warehouse|bi tools" },
-	{ 0, NULL, NULL }
+static struct entry *lexicon;	/* ends with a NULL value */
+static size_t n_lexicon;
+
+/* The cue lists of icp-cues.vocab, folded (the file is written in plain
+ * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
+ * what each one does. */
+static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_before, **retract_after,
+	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
+	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
+	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
+	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
+	**bare_no, **retract_around[2], **size_adj[2];
+static const struct {
+	const char *table;
+	const char ***list;
+} cue_tables[] = {
+	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
+	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
+	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
+	{ "icp-cues.whole-topic", &whole_topic }, { "icp-cues.dismissal", &dismissal },
+	{ "icp-cues.lukewarm", &lukewarm }, { "icp-cues.refer-back", &refer_back },
+	{ "icp-cues.topic", &topic_cues }, { "icp-cues.topic-intro", &topic_intro },
+	{ "icp-cues.small-talk", &small_talk }, { "icp-cues.revise", &revise_cues }, { "icp-cues.stop", &stop },
+	{ "icp-cues.asks-exclusion", &asks_excl }, { "icp-cues.asks-topics", &asks_topics },
+	{ "icp-cues.affirm", &affirm }, { "icp-cues.filler-start", &filler_start },
+	{ "icp-cues.filler-end", &filler_end }, { "icp-cues.np-break", &np_break }, { "icp-cues.np-cut", &np_cut },
+	{ "icp-cues.title-heads", &title_heads }, { "icp-cues.not-modifier", &not_modifier },
+	{ "icp-cues.title-qualifiers", &qualifiers }, { "icp-cues.person-suffix", &person_suffix },
+	{ "icp-cues.not-group", &not_group }, { "icp-cues.objects", &objects },
+	{ "icp-cues.supplier-words", &supplier_words }, { "icp-cues.business-nouns", &business_nouns },
+	{ "icp-cues.determiners", &determiners }, { "icp-cues.copulas", &copulas },
+	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
+	{ "icp-cues.bare-no", &bare_no }
 };
 
-/* Words that negate what follows in the same clause. Folded. */
-static const char *const neg_before[] = {
-	"not", "no", "dont", "don t", "do not", "never", "exclude", "excluding", "except", "avoid",
-	"without", "nobody", "none", "isn t", "aren t", "won t", "doesn t", "didn t", "skip", "stay away from",
-	"rather not", "ignore", "filter out", "leave out", "nothing", "no more", "steer clear of", "drop",
-	"other than", "apart from", "unlike", "zero", "not interested in", "can t stand", "hate", NULL
-};
+static double band_lo[8], band_hi[8];
+static const char *band_name[8];
+static size_t n_bands;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-/* Phrases after a name that say it is unwanted. Folded. */
-static const char *const neg_after[] = {
-	"not a fit", "not a good fit", "waste of time", "never buy", "don t buy", "dont buy", "are out",
-	"is out", "off the table", "not interested", "useless", "don t convert", "never convert",
-	"not relevant", "irrelevant", "are excluded", "is excluded", "are a no", "is a no", "can t afford",
-	"cannot afford", "never have budget", "have no budget", "don t have budget", "don t have the budget",
-	"are not", "aren t", "isn t", "is not", "not our", "not the", "we don t want", "we do not want",
-	"don t work", "never work", "don t have", "do not have", "never have", "tire kickers", "not for us", "no good", NULL
-};
+/* A lukewarm word counts only in a clause this short ("meh", "sort of"):
+ * in a longer one it is a figure of speech ("it's sort of a CRM"). */
+#define LUKEWARM_MAX_WORDS 4
+/* How far a negation before a name reaches, and a dismissal after it
+ * (words): "we don't really sell to X" / "X are a waste of time". */
+#define NEG_BEFORE_WORDS 7
+#define NEG_AFTER_WORDS 4
+/* The longest noun phrase taken as a topic or a group. */
+#define NP_MAX_WORDS 6
 
-/* Negation words that do not negate. Folded. */
-static const char *const not_neg[] = {
-	"not just", "not only", "no matter", "not sure", "no problem", "not necessarily", "no doubt",
-	"not least", "no longer just", NULL
-};
+static int
+is_size(const char *s)
+{
+	size_t i;
 
-/* A keyword counts only in a sentence that makes it a topic. Folded. */
-static const char *const topic_cues[] = {
-	"talk about", "talking about", "talks about", "post about", "posting about", "posts about",
-	"care about", "cares about", "interested in", "struggling with", "struggle with", "struggles with",
-	"pain", "problem", "problems", "dealing with", "deal with", "looking at", "moving to", "migrating",
-	"signal", "signals", "mention", "mentions", "topic", "topics", "focused on", "focus on",
-	"worried about", "challenge", "challenges", "headache", "headaches", "trigger", "triggers",
-	"keyword", "keywords", "thinking about", "obsessed with", "buying", "looking for help with",
-	"pressure", "priority", "priorities", "engage with", "engages with", "comment on", NULL
-};
+	for (i = 0; lq_company_sizes[i]; i++)
+		if (strcmp(lq_company_sizes[i], s) == 0)
+			return 1;
+	return 0;
+}
 
-static const char *const small_talk[] = {
-	"i used to", "my wife", "my husband", "my brother", "my sister", "my dad", "my mom", "my mum",
-	"my father", "my mother", "my son", "my daughter", "my kids", "my friend", "my partner", "weekend",
-	"vacation", "holiday", "weather", "back when i", "when i was", "in my last job", "in my previous",
-	"my old job", "my first job", "ski", "football", "the game last night", "coffee", NULL
-};
+static const char **
+folded_words(const struct lq_vocab *v, const char *table)
+{
+	const char **w = lq_vocab_words(v, table);
+	size_t i;
 
-static const char *const revise_cues[] = {
-	"actually", "after all", "on second thought", "on second thoughts", "scratch that",
-	"changed my mind", "change my mind", "take that back", "i was wrong", "let me correct", "correction",
-	"come to think of it", "thinking about it more", "ignore what i said", "strike that",
-	"i take it back", "rethinking", "on reflection", NULL
-};
+	for (i = 0; w[i]; i++) {
+		const char *orig = w[i];
+
+		w[i] = lq_fold(orig);
+		if (w[i][0] == '\0') {
+			const struct lq_vocab_table *t = lq_vocab_table(v, table);
+
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", t->rec[i].file, t->rec[i].line,
+			    orig);
+		}
+	}
+	return w;
+}
+
+static void
+lex_load(void)
+{
+	static const struct { const char *table; int kind; } secs[] = {
+		{ "icp-lexicon.titles", LQ_CRIT_TITLE }, { "icp-lexicon.industries", LQ_CRIT_INDUSTRY },
+		{ "icp-lexicon.sizes", LQ_CRIT_SIZE }, { "icp-lexicon.keywords", LQ_CRIT_KEYWORD }
+	};
+	const struct lq_vocab *v = lq_vocab();
+	const struct lq_vocab_table *t;
+	size_t n = 0, s, i, k;
+
+	for (s = 0; s < sizeof secs / sizeof *secs; s++)
+		n += lq_vocab_need(v, secs[s].table, 2, LQ_VOCAB_MAX_FIELDS)->n;
+	lexicon = lq_xcalloc(n + 1, sizeof *lexicon);
+	for (s = 0; s < sizeof secs / sizeof *secs; s++) {
+		t = lq_vocab_table(v, secs[s].table);
+		for (i = 0; i < t->n; i++) {
+			const struct lq_vocab_rec *r = &t->rec[i];
+			struct entry *e = &lexicon[n_lexicon++];
+
+			if (secs[s].kind == LQ_CRIT_SIZE && !is_size(r->f[0]))
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size (%s)", r->file,
+				    r->line, r->f[0], "startup, scaleup, mid-market, enterprise, agency, freelance");
+			e->kind = secs[s].kind;
+			e->value = r->f[0];
+			e->fvalue = lq_fold(r->f[0]);
+			e->n = r->n - 1;
+			e->alias = lq_xcalloc(e->n + 1, sizeof *e->alias);
+			e->folded = lq_xcalloc(e->n + 1, sizeof *e->folded);
+			e->forms = lq_xcalloc(e->n + 1, sizeof *e->forms);
+			for (k = 0; k < e->n; k++) {
+				const char *fa;
+				size_t fl;
+
+				e->alias[k] = r->f[k + 1];
+				e->folded[k] = lq_fold(r->f[k + 1]);
+				fa = e->folded[k];
+				if ((fl = strlen(fa)) == 0)
+					lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: phrase %zu of '%s' has no word",
+					    r->file, r->line, k + 1, r->f[0]);
+				e->forms[k][0] = e->folded[k];
+				if (fa[fl - 1] != 's')
+					e->forms[k][1] = lq_xasprintf("%ss", fa);
+				if (fl > 1 && fa[fl - 1] == 'y')
+					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+			}
+		}
+	}
+	for (i = 0; i < sizeof cue_tables / sizeof *cue_tables; i++)
+		*cue_tables[i].list = folded_words(v, cue_tables[i].table);
+	t = lq_vocab_need(v, "icp-cues.retract-around", 2, 2);
+	retract_around[0] = lq_xcalloc(t->n + 1, sizeof *retract_around[0]);
+	retract_around[1] = lq_xcalloc(t->n + 1, sizeof *retract_around[1]);
+	for (i = 0; i < t->n; i++) {
+		retract_around[0][i] = lq_fold(t->rec[i].f[0]);
+		retract_around[1][i] = lq_fold(t->rec[i].f[1]);
+		if (!retract_around[0][i][0] || !retract_around[1][i][0])
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: both fields need a word", t->rec[i].file,
+			    t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.size-adjectives", 2, 2);
+	size_adj[0] = lq_xcalloc(t->n + 1, sizeof *size_adj[0]);
+	size_adj[1] = lq_xcalloc(t->n + 1, sizeof *size_adj[1]);
+	for (i = 0; i < t->n; i++) {
+		size_adj[0][i] = lq_fold(t->rec[i].f[0]);
+		size_adj[1][i] = t->rec[i].f[1];
+		if (!size_adj[0][i][0] || !is_size(t->rec[i].f[1]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: an adjective and a company size", t->rec[i].file,
+			    t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "company-sizes.bands", 3, 3);
+	if (t->n == 0 || t->n > sizeof band_lo / sizeof *band_lo)
+		lq_die(LQ_EXIT_FATAL, "vocabulary: company-sizes.bands: %zu bands; 1 to %zu are allowed", t->n,
+		    sizeof band_lo / sizeof *band_lo);
+	for (i = 0; i < t->n; i++) {
+		const struct lq_vocab_rec *r = &t->rec[i];
+		char *end;
+
+		if (!is_size(r->f[0]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size", r->file, r->line,
+			    r->f[0]);
+		band_name[i] = r->f[0];
+		band_lo[i] = strtod(r->f[1], &end);
+		if (end == r->f[1] || *end || band_lo[i] < 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a head count", r->file, r->line,
+			    r->f[1]);
+		band_hi[i] = r->f[2][0] ? strtod(r->f[2], &end) : 1e12;
+		if ((r->f[2][0] && (end == r->f[2] || *end)) || band_hi[i] <= band_lo[i]
+		    || (i > 0 && band_lo[i] < band_hi[i - 1]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' to '%s' is not a band above the one before",
+			    r->file, r->line, r->f[1], r->f[2]);
+	}
+	n_bands = t->n;
+}
+
+static void
+lex(void)
+{
+	pthread_once(&lex_once, lex_load);
+}
+
+void
+lq_icplex_digest(char hex[65])
+{
+	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", NULL };
+
+	lq_vocab_digest(lq_vocab(), files, hex);
+}
+
+/* ---- words ---- */
 
 /* Whole-word search of folded needle in folded hay: the word index of
- * the first occurrence at or after word from, or -1. */
+ * the first occurrence at or after word from, or -1; *nwords its words. */
 static int
 find_words(const char *hay, const char *needle, int from, int *nwords)
 {
@@ -214,9 +228,9 @@ find_words(const char *hay, const char *needle, int from, int *nwords)
 	const char *p;
 	int w;
 
+	*nwords = 1;
 	if (nl == 0)
 		return -1;
-	*nwords = 1;
 	for (p = needle; *p; p++)
 		if (*p == ' ')
 			(*nwords)++;
@@ -236,7 +250,7 @@ find_words(const char *hay, const char *needle, int from, int *nwords)
 }
 
 static int
-contains_any(const char *folded, const char *const *list)
+contains_any(const char *folded, const char **list)
 {
 	int nw;
 
@@ -246,24 +260,251 @@ contains_any(const char *folded, const char *const *list)
 	return 0;
 }
 
-int
-lq_icplex_small_talk(const char *sentence)
+static int
+in_list(const char *w, const char **list)
 {
-	char *f = lq_fold(sentence);
-	int r = contains_any(f, small_talk);
-
-	free(f);
-	return r;
+	for (; *list; list++)
+		if (strcmp(*list, w) == 0)
+			return 1;
+	return 0;
 }
 
-int
-lq_icplex_revises(const char *sentence)
-{
-	char *f = lq_fold(sentence);
-	int r = contains_any(f, revise_cues);
+/* A clause as words: folded (for matching) and as written (for values),
+ * with their byte offsets in the clause. */
+struct clause {
+	const char *text;	/* the clause as said */
+	char *f;		/* its folded words joined by spaces */
+	int nw;
+	char **w;		/* folded words */
+	char **ow;		/* the words as written (a piece of one when folding split it) */
+	size_t *beg, *end;	/* byte range in text of the written word each folded word came from */
+};
 
-	free(f);
-	return r;
+static int
+word_byte(const unsigned char *s, size_t i)
+{
+	if (s[i] >= 0x80 || isalnum(s[i]))
+		return 1;
+	return (s[i] == '&' || s[i] == '+') && i > 0 && isalnum(s[i - 1]) && isalnum(s[i + 1]);
+}
+
+static void
+clause_init(struct clause *c, const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	struct lq_buf b = LQ_BUF_INIT;
+	size_t i = 0, cap = 0;
+
+	memset(c, 0, sizeof *c);
+	c->text = text;
+	while (s[i]) {
+		size_t st;
+		char *tok, *fo, *p, *save = NULL;
+		int pieces = 0;
+
+		if (!word_byte(s, i)) {
+			i++;
+			continue;
+		}
+		st = i;
+		while (s[i] && word_byte(s, i))
+			i++;
+		tok = lq_xstrndup(text + st, i - st);
+		fo = lq_fold(tok);
+		for (p = fo; *p; p++)
+			pieces += *p == ' ' && p[1] != ' ';
+		for (p = strtok_r(fo, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+			if ((size_t)c->nw == cap) {
+				cap = cap ? cap * 2 : 16;
+				c->w = lq_xreallocarray(c->w, cap, sizeof *c->w);
+				c->ow = lq_xreallocarray(c->ow, cap, sizeof *c->ow);
+				c->beg = lq_xreallocarray(c->beg, cap, sizeof *c->beg);
+				c->end = lq_xreallocarray(c->end, cap, sizeof *c->end);
+			}
+			c->w[c->nw] = lq_xstrdup(p);
+			c->ow[c->nw] = lq_xstrdup(pieces ? p : tok);
+			c->beg[c->nw] = st;
+			c->end[c->nw] = i;
+			if (c->nw)
+				lq_buf_addc(&b, ' ');
+			lq_buf_adds(&b, p);
+			c->nw++;
+		}
+		free(fo);
+		free(tok);
+	}
+	lq_buf_addc(&b, '\0');
+	c->f = lq_buf_detach(&b);
+}
+
+static void
+clause_free(struct clause *c)
+{
+	int i;
+
+	for (i = 0; i < c->nw; i++) {
+		free(c->w[i]);
+		free(c->ow[i]);
+	}
+	free(c->w);
+	free(c->ow);
+	free(c->beg);
+	free(c->end);
+	free(c->f);
+}
+
+/* Does the folded phrase p (n words) occur at word i of c? */
+static int
+phrase_at(const struct clause *c, int i, const char *p, int *n)
+{
+	int at = -1, k = 0;
+	const char *q = c->f;
+
+	/* byte offset of word i in c->f */
+	while (k < i && q) {
+		q = strchr(q, ' ');
+		if (q)
+			q++;
+		k++;
+	}
+	if (q == NULL)
+		return 0;
+	at = find_words(q, p, 0, n);
+	return at == 0;
+}
+
+/* The index of the first word at or after from that starts any phrase
+ * of list, or -1; *n its words. */
+static int
+first_of(const struct clause *c, const char **list, int from, int *n)
+{
+	int best = -1, bn = 0, nw;
+
+	for (; *list; list++) {
+		int at = find_words(c->f, *list, from, &nw);
+
+		if (at >= 0 && (best < 0 || at < best || (at == best && nw > bn)))
+			best = at, bn = nw;
+	}
+	*n = bn;
+	return best;
+}
+
+/* 1 if word i of c looks like a number. */
+static int
+numeric(const char *w)
+{
+	return isdigit((unsigned char)w[0]);
+}
+
+/* The singular of a folded or written word, in out (which may be w). */
+static void
+singular(const char *w, char *out, size_t size)
+{
+	size_t l = strlen(w);
+
+	if (out != w)
+		snprintf(out, size, "%s", w);
+	if (l >= size)
+		return;
+	if (l > 4 && strcmp(w + l - 3, "ies") == 0)
+		snprintf(out + l - 3, size - (l - 3), "y");
+	else if (l > 3 && (w[l - 1] == 's' || w[l - 1] == 'S') && w[l - 2] != 's' && w[l - 2] != 'u'
+	    && w[l - 2] != 'i' && w[l - 2] != '\'')
+		out[l - 1] = '\0';
+}
+
+/* Words [a, b) of c as written, joined by spaces into out; title: every
+ * all-lowercase word capitalised but the small ones, and the last word
+ * made singular; else a sentence-case first word is put in lower case
+ * (acronyms and names with inner capitals are kept). */
+static void
+written(const struct clause *c, int a, int b, int title, char *out, size_t size)
+{
+	struct lq_buf buf = LQ_BUF_INIT;
+	int i;
+
+	for (i = a; i < b; i++) {
+		char w[128];
+		size_t k;
+		int lower = 1, capital = 1;
+
+		snprintf(w, sizeof w, "%s", c->ow[i]);
+		if (title && i == b - 1)
+			singular(w, w, sizeof w);
+		for (k = 0; w[k]; k++) {
+			if (isupper((unsigned char)w[k]))
+				lower = 0;
+			if (k > 0 && isupper((unsigned char)w[k]))
+				capital = 0;
+		}
+		if (title && lower && !(i > a && (strcmp(w, "of") == 0 || strcmp(w, "and") == 0
+		    || strcmp(w, "the") == 0 || strcmp(w, "for") == 0 || strcmp(w, "&") == 0)))
+			w[0] = (char)toupper((unsigned char)w[0]);
+		else if (!title && capital && !lower && strlen(w) > 1)
+			w[0] = (char)tolower((unsigned char)w[0]);
+		if (i > a)
+			lq_buf_addc(&buf, ' ');
+		lq_buf_adds(&buf, w);
+	}
+	lq_buf_addc(&buf, '\0');
+	snprintf(out, size, "%s", buf.data);
+	lq_buf_free(&buf);
+}
+
+/* The clause's text from word a to word b-1 as said (hyphens kept),
+ * with a sentence-case first word put in lower case. */
+static void
+said_text(const struct clause *c, int a, int b, char *out, size_t size)
+{
+	size_t from = c->beg[a], to = c->end[b - 1], l = to - from;
+	int k, capital = 1, lower = 1;
+
+	if (l >= size)
+		l = size - 1;
+	memcpy(out, c->text + from, l);
+	out[l] = '\0';
+	for (k = 0; c->ow[a][k]; k++) {
+		if (isupper((unsigned char)c->ow[a][k]))
+			lower = 0;
+		if (k > 0 && isupper((unsigned char)c->ow[a][k]))
+			capital = 0;
+	}
+	if (capital && !lower && strlen(c->ow[a]) > 1 && a == 0)
+		out[0] = (char)tolower((unsigned char)out[0]);
+	else if (capital && !lower && strlen(c->ow[a]) > 1)
+		out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+/* ---- spans: what a clause names ---- */
+
+struct span {
+	const struct entry *e;	/* the lexicon's, or NULL for a made value */
+	int kind;
+	int w, n;		/* first word, words */
+	char made[128];		/* a value built from the words ("Head of Transport") */
+	int count;		/* from a head count (several bands may share the words) */
+	int group;		/* an unnamed group of people: kept only as an exclusion */
+	int generic;		/* a title made from a title word ("legal ops managers") */
+	int keep;
+	int negated, retracts, whole;
+	int specific;		/* an industry with the client's qualifying word ("equine vets") */
+};
+
+#define MAX_SPANS 64
+
+static int
+add_span(struct span *sp, int *ns, const struct entry *e, int kind, int w, int n)
+{
+	if (*ns >= MAX_SPANS)
+		return -1;
+	memset(&sp[*ns], 0, sizeof *sp);
+	sp[*ns].e = e;
+	sp[*ns].kind = kind;
+	sp[*ns].w = w;
+	sp[*ns].n = n;
+	sp[*ns].keep = 1;
+	return (*ns)++;
 }
 
 static int
@@ -275,306 +516,216 @@ has_upper(const char *s)
 	return 0;
 }
 
-/* Case-sensitive whole-word search of s in text (ASCII word edges):
- * returns the byte offset, or -1. */
-static long
-find_exact(const char *text, const char *s, size_t from)
-{
-	size_t sl = strlen(s);
-	const char *p;
-
-	for (p = strstr(text + from, s); p; p = strstr(p + 1, s)) {
-		unsigned char b = p > text ? (unsigned char)p[-1] : ' ', a = (unsigned char)p[sl];
-
-		if (!isalnum(b) && !isalnum(a))
-			return p - text;
-		if (!isalnum(b) && a == 's' && !isalnum((unsigned char)p[sl + 1]))
-			return p - text;
-	}
-	return -1;
-}
-
-/* Word index in the folded clause of byte offset off of the original. */
+/* Matches an alias with capitals at word i: its capitalised words must be
+ * written so, the others compare folded; the last may take a plural s. */
 static int
-word_at(const char *clause, long off)
+alias_exact_at(const struct clause *c, int i, const char *alias, int *n)
 {
-	char *pre = lq_xstrndup(clause, (size_t)off), *f = lq_fold(pre);
-	int w = 0;
-	const char *q;
+	char *copy = lq_xstrdup(alias), *p, *save = NULL;
+	int k = 0, ok = 1;
+	char *toks[16];
+	int nt = 0;
 
-	for (q = f; *q; q++)
-		if (*q == ' ')
-			w++;
-	if (*f)
-		w++;
-	free(pre);
-	free(f);
-	return w;
-}
+	for (p = strtok_r(copy, " -", &save); p && nt < 16; p = strtok_r(NULL, " -", &save))
+		toks[nt++] = p;
+	for (k = 0; k < nt && ok; k++) {
+		const char *ow;
+		size_t tl = strlen(toks[k]);
 
-struct span {
-	const struct entry *e;
-	int w, n;	/* first word, words */
-	char made[96];	/* value built from "head of X" */
-};
-
-/* The i-th word of folded text f (a new string). */
-static char *
-word(const char *f, int i)
-{
-	const char *p = f, *e;
-
-	while (i-- > 0 && p) {
-		p = strchr(p, ' ');
-		if (p)
-			p++;
-	}
-	if (p == NULL || *p == '\0')
-		return NULL;
-	e = strchr(p, ' ');
-	return lq_xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-}
-
-/* Is the hit at words [w, w+n) of f negated? */
-static int
-negated(const char *f, int w, int n)
-{
-	const char *const *l;
-	int nw, i;
-
-	for (l = neg_before; *l; l++) {
-		int at = -1, from = w - 7 < 0 ? 0 : w - 7;
-
-		while ((at = find_words(f, *l, from, &nw)) >= 0 && at + nw <= w) {
-			const char *const *x;
-			int skip = 0;
-
-			for (x = not_neg; *x; x++) {
-				int xn, xa = find_words(f, *x, at, &xn);
-
-				if (xa == at)
-					skip = 1;
-			}
-			if (!skip)
-				return 1;
-			from = at + 1;
-		}
-	}
-	for (l = neg_after; *l; l++) {
-		int at = find_words(f, *l, w + n, &nw);
-
-		if (at >= 0 && at - (w + n) <= 4)
-			return 1;
-	}
-	(void)i;
-	return 0;
-}
-
-static const char *const stop[] = {
-	"the", "a", "an", "and", "or", "at", "in", "of", "for", "to", "our", "their", "your", "my", "them",
-	"that", "this", "these", "those", "people", "companies", "teams", "team", "it", "is", "are", "who",
-	"like", "there", "some", "all", "any", "we", "you", "they", "i", NULL
-};
-
-static int
-is_stop(const char *w)
-{
-	const char *const *s;
-
-	for (s = stop; *s; s++)
-		if (strcmp(*s, w) == 0)
-			return 1;
-	return 0;
-}
-
-static size_t
-find_clause(const char *clause, struct lq_crit_hit *out, size_t max, int topical)
-{
-	char *f = lq_fold(clause);
-	struct span sp[64];
-	size_t ns = 0, i, j, nout = 0;
-	const struct entry *e;
-
-	for (e = lexicon; e->value && ns < 64; e++) {
-		const char *a = e->aliases;
-
-		if (e->kind == LQ_CRIT_KEYWORD && !topical)
-			continue;
-		while (*a && ns < 64) {
-			const char *bar = strchr(a, '|');
-			size_t al = bar ? (size_t)(bar - a) : strlen(a);
-			char *alias = lq_xstrndup(a, al);
-			int w, nw;
-
-			if (has_upper(alias)) {
-				long off = find_exact(clause, alias, 0);
-
-				if (off >= 0) {
-					char *fa = lq_fold(alias);
-
-					sp[ns].e = e;
-					sp[ns].w = word_at(clause, off);
-					find_words(fa, fa, 0, &nw);
-					sp[ns].n = nw;
-					sp[ns].made[0] = '\0';
-					ns++;
-					free(fa);
-				}
-			} else {
-				char *fa = lq_fold(alias), *pl = lq_xasprintf("%ss", fa);
-
-				w = find_words(f, fa, 0, &nw);
-				if (w < 0 && fa[strlen(fa) - 1] != 's')
-					w = find_words(f, pl, 0, &nw);
-				if (w < 0 && strlen(fa) > 1 && fa[strlen(fa) - 1] == 'y') {
-					free(pl);
-					pl = lq_xasprintf("%.*sies", (int)strlen(fa) - 1, fa);
-					w = find_words(f, pl, 0, &nw);
-				}
-				if (w >= 0) {
-					sp[ns].e = e;
-					sp[ns].w = w;
-					sp[ns].n = nw;
-					sp[ns].made[0] = '\0';
-					ns++;
-				}
-				free(fa);
-				free(pl);
-			}
-			free(alias);
-			a += al;
-			if (*a == '|')
-				a++;
-		}
-	}
-	/* "head(s) of X", "director(s) of X", "VP(s) of X" with X unknown. */
-	{
-		static const char *const heads[] = { "head of", "heads of", "director of", "directors of",
-			"vp of", "vps of", NULL };
-		const char *const *h;
-		int nw;
-
-		for (h = heads; *h && ns < 64; h++) {
-			int w = find_words(f, *h, 0, &nw);
-			char *x, *y;
-
-			if (w < 0)
-				continue;
-			x = word(f, w + nw);
-			if (x == NULL || is_stop(x)) {
-				free(x);
-				continue;
-			}
-			y = word(f, w + nw + 1);
-			sp[ns].e = NULL;
-			sp[ns].w = w;
-			sp[ns].n = nw + 1;
-			snprintf(sp[ns].made, sizeof sp[ns].made, "%s of %c%s", strncmp(*h, "head", 4) == 0 ? "Head"
-			    : strncmp(*h, "vp", 2) == 0 ? "VP" : "Director", toupper((unsigned char)x[0]), x + 1);
-			(void)y;
-			free(y);
-			free(x);
-			ns++;
-		}
-	}
-	/* Longest wins: drop spans inside another span. */
-	for (i = 0; i < ns; i++) {
-		int inside = 0;
-
-		for (j = 0; j < ns && !inside; j++)
-			if (j != i && sp[j].w <= sp[i].w && sp[j].w + sp[j].n >= sp[i].w + sp[i].n
-			    && (sp[j].n > sp[i].n || (sp[j].n == sp[i].n && j < i)))
-				inside = 1;
-		if (inside)
-			continue;
-		if (sp[i].e == NULL) {	/* a made title: only if the lexicon knows its function */
-			struct lq_title t;
-
-			lq_title_analyse(sp[i].made, &t);
-			free(t.canon);
-			if (t.fn == 0)
-				continue;
-		}
-		/* the speaker's own people: "our CFO", "my recruiter" */
-		if (sp[i].w > 0) {
-			char *pw = word(f, sp[i].w - 1);
-			int own = pw && (strcmp(pw, "our") == 0 || strcmp(pw, "my") == 0 || strcmp(pw, "your") == 0);
-
-			free(pw);
-			if (own && (sp[i].e == NULL || sp[i].e->kind == LQ_CRIT_TITLE))
-				continue;
-		}
-		if (nout >= max)
+		if (i + k >= c->nw) {
+			ok = 0;
 			break;
-		out[nout].kind = sp[i].e ? sp[i].e->kind : LQ_CRIT_TITLE;
-		if (sp[i].e)
-			out[nout].value = sp[i].e->value;
-		else {
-			snprintf(out[nout].buf, sizeof out[nout].buf, "%s", sp[i].made);
-			out[nout].value = out[nout].buf;
 		}
-		out[nout].negated = negated(f, sp[i].w, sp[i].n);
-		nout++;
+		ow = c->ow[i + k];
+		if (has_upper(toks[k])) {
+			ok = strcmp(ow, toks[k]) == 0 || (k == nt - 1 && strncmp(ow, toks[k], tl) == 0
+			    && (strcmp(ow + tl, "s") == 0 || strcmp(ow + tl, "'s") == 0));
+		} else {
+			char *ft = lq_fold(toks[k]);
+			size_t fl = strlen(ft);
+
+			ok = strcmp(c->w[i + k], ft) == 0 || (k == nt - 1 && strncmp(c->w[i + k], ft, fl) == 0
+			    && strcmp(c->w[i + k] + fl, "s") == 0);
+			free(ft);
+		}
 	}
-	free(f);
-	return nout;
+	free(copy);
+	*n = nt;
+	return ok && nt > 0;
+}
+
+static void
+lexicon_spans(const struct clause *c, struct span *sp, int *ns)
+{
+	const struct entry *e;
+
+	for (e = lexicon; e->value; e++) {
+		size_t k;
+
+		for (k = 0; k < e->n; k++) {
+			const char *fa = e->folded[k];
+			int w, nw, i;
+
+			if (has_upper(e->alias[k])) {
+				for (i = 0; i < c->nw; i++)
+					if (alias_exact_at(c, i, e->alias[k], &nw)) {
+						add_span(sp, ns, e, e->kind, i, nw);
+						break;
+					}
+				continue;
+			}
+			/* every occurrence, singular or plural */
+			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL))
+				continue;	/* the common case, quickly */
+			for (i = 0; i < 3; i++) {
+				if (e->forms[k][i] == NULL)
+					continue;
+				for (w = find_words(c->f, e->forms[k][i], 0, &nw); w >= 0;
+				    w = find_words(c->f, e->forms[k][i], w + 1, &nw))
+					if (add_span(sp, ns, e, e->kind, w, nw) < 0)
+						break;
+			}
+		}
+	}
+}
+
+static int
+title_head(const char *w)
+{
+	char sg[128];
+
+	singular(w, sg, sizeof sg);
+	return in_list(sg, title_heads) || in_list(w, title_heads);
+}
+
+/* A word that may describe a title's function ("legal", "fleet", "OT"). */
+static int
+modifier_word(const char *w)
+{
+	char sg[128];
+
+	singular(w, sg, sizeof sg);
+	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
+	    && !numeric(w) && strlen(w) > 1;
+}
+
+/* "fleet managers", "heads of transport", "directors of learning and
+ * development", "VP of customer experience": titles the lexicon lacks,
+ * made from a title word and the words that give its function. */
+static void
+generic_titles(const struct clause *c, struct span *sp, int *ns)
+{
+	static const char *const of_heads[][2] = { { "head of", "Head of" }, { "heads of", "Head of" },
+		{ "director of", "Director of" }, { "directors of", "Director of" }, { "vp of", "VP of" },
+		{ "vps of", "VP of" }, { "chief", "Chief" } };
+	int i, j, k, n;
+	size_t h;
+
+	for (i = 0; i < c->nw; i++) {
+		char sg[128];
+		int m;
+
+		singular(c->w[i], sg, sizeof sg);
+		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads))
+			continue;
+		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
+			;
+		if (m == 0)
+			continue;
+		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
+			return;
+		sp[k].generic = 1;
+		written(c, i - m, i + 1, 1, sp[k].made, sizeof sp[k].made);
+	}
+	for (h = 0; h < sizeof of_heads / sizeof *of_heads; h++) {
+		int from = 0;
+
+		while ((i = find_words(c->f, of_heads[h][0], from, &n)) >= 0) {
+			int a = i + n, b = a;
+
+			from = i + 1;
+			/* "learning and development", but not "transport and fleet managers" */
+			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
+			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
+			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2])))))
+				b++;
+			if (b < c->nw && title_head(c->w[b]) && b > a)
+				continue;	/* "head of customer success managers" is not a head-of title */
+			if (strcmp(of_heads[h][0], "chief") == 0) {
+				/* "chief X officer" */
+				if (b >= c->nw || (strcmp(c->w[b], "officer") && strcmp(c->w[b], "officers")))
+					continue;
+				b++;
+			}
+			if (b == a)
+				continue;
+			if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i, b - i)) < 0)
+				return;
+			sp[k].generic = 1;
+			if (strcmp(of_heads[h][0], "chief") == 0) {
+				written(c, i, b, 1, sp[k].made, sizeof sp[k].made);
+				continue;
+			}
+			/* "Head of" and the function words as said, capitalised */
+			snprintf(sp[k].made, sizeof sp[k].made, "%s", of_heads[h][1]);
+			for (j = a; j < b; j++) {
+				char wd[64];
+
+				snprintf(wd, sizeof wd, "%s", c->ow[j]);
+				if (!has_upper(wd) && strcmp(wd, "and") && strcmp(wd, "&"))
+					wd[0] = (char)toupper((unsigned char)wd[0]);
+				snprintf(sp[k].made + strlen(sp[k].made), sizeof sp[k].made - strlen(sp[k].made), " %s", wd);
+			}
+		}
+	}
 }
 
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
- * employees", "under 50 staff". Bands: startup < 50 <= scaleup < 250 <=
- * mid-market < 1000 <= enterprise, as classify(1) (docs/icp-extract.md). */
-static size_t
-find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
+ * employees", "under 50 staff", into the bands of company-sizes.vocab. */
+static void
+count_spans(const struct clause *c, struct span *sp, int *ns)
 {
-	static const char *const band[] = { "startup", "scaleup", "mid-market", "enterprise" };
-	static const double lo[] = { 0, 50, 250, 1000 }, hi[] = { 50, 250, 1000, 1e12 };
-	char *f = lq_fold(clause), *toks[64];
-	int nt = 0, i, neg;
-	size_t nout = 0;
-	char *p, *save = NULL;
+	char **t = c->w;
+	int nt = c->nw, i;
 
-	for (p = strtok_r(f, " ", &save); p && nt < 64; p = strtok_r(NULL, " ", &save))
-		toks[nt++] = p;
 	for (i = 0; i < nt; i++) {
-		double a = -1, b = -1;
+		double a, b = -1;
 		int j = i, k;
 		char *end;
 
-		/* numbers as tokens: "1 000" was "1,000" */
-		if (!isdigit((unsigned char)toks[i][0]))
+		if (!numeric(t[i]))
 			continue;
-		a = strtod(toks[i], &end);
+		a = strtod(t[i], &end);
 		if (*end == 'k')
 			a *= 1000, end++;
 		if (*end)
 			continue;
-		while (j + 1 < nt && strlen(toks[j + 1]) == 3 && isdigit((unsigned char)toks[j + 1][0])
-		    && strspn(toks[j + 1], "0123456789") == 3)
-			a = a * 1000 + atof(toks[++j]);
-		if (j + 2 < nt && (strcmp(toks[j + 1], "to") == 0 || strcmp(toks[j + 1], "and") == 0
-		    || isdigit((unsigned char)toks[j + 1][0]))) {
-			int m = isdigit((unsigned char)toks[j + 1][0]) ? j + 1 : j + 2;
+		/* "1 000" was "1,000" */
+		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+			a = a * 1000 + atof(t[++j]);
+		if (j + 2 < nt && (strcmp(t[j + 1], "to") == 0 || strcmp(t[j + 1], "and") == 0 || numeric(t[j + 1]))) {
+			int m = numeric(t[j + 1]) ? j + 1 : j + 2;
 
-			b = strtod(toks[m], &end);
+			b = strtod(t[m], &end);
 			if (*end == 'k')
 				b *= 1000, end++;
 			if (*end)
 				continue;
 			j = m;
-			while (j + 1 < nt && strlen(toks[j + 1]) == 3 && strspn(toks[j + 1], "0123456789") == 3)
-				b = b * 1000 + atof(toks[++j]);
+			while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+				b = b * 1000 + atof(t[++j]);
 		}
 		if (j + 1 >= nt)
 			continue;
-		if (strcmp(toks[j + 1], "people") && strcmp(toks[j + 1], "employees") && strcmp(toks[j + 1], "employee")
-		    && strcmp(toks[j + 1], "staff") && strcmp(toks[j + 1], "ftes") && strcmp(toks[j + 1], "heads")
-		    && strcmp(toks[j + 1], "person") && !(strcmp(toks[j + 1], "plus") == 0 && j + 2 < nt))
+		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
+		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
+		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
 			continue;
 		if (b < 0) {
-			const char *prev = i > 0 ? toks[i - 1] : "";
-			const char *prev2 = i > 1 ? toks[i - 2] : "";
+			const char *prev = i > 0 ? t[i - 1] : "";
+			const char *prev2 = i > 1 ? t[i - 2] : "";
 
-			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(toks[j + 1], "plus") == 0
+			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(t[j + 1], "plus") == 0
 			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
 				b = 1e12;
 			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
@@ -583,95 +734,764 @@ find_counts(const char *clause, struct lq_crit_hit *out, size_t max)
 			else
 				b = a;	/* "a 200 person company" */
 		}
-		neg = 0;
-		{
-			char *g = lq_fold(clause);
-			int nw;
+		for (k = 0; k < (int)n_bands; k++)
+			if (a < band_hi[k] && b >= band_lo[k]) {
+				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, j + 2 - i);
 
-			neg = find_words(g, "not", 0, &nw) >= 0 && find_words(g, "not", 0, &nw) < i;
-			neg = neg || (find_words(g, "no", 0, &nw) >= 0 && find_words(g, "no", 0, &nw) < i);
-			free(g);
-		}
-		for (k = 0; k < 4 && nout < max; k++)
-			if (a < hi[k] && b >= lo[k]) {
-				out[nout].kind = LQ_CRIT_SIZE;
-				out[nout].value = band[k];
-				out[nout].negated = neg;
-				nout++;
+				if (s < 0)
+					return;
+				sp[s].count = 1;
+				snprintf(sp[s].made, sizeof sp[s].made, "%s", band_name[k]);
 			}
 		i = j + 1;
 	}
-	free(f);
-	return nout;
 }
 
-size_t
-lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max)
+/* "the big consolidators", "small firms": a size from an adjective and a
+ * word for businesses. */
+static void
+adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 {
-	char *s = lq_xstrdup(sentence), *c, *fs;
-	size_t n = 0;
-	int topical;
+	int i, k, j;
 
-	fs = lq_fold(sentence);
-	topical = contains_any(fs, topic_cues);
-	free(fs);
-	/* "1,000 employees" is one number, not two clauses. */
+	for (i = 0; i + 1 < c->nw; i++)
+		for (k = 0; size_adj[0][k]; k++)
+			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[i + 1], business_nouns)
+			    || in_list(c->w[i + 1], size_nouns))) {
+				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, 2)) < 0)
+					return;
+				snprintf(sp[j].made, sizeof sp[j].made, "%s", size_adj[1][k]);
+				break;
+			}
+}
+
+/* ---- polarity ---- */
+
+/* Is the span at words [w, w+n) negated, and is it taken back? A
+ * negation before it reaches NEG_BEFORE_WORDS words unless a scope end
+ * ("just", "but", "we") lies between; one after it NEG_AFTER_WORDS. */
+static void
+polarity(const struct clause *c, struct span *s)
+{
+	const char **l;
+	int nw, w = s->w, n = s->n, r;
+
+	for (r = 0; r < 2; r++)
+		for (l = r ? retract_before : neg_before; *l; l++) {
+			int at, from = w - NEG_BEFORE_WORDS < 0 ? 0 : w - NEG_BEFORE_WORDS;
+
+			while ((at = find_words(c->f, *l, from, &nw)) >= 0 && at + nw <= w) {
+				const char **x;
+				int skip = 0, k, xn;
+
+				for (x = not_neg; *x && !skip; x++)
+					skip = find_words(c->f, *x, at, &xn) == at;
+				/* "don't forget X" */
+				if (r && at > 0 && (strcmp(c->w[at - 1], "t") == 0 || strcmp(c->w[at - 1], "not") == 0
+				    || strcmp(c->w[at - 1], "never") == 0 || strcmp(c->w[at - 1], "dont") == 0))
+					skip = 1;
+				for (k = at + nw; k < w && !skip; k++)
+					skip = in_list(c->w[k], scope_end);
+				if (!skip) {
+					s->negated = 1;
+					s->retracts |= r;
+				}
+				from = at + 1;
+			}
+		}
+	for (r = 0; r < 2; r++)
+		for (l = r ? retract_after : neg_after; *l; l++) {
+			int at = find_words(c->f, *l, w + n, &nw);
+
+			if (at >= 0 && at - (w + n) <= NEG_AFTER_WORDS) {
+				s->negated = 1;
+				s->retracts |= r;
+			}
+		}
+	for (r = 0; retract_around[0][r]; r++) {
+		int from = w - NEG_BEFORE_WORDS < 0 ? 0 : w - NEG_BEFORE_WORDS, at, at2, n2;
+
+		while ((at = find_words(c->f, retract_around[0][r], from, &nw)) >= 0 && at + nw <= w) {
+			at2 = find_words(c->f, retract_around[1][r], w + n, &n2);
+			if (at2 >= 0 && at2 - (w + n) <= 6) {
+				s->negated = 1;
+				s->retracts = 1;
+			}
+			from = at + 1;
+		}
+	}
+	if (s->retracts)
+		s->whole = contains_any(c->f, whole_topic);
+}
+
+/* Does a clause with nothing of its own dismiss what came before it
+ * ("harmless, but useless", "so not them either", "meh")? 1: dismisses,
+ * 2: takes it back ("let's park that for now"), 0: no. */
+static int
+refers_back(const struct clause *c)
+{
+	int nw;
+
+	if (c->nw == 0)
+		return 0;
+	if (contains_any(c->f, retract_before) || contains_any(c->f, retract_after))
+		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
+	if (contains_any(c->f, dismissal))
+		return 1;
+	if (c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
+		return 1;
+	return 0;
+}
+
+/* ---- noun phrases: topics and groups ---- */
+
+/* Strips fillers from words [*a, *b) of c and cuts a trailing
+ * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
+ * words is left. */
+static int
+noun_phrase(const struct clause *c, int *a, int *b, int cut)
+{
+	int again = 1, n, k;
+	const char **l;
+
+	while (again && *a < *b) {
+		again = 0;
+		for (l = filler_start; *l; l++)
+			if (phrase_at(c, *a, *l, &n) && *a + n <= *b) {
+				*a += n;
+				again = 1;
+				break;
+			}
+	}
+	again = 1;
+	while (again && *a < *b) {
+		again = 0;
+		for (l = filler_end; *l; l++) {
+			int at = find_words(c->f, *l, *a, &n);
+
+			/* the last occurrence ending at *b */
+			while (at >= 0 && at + n < *b)
+				at = find_words(c->f, *l, at + 1, &n);
+			if (at >= *a && at + n == *b) {
+				*b = at;
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (cut)
+		for (k = *a + 1; k + 1 < *b; k++)
+			if (in_list(c->w[k], np_cut) && in_list(c->w[k + 1], determiners)) {
+				*b = k;
+				break;
+			}
+	if (*b <= *a || *b - *a > NP_MAX_WORDS)
+		return 0;
+	for (k = *a; k < *b; k++)
+		if (in_list(c->w[k], np_break))
+			return 0;
+	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
+		return 0;
+	return 1;
+}
+
+/* An unnamed group of people ("hobby gardeners", "dropshippers"): a
+ * plural noun with a person's ending, not a word for customers or things. */
+static int
+person_plural(const char *w)
+{
+	size_t l = strlen(w);
+	const char **s;
+
+	if (l < 5 || w[l - 1] != 's' || in_list(w, not_group))
+		return 0;
+	for (s = person_suffix; *s; s++) {
+		size_t sl = strlen(*s);
+
+		if (l > sl + 2 && strcmp(w + l - sl, *s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A plural noun that may name people in a list of whom to avoid ("locum vets"). */
+static int
+plural_noun(const char *w)
+{
+	size_t l = strlen(w);
+
+	return l >= 4 && w[l - 1] == 's' && w[l - 2] != 's' && !in_list(w, not_group) && !in_list(w, business_nouns)
+	    && !in_list(w, supplier_words) && !numeric(w);
+}
+
+/* A keyword hit for words [a, b): the lexicon's topics when they cover
+ * every word of it, else the phrase as said. Spans inside are dropped
+ * (the topic is the phrase). Returns the hits added. */
+static void keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns);
+
+static int
+covered(const struct clause *c, int a, int b, struct span *sp, int ns)
+{
+	int k, i;
+
+	for (k = a; k < b; k++) {
+		int cov = in_list(c->w[k], stop) || strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0;
+
+		for (i = 0; i < ns && !cov; i++)
+			cov = sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w <= k && k < sp[i].w + sp[i].n
+			    && sp[i].w >= a && sp[i].w + sp[i].n <= b;
+		if (!cov)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
+{
+	int i, k, parts[8][2], np = 0, multi = 0, start;
+
+	if (!noun_phrase(c, &a, &b, 0))
+		return;
+	if (!covered(c, a, b, sp, *ns)) {
+		int b2 = b;
+
+		noun_phrase(c, &a, &b2, 1);
+		if (b2 > a && b2 < b) {
+			b = b2;
+		}
+	}
+	if (covered(c, a, b, sp, *ns)) {
+		for (i = 0; i < *ns; i++)
+			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
+				sp[i].keep = 0;
+		for (i = 0; i < *ns; i++)
+			if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].w >= a && sp[i].w + sp[i].n <= b)
+				sp[i].keep = 2;	/* a topic, whatever the sentence */
+		return;
+	}
+	/* "carrier rates and 3PL contracts": two topics; "health and safety": one */
+	start = a;
+	for (k = a; k <= b && np < 8; k++)
+		if (k == b || strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0) {
+			if (k > start) {
+				parts[np][0] = start;
+				parts[np][1] = k;
+				if (k - start >= 2)
+					multi++;
+				np++;
+			}
+			start = k + 1;
+		}
+	if (np > 1) {
+		int split = multi == np;
+
+		for (i = 0; i < np && !split; i++)
+			split = covered(c, parts[i][0], parts[i][1], sp, *ns);
+		if (split) {
+			for (i = 0; i < np; i++)
+				keyword_item(c, parts[i][0], parts[i][1], sp, ns);
+			return;
+		}
+	}
+	for (i = 0; i < *ns; i++)
+		if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].keep)
+			sp[i].keep = 0;
+	if ((k = add_span(sp, ns, NULL, LQ_CRIT_KEYWORD, a, b - a)) >= 0) {
+		said_text(c, a, b, sp[k].made, sizeof sp[k].made);
+		sp[k].keep = 2;
+	}
+}
+
+/* ---- a sentence ---- */
+
+#define MAX_CLAUSES 32
+
+/* Splits a sentence into clauses at , ; : ( ) " but " " - " and dashes. */
+static int
+split_clauses(char *s, char **out, int max)
+{
+	char *c;
+	int n = 0;
+
+	/* "1,000 employees" is one number, not two clauses */
 	for (c = s; *c; c++)
 		if (*c == ',' && c > s && isdigit((unsigned char)c[-1]) && isdigit((unsigned char)c[1]))
 			memmove(c, c + 1, strlen(c));
-	/* Clauses: commas, semicolons, colons, brackets, " but ", " - ". */
 	for (c = s; (c = strstr(c, " but ")) != NULL; c += 4)
 		c[1] = ',', c[2] = ' ', c[3] = ' ';
 	for (c = s; (c = strstr(c, " - ")) != NULL; c += 2)
 		c[1] = ',';
-	for (c = s; *c && n < max;) {
+	for (c = s; (c = strstr(c, "\xe2\x80\x94")) != NULL;)	/* em dash */
+		c[0] = ',', c[1] = ' ', c[2] = ' ';
+	for (c = s; (c = strstr(c, "\xe2\x80\x93")) != NULL;)	/* en dash */
+		c[0] = ',', c[1] = ' ', c[2] = ' ';
+	c = s;
+	while (*c && n < max) {
 		size_t l = strcspn(c, ",;:()");
-		char save = c[l];
 
+		out[n++] = c;
+		if (c[l] == '\0')
+			break;
 		c[l] = '\0';
-		n += find_clause(c, out + n, max - n, topical);
-		n += find_counts(c, out + n, max - n);
-		c[l] = save;
-		c += l;
-		if (*c)
-			c++;
+		c += l + 1;
+	}
+	return n;
+}
+
+static int
+span_inside(const struct span *a, const struct span *b)
+{
+	return b->w <= a->w && b->w + b->n >= a->w + a->n;
+}
+
+size_t
+lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t max)
+{
+	char *s, *parts[MAX_CLAUSES], *fs;
+	struct clause cl[MAX_CLAUSES];
+	struct span sp[MAX_CLAUSES][MAX_SPANS];
+	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, intro_from = -1;
+	size_t nout = 0;
+
+	lex();
+	fs = lq_fold(sentence);
+	topical = contains_any(fs, topic_cues);
+	free(fs);
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc; k++) {
+		struct span *p = sp[k];
+		int n = 0;
+
+		clause_init(&cl[k], parts[k]);
+		talk[k] = contains_any(cl[k].f, small_talk);
+		if (!talk[k]) {	/* "I used to be a recruiter myself": nothing from it */
+			lexicon_spans(&cl[k], p, &n);
+			generic_titles(&cl[k], p, &n);
+			count_spans(&cl[k], p, &n);
+			adjective_sizes(&cl[k], p, &n);
+		}
+		ns[k] = n;
+	}
+	for (k = 0; k < nc; k++) {
+		struct clause *c = &cl[k];
+		struct span *p = sp[k];
+		int nw;
+
+		/* longest wins; a lexicon title beats a made one over the same title word */
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k] && p[i].keep; j++) {
+				if (i == j)
+					continue;
+				if (p[i].count && p[j].count && p[i].w == p[j].w)
+					continue;
+				if (!span_inside(&p[i], &p[j]))
+					continue;
+				/* "construction directors": the title and the industry */
+				if (p[j].generic && p[i].e && p[i].kind == LQ_CRIT_INDUSTRY)
+					continue;
+				if (p[j].n > p[i].n || (p[j].n == p[i].n && j < i))
+					p[i].keep = 0;
+			}
+		/* of two overlapping spans the longer wins ("direct to consumer brands") */
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k] && p[i].keep; j++)
+				if (i != j && p[j].keep && !(p[i].count && p[j].count) && p[i].w < p[j].w + p[j].n
+				    && p[j].w < p[i].w + p[i].n && !span_inside(&p[i], &p[j]) && !span_inside(&p[j], &p[i])
+				    && (p[j].n > p[i].n || (p[j].n == p[i].n && p[j].w < p[i].w)))
+					p[i].keep = 0;
+		for (i = 0; i < ns[k]; i++)
+			for (j = 0; j < ns[k]; j++)
+				if (p[i].keep && p[i].generic && p[j].e && p[j].kind == LQ_CRIT_TITLE
+				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w)
+					p[i].keep = 0, p[j].keep = 1;
+		/* an unnamed group: the whole clause is a plural noun phrase for people */
+		{
+			int a = 0, b = c->nw, any = 0;
+
+			for (i = 0; i < ns[k]; i++)
+				any |= p[i].keep != 0;
+			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && (person_plural(c->w[b - 1])
+			    || (answer == LQ_ANSWER_EXCLUSION && plural_noun(c->w[b - 1])))
+			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
+				p[i].group = 1;
+				written(c, a, b, 1, p[i].made, sizeof p[i].made);
+			}
+		}
+		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
+		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
+			keyword_item(c, i + nw, c->nw, p, &ns[k]);
+			intro_from = k + 1;
+		} else if (answer == LQ_ANSWER_TOPICS && c->nw) {
+			/* "it's mostly site safety": what follows the last word of a statement */
+			int a = 0, b = c->nw, from = 0;
+
+			if (!noun_phrase(c, &a, &b, 0) && (a = 0, b = c->nw, !noun_phrase(c, &a, &b, 1))) {
+				/* a short lead-in and a copula: "honestly it's mostly X" */
+				from = -1;
+				for (i = 0; i < c->nw && i <= 3; i++)
+					if (in_list(c->w[i], copulas))
+						from = i + 1;
+				for (i = from; from > 0 && i < c->nw; i++)
+					if (in_list(c->w[i], np_break) || in_list(c->w[i], not_topic))
+						from = -1;
+				for (i = 0; from > 0 && i < ns[k]; i++)
+					if (p[i].keep && p[i].kind != LQ_CRIT_KEYWORD && p[i].w >= from)
+						from = -1;
+				a = from, b = c->nw;
+				if (from > 0 && (!noun_phrase(c, &a, &b, 0) || b - a < 2))
+					from = -1;
+			}
+			if (from >= 0 && from < c->nw)
+				keyword_item(c, from, c->nw, p, &ns[k]);
+		}
+		else if (topical && intro_from == k) {
+			int a = 0, b = c->nw;
+
+			if (noun_phrase(c, &a, &b, 0)) {	/* "talk about X, Y and Z" */
+				keyword_item(c, 0, c->nw, p, &ns[k]);
+				intro_from = k + 1;
+			}
+		}
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+			int q, qn;
+
+			if (!x->keep)
+				continue;
+			if (x->kind == LQ_CRIT_KEYWORD && x->keep != 2 && !topical)
+				x->keep = 0;
+			if (x->kind == LQ_CRIT_INDUSTRY && x->e && x->w + x->n < c->nw) {
+				const char *next = c->w[x->w + x->n];
+
+				if (in_list(next, supplier_words)) {	/* "dental suppliers": another business */
+					written(c, x->w, x->w + x->n + 1, 1, x->made, sizeof x->made);
+					x->e = NULL;
+					x->n++;
+				} else if (in_list(next, business_nouns))
+					x->n++;	/* "retail chains": its words, for naming an exclusion */
+			}
+			if (x->kind != LQ_CRIT_TITLE || !x->keep)
+				continue;
+			/* the speaker's own people: "our CFO", "my recruiter" */
+			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
+			    || strcmp(c->w[x->w - 1], "your") == 0)) {
+				x->keep = 0;
+				continue;
+			}
+			/* "the machines and controllers": things, not people */
+			for (q = x->w - 2 < 0 ? 0 : x->w - 2; q < x->w + x->n + 2 && q < c->nw && x->keep; q++)
+				if ((q < x->w || q >= x->w + x->n) && in_list(c->w[q], objects))
+					x->keep = 0;
+			if (!x->keep || x->group)
+				continue;
+			/* "fractional CFOs", "interim heads of security": a kind of the title */
+			for (q = 2; q >= 1; q--) {
+				const char **l;
+
+				if (x->w - q < 0)
+					continue;
+				for (l = qualifiers; *l; l++)
+					if (phrase_at(c, x->w - q, *l, &qn) && qn == q) {
+						char base[96], qual[24];
+
+						if (x->e)
+							snprintf(base, sizeof base, "%s", x->e->value);
+						else
+							snprintf(base, sizeof base, "%.95s", x->made);
+						written(c, x->w - q, x->w, 1, qual, sizeof qual);
+						/* written() made the last word singular: "ex"/"interim" are unchanged */
+						snprintf(x->made, sizeof x->made, "%s %s", qual, base);
+						x->e = NULL;
+						x->w -= q;
+						x->n += q;
+						q = 0;
+						break;
+					}
+			}
+		}
+		for (i = 0; i < ns[k]; i++)
+			if (p[i].keep)
+				polarity(c, &p[i]);
+		/* "edtech founders", "pharma reps" to avoid: people, not the industry */
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+			int q = x->w + x->n, y;
+
+			if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || !x->e
+			    || !(x->negated || answer == LQ_ANSWER_EXCLUSION))
+				continue;
+			for (y = 0; y < ns[k]; y++)
+				if (p[y].keep && p[y].kind == LQ_CRIT_TITLE && p[y].w == q)
+					break;
+			if (y < ns[k]) {
+				written(c, x->w, p[y].w + p[y].n, 1, p[y].made, sizeof p[y].made);
+				p[y].e = NULL;
+				p[y].n += x->n;
+				p[y].w = x->w;
+				p[y].negated |= x->negated;
+				x->keep = 0;
+			} else if (q == c->nw - 1 && plural_noun(c->w[q]) && !in_list(c->w[q], objects)) {
+				written(c, x->w, q + 1, 1, x->made, sizeof x->made);
+				x->e = NULL;
+				x->kind = LQ_CRIT_TITLE;
+				x->n++;
+			}
+		}
+		/* "equine vets": the words before an industry, to name an exclusion by */
+		for (i = 0; i < ns[k]; i++) {
+			struct span *x = &p[i];
+
+			if (x->keep && x->kind == LQ_CRIT_INDUSTRY && x->e && x->w > 0 && modifier_word(c->w[x->w - 1])
+			    && !in_list(c->w[x->w - 1], size_adj[0])) {
+				int taken = 0;
+
+				for (j = 0; j < ns[k]; j++)
+					taken |= j != i && p[j].keep && p[j].w <= x->w - 1 && x->w - 1 < p[j].w + p[j].n;
+				if (!taken)
+					x->w--, x->n++, x->specific = 1;
+			}
+		}
+	}
+	/* a clause with nothing of its own that dismisses or takes back the nearest one before it */
+	for (k = 1; k < nc; k++) {
+		int any = 0, back, prev, found;
+
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep != 0;
+		if (any || talk[k])
+			continue;
+		if ((back = refers_back(&cl[k])) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
+			/* "Farm practices, no." */
+			int a = 0, nw;
+
+			while (a < cl[k].nw && first_of(&cl[k], bare_no, a, &nw) == a)
+				a += nw;
+			back = a > 0 && a == cl[k].nw;
+		}
+		if (back == 0)
+			continue;
+		/* the nearest clause with names, and the list before it ("the one-man bands, the sole traders, they won't pay") */
+		for (prev = k - 1, found = 0; prev >= 0; prev--) {
+			int has = 0, a = 0, b = cl[prev].nw;
+
+			if (found && !noun_phrase(&cl[prev], &a, &b, 0))
+				break;
+			for (i = 0; i < ns[prev]; i++)
+				if (sp[prev][i].keep && sp[prev][i].kind != LQ_CRIT_KEYWORD) {
+					has = 1;
+					sp[prev][i].negated = 1;
+					if (back == 2) {
+						sp[prev][i].retracts = 1;
+						sp[prev][i].whole |= contains_any(cl[k].f, whole_topic);
+					}
+				}
+			if (found && !has)
+				break;
+			found |= has;
+		}
+	}
+	for (k = 0; k < nc; k++) {
+		for (i = 0; i < ns[k] && nout < max; i++) {
+			struct span *x = &sp[k][i];
+			struct lq_crit_hit *h = &out[nout];
+			int q;
+
+			if (!x->keep || (x->group && !x->negated && answer != LQ_ANSWER_EXCLUSION))
+				continue;
+			if (x->kind == LQ_CRIT_KEYWORD && x->negated && x->keep != 2)
+				continue;
+			{	/* one hit per criterion and polarity ("burnout and retention") */
+				size_t o;
+				int dup = 0, neg = x->kind == LQ_CRIT_KEYWORD ? 0 : x->negated;
+
+				for (o = 0; o < nout && !dup; o++)
+					dup = out[o].kind == x->kind && out[o].negated == neg && out[o].retracts == (neg && x->retracts)
+					    && strcmp(out[o].value, x->e ? x->e->value : x->made) == 0;
+				if (dup)
+					continue;
+			}
+			memset(h, 0, sizeof *h);
+			h->kind = x->kind;
+			if (x->e)
+				h->value = x->e->value;
+			else {
+				snprintf(h->buf, sizeof h->buf, "%s", x->made);
+				h->value = h->buf;
+			}
+			h->negated = x->kind == LQ_CRIT_KEYWORD ? 0 : x->negated;
+			h->retracts = x->negated && x->retracts;
+			h->whole = h->retracts && x->whole;
+			h->group = x->group;
+			h->specific = x->specific;
+			for (q = x->w; q < x->w + x->n; q++)
+				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
+				    q > x->w ? " " : "", cl[k].w[q]);
+			nout++;
+		}
+	}
+	for (k = 0; k < nc; k++)
+		clause_free(&cl[k]);
+	free(s);
+	return nout;
+}
+
+/* ---- whole sentences and agency lines ---- */
+
+static int
+folded_has(const char *text, const char ***list, int need_question)
+{
+	char *f;
+	int r;
+
+	if (text == NULL || (need_question && strchr(text, '?') == NULL))
+		return 0;
+	lex();
+	f = lq_fold(text);
+	r = contains_any(f, *list);
+	free(f);
+	return r;
+}
+
+int
+lq_icplex_small_talk(const char *sentence)
+{
+	return folded_has(sentence, &small_talk, 0);
+}
+
+int
+lq_icplex_revises(const char *sentence)
+{
+	return folded_has(sentence, &revise_cues, 0);
+}
+
+int
+lq_icplex_asks_exclusion(const char *text)
+{
+	return folded_has(text, &asks_excl, 1);
+}
+
+int
+lq_icplex_asks_topics(const char *text)
+{
+	return folded_has(text, &asks_topics, 1);
+}
+
+int
+lq_icplex_affirms(const char *sentence)
+{
+	struct clause c;
+	int i = 0, n, any = 0;
+	const char **l;
+
+	lex();
+	clause_init(&c, sentence);
+	while (i < c.nw) {
+		int best = 0;
+
+		for (l = affirm; *l; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			break;
+		i += best;
+		any = 1;
+	}
+	n = any && i == c.nw;
+	clause_free(&c);
+	return n;
+}
+
+int
+lq_icplex_refers_back(const char *sentence)
+{
+	char *s;
+	char *parts[MAX_CLAUSES];
+	int nc, k, r = 0;
+
+	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc && r != 2; k++) {
+		struct clause c;
+		int b;
+
+		clause_init(&c, parts[k]);
+		b = refers_back(&c);
+		if (b > r)
+			r = b;
+		clause_free(&c);
 	}
 	free(s);
-	return n;
+	return r;
 }
 
 const char *
 lq_icplex_canonical(int kind, const char *s)
 {
-	char *f = lq_fold(s);
+	char *f;
 	const struct entry *e;
 	const char *r = NULL;
 
+	lex();
+	f = lq_fold(s);
 	for (e = lexicon; e->value && !r; e++) {
-		const char *a = e->aliases;
-		char *fv;
+		size_t k;
 
 		if (e->kind != kind)
 			continue;
-		fv = lq_fold(e->value);
-		if (strcmp(fv, f) == 0)
+		if (strcmp(e->fvalue, f) == 0)
 			r = e->value;
-		free(fv);
-		while (*a && !r) {
-			const char *bar = strchr(a, '|');
-			size_t al = bar ? (size_t)(bar - a) : strlen(a);
-			char *alias = lq_xstrndup(a, al), *fa = lq_fold(alias);
+		for (k = 0; k < e->n && !r; k++) {
+			const char *fa = e->folded[k];
 			size_t fl = strlen(fa);
 
 			if (strcmp(fa, f) == 0 || (strncmp(fa, f, fl) == 0 && strcmp(f + fl, "s") == 0))
 				r = e->value;
-			free(alias);
-			free(fa);
-			a += al;
-			if (*a == '|')
-				a++;
 		}
 	}
 	free(f);
 	return r;
+}
+
+int
+lq_icplex_qualifier(const char *title)
+{
+	char *f;
+	const char **l;
+	int i, r = -1, nw;
+
+	lex();
+	f = lq_fold(title);
+	for (l = qualifiers, i = 0; *l && r < 0; l++, i++)
+		if (find_words(f, *l, 0, &nw) == 0)
+			r = i;
+	free(f);
+	return r;
+}
+
+int
+lq_icplex_bare(const char *sentence)
+{
+	char *s, *parts[MAX_CLAUSES];
+	int nc, k, bare = 1, any = 0;
+
+	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc && bare; k++) {
+		struct clause c;
+		int a = 0, b;
+
+		clause_init(&c, parts[k]);
+		b = c.nw;
+		if (c.nw) {
+			any = 1;
+			bare = noun_phrase(&c, &a, &b, 0) || a >= b || (a = 0, b = c.nw, noun_phrase(&c, &a, &b, 1));
+		}
+		clause_free(&c);
+	}
+	free(s);
+	return bare && any;
 }

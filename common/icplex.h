@@ -1,4 +1,4 @@
-/* icplex.h: the lexicon icp-extract finds ICP criteria with in what a client said on a call. */
+/* icplex.h: finding ICP criteria in what a client said on a call, with the lexicon and cues of common/vocab/. */
 #ifndef LQ_ICPLEX_H
 #define LQ_ICPLEX_H
 
@@ -7,28 +7,64 @@
 /* What a criterion is about. */
 enum { LQ_CRIT_TITLE, LQ_CRIT_INDUSTRY, LQ_CRIT_SIZE, LQ_CRIT_KEYWORD };
 
-/* One criterion found in a clause. */
-struct lq_crit_hit {
-	int kind;		/* LQ_CRIT_* */
-	const char *value;	/* the lexicon's canonical value (static), or for
-				   titles made from "head of X" the text in buf */
-	char buf[96];
-	int negated;		/* said as an exclusion ("not recruiters", "no agencies") */
+/* What the agency asked before the sentence: how a bare list is read. */
+enum {
+	LQ_ANSWER_NONE,
+	LQ_ANSWER_EXCLUSION,	/* "Anyone to avoid?": names are exclusions */
+	LQ_ANSWER_TOPICS	/* "What do they post about?": noun phrases are topics */
 };
 
-/* Finds the criteria named in one sentence (UTF-8, any case). A hit is
- * negated when a negation ("not", "no", "don't sell to", "except",
- * "exclude", ...) governs it in its clause, or the clause says it is
- * unwanted after it ("recruiters are a waste of time"); "not just" and
- * "not only" do not negate. Names after "our", "my" or "your" (the
- * speaker's own team) are skipped, and keywords count only in a sentence
- * that says they are a topic ("talk about", "struggling with", ...).
- * Writes at most max hits to out and returns their number. */
-size_t lq_icplex_find(const char *sentence, struct lq_crit_hit *out, size_t max);
+/* One criterion found in a sentence. */
+struct lq_crit_hit {
+	int kind;		/* LQ_CRIT_* */
+	const char *value;	/* the lexicon's canonical value (static), or buf */
+	char buf[128];		/* a value made from the words said ("Head of Transport",
+				   "Fractional CFO", "carrier rates") */
+	int negated;		/* said as an exclusion ("not recruiters", "X are useless") */
+	int retracts;		/* said as taking it back ("forget X", "leave X out"):
+				   it revises the same criterion said earlier as a target */
+	int whole;		/* the retraction covers the topic ("the whole X world") */
+	int group;		/* an unnamed group of people ("hobby gardeners") */
+	int specific;		/* an industry said with a qualifying word ("equine vets",
+				   "independent schools"): words names a part of it */
+	char words[96];		/* the folded words it was found in ("marketing agencies") */
+};
+
+/* Finds the criteria named in one sentence (UTF-8, any case), read as an
+ * answer of kind answer (LQ_ANSWER_*). The sentence is cut into clauses;
+ * in each, lexicon phrases, titles made from a title word ("fleet
+ * managers", "head of OT security"), head counts and, in a topic answer
+ * or after "talk about", noun phrases as topics. A hit is negated when a
+ * negation governs it in its clause ("not", "don't sell to", "leave X
+ * out"), when the clause says it is unwanted after it ("too small to
+ * have budget", "a waste of time"), or when a later clause with nothing
+ * of its own dismisses it ("harmless, but useless", "so not them
+ * either"). Keywords are never negated; an unnamed group is kept only
+ * as an exclusion. Names after "our", "my" or "your", and titles next
+ * to things ("machines and controllers"), are skipped. Writes at most
+ * max hits to out and returns their number. */
+size_t lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t max);
+
+/* 1 if a sentence with no criterion of its own dismisses what was said
+ * just before ("Waste of time.", "Harmless, but they never buy."), 2 if
+ * it takes it back ("Scratch that, let's park it."), else 0. */
+int lq_icplex_refers_back(const char *sentence);
+
+/* 1 if every clause of the sentence is a bare noun phrase ("Interim
+ * CISOs.", "Recruiters, consultants."): a list, not a statement. */
+int lq_icplex_bare(const char *sentence);
+
+/* 1 if the sentence is only a yes ("Yes, exactly.", "Spot on."). */
+int lq_icplex_affirms(const char *sentence);
 
 /* The lexicon entry whose value or alias folds to the same text as s, in
  * kind: its canonical value (static), or NULL. */
 const char *lq_icplex_canonical(int kind, const char *s);
+
+/* The index of the qualifier a title starts with ("Fractional CFO",
+ * "Interim Head of Security"), or -1: two titles with different
+ * qualifiers are different criteria. */
+int lq_icplex_qualifier(const char *title);
 
 /* 1 if the sentence is small talk or about the speaker's own past
  * ("I used to be a recruiter", "my brother"): no criterion is taken. */
@@ -37,5 +73,17 @@ int lq_icplex_small_talk(const char *sentence);
 /* 1 if the sentence revises something said earlier in the call
  * ("actually", "after all", "on second thought", "scratch that"). */
 int lq_icplex_revises(const char *sentence);
+
+/* 1 if text (an agency line with a question mark) asks whom to leave out
+ * ("Anyone to avoid?"), or what the client's buyers talk about ("What
+ * do they post about?"): the answer is read as LQ_ANSWER_EXCLUSION or
+ * LQ_ANSWER_TOPICS. */
+int lq_icplex_asks_exclusion(const char *text);
+int lq_icplex_asks_topics(const char *text);
+
+/* The SHA-256 (hex) of the vocabulary tables this file reads
+ * (icp-lexicon, icp-cues, company-sizes: lq_vocab_digest), for versions
+ * and cache keys. */
+void lq_icplex_digest(char hex[65]);
 
 #endif

@@ -15,9 +15,13 @@
  * estimated at one token per 3 bytes and halved for safety. */
 #define LQ_LEADTEXT_CAP_LOCAL 1536
 #define LQ_LEADTEXT_CAP_REMOTE 12000
+/* A reranker's document (rerank, and the pairs feedback exports to train
+ * one): Jina's pair context is 1,024 tokens; 4,000 bytes is about 1,000
+ * tokens of English. */
+#define LQ_LEADTEXT_CAP_RERANK 4000
 
 /* Builds the profile text of rec (a lead record: top-level fields written
- * by scrape, and the raw item in "profile" of any known actor shape):
+ * by scrape, and the raw item in "profile" of any shape profile.h reads):
  * "Title: ... | Name: ... | Headline: ... | Company: ... | Industry: ... |
  * Location: ... | About: ... | Current role: ... | Past roles: ... |
  * Skills: ...", parts that are unknown left out, whitespace collapsed,
@@ -29,10 +33,6 @@ char *lq_lead_text(const json_t *rec, size_t cap);
  * employee count range, current roles with their employment type and
  * description, headline), for classify. Same conventions. */
 char *lq_lead_company_text(const json_t *rec, size_t cap);
-
-/* The LinkedIn industry of the lead's profile (industryName, companyIndustry
- * or currentCompany.industries[0].name), or NULL. Points into rec. */
-const char *lq_lead_industry(const json_t *rec);
 
 /* 1 if rec has anything to build a text from: a "profile" object, or a
  * non-empty headline or current_job_titles. */

@@ -1,9 +1,11 @@
 /* ndjson.c: line reader that never loses a line, compact writer. */
 #include <errno.h>
 #include <math.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base64.h"
 #include "diag.h"
@@ -12,17 +14,25 @@
 #include "redact.h"
 #include "record.h"
 #include "run.h"
+#include "stop.h"
 #include "util.h"
 
 struct lq_reader {
 	FILE *fp;
+	int fd;			/* fp's descriptor, read directly; -1: through stdio */
 	char *name;
-	char *line;
-	size_t cap;
+	char *buf;		/* input bytes; the unread ones are [pos, end) */
+	size_t cap, pos, end;
+	int eof;
+	int after_cr;		/* the last line ended with CR: a LF next is part of it */
+	int cut;		/* a stop ended the input */
 	unsigned long lineno;
 	unsigned long recline;
 	int full;		/* LQ_RECORD_PARSE=full: jansson parses every line whole */
 };
+
+/* Enough for most records at once; a longer line grows the buffer. */
+#define READ_CHUNK (64 * 1024)
 
 struct lq_reader *
 lq_reader_new(FILE *fp, const char *name)
@@ -32,12 +42,15 @@ lq_reader_new(FILE *fp, const char *name)
 	const char *mode = getenv("LQ_RECORD_PARSE");
 
 	r->fp = fp;
+	r->fd = fp ? fileno(fp) : -1;
 	r->name = lq_xstrdup(name);
 	if (mode && *mode && strcmp(mode, "lazy") != 0) {
 		if (strcmp(mode, "full") != 0)
 			lq_die(LQ_EXIT_USAGE, "LQ_RECORD_PARSE: unknown value '%s' (lazy or full)", mode);
 		r->full = 1;
 	}
+	r->cap = READ_CHUNK;
+	r->buf = lq_xmalloc(r->cap);
 	return r;
 }
 
@@ -46,7 +59,7 @@ lq_reader_free(struct lq_reader *r)
 {
 	if (r == NULL)
 		return;
-	free(r->line);
+	free(r->buf);
 	free(r->name);
 	free(r);
 }
@@ -61,6 +74,181 @@ const char *
 lq_reader_name(const struct lq_reader *r)
 {
 	return r->name;
+}
+
+int
+lq_reader_stopped(const struct lq_reader *r)
+{
+	return r->cut;
+}
+
+/* Makes room in r->buf for more input after the unread bytes. */
+static void
+make_room(struct lq_reader *r)
+{
+	if (r->pos > 0 && r->pos == r->end)
+		r->pos = r->end = 0;
+	if (r->end == r->cap) {
+		if (r->pos > 0) {
+			memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+			r->end -= r->pos;
+			r->pos = 0;
+		} else {
+			r->cap *= 2;
+			r->buf = lq_xrealloc(r->buf, r->cap);
+		}
+	}
+}
+
+/* Reads more input into r->buf after the unread bytes. Returns the bytes
+ * read, 0 at end of input, -1 when a stop was requested (stop.h) before
+ * any came. A read error is fatal. The wait for input is a poll on the
+ * descriptor and the stop pipe, so a signal never leaves the reader
+ * blocked and never turns into a read error. */
+static ssize_t
+fill(struct lq_reader *r)
+{
+	ssize_t got;
+
+	make_room(r);
+	for (;;) {
+		if (lq_stop_requested())
+			return -1;
+		if (r->fd < 0) {
+			got = (ssize_t)fread(r->buf + r->end, 1, r->cap - r->end, r->fp);
+			if (got == 0 && ferror(r->fp))
+				lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+			return got;
+		}
+		if (lq_stop_fd() >= 0) {
+			struct pollfd p[2] = { { r->fd, POLLIN, 0 }, { lq_stop_fd(), POLLIN, 0 } };
+
+			if (poll(p, 2, -1) < 0 && errno != EINTR)
+				lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+			if (p[0].revents == 0)
+				continue;	/* a stop, or an interrupted poll */
+		}
+		got = read(r->fd, r->buf + r->end, r->cap - r->end);
+		if (got >= 0)
+			return got;
+		if (errno == EINTR)
+			continue;
+		if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			/* stdin left non-blocking by someone else: wait for it. */
+			struct pollfd p = { r->fd, POLLIN, 0 };
+
+			(void)poll(&p, 1, 1000);
+			continue;
+		}
+		lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+	}
+}
+
+/* 1 if the buffer holds a complete line that is not blank. */
+static int
+has_line(const struct lq_reader *r)
+{
+	size_t i = r->pos, start;
+
+	if (r->after_cr && i < r->end && r->buf[i] == '\n')
+		i++;
+	for (start = i; i < r->end; i++) {
+		char c = r->buf[i];
+
+		if (c == '\n' || c == '\r') {
+			size_t k = start;
+
+			while (k < i && (r->buf[k] == ' ' || r->buf[k] == '\t'))
+				k++;
+			if (k < i)
+				return 1;
+			start = i + 1;
+		}
+	}
+	return 0;
+}
+
+int
+lq_reader_ready(struct lq_reader *r, double wait)
+{
+	struct pollfd p[2];
+	int n;
+
+	for (;;) {
+		if (r->fd < 0 || r->eof || r->cut || lq_stop_requested() || has_line(r))
+			return 1;
+		p[0].fd = r->fd, p[0].events = POLLIN, p[0].revents = 0;
+		p[1].fd = lq_stop_fd(), p[1].events = POLLIN, p[1].revents = 0;
+		n = poll(p, lq_stop_fd() >= 0 ? 2 : 1, wait > 0 ? (int)(wait * 1000) : 0);
+		if (n <= 0)
+			return 0;	/* nothing yet (or an interrupted poll) */
+		if (p[0].revents == 0)
+			continue;	/* the stop */
+		make_room(r);
+		{
+			ssize_t got = read(r->fd, r->buf + r->end, r->cap - r->end);
+
+			if (got < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+				return 0;
+			if (got < 0)
+				lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+			if (got == 0)
+				r->eof = 1;
+			r->end += (size_t)got;
+		}
+		wait = 0;	/* what was there is read; say whether a line is */
+	}
+}
+
+/* The next line: its text in *s (not terminated), its length in *n.
+ * A line ends at LF, CR LF or a lone CR (classic Mac files); the last
+ * line may lack an end. Returns 1 for a complete line, 2 for the start of
+ * a line that a stop cut off, 0 at end of input. */
+static int
+next_line(struct lq_reader *r, const char **s, size_t *n)
+{
+	size_t scan = r->pos;
+
+	for (;;) {
+		if (r->after_cr && r->pos < r->end) {
+			if (r->buf[r->pos] == '\n')
+				r->pos++;
+			r->after_cr = 0;
+			scan = r->pos;
+			continue;
+		}
+		for (size_t i = scan; i < r->end; i++) {
+			char c = r->buf[i];
+
+			if (c == '\n' || c == '\r') {
+				*s = r->buf + r->pos;
+				*n = i - r->pos;
+				r->pos = i + 1;
+				r->after_cr = c == '\r';
+				return 1;
+			}
+		}
+		if (r->eof || r->cut) {
+			if (r->pos == r->end)
+				return 0;
+			*s = r->buf + r->pos;
+			*n = r->end - r->pos;
+			r->pos = r->end;
+			return r->cut ? 2 : 1;
+		}
+		scan = r->end - r->pos;		/* offsets survive fill's move */
+		{
+			ssize_t got = fill(r);
+
+			scan += r->pos;
+			if (got < 0)
+				r->cut = 1;
+			else if (got == 0)
+				r->eof = 1;
+			else
+				r->end += (size_t)got;
+		}
+	}
 }
 
 const char *
@@ -101,42 +289,39 @@ json_t *
 lq_reader_next(struct lq_reader *r)
 {
 	for (;;) {
-		ssize_t got;
+		const char *s;
 		size_t n;
-		char *s;
+		int kind;
 		json_t *j;
 		json_error_t err;
 
-		errno = 0;
-		got = getline(&r->line, &r->cap, r->fp);
-		if (got < 0) {
-			if (ferror(r->fp))
-				lq_die_errno(LQ_EXIT_FATAL, "%s: read error", r->name);
+		if ((kind = next_line(r, &s, &n)) == 0)
 			return NULL;
-		}
 		r->lineno++;
-		s = r->line;
-		n = (size_t)got;
-		if (n && s[n - 1] == '\n')
-			n--;
-		if (n && s[n - 1] == '\r')
-			n--;
 		if (r->lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;
 		{
 			size_t k = 0;
 
-			while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+			while (k < n && (s[k] == ' ' || s[k] == '\t'))
 				k++;
 			if (k == n)
 				continue;	/* blank line */
 		}
 		r->recline = r->lineno;
 		lq_counts.in++;
+		if (kind == 2) {
+			/* Read, but cut off by the stop: kept as what it is. */
+			json_t *rec = bad_line(r, s, n, "interrupted",
+			    "line cut off by the stop, before its end");
+
+			return rec;
+		}
 		/* The scanner checks the whole line and indexes its members;
 		 * jansson parses those the stage asks for (lazy.h). What the
 		 * scanner does not vouch for goes to jansson whole, which also
-		 * words the error. */
+		 * words the error. The lazy object copies the line: the
+		 * reader's buffer is reused. */
 		if (!r->full && (j = lq_lazy_parse(s, n)) != NULL)
 			return j;
 		j = json_loadb(s, n, JSON_ALLOW_NUL, &err);
@@ -397,8 +582,15 @@ lq_write(const json_t *rec)
 		lq_json_dump(&b, rec);
 	b.len = lq_redact_mem(b.data, b.len);	/* no record carries a key out */
 	lq_buf_addc(&b, '\n');
-	if (fwrite(b.data, 1, b.len, stdout) != b.len)
+	if (lq_stop_output_is_closed())
+		return;
+	if (fwrite(b.data, 1, b.len, stdout) != b.len) {
+		if (errno == EPIPE) {
+			lq_stop_output_closed();
+			return;
+		}
 		lq_die_errno(LQ_EXIT_FATAL, "write error");
+	}
 	lq_counts.out++;
 	if (lq_rec_failed(rec))
 		lq_counts.failed_out++;

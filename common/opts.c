@@ -1,4 +1,5 @@
 /* opts.c: option parsing over getopt_long, generated help. */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -8,6 +9,7 @@
 
 #include "diag.h"
 #include "opts.h"
+#include "stop.h"
 #include "util.h"
 
 #ifndef LQ_VERSION
@@ -40,11 +42,98 @@ count(const struct lq_option *o)
 	return n;
 }
 
+/* 1 if the synopsis text u already names option o (as "--name" or "-k"),
+ * so that a group written by hand ("[--a FILE | --b DIR]") is not repeated. */
+static int
+mentioned(const char *u, const struct lq_option *o)
+{
+	size_t n = strlen(o->name);
+
+	for (const char *p = u; (p = strstr(p, "--")) != NULL; p += 2)
+		if (strncmp(p + 2, o->name, n) == 0 && !isalnum((unsigned char)p[2 + n]) &&
+		    p[2 + n] != '-')
+			return 1;
+	if (o->key > 0 && o->key < 256)
+		for (const char *p = u; (p = strchr(p, '-')) != NULL; p++)
+			if (p[1] == o->key && (p == u || strchr(" [|", p[-1])) &&
+			    (p[2] == '\0' || strchr(" ]|", p[2])))
+				return 1;
+	return 0;
+}
+
+/* Appends "[-k ARG]" or "[--name ARG]" for each option of o not named in u. */
+static void
+synopsis_options(struct lq_buf *b, const struct lq_option *o, const char *u)
+{
+	for (; o && o->name; o++) {
+		if (o->key == 'h' || o->key == LQ_OPT_VERSION || mentioned(u, o))
+			continue;
+		if (b->len)
+			lq_buf_addc(b, '\n');
+		if (o->key > 0 && o->key < 256)
+			lq_buf_addf(b, "[-%c%s%s]", o->key, o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			lq_buf_addf(b, "[--%s%s%s]", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+	}
+}
+
+/* Writes the synopsis of cmd: every option of its table (and the common
+ * ones but --help and --version) that cmd->usage does not already name,
+ * then cmd->usage, wrapped at 80 columns under the program name. A line
+ * break in cmd->usage starts its alternative forms, printed as written. */
+static void
+synopsis(FILE *f, const struct lq_cmd *cmd)
+{
+	struct lq_buf words = LQ_BUF_INIT;
+	const char *u = cmd->usage ? cmd->usage : "", *rest = strchr(u, '\n');
+	size_t indent = strlen("usage: ") + strlen(lq_progname) + 1, col = indent, ulen;
+
+	ulen = rest ? (size_t)(rest - u) : strlen(u);
+	synopsis_options(&words, cmd->options, u);
+	if (cmd->common == LQ_COMMON_FILTER)
+		synopsis_options(&words, filter_options, u);
+	synopsis_options(&words, basic_options, u);
+	/* the hand-written part, split into words outside brackets */
+	for (size_t i = 0, depth = 0, start = 0; i <= ulen; i++) {
+		char c = i < ulen ? u[i] : ' ';
+
+		if (c == '[')
+			depth++;
+		else if (c == ']' && depth)
+			depth--;
+		else if (c == ' ' && depth == 0) {
+			if (i > start) {
+				if (words.len)
+					lq_buf_addc(&words, '\n');
+				lq_buf_add(&words, u + start, i - start);
+			}
+			start = i + 1;
+		}
+	}
+	fprintf(f, "usage: %s", lq_progname);
+	for (char *w = words.data, *end; w && *w; w = *end ? end + 1 : end) {
+		size_t n;
+
+		end = strchr(w, '\n');
+		if (end == NULL)
+			end = w + strlen(w);
+		n = (size_t)(end - w);
+		if (col > indent && col + 1 + n > 79) {
+			fprintf(f, "\n%*s", (int)indent - 1, "");
+			col = indent - 1;
+		}
+		fprintf(f, " %.*s", (int)n, w);
+		col += 1 + n;
+	}
+	fprintf(f, "%s\n", rest ? rest : "");
+	lq_buf_free(&words);
+}
+
 void
 lq_usage(const struct lq_cmd *cmd)
 {
 	fflush(stdout);
-	fprintf(stderr, "usage: %s %s\n", lq_progname, cmd->usage);
+	synopsis(stderr, cmd);
 	fprintf(stderr, "Try '%s --help' for more information.\n", lq_progname);
 	exit(LQ_EXIT_USAGE);
 }
@@ -71,7 +160,7 @@ help_lines(const struct lq_option *o)
 void
 lq_help(const struct lq_cmd *cmd)
 {
-	printf("usage: %s %s\n", lq_progname, cmd->usage);
+	synopsis(stdout, cmd);
 	printf("%s\n\nOptions:\n", cmd->summary);
 	help_lines(cmd->options);
 	if (cmd->common == LQ_COMMON_FILTER)
@@ -79,8 +168,16 @@ lq_help(const struct lq_cmd *cmd)
 	help_lines(basic_options);
 	if (cmd->details)
 		printf("\n%s", cmd->details);
-	printf("\nExit status: 0 success, 1 records failed (with --strict), 2 usage,\n"
-	    "3 fatal error, 4 interrupted. See lq(7) and docs/exit-codes.md.\n");
+	if (cmd->details && cmd->details[strlen(cmd->details) - 1] != '\n')
+		putchar('\n');
+	if (cmd->common == LQ_COMMON_FILTER)
+		printf("\nExit status: 0 success, 1 records failed (with --strict), 2 usage,\n"
+		    "3 fatal error, 4 interrupted");
+	else
+		printf("\nExit status: 0 success, 2 usage, 3 fatal error, 4 interrupted");
+	if (cmd->exits)
+		printf(";\n%s", cmd->exits);
+	printf(".\nSee lq(1) and docs/exit-codes.md.\n");
 }
 
 static const struct lq_option *
@@ -128,6 +225,8 @@ lq_getopt(int argc, char **argv, const struct lq_cmd *cmd, const char **arg)
 			}
 		shorts[s] = '\0';
 		built = cmd;
+		if (cmd->common == LQ_COMMON_FILTER)
+			lq_stop_init();	/* one stop path for every record filter */
 		opterr = 0;
 	}
 	for (;;) {
@@ -174,6 +273,20 @@ lq_getopt(int argc, char **argv, const struct lq_cmd *cmd, const char **arg)
 			return c;
 		}
 	}
+}
+
+const char *
+lq_backend(const char *flag, const char *env, const char *const names[])
+{
+	const char *v = flag ? flag : getenv(env) && *getenv(env) ? getenv(env) : names[0];
+	struct lq_buf list = LQ_BUF_INIT;
+
+	for (size_t i = 0; names[i]; i++)
+		if (strcmp(v, names[i]) == 0)
+			return v;
+	for (size_t i = 0; names[i]; i++)
+		lq_buf_addf(&list, "%s%s", i ? ", " : "", names[i]);
+	lq_die(LQ_EXIT_USAGE, "%s: unknown backend '%s' (%s)", flag ? "--backend" : env, v, list.data);
 }
 
 long long

@@ -18,11 +18,16 @@ enum {
 };
 
 struct lq_cmd {
-	const char *usage;	/* synopsis after the program name */
+	const char *usage;	/* operands and hand-grouped options of the synopsis:
+				   the synopsis lists every option of the table the
+				   usage does not name, then the usage; a "\n" in it
+				   starts alternative forms, printed as written */
 	const char *summary;	/* one line: what the program does */
 	const char *details;	/* optional text printed after the options, or NULL */
 	const struct lq_option *options; /* ends with an entry whose name is NULL */
 	int common;		/* LQ_COMMON_BASIC or LQ_COMMON_FILTER */
+	const char *exits;	/* the program's own exit codes beside the common
+				   ones ("5 ..."), for --help's exit line, or NULL */
 };
 
 /* Keys of the common options (returned to no caller: handled inside). */
@@ -40,11 +45,18 @@ extern int lq_opt_strict;	/* --strict: exit 1 when a record failed at this stage
  * value prints a message and the usage line and exits LQ_EXIT_USAGE. */
 int lq_getopt(int argc, char **argv, const struct lq_cmd *cmd, const char **arg);
 
-/* Prints "usage: prog SYNOPSIS" to stderr and exits LQ_EXIT_USAGE. */
+/* Prints "usage: prog SYNOPSIS" (generated from the option table, see
+ * struct lq_cmd) to stderr and exits LQ_EXIT_USAGE. */
 void lq_usage(const struct lq_cmd *cmd) __attribute__((noreturn));
 
 /* Prints the full help of cmd to stdout. */
 void lq_help(const struct lq_cmd *cmd);
+
+/* The backend a program runs: flag (its --backend value, or NULL), else
+ * the environment variable env when set and not empty, else names[0].
+ * Dies with LQ_EXIT_USAGE, naming --backend or env and listing names
+ * (NULL-terminated), when the choice is not one of them. */
+const char *lq_backend(const char *flag, const char *env, const char *const names[]);
 
 /* Parse a whole decimal number in [min, max] given for option opt; on any
  * error (not a number, trailing text, out of range) dies with

@@ -1,7 +1,8 @@
-/* profile.c: lead fields from actor items, matching keys, streaming dataset reader. */
+/* profile.c: every actor's profile shape read through one table into one view; junk cleaned; keys; the profile cache. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "http.h"
@@ -10,264 +11,1412 @@
 #include "record.h"
 #include "util.h"
 
-static const char *
-str(const json_t *o, const char *key)
-{
-	const char *s = json_string_value(json_object_get(o, key));
+/*
+ * ---- the shapes, as data ----
+ *
+ * Each field is a list of JSON paths tried in turn: "a.b.0.c|d" is
+ * item.a.b[0].c, else item.d. A signature says when an item has the shape:
+ * "k1:a&k2|k3" means k1 is an array and k2 is present, or k3 is present
+ * (":a" array, ":o" object, ":s" non-empty string). Rows are tried in
+ * order; the first whose signature holds reads the item.
+ */
 
-	return s && *s ? s : NULL;
+/* Where a shape keeps the fields of one position. */
+struct posmap {
+	const char *list;		/* the positions array */
+	const char *title, *company, *emptype, *desc, *location, *industry;
+	const char *start, *end;	/* date objects {year, month} or date text */
+	const char *dates;		/* "Jan 2020 - Present · 5 yrs" */
+	const char *current;		/* a boolean */
+	const char *size;		/* {start, end}, a number or "51-200" */
+	const char *children;		/* roles grouped under one company */
+	int split_company;		/* the actor cuts the company name at its first
+					 * space into company and employment type */
+};
+
+struct shape {
+	enum lq_shape id;
+	const char *name;
+	const char *sig;
+	const char *first, *last, *full, *headline, *location, *summary;
+	const char *public_id, *urn, *url, *industry, *skills;
+	/* the current company as the actor flattens it */
+	const char *co_name, *co_title, *co_industry, *co_desc, *co_size;
+	struct posmap pm;
+};
+
+/* supreme_coder's fields, for its row and for the row of the few keys
+ * every shape shares. */
+#define SUPREME_FIELDS \
+	"firstName", "lastName", "fullName", "headline|occupation", "geoLocationName|locationName", \
+	"summary|about", "publicIdentifier|public_identifier", "profileId|urn|entityUrn", \
+	"inputUrl|url|linkedinUrl|profileUrl", \
+	"industryName|industry|companyIndustry|currentCompany.industries.0.name|currentCompany.industries.0", \
+	"skills|topSkillsByEndorsements", \
+	"companyName", "jobTitle", "currentCompany.industries.0.name|currentCompany.industries.0|companyIndustry", \
+	"currentCompany.description|currentCompany.tagline", \
+	"currentCompany.employeeCountRange|currentCompany.employeeCount|companySize", \
+	{ "positions", "title", "companyName|company.name", "employmentType", "description", "locationName|location", \
+	  "company.industries.0.name|company.industries.0", "timePeriod.startDate", "timePeriod.endDate", NULL, NULL, \
+	  "company.employeeCountRange", NULL, 0 }
+
+static const struct shape shapes[] = {
+	/* apimaestro/linkedin-profile-detail: basic_info{} and experience[];
+	 * employment_type holds the rest of a company name cut at its first
+	 * space ("Zebra" + "Robotics"). */
+	{ LQ_SHAPE_APIMAESTRO, "apimaestro", "basic_info:o",
+	  "basic_info.first_name", "basic_info.last_name", "basic_info.fullname|basic_info.full_name",
+	  "basic_info.headline", "basic_info.location.full|basic_info.location.city|basic_info.location",
+	  "basic_info.about|basic_info.summary", "basic_info.public_identifier", "basic_info.urn",
+	  "basic_info.profile_url|basic_info.linkedin_url|profile_url|profileUrl|linkedinUrl|url",
+	  "basic_info.industry", "skills",
+	  "basic_info.current_company", NULL, NULL, NULL, NULL,
+	  { "experience", "title", "company|company_name", "employment_type", "description", "location", NULL,
+	    "start_date", "end_date", "duration", "is_current", NULL, NULL, 1 } },
+	/* A harvestapi-based actor (LpVuK3Zozwuipa5bp, 2025): profile{} beside
+	 * experience[], education[], skills[] and meta{}. */
+	{ LQ_SHAPE_HARVEST_SPLIT, "harvestapi (profile+experience)", "profile:o&experience:a|profile:o&meta:o",
+	  "profile.firstName", "profile.lastName", "profile.fullName", "profile.headline",
+	  "profile.location.linkedinText|profile.location", "profile.about|profile.summary",
+	  "profile.publicIdentifier", "profile.id|meta.entityId", "profile.linkedinUrl", "profile.industry", "skills",
+	  NULL, NULL, NULL, NULL, NULL,
+	  { "experience", "position|title", "companyName|company", "employmentType", "description", "location", NULL,
+	    "startDate", "endDate", "duration", NULL, NULL, NULL, 0 } },
+	/* supreme_coder/linkedin-profile-scraper (and curious_coder's, the same
+	 * Voyager-style item): positions[] with timePeriod. */
+	{ LQ_SHAPE_SUPREME, "supreme_coder", "positions:a|occupation:s|geoLocationName:s|industryName:s&profileId:s",
+	  SUPREME_FIELDS },
+	/* dev_fusion/Linkedin-Profile-Scraper: experiences[] with "Company ·
+	 * Full-time" subtitles and "Jan 2020 - Present · 5 yrs" captions, roles
+	 * at one company grouped in subComponents; later builds write
+	 * companyName, jobStartedOn, jobEndedOn, jobStillWorking. */
+	{ LQ_SHAPE_DEVFUSION, "dev_fusion",
+	  "experiences:a|fullName:s&linkedinUrl:s|addressWithCountry:s|topSkillsByEndorsements:s",
+	  "firstName", "lastName", "fullName", "headline",
+	  "addressWithCountry|addressWithoutCountry|addressCountryOnly|location", "about|summary",
+	  "publicIdentifier", "urn|profileId", "linkedinUrl|profileUrl|url", "companyIndustry|industry",
+	  "skills|topSkillsByEndorsements",
+	  "companyName", "jobTitle", "companyIndustry", NULL, "companySize",
+	  { "experiences", "title|jobTitle", "companyName|subtitle", "employmentType",
+	    "jobDescription|description|subComponents.0.description", "jobLocation|metadata", NULL,
+	    "jobStartedOn", "jobEndedOn", "caption", "jobStillWorking", NULL, "subComponents", 0 } },
+	/* harvestapi/linkedin-profile-scraper: experience[] with position,
+	 * location{linkedinText}; before October 2025 wrapped in "element". */
+	{ LQ_SHAPE_HARVEST, "harvestapi", "experience:a|location:o|currentPosition:a|linkedinUrl:s&publicIdentifier:s",
+	  "firstName", "lastName", "fullName", "headline",
+	  "location.linkedinText|location.parsed.text|location|geoLocationName", "about|summary",
+	  "publicIdentifier", "id|profileId|entityId", "linkedinUrl|url", "industry|industryName",
+	  "skills|topSkills",
+	  "currentPosition.0.companyName", NULL, NULL, NULL, NULL,
+	  { "experience", "position|title", "companyName|company", "employmentType", "description", "location", NULL,
+	    "startDate", "endDate", "duration", NULL, NULL, NULL, 0 } },
+	/* The keys every shape above shares, alone: read as supreme_coder. Keep
+	 * it last: lq_profile_of reads hand-made profiles with it. */
+	{ LQ_SHAPE_SUPREME, "supreme_coder", "firstName:s|lastName:s|fullName:s|publicIdentifier:s|headline:s",
+	  SUPREME_FIELDS },
+};
+
+/* Where any actor echoes whom an item is about, failure reports included:
+ * member ids or slugs, then profile URLs. */
+static const char *const id_paths =
+    "profileId|id|urn|entityUrn|entityId|publicIdentifier|public_identifier|username"
+    "|element.id|element.publicIdentifier|profile.id|profile.publicIdentifier|meta.entityId"
+    "|basic_info.urn|basic_info.public_identifier|query.publicIdentifier|query.profileId"
+    "|originalQuery.publicIdentifier|originalQuery.profileId";
+static const char *const url_paths =
+    "inputUrl|url|linkedinUrl|linkedin_url|profileUrl|profile_url|element.linkedinUrl|profile.linkedinUrl"
+    "|basic_info.profile_url|query.url|query.query|originalQuery.url|originalQuery.query|#debug.url";
+
+/* Values that mean "unknown", compared without case after trimming. */
+static const char *const placeholders[] = { "-", "--", "---", "\xe2\x80\x94", "\xe2\x80\x93", ".", "?",
+	"n/a", "na", "n.a.", "none", "null", "nil", "nan", "undefined", "unknown", "not available",
+	"not specified", "not provided", "linkedin member", NULL };
+
+/* LinkedIn's employment types, and the older ones still in profiles. */
+static const char *const emptypes[] = { "full-time", "full time", "part-time", "part time",
+	"self-employed", "self employed", "freelance", "contract", "internship", "apprenticeship",
+	"seasonal", "temporary", "permanent", "less than a year", NULL };
+
+/* Workplace types, which some actors write where the location goes. */
+static const char *const workplaces[] = { "remote", "on-site", "onsite", "on site", "hybrid", NULL };
+
+/* The separator LinkedIn puts between the parts of a line: " · ". */
+#define MIDDOT "\xc2\xb7"
+
+/* ---- paths ---- */
+
+/* The value at path p[0..n) ("a.b.0") in o, or NULL. */
+static const json_t *
+at_n(const json_t *o, const char *p, size_t n)
+{
+	size_t i = 0;
+
+	if (n == 0)
+		return NULL;
+	while (o != NULL && i < n) {
+		size_t j = i;
+
+		while (j < n && p[j] != '.')
+			j++;
+		if (json_is_array(o) && j > i && isdigit((unsigned char)p[i])) {
+			size_t k, idx = 0;
+
+			for (k = i; k < j && isdigit((unsigned char)p[k]) && idx < 100000; k++)
+				idx = idx * 10 + (size_t)(p[k] - '0');
+			o = json_array_get(o, idx);
+		} else {
+			o = json_is_object(o) ? json_object_getn(o, p + i, j - i) : NULL;
+		}
+		i = j + 1;
+	}
+	return o;
 }
 
-/* A copy of s without leading and trailing white space, NULL if empty. */
-static char *
-trimdup(const char *s)
+static const json_t *
+at(const json_t *o, const char *p)
 {
-	size_t n;
+	return p ? at_n(o, p, strlen(p)) : NULL;
+}
 
+/* 1 if v holds something: not absent, null, "", [] or {}. */
+static int
+present(const json_t *v)
+{
+	if (v == NULL || json_is_null(v))
+		return 0;
+	if (json_is_string(v))
+		return json_string_length(v) > 0;
+	if (json_is_array(v))
+		return json_array_size(v) > 0;
+	if (json_is_object(v))
+		return json_object_size(v) > 0;
+	return 1;
+}
+
+/* The first alternative of alts ("a|b.c") present in o, or NULL. */
+static const json_t *
+first(const json_t *o, const char *alts)
+{
+	const char *p = alts;
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		const json_t *v = at_n(o, p, n);
+
+		if (present(v))
+			return v;
+		p = bar ? bar + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* ---- text ---- */
+
+static int
+in_list(const char *s, size_t n, const char *const *list)
+{
+	size_t i;
+
+	for (i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Trims s[0..*n) of white space (ASCII and no-break space); returns the start. */
+static const char *
+trim(const char *s, size_t *n)
+{
+	size_t e = *n;
+
+	for (;;) {
+		if (e > 0 && isspace((unsigned char)*s))
+			s++, e--;
+		else if (e > 1 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0)
+			s += 2, e -= 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (e > 0 && isspace((unsigned char)s[e - 1]))
+			e--;
+		else if (e > 1 && (unsigned char)s[e - 2] == 0xc2 && (unsigned char)s[e - 1] == 0xa0)
+			e -= 2;
+		else
+			break;
+	}
+	*n = e;
+	return s;
+}
+
+/* A clean copy of s[0..n): trimmed; NULL when empty or a placeholder. */
+static char *
+clean_n(const char *s, size_t n)
+{
 	if (s == NULL)
 		return NULL;
-	while (isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	return n ? lq_xstrndup(s, n) : NULL;
+	s = trim(s, &n);
+	if (n == 0 || in_list(s, n, placeholders))
+		return NULL;
+	return lq_xstrndup(s, n);
 }
 
-enum lq_shape
-lq_profile_shape(const json_t *item)
+static char *
+clean(const char *s)
 {
-	if (!json_is_object(item))
-		return LQ_SHAPE_UNKNOWN;
-	if (json_is_array(json_object_get(item, "experience"))
-	    || json_is_object(json_object_get(item, "location")))
-		return LQ_SHAPE_HARVEST;
-	if (json_is_array(json_object_get(item, "experiences"))
-	    || (str(item, "fullName") && str(item, "linkedinUrl") && !json_object_get(item, "positions")))
-		return LQ_SHAPE_DEVFUSION;
-	if (json_object_get(item, "positions") || str(item, "occupation")
-	    || str(item, "firstName") || str(item, "lastName") || str(item, "publicIdentifier")
-	    || str(item, "headline"))
-		return LQ_SHAPE_SUPREME;
-	return LQ_SHAPE_UNKNOWN;
+	return s ? clean_n(s, strlen(s)) : NULL;
+}
+
+/* The text of a value: a string; the strings (or their "text", "name" or
+ * "title") of an array, joined by sep; an object's "text". */
+static char *
+text_of(const json_t *v, const char *sep)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	const json_t *e;
+	size_t i;
+	char *r;
+
+	if (json_is_string(v))
+		return clean(json_string_value(v));
+	if (json_is_object(v))
+		return clean(json_string_value(first(v, "text|name|title")));
+	if (!json_is_array(v))
+		return NULL;
+	json_array_foreach(v, i, e) {
+		const char *s = json_is_string(e) ? json_string_value(e)
+		    : json_string_value(first(e, "text|name|title"));
+		char *c = clean(s);
+
+		if (c) {
+			if (b.len)
+				lq_buf_adds(&b, sep);
+			lq_buf_adds(&b, c);
+			free(c);
+		}
+	}
+	if (b.data == NULL)
+		return NULL;
+	r = clean(b.data);
+	lq_buf_free(&b);
+	return r;
+}
+
+/* The first alternative that gives a clean text. */
+static char *
+pick(const json_t *o, const char *alts)
+{
+	const char *p = alts;
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		char *s = text_of(at_n(o, p, n), " ");
+
+		if (s)
+			return s;
+		p = bar ? bar + 1 : NULL;
+	}
+	return NULL;
 }
 
 /* Words of a duration as LinkedIn prints it ("1 yr 8 mos"). */
 static int
 duration_word(const char *w, size_t n)
 {
-	static const char *const words[] = { "yr", "yrs", "year", "years", "mo", "mos",
-		"month", "months" };
-	size_t i;
+	static const char *const words[] = { "yr", "yrs", "year", "years", "mo", "mos", "month",
+		"months", NULL };
 
-	for (i = 0; i < LQ_NELEM(words); i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
-			return 1;
+	return in_list(w, n, words);
+}
+
+/* 1 if s[0..n) is one or more "<number> <unit>" pairs. */
+static int
+is_duration(const char *s, size_t n)
+{
+	size_t i = 0;
+	int pairs = 0;
+
+	for (;;) {
+		size_t w;
+
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		if (i == n)
+			return pairs > 0;
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		while (i < n && isdigit((unsigned char)s[i]))
+			i++;
+		while (i < n && isspace((unsigned char)s[i]))
+			i++;
+		w = i;
+		while (i < n && isalpha((unsigned char)s[i]))
+			i++;
+		if (!duration_word(s + w, i - w))
+			return 0;
+		pairs++;
+	}
+}
+
+/* The parts of a " · "-separated line: calls fn for each trimmed,
+ * non-empty part; stops when fn returns non-zero. */
+static void
+parts(const char *s, int (*fn)(const char *p, size_t n, void *arg), void *arg)
+{
+	while (s && *s) {
+		const char *dot = strstr(s, MIDDOT);
+		size_t n = dot ? (size_t)(dot - s) : strlen(s);
+		const char *p = trim(s, &n);
+
+		if (n && fn(p, n, arg))
+			return;
+		s = dot ? dot + strlen(MIDDOT) : NULL;
+	}
+}
+
+static int
+filler_part(const char *p, size_t n, void *arg)
+{
+	int *all = arg;
+
+	if (!is_duration(p, n) && !in_list(p, n, emptypes)) {
+		*all = 0;
+		return 1;
+	}
 	return 0;
 }
 
 int
 lq_profile_is_filler(const char *s)
 {
-	static const char *const types[] = { "full-time", "part-time", "self-employed",
-		"freelance", "contract", "internship", "apprenticeship", "seasonal",
-		"temporary", "permanent", "less than a year" };
-	const char *p;
-	int pairs = 0;
-	size_t i;
+	int all = 1;
+	size_t n;
 
 	if (s == NULL)
 		return 0;
-	while (isspace((unsigned char)*s))
-		s++;
-	for (i = 0; i < LQ_NELEM(types); i++) {
-		size_t n = strlen(types[i]);
+	n = strlen(s);
+	trim(s, &n);
+	if (n == 0)
+		return 0;
+	parts(s, filler_part, &all);
+	return all;
+}
 
-		if (strncasecmp(s, types[i], n) == 0) {
-			for (p = s + n; isspace((unsigned char)*p); p++)
-				;
-			if (*p == '\0')
-				return 1;
+char *
+lq_profile_keys_text(const json_t *item)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	const char *k;
+	const json_t *v;
+	size_t i = 0;
+
+	if (!json_is_object(item))
+		return lq_xstrdup("not an object");
+	if (json_object_size(item) == 0)
+		return lq_xstrdup("an empty object");
+	lq_buf_adds(&b, "keys ");
+	json_object_foreach((json_t *)item, k, v) {
+		if (i == 8) {
+			lq_buf_adds(&b, ", ...");
+			break;
 		}
+		if (i)
+			lq_buf_adds(&b, ", ");
+		lq_buf_addshown(&b, k, 40);
+		i++;
 	}
-	/* One or more "<number> <unit>" pairs and nothing else. */
-	p = s;
-	for (;;) {
-		const char *w;
-
-		while (isspace((unsigned char)*p))
-			p++;
-		if (*p == '\0')
-			return pairs > 0;
-		if (!isdigit((unsigned char)*p))
-			return 0;
-		while (isdigit((unsigned char)*p))
-			p++;
-		while (isspace((unsigned char)*p))
-			p++;
-		w = p;
-		while (isalpha((unsigned char)*p))
-			p++;
-		if (!duration_word(w, (size_t)(p - w)))
-			return 0;
-		pairs++;
-	}
+	(void)v;
+	return lq_buf_detach(&b);
 }
 
-static void
-add_title(json_t *titles, const char *t)
+/* ---- dates ---- */
+
+static int
+month_of(const char *s, size_t n)
+{
+	static const char *const m[] = { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+		"sep", "oct", "nov", "dec" };
+	size_t i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if (strncasecmp(s, m[i], 3) == 0)
+			return (int)i + 1;
+	return 0;
+}
+
+static int
+is_present_word(const char *s, size_t n)
+{
+	static const char *const w[] = { "present", "now", "current", "today", "ongoing",
+		"aujourd'hui", "heute", "actualidad", "presente", "heden", NULL };
+
+	return in_list(s, n, w);
+}
+
+static int
+digits(const char *s, size_t n)
 {
 	size_t i;
-	json_t *v;
-	char *c = trimdup(t);
 
-	if (c == NULL)
-		return;
-	json_array_foreach(titles, i, v)
-		if (strcmp(json_string_value(v), c) == 0) {
-			free(c);
-			return;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Reads a date written as text (s[0..n), trimmed): "2021", "Mar 2021",
+ * "March 2021", "03-2021", "3/2021", "2021-03", "2021-03-15". Writes
+ * "YYYY-MM" or "YYYY" into out and returns 1; sets *now and returns 1 for
+ * "Present"; returns 0 for anything else. */
+static int
+date_text(const char *s, size_t n, char out[16], int *now)
+{
+	size_t i;
+
+	s = trim(s, &n);
+	out[0] = '\0';
+	if (n == 0)
+		return 0;
+	if (is_present_word(s, n)) {
+		*now = 1;
+		return 1;
+	}
+	if (n == 4 && digits(s, 4)) {
+		snprintf(out, 16, "%.4s", s);
+		return 1;
+	}
+	if (n >= 7 && digits(s, 4) && (s[4] == '-' || s[4] == '/') && digits(s + 5, 2)
+	    && (n == 7 || (n == 10 && (s[7] == '-' || s[7] == '/') && digits(s + 8, 2)))) {
+		int mo = (s[5] - '0') * 10 + (s[6] - '0');
+
+		if (mo < 1 || mo > 12)
+			return 0;
+		snprintf(out, 16, "%.4s-%02d", s, mo);
+		return 1;
+	}
+	for (i = 0; i < n && (isdigit((unsigned char)s[i])); i++)
+		;
+	if (i >= 1 && i <= 2 && i < n && (s[i] == '-' || s[i] == '/') && n - i - 1 == 4 && digits(s + i + 1, 4)) {
+		int mo = atoi(s);
+
+		if (mo < 1 || mo > 12)
+			return 0;
+		snprintf(out, 16, "%.4s-%02d", s + i + 1, mo);
+		return 1;
+	}
+	if (month_of(s, n)) {
+		size_t j = 0;
+
+		while (j < n && isalpha((unsigned char)s[j]))
+			j++;
+		if (j == n)
+			return 0;
+		while (j < n && (s[j] == ' ' || s[j] == '.' || s[j] == ','))
+			j++;
+		if (n - j == 4 && digits(s + j, 4)) {
+			snprintf(out, 16, "%.4s-%02d", s + j, month_of(s, n));
+			return 1;
 		}
-	if (lq_utf8_valid(c, strlen(c)))
-		json_array_append_new(titles, json_string(c));
-	free(c);
-}
-
-/* One current position: its title and company after the swapped-field
- * repair. */
-static void
-take_position(struct lq_profile_fields *f, const char *title, const char *company)
-{
-	if (lq_profile_is_filler(company)) {
-		company = title;
-		title = NULL;
-	}
-	if (f->company == NULL)
-		f->company = trimdup(company);
-	add_title(f->titles, title);
-}
-
-static void
-supreme_positions(const json_t *item, struct lq_profile_fields *f)
-{
-	const json_t *pos = json_object_get(item, "positions");
-	json_t *p;
-	size_t i;
-
-	json_array_foreach(pos, i, p) {
-		const json_t *tp = json_object_get(p, "timePeriod");
-		const json_t *end = json_object_get(tp, "endDate");
-		const char *company;
-
-		if (!json_is_object(p))
-			continue;
-		if (end != NULL && !json_is_null(end))
-			continue;
-		company = str(p, "companyName");
-		if (company == NULL)
-			company = str(json_object_get(p, "company"), "name");
-		take_position(f, str(p, "title"), company);
-	}
-}
-
-static void
-harvest_positions(const json_t *item, struct lq_profile_fields *f)
-{
-	json_t *p;
-	size_t i;
-
-	json_array_foreach(json_object_get(item, "experience"), i, p) {
-		const json_t *end = json_object_get(p, "endDate");
-		const char *text = str(end, "text");
-
-		if (!json_is_object(p))
-			continue;
-		if (end != NULL && !json_is_null(end) && !(text && strcasecmp(text, "Present") == 0))
-			continue;
-		take_position(f, str(p, "position"), str(p, "companyName"));
-	}
-}
-
-static void
-devfusion_positions(const json_t *item, struct lq_profile_fields *f)
-{
-	json_t *p;
-	size_t i;
-
-	json_array_foreach(json_object_get(item, "experiences"), i, p) {
-		const char *cap = str(p, "caption"), *sub = str(p, "subtitle");
-		char *company;
-		const char *dot;
-
-		if (!json_is_object(p) || cap == NULL || strstr(cap, "Present") == NULL)
-			continue;
-		/* subtitle is "Company · Full-time". */
-		dot = sub ? strstr(sub, " \xc2\xb7 ") : NULL;
-		company = sub ? lq_xstrndup(sub, dot ? (size_t)(dot - sub) : strlen(sub)) : NULL;
-		take_position(f, str(p, "title"), company);
-		free(company);
-	}
-	if (f->company == NULL && json_array_size(f->titles) == 0) {
-		f->company = trimdup(str(item, "companyName"));
-		add_title(f->titles, str(item, "jobTitle"));
-	}
-}
-
-int
-lq_profile_fields(const json_t *item, struct lq_profile_fields *f)
-{
-	enum lq_shape shape = lq_profile_shape(item);
-	const char *first, *last;
-
-	memset(f, 0, sizeof *f);
-	if (shape == LQ_SHAPE_UNKNOWN)
-		return -1;
-	f->titles = json_array();
-	first = str(item, "firstName");
-	last = str(item, "lastName");
-	if (first || last) {
-		char *n = lq_xasprintf("%s%s%s", first ? first : "", first && last ? " " : "",
-		    last ? last : "");
-
-		f->name = trimdup(n);
-		free(n);
-	} else {
-		f->name = trimdup(str(item, "fullName"));
-	}
-	f->headline = trimdup(str(item, "headline"));
-	switch (shape) {
-	case LQ_SHAPE_SUPREME:
-		if (f->headline == NULL)
-			f->headline = trimdup(str(item, "occupation"));
-		f->location = trimdup(str(item, "geoLocationName"));
-		if (f->location == NULL)
-			f->location = trimdup(str(item, "locationName"));
-		supreme_positions(item, f);
-		break;
-	case LQ_SHAPE_HARVEST:
-		f->location = trimdup(str(json_object_get(item, "location"), "linkedinText"));
-		harvest_positions(item, f);
-		break;
-	case LQ_SHAPE_DEVFUSION:
-		f->location = trimdup(str(item, "addressWithCountry"));
-		devfusion_positions(item, f);
-		break;
-	case LQ_SHAPE_UNKNOWN:
-		break;
 	}
 	return 0;
 }
 
-void
-lq_profile_fields_free(struct lq_profile_fields *f)
+/* A date value: an object {year, month (1-12 or "Mar"), text} or text.
+ * Returns a new string ("YYYY-MM", "YYYY", or the actor's own text when
+ * it is no date we read), NULL when v holds none; *now set for Present. */
+static char *
+date_of(const json_t *v, int *now)
 {
-	free(f->name);
-	free(f->headline);
-	free(f->company);
-	free(f->location);
-	json_decref(f->titles);
-	memset(f, 0, sizeof *f);
+	char out[16];
+
+	if (json_is_object(v)) {
+		const json_t *y = json_object_get(v, "year"), *m = json_object_get(v, "month");
+		long year = json_is_integer(y) ? (long)json_integer_value(y)
+		    : json_is_string(y) && digits(json_string_value(y), json_string_length(y))
+		    ? atol(json_string_value(y)) : 0;
+		int mo = json_is_integer(m) ? (int)json_integer_value(m)
+		    : json_is_string(m) ? (digits(json_string_value(m), json_string_length(m))
+			? atoi(json_string_value(m)) : month_of(json_string_value(m), json_string_length(m))) : 0;
+
+		if (year >= 1900 && year <= 2200) {
+			if (mo >= 1 && mo <= 12)
+				return lq_xasprintf("%ld-%02d", year, mo);
+			return lq_xasprintf("%ld", year);
+		}
+		v = json_object_get(v, "text");
+	}
+	if (!json_is_string(v))
+		return NULL;
+	if (date_text(json_string_value(v), json_string_length(v), out, now))
+		return *now ? NULL : lq_xstrdup(out);
+	return clean(json_string_value(v));
 }
+
+/* A range "Jan 2020 - Present · 5 yrs": start and end. Returns 1 when s
+ * holds a range or a single date we read (then *start, *end new strings
+ * or NULL, *now set for Present), else 0. */
+static int
+date_range(const char *s, char **start, char **end, int *now)
+{
+	static const char *const seps[] = { " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " to ", NULL };
+	const char *dot, *sep = NULL;
+	size_t n, i, sl = 0;
+	char a[16], b[16];
+	int na = 0, nb = 0;
+
+	*start = *end = NULL;
+	if (s == NULL)
+		return 0;
+	dot = strstr(s, MIDDOT);
+	n = dot ? (size_t)(dot - s) : strlen(s);
+	for (i = 0; seps[i] && sep == NULL; i++) {
+		const char *p = strstr(s, seps[i]);
+
+		if (p && (size_t)(p - s) < n) {
+			sep = p;
+			sl = strlen(seps[i]);
+		}
+	}
+	if (sep == NULL) {
+		if (!date_text(s, n, a, &na) || na)
+			return 0;
+		*start = lq_xstrdup(a);
+		return 1;
+	}
+	if (!date_text(s, (size_t)(sep - s), a, &na) || na
+	    || !date_text(sep + sl, n - (size_t)(sep - s) - sl, b, &nb))
+		return 0;
+	*start = lq_xstrdup(a);
+	if (nb)
+		*now = 1;
+	else
+		*end = lq_xstrdup(b);
+	return 1;
+}
+
+/* ---- head counts ---- */
+
+/* A head count: {start, end}, a number, or text "51-200", "10,001+",
+ * "11-50 employees". Returns 1 and fills lo/hi (hi -1 when open). */
+static int
+head_count(const json_t *v, long *lo, long *hi)
+{
+	const char *s;
+	long a = -1, b = -1;
+
+	if (json_is_object(v)) {
+		const json_t *x = json_object_get(v, "start"), *y = json_object_get(v, "end");
+
+		if (!json_is_integer(x) || json_integer_value(x) < 0)
+			return 0;
+		*lo = (long)json_integer_value(x);
+		*hi = json_is_integer(y) && json_integer_value(y) >= *lo ? (long)json_integer_value(y) : -1;
+		return 1;
+	}
+	if (json_is_integer(v) && json_integer_value(v) >= 0) {
+		*lo = *hi = (long)json_integer_value(v);
+		return 1;
+	}
+	if (!json_is_string(v))
+		return 0;
+	for (s = json_string_value(v); *s; s++) {
+		long n = 0;
+
+		if (!isdigit((unsigned char)*s))
+			continue;
+		while (isdigit((unsigned char)*s) || (*s == ',' && isdigit((unsigned char)s[1]))) {
+			if (*s != ',' && n < 100000000)
+				n = n * 10 + (*s - '0');
+			s++;
+		}
+		if (a < 0)
+			a = n;
+		else if (b < 0)
+			b = n;
+		if (*s == '\0')
+			break;
+	}
+	if (a < 0)
+		return 0;
+	*lo = a;
+	*hi = b >= a ? b : strchr(json_string_value(v), '+') ? -1 : a;
+	return 1;
+}
+
+/* The human form of a head count value ("201-500", "120", "10,001+") and
+ * its source as classify shows it ("employeeCountRange 201-500"). */
+static void
+head_count_text(const char *path, const json_t *v, long lo, long hi, char **text, char **src)
+{
+	const char *leaf = strrchr(path, '.');
+	struct lq_buf b = LQ_BUF_INIT;
+
+	leaf = leaf ? leaf + 1 : path;
+	if (json_is_string(v))
+		lq_buf_addshown(&b, json_string_value(v), 40);
+	else if (hi == lo)
+		lq_buf_addf(&b, "%ld", lo);
+	else if (hi < 0)
+		lq_buf_addf(&b, "%ld+", lo);
+	else
+		lq_buf_addf(&b, "%ld-%ld", lo, hi);
+	*text = lq_buf_detach(&b);
+	*src = lq_xasprintf("%s %s", leaf, *text);
+}
+
+/* The alternative of alts present in o, and its path. */
+static const json_t *
+first_path(const json_t *o, const char *alts, char *path, size_t plen)
+{
+	const char *p = alts;
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+		const json_t *v = at_n(o, p, n);
+
+		if (present(v)) {
+			snprintf(path, plen, "%.*s", (int)n, p);
+			return v;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	return NULL;
+}
+
+/* ---- positions ---- */
+
+/* What a company slot holds: "Acme", "Acme · Full-time", "Full-time ·
+ * 4 yrs" (a grouping row), "Self-employed". */
+struct slot {
+	const char *comp, *et;
+	size_t compn, etn;
+	int dur, nparts;
+};
+
+static int
+slot_part(const char *p, size_t n, void *arg)
+{
+	struct slot *s = arg;
+
+	s->nparts++;
+	if (is_duration(p, n)) {
+		s->dur = 1;
+	} else if (in_list(p, n, emptypes)) {
+		if (s->et == NULL)
+			s->et = p, s->etn = n;
+	} else if (s->comp == NULL) {
+		s->comp = p, s->compn = n;
+	}
+	return 0;
+}
+
+/* Reads a company slot: sets *company and *emptype (new strings or NULL);
+ * returns 1 for the scraper's grouping row (durations and employment
+ * types only: the row's title is the company). A bare "Self-employed" or
+ * "Freelance" is a company as LinkedIn shows it. */
+static int
+read_slot(const char *slot, char **company, char **emptype)
+{
+	struct slot s = { NULL, NULL, 0, 0, 0, 0 };
+
+	*company = *emptype = NULL;
+	if (slot == NULL)
+		return 0;
+	parts(slot, slot_part, &s);
+	if (s.et)
+		*emptype = clean_n(s.et, s.etn);
+	if (s.comp) {
+		*company = clean_n(s.comp, s.compn);
+		return 0;
+	}
+	if (s.et && !s.dur && s.nparts == 1 && (strncasecmp(s.et, "self", 4) == 0
+	    || strncasecmp(s.et, "freelance", 9) == 0)) {
+		*company = clean_n(s.et, s.etn);
+		return 0;
+	}
+	return s.nparts > 0;
+}
+
+/* Takes company off a title it is glued to ("Revcast, Chief Marketing
+ * Officer", "CMO @ Revcast"); a title that is the company, a duration or
+ * an employment type is no title. Takes t; returns it or a new string. */
+static char *
+clean_title(char *t, const char *company)
+{
+	static const char *const pre[] = { ", ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ", ": ",
+		" " MIDDOT " ", NULL };
+	static const char *const post[] = { ", ", " at ", " @ ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ",
+		" | ", " " MIDDOT " ", " chez ", " bei ", NULL };
+	size_t tl, cl, i;
+	char *r = NULL;
+
+	if (t == NULL)
+		return NULL;
+	if (lq_profile_is_filler(t)) {
+		free(t);
+		return NULL;
+	}
+	if (company == NULL)
+		return t;
+	tl = strlen(t);
+	cl = strlen(company);
+	if (strcasecmp(t, company) == 0) {
+		free(t);
+		return NULL;
+	}
+	for (i = 0; pre[i] && r == NULL; i++) {
+		size_t sl = strlen(pre[i]);
+
+		if (tl > cl + sl && strncasecmp(t, company, cl) == 0 && strncmp(t + cl, pre[i], sl) == 0)
+			r = clean(t + cl + sl);
+	}
+	for (i = 0; post[i] && r == NULL; i++) {
+		size_t sl = strlen(post[i]);
+
+		if (tl > cl + sl && strcasecmp(t + tl - cl, company) == 0
+		    && strncasecmp(t + tl - cl - sl, post[i], sl) == 0)
+			r = clean_n(t, tl - cl - sl);
+	}
+	if (r == NULL)
+		return t;
+	free(t);
+	return r;
+}
+
+static int
+location_part(const char *p, size_t n, void *arg)
+{
+	char **out = arg;
+
+	if (in_list(p, n, workplaces))
+		return 0;
+	*out = clean_n(p, n);
+	return *out != NULL;
+}
+
+/* A location without workplace types ("Chicago, IL · Hybrid"); takes s. */
+static char *
+clean_location(char *s)
+{
+	char *out = NULL;
+
+	if (s == NULL)
+		return NULL;
+	parts(s, location_part, &out);
+	free(s);
+	return out;
+}
+
+struct posread {
+	struct lq_profile *p;
+	unsigned char *grouping;	/* per position: a grouping row alone */
+	size_t cap;
+};
+
+static struct lq_position *
+newpos(struct posread *r)
+{
+	struct lq_profile *p = r->p;
+
+	if (p->npos == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 8;
+		p->pos = lq_xreallocarray(p->pos, r->cap, sizeof *p->pos);
+		r->grouping = lq_xrealloc(r->grouping, r->cap);
+	}
+	memset(&p->pos[p->npos], 0, sizeof p->pos[0]);
+	p->pos[p->npos].employees_lo = p->pos[p->npos].employees_hi = -1;
+	r->grouping[p->npos] = 0;
+	return &p->pos[p->npos++];
+}
+
+/* Dates and whether the role is current: an explicit flag, else the end
+ * date (absent or null: current; "Present": current), else a caption
+ * range; no date at all counts as current, as the original service did. */
+static void
+read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q)
+{
+	const json_t *cv = first(e, pm->current), *ev = first(e, pm->end);
+	int decided = 0, now = 0, snow = 0;
+
+	if (json_is_boolean(cv)) {
+		q->current = json_is_true(cv);
+		decided = 1;
+	}
+	q->start = date_of(first(e, pm->start), &snow);
+	if (ev) {
+		q->end = date_of(ev, &now);
+		if (!decided) {
+			q->current = now || q->end == NULL;
+			decided = 1;
+		}
+	}
+	if ((!decided || q->start == NULL) && pm->dates) {
+		char *ds = pick(e, pm->dates), *s, *en;
+		int rnow = 0;
+
+		if (date_range(ds, &s, &en, &rnow)) {
+			if (q->start == NULL)
+				q->start = s;
+			else
+				free(s);
+			if (!decided) {
+				q->current = rnow;
+				free(q->end);
+				q->end = en;
+				decided = 1;
+			} else {
+				free(en);
+			}
+		}
+		free(ds);
+	}
+	if (!decided)
+		q->current = 1;
+	if (q->current) {
+		free(q->end);
+		q->end = NULL;
+	}
+}
+
+static void read_role(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+    const char *holder_et);
+
+/* Roles grouped under one company (dev_fusion's subComponents with titles):
+ * read each with the company of the row. Returns the number read. */
+static size_t
+read_children(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+    const char *et)
+{
+	const json_t *ch = at(e, pm->children), *c;
+	size_t i, n = 0;
+
+	if (!json_is_array(ch) || holder == NULL)
+		return 0;
+	json_array_foreach(ch, i, c) {
+		char *t = json_is_object(c) ? pick(c, pm->title) : NULL;
+
+		if (t) {
+			read_role(r, c, pm, holder, et);
+			n++;
+		}
+		free(t);
+	}
+	return n;
+}
+
+/* One row of the positions array. holder: the company of a grouping row
+ * this role sits under (holder_et its employment type), or NULL. */
+static void
+read_role(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+    const char *holder_et)
+{
+	char *title = pick(e, pm->title), *slot = holder ? NULL : pick(e, pm->company);
+	char *company = NULL, *slot_et = NULL, *et = pick(e, pm->emptype);
+	const json_t *sz;
+	struct lq_position *q;
+	char path[128];
+	int grouping = 0;
+
+	if (holder) {
+		company = lq_xstrdup(holder);
+		slot_et = holder_et ? lq_xstrdup(holder_et) : NULL;
+	} else {
+		grouping = read_slot(slot, &company, &slot_et);
+	}
+	free(slot);
+	if (et && pm->split_company && company && !in_list(et, strlen(et), emptypes)
+	    && !is_duration(et, strlen(et))) {
+		char *c = lq_xasprintf("%s %s", company, et);
+
+		free(company);
+		free(et);
+		company = c;
+		et = NULL;
+	}
+	if (et == NULL)
+		et = slot_et, slot_et = NULL;
+	free(slot_et);
+	if (holder == NULL && pm->children) {
+		const char *h = grouping || company == NULL ? title : company;
+
+		if (h && read_children(r, e, pm, h, et) > 0) {
+			free(title);
+			free(company);
+			free(et);
+			return;
+		}
+	}
+	q = newpos(r);
+	if (grouping) {
+		free(company);
+		q->company = title;
+		r->grouping[r->p->npos - 1] = 1;
+	} else {
+		q->company = company;
+		q->title = clean_title(title, company);
+	}
+	q->employment_type = et;
+	q->description = pick(e, pm->desc);
+	q->location = clean_location(pick(e, pm->location));
+	q->industry = pick(e, pm->industry);
+	read_dates(e, pm, q);
+	if (pm->size && (sz = first_path(e, pm->size, path, sizeof path)) != NULL)
+		head_count(sz, &q->employees_lo, &q->employees_hi);
+}
+
+static void
+free_pos(struct lq_position *q)
+{
+	free(q->title);
+	free(q->company);
+	free(q->employment_type);
+	free(q->description);
+	free(q->location);
+	free(q->industry);
+	free(q->start);
+	free(q->end);
+}
+
+/* Reads the positions array; a grouping row whose company another row
+ * names is dropped (its roles carry it). Returns 0 when the item has no
+ * positions array at all. */
+static int
+read_positions(const json_t *item, const struct posmap *pm, struct lq_profile *p)
+{
+	const json_t *list = at(item, pm->list), *e;
+	struct posread r = { p, NULL, 0 };
+	size_t i, j, k;
+
+	if (!json_is_array(list))
+		return 0;
+	json_array_foreach(list, i, e)
+		if (json_is_object(e))
+			read_role(&r, e, pm, NULL, NULL);
+	for (i = 0, k = 0; i < p->npos; i++) {
+		int drop = 0;
+
+		for (j = 0; r.grouping[i] && j < p->npos && !drop; j++)
+			drop = j != i && !r.grouping[j] && p->pos[j].company && p->pos[i].company
+			    && strcasecmp(p->pos[j].company, p->pos[i].company) == 0;
+		if (drop)
+			free_pos(&p->pos[i]);
+		else
+			p->pos[k++] = p->pos[i];
+	}
+	p->npos = k;
+	free(r.grouping);
+	return 1;
+}
+
+/* ---- the view ---- */
+
+static int
+term_holds(const json_t *o, const char *t, size_t n)
+{
+	const char *colon = memchr(t, ':', n);
+	const json_t *v = at_n(o, t, colon ? (size_t)(colon - t) : n);
+
+	if (colon == NULL || colon + 1 == t + n)
+		return present(v);
+	switch (colon[1]) {
+	case 'a': return json_is_array(v);
+	case 'o': return json_is_object(v);
+	case 's': return json_is_string(v) && json_string_length(v) > 0;
+	}
+	return 0;
+}
+
+/* 1 if the signature sig ("a:a&b|c") holds for o. */
+static int
+sig_holds(const json_t *o, const char *sig)
+{
+	const char *p = sig;
+
+	while (*p) {
+		const char *bar = strchr(p, '|'), *end = bar ? bar : p + strlen(p);
+		int all = 1;
+
+		while (p < end && all) {
+			const char *amp = memchr(p, '&', (size_t)(end - p));
+			const char *te = amp ? amp : end;
+
+			all = term_holds(o, p, (size_t)(te - p));
+			p = amp ? amp + 1 : end;
+		}
+		if (all)
+			return 1;
+		p = bar ? bar + 1 : end;
+	}
+	return 0;
+}
+
+static const struct shape *
+detect(const json_t *o)
+{
+	size_t i;
+
+	if (!json_is_object(o))
+		return NULL;
+	for (i = 0; i < LQ_NELEM(shapes); i++)
+		if (sig_holds(o, shapes[i].sig))
+			return &shapes[i];
+	return NULL;
+}
+
+/* The object that holds the profile: item, or the "element" HarvestAPI
+ * wrapped it in before October 2025. */
+static const json_t *
+unwrap(const json_t *item, const struct shape **sh, int *wrapped)
+{
+	const json_t *el;
+
+	*wrapped = 0;
+	if ((*sh = detect(item)) != NULL)
+		return item;
+	el = json_is_object(item) ? json_object_get(item, "element") : NULL;
+	if ((*sh = detect(el)) != NULL) {
+		*wrapped = 1;
+		return el;
+	}
+	return item;
+}
+
+const char *
+lq_shape_name(enum lq_shape s)
+{
+	size_t i;
+
+	for (i = 0; i < LQ_NELEM(shapes); i++)
+		if (shapes[i].id == s)
+			return shapes[i].name;
+	return "unknown";
+}
+
+enum lq_shape
+lq_profile_shape(const json_t *item)
+{
+	const struct shape *sh;
+	int w;
+
+	unwrap(item, &sh, &w);
+	return sh ? sh->id : LQ_SHAPE_UNKNOWN;
+}
+
+/* A member id from a value: "ACoAA..." or a URN ending in one. */
+static char *
+urn_of(const char *s)
+{
+	const char *c;
+
+	if (s == NULL)
+		return NULL;
+	c = strrchr(s, ':');
+	if (c && strncmp(s, "urn:li:", 7) == 0)
+		s = c + 1;
+	return lq_liurl_is_urn(s, strlen(s)) ? lq_xstrdup(s) : NULL;
+}
+
+static char *
+pick_urn(const json_t *o, const char *alts)
+{
+	const char *p = alts;
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		const json_t *v = at_n(o, p, bar ? (size_t)(bar - p) : strlen(p));
+		char *u = json_is_string(v) ? urn_of(json_string_value(v)) : NULL;
+
+		if (u)
+			return u;
+		p = bar ? bar + 1 : NULL;
+	}
+	return NULL;
+}
+
+static void
+add_skill(struct lq_profile *p, char *s)
+{
+	if (s == NULL)
+		return;
+	p->skills = lq_xreallocarray(p->skills, p->nskills + 1, sizeof *p->skills);
+	p->skills[p->nskills++] = s;
+}
+
+/* Skills: an array of strings or of {name}/{title}, or one string
+ * "A, B • C". */
+static void
+read_skills(const json_t *o, const char *alts, struct lq_profile *p)
+{
+	const json_t *v = first(o, alts), *e;
+	size_t i;
+
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, e)
+			add_skill(p, json_is_string(e) ? clean(json_string_value(e)) : pick(e, "name|title"));
+	} else if (json_is_string(v)) {
+		const char *s = json_string_value(v);
+
+		while (*s) {
+			size_t n = strcspn(s, ",|");
+			const char *b = strstr(s, "\xe2\x80\xa2"), *d = strstr(s, MIDDOT);
+
+			if (b && (size_t)(b - s) < n)
+				n = (size_t)(b - s);
+			if (d && (size_t)(d - s) < n)
+				n = (size_t)(d - s);
+			add_skill(p, clean_n(s, n));
+			s += n;
+			if (*s == ',' || *s == '|')
+				s++;
+			else if (*s)
+				s += strncmp(s, MIDDOT, 2) == 0 ? 2 : 3;
+		}
+	}
+}
+
+static void
+add_title(json_t *titles, char *t)
+{
+	size_t i;
+	json_t *v;
+
+	if (t == NULL)
+		return;
+	json_array_foreach(titles, i, v)
+		if (strcmp(json_string_value(v), t) == 0) {
+			free(t);
+			return;
+		}
+	json_array_append_new(titles, json_string(t));
+	free(t);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? lq_xstrdup(s) : NULL;
+}
+
+static void
+read_person(const json_t *o, const struct shape *sh, struct lq_profile *p)
+{
+	char *f = pick(o, sh->first), *l = pick(o, sh->last), path[128];
+	const struct lq_position *cp = NULL;
+	const json_t *v;
+	size_t i;
+	int had;
+
+	if (f || l) {
+		char *n = lq_xasprintf("%s%s%s", f ? f : "", f && l ? " " : "", l ? l : "");
+
+		p->name = clean(n);
+		free(n);
+	} else {
+		p->name = pick(o, sh->full);
+	}
+	free(f);
+	free(l);
+	p->headline = pick(o, sh->headline);
+	p->location = clean_location(pick(o, sh->location));
+	p->summary = pick(o, sh->summary);
+	p->industry = pick(o, sh->industry);
+	p->public_id = pick(o, sh->public_id);
+	p->urn = pick_urn(o, sh->urn);
+	if (p->public_id && lq_liurl_is_urn(p->public_id, strlen(p->public_id))) {
+		if (p->urn == NULL)
+			p->urn = p->public_id;
+		else
+			free(p->public_id);
+		p->public_id = NULL;
+	}
+	p->url = pick(o, sh->url);
+	read_skills(o, sh->skills, p);
+	had = read_positions(o, &sh->pm, p);
+
+	/* The current company: the first current position naming one. */
+	for (i = 0; i < p->npos; i++)
+		if (p->pos[i].current) {
+			if (cp == NULL || (cp->company == NULL && p->pos[i].company))
+				cp = &p->pos[i];
+			add_title(p->titles, dup_or_null(p->pos[i].title));
+		}
+	if (cp) {
+		p->company = dup_or_null(cp->company);
+		p->company_industry = dup_or_null(cp->industry);
+		if (cp->employees_lo >= 0) {
+			p->employees_lo = cp->employees_lo;
+			p->employees_hi = cp->employees_hi;
+			head_count_text(sh->pm.size, NULL, cp->employees_lo, cp->employees_hi,
+			    &p->employees_text, &p->employees_src);
+		}
+	} else if (!had) {
+		/* No positions at all: the current job as the actor flattens it. */
+		char *slot = pick(o, sh->co_name), *c, *et;
+
+		if (read_slot(slot, &c, &et))
+			free(c), c = NULL;
+		free(slot);
+		free(et);
+		p->company = c;
+		add_title(p->titles, clean_title(pick(o, sh->co_title), c));
+	}
+	if (p->company_industry == NULL)
+		p->company_industry = pick(o, sh->co_industry);
+	p->company_description = pick(o, sh->co_desc);
+	if (p->employees_lo < 0 && sh->co_size && (v = first_path(o, sh->co_size, path, sizeof path)) != NULL
+	    && head_count(v, &p->employees_lo, &p->employees_hi))
+		head_count_text(path, v, p->employees_lo, p->employees_hi, &p->employees_text, &p->employees_src);
+}
+
+/* The actor's reason when item reports a failure instead of a profile:
+ * "error" (text or {message}), errorMessage, #error, a message with an
+ * HTTP-like status of 400 or more or success false. A new string or NULL. */
+static char *
+failure_of(const json_t *item)
+{
+	const json_t *err = json_object_get(item, "error"), *st = json_object_get(item, "status");
+	long status = json_is_integer(st) ? (long)json_integer_value(st)
+	    : json_is_integer(json_object_get(item, "statusCode"))
+	    ? (long)json_integer_value(json_object_get(item, "statusCode")) : 0;
+	int flagged = json_is_true(err) || json_is_true(json_object_get(item, "#error"))
+	    || json_is_false(json_object_get(item, "success")) || json_is_false(json_object_get(item, "succeeded"))
+	    || (json_is_string(st) && (strcasecmp(json_string_value(st), "error") == 0
+		|| strcasecmp(json_string_value(st), "failed") == 0 || strcasecmp(json_string_value(st), "not_found") == 0));
+	char *t = NULL, *r;
+
+	if (json_is_string(err))
+		t = clean(json_string_value(err));
+	else if (json_is_object(err))
+		t = pick(err, "message|error|description|type|code");
+	if (t == NULL)
+		t = pick(item, "errorMessage|error_message|errorMsg|#error|#debug.errorMessages");
+	if (t == NULL && (flagged || status >= 400))
+		t = pick(item, "message|statusMessage|detail|reason");
+	if (t == NULL && status >= 400)
+		return lq_xasprintf("status %ld", status);
+	if (t == NULL && flagged)
+		return lq_xstrdup("the actor reports a failure without a reason");
+	if (t == NULL || status < 400)
+		return t;
+	r = lq_xasprintf("%s (status %ld)", t, status);
+	free(t);
+	return r;
+}
+
+/* The failure code of a reason: private_profile, not_found or actor_error. */
+static const char *
+failure_code(const char *why)
+{
+	static const char *const priv[] = { "private", "not public", "out of network", "out-of-network",
+		"restricted", "not visible", NULL };
+	static const char *const gone[] = { "not found", "not exist", "doesn't exist", "no longer",
+		"unavailable", "removed", "deleted", "no such", "(status 404)", "status 410", NULL };
+	size_t i;
+
+	for (i = 0; priv[i]; i++)
+		if (strcasestr(why, priv[i]))
+			return "private_profile";
+	for (i = 0; gone[i]; i++)
+		if (strcasestr(why, gone[i]))
+			return "not_found";
+	return "actor_error";
+}
+
+static int
+has_data(const struct lq_profile *p)
+{
+	return p->name || p->headline || p->summary || p->npos > 0;
+}
+
+int
+lq_profile_read(const json_t *item, struct lq_profile *p)
+{
+	const struct shape *sh;
+	const json_t *o;
+	char *why, *keys;
+
+	memset(p, 0, sizeof *p);
+	p->employees_lo = p->employees_hi = -1;
+	p->titles = json_array();
+	o = unwrap(item, &sh, &p->wrapped);
+	why = json_is_object(item) ? failure_of(item) : NULL;
+	if (sh == NULL) {
+		if (why) {
+			p->error = why;
+			return LQ_PROFILE_FAILURE;
+		}
+		keys = lq_profile_keys_text(item);
+		p->error = lq_xasprintf("unknown item shape: %s", keys);
+		free(keys);
+		return LQ_PROFILE_UNKNOWN;
+	}
+	p->shape = sh->id;
+	read_person(o, sh, p);
+	if (why && !has_data(p)) {
+		p->error = why;
+		return LQ_PROFILE_FAILURE;
+	}
+	free(why);
+	return LQ_PROFILE_OK;
+}
+
+void
+lq_profile_of(const json_t *rec, struct lq_profile *p)
+{
+	const json_t *item = json_object_get(rec, "profile");
+
+	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN) {
+		free(p->error);		/* a reader wants what is known, not why */
+		p->error = NULL;
+		return;
+	}
+	if (json_is_object(item))
+		lq_profile_free(p);
+	memset(p, 0, sizeof *p);
+	p->employees_lo = p->employees_hi = -1;
+	/* A profile object of no known shape in a record (made by hand, or by
+	 * another tool): read with the keys every shape shares. */
+	if (json_is_object(item)) {
+		p->titles = json_array();
+		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p);
+	}
+}
+
+void
+lq_profile_free(struct lq_profile *p)
+{
+	size_t i;
+
+	free(p->name);
+	free(p->headline);
+	free(p->location);
+	free(p->summary);
+	free(p->industry);
+	free(p->public_id);
+	free(p->urn);
+	free(p->url);
+	for (i = 0; i < p->npos; i++)
+		free_pos(&p->pos[i]);
+	free(p->pos);
+	for (i = 0; i < p->nskills; i++)
+		free(p->skills[i]);
+	free(p->skills);
+	free(p->company);
+	free(p->company_industry);
+	free(p->company_description);
+	free(p->employees_text);
+	free(p->employees_src);
+	json_decref(p->titles);
+	free(p->error);
+	memset(p, 0, sizeof *p);
+}
+
+/* ---- records ---- */
 
 static void
 set_or_null(json_t *rec, const char *key, const char *s)
@@ -278,27 +1427,58 @@ set_or_null(json_t *rec, const char *key, const char *s)
 		json_object_set_new(rec, key, json_null());
 }
 
-int
-lq_profile_apply(json_t *rec, json_t *item)
+/* linkedin_url in the slug form when the profile names its slug; the link
+ * it replaces kept in discovered_url; public_identifier filled in. */
+static void
+slug_url(json_t *rec, const char *slug)
 {
-	struct lq_profile_fields f;
+	char url[LQ_LIURL_URL_MAX];
+	struct lq_liurl u;
+	const char *old = lq_rec_str(rec, "linkedin_url"), *pid = lq_rec_str(rec, "public_identifier");
 
-	if (lq_profile_fields(item, &f) != 0)
-		return -1;
-	lq_rec_set_status(rec, "enriched");
-	set_or_null(rec, "name", f.name);
-	set_or_null(rec, "headline", f.headline);
-	set_or_null(rec, "company", f.company);
-	set_or_null(rec, "location", f.location);
-	json_object_set(rec, "current_job_titles", f.titles);
-	json_object_set(rec, "profile", item);
-	json_object_del(rec, "error");
-	lq_profile_fields_free(&f);
-	return 0;
+	if (slug == NULL || strlen(slug) > LQ_LIURL_ID_MAX)
+		return;
+	lq_liurl_format(url, slug);
+	if (lq_liurl_parse(url, strlen(url), &u) != LQ_LIURL_OK || u.kind != LQ_LIURL_SLUG)
+		return;
+	if (old == NULL || strcmp(old, u.url) != 0) {
+		if (old && *old && json_object_get(rec, "discovered_url") == NULL)
+			lq_rec_set_str(rec, "discovered_url", old);
+		lq_rec_set_str(rec, "linkedin_url", u.url);
+	}
+	if (pid == NULL || *pid == '\0')
+		lq_rec_set_str(rec, "public_identifier", u.slug);
+}
+
+int
+lq_profile_apply(json_t *rec, json_t *item, const char *where)
+{
+	struct lq_profile p;
+	int r = lq_profile_read(item, &p);
+
+	if (r == LQ_PROFILE_FAILURE) {
+		lq_rec_fail(rec, failure_code(p.error), "%s: the actor reports: %s", where, p.error);
+	} else if (r == LQ_PROFILE_UNKNOWN) {
+		lq_rec_fail(rec, "bad_item", "%s: %s", where, p.error);
+	} else {
+		lq_rec_set_status(rec, "enriched");
+		set_or_null(rec, "name", p.name);
+		set_or_null(rec, "headline", p.headline);
+		set_or_null(rec, "company", p.company);
+		set_or_null(rec, "location", p.location);
+		json_object_set(rec, "current_job_titles", p.titles);
+		json_object_set(rec, "profile", item);
+		json_object_del(rec, "error");
+		slug_url(rec, p.public_id);
+	}
+	lq_profile_free(&p);
+	return r;
 }
 
 /* ---- keys ---- */
 
+/* The member-id test of the cache keys (kept as it was when caches were
+ * first written: a looser test than lq_liurl_is_urn). */
 static int
 is_urn_id(const char *s)
 {
@@ -355,19 +1535,59 @@ add_key(char **keys, int n, char *k)
 	return n + 1;
 }
 
+/* The key of a value that may be an id, a URN or a URL. */
+static char *
+any_key(const char *s)
+{
+	char *u;
+
+	if (s == NULL || *s == '\0')
+		return NULL;
+	if (strchr(s, '/') || strstr(s, "linkedin."))
+		return lq_profile_url_key(s);
+	if ((u = urn_of(s)) != NULL) {
+		char *k = lq_profile_key(u);
+
+		free(u);
+		return k;
+	}
+	if (strncmp(s, "urn:", 4) == 0 || strchr(s, ' '))
+		return NULL;
+	return lq_profile_key(s);
+}
+
+static int
+add_keys(const json_t *item, const char *alts, char **keys, int n)
+{
+	const char *p = alts;
+
+	while (p && *p) {
+		const char *bar = strchr(p, '|');
+		const json_t *v = at_n(item, p, bar ? (size_t)(bar - p) : strlen(p));
+
+		if (json_is_string(v))
+			n = add_key(keys, n, any_key(json_string_value(v)));
+		p = bar ? bar + 1 : NULL;
+	}
+	return n;
+}
+
 int
 lq_profile_item_keys(const json_t *item, char **keys)
 {
+	const struct shape *sh;
+	const json_t *o = unwrap(item, &sh, &(int){ 0 });
 	int n = 0;
 
-	n = add_key(keys, n, lq_profile_key(str(item, "profileId")));
-	n = add_key(keys, n, lq_profile_key(str(item, "id")));
-	n = add_key(keys, n, lq_profile_key(str(item, "urn")));
-	n = add_key(keys, n, lq_profile_key(str(item, "publicIdentifier")));
-	n = add_key(keys, n, lq_profile_url_key(str(item, "inputUrl")));
-	n = add_key(keys, n, lq_profile_url_key(str(item, "linkedinUrl")));
-	/* supreme_coder's "id" is a numeric member id: not a key of ours,
-	 * and harmless since no input carries it. */
+	if (sh) {
+		n = add_keys(o, sh->urn, keys, n);
+		n = add_keys(o, sh->public_id, keys, n);
+		n = add_keys(o, sh->url, keys, n);
+	}
+	/* supreme_coder's "id" is a numeric member id: not a key of ours, and
+	 * harmless since no input carries it. */
+	n = add_keys(item, id_paths, keys, n);
+	n = add_keys(item, url_paths, keys, n);
 	return n;
 }
 
@@ -376,215 +1596,12 @@ lq_profile_record_keys(const json_t *rec, char **keys)
 {
 	int n = 0;
 
-	n = add_key(keys, n, lq_profile_key(str(rec, "id")));
-	n = add_key(keys, n, lq_profile_key(str(rec, "public_identifier")));
-	n = add_key(keys, n, lq_profile_url_key(str(rec, "linkedin_url")));
+	n = add_key(keys, n, lq_profile_key(lq_rec_str(rec, "id")));
+	n = add_key(keys, n, lq_profile_key(lq_rec_str(rec, "public_identifier")));
+	n = add_key(keys, n, lq_profile_url_key(lq_rec_str(rec, "linkedin_url")));
+	n = add_key(keys, n, lq_profile_url_key(lq_rec_str(rec, "discovered_url")));
 	return n;
 }
-
-/* ---- dataset files ---- */
-
-struct scan {
-	FILE *fp;
-	const char *name;
-	unsigned long line;	/* current line (1-based) */
-	int c;			/* lookahead */
-};
-
-static int
-next(struct scan *s)
-{
-	int c = s->c;
-
-	if (c == '\n')
-		s->line++;
-	s->c = getc(s->fp);
-	return s->c;
-}
-
-static void
-skip_ws(struct scan *s)
-{
-	while (s->c == ' ' || s->c == '\t' || s->c == '\n' || s->c == '\r')
-		next(s);
-}
-
-/* Reads one JSON value starting at the lookahead into b, stopping (without
- * consuming) at a ',' or ']' or white space at depth 0 when in_array, or
- * after the closing brace of a top-level object/array otherwise. Returns
- * 0, 1 if the item is too big (skipped), -1 at EOF inside the value. */
-static int
-scan_value(struct scan *s, struct lq_buf *b, int in_array)
-{
-	int depth = 0, instr = 0, esc = 0, big = 0;
-
-	lq_buf_reset(b);
-	while (s->c != EOF) {
-		int c = s->c;
-
-		if (!instr && depth == 0 && b->len > 0
-		    && (c == ',' || c == ']' || (!in_array && (c == '{' || c == '[')) || c == ' '
-			|| c == '\n' || c == '\r' || c == '\t'))
-			return big;
-		if (b->len < LQ_DATASET_MAX_ITEM)
-			lq_buf_addc(b, c);
-		else
-			big = 1;
-		if (instr) {
-			if (esc)
-				esc = 0;
-			else if (c == '\\')
-				esc = 1;
-			else if (c == '"')
-				instr = 0;
-		} else if (c == '"') {
-			instr = 1;
-		} else if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (depth > 0)
-				depth--;
-			if (depth == 0) {
-				next(s);
-				return big;
-			}
-		}
-		next(s);
-		if (!instr && depth == 0 && b->len == 1 && (c == ',' || c == ']'))
-			return big;	/* a stray separator: reported by the parser */
-	}
-	return depth > 0 || instr ? -1 : big;
-}
-
-/* Parses b as one item: fn on success; else a message. Returns fn's
- * value, or 0 after skipping. */
-static int
-deliver(struct scan *s, struct lq_buf *b, unsigned long line, int big,
-    int (*fn)(json_t *, unsigned long, void *), void *arg, long *n, long *bad)
-{
-	json_error_t e;
-	json_t *j;
-
-	if (big) {
-		lq_warn("%s:%lu: item larger than %u bytes, skipped", s->name, line,
-		    LQ_DATASET_MAX_ITEM);
-		++*bad;
-		return 0;
-	}
-	j = json_loadb(b->data ? b->data : "", b->len, JSON_DECODE_ANY, &e);
-	if (j == NULL) {
-		lq_warn("%s:%lu: malformed item, skipped: %s", s->name,
-		    line + (e.line > 1 ? (unsigned long)e.line - 1 : 0), e.text);
-		++*bad;
-		return 0;
-	}
-	if (!json_is_object(j)) {
-		lq_warn("%s:%lu: item is not a JSON object, skipped", s->name, line);
-		json_decref(j);
-		++*bad;
-		return 0;
-	}
-	++*n;
-	{
-		int r = fn(j, line, arg);
-
-		json_decref(j);
-		return r;
-	}
-}
-
-long
-lq_dataset_read(FILE *fp, const char *name,
-    int (*fn)(json_t *item, unsigned long line, void *arg), void *arg, long *bad)
-{
-	struct scan s = { fp, name, 1, 0 };
-	struct lq_buf b = LQ_BUF_INIT;
-	long n = 0, nbad = 0;
-	int st = 0;
-
-	s.c = getc(fp);
-	/* A UTF-8 byte order mark, as some exports carry. */
-	if (s.c == 0xef) {
-		if (getc(fp) != 0xbb || getc(fp) != 0xbf) {
-			lq_warn("%s:1: not a dataset (a JSON array or JSON lines of objects)", name);
-			return -1;
-		}
-		s.c = getc(fp);
-	}
-	skip_ws(&s);
-	if (s.c == EOF) {
-		/* An empty file holds no items. */
-	} else if (s.c == '[') {
-		next(&s);
-		for (;;) {
-			unsigned long line;
-			int r;
-
-			skip_ws(&s);
-			if (s.c == ']') {
-				next(&s);
-				break;
-			}
-			if (s.c == EOF) {
-				lq_warn("%s:%lu: file ends inside the array (truncated?)", name, s.line);
-				st = -1;
-				break;
-			}
-			line = s.line;
-			r = scan_value(&s, &b, 1);
-			if (r < 0) {
-				lq_warn("%s:%lu: file ends inside an item (truncated?)", name, line);
-				st = -1;
-				break;
-			}
-			if (deliver(&s, &b, line, r, fn, arg, &n, &nbad) != 0)
-				goto out;
-			skip_ws(&s);
-			if (s.c == ',') {
-				next(&s);
-			} else if (s.c != ']') {
-				if (s.c == EOF) {
-					lq_warn("%s:%lu: file ends inside the array (truncated?)", name, s.line);
-					st = -1;
-					break;
-				}
-				lq_warn("%s:%lu: expected ',' or ']' between items", name, s.line);
-				st = -1;
-				break;
-			}
-		}
-		skip_ws(&s);
-		if (st == 0 && s.c != EOF)
-			lq_warn("%s:%lu: text after the array ignored", name, s.line);
-	} else if (s.c == '{') {
-		while (s.c != EOF) {
-			unsigned long line = s.line;
-			int r = scan_value(&s, &b, 0);
-
-			if (r < 0) {
-				lq_warn("%s:%lu: file ends inside an item (truncated?)", name, line);
-				st = -1;
-				break;
-			}
-			if (deliver(&s, &b, line, r, fn, arg, &n, &nbad) != 0)
-				goto out;
-			skip_ws(&s);
-		}
-	} else {
-		lq_warn("%s:%lu: not a dataset (a JSON array or JSON lines of objects)", name, s.line);
-		st = -1;
-	}
-out:
-	if (ferror(fp)) {
-		lq_warn_errno("%s: read error", name);
-		st = -1;
-	}
-	lq_buf_free(&b);
-	if (bad)
-		*bad = nbad;
-	return st < 0 ? -1 : n;
-}
-
 /* ---- profiles in the cache ---- */
 
 #include "cache.h"
@@ -652,7 +1669,8 @@ struct import {
 	const char *actor, *name;
 	char *source;
 	char ts[32];
-	long stored, nokey;
+	long stored;
+	struct lq_skips skips;
 };
 
 static int
@@ -660,14 +1678,20 @@ import_one(json_t *item, unsigned long line, void *arg)
 {
 	struct import *im = arg;
 	char *keys[LQ_PROFILE_MAXKEYS];
-	int n = lq_profile_item_keys(item, keys), i;
+	struct lq_profile p;
+	int n, i, r = lq_profile_read(item, &p);
 
+	if (r != LQ_PROFILE_OK) {
+		lq_profile_skip(&im->skips, line, r, p.error);
+		lq_profile_free(&p);
+		return 0;
+	}
+	lq_profile_free(&p);
+	n = lq_profile_item_keys(item, keys);
 	for (i = 0; i < n; i++)
 		free(keys[i]);
 	if (n == 0) {
-		lq_warn("%s:%lu: item has no profileId, publicIdentifier or profile URL, skipped",
-		    im->name, line);
-		im->nokey++;
+		lq_profile_skip(&im->skips, line, LQ_PROFILE_OK, NULL);
 		return 0;
 	}
 	if (lq_profile_cache_put(im->c, im->actor, item, im->ts, im->source) > 0)
@@ -675,18 +1699,48 @@ import_one(json_t *item, unsigned long line, void *arg)
 	return 0;
 }
 
+void
+lq_profile_skip(struct lq_skips *s, unsigned long line, int r, const char *why)
+{
+	s->n++;
+	if (r == LQ_PROFILE_UNKNOWN)
+		s->unknown++;
+	else if (r == LQ_PROFILE_FAILURE)
+		s->failures++;
+	else
+		s->nokey++;
+	if (s->n > LQ_PROFILE_SKIPS_SHOWN)
+		return;
+	if (r == LQ_PROFILE_UNKNOWN)
+		lq_warn("%s:%lu: %s, skipped", s->name, line, why);
+	else if (r == LQ_PROFILE_FAILURE)
+		lq_warn("%s:%lu: the actor's failure report, no profile: %s; skipped", s->name, line, why);
+	else
+		lq_warn("%s:%lu: item has no profile id, public identifier or profile URL, skipped",
+		    s->name, line);
+}
+
+void
+lq_profile_skip_done(const struct lq_skips *s)
+{
+	if (s->n > LQ_PROFILE_SKIPS_SHOWN)
+		lq_warn("%s: %ld items skipped in all (%ld of unknown shape, %ld failure reports, %ld without a key)",
+		    s->name, s->n, s->unknown, s->failures, s->nokey);
+}
+
 long
 lq_profile_import(struct lq_cache *c, const char *actor, FILE *fp, const char *name, long *bad)
 {
-	struct import im = { c, actor, name, NULL, "", 0, 0 };
+	struct import im = { c, actor, name, NULL, "", 0, { name, 0, 0, 0, 0 } };
 	const char *base = strrchr(name, '/');
 	long n, nbad = 0;
 
 	im.source = lq_xasprintf("import:%s", base ? base + 1 : name);
 	lq_iso_now(im.ts, sizeof im.ts);
 	n = lq_dataset_read(fp, name, import_one, &im, &nbad);
+	lq_profile_skip_done(&im.skips);
 	free(im.source);
 	if (bad)
-		*bad = nbad + im.nokey;
+		*bad = nbad + im.skips.n;
 	return n < 0 && im.stored == 0 ? -1 : im.stored;
 }

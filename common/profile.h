@@ -1,4 +1,4 @@
-/* profile.h: scraped LinkedIn profiles: lead fields from actor items, matching keys, dataset files (docs/scrape.md). */
+/* profile.h: scraped LinkedIn profiles of every actor shape as one normalised view; matching keys; the profile cache (docs/scrape.md). */
 #ifndef LQ_PROFILE_H
 #define LQ_PROFILE_H
 
@@ -6,46 +6,108 @@
 
 #include <jansson.h>
 
+#include "dataset.h"
+
+/*
+ * This is the only reader of the scraped profile format. Every actor
+ * writes its own shape; a table in profile.c (one row per shape, the
+ * fields of each as JSON paths) says where each shape keeps what, and the
+ * rest of lq reads the struct lq_profile view below.
+ */
+
 /* Output shapes of the LinkedIn profile actors we understand
- * (../shared/reference/apis.md section 1.9). */
+ * (docs/scrape.md, "Actor shapes"). */
 enum lq_shape {
 	LQ_SHAPE_UNKNOWN = 0,
-	LQ_SHAPE_SUPREME,	/* supreme_coder/linkedin-profile-scraper: positions[] */
-	LQ_SHAPE_HARVEST,	/* harvestapi/linkedin-profile-scraper: experience[] */
-	LQ_SHAPE_DEVFUSION	/* dev_fusion/Linkedin-Profile-Scraper: experiences[] */
+	LQ_SHAPE_SUPREME,	/* supreme_coder / curious_coder: positions[] with timePeriod */
+	LQ_SHAPE_HARVEST,	/* harvestapi: experience[] with position, location{} */
+	LQ_SHAPE_HARVEST_SPLIT,	/* harvestapi-based: profile{} beside experience[] and meta{} */
+	LQ_SHAPE_DEVFUSION,	/* dev_fusion: experiences[] with subtitle/caption */
+	LQ_SHAPE_APIMAESTRO	/* apimaestro: basic_info{} and experience[] */
 };
 
-/* Returns the shape of a dataset item, LQ_SHAPE_UNKNOWN when item is not
- * an object or carries none of the fields of a known shape. */
+/* The shape's name for messages and docs ("supreme_coder", ...). */
+const char *lq_shape_name(enum lq_shape s);
+
+/* Returns the shape of a dataset item (an "element" wrapper, as HarvestAPI
+ * wrote before October 2025, is looked through), LQ_SHAPE_UNKNOWN when item
+ * is not an object or carries the keys of no known shape. */
 enum lq_shape lq_profile_shape(const json_t *item);
 
-/* The lead fields of an item, the way the original service computed them:
- * name = firstName + " " + lastName; headline; location from
- * geoLocationName, else locationName; current positions are those without
- * an end date (a missing timePeriod counts as current); every current title
- * goes into titles (in order, without repeats); company is the company of
- * the first current position. A company slot that holds a duration
- * ("3 yrs 2 mos") or an employment type ("Full-time") is the scraper's
- * grouping row: its title is the company, and it contributes no title.
- * Empty strings become NULL. */
-struct lq_profile_fields {
-	char *name, *headline, *company, *location;
-	json_t *titles;		/* array of strings, never NULL after a success */
+/* One position (job) of a profile, the same whatever actor wrote it.
+ * Strings are trimmed, never empty (NULL when unknown) and valid UTF-8. */
+struct lq_position {
+	char *title, *company, *employment_type, *description, *location, *industry;
+	char *start, *end;	/* "2021-03" or "2021" when the month is unknown, else the
+				 * actor's own text; end is NULL while current */
+	int current;		/* 1: no end date */
+	long employees_lo, employees_hi;	/* the company's head count range, -1 unknown */
 };
 
-/* Fills f from item. Returns 0, or -1 when the shape is unknown (f is
- * then empty). Free with lq_profile_fields_free. */
-int lq_profile_fields(const json_t *item, struct lq_profile_fields *f);
-void lq_profile_fields_free(struct lq_profile_fields *f);
+/* What lq knows of one profile. */
+struct lq_profile {
+	enum lq_shape shape;
+	int wrapped;		/* the item held the profile in "element" */
+	char *name, *headline, *location, *summary;
+	char *industry;		/* LinkedIn's industry of the person or current company */
+	char *public_id;	/* vanity slug, as the actor gave it */
+	char *urn;		/* member id ACoAA... (ACwAA...), case kept */
+	char *url;		/* the profile URL the actor names */
+	struct lq_position *pos;	/* every position, in the item's order */
+	size_t npos;
+	char **skills;
+	size_t nskills;
+	/* The current company: that of the first current position (no fall back
+	 * to a top-level companyName while the item lists positions at all). */
+	char *company, *company_industry, *company_description;
+	long employees_lo, employees_hi;	/* its head count, -1 unknown (hi -1: open) */
+	char *employees_text;	/* as the actor gives it: "201-500", "120", "10,001+" */
+	char *employees_src;	/* where that came from: "employeeCountRange 201-500" */
+	json_t *titles;		/* titles of the current positions, in order, no repeats */
+	char *error;		/* lq_profile_read: the actor's reason, or what is wrong */
+};
+
+/* Results of lq_profile_read. */
+#define LQ_PROFILE_OK 0
+#define LQ_PROFILE_FAILURE 1	/* the item is the actor's failure report */
+#define LQ_PROFILE_UNKNOWN (-1)	/* not a profile of any known shape */
+
+/*
+ * Reads item into *p. Junk is cleaned at the source: placeholders ("--",
+ * "N/A", "LinkedIn Member", ...) are unknown; a company slot that holds a
+ * duration or an employment type ("Full-time · 4 yrs") is the scraper's
+ * grouping row, whose title is the company of the roles under it; a
+ * company glued to the title ("Revcast, Chief Marketing Officer" at
+ * Revcast) is taken off; "Acme · Full-time" is company and employment
+ * type; a location that is only a workplace type ("Remote") is unknown.
+ * Returns LQ_PROFILE_OK; LQ_PROFILE_FAILURE with the actor's own reason
+ * in p->error ("Profile not found (status 404)") for an item that reports
+ * a private or missing profile instead of one; LQ_PROFILE_UNKNOWN with
+ * "unknown item shape: keys a, b, c" in p->error. Free with
+ * lq_profile_free in every case.
+ */
+int lq_profile_read(const json_t *item, struct lq_profile *p);
+void lq_profile_free(struct lq_profile *p);
+
+/* The view of a lead record's raw profile (its "profile" field), read as
+ * lq_profile_read does; a profile object of no known shape (made by hand)
+ * is read with the keys every shape shares (firstName, headline, summary,
+ * industryName, positions[], ...); empty when the record has none.
+ * p->error is always NULL. */
+void lq_profile_of(const json_t *rec, struct lq_profile *p);
+
+/* "keys a, b, c" (the first eight keys in item order, then "..."), or "not
+ * an object": what an unknown item looks like. A new string. */
+char *lq_profile_keys_text(const json_t *item);
 
 /* 1 if s (the company slot of a position) is a duration such as
- * "1 yr 8 mos", "3 yrs", "11 mos", "less than a year" or an employment
- * type such as "Full-time", "Self-employed"; else 0. */
+ * "1 yr 8 mos", "3 yrs", "11 mos", "less than a year", an employment type
+ * such as "Full-time", "Self-employed", or both joined by " · "; else 0. */
 int lq_profile_is_filler(const char *s);
 
 /* Matching keys. A key is "urn:" + a URN-style member id (case kept) or
  * "slug:" + a public identifier (ASCII lowercased). */
-#define LQ_PROFILE_MAXKEYS 6
+#define LQ_PROFILE_MAXKEYS 12
 
 /* The key of one identifier: URN ids ("ACo..."/"ACw...") keep their case,
  * anything else is a slug. Returns a new string or NULL for NULL/empty s. */
@@ -56,34 +118,44 @@ char *lq_profile_key(const char *id);
  * not one person's profile. */
 char *lq_profile_url_key(const char *url);
 
-/* Collects the distinct keys of an item (profileId/id/urn,
- * publicIdentifier, inputUrl/linkedinUrl/url) into keys[] and returns how
- * many. Each is a new string. */
+/* Collects the distinct keys of an item into keys[] and returns how many
+ * (each a new string): its member id, public identifier and profile URL
+ * wherever its shape keeps them, and the query an actor echoes (inputUrl,
+ * url, linkedinUrl, profileUrl, query{}, originalQuery{}), so that a
+ * failure report matches the lead it is about. */
 int lq_profile_item_keys(const json_t *item, char **keys);
 
 /* Collects the distinct keys of an input record (id, public_identifier,
- * linkedin_url). Same conventions. */
+ * linkedin_url, discovered_url). Same conventions. */
 int lq_profile_record_keys(const json_t *rec, char **keys);
 
-/* Writes the lead fields of item into rec: status "enriched", name,
+/*
+ * Writes what item says into rec. For a profile: status "enriched", name,
  * headline, company, location, current_job_titles, profile (a new
- * reference to item). Returns 0, or -1 (rec untouched) for an item of
- * unknown shape. */
-int lq_profile_apply(json_t *rec, json_t *item);
+ * reference to the raw item), public_identifier when the record had none;
+ * linkedin_url becomes the slug form https://www.linkedin.com/in/<slug>/
+ * when the profile gives a public identifier (the URN stays in id), the
+ * link it replaces kept in discovered_url. For a failure report or an
+ * unknown item: rec is failed (code private_profile, not_found or
+ * actor_error with the actor's own words; bad_item with the item's keys),
+ * the message starting with where ("actor run R", "profiles.json:12").
+ * Returns LQ_PROFILE_OK, LQ_PROFILE_FAILURE or LQ_PROFILE_UNKNOWN.
+ */
+int lq_profile_apply(json_t *rec, json_t *item, const char *where);
 
-/* Reads an Apify dataset export: a JSON array of items, or items one
- * after another (JSONL, or pretty-printed objects back to back). Items
- * are parsed one at a time, so memory holds one item, not the file.
- * fn is called for each item that is a JSON object with its starting
- * line; it returns 0 to go on, anything else to stop. An item that is
- * malformed or not an object is reported ("name:line: ...") and skipped;
- * an item larger than LQ_DATASET_MAX_ITEM bytes likewise. Returns the
- * number of items passed to fn, or -1 after a message when the file is
- * not a dataset at all or ends inside the array (items before that were
- * still passed on). *bad (if not NULL) gets the number skipped. */
-#define LQ_DATASET_MAX_ITEM (16u << 20)
-long lq_dataset_read(FILE *fp, const char *name,
-    int (*fn)(json_t *item, unsigned long line, void *arg), void *arg, long *bad);
+/* Items of a dataset that give no profile, for the messages of the
+ * programs that read datasets: the first LQ_PROFILE_SKIPS_SHOWN are
+ * named with FILE:LINE and why, lq_profile_skip_done counts them all. */
+#define LQ_PROFILE_SKIPS_SHOWN 5
+struct lq_skips {
+	const char *name;		/* the file, for messages */
+	long n, unknown, failures, nokey;
+};
+
+/* Counts one skipped item: r is the lq_profile_read result and why its
+ * error (LQ_PROFILE_OK: a profile without any key). */
+void lq_profile_skip(struct lq_skips *s, unsigned long line, int r, const char *why);
+void lq_profile_skip_done(const struct lq_skips *s);
 
 /* ---- profiles in the cache (namespace profile) ---- */
 struct lq_cache;
@@ -105,10 +177,11 @@ int lq_profile_cache_put(struct lq_cache *c, const char *actor, json_t *item,
 json_t *lq_profile_cache_get(struct lq_cache *c, const char *actor, const json_t *rec,
     double max_age, char *hex);
 
-/* cache import: stores every item of the dataset file fp (name for
+/* cache import: stores every profile of the dataset file fp (name for
  * messages) with source "import:NAME". Returns the number stored, or -1
- * if the file is not a dataset; *bad counts skipped items and items
- * without any key. */
+ * if the file is not a dataset; *bad counts skipped items: malformed,
+ * without any key, failure reports and items of unknown shape (the first
+ * few named with their line and keys, the rest counted). */
 long lq_profile_import(struct lq_cache *c, const char *actor, FILE *fp, const char *name,
     long *bad);
 

@@ -1,4 +1,5 @@
 /* record.c: record status, failure and field helpers. */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "diag.h"
 #include "lazy.h"
 #include "record.h"
+#include "stop.h"
 #include "run.h"
 #include "util.h"
 
@@ -295,4 +297,16 @@ lq_rec_set_embedding(json_t *rec, const float *v, size_t n, int base64)
 	}
 	json_object_set_new(rec, "embedding", a);
 	json_object_del(rec, "embedding_encoding");
+}
+
+/* Here, not in stop.c: the signal handling has no use for jansson. */
+void
+lq_stop_fail_record(json_t *rec, const char *why)
+{
+	int sig = lq_stop_requested();
+
+	if (sig == SIGPIPE)
+		lq_rec_fail(rec, "interrupted", "%s: the output was closed", why);
+	else
+		lq_rec_fail(rec, "interrupted", "%s: stopped by %s", why, lq_stop_name(sig ? sig : SIGTERM));
 }

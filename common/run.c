@@ -1,4 +1,6 @@
 /* run.c: counters, progress and the summary line. */
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +9,7 @@
 #include "diag.h"
 #include "opts.h"
 #include "run.h"
+#include "stop.h"
 #include "util.h"
 
 struct lq_counts lq_counts;
@@ -56,8 +59,18 @@ lq_summary_add(const char *fmt, ...)
 void
 lq_close_stdout(void)
 {
-	if (fflush(stdout) != 0 || ferror(stdout))
+	if (lq_stop_output_is_closed()) {
+		fclose(stdout);		/* its reader is gone: nothing to report */
+		return;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE) {
+			lq_stop_output_closed();
+			fclose(stdout);
+			return;
+		}
 		lq_die_errno(LQ_EXIT_FATAL, "write error");
+	}
 	if (fclose(stdout) != 0)
 		lq_die_errno(LQ_EXIT_FATAL, "write error");
 }
@@ -68,6 +81,9 @@ lq_finish(void)
 	lq_close_stdout();
 	if (progress_shown)
 		lq_stderr_write("\r\033[K");
+	if (lq_stop_requested() && lq_stop_requested() != SIGPIPE)
+		lq_warn("stopped by %s: every record read was written, unfinished ones as "
+		    "failed records (code interrupted)", lq_stop_name(lq_stop_requested()));
 	if (!lq_quiet) {
 		double el = t_start < 0 ? 0 : lq_now() - t_start;
 
@@ -80,6 +96,8 @@ lq_finish(void)
 		    lq_counts.failed_here, deg, extra.data ? extra.data : "", el);
 	}
 	lq_buf_free(&extra);
+	if (lq_stop_requested())
+		return LQ_EXIT_INTERRUPTED;
 	if (lq_opt_strict && (lq_counts.failed_here > 0 || lq_counts.warned_here > 0))
 		return LQ_EXIT_FAILED;
 	return LQ_EXIT_OK;

@@ -28,12 +28,15 @@ void lq_summary_add(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * disk is reported and gives LQ_EXIT_FATAL), prints the one-line summary
  * "prog: N in, N out, N failed (N here), extra..., T s" unless --quiet,
  * ("N degraded" after it when records got warnings here) and returns
- * the exit status: LQ_EXIT_FAILED if --strict and a record failed or was
- * degraded here, else LQ_EXIT_OK. */
+ * the exit status: LQ_EXIT_INTERRUPTED if a stop was requested (stop.h;
+ * a line on stderr says so, except for a closed output), else
+ * LQ_EXIT_FAILED if --strict and a record failed or was degraded here,
+ * else LQ_EXIT_OK. */
 int lq_finish(void);
 
 /* Flushes and closes stdout; on error prints "write error" and exits
- * LQ_EXIT_FATAL. Used by lq_finish and by programs without records. */
+ * LQ_EXIT_FATAL (EPIPE, a reader gone, is no error: see stop.h). Used by
+ * lq_finish and by programs without records. */
 void lq_close_stdout(void);
 
 #endif

@@ -5,6 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ndjson.h"
+#include "record.h"
+#include "sha256.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -153,37 +156,140 @@ add_participant(json_t *ps, const char *name, const char *email, const json_t *e
 	    "email", email ? json_string(email) : json_null(), "is_external", json_is_boolean(ext) ? ext : json_null()));
 }
 
+int
+lq_meeting_id(const json_t *m, char *id, size_t idlen)
+{
+	static const char *const urls[] = { "url", "share_url" };
+	const json_t *rid = json_object_get(m, "recording_id");
+	size_t i;
+
+	if (json_is_integer(rid) && json_integer_value(rid) >= 0) {
+		snprintf(id, idlen, "%lld", (long long)json_integer_value(rid));
+		return 0;
+	}
+	if (json_is_string(rid) && *json_string_value(rid) && strlen(json_string_value(rid)) < idlen
+	    && strcspn(json_string_value(rid), " \t\r\n/") == strlen(json_string_value(rid))) {
+		snprintf(id, idlen, "%s", json_string_value(rid));
+		return 0;
+	}
+	/* Without a recording_id (the webhook example has none): the last
+	 * segment of the call's link, https://fathom.video/calls/123456. */
+	for (i = 0; i < 2; i++) {
+		const char *u = jstr(m, urls[i]), *e, *b;
+
+		if (u == NULL || strstr(u, "://") == NULL)
+			continue;
+		e = u + strcspn(u, "?#");
+		while (e > u && e[-1] == '/')
+			e--;
+		for (b = e; b > u && b[-1] != '/'; b--)
+			;
+		if (e > b && (size_t)(e - b) < idlen && e - b <= 64 && b[-1] == '/' && b - u > 8) {
+			const char *c;
+
+			for (c = b; c < e && (isalnum((unsigned char)*c) || *c == '-' || *c == '_'); c++)
+				;
+			if (c == e) {
+				snprintf(id, idlen, "%.*s", (int)(e - b), b);
+				return 0;
+			}
+		}
+	}
+	/* Else a digest of what names the meeting: title, start, first words. */
+	{
+		struct lq_sha256 h;
+		unsigned char d[32];
+		char hex[65];
+		const char *t = jstr(m, "title"), *w = jstr(m, "recording_start_time");
+		const json_t *tr = json_object_get(m, "transcript");
+		const char *first = jstr(json_array_get(tr, 0), "text");
+
+		if (w == NULL)
+			w = jstr(m, "scheduled_start_time");
+		if (w == NULL)
+			w = jstr(m, "created_at");
+		if (t == NULL && w == NULL && first == NULL)
+			return -1;
+		lq_sha256_init(&h);
+		lq_sha256_update(&h, t ? t : "", strlen(t ? t : "") + 1);
+		lq_sha256_update(&h, w ? w : "", strlen(w ? w : "") + 1);
+		lq_sha256_update(&h, first ? first : "", strlen(first ? first : ""));
+		lq_sha256_final(&h, d);
+		lq_sha256_hex(d, hex);
+		snprintf(id, idlen, "fathom-%.12s", hex);
+	}
+	return 0;
+}
+
+enum lq_meeting_kind
+lq_meeting_kind(const json_t *j)
+{
+	static const char *const strong[] = { "recording_id", "calendar_invitees", "meeting_title",
+		"recording_start_time", "scheduled_start_time", "share_url", "recorded_by",
+		"calendar_invitees_domains_type", "default_summary", "action_items", "transcript_language",
+		"crm_matches", NULL };
+	const json_t *tr, *sp;
+	size_t i;
+
+	if (!json_is_object(j))
+		return LQ_MEETING_NONE;
+	if (json_is_array(json_object_get(j, "items")))
+		return LQ_MEETING_FATHOM_PAGE;
+	for (i = 0; strong[i]; i++)
+		if (json_object_get(j, strong[i]))
+			return LQ_MEETING_FATHOM;
+	tr = json_object_get(j, "transcript");
+	sp = json_object_get(json_array_get(tr, 0), "speaker");
+	if (lq_rec_failed(j) || json_is_array(json_object_get(j, "participants"))
+	    || (json_is_string(json_object_get(j, "id")) && json_is_array(tr) && !json_is_object(sp)))
+		return LQ_MEETING_RECORD;
+	if (json_is_object(sp) || (tr && !json_is_array(tr) && !json_is_null(tr)))
+		return jstr(j, "title") || jstr(j, "url") || jstr(j, "created_at") ? LQ_MEETING_FATHOM
+		    : LQ_MEETING_FATHOM_TRANSCRIPT;
+	if (json_is_array(tr))
+		return LQ_MEETING_FATHOM_TRANSCRIPT;
+	return LQ_MEETING_NONE;
+}
+
+static json_t *parse_text(const char *buf, size_t n, const char *name, char *err, size_t errlen);
+
 json_t *
 lq_meeting_from_fathom(const json_t *m, const json_t *transcript, const char *source,
     char *err, size_t errlen)
 {
-	const json_t *rid, *p, *rb;
+	const json_t *p, *rb;
 	const char *title, *date;
 	json_t *rec, *ps, *tr;
-	char id[64];
+	char id[72], e[256];
 	size_t i;
 
 	if (!json_is_object(m)) {
 		snprintf(err, errlen, "meeting is not an object");
 		return NULL;
 	}
-	rid = json_object_get(m, "recording_id");
-	if (json_is_integer(rid))
-		snprintf(id, sizeof id, "%lld", (long long)json_integer_value(rid));
-	else if (json_is_string(rid) && *json_string_value(rid) && strlen(json_string_value(rid)) < sizeof id)
-		snprintf(id, sizeof id, "%s", json_string_value(rid));
-	else {
-		snprintf(err, errlen, "meeting has no recording_id");
+	if (lq_meeting_id(m, id, sizeof id) < 0) {
+		snprintf(err, errlen, "meeting has no recording_id, link, title or date to name it by");
 		return NULL;
 	}
 	if (transcript == NULL)
 		transcript = json_object_get(m, "transcript");
 	if (transcript == NULL || json_is_null(transcript)) {
-		snprintf(err, errlen, "meeting %s has no transcript", id);
+		snprintf(err, errlen, "meeting %s has no transcript (include_transcript was not set)", id);
 		return NULL;
 	}
-	if ((tr = lq_fathom_transcript(transcript, err, errlen)) == NULL)
+	if (json_is_string(transcript)) {
+		/* Some exports carry the transcript as "Speaker: text" lines. */
+		json_t *one = parse_text(json_string_value(transcript), json_string_length(transcript), id, e, sizeof e);
+
+		tr = one ? json_incref(json_object_get(json_array_get(one, 0), "transcript")) : NULL;
+		json_decref(one);
+	} else {
+		tr = lq_fathom_transcript(transcript, e, sizeof e);
+	}
+	if (tr == NULL) {
+		snprintf(err, errlen, "meeting %s: %s", id, e);
 		return NULL;
+	}
 	title = jstr(m, "title");
 	if (title == NULL || !*title)
 		title = jstr(m, "meeting_title");
@@ -202,6 +308,25 @@ lq_meeting_from_fathom(const json_t *m, const json_t *transcript, const char *so
 
 		add_participant(ps, jstr(rb, "name"), jstr(rb, "email"), f);
 		json_decref(f);
+	}
+	/* Speakers no invitee matches: participants of unknown side. */
+	json_array_foreach(tr, i, p) {
+		const char *sp = jstr(p, "speaker"), *em = jstr(p, "email");
+		const json_t *q;
+		size_t k;
+		int known = 0;
+
+		if (sp == NULL || *sp == '\0')
+			continue;
+		json_array_foreach(ps, k, q) {
+			const char *n = jstr(q, "name"), *qe = jstr(q, "email");
+
+			if ((n && strcasecmp(n, sp) == 0) || (em && qe && strcasecmp(em, qe) == 0))
+				known = 1;
+		}
+		if (!known)
+			json_array_append_new(ps, json_pack("{s:s,s:o,s:n}", "name", sp,
+			    "email", em ? json_string(em) : json_null(), "is_external"));
 	}
 	rec = json_pack("{s:s,s:s,s:s,s:o,s:o,s:s}", "id", id, "title", title ? title : "",
 	    "date", date ? date : "", "participants", ps, "transcript", tr, "source", source);
@@ -599,60 +724,172 @@ parse_vtt(const char *buf, size_t n, const char *name, char *err, size_t errlen)
 	return out;
 }
 
+/* A failed record for an item of a Fathom answer that cannot be read. */
+static json_t *
+bad_meeting(const json_t *m, const char *source, const char *where, const char *why)
+{
+	json_t *rec = json_object();
+	char id[72];
+
+	if (json_is_object(m) && lq_meeting_id(m, id, sizeof id) == 0)
+		json_object_set_new(rec, "id", json_string(id));
+	if (jstr(m, "title"))
+		json_object_set_new(rec, "title", json_string(jstr(m, "title")));
+	json_object_set_new(rec, "source", json_string(source));
+	lq_rec_fail(rec, "bad_meeting", "%s: %s", where, why);
+	return rec;
+}
+
+/* One meeting object: its record, or a failed record saying why. */
+static json_t *
+one_meeting(const json_t *m, const char *source, const char *where)
+{
+	char e[512];
+	json_t *rec = lq_meeting_from_fathom(m, NULL, source, e, sizeof e);
+
+	return rec ? rec : bad_meeting(m, source, where, e);
+}
+
+json_t *
+lq_fathom_records(const json_t *j, const char *source, const char *where, char *err, size_t errlen)
+{
+	const json_t *items = NULL, *it;
+	json_t *out;
+	char w[300], *keys;
+	size_t i;
+
+	switch (lq_meeting_kind(j)) {
+	case LQ_MEETING_RECORD:
+		out = json_array();
+		json_array_append_new(out, json_deep_copy(j));
+		return out;
+	case LQ_MEETING_FATHOM:
+		out = json_array();
+		json_array_append_new(out, one_meeting(j, source, where));
+		return out;
+	case LQ_MEETING_FATHOM_TRANSCRIPT: {
+		struct tparse t = { source, NULL, json_array(), NULL, NULL, NULL, NULL };
+		char e[256];
+
+		t.tr = lq_fathom_transcript(json_object_get(j, "transcript"), e, sizeof e);
+		if (t.tr == NULL) {
+			snprintf(err, errlen, "%s: %s", where, e);
+			out = NULL;
+		} else if ((out = tparse_finish(&t, e, sizeof e)) == NULL) {
+			snprintf(err, errlen, "%s: no utterance found", where);
+		}
+		tparse_free(&t);
+		return out;
+	}
+	case LQ_MEETING_FATHOM_PAGE:
+		items = json_object_get(j, "items");
+		break;
+	case LQ_MEETING_NONE:
+		if (json_is_array(j)) {
+			items = j;
+			break;
+		}
+		keys = NULL;
+		if (json_is_object(j)) {
+			struct lq_buf b = LQ_BUF_INIT;
+			const char *k;
+			const json_t *v;
+
+			json_object_foreach((json_t *)j, k, v) {
+				if (b.len > 60) {
+					lq_buf_adds(&b, ", ...");
+					break;
+				}
+				if (b.len)
+					lq_buf_adds(&b, ", ");
+				lq_buf_addshown(&b, k, 30);
+			}
+			(void)v;
+			keys = lq_buf_detach(&b);
+		}
+		snprintf(err, errlen, "%s: not a Fathom meeting, page of meetings or transcript (%s%s)", where,
+		    keys ? "keys " : "", keys ? keys : lq_json_type_name(j));
+		free(keys);
+		return NULL;
+	}
+	out = json_array();
+	json_array_foreach(items, i, it) {
+		snprintf(w, sizeof w, "%s: item %zu", where, i);
+		if (lq_meeting_kind(it) == LQ_MEETING_RECORD)
+			json_array_append_new(out, json_deep_copy(it));
+		else if (json_is_object(it))
+			json_array_append_new(out, one_meeting(it, source, w));
+		else
+			json_array_append_new(out, bad_meeting(it, source, w, "not a meeting object"));
+	}
+	return out;
+}
+
+/* Fathom JSON: one value (a meeting, a page, an array, a transcript), or
+ * several one after another (JSON lines, pretty objects back to back, as
+ * webhook payloads are saved). */
 static json_t *
 parse_json(const char *buf, size_t n, const char *name, char *err, size_t errlen)
 {
-	json_error_t je;
-	json_t *j = json_loadb(buf, n, JSON_REJECT_DUPLICATES, &je), *out = NULL, *it;
-	const json_t *items;
-	char e[256];
-	size_t i;
+	json_t *out = json_array();
+	size_t off = 0, values = 0;
+	unsigned long line = 1;
 
-	if (j == NULL) {
-		snprintf(err, errlen, "%s: line %d: %s", name, je.line, je.text);
-		return NULL;
-	}
-	if (!json_is_object(j)) {
-		snprintf(err, errlen, "%s: expected a Fathom meeting, page or transcript object", name);
-		json_decref(j);
-		return NULL;
-	}
-	items = json_object_get(j, "items");
-	if (json_is_array(items)) {
-		out = json_array();
-		json_array_foreach(items, i, it) {
-			json_t *m = lq_meeting_from_fathom(it, NULL, name, e, sizeof e);
+	for (;;) {
+		json_error_t je;
+		json_t *j, *recs;
+		size_t k, start;
+		unsigned long at;
+		char where[300], e[512];
 
-			if (m == NULL) {
-				snprintf(err, errlen, "%s: item %zu: %s", name, i, e);
+		while (off < n && isspace((unsigned char)buf[off]))
+			line += buf[off++] == '\n';
+		if (off == n)
+			break;
+		start = off;
+		at = line;
+		j = json_loadb(buf + off, n - off, JSON_DISABLE_EOF_CHECK | JSON_REJECT_DUPLICATES, &je);
+		if (j == NULL) {
+			if (values == 0) {
+				snprintf(err, errlen, "%s: line %lu: %s", name, at + (je.line > 1 ? (unsigned long)je.line - 1 : 0),
+				    je.text);
 				json_decref(out);
-				json_decref(j);
 				return NULL;
 			}
-			json_array_append_new(out, m);
+			snprintf(where, sizeof where, "%s: line %lu", name, at + (je.line > 1 ? (unsigned long)je.line - 1 : 0));
+			json_array_append_new(out, bad_meeting(NULL, name, where, je.text));
+			break;
 		}
-	} else if (json_object_get(j, "recording_id")) {
-		json_t *m = lq_meeting_from_fathom(j, NULL, name, e, sizeof e);
-
-		if (m == NULL)
-			snprintf(err, errlen, "%s: %s", name, e);
-		else {
-			out = json_array();
-			json_array_append_new(out, m);
-		}
-	} else if (json_object_get(j, "transcript")) {
-		struct tparse t = { name, NULL, json_array(), NULL, NULL, NULL, NULL };
-
-		t.tr = lq_fathom_transcript(json_object_get(j, "transcript"), e, sizeof e);
-		if (t.tr == NULL)
-			snprintf(err, errlen, "%s: %s", name, e);
+		off += je.position;
+		for (k = start; k < off; k++)
+			line += buf[k] == '\n';
+		k = off;
+		while (k < n && isspace((unsigned char)buf[k]))
+			k++;
+		if (values == 0 && k == n)
+			snprintf(where, sizeof where, "%s", name);
 		else
-			out = tparse_finish(&t, err, errlen);
-		tparse_free(&t);
-	} else {
-		snprintf(err, errlen, "%s: expected a Fathom meeting, page or transcript object", name);
+			snprintf(where, sizeof where, "%s:%lu", name, at);
+		values++;
+		recs = lq_fathom_records(j, name, where, e, sizeof e);
+		json_decref(j);
+		if (recs == NULL) {
+			if (values == 1 && k == n) {
+				snprintf(err, errlen, "%s", e);
+				json_decref(out);
+				return NULL;
+			}
+			json_array_append_new(out, bad_meeting(NULL, name, where, e));
+			continue;
+		}
+		json_array_extend(out, recs);
+		json_decref(recs);
 	}
-	json_decref(j);
+	if (json_array_size(out) == 0) {
+		snprintf(err, errlen, "%s: no meeting in it", name);
+		json_decref(out);
+		return NULL;
+	}
 	return out;
 }
 
@@ -673,7 +910,7 @@ lq_transcript_parse(const char *buf, size_t n, const char *name, char *err, size
 	}
 	while (i < n && isspace((unsigned char)buf[i]))
 		i++;
-	if (i < n && buf[i] == '{')
+	if (i < n && (buf[i] == '{' || buf[i] == '['))
 		return parse_json(buf + i, n - i, name, err, errlen);
 	if (n - i >= 6 && memcmp(buf + i, "WEBVTT", 6) == 0 && (n - i == 6 || isspace((unsigned char)buf[i + 6])))
 		return parse_vtt(buf + i, n - i, name, err, errlen);

@@ -1,9 +1,16 @@
-/* util.c: allocation wrappers, growable buffer, UTF-8 validation, clock. */
+/* util.c: allocation wrappers, growable buffer, UTF-8 validation, clock, own path. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
 
 #include "diag.h"
 #include "util.h"
@@ -165,6 +172,19 @@ lq_buf_free(struct lq_buf *b)
 	b->len = b->cap = 0;
 }
 
+void
+lq_buf_addshown(struct lq_buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (s[n] && n < max)
+		n++;
+	while (n > 0 && s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	for (; n > 0; s++, n--)
+		lq_buf_addc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
 char *
 lq_buf_detach(struct lq_buf *b)
 {
@@ -264,4 +284,104 @@ lq_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+FILE *
+lq_fopen_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
+	if ((fp = fdopen(fd, "a")) == NULL) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+	}
+	return fp;
+}
+
+/* argv0 (no slash) looked up in $PATH as a shell would: the first
+ * executable regular file; NULL if none. */
+static char *
+path_search(const char *argv0)
+{
+	const char *path = getenv("PATH"), *p, *end;
+
+	if (path == NULL)
+		return NULL;
+	for (p = path; ; p = end + 1) {
+		char *cand;
+		size_t n;
+
+		end = strchr(p, ':');
+		n = end ? (size_t)(end - p) : strlen(p);
+		cand = n ? lq_xasprintf("%.*s/%s", (int)n, p, argv0) : lq_xasprintf("./%s", argv0);
+		if (access(cand, X_OK) == 0) {
+			char *r = realpath(cand, NULL);
+
+			free(cand);
+			if (r)
+				return r;
+		} else {
+			free(cand);
+		}
+		if (end == NULL)
+			return NULL;
+	}
+}
+
+char *
+lq_self_dir(void)
+{
+	char *r = NULL, *slash;
+#if defined(__linux__) || defined(__APPLE__)
+	char buf[PATH_MAX];
+#endif
+#ifdef __linux__
+	ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+
+	if (n > 0 && buf[0] == '/') {
+		buf[n] = '\0';
+		if (access(buf, X_OK) == 0)	/* not "... (deleted)" */
+			r = lq_xstrdup(buf);
+	}
+#endif
+#ifdef __APPLE__
+	uint32_t size = sizeof buf;
+
+	if (r == NULL && _NSGetExecutablePath(buf, &size) == 0)
+		r = realpath(buf, NULL);
+#endif
+	if (r == NULL && lq_argv0 && *lq_argv0)
+		r = strchr(lq_argv0, '/') ? realpath(lq_argv0, NULL) : path_search(lq_argv0);
+	if (r == NULL)
+		return NULL;
+	slash = strrchr(r, '/');
+	if (slash == r)
+		slash[1] = '\0';
+	else if (slash)
+		*slash = '\0';
+	return r;
+}
+
+char *
+lq_source_tree(void)
+{
+	char *self = lq_self_dir(), *root = NULL;
+	const char *up[] = { "/..", "/../..", "/../../.." };
+
+	for (size_t i = 0; self && root == NULL && i < LQ_NELEM(up); i++) {
+		char *mk = lq_xasprintf("%s%s/Makefile", self, up[i]);
+		char *fm = lq_xasprintf("%s%s/common/fetch-model.sh", self, up[i]);
+
+		if (access(mk, R_OK) == 0 && access(fm, R_OK) == 0)
+			root = lq_xasprintf("%s%s", self, up[i]);
+		free(mk);
+		free(fm);
+	}
+	free(self);
+	return root;
 }

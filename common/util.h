@@ -39,6 +39,9 @@ void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap) __attribute__((
 /* Empties the buffer but keeps its memory. */
 void lq_buf_reset(struct lq_buf *b);
 void lq_buf_free(struct lq_buf *b);
+/* Appends at most max bytes of s, whole UTF-8 characters only, control
+ * characters shown as '?': for messages that quote hostile input. */
+void lq_buf_addshown(struct lq_buf *b, const char *s, size_t max);
 /* Returns the contents as a malloc'ed string (never NULL) and empties b. */
 char *lq_buf_detach(struct lq_buf *b);
 
@@ -65,5 +68,24 @@ int lq_utf8_valid(const char *s, size_t n);
 
 /* Monotonic clock in seconds. */
 double lq_now(void);
+
+/* Opens path for appending, creating it with mode 0600 (traces name
+ * leads: personal data); an existing file keeps its mode. Links are
+ * followed (--trace /dev/stderr). Returns NULL with errno on error. */
+FILE *lq_fopen_private(const char *path);
+
+/* The directory of the running program's executable, symlinks resolved:
+ * /proc/self/exe on Linux, _NSGetExecutablePath on macOS, else (and when
+ * those fail, e.g. without /proc) argv[0] from lq_init(), looked up in
+ * $PATH when it has no slash. Returns a malloc'ed path, or NULL when it
+ * cannot be found. */
+char *lq_self_dir(void);
+
+/* The root of the source tree the running program was built in: the
+ * first of its executable's directory's parent, grandparent and great
+ * grandparent (bin/, .build/VARIANT/bin/) that holds a Makefile and
+ * common/fetch-model.sh. Returns a malloc'ed path, or NULL for an
+ * installed program. */
+char *lq_source_tree(void);
 
 #endif

@@ -15,7 +15,21 @@
 #   - a stage killed or failed: make resumes from that stage, and the cache
 #     holds what it finished.
 # BATCH/leads.csv is the spreadsheet for the client, BATCH/review.html the
-# page to review the leads. When to-csv left failed leads out of the
+# page to review the leads.
+#
+# Feedback (docs/feedback.md): the client's judgments accumulate in
+# $(CLIENTS)/acme/feedback.ndjson across batches.
+#   make ... serve      review this batch's leads at a local URL, every judgment logged
+#   make ... delivered  record the leads of leads.csv as delivered (implied good), once
+#   make ... learn      fit calibration.json from the judgments, then rescore with it
+#   make ... unlearn    remove calibration.json: the next run scores untuned again
+#   make ... stats      the judgments per ICP, and whether there are enough to learn from
+# Once calibration.json exists, every run scores with it, and new
+# judgments refit it first (feedback fit on every batch's leads, scored
+# against the current ICP: feedback-scored.ndjson); too few judgments
+# stop the run with feedback fit's exit 6 and say so. `delivered` records
+# leads.csv as it is (it never rebuilds it first: what was sent is what
+# counts). When to-csv left failed leads out of the
 # spreadsheet (its exit 5) the file is kept, its message is kept in
 # BATCH/leads.left-out, and every run ends in an error that says so until
 # the leads are fixed or `to-csv = --exclude-failed` in lq.conf accepts it.
@@ -49,8 +63,13 @@ LQ = $(if $(wildcard $(HERE)../bin/lq),$(HERE)../bin/lq,lq)
 ENVFILE = $(wildcard $(C)/.env)
 ENVLOAD = $(if $(ENVFILE),$(HERE)with-env.sh $(abspath $(ENVFILE)))
 
+FEEDBACK = $(C)/feedback.ndjson
+CALIBRATION = $(C)/calibration.json
+# Score with the calibration when it exists or `learn` asks for it.
+CALDEP := $(if $(filter learn,$(MAKECMDGOALS))$(wildcard $(CALIBRATION)),$(CALIBRATION))
+
 .DELETE_ON_ERROR:
-.PHONY: all left-out
+.PHONY: all left-out serve delivered learn unlearn stats
 all: $(D)/leads.csv $(D)/review.html left-out
 
 # run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a
@@ -69,8 +88,8 @@ $(D)/3-embedded.ndjson: $(D)/2-enriched.ndjson $(CONFDEP)
 	$(call run,embed)
 $(D)/4-classified.ndjson: $(D)/3-embedded.ndjson $(CONFDEP)
 	$(call run,classify)
-$(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP)
-	$(call run,score,$(ICP))
+$(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP) $(CALDEP)
+	$(call run,score,$(if $(CALDEP),--calibration $(CALIBRATION)) $(ICP))
 $(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP)
 	$(call run,rerank,$(ICP))
 $(D)/leads.csv: $(D)/6-reranked.ndjson $(CONFDEP)
@@ -90,3 +109,40 @@ left-out: $(D)/leads.csv
 		echo "batch.mk: fix and rerun, or accept with 'to-csv = --exclude-failed' in $(CONF)" >&2; \
 		exit 5; \
 	fi
+
+# ---- feedback -----------------------------------------------------------
+
+# Every batch's leads (the last batch's record of a person wins), scored
+# against the current ICP without calibration: what the fit reads.
+CLASSIFIED = $(sort $(wildcard $(C)/*/4-classified.ndjson) $(D)/4-classified.ndjson)
+$(C)/feedback-scored.ndjson: $(CLASSIFIED) $(ICP) $(CONFDEP)
+	cat $(CLASSIFIED) | $(ENVLOAD) $(LQ) score $(score) $(ICP) > $@.tmp && mv $@.tmp $@
+
+# feedback-fit = options in lq.conf (e.g. --explicit-only); -o writes
+# the calibration only when the fit succeeds.
+$(CALIBRATION): $(FEEDBACK) $(C)/feedback-scored.ndjson
+	$(LQ) feedback fit $(feedback-fit) -f $(FEEDBACK) -o $@ $(ICP) < $(C)/feedback-scored.ndjson
+
+$(FEEDBACK):
+	@echo "batch.mk: no judgments yet: review the leads (make -f pipelines/batch.mk CLIENT=$(CLIENT) serve) or record a delivery (... delivered)" >&2
+	@exit 6
+
+learn: all
+
+# The page served on 127.0.0.1 (review --serve prints its URL); Ctrl-C stops it.
+serve: $(D)/6-reranked.ndjson
+	$(LQ) review --serve $(review) -f $(FEEDBACK) $(ICP) < $<
+
+# The spreadsheet as delivered, not rebuilt: its leads recorded as implied
+# good (feedback delivered records a lead once per ICP).
+delivered:
+	@test -e $(D)/leads.csv || { echo "batch.mk: no $(D)/leads.csv to record: run make first" >&2; exit 2; }
+	$(LQ) feedback delivered -f $(FEEDBACK) $(ICP) $(D)/leads.csv < $(D)/6-reranked.ndjson
+
+# Back to the untuned score: the calibration goes, and so does the batch's
+# calibrated score (make cannot see a prerequisite disappear).
+unlearn:
+	rm -f $(CALIBRATION) $(D)/5-scored.ndjson
+
+stats:
+	$(LQ) feedback stats -f $(FEEDBACK)

@@ -10,6 +10,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __APPLE__
+#define st_mtim st_mtimespec	/* macOS names the modification timespec so */
+#endif
 
 #include <jansson.h>
 
@@ -30,7 +33,7 @@ static const struct lq_option main_options[] = {
 };
 
 static const struct lq_cmd main_cmd = {
-	"[-d DIR] stats|verify|gc|import|path [options]",
+	"stats|verify|gc|import|path [options]",
 	"Report on, verify and evict objects of lq's content-addressed cache.",
 	"Subcommands (each has --help):\n"
 	"  stats    objects, bytes, hits and misses per namespace, oldest and newest\n"
@@ -38,7 +41,7 @@ static const struct lq_cmd main_cmd = {
 	"  gc       evict least recently used objects: --max-age D, --max-size S\n"
 	"  import   store the profiles of Apify dataset exports (JSON array or JSONL)\n"
 	"  path     print the cache directory\n",
-	main_options, LQ_COMMON_BASIC
+	main_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option stats_options[] = {
@@ -48,10 +51,10 @@ static const struct lq_option stats_options[] = {
 };
 
 static const struct lq_cmd stats_cmd = {
-	"[-d DIR] [--json]",
+	"",
 	"Count objects and bytes per namespace, with the hits, misses and stores\n"
 	"every process recorded, and the oldest and newest object.",
-	NULL, stats_options, LQ_COMMON_BASIC
+	NULL, stats_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option verify_options[] = {
@@ -62,11 +65,12 @@ static const struct lq_option verify_options[] = {
 };
 
 static const struct lq_cmd verify_cmd = {
-	"[-d DIR] [--remove]",
+	"",
 	"Read every object and check its header, length and SHA-256 checksum;\n"
 	"print one line per corrupt object.",
 	"cache verify exits 1 when it found a corrupt object (removed or not).\n",
-	verify_options, LQ_COMMON_BASIC
+	verify_options, LQ_COMMON_BASIC,
+	"1 a corrupt object was found"
 };
 
 static const struct lq_option gc_options[] = {
@@ -78,10 +82,10 @@ static const struct lq_option gc_options[] = {
 };
 
 static const struct lq_cmd gc_cmd = {
-	"[-d DIR] [-n] [--max-age D] [--max-size S]",
+	"",
 	"Evict least recently used objects (a hit refreshes an object's mtime)\n"
 	"and remove temp files left by crashed writers.",
-	NULL, gc_options, LQ_COMMON_BASIC
+	NULL, gc_options, LQ_COMMON_BASIC, NULL
 };
 
 static const struct lq_option import_options[] = {
@@ -91,7 +95,7 @@ static const struct lq_option import_options[] = {
 };
 
 static const struct lq_cmd import_cmd = {
-	"[-d DIR] [--actor ID] FILE...",
+	"FILE...",
 	"Store every item of Apify dataset exports (a JSON array or JSONL, as the\n"
 	"Apify console downloads them; - is stdin) as profile objects, under each\n"
 	"of its keys (profileId, publicIdentifier, profile URL), exactly as\n"
@@ -99,7 +103,8 @@ static const struct lq_cmd import_cmd = {
 	"Items that are malformed, not objects or without any key are reported\n"
 	"with FILE:LINE and skipped. cache import exits 1 when it skipped an\n"
 	"item or could not read a file, 2 on a bad call.\n",
-	import_options, LQ_COMMON_BASIC
+	import_options, LQ_COMMON_BASIC,
+	"1 an item skipped or a file unread"
 };
 
 static const struct lq_option path_options[] = {
@@ -108,9 +113,9 @@ static const struct lq_option path_options[] = {
 };
 
 static const struct lq_cmd path_cmd = {
-	"[-d DIR]",
+	"",
 	"Print the cache directory.",
-	NULL, path_options, LQ_COMMON_BASIC
+	NULL, path_options, LQ_COMMON_BASIC, NULL
 };
 
 static char *dir;		/* -d, else the default */

@@ -15,6 +15,7 @@
 #include "redact.h"
 #include "retry.h"
 #include "run.h"
+#include "stop.h"
 #include "transcript.h"
 #include "util.h"
 
@@ -38,13 +39,15 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--since date] [--domain d]... [--limit n] | calls file...",
+	"[--domain DOMAIN]... [FILE...]",
 	"write discovery-call meetings with transcripts as NDJSON, from Fathom or from files",
 	"Without files: GET /meetings of the Fathom API ($LQ_FATHOM_BASE_URL, else\n"
 	"https://api.fathom.ai/external/v1) with the key in $FATHOM_API_KEY, every\n"
-	"page. With files (- is stdin): Fathom JSON, WebVTT or \"Speaker: text\"\n"
-	"transcripts. Transcripts are cached (namespace meeting). See calls(1).",
-	options, LQ_COMMON_FILTER
+	"page. With files (- is stdin): Fathom JSON as it arrives (webhook payloads\n"
+	"with or without recording_id, API pages, arrays, one a line), WebVTT or\n"
+	"\"Speaker: text\" transcripts; a bad meeting is a failed record of its own.\n"
+	"Transcripts are cached (namespace meeting). See lq-calls(1).",
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Version of the meeting record: part of the cache key. */
@@ -202,11 +205,10 @@ static void
 write_bad_item(const json_t *it, const char *err)
 {
 	json_t *rec = json_object();
-	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *raw = json_dumps(it, JSON_COMPACT | JSON_ENCODE_ANY), id[72];
 
-	if (json_is_integer(json_object_get(it, "recording_id")))
-		json_object_set_new(rec, "id", json_sprintf("%lld",
-		    (long long)json_integer_value(json_object_get(it, "recording_id"))));
+	if (json_is_object(it) && lq_meeting_id(it, id, sizeof id) == 0)
+		json_object_set_new(rec, "id", json_string(id));
 	if (raw) {
 		if (strlen(raw) > 4096)
 			raw[4096] = '\0';
@@ -338,7 +340,7 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 			if (tr == NULL || json_is_null(tr)) {
 				if (!json_is_object(it) || !json_is_integer(json_object_get(it, "recording_id")))
 					errs[i] = lq_xstrdup(!json_is_object(it) ? "meeting is not an object"
-					    : "meeting has no recording_id");
+					    : "meeting has no transcript and no recording_id to fetch it by");
 				continue;	/* fill_transcripts */
 			}
 			if ((recs[i] = lq_meeting_from_fathom(it, NULL, "fathom", err, sizeof err)) == NULL)
@@ -383,6 +385,8 @@ fetch_api(const char *since, char **domains, size_t nd, int external, long long 
 			break;
 		}
 		json_object_set_new(seen, cursor, json_integer((json_int_t)pages));
+		if (lq_stop_requested())
+			break;	/* the page in hand is written; exit 4 (lq_finish) */
 	}
 	free(cursor);
 	json_decref(seen);
@@ -428,8 +432,11 @@ read_file(const char *path)
 		return;
 	}
 	json_array_foreach(ms, i, m) {
+		if (lq_rec_failed(m))
+			lq_warn("%s", json_string_value(json_object_get(json_object_get(m, "error"), "message")));
+		else
+			meetings++;
 		lq_write(m);
-		meetings++;
 	}
 	json_decref(ms);
 }
@@ -529,7 +536,7 @@ main(int argc, char **argv)
 		while (bl > 0 && b[bl - 1] == '/')
 			bl--;
 		base = lq_xstrndup(b, bl);
-		if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+		if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 			lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 		ho.trace = trace;
 		http = lq_http_new(&ho);

@@ -16,12 +16,13 @@
 #include "match.h"
 #include "ndjson.h"
 #include "opts.h"
+#include "profile.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
 
 enum {
-	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_PRICE_IN, OPT_PRICE_OUT,
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_PRICE_IN, OPT_PRICE_OUT,
 	OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE
 };
 
@@ -29,10 +30,11 @@ static const struct lq_option options[] = {
 	{ "backend", OPT_BACKEND, "NAME", "local or openai [$LQ_CLASSIFY_BACKEND, else local]" },
 	{ "base-url", OPT_BASE_URL, "URL", "openai: API base [$OPENAI_BASE_URL, else https://api.openai.com/v1]" },
 	{ "jobs", 'j', "N", "openai: requests at once [8]" },
-	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see classify(1)) [built-in]" },
+	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see lq-classify(1)) [built-in]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
-	{ "model", 'm', "M", "local: encoder folder; openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
+	{ "model", 'm', "NAME", "openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-input", OPT_PRICE_IN, "USD", "openai: price per million input tokens [0.25]" },
 	{ "price-output", OPT_PRICE_OUT, "USD", "openai: price per million output tokens [2.00]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached answers (still write them)" },
@@ -44,14 +46,14 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|openai] [-m model] [-j jobs] [--labels file] [--threshold x]",
+	"",
 	"add industry and company_type, with reasons, to enriched leads (NDJSON on stdin)",
 	"Local: the encoder compares the profile's company phrases with label\n"
 	"descriptions, after rules on employment type and company size. openai:\n"
 	"chat completions with a strict JSON schema. Answers outside the label\n"
 	"set become the fallback label (the last of each set) with the reason.\n"
-	"Answers are cached (namespace classification). See classify(1).",
-	options, LQ_COMMON_FILTER
+	"Answers are cached (namespace classification). See lq-classify(1).",
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Version of the prompt and of the local rules: part of every cache key. */
@@ -125,49 +127,27 @@ has_word(const char *text, const char *const *words)
 	return hit;
 }
 
-static const json_t *
-current_position(const json_t *item)
+/* Employees of the lead's current company as the scraper reports them
+ * (the middle of a range), or -1; src gets where the count came from. */
+static long
+employees(const struct lq_profile *p, char *src, size_t srclen)
 {
-	const json_t *a = json_object_get(item, "positions"), *p;
-	size_t i;
-
-	json_array_foreach(a, i, p) {
-		const json_t *tp = json_object_get(p, "timePeriod");
-
-		if (!json_is_object(tp) || json_object_get(tp, "endDate") == NULL)
-			return p;
-	}
-	return NULL;
+	if (p->employees_lo < 0)
+		return -1;
+	snprintf(src, srclen, "%s", p->employees_src);
+	return p->employees_hi >= p->employees_lo ? (p->employees_lo + p->employees_hi) / 2 : p->employees_lo;
 }
 
-/* Employees of the lead's current company as the scraper reports them,
- * or -1. */
-static long
-employees(const json_t *item, char *src, size_t srclen)
+/* The employment type of the lead's first current position, or NULL. */
+static const char *
+employment_type(const struct lq_profile *p)
 {
-	const json_t *p = current_position(item), *r, *cc;
-	const char *s;
+	size_t i;
 
-	if ((r = json_object_get(json_object_get(p, "company"), "employeeCountRange")) != NULL
-	    && json_is_integer(json_object_get(r, "start"))) {
-		long a = (long)json_integer_value(json_object_get(r, "start"));
-		long b = json_is_integer(json_object_get(r, "end")) ? (long)json_integer_value(json_object_get(r, "end")) : a;
-
-		snprintf(src, srclen, "employeeCountRange %ld-%ld", a, b);
-		return (a + b) / 2;
-	}
-	if ((cc = json_object_get(item, "currentCompany")) != NULL
-	    && json_is_integer(json_object_get(cc, "employeeCount"))) {
-		snprintf(src, srclen, "employeeCount %lld", (long long)json_integer_value(json_object_get(cc, "employeeCount")));
-		return (long)json_integer_value(json_object_get(cc, "employeeCount"));
-	}
-	if ((s = json_string_value(json_object_get(item, "companySize"))) != NULL && isdigit((unsigned char)*s)) {
-		long a = strtol(s, NULL, 10);
-
-		snprintf(src, srclen, "companySize %.40s", s);
-		return a;
-	}
-	return -1;
+	for (i = 0; i < p->npos; i++)
+		if (p->pos[i].current)
+			return p->pos[i].employment_type;
+	return NULL;
 }
 
 /* The rules that come before the encoder (docs/classify.md). Returns the
@@ -261,17 +241,16 @@ agency_industry(const char *li)
 }
 
 static const char *
-company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
+company_rules(const json_t *rec, const struct lq_profile *p, const char *text, char *why, size_t whylen)
 {
 	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
 		"fractional", "independent consultant", "contractor", "interim", NULL };
 	static const char *const agency_words[] = { "agency", "agence", "agentur", "search firm",
 		"retained search", "executive search", "recruitment consultant", "recruitment consultancy",
 		"recruitment consultants", NULL };
-	const json_t *item = json_object_get(rec, "profile"), *p = current_position(item);
-	const char *et = json_string_value(json_object_get(p, "employmentType")), *w;
-	const char *summary = json_string_value(json_object_get(item, "summary"));
-	const char *li = lq_lead_industry(rec), *ct;
+	const char *et = employment_type(p), *w;
+	const char *summary = p->summary;
+	const char *li = p->industry, *ct;
 	const json_t *t, *v;
 	size_t i;
 	char src[80];
@@ -301,7 +280,7 @@ company_rules(const json_t *rec, const char *text, char *why, size_t whylen)
 	}
 	/* The scraper's count, then a size the company text or the summary
 	 * states, then a stage they name. */
-	if ((n = employees(item, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
+	if ((n = employees(p, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
 	    && summary)
 		n = stated_size(summary, src, sizeof src);
 	if (n >= 0) {
@@ -467,12 +446,11 @@ whole_word(const char *text, const char *const *words)
  * (software, financial services) only on a clear match; else the encoder
  * over all labels. */
 static void
-industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned char *use,
+industry_of(const struct lq_profile *p, char **segs, const float *sv, size_t ns, unsigned char *use,
     char **label, char **why)
 {
-	const char *li = lq_lead_industry(rec), *const *narrow, *lab;
-	const char *name = json_string_value(json_object_get(current_position(json_object_get(rec, "profile")),
-	    "companyName"));
+	const char *li = p->industry, *const *narrow, *lab;
+	const char *name = p->company;
 	const struct lq_labelset *set = &labels.industry;
 	int k;
 
@@ -509,7 +487,7 @@ industry_of(const json_t *rec, char **segs, const float *sv, size_t ns, unsigned
 
 		/* The summary tells of careers as much as of the company: not for
 		 * Fintech, whose "payments" is as often a finance person's duty. */
-		summary = json_string_value(json_object_get(json_object_get(rec, "profile"), "summary"));
+		summary = p->summary;
 		for (j = 0; narrow[j] && summary; j++) {
 			const char *wd;
 
@@ -612,12 +590,14 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 	for (i = 0; i < n; i++) {
 		char why[300];
 		const char *ct;
+		struct lq_profile p;
 
 		if (texts[i] == NULL || cls[i].industry)
 			continue;
-		industry_of(recs[i], segs[i], v + off[i] * (size_t)dim, ns[i], use[i], &cls[i].industry,
+		lq_profile_of(recs[i], &p);
+		industry_of(&p, segs[i], v + off[i] * (size_t)dim, ns[i], use[i], &cls[i].industry,
 		    &cls[i].industry_reasoning);
-		if ((ct = company_rules(recs[i], texts[i], why, sizeof why)) != NULL
+		if ((ct = company_rules(recs[i], &p, texts[i], why, sizeof why)) != NULL
 		    && lq_labelset_find(&labels.company_type, ct) >= 0) {
 			cls[i].company_type = lq_xstrdup(ct);
 			cls[i].company_reasoning = lq_xstrdup(why);
@@ -625,6 +605,7 @@ local_window(json_t **recs, char **texts, struct lq_class *cls, size_t n)
 			best(&labels.company_type, desc_ct, segs[i], v + off[i] * (size_t)dim, no[i], NULL, NULL,
 			    threshold + CT_MARGIN, &cls[i].company_type, &cls[i].company_reasoning);
 		}
+		lq_profile_free(&p);
 		for (k = 0; k < ns[i]; k++)
 			free(segs[i][k]);
 		free(segs[i]);
@@ -878,7 +859,7 @@ flush(json_t **recs, size_t n)
 int
 main(int argc, char **argv)
 {
-	const char *arg, *backend = NULL, *model = NULL, *base = NULL, *labels_path = NULL;
+	const char *arg, *backend = NULL, *model = NULL, *model_dir = NULL, *base = NULL, *labels_path = NULL;
 	const char *trace_path = NULL;
 	double retry_delay = 0.5, timeout = 120;
 	int c, refresh = 0, warned = 0;
@@ -897,6 +878,7 @@ main(int argc, char **argv)
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case 'm': model = arg; break;
+		case OPT_MODEL_DIR: model_dir = arg; break;
 		case OPT_PRICE_IN: price_in = lq_parse_double("--price-input", arg, 0, 1e6); break;
 		case OPT_PRICE_OUT: price_out = lq_parse_double("--price-output", arg, 0, 1e6); break;
 		case OPT_REFRESH: refresh = 1; break;
@@ -909,12 +891,10 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		lq_usage(&cmd);
-	if (backend == NULL)
-		backend = getenv("LQ_CLASSIFY_BACKEND") && *getenv("LQ_CLASSIFY_BACKEND") ? getenv("LQ_CLASSIFY_BACKEND") : "local";
-	if (strcmp(backend, "openai") == 0)
-		remote = 1;
-	else if (strcmp(backend, "local") != 0)
-		lq_die(LQ_EXIT_FATAL, "unknown classify backend '%s' (local, openai)", backend);
+	backend = lq_backend(backend, "LQ_CLASSIFY_BACKEND", (const char *const[]){ "local", "openai", NULL });
+	remote = strcmp(backend, "openai") == 0;
+	if (model && !remote)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the openai model; the local encoder's folder is --model-dir");
 	if (labels_path) {
 		struct lq_buf b = LQ_BUF_INIT;
 		char err[512];
@@ -926,7 +906,7 @@ main(int argc, char **argv)
 	} else {
 		lq_classes_default(&labels);
 	}
-	if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
@@ -956,7 +936,7 @@ main(int argc, char **argv)
 		char err[1024];
 
 		eo.backend = "local";
-		eo.model = model;
+		eo.model_dir = model_dir;
 		if ((emb = lq_embedder_open(&eo, err, sizeof err)) == NULL)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		dim = lq_embedder_dim(emb);

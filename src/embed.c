@@ -16,7 +16,7 @@
 #include "util.h"
 
 enum {
-	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_PRICE,
+	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_PRICE,
 	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE, OPT_VECTORS
 };
 
@@ -29,7 +29,8 @@ static const struct lq_option options[] = {
 	{ "jobs", 'j', "N", "openai: requests at once [4]" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
-	{ "model", 'm', "M", "local: model folder; openai: model name [text-embedding-3-small]" },
+	{ "model", 'm', "NAME", "openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price", OPT_PRICE, "USD", "openai: price per million tokens for the estimate [0.02]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached vectors (still write them)" },
 	{ "retry-delay", OPT_RETRY_DELAY, "SECS", "openai: first retry delay, doubled each retry [0.5]" },
@@ -41,14 +42,13 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|openai] [-m model] [--dimensions n] [-j jobs] [-b batch-size] [--text [--field name]]\n"
-	"             [--vectors json|base64]",
+	"[--text [--field NAME]]",
 	"add \"embedding\" and \"embedding_model\" to enriched leads (NDJSON on stdin)",
 	"The profile text is built as docs/embed.md describes. Failed records and\n"
 	"records without a profile (status discovered) pass through untouched.\n"
 	"Vectors are cached (namespace embedding) by model and exact text. The\n"
-	"openai backend reads OPENAI_API_KEY and OPENAI_BASE_URL. See embed(1).",
-	options, LQ_COMMON_FILTER
+	"openai backend reads OPENAI_API_KEY and OPENAI_BASE_URL. See lq-embed(1).",
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* Records held at once: enough for jobs x batch-size inputs in flight,
@@ -222,6 +222,7 @@ main(int argc, char **argv)
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case 'm': o.model = arg; break;
+		case OPT_MODEL_DIR: o.model_dir = arg; break;
 		case OPT_PRICE: price = lq_parse_double("--price", arg, 0, 1e6); break;
 		case OPT_REFRESH: refresh = 1; break;
 		case OPT_RETRY_DELAY: retry_delay = lq_parse_double("--retry-delay", arg, 0.001, 3600); break;
@@ -238,9 +239,12 @@ main(int argc, char **argv)
 	}
 	if (optind < argc)
 		lq_usage(&cmd);
+	o.backend = lq_backend(o.backend, "LQ_EMBED_BACKEND", (const char *const[]){ "local", "openai", NULL });
+	if (o.model && strcmp(o.backend, "local") == 0)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the openai model; the local encoder's folder is --model-dir");
 	if (field && !text_mode)
 		lq_die(LQ_EXIT_USAGE, "--field needs --text");
-	if (trace_path && (o.trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (o.trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);

@@ -38,8 +38,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--json] [--icp NAME] [--score-field FIELD] [--split NAME]\n"
-	"            [--bootstrap N [--seed N] [--level X]] [--leave-one-out] [--unseen LIST] LABELS [FILE]\n"
+	"[--bootstrap N [--seed N] [--level X]] LABELS [FILE]\n"
 	"       eval --compare [--bootstrap N] [options] LABELS A B\n"
 	"       eval --runs [--top N] [options] LABELS FILE FILE...",
 	"Measure the ranking of scored leads (NDJSON) against judged labels.",
@@ -55,7 +54,8 @@ static const struct lq_cmd cmd = {
 	"check rules on ICPs they were not written for.\n"
 	"Exit 1 when no lead of an input has a judgment, or with --require-all\n"
 	"when a judged lead is missing. See docs/quality.md.\n",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_BASIC,
+	"1 no lead has a judgment (or --require-all and one is missing)"
 };
 
 static const char *opt_icp, *opt_split, *opt_field = "icp_score";

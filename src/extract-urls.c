@@ -27,7 +27,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--format KIND] [--source NAME] [FILE...]",
+	"[FILE...]",
 	"Find the followers in saved LinkedIn pages, text or CSV lists; one record each.",
 	"Reads each FILE (standard input without FILE or for \"-\"): a saved followers or\n"
 	"connections page (HTML), text with profile URLs, or a CSV list with a URL column\n"
@@ -40,7 +40,8 @@ static const struct lq_cmd cmd = {
 	"sign-in page, a list saved before it loaded, ...) is named with what to do,\n"
 	"and the exit status is 1; `lq help extract-urls` says how to save the page.\n",
 	options,
-	LQ_COMMON_BASIC
+	LQ_COMMON_BASIC,
+	"1 a non-empty input held nobody"
 };
 
 static const char *const fmt_names[] = { "auto", "html", "text", "csv" };

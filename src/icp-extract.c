@@ -9,6 +9,7 @@
 
 #include "cache.h"
 #include "chat.h"
+#include "dataset.h"
 #include "diag.h"
 #include "embedder.h"
 #include "icp.h"
@@ -18,11 +19,12 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "transcript.h"
 #include "util.h"
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_CLIENT, OPT_CLIENT_DOMAIN, OPT_CLIENT_SPEAKER, OPT_MERGE,
-	OPT_MAX_ATTEMPTS, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
 };
 
 static const struct lq_option options[] = {
@@ -34,7 +36,8 @@ static const struct lq_option options[] = {
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "merge", OPT_MERGE, "FILE", "accumulate into the ICP in FILE (kept, never replaced)" },
-	{ "model", 'm', "M", "local: encoder folder; openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
+	{ "model", 'm', "NAME", "openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "encoder folder, for synonyms [$LQ_MODEL_DIR; lq model path]" },
 	{ "output", 'o', "FILE", "write the ICP to FILE atomically (may be the --merge file) [stdout]" },
 	{ "refresh", OPT_REFRESH, NULL, "openai: do not read cached answers (still write them)" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [120]" },
@@ -43,16 +46,22 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--merge icp.json] [--backend local|openai] [--client-domain d | --client-speaker name]... [-o file]",
+	"[--client-domain DOMAIN | --client-speaker NAME]...",
 	"extract ICP criteria, with their sources, from meetings (NDJSON from calls) on stdin",
+	"Stdin may also be what Fathom sends: a webhook payload or meeting object,\n"
+	"an API page, pretty-printed or one a line; it is read as calls reads it.\n"
 	"Only the client's side counts: --client-speaker, else --client-domain, else\n"
 	"participants marked is_external. Every criterion is {\"value\", \"sources\"};\n"
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"
-	"target and an exclusion is listed in \"_conflicts\". See icp-extract(1).",
-	options, LQ_COMMON_BASIC
+	"target and an exclusion is listed in \"_conflicts\" (lq icp check lists them).\n"
+	"Exit 1 when no criterion was found. See lq-icp-extract(1).\n",
+	options, LQ_COMMON_BASIC,
+	"1 no criterion found, or a meeting got no usable answer"
 };
 
 #define PROMPT_VERSION "icp-extract-v1"
+/* The local backend's rules (with the vocabulary's digest beside it). */
+#define LOCAL_VERSION "icp-extract-local-v2"
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of
@@ -75,7 +84,9 @@ static json_t *lists[L_N];		/* borrowed from icp */
 static char **client_speakers, **client_domains;
 static size_t n_speakers, n_domains;
 static struct lq_embedder *emb;
-static unsigned long long n_meetings, n_added, n_merged, n_skipped, n_unplaced, n_revised, n_dropped;
+static char vocab_hex[65];		/* lq_icplex_digest: the vocabulary read */
+static char *extractor;			/* "local+vocab:1a2b3c4d5e6f" or "openai:MODEL+vocab:..." */
+static unsigned long long n_meetings, n_added, n_merged, n_skipped, n_unplaced, n_revised, n_dropped, n_retracted;
 
 /* ---- merging ---- */
 
@@ -131,6 +142,8 @@ same_criterion(int kind, const char *a, const char *b)
 	free(fb);
 	if (same)
 		return 1;
+	if (kind == LQ_CRIT_TITLE && lq_icplex_qualifier(a) != lq_icplex_qualifier(b))
+		return 0;	/* "Fractional CFO" is not "CFO" */
 	ca = lq_icplex_canonical(kind, a);
 	cb = lq_icplex_canonical(kind, b);
 	if (ca && cb)
@@ -156,9 +169,24 @@ same_criterion(int kind, const char *a, const char *b)
 	return 0;
 }
 
-/* The element of list l naming value, or NULL; *idx its index. */
+/* 1 if a and b fold to the same text. */
+static int
+same_text(const char *a, const char *b)
+{
+	char *fa = lq_fold(a), *fb = lq_fold(b);
+	int r = strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return r;
+}
+
+/* The element of list l naming value, or NULL; *idx its index. An
+ * element that is a named part of another criterion ("part_of":
+ * "Housebuilders" of Construction), and with exact a value that is one,
+ * match only the same text. */
 static json_t *
-find_elem(int l, const char *value, size_t *idx)
+find_elem_x(int l, const char *value, int exact, size_t *idx)
 {
 	json_t *e;
 	size_t i;
@@ -166,13 +194,22 @@ find_elem(int l, const char *value, size_t *idx)
 	json_array_foreach(lists[l], i, e) {
 		const char *v = elem_value(e);
 
-		if (v && same_criterion(list_kind(l), v, value)) {
+		if (v == NULL)
+			continue;
+		if (exact || json_is_string(json_object_get(e, "part_of")) ? same_text(v, value)
+		    : same_criterion(list_kind(l), v, value)) {
 			if (idx)
 				*idx = i;
 			return e;
 		}
 	}
 	return NULL;
+}
+
+static json_t *
+find_elem(int l, const char *value, size_t *idx)
+{
+	return find_elem_x(l, value, 0, idx);
 }
 
 /* Makes element i of list l an object {"value", "sources"} and returns it. */
@@ -200,16 +237,20 @@ same_source(const json_t *a, const json_t *b)
 }
 
 /* Adds criterion value with source src (a new reference is taken) to
- * list l, merging with a synonym already there. */
+ * list l, merging with a synonym already there; part_of: value names a
+ * part of that criterion (merged only with the same text). */
 static void
-add_criterion(int l, const char *value, json_t *src)
+add_criterion_x(int l, const char *value, json_t *src, const char *part_of)
 {
 	size_t i;
-	json_t *e = find_elem(l, value, &i), *srcs, *s;
+	json_t *e = find_elem_x(l, value, part_of != NULL, &i), *srcs, *s;
 	size_t k;
 
 	if (e == NULL) {
-		json_array_append_new(lists[l], json_pack("{s:s,s:[O]}", "value", value, "sources", src));
+		e = json_pack("{s:s,s:[O]}", "value", value, "sources", src);
+		if (part_of)
+			json_object_set_new(e, "part_of", json_string(part_of));
+		json_array_append_new(lists[l], e);
 		n_added++;
 		return;
 	}
@@ -234,6 +275,12 @@ add_criterion(int l, const char *value, json_t *src)
 		if (!have)
 			json_array_append_new(al, json_string(value));
 	}
+}
+
+static void
+add_criterion(int l, const char *value, json_t *src)
+{
+	add_criterion_x(l, value, src, NULL);
 }
 
 /* ---- who is the client ---- */
@@ -306,18 +353,23 @@ source_of(const json_t *m, const json_t *u, const char *quote)
 
 	if (date)
 		snprintf(d, sizeof d, "%s", date);
-	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
+	return json_pack("{s:O,s:s,s:s,s:O,s:O,s:s,s:s}", "meeting_id", json_object_get(m, "id"), "meeting_title",
 	    json_string_value(json_object_get(m, "title")) ? json_string_value(json_object_get(m, "title")) : "",
 	    "date", d, "speaker", json_object_get(u, "speaker"), "timestamp", json_object_get(u, "timestamp"),
-	    "quote", quote);
+	    "quote", quote, "extractor", extractor);
 }
 
 /* A criterion as said in one meeting, before it joins the ICP. */
 struct said {
 	int list;		/* L_* */
-	char value[96];
+	int kind;
+	char value[128];
+	char words[96];		/* the words it was first found in */
 	json_t *sources;	/* in order */
 	int revised;		/* the polarity was reversed by a later sentence */
+	int retracted;		/* taken back ("forget X"): also moves a target of an earlier call */
+	int removed;		/* covered by the retraction of its topic: goes to "_retracted" */
+	char part_of[128];	/* a part of this criterion, named by the client's words */
 };
 
 static int
@@ -334,59 +386,257 @@ excl_list(int kind)
 	    : kind == LQ_CRIT_SIZE ? L_EXCL_SIZES : -1;
 }
 
+static void
+supersede(json_t *sources)
+{
+	size_t k;
+	json_t *x;
+
+	json_array_foreach(sources, k, x)
+		json_object_set_new(x, "superseded", json_true());
+}
+
+/* The last word of folded words w, made singular, in out. */
+static void
+head_word(const char *w, char *out, size_t size)
+{
+	const char *sp = strrchr(w, ' ');
+	size_t l;
+
+	snprintf(out, size, "%s", sp ? sp + 1 : w);
+	l = strlen(out);
+	if (l > 4 && strcmp(out + l - 3, "ies") == 0)
+		snprintf(out + l - 3, size - (l - 3), "y");
+	else if (l > 3 && out[l - 1] == 's' && out[l - 2] != 's')
+		out[l - 1] = '\0';
+}
+
+/* 1 if folded words w hold the word h (singular or plural). */
+static int
+has_word(const char *w, const char *h)
+{
+	char *copy = lq_xstrdup(w), *p, *save = NULL, hw[96];
+	int r = 0;
+
+	for (p = strtok_r(copy, " ", &save); p && !r; p = strtok_r(NULL, " ", &save)) {
+		head_word(p, hw, sizeof hw);
+		r = strcmp(hw, h) == 0;
+	}
+	free(copy);
+	return r;
+}
+
+/* A retraction covers the topic it names: targets said earlier in the
+ * call whose words hold its head word ("not agencies after all" covers
+ * "marketing agencies"), and for "the whole X" the industries of the
+ * same group, are removed (to "_retracted"), not turned into exclusions. */
+static void
+retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *h, const char *mid)
+{
+	char hw[96];
+	unsigned groups = h->kind == LQ_CRIT_INDUSTRY ? lq_industry_groups(h->value) : 0;
+	size_t i;
+
+	head_word(h->words, hw, sizeof hw);
+	for (i = 0; i < n; i++) {
+		struct said *s = &sv[i];
+		int cover;
+
+		if (i == self || s->removed || s->list != target_list(s->kind)
+		    || (s->kind != LQ_CRIT_INDUSTRY && s->kind != LQ_CRIT_SIZE))
+			continue;
+		cover = hw[0] && has_word(s->words, hw);
+		if (!cover && h->whole && groups && s->kind == LQ_CRIT_INDUSTRY)
+			cover = (lq_industry_groups(s->value) & groups) != 0;
+		if (!cover)
+			continue;
+		supersede(s->sources);
+		s->removed = 1;
+		n_retracted++;
+		lq_note("meeting %s: '%s' taken back with '%s' within the call", mid, s->value, h->value);
+	}
+}
+
+/* An industry excluded with a qualifying word ("equine vets", "independent
+ * schools") when other words of the same industry were wanted earlier in
+ * the call ("veterinary groups") is named by its own words: a part of the
+ * industry, not the industry. Returns h or named. */
+static const struct lq_crit_hit *
+specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, struct lq_crit_hit *named)
+{
+	char *fv = lq_fold(h->value), hw[96];
+	size_t i;
+	int same = strcmp(fv, h->words) == 0;
+
+	free(fv);
+	if (same || !h->words[0])
+		return h;
+	head_word(h->words, hw, sizeof hw);
+	for (i = 0; i < n; i++) {
+		const struct said *s = &sv[i];
+		char sw[96];
+
+		if (s->kind != LQ_CRIT_INDUSTRY || s->list != L_INDUSTRIES || s->removed
+		    || !same_criterion(LQ_CRIT_INDUSTRY, s->value, h->value))
+			continue;
+		head_word(s->words, sw, sizeof sw);
+		if (has_word(s->words, hw) || has_word(h->words, sw))
+			return h;	/* the same words: a retraction of what was said */
+		*named = *h;
+		{
+			char *p;
+			int up = 1;
+
+			snprintf(named->buf, sizeof named->buf, "%s", h->words);
+			for (p = named->buf; *p; p++) {
+				if (up)
+					*p = (char)toupper((unsigned char)*p);
+				up = *p == ' ';
+			}
+		}
+		named->value = named->buf;
+		return named;
+	}
+	return h;
+}
+
 /* Records one statement in the meeting's list: a later sentence that
- * says the opposite and revises ("actually, not agencies after all")
- * replaces the earlier polarity; the earlier sources stay, marked
- * superseded. Without a revision cue both stand (a conflict for a
+ * says the opposite and revises ("actually, not agencies after all",
+ * "forget X") replaces the earlier polarity; the earlier sources stay,
+ * marked superseded. Without a revision both stand (a conflict for a
  * person). */
 static void
-said_add(struct said **sv, size_t *n, int list, int kind, const char *value, json_t *src, int revises,
+said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, json_t *src, int revises,
     const char *mid)
 {
+	struct lq_crit_hit named;
+	const char *named_of = h->value;
 	size_t i;
+	int kind = h->kind;
 	int opp = list == target_list(kind) ? excl_list(kind) : target_list(kind);
 
+	revises = revises || h->retracts;
+	if (list == L_EXCL_INDUSTRIES && !h->whole && h->specific)
+		h = specific_industry(*sv, *n, h, &named);
 	for (i = 0; i < *n; i++) {
 		struct said *s = &(*sv)[i];
 
-		if (list_kind(s->list) != kind || !same_criterion(kind, s->value, value))
+		if (s->kind != kind)
+			continue;
+		if (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
+		    : !same_criterion(kind, s->value, h->value))
 			continue;
 		if (s->list == list) {
 			json_array_append(s->sources, src);
+			s->retracted |= h->retracts;
+			if (s->removed && list == target_list(kind))
+				s->removed = 0;	/* said again */
+			if (h->retracts)
+				retract_topic(*sv, *n, i, h, mid);
 			return;
 		}
 		if (s->list == opp && revises) {
-			size_t k;
-			json_t *x;
-
-			json_array_foreach(s->sources, k, x)
-				json_object_set_new(x, "superseded", json_true());
-			lq_note("meeting %s: '%s' revised within the call: now %s", mid, value,
+			supersede(s->sources);
+			lq_note("meeting %s: '%s' revised within the call: now %s", mid, h->value,
 			    list == target_list(kind) ? "a target" : "an exclusion");
 			s->list = list;
 			s->revised = 1;
+			s->removed = 0;
+			s->retracted |= h->retracts;
 			json_array_append(s->sources, src);
 			n_revised++;
+			if (h->retracts)
+				retract_topic(*sv, *n, i, h, mid);
 			return;
 		}
 	}
 	*sv = lq_xreallocarray(*sv, *n + 1, sizeof **sv);
+	memset(&(*sv)[*n], 0, sizeof **sv);
 	(*sv)[*n].list = list;
-	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", value);
+	(*sv)[*n].kind = kind;
+	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", h->value);
+	snprintf((*sv)[*n].words, sizeof (*sv)[*n].words, "%s", h->words);
 	(*sv)[*n].sources = json_pack("[O]", src);
-	(*sv)[*n].revised = 0;
+	(*sv)[*n].retracted = h->retracts;
+	if (h == &named)
+		snprintf((*sv)[*n].part_of, sizeof (*sv)[*n].part_of, "%s", h->words[0] ? named_of : "");
 	(*n)++;
+	if (h->retracts)
+		retract_topic(*sv, *n, *n - 1, h, mid);
 }
 
+/* Adds a removed criterion to "_retracted" (for a person: ignored by score). */
 static void
-said_commit(struct said *sv, size_t n)
+add_retracted(const struct said *s)
+{
+	json_t *r = json_object_get(icp, "_retracted"), *e, *x;
+	size_t i, k;
+
+	if (!json_is_array(r)) {
+		r = json_array();
+		json_object_set_new(icp, "_retracted", r);
+	}
+	json_array_foreach(r, i, e)
+		if (json_is_string(json_object_get(e, "value")) && strcmp(json_string_value(json_object_get(e, "value")),
+		    s->value) == 0 && json_is_string(json_object_get(e, "was"))
+		    && strcmp(json_string_value(json_object_get(e, "was")), list_key[s->list]) == 0) {
+			json_t *srcs = json_object_get(e, "sources");
+
+			json_array_foreach(s->sources, k, x) {
+				size_t j;
+				json_t *y;
+				int have = 0;
+
+				json_array_foreach(srcs, j, y)
+					have |= same_source(x, y);
+				if (!have)
+					json_array_append(srcs, x);
+			}
+			return;
+		}
+	json_array_append_new(r, json_pack("{s:s,s:s,s:O}", "value", s->value, "was", list_key[s->list], "sources",
+	    s->sources));
+}
+
+/* The meeting's statements join the ICP. A criterion taken back in this
+ * call that an earlier call made a target moves to the exclusions, its
+ * earlier sources marked superseded (an explicit retraction is not a
+ * silent override; it is noted on stderr). */
+static void
+said_commit(struct said *sv, size_t n, const char *mid)
 {
 	size_t i, k;
 	json_t *s;
 
 	for (i = 0; i < n; i++) {
+		if (sv[i].removed) {
+			add_retracted(&sv[i]);
+			json_decref(sv[i].sources);
+			continue;
+		}
+		if (sv[i].retracted && sv[i].list == excl_list(sv[i].kind) && !sv[i].part_of[0]) {
+			size_t at;
+			int tl = target_list(sv[i].kind);
+			json_t *old = find_elem(tl, sv[i].value, &at);
+
+			if (old) {
+				const char *ov;
+
+				old = as_object(tl, at);
+				json_incref(old);
+				json_array_remove(lists[tl], at);
+				supersede(json_object_get(old, "sources"));
+				ov = elem_value(old);
+				lq_note("meeting %s: '%s' (a target from an earlier call) taken back: now an exclusion", mid,
+				    ov ? ov : sv[i].value);
+				json_array_foreach(json_object_get(old, "sources"), k, s)
+					add_criterion(sv[i].list, ov ? ov : sv[i].value, s);
+				json_decref(old);
+				n_revised++;
+			}
+		}
 		json_array_foreach(sv[i].sources, k, s)
-			add_criterion(sv[i].list, sv[i].value, s);
+			add_criterion_x(sv[i].list, sv[i].value, s, sv[i].part_of[0] ? sv[i].part_of : NULL);
 		json_decref(sv[i].sources);
 	}
 	free(sv);
@@ -418,85 +668,197 @@ sentences(const char *text, void (*fn)(const char *s, int question, void *arg), 
 	}
 }
 
+#define MAX_HITS 48
+
+/* How one meeting is read: turns, what the agency asked, and the last
+ * client sentence's criteria, held back one sentence in case the next
+ * dismisses them ("Law students follow us. Harmless, but they never buy."). */
 struct local_ctx {
 	const json_t *m, *u;
-	struct said **sv;
-	size_t *n;
-	int excl_answer;	/* the first sentence answers "anyone to avoid?" */
+	struct said *sv;
+	size_t n;
+	const char *mid;
+	int answer;		/* LQ_ANSWER_*: what the agency's last turn asked */
+	struct lq_crit_hit prop[MAX_HITS];	/* the criteria the agency proposed in its question */
+	size_t nprop;
+	char *prop_text;	/* the agency's question, for the sources */
+	int turn_hits;		/* criteria the client named in this turn so far */
+	/* held back */
+	struct lq_crit_hit pend[MAX_HITS];
+	size_t npend;
+	const json_t *pend_u;
+	char *pend_quote, *pend_context;
+	int pend_rev;
 };
+
+static void
+flush(struct local_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->npend; i++) {
+		const struct lq_crit_hit *h = &c->pend[i];
+		int l = h->negated ? excl_list(h->kind) : target_list(h->kind);
+		json_t *src;
+
+		if (l < 0)
+			continue;	/* "no AI hype": keywords are never exclusions */
+		src = source_of(c->m, c->pend_u, c->pend_quote);
+		if (c->pend_context)
+			json_object_set_new(src, "context", json_string(c->pend_context));
+		said_add(&c->sv, &c->n, l, h, src, c->pend_rev, c->mid);
+		json_decref(src);
+	}
+	c->npend = 0;
+	free(c->pend_quote);
+	free(c->pend_context);
+	c->pend_quote = c->pend_context = NULL;
+}
+
+static void
+hold(struct local_ctx *c, const struct lq_crit_hit *h, size_t n, const char *quote, const char *context, int rev)
+{
+	size_t i;
+
+	flush(c);
+	if (n > MAX_HITS)
+		n = MAX_HITS;
+	memcpy(c->pend, h, n * sizeof *h);
+	for (i = 0; i < n; i++)
+		if (h[i].value == h[i].buf)	/* a made value lives in the hit */
+			c->pend[i].value = c->pend[i].buf;
+	c->npend = n;
+	c->pend_u = c->u;
+	c->pend_quote = lq_xstrdup(quote);
+	c->pend_context = context ? lq_xstrdup(context) : NULL;
+	c->pend_rev = rev;
+}
+
+/* An answer about topics lasts while its sentences give topics: the
+ * first sentence without one ends it for the rest of the turn (a long
+ * reply drifts to other things, and its noun phrases are not topics). */
+static void
+topic_turn(struct local_ctx *c, const struct lq_crit_hit *h, size_t n)
+{
+	size_t i;
+	int any = 0;
+
+	if (c->answer != LQ_ANSWER_TOPICS)
+		return;
+	for (i = 0; i < n; i++)
+		any |= h[i].kind == LQ_CRIT_KEYWORD;
+	if (!any)
+		c->answer = LQ_ANSWER_NONE;
+}
 
 static void
 local_sentence(const char *s, int question, void *arg)
 {
 	struct local_ctx *c = arg;
-	struct lq_crit_hit hits[32];
+	struct lq_crit_hit hits[MAX_HITS];
 	size_t n, i;
-	int rev;
+	int back;
 
-	if (question || lq_icplex_small_talk(s)) {
-		c->excl_answer = 0;
+	if (question)
+		return;
+	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
+	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
+	if (n == 0 && c->nprop && c->turn_hits == 0) {
+		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
+
+		if (yes || no) {
+			for (i = 0; i < c->nprop; i++)
+				c->prop[i].negated = no || c->prop[i].negated || c->answer == LQ_ANSWER_EXCLUSION;
+			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
+			c->nprop = 0;
+			c->turn_hits++;
+			return;
+		}
+	}
+	if (n == 0) {
+		topic_turn(c, hits, 0);
+		/* "Waste of time." / "Scratch that." about the sentence before */
+		if (c->npend && (back = lq_icplex_refers_back(s)) != 0) {
+			char *q = lq_xasprintf("%s %s", c->pend_quote, s);
+
+			for (i = 0; i < c->npend; i++) {
+				c->pend[i].negated = c->pend[i].kind != LQ_CRIT_KEYWORD;
+				c->pend[i].retracts |= back == 2 && c->pend[i].negated;
+			}
+			free(c->pend_quote);
+			c->pend_quote = q;
+		}
 		return;
 	}
-	n = lq_icplex_find(s, hits, 32);
-	rev = lq_icplex_revises(s);
-	for (i = 0; i < n; i++) {
-		int neg = hits[i].negated || c->excl_answer;
-		int l = neg ? excl_list(hits[i].kind) : target_list(hits[i].kind);
-		json_t *src;
-
-		if (l < 0)
-			continue;	/* "no AI hype": keywords are never exclusions */
-		src = source_of(c->m, c->u, s);
-		said_add(c->sv, c->n, l, hits[i].kind, hits[i].value, src, rev,
-		    json_string_value(json_object_get(c->m, "id")));
-		json_decref(src);
-	}
-	c->excl_answer = 0;
+	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
+		for (i = 0; i < n; i++)
+			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
+	c->turn_hits += (int)n;
+	c->nprop = 0;
+	topic_turn(c, hits, n);
+	hold(c, hits, n, s, NULL, lq_icplex_revises(s));
 }
 
-/* 1 if text asks whom to leave out ("Anyone to avoid?"): a bare list in
- * the client's answer is then a list of exclusions. */
-static int
-asks_exclusion(const char *text)
+/* The agency's line: what it asks, and what it proposes in a question. */
+static void
+agency_sentence(const char *s, int question, void *arg)
 {
-	static const char *const cues[] = { "avoid", "rather not", "leave out", "not engage", "exclude",
-		"stay away", "not want", "don t want", "shouldn t", "not target", "people to skip", "no go", NULL };
-	char *f;
-	int i, r = 0;
+	struct local_ctx *c = arg;
+	size_t n;
 
-	if (text == NULL || strchr(text, '?') == NULL)
-		return 0;
-	f = lq_fold(text);
-	for (i = 0; cues[i] && !r; i++) {
-		char *x = strstr(f, cues[i]);
-
-		r = x && (x == f || x[-1] == ' ');
-	}
-	free(f);
-	return r;
+	(void)question;
+	n = lq_icplex_find(s, LQ_ANSWER_NONE, c->prop + c->nprop, MAX_HITS - c->nprop);
+	c->nprop += n;
 }
 
 static void
 extract_local(const json_t *m, const int *side)
 {
 	const json_t *u;
-	struct said *sv = NULL;
-	size_t i, n = 0;
+	struct local_ctx c;
+	size_t i;
+	int last = -1;
 
-	int excl_q = 0;
-
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.mid = json_string_value(json_object_get(m, "id"));
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {
 		const char *t = json_string_value(json_object_get(u, "text"));
-		struct local_ctx c = { m, u, &sv, &n, excl_q };
 
-		if (side[i] == 0)
-			excl_q = asks_exclusion(t);
-		else if (side[i] == 1 && t) {
+		if ((side[i] != 0 && side[i] != 1) || t == NULL)
+			continue;
+		if (side[i] == 0) {
+			flush(&c);
+			if (last != 0) {	/* a new agency turn */
+				c.answer = LQ_ANSWER_NONE;
+				c.nprop = 0;
+			}
+			if (lq_icplex_asks_exclusion(t))
+				c.answer = LQ_ANSWER_EXCLUSION;
+			else if (lq_icplex_asks_topics(t))
+				c.answer = LQ_ANSWER_TOPICS;
+			else if (strchr(t, '?'))
+				c.answer = LQ_ANSWER_NONE;
+			/* the proposals of the agency's last line, when it asks */
+			c.nprop = 0;
+			free(c.prop_text);
+			c.prop_text = NULL;
+			if (strchr(t, '?')) {
+				c.u = u;
+				sentences(t, agency_sentence, &c);
+				c.prop_text = lq_xstrdup(t);
+			}
+		} else {
+			if (last != 1)
+				c.turn_hits = 0;
+			c.u = u;
 			sentences(t, local_sentence, &c);
-			excl_q = 0;
 		}
+		last = side[i];
 	}
-	said_commit(sv, n);
+	flush(&c);
+	free(c.prop_text);
+	said_commit(c.sv, c.n, c.mid ? c.mid : "");
 }
 
 /* ---- the openai backend ---- */
@@ -624,7 +986,7 @@ extract_openai(const json_t *m, const int *side)
 	}
 	lq_buf_addc(&b, '\0');
 	{
-		char *in = lq_xasprintf("%s\n%s\n%s", PROMPT_VERSION, chat_model, b.data);
+		char *in = lq_xasprintf("%s\n%s\nvocab:%s\n%s", PROMPT_VERSION, chat_model, vocab_hex, b.data);
 
 		lq_cache_key(&k, LQ_NS_ICP, 1, chat_model, in, strlen(in));
 		free(in);
@@ -861,17 +1223,158 @@ write_out(const char *out)
 	free(text);
 }
 
+/* ---- input: calls' records, or Fathom answers as they arrive ---- */
+
+/* stdin with the first line read back in front: a FILE that yields
+ * pre[0..n) and then the rest of rest. */
+struct chain {
+	const char *pre;
+	size_t n, off;
+	FILE *rest;
+};
+
+static ssize_t
+chain_read(void *cookie, char *buf, size_t size)
+{
+	struct chain *c = cookie;
+	size_t k;
+
+	if (c->off < c->n) {
+		k = c->n - c->off < size ? c->n - c->off : size;
+		memcpy(buf, c->pre + c->off, k);
+		c->off += k;
+		return (ssize_t)k;
+	}
+	k = fread(buf, 1, size, c->rest);
+	return k == 0 && ferror(c->rest) ? -1 : (ssize_t)k;
+}
+
+static int fathom_noted;
+
+/* One value of the input: calls' meeting record, or a raw Fathom answer
+ * (a webhook payload, an API page or item, a transcript) read the way
+ * calls reads it. */
+static void
+take(json_t *v, const char *where)
+{
+	enum lq_meeting_kind k = lq_meeting_kind(v);
+	json_t *recs, *m;
+	char err[512];
+	size_t i;
+
+	if (k == LQ_MEETING_RECORD || (k == LQ_MEETING_NONE && !json_is_array(v))) {
+		meeting(v, where);
+		return;
+	}
+	if (!fathom_noted++)
+		lq_note("%s: a Fathom %s, read as `calls` reads it", where,
+		    k == LQ_MEETING_FATHOM_PAGE ? "page of meetings" : k == LQ_MEETING_FATHOM_TRANSCRIPT ? "transcript"
+		    : k == LQ_MEETING_FATHOM ? "meeting object (webhook payload or API item)" : "list of meetings");
+	recs = lq_fathom_records(v, "<stdin>", where, err, sizeof err);
+	if (recs == NULL) {
+		lq_warn("%s: skipped", err);
+		n_skipped++;
+		return;
+	}
+	json_array_foreach(recs, i, m) {
+		if (lq_rec_failed(m)) {
+			lq_warn("%s: skipped", json_string_value(json_object_get(json_object_get(m, "error"), "message")));
+			n_skipped++;
+		} else {
+			meeting(m, where);
+		}
+	}
+	json_decref(recs);
+}
+
+static int
+take_item(json_t *item, unsigned long line, void *arg)
+{
+	char where[64];
+
+	(void)arg;
+	snprintf(where, sizeof where, "<stdin>: line %lu", line);
+	take(item, where);
+	return 0;
+}
+
+/* Reads stdin: NDJSON (calls' records, or compact Fathom payloads one a
+ * line) when its first line is a whole JSON value, else a JSON document
+ * over many lines (a pretty-printed webhook payload or API answer, or
+ * several back to back) read item by item. */
+static void
+read_input(void)
+{
+	struct lq_buf pre = LQ_BUF_INIT;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	int doc = 0;
+	struct chain c;
+	cookie_io_functions_t io = { chain_read, NULL, NULL, NULL };
+	FILE *fp;
+
+	while ((len = getline(&line, &cap, stdin)) > 0) {
+		size_t i = 0;
+
+		lq_buf_add(&pre, line, (size_t)len);
+		if (pre.len == (size_t)len && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+			i = 3;
+		while (i < (size_t)len && isspace((unsigned char)line[i]))
+			i++;
+		if (i == (size_t)len)
+			continue;
+		if (line[i] == '{' || line[i] == '[') {
+			json_t *j = json_loadb(line + i, (size_t)len - i, JSON_DECODE_ANY, NULL);
+
+			doc = j == NULL;
+			json_decref(j);
+		}
+		break;
+	}
+	free(line);
+	if (ferror(stdin))
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	c = (struct chain){ pre.data ? pre.data : "", pre.len, 0, stdin };
+	if ((fp = fopencookie(&c, "r", io)) == NULL)
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	if (doc) {
+		long bad = 0;
+
+		if (lq_dataset_read(fp, "<stdin>", take_item, NULL, &bad) < 0 && n_meetings == 0)
+			lq_warn("<stdin>: neither NDJSON records of calls nor a Fathom meeting, page or transcript");
+		n_skipped += (unsigned long long)bad;
+	} else {
+		struct lq_reader *rd = lq_reader_new(fp, "<stdin>");
+		json_t *rec;
+
+		while ((rec = lq_reader_next(rd)) != NULL) {
+			char where[64];
+
+			snprintf(where, sizeof where, "<stdin>: line %lu", lq_reader_line(rd));
+			if (lq_rec_failed(rec) && json_object_get(rec, "raw"))
+				lq_warn("%s: %s: skipped", where,
+				    json_string_value(json_object_get(json_object_get(rec, "error"), "message")));
+			take(rec, where);
+			json_decref(rec);
+		}
+		lq_reader_free(rd);
+	}
+	if (ferror(fp))
+		lq_die_errno(LQ_EXIT_FATAL, "<stdin>");
+	fclose(fp);
+	lq_buf_free(&pre);
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *arg, *backend = NULL, *model = NULL, *base = NULL, *merge = NULL, *out = NULL;
+	const char *arg, *backend = NULL, *model = NULL, *model_dir = NULL, *base = NULL, *merge = NULL, *out = NULL;
 	const char *client = NULL, *trace_path = NULL;
 	double timeout = 120, max_wait = 0;
 	int max_attempts = 3;
 	int c, refresh = 0, rc = LQ_EXIT_OK;
 	size_t l, ncrit = 0;
-	struct lq_reader *rd;
-	json_t *rec;
 	FILE *trace = NULL;
 
 	lq_init(argv[0]);
@@ -900,6 +1403,7 @@ main(int argc, char **argv)
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_MERGE: merge = arg; break;
 		case 'm': model = arg; break;
+		case OPT_MODEL_DIR: model_dir = arg; break;
 		case 'o': out = arg; break;
 		case OPT_REFRESH: refresh = 1; break;
 		case OPT_TIMEOUT: timeout = lq_parse_double("--timeout", arg, 0.1, 86400); break;
@@ -911,12 +1415,10 @@ main(int argc, char **argv)
 		lq_usage(&cmd);
 	if (n_speakers && n_domains)
 		lq_die(LQ_EXIT_USAGE, "give --client-speaker or --client-domain, not both");
-	if (backend == NULL)
-		backend = getenv("LQ_ICP_BACKEND") && *getenv("LQ_ICP_BACKEND") ? getenv("LQ_ICP_BACKEND") : "local";
-	if (strcmp(backend, "openai") == 0)
-		use_openai = 1;
-	else if (strcmp(backend, "local") != 0)
-		lq_die(LQ_EXIT_FATAL, "unknown icp-extract backend '%s' (local, openai)", backend);
+	backend = lq_backend(backend, "LQ_ICP_BACKEND", (const char *const[]){ "local", "openai", NULL });
+	use_openai = strcmp(backend, "openai") == 0;
+	if (model && !use_openai)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the openai model; the local encoder's folder is --model-dir");
 
 	if (merge)
 		load_merge(merge);
@@ -933,7 +1435,7 @@ main(int argc, char **argv)
 	}
 	if (json_object_get(icp, "notes") == NULL)
 		json_object_set_new(icp, "notes", json_string(""));
-	if (trace_path && (trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 
 	{	/* the encoder for synonyms (both backends); lexicon alone without it */
@@ -941,7 +1443,7 @@ main(int argc, char **argv)
 		char err[1024];
 
 		eo.backend = "local";
-		eo.model = use_openai ? NULL : model;
+		eo.model_dir = model_dir;
 		cache = lq_cache_open(NULL);
 		lq_cache_set_refresh(cache, refresh);
 		eo.cache = cache;
@@ -967,18 +1469,16 @@ main(int argc, char **argv)
 		chat_model = model;
 	}
 
-	rd = lq_reader_new(stdin, "<stdin>");
-	while ((rec = lq_reader_next(rd)) != NULL) {
-		char where[64];
+	/* what produced the criteria: in every source, and the last run's in "_extractor" */
+	lq_icplex_digest(vocab_hex);
+	extractor = use_openai ? lq_xasprintf("openai:%s+vocab:%.12s", chat_model, vocab_hex)
+	    : lq_xasprintf("local+vocab:%.12s", vocab_hex);
+	json_object_set_new(icp, "_extractor", use_openai
+	    ? json_pack("{s:s,s:s,s:s,s:s}", "backend", "openai", "version", PROMPT_VERSION, "model", chat_model,
+	    "vocab", vocab_hex)
+	    : json_pack("{s:s,s:s,s:s}", "backend", "local", "version", LOCAL_VERSION, "vocab", vocab_hex));
 
-		snprintf(where, sizeof where, "<stdin>: line %lu", lq_reader_line(rd));
-		if (lq_rec_failed(rec) && json_object_get(rec, "raw"))
-			lq_warn("%s: %s: skipped", where,
-			    json_string_value(json_object_get(json_object_get(rec, "error"), "message")));
-		meeting(rec, where);
-		json_decref(rec);
-	}
-	lq_reader_free(rd);
+	read_input();
 
 	for (l = 0; l < L_N; l++)
 		if (l <= L_EXCL_TITLES)
@@ -1008,6 +1508,8 @@ main(int argc, char **argv)
 	lq_summary_add("%llu sources merged", n_merged);
 	if (n_revised)
 		lq_summary_add("%llu revised in the call", n_revised);
+	if (n_retracted)
+		lq_summary_add("%llu taken back with their topic", n_retracted);
 	if (n_dropped)
 		lq_summary_add("%llu unquoted answers dropped", n_dropped);
 	if (n_unplaced)
@@ -1029,6 +1531,7 @@ main(int argc, char **argv)
 	json_decref(icp);
 	free(client_domains);
 	free(client_speakers);
+	free(extractor);
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();

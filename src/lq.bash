@@ -7,9 +7,9 @@ _lq_commands() {
 	echo help version
 }
 
-# _lq_options CMD: the long options in CMD's --help (option lines only).
+# _lq_options "CMD [SUB]": the long options in CMD's (or its subcommand's) --help (option lines only).
 _lq_options() {
-	lq "$1" --help 2>/dev/null | sed -n 's/^ \{1,8\}\(-[A-Za-z0-9], \)\{0,1\}\(--[a-z0-9][a-z0-9-]*\).*/\2/p'
+	lq $1 --help 2>/dev/null | sed -n 's/^ \{1,8\}\(-[A-Za-z0-9], \)\{0,1\}\(--[a-z0-9][a-z0-9-]*\).*/\2/p'
 }
 
 _lq() {
@@ -37,7 +37,31 @@ _lq() {
 		return 0 ;;
 	cache)
 		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
-			COMPREPLY=($(compgen -W 'stats verify gc path' -- "$cur"))
+			COMPREPLY=($(compgen -W 'stats verify gc import path' -- "$cur"))
+			return 0
+		fi ;;
+	feedback)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'stats merge export fit delivered' -- "$cur"))
+			return 0
+		fi
+		# a subcommand's own options
+		if [[ $cur == -* && -n ${COMP_WORDS[i + 1]} && ${COMP_WORDS[i + 1]} != -* ]]; then
+			COMPREPLY=($(compgen -W "$(_lq_options "$cmd ${COMP_WORDS[i + 1]}")" -- "$cur"))
+			return 0
+		fi
+		if [[ ${COMP_WORDS[COMP_CWORD - 1]} == --format ]]; then
+			COMPREPLY=($(compgen -W 'kto pairs labels' -- "$cur"))
+			return 0
+		fi ;;
+	icp)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'check' -- "$cur"))
+			return 0
+		fi ;;
+	model)
+		if ((COMP_CWORD == i + 1)) && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W 'fetch path' -- "$cur"))
 			return 0
 		fi ;;
 	esac

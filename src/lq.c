@@ -29,28 +29,33 @@ static const struct {
 	{ "rerank", "rescore leads with a reranker" },
 	{ "to-csv", "write the leads as a spreadsheet" },
 	{ "review", "make a page to review and judge the leads" },
+	{ "feedback", "judgments as data: stats, merge, export, and fit a calibration" },
 	{ "cache", "inspect, verify and trim the cache" },
 	{ "eval", "measure ranking quality against labels" },
 	{ "calls", "fetch discovery-call transcripts" },
 	{ "icp-extract", "turn call transcripts into an ICP" },
+	{ "icp", "check an ICP file: keys, types, unresolved conflicts" },
+	{ "model", "fetch the local encoder's model, or say where it is" },
 };
 
 static const struct lq_option options[] = {
 	{ "exec-path", 256, NULL, "print the directory the programs are run from and exit" },
+	/* -q is also handed to COMMAND (lq -q score ... runs score -q ...) */
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--exec-path] COMMAND [ARGS...]",
+	"COMMAND [ARGS...]",
 	"Qualify LinkedIn followers against an Ideal Customer Profile.",
 	"Commands:\n"
 	"  help [COMMAND]   list the commands, or show COMMAND's manual (its --help\n"
 	"                   when no manual can be shown)\n"
 	"  version          print the version\n"
-	"  COMMAND ARGS...  run the program COMMAND (see `lq help`)\n"
+	"  COMMAND ARGS...  run the program COMMAND (see `lq help`); with -q,\n"
+	"                   COMMAND runs quietly too\n"
 	"\nThe programs are looked up in $LQ_EXEC_PATH, else in ../libexec/lq\n"
 	"beside this executable (an installed lq), else beside it (a build tree).\n",
-	options, LQ_COMMON_BASIC
+	options, LQ_COMMON_BASIC, NULL
 };
 
 /* Returns the directory holding the programs (static storage). */
@@ -58,23 +63,19 @@ static const char *
 exec_path(void)
 {
 	static char dir[PATH_MAX + 32];
-	char self[PATH_MAX], *slash;
 	const char *env = getenv("LQ_EXEC_PATH");
-	ssize_t n;
+	char *self;
 	struct stat st;
 
 	if (env && *env)
 		return env;
-	n = readlink("/proc/self/exe", self, sizeof self - 1);
-	if (n <= 0)
-		lq_die_errno(LQ_EXIT_FATAL, "cannot find my own executable; set LQ_EXEC_PATH");
-	self[n] = '\0';
-	slash = strrchr(self, '/');
-	*slash = '\0';
+	if ((self = lq_self_dir()) == NULL)
+		lq_die(LQ_EXIT_FATAL, "cannot find my own executable (%s); set LQ_EXEC_PATH",
+		    lq_argv0 ? lq_argv0 : "no argv[0]");
 	snprintf(dir, sizeof dir, "%s/../libexec/lq", self);
-	if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-		return dir;
-	snprintf(dir, sizeof dir, "%s", self);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		snprintf(dir, sizeof dir, "%s", self);
+	free(self);
 	return dir;
 }
 
@@ -152,16 +153,24 @@ help(const char *name)
 	}
 }
 
+/* Runs the program name with argv (argv[0] is replaced by its path); with
+ * lq -q, the program gets -q as its first argument. */
 static void __attribute__((noreturn))
-run(const char *name, char **argv)
+run(const char *name, int argc, char **argv)
 {
-	char *path;
+	char *path, **av = lq_xcalloc((size_t)argc + 2, sizeof *av);
+	int k = 0;
 
 	if (!known(name) || strchr(name, '/'))
 		lq_die(LQ_EXIT_USAGE, "'%s' is not an lq command; see 'lq help'", name);
 	path = lq_xasprintf("%s/%s", exec_path(), name);
-	argv[0] = path;
-	execv(path, argv);
+	av[k++] = path;
+	if (lq_quiet)
+		av[k++] = "-q";
+	for (int i = 1; i < argc; i++)
+		av[k++] = argv[i];
+	av[k] = NULL;
+	execv(path, av);
 	lq_die_errno(errno == ENOENT ? LQ_EXIT_USAGE : LQ_EXIT_FATAL, "cannot run %s", path);
 }
 
@@ -188,7 +197,7 @@ main(int argc, char **argv)
 			char *av[] = { argv[1], "--help", NULL };
 
 			help(argv[1]);
-			run(argv[1], av);
+			run(argv[1], 2, av);
 		}
 		list();
 		lq_close_stdout();
@@ -199,5 +208,5 @@ main(int argc, char **argv)
 		lq_close_stdout();
 		return 0;
 	}
-	run(argv[0], argv);
+	run(argv[0], argc, argv);
 }

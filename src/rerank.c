@@ -37,8 +37,8 @@ static const struct lq_option options[] = {
 	{ "limit", OPT_LIMIT, "N", "send at most N leads; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "longest wait a server may ask for; longer fails [120]" },
-	{ "model", 'm', "M", "remote model [jina-reranker-v2-base-multilingual, rerank-v3.5]" },
-	{ "model-dir", OPT_MODEL_DIR, "DIR", "local: encoder folder [the default model]" },
+	{ "model", 'm', "NAME", "remote model [jina-reranker-v2-base-multilingual, rerank-v3.5]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "price-request", OPT_PRICE_REQUEST, "USD", "price per request or billed unit [cohere 0.002, else 0]" },
 	{ "price-tokens", OPT_PRICE_TOKENS, "USD", "price per million tokens [jina 0.02, else 0]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached relevance scores (still write them)" },
@@ -50,15 +50,14 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--backend local|jina|cohere|tei|llamacpp] [-m model] [-b n] [-j jobs] [--drop-below n] [--dry-run] [--limit n]\n"
-	"              [--slim] icp.json",
+	"icp.json",
 	"rescore scored leads (NDJSON on stdin) with a reranker against the ICP in icp.json",
 	"Writes rerank_score (0-1) and updates icp_score, tier, match_reasoning and\n"
 	"score_version: icp_score = 0.75 x score's icp_score + 25 x rerank_score\n"
 	"(100 x rerank_score for leads score never saw); knocked-out leads stay at\n"
 	"most 5. Output order is input order. Keys: JINA_API_KEY, COHERE_API_KEY.\n"
-	"Relevance scores are cached (namespace rerank). See rerank(1).",
-	options, LQ_COMMON_FILTER
+	"Relevance scores are cached (namespace rerank). See lq-rerank(1).",
+	options, LQ_COMMON_FILTER, NULL
 };
 
 /* The absolute formula (docs/scoring.md): how much of the new score the
@@ -66,9 +65,8 @@ static const struct lq_cmd cmd = {
 #define RERANK_SHARE 0.25
 #define KNOCKOUT_CAP 5.0
 #define RERANK_VERSION "1"
-/* Bytes of profile text sent per document: Jina's pair context is 1,024
- * tokens; 4,000 bytes is about 1,000 tokens of English. */
-#define DOC_CAP 4000
+/* Bytes of profile text sent per document (common/leadtext.h). */
+#define DOC_CAP LQ_LEADTEXT_CAP_RERANK
 
 static struct lq_icp *icp;
 static struct lq_cache *cache;
@@ -246,7 +244,7 @@ local_open(const char *model_dir)
 	struct lq_title t;
 
 	o.backend = "local";
-	o.model = model_dir;
+	o.model_dir = model_dir;
 	if ((loc = lq_embedder_open(&o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	dim = lq_embedder_dim(loc);
@@ -780,18 +778,16 @@ run_remote(const struct lq_http_opts *ho)
 int
 main(int argc, char **argv)
 {
-	const char *arg, *model_dir = NULL, *e;
+	const char *arg, *model_dir = NULL, *flag_backend = NULL;
 	const char *trace_path = NULL;
 	struct lq_http_opts ho = { 0 };
 	int c, refresh = 0;
 
 	lq_init(argv[0]);
-	if ((e = getenv("LQ_RERANK_BACKEND")) && *e)
-		backend = e;
 	while ((c = lq_getopt(argc, argv, &cmd, &arg)) != -1) {
 		switch (c) {
 		case OPT_BACKEND:
-			backend = arg;
+			flag_backend = arg;
 			break;
 		case OPT_BASE_URL:
 			url_base = arg;
@@ -848,16 +844,19 @@ main(int argc, char **argv)
 			lq_usage(&cmd);
 		}
 	}
+	backend = lq_backend(flag_backend, "LQ_RERANK_BACKEND",
+	    (const char *const[]){ "local", "jina", "cohere", "tei", "llamacpp", NULL });
 	if (strcmp(backend, "local") != 0 && (dialect = lq_rerank_dialect(backend)) < 0)
-		lq_die(LQ_EXIT_USAGE, "--backend: unknown backend '%s' (local, jina, cohere, tei, llamacpp)",
-		    backend);
+		lq_die(LQ_EXIT_USAGE, "--backend: no dialect for backend '%s'", backend);
+	if (model && strcmp(backend, "local") == 0)
+		lq_die(LQ_EXIT_USAGE, "-m/--model names the remote model; the local encoder's folder is --model-dir");
 	if (optind != argc - 1)
 		lq_usage(&cmd);
 	icp = lq_icp_load(argv[optind]);
 	query = lq_icp_sentence(icp);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	if (trace_path && (ho.trace = fopen(trace_path, "a")) == NULL)
+	if (trace_path && (ho.trace = lq_fopen_private(trace_path)) == NULL)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	ho.stage = "rerank";
 	ho.parallel = jobs;

@@ -53,8 +53,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[--blind] [--client NAME] [--min-tier T] [-o FILE] [--reviewer NAME]\n"
-	"              [--serve [--port N] [-f LOG]] ICP.json [FILE...]",
+	"[--serve [--port N] [-f FILE]] ICP.json [FILE...]",
 	"Turn scored leads (NDJSON, stdin or FILEs) into one HTML page to review and judge.",
 	"The page needs no network: open it from disk. Judgments are kept in the\n"
 	"browser and exported as NDJSON with one button. With --serve, the page is\n"
@@ -62,7 +61,7 @@ static const struct lq_cmd cmd = {
 	"standard output) and every judgment is appended to the feedback log and\n"
 	"synced to disk at once. Stop the server with Ctrl-C (exit 0).\n",
 	options,
-	LQ_COMMON_FILTER
+	LQ_COMMON_FILTER, NULL
 };
 
 /* One lead on the page. */
@@ -674,37 +673,7 @@ find_lead(const char *id)
 static int
 append_log(const char *line, size_t n)
 {
-	struct stat st;
-	size_t off = 0;
-	int rc = -1, e = 0;
-
-	if (flock(srv.log_fd, LOCK_EX) != 0)
-		return -1;
-	if (fstat(srv.log_fd, &st) != 0)
-		goto out;
-	while (off < n) {
-		ssize_t w = write(srv.log_fd, line + off, n - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			e = w < 0 ? errno : EIO;
-			/* A partial line would corrupt the next one. */
-			if (ftruncate(srv.log_fd, st.st_size) != 0)
-				lq_warn_errno("%s: cannot remove a partly written line", srv.log_path);
-			errno = e;
-			goto out;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(srv.log_fd) != 0)
-		goto out;
-	rc = 0;
-out:
-	e = errno;
-	flock(srv.log_fd, LOCK_UN);
-	errno = e;
-	return rc;
+	return lq_fb_log_append(srv.log_fd, line, n);
 }
 
 static enum MHD_Result
@@ -884,13 +853,12 @@ open_log(void)
 	unsigned long long bad = 0;
 	size_t lineno = 0;
 	char *p, *end;
-	struct stat st;
 
-	srv.log_fd = open(srv.log_path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+	srv.log_fd = lq_fb_log_open(srv.log_path);
+	if (srv.log_fd < 0 && errno == EINVAL)
+		lq_die(LQ_EXIT_FATAL, "%s: not a regular file", srv.log_path);
 	if (srv.log_fd < 0)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", srv.log_path);
-	if (fstat(srv.log_fd, &st) != 0 || !S_ISREG(st.st_mode))
-		lq_die(LQ_EXIT_FATAL, "%s: not a regular file", srv.log_path);
 	{
 		FILE *fp = fdopen(dup(srv.log_fd), "r");
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cache.h"
+#include "calib.h"
 #include "diag.h"
 #include "embedder.h"
 #include "icp.h"
@@ -13,29 +14,35 @@
 #include "match.h"
 #include "ndjson.h"
 #include "opts.h"
+#include "profile.h"
 #include "record.h"
 #include "run.h"
 #include "util.h"
 
-enum { OPT_METHOD = 256, OPT_MODEL, OPT_REFRESH, OPT_SLIM };
+enum { OPT_METHOD = 256, OPT_MODEL_DIR, OPT_REFRESH, OPT_CALIBRATION, OPT_SLIM };
 
 static const struct lq_option options[] = {
+	{ "calibration", OPT_CALIBRATION, "FILE", "structured: weigh the components as FILE says (feedback fit; docs/feedback.md)" },
 	{ "method", OPT_METHOD, "M", "baseline or structured [$LQ_SCORE_METHOD, else structured]" },
-	{ "model", OPT_MODEL, "DIR", "structured: local encoder folder for short strings [the default model]" },
+	{ "model-dir", OPT_MODEL_DIR, "DIR", "local encoder's folder [$LQ_MODEL_DIR; lq model path]" },
 	{ "refresh", OPT_REFRESH, NULL, "do not read cached ICP vectors (still write them)" },
 	{ "slim", OPT_SLIM, NULL, "leave profile and embedding out of the records written" },
 	{ NULL, 0, NULL, NULL }
 };
 
 static const struct lq_cmd cmd = {
-	"[--method baseline|structured] [--model dir] [--slim] icp.json",
+	"icp.json",
 	"score each lead (NDJSON on stdin) against the ICP in icp.json",
 	"Writes icp_score (0-100, absolute), tier (A/B/C/D), components,\n"
 	"match_reasoning and score_version, and sets status to qualified. The\n"
 	"baseline needs embedded leads and embeds the ICP sentence with each\n"
 	"lead's own embedding_model; the structured method works from the\n"
-	"profile text and the local encoder. Formulas: docs/scoring.md, score(1).",
-	options, LQ_COMMON_FILTER
+	"profile text and the local encoder. Formulas: docs/scoring.md, lq-score(1).\n"
+	"A calibration (feedback fit) turns the structured score into the chance\n"
+	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
+	"was fitted on too few labels.",
+	options, LQ_COMMON_FILTER,
+	"6 a calibration fitted on too few judgments"
 };
 
 /* Versions of the formulas; bump when a score's meaning changes. */
@@ -106,7 +113,7 @@ baseline_open(const char *model)
 	char err[1024], *sentence, *errs[1] = { NULL };
 
 	o.cache = cache;
-	o.model = model_dir;
+	o.model_dir = model_dir;
 	if ((base_emb = lq_embedder_open_id(model, &o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "embedding model %s: %s", model, err);
 	base_model = lq_xstrdup(model);
@@ -187,6 +194,68 @@ baseline(json_t *rec)
 	lq_rec_set_status(rec, "qualified");
 }
 
+/* ---- calibration (feedback fit, docs/feedback.md) ---------------------- */
+
+static struct lq_calib *cal;
+static char *cal_version;	/* STRUCTURED_VERSION+cal-ID */
+
+/* Loads the calibration at path for icp, or dies: a calibration that was
+ * fitted on too few labels (exit 6), for another client, on another
+ * version of the components, or on criteria this ICP does not have. */
+static void
+calibration_load(const char *path)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	char err[512];
+	int f[LQ_CF_N];
+	size_t n = lq_calib_features_for_icp(icp, f), i, j;
+
+	lq_read_file(path, (size_t)1 << 20, "a calibration file", &b);
+	cal = lq_calib_parse(b.data ? b.data : "", b.len, path, err, sizeof err);
+	lq_buf_free(&b);
+	if (cal == NULL)
+		lq_die(LQ_EXIT_FATAL, "%s", err);
+	if (!lq_calib_enough(cal, err, sizeof err))
+		lq_die(LQ_EXIT_TOO_FEW, "%s: refused: %s", path, err);
+	if (strcmp(cal->score_version, STRUCTURED_VERSION) != 0)
+		lq_die(LQ_EXIT_FATAL, "%s: fitted on components of %s, this score writes %s: fit it again "
+		    "(feedback fit)", path, cal->score_version, STRUCTURED_VERSION);
+	if (strcmp(cal->client, icp->client) != 0)
+		lq_die(LQ_EXIT_FATAL, "%s: a calibration for \"%s\", but the ICP is \"%s\"'s", path,
+		    cal->client, icp->client);
+	for (i = 0; i < cal->nfeat; i++) {
+		for (j = 0; j < n && f[j] != cal->feat[i]; j++)
+			;
+		if (j == n)
+			lq_die(LQ_EXIT_FATAL, "%s: weighs %s, which this ICP has no criterion for: fit it again "
+			    "(feedback fit)", path, lq_calib_feature_name(cal->feat[i]));
+	}
+	if (n > cal->nfeat)
+		lq_warn("%s: this ICP has criteria the calibration does not weigh (they count only "
+		    "through the untuned score): fit it again when there is feedback", path);
+	if (strcmp(cal->icp_hash, icp->hash) != 0)
+		lq_warn("%s: fitted with another version of this ICP (%.12s, now %.12s)", path,
+		    cal->icp_hash, icp->hash);
+	cal_version = lq_xasprintf("%s+cal-%s", STRUCTURED_VERSION, cal->id);
+}
+
+/* Replaces the untuned *score of a lead (not knocked out) by the
+ * calibrated one; notes both in comp and the reasoning. */
+static void
+calibrate(json_t *comp, double *score, struct lq_buf *why)
+{
+	double untuned = *score;
+	char err[256];
+
+	/* calibration_load checked the ICP gives every feature: a failure is a bug */
+	if (lq_calib_apply(cal, untuned, comp, score, err, sizeof err) < 0)
+		lq_die(LQ_EXIT_FATAL, "calibration: %s", err);
+	*score = round_to(*score, 1);
+	json_object_set_new(comp, "calibration", json_pack("{s:s,s:f}", "id", cal->id, "untuned", untuned));
+	lq_buf_addf(why, "%scalibrated for %s (%s): untuned %.1f", why->len ? "; " : "", cal->client,
+	    cal->id, untuned);
+}
+
 /* ---- structured ------------------------------------------------------- */
 
 static struct lq_embedder *loc;	/* local encoder for short strings */
@@ -247,7 +316,7 @@ structured_open(void)
 	char err[1024];
 
 	o.backend = "local";
-	o.model = model_dir;
+	o.model_dir = model_dir;
 	o.cache = cache;	/* titles and industries: a rerun reads their vectors (lq_embedder memoizes them within a run) */
 	if ((loc = lq_embedder_open(&o, err, sizeof err)) == NULL)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
@@ -267,6 +336,7 @@ struct lead {
 	struct lq_title *t;
 	char *headline_title;
 	const char *industry, *industry_src;
+	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *text;			/* lq_lead_text */
 	char *folded;			/* lq_fold(text) */
 	/* indices of this lead's strings in the window's vector array */
@@ -310,12 +380,16 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	if (nonempty(ind) && strcmp(ind, "Other") != 0) {
 		l->industry = ind;
 		l->industry_src = "classify";
-	} else if (json_is_object(prof) && (nonempty(json_string_value(json_object_get(prof, "industryName"))) ||
-	    nonempty(json_string_value(json_object_get(prof, "industry"))))) {
-		l->industry = json_string_value(json_object_get(prof, "industryName"));
-		if (!nonempty(l->industry))
-			l->industry = json_string_value(json_object_get(prof, "industry"));
-		l->industry_src = "profile";
+	} else if (json_is_object(prof)) {
+		struct lq_profile p;
+
+		lq_profile_of(rec, &p);
+		if (p.industry) {
+			l->industry = l->profile_industry = p.industry;
+			p.industry = NULL;
+			l->industry_src = "profile";
+		}
+		lq_profile_free(&p);
 	}
 	l->text = lq_lead_text(rec, LQ_LEADTEXT_CAP_REMOTE);
 	l->folded = lq_fold(l->text);
@@ -355,6 +429,7 @@ lead_free(struct lead *l)
 	free(l->t);
 	free(l->title);
 	free(l->headline_title);
+	free(l->profile_industry);
 	free(l->text);
 	free(l->folded);
 }
@@ -553,13 +628,15 @@ structured_one(struct lead *l, const float *vec)
 	else
 		score = C;
 	score = round_to(100 * score, 1);
+	if (cal && !knocked)
+		calibrate(comp, &score, &why);
 	if (knocked && score > KNOCKOUT_CAP)
 		score = KNOCKOUT_CAP;
 	json_object_set_new(rec, "icp_score", json_real(score));
 	lq_rec_set_str(rec, "tier", lq_tier(score));
 	json_object_set_new(rec, "components", comp);
 	lq_rec_set_str(rec, "match_reasoning", why.len ? why.data : "no evidence");
-	lq_rec_set_str(rec, "score_version", STRUCTURED_VERSION);
+	lq_rec_set_str(rec, "score_version", cal ? cal_version : STRUCTURED_VERSION);
 	lq_rec_set_str(rec, "icp", icp_name);
 	lq_rec_set_status(rec, "qualified");
 	lq_buf_free(&why);
@@ -626,7 +703,7 @@ structured_window(json_t **recs, size_t n)
 int
 main(int argc, char **argv)
 {
-	const char *arg, *method = getenv("LQ_SCORE_METHOD");
+	const char *arg, *method = getenv("LQ_SCORE_METHOD"), *cal_path = NULL;
 	int c, refresh = 0;
 
 	lq_init(argv[0]);
@@ -635,7 +712,7 @@ main(int argc, char **argv)
 		case OPT_METHOD:
 			method = arg;
 			break;
-		case OPT_MODEL:
+		case OPT_MODEL_DIR:
 			model_dir = arg;
 			break;
 		case OPT_REFRESH:
@@ -643,6 +720,9 @@ main(int argc, char **argv)
 			break;
 		case OPT_SLIM:
 			lq_write_omit(lq_slim_keys);
+			break;
+		case OPT_CALIBRATION:
+			cal_path = arg;
 			break;
 		default:
 			lq_usage(&cmd);
@@ -656,11 +736,19 @@ main(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		lq_usage(&cmd);
+	if (cal_path && !structured)
+		lq_die(LQ_EXIT_USAGE, "--calibration weighs the structured method's components, not the baseline's");
 	icp = lq_icp_load(argv[optind]);
+	if (icp->conflicts.n)	/* once, not per lead */
+		lq_warn("%s: %zu unresolved conflict%s, e.g. %s: a title in both lists knocks leads out, "
+		    "the _exclude_ lists are not scored; `lq icp check %s` lists them", argv[optind],
+		    icp->conflicts.n, icp->conflicts.n == 1 ? "" : "s", icp->conflicts.v[0], argv[optind]);
 	if (icp->client[0])
 		icp_name = icp->client;
 	else
 		icp_name = strrchr(argv[optind], '/') ? strrchr(argv[optind], '/') + 1 : argv[optind];
+	if (cal_path)
+		calibration_load(cal_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
 	if (structured)
@@ -689,6 +777,8 @@ main(int argc, char **argv)
 		structured_window(win, n);
 	lq_reader_free(r);
 	lq_summary_add("method %s", structured ? "structured" : "baseline");
+	if (cal)
+		lq_summary_add("calibration %s for %s", cal->id, cal->client);
 	if (structured) {
 		free(titles ? titles[0].v : NULL);
 		free(excludes ? excludes[0].v : NULL);
@@ -709,6 +799,8 @@ main(int argc, char **argv)
 	free(icp_vec);
 	free(base_model);
 	lq_icp_free(icp);
+	lq_calib_free(cal);
+	free(cal_version);
 	lq_cache_close(cache);
 	return lq_finish();
 }

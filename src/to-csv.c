@@ -76,9 +76,7 @@ static const struct lq_option options[] = {
 };
 
 static const struct lq_cmd cmd = {
-	"[-c spec | --full] [-d char] [--all | --min-tier T] [--min-score N]\n"
-	"              [--include-failed | --exclude-failed] [--no-bom] [--no-header]\n"
-	"              [--no-sort] [--numbers] [--raw] [FILE...]",
+	"[-c SPEC | --full] [--all | --min-tier T] [--include-failed | --exclude-failed] [FILE...]",
 	"Write scored leads (NDJSON, stdin or FILEs) as the spreadsheet a client reads.",
 	"Default: tiers A and B, best first (score, then id), UTF-8 with a byte order\n"
 	"mark, columns Rank, Name, Title, Company, Tier, Score, Reason, LinkedIn,\n"
@@ -89,7 +87,8 @@ static const struct lq_cmd cmd = {
 	"columns: @rank @title @tier @score @reason @link @industry @company_type.\n"
 	"Text cells beginning with = + - @ TAB or CR get a leading ' unless --raw.\n",
 	options,
-	LQ_COMMON_FILTER
+	LQ_COMMON_FILTER,
+	"5 failed leads left out (INCOMPLETE)"
 };
 
 /* A kept row: its CSV text in the arena and what it sorts by. Rank cells

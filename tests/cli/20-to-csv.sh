@@ -210,7 +210,7 @@ expect 'hostile cells read back by Python: quotes, newlines, commas, emoji, NUL 
 	"to-csv -q --all -c '$cols' < hostile.ndjson > out.csv && $R rows out.csv" <<'EOF'
 ["Name", "Headline", "Company", "Location", "Industry", "Type", "Tier", "Why"]
 ["He said \"hi\", then left", "line one\nline two\r\nline three", "A, B & C", "'=HYPERLINK(\"http://evil.test\",\"x\")", "'+cmd|' /C calc'!A0", "'-2+3", "'@SUM(A1)", "'\tTAB"]
-["Zoë 🎉 李", "'\rCR first", "NUL", "'=after NUL", " =leading space", "'already quoted", "", "\""]
+["Zoë 🎉 李", "'\rCR first", "NUL", "'=after NUL", "' =leading space", "'already quoted", "", "\""]
 EOF
 ok 'hostile cells: still CRLF row ends' "to-csv -q --all -c '$cols' < hostile.ndjson > out.csv && $R crlf out.csv"
 ok 'hostile cells: no NUL byte in the output' \
@@ -354,6 +354,14 @@ ok 'unreadable lines: warnings stop after 10, the rest are counted' \
 status 'writing to /dev/full is fatal (3)' 3 "to-csv < leads.ndjson > /dev/full"
 stderr_has 'writing to /dev/full says so' "write error" "to-csv < leads.ndjson > /dev/full"
 status 'an operand-like bad option is a usage error' 2 "to-csv --no-such-option < /dev/null"
+
+# A degraded lead (warnings from an optional stage) stays in the sheet and
+# its reason says which stage did not answer, once per stage.
+printf '%s\n' '{"id":"w1","name":"Wen Li","linkedin_url":"https://www.linkedin.com/in/w1/","status":"qualified","icp_score":81,"tier":"A","current_job_titles":["CTO"],"components":{"title":{"score":1}},"warnings":[{"stage":"rerank","code":"http_status","message":"HTTP 500"},{"stage":"classify","code":"chat_refused","message":"refused"},{"stage":"rerank","code":"http_status","message":"HTTP 502"}]}' \
+	'{"id":"w2","name":"Ana Ruiz","linkedin_url":"https://www.linkedin.com/in/w2/","status":"qualified","icp_score":70,"tier":"B","current_job_titles":["CFO"],"components":{"title":{"score":1}}}' > warned.ndjson
+to-csv -q --no-bom warned.ndjson > warned.csv 2> warned.err
+ok 'a degraded lead is listed, its reason naming each stage that did not answer once' \
+	"test \$(grep -c 'Partly checked: no answer from the reranker and the industry labeller\\.' warned.csv) -eq 1 && grep -q '^1,Wen Li,' warned.csv && ! grep -q 'Ana Ruiz.*Partly' warned.csv && test ! -s warned.err"
 
 # csv-spectrum (written by others): its JSON values as records come back
 # from Python's csv reader unchanged. location_coordinates is skipped: its

@@ -185,7 +185,7 @@ fi
 printf '[{"publicIdentifier":"ann-a","firstName":"Ann","positions":[]},\n{"firstName":"broken",\n"x": }, 42,\n{"firstName":"NoKey"},\n{"publicIdentifier":"bob-b","firstName":"Bob"}]\n' > bad.json
 stderr_has 'malformed item named by file and line' 'bad.json:[23]: malformed item' 'cache -d "$T/imp3" import bad.json'
 stderr_has 'wrong-type item named by file and line' 'bad.json:3: item is not a JSON object' 'cache -d "$T/imp3" import bad.json'
-stderr_has 'item without a key named by file and line' 'bad.json:4: item has no profileId' 'cache -d "$T/imp3" import bad.json'
+stderr_has 'item without a key named by file and line' 'bad.json:4: item has no profile id, public identifier or profile URL' 'cache -d "$T/imp3" import bad.json'
 stderr_has 'damaged dataset: good items still imported, bad ones counted' 'imported 2 items from 1 file: [0-9]+ profile keys written, 3 bad items skipped' 'cache -d "$T/imp3" import bad.json'
 status 'damaged dataset: exit 1' 1 'cache -d "$T/imp3" import bad.json'
 expect 'damaged dataset: the good items are in the cache' \
@@ -199,7 +199,7 @@ echo '"just a string"' > str.json
 status 'a file of the wrong type: exit 1' 1 'cache -d "$T/imp4" import str.json'
 stderr_has 'a file of the wrong type: named' 'str.json:1: not a dataset' 'cache -d "$T/imp4" import str.json'
 echo '{"a":1}' > obj.json
-stderr_has 'a lone object that is not a profile: no key, named' 'obj.json:1: item has no profileId' 'cache -d "$T/imp4" import obj.json'
+stderr_has 'a lone object that is not a profile: its shape named by its keys' 'obj.json:1: unknown item shape: keys a' 'cache -d "$T/imp4" import obj.json'
 status 'a missing file: exit 1, the others still imported' 1 'cache -d "$T/imp5" import nope.json bad.json'
 stderr_has 'a missing file is named' 'nope.json: No such file' 'cache -d "$T/imp5" import nope.json'
 status 'LQ_CACHE_READONLY: refused, exit 3' 3 'LQ_CACHE_READONLY=1 cache -d "$T/imp6" import bad.json'

@@ -78,9 +78,16 @@ status 'dataset of the wrong type: fatal, exit 3' 3 'scrape --from-dataset str.j
 stderr_has 'dataset of the wrong type: clear message' 'str.json:1: not a dataset' 'scrape --from-dataset str.json < in3.ndjson'
 status 'missing dataset file: exit 3' 3 'scrape --from-dataset nope.json < in3.ndjson'
 echo '[{"foo":1,"profileId":"ACoAAshape12345"}]' > shape.json
-expect 'item of unknown shape: failed record, precise' \
-	'echo "{\"id\":\"ACoAAshape12345\"}" | scrape -q --from-dataset shape.json | jq -r .error.message' <<-'OUT'
-	dataset:shape.json: item of unknown shape
+status 'a dataset of items of no known shape: exit 3 (the wrong file)' 3 \
+	'echo "{\"id\":\"ACoAAshape12345\"}" | scrape -q --from-dataset shape.json'
+stderr_has '... saying so with the keys it has' \
+	'shape.json: none of its 1 items is a profile lq can read \(shape.json:1: unknown item shape: keys foo, profileId\)' \
+	'echo "{\"id\":\"ACoAAshape12345\"}" | scrape -q --from-dataset shape.json'
+printf '%s\n' '[{"publicIdentifier":"known-one","firstName":"K"},' ' {"foo":1,"profileId":"ACoAAshape12345"}]' > shape2.json
+expect 'an item of unknown shape among profiles: its lead fails naming file, line and keys' \
+	'printf "%s\n" "{\"id\":\"ACoAAshape12345\"}" "{\"id\":\"known-one\"}" | scrape -q --from-dataset shape2.json | jq -r "[.status, .error.code // \"-\", .error.message // \"-\"] | @tsv"' <<-'OUT'
+	failed	bad_item	shape2.json:2: unknown item shape: keys foo, profileId
+	enriched	-	-
 	OUT
 awk 'BEGIN{printf "[{\"publicIdentifier\":\"big-one\",\"firstName\":\"B\",\"summary\":\""; for(i=0;i<200000;i++) printf "xxxxxxxxxx"; print "\"}]"}' > huge.json
 expect 'huge item (2 MB) read' 'echo "{\"id\":\"big-one\"}" | scrape -q --from-dataset huge.json | jq -r .name' <<-'OUT'

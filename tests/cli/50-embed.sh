@@ -55,8 +55,8 @@ expect 'discovered and failed records pass untouched; bad lines and empty profil
 ok 'the summary counts the skipped record' "grep -q '1 skipped' err"
 ok 'the backend is never chosen by the presence of a key' \
 	"OPENAI_API_KEY=sk-should-not-be-used embed < '$E' | jq -e 'select(.embedding_model!=\"local:all-MiniLM-L6-v2\")' | grep -c . | grep -qx 0"
-status 'an unknown backend is fatal (3)' 3 "embed --backend nope < '$E'"
-stderr_has 'a missing model folder names make model' 'make model' "embed -m /nonexistent < '$E'"
+status 'an unknown backend is a usage error (2)' 2 "embed --backend nope < '$E'"
+stderr_has 'a missing model folder names lq model fetch' 'lq model fetch' "embed --model-dir /nonexistent < '$E'"
 status '--field without --text is a usage error' 2 "embed --field x < /dev/null"
 status 'a bad --batch-size is a usage error' 2 "embed --batch-size 5000 < /dev/null"
 

@@ -110,7 +110,7 @@ stderr_has '--labels: a repeated label is refused with its line' 'dup.json: line
 echo '{"industry": {"A": "a", "B": "b"}, "company_type": {"x": "x", "y": "y"}, "extra": 1}' > extra.json
 stderr_has '--labels: an unknown key is refused' 'unknown key "extra"' "classify --labels extra.json < /dev/null"
 status '--labels: a missing file is fatal (3)' 3 "classify --labels nope.json < /dev/null"
-status 'an unknown backend is fatal (3)' 3 "classify --backend nope < /dev/null"
+status 'an unknown backend is a usage error (2)' 2 "classify --backend nope < /dev/null"
 
 # ---- openai ----
 KEY=sk-test-CLASSIFYSECRET-42

@@ -47,14 +47,15 @@ printf 'A: \377\376\n' > bad4.txt
 printf '[1,2]' > bad5.json
 printf '{"items":[{"recording_id":1,"transcript":[{"speaker":{"display_name":"A"}}]}]}' > bad6.json
 : > empty.txt
-expect 'bad files become failed records, the good one still comes out' \
+expect 'bad files become failed records, a bad meeting its own failed record, the good one still comes out' \
 	"calls bad1.txt bad2.json bad3.vtt bad4.txt bad5.json bad6.json empty.txt missing.txt '$C/cobaltsec-followup.txt' 2>/dev/null | jq -r '[.id // .source, .status // \"ok\", .error.code // \"\"]|@tsv'" <<-'EOF'
 	bad1.txt	failed	bad_transcript
-	bad2.json	failed	bad_transcript
+	1	failed	bad_meeting
 	bad3.vtt	failed	bad_transcript
 	bad4.txt	failed	bad_transcript
-	bad5.json	failed	bad_transcript
-	bad6.json	failed	bad_transcript
+	bad5.json	failed	bad_meeting
+	bad5.json	failed	bad_meeting
+	1	failed	bad_meeting
 	empty.txt	failed	bad_transcript
 	missing.txt	failed	unreadable
 	cobaltsec-followup	ok	

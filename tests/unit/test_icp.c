@@ -14,6 +14,53 @@ parse(const char *text)
 	return lq_icp_parse(text, strlen(text), "icp.json", err, sizeof err);
 }
 
+static struct lq_icp *
+parse_strict(const char *text)
+{
+	err[0] = '\0';
+	return lq_icp_parse_strict(text, strlen(text), "icp.json", err, sizeof err);
+}
+
+/* Strict parsing must reject text with a message containing want, and
+ * the lenient one (score's) accept it. */
+static void
+strict_rejects(const char *text, const char *want)
+{
+	struct lq_icp *icp = parse_strict(text);
+
+	CHECK(icp == NULL);
+	if (strstr(err, want) == NULL) {
+		t_case_failed = 1;
+		printf("#   message \"%s\" lacks \"%s\"\n", err, want);
+	}
+	lq_icp_free(icp);
+	icp = parse(text);
+	CHECK(icp != NULL);
+	lq_icp_free(icp);
+}
+
+/* The text parses with exactly the conflicts want (NULL-terminated) and
+ * nstale stale _conflicts entries. */
+static void
+conflicts(const char *text, const char *const *want, size_t nstale)
+{
+	struct lq_icp *icp = parse_strict(text);
+	size_t n = 0;
+
+	CHECK(icp != NULL);
+	if (icp == NULL) {
+		printf("#   %s\n", err);
+		return;
+	}
+	while (want[n])
+		n++;
+	CHECK(icp->conflicts.n == n);
+	for (size_t i = 0; i < n && i < icp->conflicts.n; i++)
+		CHECK_STR(icp->conflicts.v[i], want[i]);
+	CHECK(icp->stale_conflicts.n == nstale);
+	lq_icp_free(icp);
+}
+
 /* The text must be rejected with a message containing want. */
 static void
 rejects(const char *text, const char *want)
@@ -88,7 +135,59 @@ main(int argc, char **argv)
 	rejects("{\"client\":\"x\",\"exclude_titles\":[\"Recruiter\"]}", "empty ICP");
 	rejects("[1,2]", "expected a JSON object with ICP criteria, got an array");
 	rejects("{\"target_titles\":[\"CFO\"", "icp.json: line 1, column");
-	rejects("", "icp.json: line");
+	rejects("", "icp.json: empty");
+	rejects(" \n\t", "icp.json: empty");
 	rejects("{\"notes\":\"a\",\"notes\":\"b\"}", "duplicate");
+
+	t_begin("conflicts: by value or alias, case and accents ignored, per list family");
+	conflicts("{\"target_titles\":[\"CFO\",\"Student\"],\"exclude_titles\":[\"Recruiter\"]}",
+	    (const char *const[]){ NULL }, 0);
+	conflicts("{\"target_titles\":[\"CFO\",\"Student\"],\"exclude_titles\":[\"STUDENT\"]}",
+	    (const char *const[]){ "\"Student\" is in target_titles and in exclude_titles (as \"STUDENT\")", NULL }, 0);
+	conflicts("{\"target_titles\":[{\"value\":\"CFO\",\"aliases\":[\"Directeur Financier\"]}],"
+	    "\"exclude_titles\":[\"directeur financier\"]}",
+	    (const char *const[]){ "\"CFO\" is in target_titles and in exclude_titles (as \"directeur financier\")", NULL }, 0);
+	conflicts("{\"target_industries\":[\"Sant\u00e9\"],\"_exclude_industries\":[\"sante\"],"
+	    "\"company_sizes\":[\"agency\"],\"_exclude_company_sizes\":[\"agency\"]}",
+	    (const char *const[]){ "\"Sant\u00e9\" is in target_industries and in _exclude_industries (as \"sante\")",
+	    "\"agency\" is in company_sizes and in _exclude_company_sizes", NULL }, 0);
+	/* a title and an excluded industry of the same words are no conflict */
+	conflicts("{\"target_titles\":[\"Fintech\"],\"_exclude_industries\":[\"Fintech\"]}",
+	    (const char *const[]){ NULL }, 0);
+
+	t_begin("_conflicts entries: still there (synonyms icp-extract knew), or stale");
+	conflicts("{\"target_titles\":[\"CFO\"],\"exclude_titles\":[\"Chief Financial Officer\"],"
+	    "\"_conflicts\":[{\"value\":\"CFO\",\"target\":\"target_titles\",\"exclusion\":\"exclude_titles\","
+	    "\"excluded_as\":\"Chief Financial Officer\"}]}",
+	    (const char *const[]){ "\"CFO\" is in target_titles and in exclude_titles (as \"Chief Financial Officer\")",
+	    NULL }, 0);
+	conflicts("{\"target_titles\":[\"CFO\"],"
+	    "\"_conflicts\":[{\"value\":\"Student\",\"target\":\"target_titles\",\"exclusion\":\"exclude_titles\"}]}",
+	    (const char *const[]){ NULL }, 1);
+	/* found both ways: listed once */
+	conflicts("{\"target_titles\":[\"Student\"],\"exclude_titles\":[\"Student\"],"
+	    "\"_conflicts\":[{\"value\":\"Student\",\"target\":\"target_titles\",\"exclusion\":\"exclude_titles\"}]}",
+	    (const char *const[]){ "\"Student\" is in target_titles and in exclude_titles", NULL }, 0);
+
+	t_begin("strict: the annotations lq writes, and object elements");
+	strict_rejects("{\"target_titles\":[{\"value\":\"CFO\",\"weight\":2}]}",
+	    "target_titles[0]: \"weight\" is not a key of a criterion");
+	strict_rejects("{\"target_titles\":[{\"value\":\"CFO\",\"aliases\":\"x\"}]}",
+	    "target_titles[0].aliases: expected an array of strings, got a string");
+	strict_rejects("{\"target_titles\":[{\"value\":\"CFO\",\"sources\":[1]}]}",
+	    "target_titles[0].sources[0]: expected an object, got a number");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\n\"_conflicts\":{}}", "line 2: _conflicts: expected an array");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\"_conflicts\":[{\"value\":\"x\",\"target\":\"target_titles\","
+	    "\"exclusion\":\"_exclude_industries\"}]}", "must name a list and its exclusions");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\"_conflicts\":[{\"value\":\"x\",\"target\":\"target_titles\","
+	    "\"exclusion\":\"exclude_titles\",\"why\":\"y\"}]}", "unknown key \"why\"");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\"_exclude_company_sizes\":[\"huge\"]}",
+	    "_exclude_company_sizes[0]: \"huge\" is not a company size");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\"_exclude_industries\":[3]}",
+	    "_exclude_industries[0]: expected a string, got a number");
+	strict_rejects("{\"target_titles\":[\"CFO\"],\"_meetings\":[{}]}", "_meetings[0]: expected a meeting id");
+	icp = parse_strict("{\"target_titles\":[\"CFO\"],\"_meetings\":[\"a\",7],\"_mine\":{\"any\":1}}");
+	CHECK(icp != NULL);
+	lq_icp_free(icp);
 	return t_done();
 }

@@ -1,12 +1,16 @@
 /* test_ndjson.c: the NDJSON reader, the writer's serializer, record helpers. */
 #include <math.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base64.h"
 #include "diag.h"
 #include "ndjson.h"
 #include "record.h"
 #include "run.h"
+#include "stop.h"
 #include "t.h"
 #include "util.h"
 
@@ -65,6 +69,57 @@ main(int argc, char **argv)
 		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 0), "a")), 1);
 		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 2), "c")), 3);
 		json_decref(all);
+	}
+
+	t_begin("reader: classic Mac CR-only line ends separate records; CRLF stays one end");
+	{
+		static const char in[] = "{\"a\":1}\r{bad\r\r{\"c\":3}\r\n{\"d\":4}\r";
+		all = read_all(in, sizeof in - 1);
+		CHECK_INT(json_array_size(all), 4);
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 0), "a")), 1);
+		r = json_array_get(all, 1);
+		CHECK(lq_rec_failed(r));
+		CHECK_STR(lq_rec_str(r, "raw"), "{bad");
+		CHECK_INT(json_integer_value(json_object_get(json_object_get(r, "error"), "line")), 2);
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 2), "c")), 3);
+		CHECK_INT(json_integer_value(json_object_get(json_array_get(all, 3), "d")), 4);
+		json_decref(all);
+	}
+
+	t_begin("reader: from a descriptor, CR LF split across reads, CR-only and long lines");
+	{
+		/* 200000 records of 12 bytes: the reads (64 KiB) end anywhere,
+		 * also between a CR and its LF. */
+		FILE *fp = tmpfile();
+		struct lq_reader *rd;
+		json_t *rec;
+		long n = 0, bad = 0, seq = 0;
+
+		CHECK(fp != NULL);
+		for (long i = 0; fp && i < 200000; i++)
+			fprintf(fp, "{\"i\":%6ld}%s", i, i % 3 == 0 ? "\r\n" : i % 3 == 1 ? "\r" : "\n");
+		fprintf(fp, "{\"x\":\"");
+		for (long i = 0; fp && i < 300000; i++)
+			fputc('y', fp);
+		fprintf(fp, "\"}\r");
+		if (fp) {
+			fflush(fp);
+			rewind(fp);
+			rd = lq_reader_new(fp, "tmp");
+			while ((rec = lq_reader_next(rd)) != NULL) {
+				if (lq_rec_failed(rec))
+					bad++;
+				else if (json_object_get(rec, "i") && json_integer_value(json_object_get(rec, "i")) != seq++)
+					bad++;
+				n++;
+				json_decref(rec);
+			}
+			CHECK_INT(n, 200001);
+			CHECK_INT(bad, 0);
+			CHECK(!lq_reader_stopped(rd));
+			lq_reader_free(rd);
+			fclose(fp);
+		}
 	}
 
 	t_begin("reader: invalid JSON becomes a failed record with line and raw text");
@@ -245,5 +300,46 @@ main(int argc, char **argv)
 		CHECK(lq_base64_decode("Zm=v", 4, &n) == NULL);
 		CHECK(lq_base64_decode("Z!9v", 4, &n) == NULL);
 	}
+	/* Last: the stop stays requested for the rest of the process. */
+	t_begin("reader: SIGTERM while blocked on a pipe: lines read are kept, a cut line too, then the end");
+	{
+		int fds[2];
+		pid_t child, me = getpid();
+		FILE *fp;
+		struct lq_reader *rd;
+		json_t *rec;
+
+		lq_stop_init();
+		CHECK(pipe(fds) == 0);
+		/* Two records and the start of a third; the pipe stays open. */
+		CHECK(write(fds[1], "{\"a\":1}\n{\"b\":2}\r{\"c\":", 22) == 22);
+		child = fork();
+		if (child == 0) {
+			usleep(300000);
+			kill(me, SIGTERM);
+			_exit(0);
+		}
+		fp = fdopen(fds[0], "r");
+		rd = lq_reader_new(fp, "<pipe>");
+		rec = lq_reader_next(rd);
+		CHECK(rec && json_integer_value(json_object_get(rec, "a")) == 1);
+		json_decref(rec);
+		rec = lq_reader_next(rd);
+		CHECK(rec && json_integer_value(json_object_get(rec, "b")) == 2);
+		json_decref(rec);
+		rec = lq_reader_next(rd);	/* blocks until the signal */
+		CHECK(rec && lq_rec_failed(rec));
+		CHECK_STR(lq_rec_str(json_object_get(rec, "error"), "code"), "interrupted");
+		CHECK_STR(lq_rec_str(rec, "raw"), "{\"c\":");
+		json_decref(rec);
+		CHECK(lq_reader_next(rd) == NULL);
+		CHECK(lq_reader_stopped(rd));
+		CHECK_INT(lq_stop_requested(), SIGTERM);
+		lq_reader_free(rd);
+		fclose(fp);
+		close(fds[1]);
+		waitpid(child, NULL, 0);
+	}
+
 	return t_done();
 }

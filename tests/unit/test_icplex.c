@@ -1,0 +1,245 @@
+/* test_icplex.c: how a client's sentence is read (common/icplex.c), one phenomenon of issue 13 per case. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "icplex.h"
+#include "t.h"
+
+static struct lq_crit_hit h[48];
+static size_t n;
+
+static size_t
+find(const char *s, int answer)
+{
+	n = lq_icplex_find(s, answer, h, 48);
+	return n;
+}
+
+/* The hit of kind with value (case as written), or NULL. */
+static const struct lq_crit_hit *
+lookup(int kind, const char *value)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].kind == kind && strcmp(h[i].value, value) == 0)
+			return &h[i];
+	return NULL;
+}
+
+/* The same, saying what there was when it is missing. */
+static const struct lq_crit_hit *
+hit(int kind, const char *value)
+{
+	size_t i;
+
+	if (lookup(kind, value))
+		return lookup(kind, value);
+	printf("#   no %d '%s' among:", kind, value);
+	for (i = 0; i < n; i++)
+		printf(" [%d '%s'%s]", h[i].kind, h[i].value, h[i].negated ? " neg" : "");
+	printf("\n");
+	return NULL;
+}
+
+static int
+has_kind(int kind)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (h[i].kind == kind)
+			return 1;
+	return 0;
+}
+
+#define WANTED(k, v) do { const struct lq_crit_hit *x_ = hit(k, v); CHECK(x_ && !x_->negated); } while (0)
+#define EXCLUDED(k, v) do { const struct lq_crit_hit *x_ = hit(k, v); CHECK(x_ && x_->negated); } while (0)
+#define TAKEN_BACK(k, v) do { const struct lq_crit_hit *x_ = hit(k, v); CHECK(x_ && x_->negated && x_->retracts); } while (0)
+
+int
+main(void)
+{
+	lq_init("test_icplex");
+	unsetenv("LQ_VOCAB_DIR");
+
+	t_begin("size bands ruled out in the same breath as the wanted one");
+	find("Startups are too small to have a legal team at all, and the Fortune 500 crowd build their own "
+	    "tooling or buy from the giants, so not them either.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Mid-sized companies, somewhere between 300 and 900 employees.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	CHECK_INT(n, 1);	/* one hit per criterion: "mid-sized" and the head count agree */
+	find("Anything under 20 staff isn't worth it for us, they run the rota on a whiteboard.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	find("The big consolidators have their own in-house systems, so they're out.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("The one-man bands, the sole traders, they just won't pay for software.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "freelance");
+	CHECK_INT(n, 1);	/* both clauses, one criterion: the list is dismissed together */
+	find("The one-man bands, the sole traders and the small firms, they just won't pay.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "freelance");
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	CHECK(lookup(LQ_CRIT_SIZE, "freelance") && !lookup(LQ_CRIT_SIZE, "freelance")->retracts);
+
+	t_begin("a qualified title is its own criterion, not the bare title");
+	find("Fractional general counsels.", LQ_ANSWER_EXCLUSION);
+	WANTED(LQ_CRIT_TITLE, "Fractional General Counsel");	/* the answer makes it an exclusion */
+	CHECK(lookup(LQ_CRIT_TITLE, "General Counsel") == NULL);
+	find("Interim operations directors, they come in for three months and resell other tools.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Interim Head of Operations");
+	find("And freelance project managers, they're basically our competition.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Freelance Project Manager");
+	find("So the person who signs is the general counsel.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "General Counsel");
+	CHECK(lq_icplex_qualifier("Fractional CFO") >= 0 && lq_icplex_qualifier("Interim CISO") >= 0);
+	CHECK(lq_icplex_qualifier("CFO") == -1 && lq_icplex_qualifier("Head of Finance") == -1);
+	CHECK(lq_icplex_qualifier("Fractional CFO") != lq_icplex_qualifier("Interim CFO"));
+
+	t_begin("lukewarm dismissals are exclusions, not targets");
+	find("HR managers, sort of.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "HR Manager");
+	find("And hobby gardeners, lovely people but useless for us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Hobby Gardener");
+	find("Consultants, meh.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Consultant");
+	find("Farm practices, no.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Agriculture");
+	find("And I can't imagine the franchise consultants ever buying anything.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Consultant");
+	find("Consultants are great, sort of our best channel, they bring us in.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Consultant");	/* "sort of" in a long clause is a figure of speech */
+
+	t_begin("a dismissing sentence or clause with no name of its own");
+	CHECK_INT(lq_icplex_refers_back("Waste of time."), 1);
+	CHECK_INT(lq_icplex_refers_back("Harmless, but they will never buy anything."), 1);
+	CHECK_INT(lq_icplex_refers_back("Meh. Nice people, not worth it for us."), 1);
+	CHECK_INT(lq_icplex_refers_back("Let's park that for now."), 2);
+	CHECK_INT(lq_icplex_refers_back("They sign the contracts."), 0);
+	CHECK_INT(lq_icplex_refers_back("No, honestly not."), 0);	/* a bare no to a suggestion */
+
+	t_begin("topics named in answer to the agency's question are keywords");
+	find("Contract backlogs.", LQ_ANSWER_TOPICS);
+	WANTED(LQ_CRIT_KEYWORD, "contract backlogs");
+	find("Energy prices, definitely.", LQ_ANSWER_TOPICS);
+	WANTED(LQ_CRIT_KEYWORD, "energy prices");
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* the topic, not the energy industry */
+	find("Carrier rates. And 3PL contracts.", LQ_ANSWER_TOPICS);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));
+	find("And 3PL contracts", LQ_ANSWER_TOPICS);
+	WANTED(LQ_CRIT_KEYWORD, "3PL contracts");
+	find("Honestly it's mostly site safety", LQ_ANSWER_TOPICS);
+	WANTED(LQ_CRIT_KEYWORD, "site safety");
+	find("If they post about AI content, they are a great fit.", LQ_ANSWER_TOPICS);
+	WANTED(LQ_CRIT_KEYWORD, "AI content");
+	CHECK_INT(n, 1);
+	find("Contract backlogs.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* the same words without the question are nothing */
+	find("They talk about the month-end close and how painful it is.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_KEYWORD, "month-end close");
+	CHECK_INT(n, 1);
+	find("The people we win with are struggling with burnout and retention on the front line.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_KEYWORD, "employee engagement");
+	CHECK_INT(n, 1);
+
+	t_begin("retractions: take X off the list, leave the whole X out, park that");
+	find("You know what, take banks off the list completely, their procurement takes eighteen months.",
+	    LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Banking");
+	CHECK(n && !h[0].whole);
+	find("Leave the whole healthcare world out of it.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Healthcare");
+	CHECK(n && h[0].whole);
+	find("The hospital side, let's park that for now.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Healthcare");
+	find("Forget the retail chains I mentioned last time, they buy from SAP.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Retail");
+	CHECK(n && strcmp(h[0].words, "retail chains") == 0);
+	find("Please disregard the insurers entirely.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Insurance");
+	find("Don't forget the insurers.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Insurance");
+
+	t_begin("'Just X and Y' and 'not just' are not exclusions");
+	find("Just horticulture and vertical farming.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Agriculture");
+	find("No just SaaS and fintech", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "SaaS");
+	WANTED(LQ_CRIT_INDUSTRY, "Fintech");
+	find("Not just banks, insurers too.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Banking");
+	find("We don't sell to enterprise, the sales cycle kills us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+
+	t_begin("machines called controllers are not the title Controller");
+	find("They wire our sensors into the climate computers and controllers.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+	find("Financial controllers are great too, they usually bring us in.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Controller");
+
+	t_begin("titles the lexicon lacks, made from a title word");
+	find("Legal ops managers love us.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Legal Ops Manager");
+	find("We sell to heads of transport and fleet managers.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Head of Transport");
+	WANTED(LQ_CRIT_TITLE, "Fleet Manager");
+	find("Construction directors, mostly.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Construction Director");
+	WANTED(LQ_CRIT_INDUSTRY, "Construction");
+	find("Our CFO and my head of sales will join.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_TITLE));	/* the speaker's own people */
+	find("Good managers are rare.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+
+	t_begin("the most specific phrase for an excluded group of an industry");
+	find("Edtech founders.", LQ_ANSWER_EXCLUSION);
+	WANTED(LQ_CRIT_TITLE, "Edtech Founder");
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));
+	find("Please exclude dental suppliers and dental laboratories.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Dental Supplier");
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Dental Laboratory");
+	find("Dropshippers.", LQ_ANSWER_EXCLUSION);
+	WANTED(LQ_CRIT_TITLE, "Dropshipper");
+	CHECK(n == 1 && h[0].group);
+	find("Dropshippers.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* an unnamed group is never a target */
+
+	t_begin("small talk drops its clause, not the sentence");
+	find("I used to be a recruiter myself, so I know recruiters will follow us, but we don't want them.",
+	    LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Recruiter");
+	CHECK_INT(n, 1);
+	find("My brother runs a crypto startup, please don't send me crypto people.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Crypto");
+	CHECK(lookup(LQ_CRIT_SIZE, "startup") == NULL);
+
+	t_begin("a yes, a bare list");
+	CHECK(lq_icplex_affirms("Yes, exactly."));
+	CHECK(lq_icplex_affirms("Spot on!"));
+	CHECK(!lq_icplex_affirms("Yes, but only the big ones."));
+	CHECK(!lq_icplex_affirms(""));
+	CHECK(lq_icplex_bare("Interim CISOs."));
+	CHECK(lq_icplex_bare("Recruiters, consultants, obviously."));
+	CHECK(!lq_icplex_bare("They resell other tools."));
+	CHECK(lq_icplex_asks_topics("What do your best customers post about?"));
+	CHECK(!lq_icplex_asks_topics("Who do you sell to?"));
+	CHECK(lq_icplex_asks_exclusion("Who should we keep away from?"));
+
+	t_begin("hostile and odd input: no crash, no hit out of nothing");
+	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
+	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);
+	CHECK_INT(find("\xff\xfe\x80 CFO", LQ_ANSWER_NONE), 1);
+	{
+		char big[20000];
+		size_t i;
+
+		for (i = 0; i + 8 < sizeof big; i += 8)
+			memcpy(big + i, "CFOs, a ", 8);
+		big[i] = '\0';
+		CHECK(find(big, LQ_ANSWER_NONE) <= 48);
+	}
+	return t_done();
+}

@@ -14,8 +14,9 @@
  * (jansson refuses NUL in keys). */
 #define HKEY "\0lq-lazy"
 #define HKEY_LEN 8
-/* A nested lazy object's text is its outermost object's: this second
- * hidden member holds a reference to the string that has it. */
+/* The second hidden member: the string that holds the object's text (a
+ * top-level object's own copy of its line, or, for a nested lazy object,
+ * a reference to its outermost object's). */
 #define HTEXT "\0lq-text"
 #define HTEXT_LEN 8
 #define MAGIC 0x4c5a514cu
@@ -26,12 +27,13 @@
 enum { UNREAD, PARSED, DELETED };
 
 /* The hidden member's bytes: this header, n entries in first-position
- * order, nslots hash slots (entry index + 1, 0 empty), the decoded keys,
- * then the object's own text; or, with ext, no text: the offsets of
- * values and of the object's text then count from the start of the
- * HTEXT member's string instead of from the header. */
+ * order, nslots hash slots (entry index + 1, 0 empty), the decoded keys.
+ * The text is the HTEXT member's string (a top-level object's line,
+ * copied once from the reader; a nested object shares its outermost
+ * object's): the offsets of values and of the object's text count from
+ * its start. */
 struct hdr {
-	uint32_t magic, n, nslots, raw_off, raw_len, dups, ext, keys_len;
+	uint32_t magic, n, nslots, raw_off, raw_len, dups, keys_len;
 };
 struct ent {
 	uint32_t key_off, key_len, val_off, val_len, hash, state, kesc;
@@ -218,9 +220,25 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 #define DIGIT(c) ((unsigned)((c) - '0') < 10)
 
 /* Past the digits at p. */
-static ptr
+static inline __attribute__((always_inline)) ptr
 skip_digits(ptr p, ptr e)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Eight bytes at a time: x ^ '0' leaves a digit as 0..9 in its
+	 * byte; a high nibble, or a low one above 9 (which adding 6 carries
+	 * into the high nibble), marks the others. A carry out of a byte
+	 * only touches later bytes, after the first non-digit. */
+	while (e - p >= 8) {
+		uint64_t w, ones = UINT64_C(0x0101010101010101), hi = ones * 0xF0;
+
+		memcpy(&w, p, 8);
+		w ^= ones * '0';
+		w = (w | (w + ones * 6)) & hi;
+		if (w)
+			return p + (__builtin_ctzll(w) >> 3);
+		p += 8;
+	}
+#endif
 	while (p < e && DIGIT(*p))
 		p++;
 	return p;
@@ -238,7 +256,13 @@ scan_number(ptr p, ptr e)
 	if (*p == '-')
 		p++;
 	d = p;
-	p = skip_digits(p, e);
+	if (p < e && *p == '0')
+		p++;	/* the usual integer part of a vector's number */
+	else
+		while (p < e && DIGIT(*p))
+			p++;
+	if (p < e && DIGIT(*p) && *d == '0')
+		return NULL;
 	intdigits = p - d;
 	if (intdigits == 0 || (*d == '0' && intdigits > 1))
 		return NULL;
@@ -613,14 +637,16 @@ hold(const json_t *o)
 static const char *
 textbase(const json_t *o, const struct hdr *hd)
 {
-	return hd->ext ? json_string_value(__real_json_object_getn(o, HTEXT, HTEXT_LEN)) : (const char *)hd;
+	(void)hd;
+	return json_string_value(__real_json_object_getn(o, HTEXT, HTEXT_LEN));
 }
 
 /* The string that holds o's text: what a member parsed from it refers to. */
 static json_t *
 textowner(const json_t *o, const struct hdr *hd)
 {
-	return __real_json_object_getn(o, hd->ext ? HTEXT : HKEY, HKEY_LEN);
+	(void)hd;
+	return __real_json_object_getn(o, HTEXT, HTEXT_LEN);
 }
 
 static int
@@ -664,7 +690,7 @@ lazy_build(const char *s, size_t n, json_t *owner)
 	ptr b = (ptr)s, e = b + n, start, end;
 	struct hdr hd;
 	size_t size, raw_off;
-	json_t *o, *h;
+	json_t *o, *h, *own;
 	const char *base = owner ? json_string_value(owner) : NULL;
 
 	if (!plain['a'])
@@ -691,14 +717,16 @@ lazy_build(const char *s, size_t n, json_t *owner)
 	while (hd.nslots < 2 * x.n)
 		hd.nslots *= 2;
 	hd.dups = x.dups > 0;
-	hd.ext = owner != NULL;
 	hd.keys_len = (uint32_t)x.keys.len;
 	size = sizeof hd + x.n * sizeof(struct ent) + hd.nslots * sizeof(uint32_t);
-	raw_off = owner ? (size_t)((const char *)start - base) : size + x.keys.len;
+	/* The text goes into its own string (HTEXT), copied once from the
+	 * line; a nested object refers to its outermost object's. */
+	own = owner ? json_incref(owner) : json_stringn_nocheck((const char *)start, (size_t)(end - start));
+	raw_off = owner ? (size_t)((const char *)start - base) : 0;
 	hd.raw_off = (uint32_t)raw_off;
 	hd.raw_len = (uint32_t)(end - start);
 	lq_buf_reset(&out);
-	lq_buf_grow(&out, size + x.keys.len + (owner ? 0 : hd.raw_len));
+	lq_buf_grow(&out, size + x.keys.len);
 	lq_buf_add(&out, &hd, sizeof hd);
 	for (size_t i = 0; i < x.n; i++) {
 		struct ent t = x.ent[i];
@@ -720,12 +748,10 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		out.len += hd.nslots * sizeof *slot;
 	}
 	lq_buf_add(&out, x.keys.data, x.keys.len);
-	if (!owner)
-		lq_buf_add(&out, start, hd.raw_len);
 	o = json_object();
 	h = json_stringn_nocheck(out.data, out.len);
-	if (o == NULL || h == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0 ||
-	    (owner && json_object_setn_new_nocheck(o, HTEXT, HTEXT_LEN, json_incref(owner)) != 0))
+	if (o == NULL || h == NULL || own == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0 ||
+	    json_object_setn_new_nocheck(o, HTEXT, HTEXT_LEN, own) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
 	lazy_used = 1;
 	return o;

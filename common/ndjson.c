@@ -217,14 +217,19 @@ next_line(struct lq_reader *r, const char **s, size_t *n)
 			scan = r->pos;
 			continue;
 		}
-		for (size_t i = scan; i < r->end; i++) {
-			char c = r->buf[i];
+		if (scan < r->end) {
+			/* The first LF or CR: memchr for each (a CR is rare and,
+			 * in CR LF, just before the LF). */
+			const char *b = r->buf + scan;
+			const char *lf = memchr(b, '\n', r->end - scan);
+			const char *cr = memchr(b, '\r', (size_t)((lf ? lf : r->buf + r->end) - b));
+			const char *eol = cr ? cr : lf;
 
-			if (c == '\n' || c == '\r') {
+			if (eol) {
 				*s = r->buf + r->pos;
-				*n = i - r->pos;
-				r->pos = i + 1;
-				r->after_cr = c == '\r';
+				*n = (size_t)(eol - *s);
+				r->pos = (size_t)(eol - r->buf) + 1;
+				r->after_cr = *eol == '\r';
 				return 1;
 			}
 		}

@@ -1497,6 +1497,7 @@ apply_harvested(json_t *rec, struct jentry *e)
 /* Set by admit when it returns S_JOURNAL: the entry to attach to. */
 static struct jentry *admit_entry;
 static unsigned long long n_would_reattach;
+static unsigned long long n_replaced;	/* cached profiles the source file replaced */
 
 /* Decides what happens to rec: returns S_READY (write as it now is),
  * S_WAIT (fetch through the actor) or S_JOURNAL (its profile is in a run
@@ -1521,19 +1522,24 @@ admit(json_t *rec)
 		return S_READY;
 	}
 	o = lq_profile_cache_get(cache, actor, rec, max_age, hex);
-	if (o) {
-		if (!dry_run)
-			apply_cached(rec, o, hex);
-		else
-			n_hits++;
-		json_decref(o);
-		return S_READY;
-	}
 	if (source_index) {
+		/* The file the user gave wins over a different cached copy (a
+		 * newer export of the same people); the same item is a hit. */
+		json_t *src = index_get(rec);
 		char ts[32];
 
-		o = index_get(rec);
-		if (o == NULL) {
+		if (o && (src == NULL || json_equal(json_object_get(o, "item"), json_object_get(src, "item")))) {
+			if (!dry_run)
+				apply_cached(rec, o, hex);
+			else
+				n_hits++;
+			json_decref(o);
+			return S_READY;
+		}
+		if (o)
+			n_replaced++;
+		json_decref(o);
+		if (src == NULL) {
 			if (n_source_skipped)
 				lq_rec_fail(rec, "no_data", "no item of %s is about this lead; %ld of its %ld items could not be read (first: %s)",
 				    from_dataset ? from_dataset : from_dir, n_source_skipped, n_source_items, first_skip);
@@ -1543,15 +1549,23 @@ admit(json_t *rec)
 			return S_READY;
 		}
 		lq_iso_now(ts, sizeof ts);
-		if (lq_profile_apply(rec, json_object_get(o, "item"),
-		    json_string_value(json_object_get(o, "where"))) != LQ_PROFILE_OK)
+		if (lq_profile_apply(rec, json_object_get(src, "item"),
+		    json_string_value(json_object_get(src, "where"))) != LQ_PROFILE_OK)
 			return S_READY;
-		lq_profile_cache_put(cache, actor, json_object_get(o, "item"), ts,
-		    json_string_value(json_object_get(o, "source")));
+		lq_profile_cache_put(cache, actor, json_object_get(src, "item"), ts,
+		    json_string_value(json_object_get(src, "source")));
 		json_object_set_new(rec, "cache", json_pack("{sb}", "hit", 0));
 		json_object_set_new(rec, "scraped_at", json_string(ts));
-		json_object_set(rec, "scrape_source", json_object_get(o, "source"));
+		json_object_set(rec, "scrape_source", json_object_get(src, "source"));
 		n_fetched++;
+		return S_READY;
+	}
+	if (o) {
+		if (!dry_run)
+			apply_cached(rec, o, hex);
+		else
+			n_hits++;
+		json_decref(o);
 		return S_READY;
 	}
 	if (cache_only) {
@@ -1926,6 +1940,8 @@ main(int argc, char **argv)
 			lq_summary_add("%llu unmatched items ignored", n_unmatched);
 		if (n_unknown)
 			lq_summary_add("%llu items of unknown shape", n_unknown);
+		if (n_replaced)
+			lq_summary_add("%llu cached profiles replaced by the source's newer copy", n_replaced);
 		if (n_reports)
 			lq_summary_add("%ld failure reports in the source", n_reports);
 		if (n_source_skipped)

@@ -33,6 +33,19 @@ expect 'rerun with --cache-only: all 12 from the cache' \
 	'scrape -q --cache-only < in.ndjson | jq -r "select(.cache.hit) | .scrape_source" | sort | uniq -c' <<-'OUT'
 	     12 dataset:profiles.json
 	OUT
+# A newer export of the same people wins over the cached copy; the same
+# export again is a cache hit (a rerun costs nothing and changes nothing).
+jq '(.[] | select(.publicIdentifier == "norafeld") | .headline) = "Chief Financial Officer at Routewise"' \
+	"$SAMPLES/profiles.json" > newer.json
+ok 'dataset rerun, same file: every profile a cache hit' \
+	'scrape -q --from-dataset "$SAMPLES/profiles.json" < in.ndjson | jq -e -s "map(select(.scrape_source)) | length == 12 and all(.cache.hit)" > /dev/null'
+scrape --from-dataset newer.json < in.ndjson > newer.ndjson 2> newer.err
+ok 'a newer export: its changed profile replaces the cached one, the rest are hits, the summary says so' \
+	"jq -e -s 'map(select(.scrape_source)) | (map(select(.cache.hit | not)) | length == 1 and .[0].headline == \"Chief Financial Officer at Routewise\") and (map(select(.cache.hit)) | length == 11)' newer.ndjson > /dev/null && grep -q '1 cached profiles replaced by the source.s newer copy' newer.err"
+ok 'and the cache now holds the newer copy' \
+	"scrape -q --cache-only < in.ndjson | jq -e -s 'map(select(.profile.publicIdentifier == \"norafeld\"))[0].headline == \"Chief Financial Officer at Routewise\"' > /dev/null"
+scrape -q --from-dataset "$SAMPLES/profiles.json" < in.ndjson > /dev/null	# back to the sample copy
+
 expect '--cache-only with an empty cache: failed records, precise error' \
 	'LQ_CACHE_DIR=$T/empty scrape -q --cache-only < in.ndjson | jq -r "select(.status==\"failed\") | .error.code" | sort | uniq -c' <<-'OUT'
 	      1 c

@@ -1280,6 +1280,38 @@ static const double pow10_exact[] = {
  * division rounds correctly (Clinger's fast path), which is what a
  * correctly rounding strtod (glibc's) returns; anything else goes to
  * strtod. */
+/* 1 if p[0..8) are all digits (the test skip_digits makes). */
+static inline int
+eight_digits(ptr p)
+{
+	uint64_t w, ones = UINT64_C(0x0101010101010101);
+
+	memcpy(&w, p, 8);
+	w ^= ones * '0';
+	return ((w | (w + ones * 6)) & (ones * 0xF0)) == 0;
+}
+
+/* The value of eight digits p[0..8), first the most significant: pairs,
+ * then fours, then the eight combined by three multiplications. */
+static inline uint64_t
+eight_digits_value(ptr p)
+{
+	uint64_t w;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&w, p, 8);
+	w -= UINT64_C(0x3030303030303030);
+	w = (w * 10 + (w >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
+	w = (w * 100 + (w >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
+	w = (w * 10000 + (w >> 32)) & UINT64_C(0xFFFFFFFF);
+#else
+	w = 0;
+	for (int i = 0; i < 8; i++)
+		w = w * 10 + (uint64_t)(p[i] - '0');
+#endif
+	return w;
+}
+
 static int
 parse_number(ptr *pp, ptr e, double *out)
 {
@@ -1299,6 +1331,10 @@ parse_number(ptr *pp, ptr e, double *out)
 	nd = p - start;
 	if (p < e && *p == '.') {
 		d = ++p;
+		while (e - p >= 8 && eight_digits(p)) {
+			w = w * 100000000 + eight_digits_value(p);
+			p += 8;
+		}
 		while (p < e && DIGIT(*p))
 			w = w * 10 + (uint64_t)(*p++ - '0');
 		if (p == d)

@@ -2,14 +2,15 @@
 # bench/today.sh: builds the programs as they were before lazy records
 # (issue 16) into a cache folder and prints the folder of their binaries,
 # so benchmarks measure "before" beside "after" in the same run.
-# LQ_BENCH_TODAY=COMMIT picks another commit (default: the last one
-# before lazy records); LQ_BENCH_TODAY_DIR=DIR uses binaries built there.
+# LQ_BENCH_TODAY=COMMIT picks another commit (default: main as it was
+# when lazy records were merged into it: 19f3759); LQ_BENCH_TODAY_DIR=DIR
+# uses binaries built there.
 # Sourced by the benchmarks: sets TODAY or fails.
 set -u
 if [ -n "${LQ_BENCH_TODAY_DIR:-}" ]; then
 	TODAY=$LQ_BENCH_TODAY_DIR
 else
-	rev=${LQ_BENCH_TODAY:-5127f2c8c7cc63e6094b75eb6e6a341762ff070e}
+	rev=${LQ_BENCH_TODAY:-19f3759753818e66b23f7574b7acec1ce8132d99}
 	dir=${XDG_CACHE_HOME:-$HOME/.cache}/lq/bench-today/$rev
 	TODAY=$dir/bin
 	if [ ! -x "$TODAY/score" ] || [ ! -x "$TODAY/to-csv" ] || [ ! -x "$TODAY/scrape" ]; then

@@ -19,6 +19,8 @@ def schema_kind(prop):
     if "enum" in prop:
         kinds = {type(v).__name__ for v in prop["enum"]}
         return "string" if kinds == {"str"} else "?"
+    if "oneOf" in prop:	# "array of numbers, or string"
+        return ", or ".join(schema_kind(x) for x in prop["oneOf"])
     t = prop.get("type")
     if isinstance(t, list):	# ["string", "null"]: "string or null"
         rest = [x for x in t if x != "null"]

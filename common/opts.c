@@ -318,3 +318,18 @@ lq_parse_double(const char *opt, const char *s, double min, double max)
 		lq_die(LQ_EXIT_USAGE, "%s: %s is out of range (%g to %g)", opt, s, min, max);
 	return v;
 }
+
+void
+lq_subcommand(int *argc, char ***argv, const struct lq_cmd *cmd)
+{
+	const char *arg;
+
+	while (lq_getopt(*argc, *argv, cmd, &arg) != -1)
+		lq_usage(cmd);
+	if (optind >= *argc) {
+		lq_warn("no subcommand given");
+		lq_usage(cmd);
+	}
+	*argc -= optind;
+	*argv += optind;
+}

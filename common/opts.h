@@ -45,6 +45,11 @@ extern int lq_opt_strict;	/* --strict: exit 1 when a record failed at this stage
  * value prints a message and the usage line and exits LQ_EXIT_USAGE. */
 int lq_getopt(int argc, char **argv, const struct lq_cmd *cmd, const char **arg);
 
+/* For a program of subcommands whose main command has only the common
+ * options: parses them and moves argc and argv on to the subcommand (argv[0]
+ * is its name); a usage error when there is none. */
+void lq_subcommand(int *argc, char ***argv, const struct lq_cmd *cmd);
+
 /* Prints "usage: prog SYNOPSIS" (generated from the option table, see
  * struct lq_cmd) to stderr and exits LQ_EXIT_USAGE. */
 void lq_usage(const struct lq_cmd *cmd) __attribute__((noreturn));

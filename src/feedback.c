@@ -1389,14 +1389,7 @@ main(int argc, char **argv)
 	const struct lq_cmd *cmd;
 
 	lq_init(argv[0]);
-	while ((c = lq_getopt(argc, argv, &main_cmd, &arg)) != -1)
-		lq_usage(&main_cmd);
-	if (optind >= argc) {
-		lq_warn("no subcommand given");
-		lq_usage(&main_cmd);
-	}
-	argc -= optind;
-	argv += optind;
+	lq_subcommand(&argc, &argv, &main_cmd);
 	sub = argv[0];
 	cmd = strcmp(sub, "stats") == 0 ? &stats_cmd : strcmp(sub, "merge") == 0 ? &merge_cmd :
 	    strcmp(sub, "export") == 0 ? &export_cmd : strcmp(sub, "fit") == 0 ? &fit_cmd :

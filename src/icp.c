@@ -130,14 +130,7 @@ main(int argc, char **argv)
 	int c, rc = LQ_EXIT_OK;
 
 	lq_init(argv[0]);
-	while ((c = lq_getopt(argc, argv, &main_cmd, &arg)) != -1)
-		lq_usage(&main_cmd);
-	if (optind >= argc) {
-		lq_warn("no subcommand given");
-		lq_usage(&main_cmd);
-	}
-	argc -= optind;
-	argv += optind;
+	lq_subcommand(&argc, &argv, &main_cmd);
 	if (strcmp(argv[0], "check") != 0) {
 		lq_warn("unknown subcommand '%s'", argv[0]);
 		lq_usage(&main_cmd);

@@ -92,19 +92,10 @@ sub_start(const char *name, int argc, char **argv, const struct lq_cmd *cmd, int
 int
 main(int argc, char **argv)
 {
-	const char *arg;
 	char dir[4096], err[1024];
-	int c;
 
 	lq_init(argv[0]);
-	while ((c = lq_getopt(argc, argv, &main_cmd, &arg)) != -1)
-		lq_usage(&main_cmd);
-	if (optind >= argc) {
-		lq_warn("no subcommand given");
-		lq_usage(&main_cmd);
-	}
-	argc -= optind;
-	argv += optind;
+	lq_subcommand(&argc, &argv, &main_cmd);
 	lq_encoder_default_dir(dir, sizeof dir);
 	if (strcmp(argv[0], "path") == 0) {
 		struct lq_encoder *enc;

@@ -40,6 +40,10 @@ enum {
 	OPT_BLIND = 256, OPT_CLIENT, OPT_MIN_TIER, OPT_PORT, OPT_REVIEWER, OPT_SERVE
 };
 
+/* The largest body read (and discarded) before a 413; larger declared
+ * lengths are refused unread. */
+#define DRAIN_MAX (4 << 20)
+
 static const struct lq_option options[] = {
 	{ "blind", OPT_BLIND, NULL, "open in blind mode: random order, no scores" },
 	{ "client", OPT_CLIENT, "NAME", "the client named on the page and in feedback (default: the ICP's)" },
@@ -562,6 +566,7 @@ static struct {
 struct req {
 	struct lq_buf body;
 	int too_big;
+	size_t seen;	/* bytes of body received, kept or not */
 };
 
 static void
@@ -759,6 +764,8 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	if (rq != NULL) {
 		/* The body of a POST, then its end. */
 		if (*upload_size) {
+			if ((rq->seen += *upload_size) > DRAIN_MAX)
+				return MHD_NO;	/* endless: drop the connection */
 			if (!rq->too_big && lq_fb_body_add(&rq->body, upload, *upload_size) < 0)
 				rq->too_big = 1;
 			*upload_size = 0;
@@ -820,8 +827,11 @@ answer(void *cls, struct MHD_Connection *c, const char *url, const char *method,
 	if (type == NULL || strncasecmp(type, "application/json", 16) != 0 ||
 	    (type[16] != '\0' && type[16] != ';'))
 		return refuse(c, MHD_HTTP_UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json");
+	/* A body too big but not absurd is read and thrown away before the
+	 * 413: refusing it unread closes the connection while the client
+	 * still sends, and the client sees a reset instead of the answer. */
 	len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-	if (len && strtoull(len, NULL, 10) > LQ_FB_BODY_MAX)
+	if (len && strtoull(len, NULL, 10) > DRAIN_MAX)
 		return refuse(c, MHD_HTTP_CONTENT_TOO_LARGE, "body larger than %d bytes", LQ_FB_BODY_MAX);
 	rq = lq_xcalloc(1, sizeof *rq);
 	*con_cls = rq;

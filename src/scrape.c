@@ -1230,6 +1230,22 @@ start_runs(int eof)
 	}
 }
 
+/* Starts following e's run in b: polling it when the journal knows the
+ * run, else looking for it among the actor's recent runs. */
+static void
+follow_entry(struct batch *b, struct jentry *e)
+{
+	if (doc_str(e, "run")) {
+		b->run_id = lq_xstrdup(doc_str(e, "run"));
+		if (doc_str(e, "dataset"))
+			b->dataset_id = lq_xstrdup(doc_str(e, "dataset"));
+		b->phase = P_POLL;
+		submit_step(b);
+	} else {
+		go_find(b);
+	}
+}
+
 /* rec's profile is in entry e's run: the record waits for that run
  * (reattached: a crash left it going) instead of a new one. */
 static void
@@ -1244,15 +1260,7 @@ attach_record(size_t seq, struct jentry *e)
 		e->b = b;
 		e->refs++;
 		n_reattached++;
-		if (doc_str(e, "run")) {
-			b->run_id = lq_xstrdup(doc_str(e, "run"));
-			if (doc_str(e, "dataset"))
-				b->dataset_id = lq_xstrdup(doc_str(e, "dataset"));
-			b->phase = P_POLL;
-			submit_step(b);
-		} else {
-			go_find(b);
-		}
+		follow_entry(b, e);
 	}
 	s->state = S_RUN;
 	s->attempts++;
@@ -1293,15 +1301,7 @@ harvest_orphans(void)
 		b->harvest = 1;
 		e->b = b;
 		e->refs++;
-		if (doc_str(e, "run")) {
-			b->run_id = lq_xstrdup(doc_str(e, "run"));
-			if (doc_str(e, "dataset"))
-				b->dataset_id = lq_xstrdup(doc_str(e, "dataset"));
-			b->phase = P_POLL;
-			submit_step(b);
-		} else {
-			go_find(b);
-		}
+		follow_entry(b, e);
 	}
 }
 

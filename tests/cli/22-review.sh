@@ -242,6 +242,10 @@ bad_post 'a note over the limit' 400 "/r/$TOKEN/feedback" @long.json
 head -c 1048576 /dev/zero | tr '\0' 'a' > huge.txt
 bad_post 'a huge body (1 MB)' 413 "/r/$TOKEN/feedback" @huge.txt
 bad_post 'a huge chunked body (no length)' 413 "/r/$TOKEN/feedback" @huge.txt -H 'Transfer-Encoding: chunked'
+# An endless chunked body is cut off (connection dropped past 4 MiB read),
+# and the server goes on serving, nothing written.
+ok 'an endless chunked body: dropped, nothing written, the server still answers' \
+	"test \"\$(head -c 6000000 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' -T - -X POST \"\$BASE/r/\$TOKEN/feedback\")\" = 000; cmp fb.ndjson fb.before && test \"\$(curl -s -o /dev/null -w '%{http_code}' \"\$URL\")\" = 200"
 bad_post 'an empty body' 400 "/r/$TOKEN/feedback" ''
 expect 'bad requests: GET on feedback, POST on the page: 405' \
 	"curl -s -o /dev/null -w '%{http_code}\\n' \"\$BASE/r/\$TOKEN/feedback\"; post /r/\$TOKEN/ '{}'; cmp fb.ndjson fb.before && echo same" <<'EOF'

@@ -184,7 +184,7 @@ lq_meeting_id(const json_t *m, char *id, size_t idlen)
 			e--;
 		for (b = e; b > u && b[-1] != '/'; b--)
 			;
-		if (e > b && (size_t)(e - b) < idlen && e - b <= 64 && b[-1] == '/' && b - u > 8) {
+		if (e > b && (size_t)(e - b) < idlen && e - b <= 64 && b - u > 8 && b[-1] == '/') {
 			const char *c;
 
 			for (c = b; c < e && (isalnum((unsigned char)*c) || *c == '-' || *c == '_'); c++)

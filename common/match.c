@@ -371,10 +371,12 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		level = low;
 	if (fn & LQ_FN_RECRUITING)
 		fn = LQ_FN_RECRUITING;	/* a finance recruiter is a recruiter */
-	/* "Chief Executive Officer" and "Founder" name the executive function;
-	 * "Chief Financial Officer" names finance, not the executive one. */
-	if ((fn & LQ_FN_EXECUTIVE) && (fn & ~LQ_FN_EXECUTIVE) && strstr(t->canon, "chief executive") == NULL &&
-	    strstr(t->canon, "founder") == NULL && strstr(t->canon, "owner") == NULL)
+	/* "Chief Executive Officer" names the executive function; "Chief
+	 * Financial Officer" names finance, not the executive one. A compound
+	 * title is judged by its most specific function: "Co-founder & CFO" is
+	 * a CFO (for a founders' ICP as for a CTO target), "Owner / Head of
+	 * Finance" a finance head. */
+	if ((fn & LQ_FN_EXECUTIVE) && (fn & ~LQ_FN_EXECUTIVE) && strstr(t->canon, "chief executive") == NULL)
 		fn &= ~LQ_FN_EXECUTIVE;
 	t->fn = fn;
 	t->level = level;

@@ -159,4 +159,17 @@ expect 'titles: the headline title beside a title the lexicon lacks; retired and
 	vendor	false	true
 	plain	true	false
 	EOF
+# A compound title is judged by its most specific function: "Co-founder &
+# CFO" is a CFO, not a co-founder, for a founders' ICP; "Co-founder & CTO"
+# stays a CTO; "Founder & CEO" an executive.
+echo '{"client": "F", "target_titles": ["Co-founder", "CTO"]}' > founders.json
+printf '%s\n' '{"id":"cfo","status":"enriched","current_job_titles":["Co-founder & CFO"]}' \
+	'{"id":"cto","status":"enriched","current_job_titles":["Co-founder & CTO"]}' \
+	'{"id":"ceo","status":"enriched","current_job_titles":["Founder & CEO"]}' > compound.ndjson
+expect 'titles: a compound title by its most specific function' \
+	'score founders.json < compound.ndjson 2>/dev/null | jq -r "[.id, (.components.title.value >= 0.9 | tostring)] | @tsv"' <<-'EOF'
+	cfo	false
+	cto	true
+	ceo	true
+	EOF
 done_testing

@@ -69,4 +69,32 @@ ok 'icp-extract --limit 1: one request; the other meeting is left for the next r
 ok 'icp-extract: the next run (--merge) asks only about the meeting held back' \
 	"icp-extract --backend openai --merge il.out < two.ndjson > im.out 2> im.err && test \$(mock_count) -eq $((c1 + 2)) && test \$(jq '._meetings | length' im.out) -eq 2"
 
+# ---- a whole-pipeline budget: qualify.sh --budget, batch.mk BUDGET= ----
+# embed priced so that its estimate is dollars (about $3 for the 25 demo
+# leads): a budget of $1 stops before it, one of $100 lets it run.
+P=$TOP/pipelines
+DEMO=$TOP/pipelines/demo
+export P DEMO
+printf 'scrape = --from-dataset %s\nembed = --backend openai --dimensions 32 --retry-delay 0.01 --price 1000\n' "$DEMO/profiles.json" > b.conf
+mock_stop
+mock_start openai --key "$KEY" --dim 32
+status 'qualify.sh --budget 1: stops before embed, exit 4' 4 \
+	"sh '$P/qualify.sh' -c b.conf -o bq --budget 1 '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2> bq.err"
+ok 'qualify.sh --budget 1: said once, zero requests, the finished stages kept, nothing after' \
+	"test \$(grep -c 'would cost about' bq.err) -eq 1 && grep -q '^budget: \$1: embed would cost about \$[1-9]' bq.err && test \$(mock_count) -eq 0 &&
+	 test -s bq/2-enriched.ndjson && ! ls bq | grep -q 'tmp\|3-embedded'"
+ok 'qualify.sh --budget=100: runs through, each paid stage adding its estimate' \
+	"sh '$P/qualify.sh' -c b.conf -o bq2 --budget=100 '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2> bq2.err && test -s bq2/leads.csv &&
+	 grep -q '^budget: embed: about \$[1-9][0-9.]* (\$[1-9][0-9.]* of \$100)' bq2.err && test \$(grep -c '^budget: ' bq2.err) -eq 4"
+ok 'qualify.sh --budget 1 again: what was paid is cached, so the rerun fits' \
+	"sh '$P/qualify.sh' -c b.conf -o bq3 --budget 1 '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2> bq3.err && test -s bq3/leads.csv"
+status 'qualify.sh --budget: not an amount: exit 2' 2 \
+	"sh '$P/qualify.sh' --budget 5usd '$DEMO/followers.html' '$DEMO/icp.json' > /dev/null 2>&1"
+mkdir -p cl/acme/b1 && cp "$DEMO/icp.json" cl/acme/ && cp "$DEMO/followers.html" cl/acme/b1/ && cp b.conf cl/acme/lq.conf
+ok 'batch.mk BUDGET=: stops before the stage over budget (its Error 4), nothing paid' \
+	"c=\$(mock_count); LQ_CACHE_DIR=$T/cache-bm make -s -f '$P/batch.mk' CLIENTS=cl CLIENT=acme BUDGET=1 > /dev/null 2> bm.err; test \$? -ne 0 &&
+	 grep -q 'embed would cost about' bm.err && grep -q 'Error 4' bm.err && test \$(mock_count) -eq \$c && test -s cl/acme/b1/2-enriched.ndjson && test ! -e cl/acme/b1/3-embedded.ndjson"
+ok 'batch.mk BUDGET=100: the whole batch' \
+	"LQ_CACHE_DIR=$T/cache-bm make -s -f '$P/batch.mk' CLIENTS=cl CLIENT=acme BUDGET=100 > /dev/null 2> bm2.err && test -s cl/acme/b1/leads.csv && test \$(grep -c '^budget: ' bm2.err) -eq 3"
+
 done_testing

@@ -115,9 +115,13 @@ not_records(const json_t *rec)
 		return "input is an HTML page, not records";
 	if (strncasecmp(raw, "MIME-Version:", 13) == 0 || strncasecmp(raw, "From:", 5) == 0)
 		return "input is a saved web page (MHTML), not records";
-	if (raw[0] == '[' || raw[0] == '{')
+	/* A pretty-printed or one-line JSON array or object; a line that
+	 * starts like a record and breaks off is a broken record. */
+	if (raw[0] == '[' || (raw[0] == '{' && raw[1 + strspn(raw + 1, " \t\r")] == '\0'))
 		return "input is a JSON document, not records (one JSON object per line; "
 		    "an Apify dataset goes to --from-dataset)";
+	if (raw[0] == '{')
+		return NULL;	/* a broken record */
 	if (strncasecmp(raw, "http", 4) == 0 || strncasecmp(raw, "www.", 4) == 0 || strstr(raw, "linkedin.com/"))
 		return "input is a list of links, not records";
 	return NULL;	/* a bad line, perhaps, among records: the end decides */

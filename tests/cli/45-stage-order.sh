@@ -73,6 +73,9 @@ ok 'a JSON document (the Apify dataset) piped to scrape: exit 7, pointing at --f
 	'scrape -q --cache-only < "$D/profiles.json" > /dev/null 2> j.err; test $? -eq 7 && test $(wc -l < j.err) -eq 1 && grep -q "input is a JSON document.*--from-dataset" j.err'
 ok 'any text with no record at all: exit 7 at the end, one line' \
 	'printf "name,url\nAnn,x\nBob,y\n" | scrape -q --cache-only > t.out 2> t.err; test $? -eq 7 && test $(wc -l < t.err) -eq 1 && grep -q "^scrape: <stdin>:1: none of the 3 lines read is a record; run extract-urls first" t.err && test $(wc -l < t.out) -eq 3'
+ok 'a first record cut off (a broken line, even with a link in it) is only a failed record: exit 0' \
+	'{ head -c 80 leads.ndjson; echo; cat leads.ndjson; } | scrape -q --from-dataset "$D/profiles.json" > bc.out 2> bc.err && test ! -s bc.err &&
+	 test "$(head -1 bc.out | jq -r .error.code)" = invalid_json && test $(jq -r .status bc.out | grep -c enriched) -eq 25'
 ok 'a bad first line among records is only a failed record: exit 0' \
 	'{ echo "not json"; cat leads.ndjson; } | scrape -q --from-dataset "$D/profiles.json" > bl.out 2> bl.err && test ! -s bl.err && test $(jq -r .status bl.out | grep -c enriched) -eq 25'
 

@@ -84,7 +84,7 @@ model_PKGS = jansson libcrypto openblas libutf8proc
 model_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag lazy ndjson opts record run stop util \
+COMMON = base64 diag lazy ndjson opts record run stop util need spend \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \
@@ -246,7 +246,7 @@ demo: programs model
 	@sh pipelines/demo/run.sh
 
 # What install puts where (uninstall removes exactly these).
-PIPELINES = qualify.sh batch.mk parallel.sh hadoop-mapper.sh hadoop-local.sh spark-pipe.py lq.conf.example with-env.sh
+PIPELINES = qualify.sh budget.sh batch.mk parallel.sh hadoop-mapper.sh hadoop-local.sh spark-pipe.py lq.conf.example with-env.sh
 MAN1 = $(wildcard docs/man/*.1)
 SCHEMAS = $(wildcard docs/schema/*.json)
 

@@ -44,7 +44,7 @@ lq_chat_open(const struct lq_chat_opts *o, char *err, size_t errlen)
 	c->url = lq_xasprintf("%.*s/chat/completions", (int)bl, base);
 	c->model = lq_xstrdup(o->model && *o->model ? o->model : "gpt-5-mini");
 	c->key = lq_secret_env("OPENAI_API_KEY");
-	if (c->key == NULL && !lq_http_loopback(c->url)) {
+	if (c->key == NULL && !lq_http_loopback(c->url) && !(o && o->dry_run)) {
 		snprintf(err, errlen, "the openai backend needs OPENAI_API_KEY (or a loopback OPENAI_BASE_URL)");
 		lq_chat_free(c);
 		return NULL;

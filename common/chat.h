@@ -17,6 +17,7 @@ struct lq_chat_opts {
 	double backoff;		/* first retry delay [0.5] */
 	double max_wait;	/* longest server-requested wait [LQ_RETRY_MAX_WAIT] */
 	FILE *trace;		/* one JSON line per attempt, or NULL */
+	int dry_run;		/* nothing will be asked (--dry-run): no key needed */
 };
 
 /* The outcome of one question, as the done callback sees it. */
@@ -43,6 +44,12 @@ typedef int (*lq_chat_check_fn)(const json_t *answer, void *arg, char *err, size
 
 /* Called once per question when it is finished. */
 typedef void (*lq_chat_done_fn)(const struct lq_chat_result *res, void *arg);
+
+/* What OpenAI lists for the default model, gpt-5-mini, in USD per million
+ * tokens: the default prices of the cost estimates (--price-input,
+ * --price-output). */
+#define LQ_CHAT_PRICE_IN 0.25
+#define LQ_CHAT_PRICE_OUT 2.00
 
 struct lq_chat;
 

@@ -10,7 +10,8 @@ enum {
 	LQ_EXIT_FATAL = 3,	/* configuration, authentication, I/O: the run stopped */
 	LQ_EXIT_INTERRUPTED = 4,	/* stopped by a signal or a spend guard; output is complete up to that point */
 	LQ_EXIT_INCOMPLETE = 5,	/* to-csv: the spreadsheet left out failed leads the user did not ask to leave out */
-	LQ_EXIT_TOO_FEW = 6	/* feedback fit, score --calibration: too few labels to fit a calibration on */
+	LQ_EXIT_TOO_FEW = 6,	/* feedback fit, score --calibration: too few labels to fit a calibration on */
+	LQ_EXIT_ORDER = 7	/* the input lacks what an earlier stage makes: stages run in the wrong order (need.h) */
 };
 
 /* The program name used as prefix of every message; set once by lq_init. */

@@ -187,7 +187,7 @@ lq_embedder_open(const struct lq_embedder_opts *o, char *err, size_t errlen)
 		    : lq_xasprintf("openai:%s", model);
 		e->price = default_price(model);
 		e->key = lq_secret_env("OPENAI_API_KEY");
-		if (e->key == NULL && !lq_http_loopback(e->url)) {
+		if (e->key == NULL && !lq_http_loopback(e->url) && !o->dry_run) {
 			snprintf(err, errlen, "the openai backend needs OPENAI_API_KEY (or a loopback OPENAI_BASE_URL)");
 			lq_embedder_free(e);
 			return NULL;
@@ -245,6 +245,36 @@ const char *
 lq_embedder_model_id(const struct lq_embedder *e)
 {
 	return e->model_id;
+}
+
+int
+lq_embedder_remote(const struct lq_embedder *e)
+{
+	return !e->local;
+}
+
+double
+lq_embedder_price(const struct lq_embedder *e)
+{
+	return e->local ? 0 : e->price;
+}
+
+int
+lq_embedder_batch(const struct lq_embedder *e)
+{
+	return e->batch;
+}
+
+static int lookup(struct lq_embedder *e, const char *text, float *row, int *learned);
+
+int
+lq_embedder_cached(struct lq_embedder *e, const char *text)
+{
+	float *row = lq_xcalloc(e->dim > 0 ? (size_t)e->dim : 1, sizeof *row);
+	int learned = 0, hit = lookup(e, text, row, &learned);
+
+	free(row);
+	return hit;
 }
 
 size_t

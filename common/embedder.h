@@ -19,6 +19,7 @@ struct lq_embedder_opts {
 	int batch_size;		/* openai: inputs per request, at most 2048 [256] */
 	FILE *trace;		/* one JSON line per request, or NULL */
 	struct lq_cache *cache;	/* namespace "embedding", keyed by model id + text; or NULL */
+	int dry_run;		/* openai: nothing will be sent (--dry-run): no key needed */
 };
 
 struct lq_embedder;
@@ -83,6 +84,15 @@ int lq_embedder_attempts(const struct lq_embedder *e, size_t i);
 
 /* Cache hits of this embedder. */
 unsigned long long lq_embedder_cache_hits(const struct lq_embedder *e);
+
+/* For the spend guards (spend.h): 1 if the backend is remote (it costs),
+ * its price in USD per million tokens, inputs per request, and 1 if the
+ * cache holds text's vector for this model (nothing would be sent for
+ * it). None of them sends anything. */
+int lq_embedder_remote(const struct lq_embedder *e);
+double lq_embedder_price(const struct lq_embedder *e);
+int lq_embedder_batch(const struct lq_embedder *e);
+int lq_embedder_cached(struct lq_embedder *e, const char *text);
 
 /* The text cap in bytes that fits the backend (LQ_LEADTEXT_CAP_*). */
 size_t lq_embedder_text_cap(const struct lq_embedder *e);

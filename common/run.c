@@ -13,6 +13,8 @@
 #include "util.h"
 
 struct lq_counts lq_counts;
+int lq_run_order_error;
+void (*lq_run_finish_hook)(void);
 
 static double t_start = -1;
 static double t_progress;
@@ -78,6 +80,8 @@ lq_close_stdout(void)
 int
 lq_finish(void)
 {
+	if (lq_run_finish_hook)
+		lq_run_finish_hook();
 	lq_close_stdout();
 	if (progress_shown)
 		lq_stderr_write("\r\033[K");
@@ -98,6 +102,8 @@ lq_finish(void)
 	lq_buf_free(&extra);
 	if (lq_stop_requested())
 		return LQ_EXIT_INTERRUPTED;
+	if (lq_run_order_error)
+		return LQ_EXIT_ORDER;
 	if (lq_opt_strict && (lq_counts.failed_here > 0 || lq_counts.warned_here > 0))
 		return LQ_EXIT_FAILED;
 	return LQ_EXIT_OK;

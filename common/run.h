@@ -13,6 +13,13 @@ struct lq_counts {
 };
 extern struct lq_counts lq_counts;
 
+/* Set when the input lacked what an earlier stage makes (need.h):
+ * lq_finish then returns LQ_EXIT_ORDER. */
+extern int lq_run_order_error;
+
+/* Called first by lq_finish when set (need.h: ends a whole-run check). */
+extern void (*lq_run_finish_hook)(void);
+
 /* Starts the run clock. Called by lq_init. */
 void lq_run_start(void);
 
@@ -30,7 +37,8 @@ void lq_summary_add(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * ("N degraded" after it when records got warnings here) and returns
  * the exit status: LQ_EXIT_INTERRUPTED if a stop was requested (stop.h;
  * a line on stderr says so, except for a closed output), else
- * LQ_EXIT_FAILED if --strict and a record failed or was degraded here,
+ * LQ_EXIT_ORDER if the input lacked what an earlier stage makes (need.h;
+ * lq_run_order_error), else LQ_EXIT_FAILED if --strict and a record failed or was degraded here,
  * else LQ_EXIT_OK. */
 int lq_finish(void);
 

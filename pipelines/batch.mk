@@ -1,6 +1,6 @@
 # batch.mk: make-driven reruns of the lq pipeline, one directory per client and batch.
 #
-#   make -f pipelines/batch.mk CLIENT=acme [BATCH=2026-11] [CLIENTS=clients] [ENVFILE=.env]
+#   make -f pipelines/batch.mk CLIENT=acme [BATCH=2026-11] [CLIENTS=clients] [ENVFILE=.env] [BUDGET=USD]
 #
 # Layout:
 #   $(CLIENTS)/acme/icp.json              the client's ICP
@@ -16,6 +16,11 @@
 #     holds what it finished.
 # BATCH/leads.csv is the spreadsheet for the client, BATCH/review.html the
 # page to review the leads.
+# BUDGET=USD: before each paid stage that runs (scrape, embed, classify,
+# rerank), its --dry-run estimate is added up (pipelines/budget.sh, the
+# total of this make run in BATCH/budget.spent); make stops before a stage
+# that would take it over USD (exit 4). What was paid is cached, so a
+# rerun with a larger BUDGET is charged only for the rest.
 #
 # Feedback (docs/feedback.md): the client's judgments accumulate in
 # $(CLIENTS)/acme/feedback.ndjson across batches.
@@ -69,12 +74,20 @@ CALIBRATION = $(C)/calibration.json
 CALDEP := $(if $(filter learn,$(MAKECMDGOALS))$(wildcard $(CALIBRATION)),$(CALIBRATION))
 
 .DELETE_ON_ERROR:
-.PHONY: all left-out serve delivered learn unlearn stats
+.PHONY: all left-out serve delivered learn unlearn stats budget-start
 all: $(D)/leads.csv $(D)/review.html left-out
+
+# BUDGET: the stages' order-only prerequisite starts this run's total at 0
+# once, before the first stage that runs.
+BUDGET =
+budget-start:
+	@$(if $(BUDGET),echo 0 > $(D)/budget.spent,:)
+# guard NAME, extra args: with BUDGET, the stage's --dry-run estimate must fit.
+guard = $(if $(BUDGET),sh $(HERE)budget.sh $(D)/budget.spent $(BUDGET) $(1) $< $(ENVLOAD) $(LQ) $(1) $($(1)) --dry-run $(2) &&)
 
 # run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a
 # temp file renamed on success (a target present is a target complete).
-run = $(ENVLOAD) $(LQ) $(1) $($(1)) $(2) < $< > $@.tmp && mv $@.tmp $@
+run = $(call guard,$(1),$(2)) $(ENVLOAD) $(LQ) $(1) $($(1)) $(2) < $< > $@.tmp && mv $@.tmp $@
 
 # Every stage depends on the config: a changed setting reruns the stages,
 # and the cache makes the ones whose settings did not change free.
@@ -82,15 +95,15 @@ CONFDEP := $(wildcard $(CONF))
 
 $(D)/1-leads.ndjson: $(D)/followers.html $(CONFDEP)
 	$(call run,extract-urls)
-$(D)/2-enriched.ndjson: $(D)/1-leads.ndjson $(CONFDEP)
+$(D)/2-enriched.ndjson: $(D)/1-leads.ndjson $(CONFDEP) | budget-start
 	$(call run,scrape)
-$(D)/3-embedded.ndjson: $(D)/2-enriched.ndjson $(CONFDEP)
+$(D)/3-embedded.ndjson: $(D)/2-enriched.ndjson $(CONFDEP) | budget-start
 	$(call run,embed)
-$(D)/4-classified.ndjson: $(D)/3-embedded.ndjson $(CONFDEP)
+$(D)/4-classified.ndjson: $(D)/3-embedded.ndjson $(CONFDEP) | budget-start
 	$(call run,classify)
 $(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP) $(CALDEP)
 	$(call run,score,$(if $(CALDEP),--calibration $(CALIBRATION)) $(ICP))
-$(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP)
+$(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP) | budget-start
 	$(call run,rerank,$(ICP))
 $(D)/leads.csv: $(D)/6-reranked.ndjson $(CONFDEP)
 	@rm -f $(D)/leads.left-out

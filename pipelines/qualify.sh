@@ -1,6 +1,6 @@
 #!/bin/sh
 # qualify.sh: run the whole lq pipeline on one followers export.
-# usage: qualify.sh [-c CONFIG] [-e ENVFILE] [-o OUTDIR] FOLLOWERS.html ICP.json
+# usage: qualify.sh [-c CONFIG] [-e ENVFILE] [-o OUTDIR] [--budget USD] FOLLOWERS.html ICP.json
 #
 # Writes OUTDIR/1-leads.ndjson .. 6-reranked.ndjson (each stage's records,
 # for jq), OUTDIR/leads.csv (the spreadsheet for the client) and
@@ -11,29 +11,53 @@
 # writes a temp file that is renamed when the stage succeeds, so a file
 # present is a file complete. Reruns are cheap: every expensive answer is
 # in the cache.
-# Exit status: that of the stage that failed; 5 when the spreadsheet left
-# out failed leads (to-csv's exit 5: leads.csv and review.html are still
-# written; `to-csv = --exclude-failed` in CONFIG accepts that).
+# --budget USD (or -b): before each paid stage (scrape, embed, classify,
+# rerank) its --dry-run estimate is added up (pipelines/budget.sh, the
+# total in OUTDIR/budget.spent), and the run stops before a stage that
+# would take the total over USD (exit 4; the finished stages' files stay,
+# and a rerun with a larger budget pays only for the rest).
+# Exit status: that of the stage that failed; 4 when the budget stopped it;
+# 5 when the spreadsheet left out failed leads (to-csv's exit 5: leads.csv
+# and review.html are still written; `to-csv = --exclude-failed` in CONFIG
+# accepts that).
 set -eu
 
 usage() {
-	echo "usage: qualify.sh [-c CONFIG] [-e ENVFILE] [-o OUTDIR] FOLLOWERS.html ICP.json" >&2
+	echo "usage: qualify.sh [-c CONFIG] [-e ENVFILE] [-o OUTDIR] [--budget USD] FOLLOWERS.html ICP.json" >&2
 	exit 2
 }
 
-config= envfile= out=
-while getopts c:e:o:h opt; do
+# --budget USD and --budget=USD are -b USD for getopts.
+n=$#
+while [ "$n" -gt 0 ]; do
+	a=$1
+	shift
+	n=$((n - 1))
+	case $a in
+	--budget) [ "$n" -gt 0 ] || usage; set -- "$@" -b "$1"; shift; n=$((n - 1)) ;;
+	--budget=*) set -- "$@" -b "${a#--budget=}" ;;
+	*) set -- "$@" "$a" ;;
+	esac
+done
+
+config= envfile= out= budget=
+while getopts b:c:e:o:h opt; do
 	case $opt in
+	b) budget=$OPTARG ;;
 	c) config=$OPTARG ;;
 	e) envfile=$OPTARG ;;
 	o) out=$OPTARG ;;
-	h) sed -n '2,17s/^# \{0,1\}//p' "$0"; exit 0 ;;
+	h) sed -n '2,25s/^# \{0,1\}//p' "$0"; exit 0 ;;
 	*) usage ;;
 	esac
 done
 shift $((OPTIND - 1))
 [ $# -eq 2 ] || usage
 followers=$1 icp=$2
+case $budget in
+'') ;;
+*[!0-9.]* | *.*.* | .) echo "qualify.sh: --budget: '$budget' is not an amount in dollars (e.g. 5 or 2.50)" >&2; exit 2 ;;
+esac
 [ -r "$followers" ] || { echo "qualify.sh: $followers: cannot read" >&2; exit 3; }
 [ -r "$icp" ] || { echo "qualify.sh: $icp: cannot read" >&2; exit 3; }
 [ -z "$config" ] && [ -f lq.conf ] && config=lq.conf
@@ -65,9 +89,17 @@ args() {
 # to-csv's exit 5 (failed leads left out) keeps the spreadsheet; the
 # script ends with that status after the other stages.
 left_out=0
+[ -z "$budget" ] || echo 0 > "$out/budget.spent"
 stage() {
 	name=$1 in=$2 outf=$3
 	shift 3
+	if [ -n "$budget" ]; then
+		set -f
+		# shellcheck disable=SC2046
+		sh "$here/budget.sh" "$out/budget.spent" "$budget" "$name" "$in" \
+			$envrun "$lq" "$name" $(args "$name") --dry-run "$@" || exit $?
+		set +f
+	fi
 	set -f
 	# shellcheck disable=SC2046
 	st=0

@@ -19,18 +19,21 @@
 #include "profile.h"
 #include "record.h"
 #include "run.h"
+#include "spend.h"
 #include "util.h"
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_LABELS, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_PRICE_IN, OPT_PRICE_OUT,
-	OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_WAIT, OPT_REFRESH, OPT_RETRY_DELAY, OPT_THRESHOLD, OPT_TIMEOUT, OPT_TRACE, OPT_DRY_RUN, OPT_LIMIT
 };
 
 static const struct lq_option options[] = {
 	{ "backend", OPT_BACKEND, "NAME", "local or openai [$LQ_CLASSIFY_BACKEND, else local]" },
 	{ "base-url", OPT_BASE_URL, "URL", "openai: API base [$OPENAI_BASE_URL, else https://api.openai.com/v1]" },
+	{ "dry-run", OPT_DRY_RUN, NULL, "count cached and to-send leads, requests, tokens and cost; send nothing" },
 	{ "jobs", 'j', "N", "openai: requests at once [8]" },
 	{ "labels", OPT_LABELS, "FILE", "label sets with descriptions (JSON, see lq-classify(1)) [built-in]" },
+	{ "limit", OPT_LIMIT, "N", "openai: send at most N leads; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_CLASSIFY_MODEL, else gpt-5-mini]" },
@@ -75,7 +78,12 @@ static struct lq_cache *cache;
 static int remote, fatal, max_attempts = 3;
 static unsigned long long skipped, hits, fallbacks;
 static double max_wait;
-static double threshold = 0.35, price_in = 0.25, price_out = 2.0;
+static double threshold = 0.35, price_in = LQ_CHAT_PRICE_IN, price_out = LQ_CHAT_PRICE_OUT;
+static struct lq_spend spend = LQ_SPEND_INIT;
+
+/* Completion tokens a question may use (the answer and the model's
+ * reasoning): the spend estimate counts them all, an upper bound. */
+#define MAX_ANSWER_TOKENS 2000
 static const char *cache_model;		/* "local:MODEL" or "openai:MODEL" */
 
 /* ---- local ---- */
@@ -706,7 +714,7 @@ remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, struc
 		p[i].cls = &cls[i];
 		p[i].asked = 1;
 		user = lq_xasprintf("Profile:\n<<<\n%s\n>>>", texts[i]);
-		lq_chat_ask(chat, system_prompt, user, schema, 2000, lq_rec_name(recs[i]), check_answer,
+		lq_chat_ask(chat, system_prompt, user, schema, MAX_ANSWER_TOKENS, lq_rec_name(recs[i]), check_answer,
 		    answered, &p[i]);
 		free(user);
 		/* Ask only as fast as slots free up, so that a rejected key
@@ -808,6 +816,34 @@ flush(json_t **recs, size_t n)
 		texts[i] = text_of(recs[i]);
 		if (texts[i] == NULL)
 			continue;
+		if (spend.dry_run && !remote) {
+			free(texts[i]);	/* the local backend spends nothing: passes on */
+			texts[i] = NULL;
+			continue;
+		}
+		if (remote && texts[i][0] != '\0') {
+			/* The spend guards: cached answers never count. */
+			if (cached(texts[i], &cls[i])) {
+				spend.cached++;
+				if (spend.dry_run)
+					lq_class_free(&cls[i]);
+			} else {
+				unsigned long long tok = lq_spend_tokens(system_prompt) + lq_spend_tokens(texts[i]);
+				int g = lq_spend_take(&spend, tok + MAX_ANSWER_TOKENS,
+				    ((double)tok * price_in + MAX_ANSWER_TOKENS * price_out) / 1e6);
+
+				if (g != LQ_SPEND_SEND) {
+					free(texts[i]);	/* passes on unchanged */
+					texts[i] = NULL;
+					continue;
+				}
+			}
+			if (spend.dry_run) {
+				free(texts[i]);
+				texts[i] = NULL;
+				continue;
+			}
+		}
 		lq_rec_clear_warnings(recs[i]);
 		if (texts[i][0] == '\0') {
 			lq_rec_warn(recs[i], "no_text", "%s: the profile says nothing to classify; not classified",
@@ -815,7 +851,7 @@ flush(json_t **recs, size_t n)
 			unclassified++;
 			free(texts[i]);
 			texts[i] = NULL;
-		} else if (cached(texts[i], &cls[i])) {
+		} else if (remote ? cls[i].industry != NULL : cached(texts[i], &cls[i])) {	/* remote: looked up above */
 			hit[i] = 1;
 			hits++;
 		}
@@ -873,6 +909,8 @@ main(int argc, char **argv)
 		switch (c) {
 		case OPT_BACKEND: backend = arg; break;
 		case OPT_BASE_URL: base = arg; break;
+		case OPT_DRY_RUN: spend.dry_run = 1; break;
+		case OPT_LIMIT: spend.limit = lq_parse_int("--limit", arg, 0, 1000000000000LL); break;
 		case 'j': jobs = (int)lq_parse_int("--jobs", arg, 1, 256); break;
 		case OPT_LABELS: labels_path = arg; break;
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
@@ -927,6 +965,7 @@ main(int argc, char **argv)
 		co.backoff = retry_delay;
 		co.max_wait = max_wait;
 		co.trace = trace;
+		co.dry_run = spend.dry_run;
 		if ((chat = lq_chat_open(&co, err, sizeof err)) == NULL)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		cache_model = lq_xasprintf("openai:%s", model);
@@ -971,6 +1010,10 @@ main(int argc, char **argv)
 	if (unclassified)
 		lq_summary_add("%llu not classified", unclassified);
 	lq_summary_add("%llu fallback labels", fallbacks);
+	if (spend.dry_run && !remote)
+		lq_note("dry run: the local backend sends nothing, estimated cost $0");
+	else if (remote)
+		lq_spend_report(&spend, "leads", 0);
 	if (chat) {
 		unsigned long long requests, tok_in, tok_out;
 
@@ -997,5 +1040,5 @@ main(int argc, char **argv)
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();
-	return fatal ? LQ_EXIT_FATAL : c;
+	return fatal ? LQ_EXIT_FATAL : lq_spend_status(&spend, c);
 }

@@ -13,11 +13,12 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "spend.h"
 #include "util.h"
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_DIMENSIONS, OPT_FIELD, OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_PRICE,
-	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE, OPT_VECTORS
+	OPT_REFRESH, OPT_RETRY_DELAY, OPT_TEXT, OPT_TIMEOUT, OPT_TRACE, OPT_VECTORS, OPT_DRY_RUN, OPT_LIMIT
 };
 
 static const struct lq_option options[] = {
@@ -25,8 +26,10 @@ static const struct lq_option options[] = {
 	{ "base-url", OPT_BASE_URL, "URL", "openai: API base [$OPENAI_BASE_URL, else https://api.openai.com/v1]" },
 	{ "batch-size", 'b', "N", "openai: inputs per request, 1..2048 [256]" },
 	{ "dimensions", OPT_DIMENSIONS, "N", "openai: ask for N-wide vectors (text-embedding-3 models)" },
+	{ "dry-run", OPT_DRY_RUN, NULL, "count cached and to-send texts, requests, tokens and cost; send nothing" },
 	{ "field", OPT_FIELD, "NAME", "with --text: embed the string field NAME of each record" },
 	{ "jobs", 'j', "N", "openai: requests at once [4]" },
+	{ "limit", OPT_LIMIT, "N", "openai: send at most N texts; later uncached ones pass unchanged (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "model", 'm', "NAME", "openai: model name [$LQ_EMBED_MODEL, else text-embedding-3-small]" },
@@ -60,6 +63,7 @@ static int text_mode, fatal, base64;
 static const char *field;
 static struct lq_embedder *emb;
 static unsigned long long skipped;
+static struct lq_spend spend = LQ_SPEND_INIT;
 
 /* The text of rec to embed, or NULL when rec passes through untouched. */
 static char *
@@ -97,7 +101,7 @@ flush(json_t **recs, size_t n)
 	char **texts = lq_xcalloc(n ? n : 1, sizeof *texts);
 	const char **todo = lq_xcalloc(n ? n : 1, sizeof *todo);
 	size_t *where = lq_xcalloc(n ? n : 1, sizeof *where), m = 0, i;
-	int dim = fatal ? 0 : lq_embedder_dim(emb);
+	int dim = fatal || spend.dry_run ? 0 : lq_embedder_dim(emb);
 	float *out;
 	char **errs;
 	int r = 0, called = 0;
@@ -109,6 +113,28 @@ flush(json_t **recs, size_t n)
 		if (texts[i][0] == '\0') {
 			lq_rec_fail(recs[i], "no_text", "%s: the profile has no text to embed", lq_rec_name(recs[i]));
 			continue;
+		}
+		if (spend.dry_run && !lq_embedder_remote(emb)) {
+			free(texts[i]);	/* the local backend spends nothing: passes on */
+			texts[i] = NULL;
+			continue;
+		}
+		if (lq_embedder_remote(emb)) {
+			/* The spend guards: cached texts never count. */
+			int g = LQ_SPEND_SEND;
+
+			if (lq_embedder_cached(emb, texts[i]))
+				spend.cached++;
+			else {
+				unsigned long long tok = lq_spend_tokens(texts[i]);
+
+				g = lq_spend_take(&spend, tok, (double)tok * lq_embedder_price(emb) / 1e6);
+			}
+			if (g != LQ_SPEND_SEND || spend.dry_run) {
+				free(texts[i]);	/* passes on unchanged */
+				texts[i] = NULL;
+				continue;
+			}
 		}
 		where[m] = i;
 		todo[m++] = texts[i];
@@ -216,6 +242,8 @@ main(int argc, char **argv)
 		case OPT_BACKEND: o.backend = arg; break;
 		case OPT_BASE_URL: o.base_url = arg; break;
 		case 'b': o.batch_size = (int)lq_parse_int("--batch-size", arg, 1, 2048); break;
+		case OPT_DRY_RUN: spend.dry_run = o.dry_run = 1; break;
+		case OPT_LIMIT: spend.limit = lq_parse_int("--limit", arg, 0, 1000000000000LL); break;
 		case OPT_DIMENSIONS: o.dimensions = (int)lq_parse_int("--dimensions", arg, 1, 65536); break;
 		case OPT_FIELD: field = arg; break;
 		case 'j': o.jobs = (int)lq_parse_int("--jobs", arg, 1, 256); break;
@@ -292,6 +320,10 @@ main(int argc, char **argv)
 	if (rd)
 		lq_reader_free(rd);
 
+	if (spend.dry_run && !lq_embedder_remote(emb))
+		lq_note("dry run: the local backend sends nothing, estimated cost $0");
+	else if (lq_embedder_remote(emb))
+		lq_spend_report(&spend, "texts", lq_embedder_batch(emb));
 	lq_embedder_usage(emb, &req, &tok, &cost);
 	if (skipped)
 		lq_summary_add("%llu skipped (no profile)", skipped);
@@ -304,5 +336,5 @@ main(int argc, char **argv)
 	if (o.trace && fclose(o.trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();
-	return fatal ? LQ_EXIT_FATAL : c;
+	return fatal ? LQ_EXIT_FATAL : lq_spend_status(&spend, c);
 }

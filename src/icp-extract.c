@@ -19,12 +19,14 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "spend.h"
 #include "transcript.h"
 #include "util.h"
 
 enum {
 	OPT_BACKEND = 256, OPT_BASE_URL, OPT_CLIENT, OPT_CLIENT_DOMAIN, OPT_CLIENT_SPEAKER, OPT_MERGE,
-	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE
+	OPT_MAX_ATTEMPTS, OPT_MODEL_DIR, OPT_MAX_WAIT, OPT_REFRESH, OPT_TIMEOUT, OPT_TRACE, OPT_DRY_RUN, OPT_LIMIT,
+	OPT_PRICE_IN, OPT_PRICE_OUT
 };
 
 static const struct lq_option options[] = {
@@ -33,12 +35,16 @@ static const struct lq_option options[] = {
 	{ "client", OPT_CLIENT, "NAME", "the ICP's client name [the merged file's]" },
 	{ "client-domain", OPT_CLIENT_DOMAIN, "DOMAIN", "participants with email at DOMAIN are the client (repeatable)" },
 	{ "client-speaker", OPT_CLIENT_SPEAKER, "NAME", "this speaker is the client (repeatable)" },
+	{ "dry-run", OPT_DRY_RUN, NULL, "openai: count cached and to-send meetings, tokens and cost; send nothing, write no ICP" },
+	{ "limit", OPT_LIMIT, "N", "openai: ask about at most N uncached meetings; the others wait for the next run (exit 4)" },
 	{ "max-attempts", OPT_MAX_ATTEMPTS, "N", "openai: attempts per request [3]" },
 	{ "max-wait", OPT_MAX_WAIT, "SECS", "openai: longest wait a server may ask for; longer fails [120]" },
 	{ "merge", OPT_MERGE, "FILE", "accumulate into the ICP in FILE (kept, never replaced)" },
 	{ "model", 'm', "NAME", "openai: chat model [$LQ_ICP_MODEL, else gpt-5-mini]" },
 	{ "model-dir", OPT_MODEL_DIR, "DIR", "encoder folder, for synonyms [$LQ_MODEL_DIR; lq model path]" },
 	{ "output", 'o', "FILE", "write the ICP to FILE atomically (may be the --merge file) [stdout]" },
+	{ "price-input", OPT_PRICE_IN, "USD", "openai: price per million input tokens [0.25]" },
+	{ "price-output", OPT_PRICE_OUT, "USD", "openai: price per million output tokens [2.00]" },
 	{ "refresh", OPT_REFRESH, NULL, "openai: do not read cached answers (still write them)" },
 	{ "timeout", OPT_TIMEOUT, "SECS", "openai: timeout of one request [120]" },
 	{ "trace", OPT_TRACE, "FILE", "append one JSON line per API request to FILE" },
@@ -867,6 +873,12 @@ static struct lq_chat *chat;
 static struct lq_cache *cache;
 static const char *chat_model;
 static unsigned long long hits_cache, n_failed;
+static struct lq_spend spend = LQ_SPEND_INIT;
+static double price_in = LQ_CHAT_PRICE_IN, price_out = LQ_CHAT_PRICE_OUT;
+
+/* Completion tokens a question may use: the spend estimate counts them
+ * all, an upper bound. */
+#define MAX_ANSWER_TOKENS 4000
 
 static const char *system_prompt =
     "You read the transcript of a discovery call between a LinkedIn content agency and its client.\n"
@@ -964,7 +976,9 @@ client_line(const json_t *m, const int *side, const char *quote)
 	return NULL;
 }
 
-static void
+/* Returns 0 when the meeting was not asked about (--dry-run, --limit):
+ * it is left for the next run. */
+static int
 extract_openai(const json_t *m, const int *side)
 {
 	static const char *const keys[] = { "titles", "industries", "company_sizes", "keywords" };
@@ -994,14 +1008,29 @@ extract_openai(const json_t *m, const int *side)
 	ans = lq_cache_get_json(cache, LQ_NS_ICP, &k, 0);
 	if (ans) {
 		hits_cache++;
+		spend.cached++;
+		if (spend.dry_run) {
+			json_decref(ans);
+			lq_buf_free(&b);
+			return 0;
+		}
 	} else {
+		unsigned long long tok = lq_spend_tokens(system_prompt) + lq_spend_tokens(b.data) + 20;
+
+		if (lq_spend_take(&spend, tok + MAX_ANSWER_TOKENS,
+		    ((double)tok * price_in + MAX_ANSWER_TOKENS * price_out) / 1e6) != LQ_SPEND_SEND) {
+			lq_buf_free(&b);
+			return 0;
+		}
+	}
+	if (ans == NULL) {
 		json_t *schema = chat_schema();
 		char *user = lq_xasprintf("Meeting \"%s\" on %s. Transcript:\n<<<\n%s>>>",
 		    json_string_value(json_object_get(m, "title")), json_string_value(json_object_get(m, "date")),
 		    b.data);
 
 		memset(&a, 0, sizeof a);
-		lq_chat_ask(chat, system_prompt, user, schema, 4000, json_string_value(json_object_get(m, "id")),
+		lq_chat_ask(chat, system_prompt, user, schema, MAX_ANSWER_TOKENS, json_string_value(json_object_get(m, "id")),
 		    check_answer, answered, &a);
 		while (lq_chat_pending(chat) > 0)
 			lq_chat_run(chat, 0.1);
@@ -1017,7 +1046,7 @@ extract_openai(const json_t *m, const int *side)
 			    "run again to retry it", json_string_value(json_object_get(m, "id")), a.code, a.err);
 			n_failed++;
 			lq_buf_free(&b);
-			return;
+			return 1;
 		}
 		ans = a.answer;
 		lq_cache_put_json(cache, LQ_NS_ICP, &k, ans);
@@ -1062,6 +1091,7 @@ extract_openai(const json_t *m, const int *side)
 		}
 	}
 	json_decref(ans);
+	return 1;
 }
 
 /* ---- the run ---- */
@@ -1104,10 +1134,12 @@ meeting(json_t *m, const char *where)
 		n_skipped++;
 		return;
 	}
+	if (use_openai && !extract_openai(m, side)) {
+		free(side);	/* not asked: not in _meetings, so the next run asks */
+		return;
+	}
 	n_meetings++;
-	if (use_openai)
-		extract_openai(m, side);
-	else
+	if (!use_openai)
 		extract_local(m, side);
 	free(side);
 	if (!json_is_array(seen)) {
@@ -1402,6 +1434,10 @@ main(int argc, char **argv)
 		case OPT_MAX_ATTEMPTS: max_attempts = (int)lq_parse_int("--max-attempts", arg, 1, 100); break;
 		case OPT_MAX_WAIT: max_wait = lq_parse_double("--max-wait", arg, 0.001, 86400); break;
 		case OPT_MERGE: merge = arg; break;
+		case OPT_DRY_RUN: spend.dry_run = 1; break;
+		case OPT_LIMIT: spend.limit = lq_parse_int("--limit", arg, 0, 1000000000000LL); break;
+		case OPT_PRICE_IN: price_in = lq_parse_double("--price-input", arg, 0, 1e6); break;
+		case OPT_PRICE_OUT: price_out = lq_parse_double("--price-output", arg, 0, 1e6); break;
 		case 'm': model = arg; break;
 		case OPT_MODEL_DIR: model_dir = arg; break;
 		case 'o': out = arg; break;
@@ -1464,6 +1500,7 @@ main(int argc, char **argv)
 		co.max_attempts = max_attempts;
 		co.max_wait = max_wait;
 		co.trace = trace;
+		co.dry_run = spend.dry_run;
 		if ((chat = lq_chat_open(&co, err, sizeof err)) == NULL)
 			lq_die(LQ_EXIT_FATAL, "%s", err);
 		chat_model = model;
@@ -1479,6 +1516,18 @@ main(int argc, char **argv)
 	    : json_pack("{s:s,s:s,s:s}", "backend", "local", "version", LOCAL_VERSION, "vocab", vocab_hex));
 
 	read_input();
+	if (spend.dry_run) {
+		if (use_openai)
+			lq_spend_report(&spend, "meetings", 0);
+		else
+			lq_note("dry run: the local backend sends nothing, estimated cost $0");
+		json_decref(icp);
+		lq_embedder_free(emb);
+		lq_cache_close(cache);
+		if (chat)
+			lq_chat_free(chat);
+		return lq_finish();
+	}
 
 	for (l = 0; l < L_N; l++)
 		if (l <= L_EXCL_TITLES)
@@ -1488,7 +1537,9 @@ main(int argc, char **argv)
 			json_object_del(icp, list_key[l]);
 	conflicts();
 	write_out(out);
-	if (ncrit == 0) {
+	if (ncrit == 0 && spend.held) {
+		lq_warn("no criterion yet: --limit held back %llu meetings", spend.held);
+	} else if (ncrit == 0) {
 		lq_warn("no criterion found in %llu meetings: the ICP is not usable by score yet", n_meetings);
 		rc = LQ_EXIT_FAILED;
 	} else {
@@ -1514,6 +1565,7 @@ main(int argc, char **argv)
 		lq_summary_add("%llu unquoted answers dropped", n_dropped);
 	if (n_unplaced)
 		lq_summary_add("%llu lines of unknown side ignored", n_unplaced);
+	lq_spend_report(&spend, "meetings", 0);
 	if (n_failed) {
 		lq_summary_add("%llu meetings without a usable answer", n_failed);
 		if (rc == LQ_EXIT_OK)
@@ -1535,5 +1587,5 @@ main(int argc, char **argv)
 	if (trace && fclose(trace) != 0)
 		lq_warn_errno("%s", trace_path);
 	c = lq_finish();
-	return rc != LQ_EXIT_OK ? rc : c;
+	return rc != LQ_EXIT_OK ? rc : lq_spend_status(&spend, c);
 }

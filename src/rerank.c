@@ -17,6 +17,7 @@
 #include "opts.h"
 #include "record.h"
 #include "redact.h"
+#include "need.h"
 #include "rerank.h"
 #include "run.h"
 #include "util.h"
@@ -57,7 +58,7 @@ static const struct lq_cmd cmd = {
 	"(100 x rerank_score for leads score never saw); knocked-out leads stay at\n"
 	"most 5. Output order is input order. Keys: JINA_API_KEY, COHERE_API_KEY.\n"
 	"Relevance scores are cached (namespace rerank). See lq-rerank(1).",
-	options, LQ_COMMON_FILTER, NULL
+	options, LQ_COMMON_FILTER, "7 the leads were never scored: run score first (ORDER)"
 };
 
 /* The absolute formula (docs/scoring.md): how much of the new score the
@@ -125,7 +126,7 @@ rerankable(json_t *rec)
 {
 	const char *v = lq_rec_str(rec, "score_version");
 
-	if (lq_rec_failed(rec))
+	if (lq_rec_failed(rec) || lq_need_tripped())
 		return 0;
 	lq_rec_clear_warnings(rec);
 	if (v && strstr(v, "+rerank-")) {
@@ -397,6 +398,7 @@ run_local(const char *model_dir)
 		unsigned long long n_in = 0;
 
 		while ((rec = lq_reader_next(r)) != NULL) {
+			(void)lq_need_check(r, rec);
 			lq_write(rec);
 			json_decref(rec);
 			n_in++;
@@ -407,6 +409,7 @@ run_local(const char *model_dir)
 	}
 	local_open(model_dir);
 	while ((rec = lq_reader_next(r)) != NULL) {
+		(void)lq_need_check(r, rec);	/* rerankable() passes the rest on */
 		win[n++] = rec;
 		if (n == LOCAL_WINDOW) {
 			local_window(win, n);
@@ -632,7 +635,7 @@ admit(json_t *rec)
 
 	memset(s, 0, sizeof *s);
 	s->rec = rec;
-	if (lq_rec_failed(rec)) {
+	if (lq_rec_failed(rec) || lq_need_tripped()) {
 		s->done = 1;
 		return;
 	}
@@ -737,6 +740,7 @@ run_remote(const struct lq_http_opts *ho)
 				submit_batch();
 				break;
 			}
+			(void)lq_need_check(r, rec);	/* admit() passes the rest on */
 			admit(rec);
 			/* keep the window of requests full, not more */
 			if (lq_http_pending(http) >= jobs)
@@ -860,6 +864,7 @@ main(int argc, char **argv)
 		lq_die_errno(LQ_EXIT_FATAL, "%s", trace_path);
 	ho.stage = "rerank";
 	ho.parallel = jobs;
+	lq_need(LQ_NEED_SCORE, 0);	/* reranking unscored leads pays for a wrong score */
 
 	if (dialect < 0)
 		run_local(model_dir);

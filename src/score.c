@@ -14,6 +14,7 @@
 #include "leadtext.h"
 #include "match.h"
 #include "ndjson.h"
+#include "need.h"
 #include "opts.h"
 #include "profile.h"
 #include "record.h"
@@ -43,7 +44,7 @@ static const struct lq_cmd cmd = {
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
 	options, LQ_COMMON_FILTER,
-	"6 a calibration fitted on too few judgments"
+	"6 a calibration fitted on too few judgments;\n7 the leads were never scraped: run scrape first (ORDER)"
 };
 
 /* Versions of the formulas; bump when a score's meaning changes. */
@@ -813,7 +814,7 @@ structured_window(json_t **recs, size_t n)
 
 #define PUSH(str) do { if (ns == cap) s = lq_xreallocarray(s, cap *= 2, sizeof *s); s[ns++] = (str); } while (0)
 	for (i = 0; i < n; i++) {
-		if (lq_rec_failed(recs[i]))
+		if (lq_rec_failed(recs[i]) || lq_need_tripped())	/* only failed ones come before a trip */
 			continue;
 		if (!lead_init(&l[i], recs[i], &own[i])) {
 			lq_rec_fail(recs[i], "no_profile_text", "%s: no title, headline or profile to score",
@@ -920,9 +921,13 @@ main(int argc, char **argv)
 	json_t *rec, *win[WINDOW];
 	size_t n = 0;
 
+	lq_need(LQ_NEED_PROFILE, 0);	/* a card's headline alone scores wrong */
 	while ((rec = lq_reader_next(r)) != NULL) {
+		/* Once the input is found unscraped, the rest passes on as it came. */
+		int work = lq_need_check(r, rec);
+
 		if (!structured) {
-			if (!lq_rec_failed(rec))
+			if (work && !lq_rec_failed(rec))
 				baseline(rec);
 			lq_write(rec);
 			json_decref(rec);

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "http.h"
 #include "ndjson.h"
+#include "need.h"
 #include "opts.h"
 #include "profile.h"
 #include "record.h"
@@ -60,7 +61,7 @@ static const struct lq_cmd cmd = {
 	"https://api.apify.com), --from-dataset, --from-dir or --cache-only. Every\n"
 	"source fills the cache (namespace profile). Failed records pass through;\n"
 	"enriched ones too unless --refresh. See lq-scrape(1) and docs/scrape.md.",
-	options, LQ_COMMON_FILTER, NULL
+	options, LQ_COMMON_FILTER, "7 the input is not records (a page, links): run extract-urls first (ORDER)"
 };
 
 /* Settings. */
@@ -1510,7 +1511,7 @@ admit(json_t *rec)
 	int n, i;
 	json_t *o;
 
-	if (lq_rec_failed(rec))
+	if (lq_rec_failed(rec) || lq_need_tripped())	/* not records: passed on as they came */
 		return S_READY;
 	if (status && strcmp(status, "discovered") != 0 && !refresh)
 		return S_READY;
@@ -1842,6 +1843,7 @@ main(int argc, char **argv)
 	win = lq_xcalloc(win_cap, sizeof *win);
 	waitq = lq_xcalloc(win_cap, sizeof *waitq);
 	rd = lq_reader_new(stdin, "<stdin>");
+	lq_need(LQ_NEED_RECORDS, 0);	/* a page or a list of links goes to extract-urls */
 	for (;;) {
 		while (!eof && win_tail - win_head < win_cap && !lq_stop_requested()) {
 			json_t *rec;
@@ -1856,6 +1858,7 @@ main(int argc, char **argv)
 				eof = 1;
 				break;
 			}
+			(void)lq_need_check(rd, rec);	/* admit() passes the rest on */
 			s = SLOT(win_tail);
 			s->rec = rec;
 			s->attempts = 0;

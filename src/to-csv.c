@@ -12,6 +12,7 @@
 #include "explain.h"
 #include "fieldpath.h"
 #include "ndjson.h"
+#include "need.h"
 #include "opts.h"
 #include "record.h"
 #include "run.h"
@@ -88,7 +89,7 @@ static const struct lq_cmd cmd = {
 	"Text cells beginning with = + - @ TAB or CR get a leading ' unless --raw.\n",
 	options,
 	LQ_COMMON_FILTER,
-	"5 failed leads left out (INCOMPLETE)"
+	"5 failed leads left out (INCOMPLETE); 7 no lead has a score: run score first (ORDER)"
 };
 
 /* A kept row: its CSV text in the arena and what it sorts by. Rank cells
@@ -369,6 +370,7 @@ take(json_t *rec, struct lq_reader *r)
 	const char *id = lq_rec_str(rec, "id");
 	struct row *w;
 
+	(void)lq_need_check(r, rec);	/* a whole-run check: decided at the end */
 	if (failed && !include_failed) {
 		n_failed_left++;
 		return;
@@ -540,6 +542,8 @@ main(int argc, char **argv)
 		else if ((files[i] = fopen(name, "r")) == NULL)
 			lq_die_errno(LQ_EXIT_FATAL, "%s", name);
 	}
+	if (!spec_given)	/* the lead columns show the score; -c is a plain converter */
+		lq_need(LQ_NEED_SCORE, 1);
 	if (bom)
 		put("\xef\xbb\xbf", 3);
 	if (header)
@@ -553,6 +557,7 @@ main(int argc, char **argv)
 		fclose(files[i]);
 	}
 	free(files);
+	lq_need_end();	/* said before the summary */
 	if (!no_sort) {
 		if (nrows > 1)
 			qsort(rows, nrows, sizeof *rows, row_cmp);

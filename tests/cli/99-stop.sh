@@ -68,7 +68,7 @@ ok 'to-csv, SIGTERM while waiting on stdin: exit 4, a row for every record read'
 	'test $(cat tocsv.st) -eq 4 && test $(python3 "$TOP/tests/csvread.py" rows tocsv.out | wc -l) -eq 27'
 
 # A line cut off by the stop is kept as what it is.
-printf '{"id":"a","status":"discovered"}\n{"id":"b","sta' > cut.ndjson
+printf '{"id":"a","status":"enriched"}\n{"id":"b","sta' > cut.ndjson
 stopper cut TERM cut.ndjson score "$D/icp.json"
 expect 'a line cut off by the stop comes out as a failed record with its text' \
 	'cat cut.st; jq -c "[.id, .status, .error.code, .raw]" cut.out' <<-'OUT'

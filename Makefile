@@ -59,7 +59,7 @@ PROGS = lq extract-urls to-csv cache eval scrape embed classify score rerank cal
 lq_PKGS =
 extract-urls_PKGS = gumbo jansson
 extract-urls_LIBS = -lcsv -lpthread
-to-csv_PKGS = jansson libutf8proc
+to-csv_PKGS = jansson libcrypto libutf8proc
 to-csv_LIBS = -lcsv
 cache_PKGS = jansson libcurl libcrypto
 scrape_PKGS = jansson libcurl libcrypto
@@ -93,7 +93,7 @@ COMMON = base64 diag lazy ndjson opts record run stop util need spend \
 	icp match rerank \
 	labels metrics \
 	transcript icplex \
-	feedback calib vocab
+	feedback calib vocab sizes
 COMMON_HDRS = $(wildcard common/*.h)
 
 # Unit tests (tests/unit/test_NAME.c) link the common library and every module.

@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "match.h"
+#include "sizes.h"
 #include "util.h"
 
 /* Abbreviations and translations, folded (lq_fold), rewritten into English
@@ -692,18 +693,16 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Phrases (folded) that hint at a company type, strongest first. */
+/* Phrases (folded) that hint at a company type besides the stage words
+ * of company-sizes.stages: before them (freelance, agency) or after. */
 static const struct {
 	const char *phrase, *type;
-} signals[] = {
+} signals_before[] = {
 	{ "freelance", "freelance" }, { "freelancer", "freelance" }, { "self employed", "freelance" },
 	{ "independent consultant", "freelance" }, { "fractional", "freelance" },
-	{ "agency", "agency" }, { "fortune 500", "enterprise" }, { "ftse 100", "enterprise" },
-	{ "dax", "enterprise" }, { "multinational", "enterprise" }, { "global leader", "enterprise" },
-	{ "scaleup", "scaleup" }, { "scale up", "scaleup" }, { "series b", "scaleup" },
-	{ "series c", "scaleup" }, { "series d", "mid-market" }, { "hypergrowth", "scaleup" },
-	{ "startup", "startup" }, { "start up", "startup" }, { "seed", "startup" }, { "pre seed", "startup" },
-	{ "series a", "startup" }, { "venture backed", "startup" }, { "vc backed", "startup" },
+	{ "agency", "agency" },
+}, signals_after[] = {
+	{ "dax", "enterprise" }, { "global leader", "enterprise" },
 	{ "mid market", "mid-market" }, { "mid sized", "mid-market" }, { "midsize", "mid-market" },
 	{ "enterprise", "enterprise" },
 };
@@ -744,19 +743,24 @@ const char *
 lq_company_signal(const char *text, const char **evidence)
 {
 	char *f = lq_fold(text);
-	const char *type = NULL;
+	const char *type = NULL, *word = NULL;
 	long n = headcount(f);
 
-	if (n > 0) {
-		type = n < 50 ? "startup" : n < 500 ? "scaleup" : n <= 2000 ? "mid-market" : "enterprise";
-		if (evidence)
-			*evidence = "head count";
-	}
-	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals); i++)
-		if (lq_has_phrase(f, signals[i].phrase)) {
-			type = signals[i].type;
+	if (n > 0 && (type = lq_size_band(n)) != NULL && evidence)
+		*evidence = "head count";
+	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_before); i++)
+		if (lq_has_phrase(f, signals_before[i].phrase)) {
+			type = signals_before[i].type;
 			if (evidence)
-				*evidence = signals[i].phrase;
+				*evidence = signals_before[i].phrase;
+		}
+	if (type == NULL && (type = lq_size_stage(f, &word)) != NULL && evidence)
+		*evidence = word;
+	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_after); i++)
+		if (lq_has_phrase(f, signals_after[i].phrase)) {
+			type = signals_after[i].type;
+			if (evidence)
+				*evidence = signals_after[i].phrase;
 		}
 	free(f);
 	return type;

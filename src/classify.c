@@ -19,6 +19,7 @@
 #include "profile.h"
 #include "record.h"
 #include "run.h"
+#include "sizes.h"
 #include "spend.h"
 #include "util.h"
 
@@ -61,7 +62,8 @@ static const struct lq_cmd cmd = {
 
 /* Version of the prompt and of the local rules: part of every cache key. */
 #define PROMPT_VERSION "classify-v1"
-/* Version of the local rules and tables: part of the local cache key. */
+/* Version of the local rules and tables: part of the local cache key,
+ * with the digest of the vocabulary the rules read (local_version). */
 #define LOCAL_VERSION "local-v2"
 /* Company types need more evidence than industries: profiles rarely
  * describe the company's stage, and a weak match is mostly noise. */
@@ -201,33 +203,19 @@ stated_size(const char *text, char *src, size_t srclen)
 	return -1;
 }
 
-/* Company type from the stage a text states, or NULL: funding rounds and
- * the words people use for a company's stage. */
+/* Company type from the stage a text states (company-sizes.stages), or
+ * NULL. */
 static const char *
 stage(const char *text, char *src, size_t srclen)
 {
-	static const struct { const char *word, *type; } w[] = {
-		{ "pre-seed", "startup" }, { "seed-stage", "startup" }, { "seed stage", "startup" },
-		{ "seed round", "startup" }, { "series a", "startup" }, { "early-stage", "startup" },
-		{ "early stage", "startup" }, { "series b", "scaleup" }, { "series c", "scaleup" },
-		{ "series d", "scaleup" }, { "scale-up", "scaleup" }, { "scaleup", "scaleup" },
-		{ "hypergrowth", "scaleup" }, { "high-growth", "scaleup" }, { "venture-backed", "startup" },
-		{ "vc-backed", "startup" }, { "startup", "startup" }, { "start-up", "startup" },
-		{ "multinational", "enterprise" }, { "fortune 500", "enterprise" }, { "ftse 100", "enterprise" },
-		{ NULL, NULL }
-	};
-	const char *type = NULL;
+	const char *type, *word = NULL;
 	char *f;
-	size_t i;
 
 	if (text == NULL)
 		return NULL;
 	f = lq_fold(text);
-	for (i = 0; w[i].word && type == NULL; i++)
-		if (lq_has_phrase(f, w[i].word)) {
-			snprintf(src, srclen, "\"%s\"", w[i].word);
-			type = w[i].type;
-		}
+	if ((type = lq_size_stage(f, &word)) != NULL)
+		snprintf(src, srclen, "\"%s\"", word);
 	free(f);
 	return type;
 }
@@ -291,8 +279,7 @@ company_rules(const json_t *rec, const struct lq_profile *p, const char *text, c
 	if ((n = employees(p, src, sizeof src)) < 0 && (text == NULL || (n = stated_size(text, src, sizeof src)) < 0)
 	    && summary)
 		n = stated_size(summary, src, sizeof src);
-	if (n >= 0) {
-		ct = n <= 50 ? "startup" : n <= 250 ? "scaleup" : n <= 1000 ? "mid-market" : "enterprise";
+	if (n >= 0 && (ct = lq_size_band(n)) != NULL) {
 		snprintf(why, whylen, "%s employees (%s)", ct, src);
 		return ct;
 	}
@@ -759,17 +746,50 @@ text_of(json_t *rec)
 	return lq_lead_company_text(rec, remote ? 4000 : LQ_LEADTEXT_CAP_LOCAL);
 }
 
+/* LOCAL_VERSION and the digest of company-sizes.vocab (its bands and
+ * stage words decide company_type): "local-v2+vocab:<12 hex>", so an
+ * edited vocabulary is a cache miss, never a stale label. */
+static const char *
+local_version(void)
+{
+	static char v[64];
+
+	if (v[0] == '\0') {
+		char hex[65];
+
+		lq_sizes_digest(hex);
+		snprintf(v, sizeof v, "%s+vocab:%.12s", LOCAL_VERSION, hex);
+	}
+	return v;
+}
+
+/* The local backend's cache input: its version, the label set, the
+ * company text, the threshold, and the summary, which the size and stage
+ * rules read when the company text states neither. */
+static char *
+local_input(const json_t *rec, const char *text)
+{
+	struct lq_profile p;
+	char *in;
+
+	lq_profile_of(rec, &p);
+	in = lq_xasprintf("%s\n%s\n%s\n%.3f\n%s", local_version(), labels.hash, text, threshold,
+	    p.summary ? p.summary : "");
+	lq_profile_free(&p);
+	return in;
+}
+
 static int
-cached(const char *text, struct lq_class *c)
+cached(const json_t *rec, const char *text, struct lq_class *c)
 {
 	struct lq_cache_key k;
-	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", LOCAL_VERSION, labels.hash, text, threshold);
+	char *in;
 	json_t *j;
 
-	if (remote) {	/* the threshold plays no part */
-		free(in);
+	if (remote)	/* the threshold plays no part */
 		in = lq_xasprintf("%s\n%s\n%s", PROMPT_VERSION, labels.hash, text);
-	}
+	else
+		in = local_input(rec, text);
 	lq_cache_key(&k, LQ_NS_CLASSIFY, 1, cache_model, in, strlen(in));
 	free(in);
 	if ((j = lq_cache_get_json(cache, LQ_NS_CLASSIFY, &k, 0)) == NULL)
@@ -790,10 +810,10 @@ cached(const char *text, struct lq_class *c)
 }
 
 static void
-store_local(const char *text, const struct lq_class *c)
+store_local(const json_t *rec, const char *text, const struct lq_class *c)
 {
 	struct lq_cache_key k;
-	char *in = lq_xasprintf("%s\n%s\n%s\n%.3f", LOCAL_VERSION, labels.hash, text, threshold);
+	char *in = local_input(rec, text);
 	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "industry", c->industry, "industry_reasoning",
 	    c->industry_reasoning, "company_type", c->company_type, "company_reasoning", c->company_reasoning);
 
@@ -823,7 +843,7 @@ flush(json_t **recs, size_t n)
 		}
 		if (remote && texts[i][0] != '\0') {
 			/* The spend guards: cached answers never count. */
-			if (cached(texts[i], &cls[i])) {
+			if (cached(recs[i], texts[i], &cls[i])) {
 				spend.cached++;
 				if (spend.dry_run)
 					lq_class_free(&cls[i]);
@@ -851,7 +871,7 @@ flush(json_t **recs, size_t n)
 			unclassified++;
 			free(texts[i]);
 			texts[i] = NULL;
-		} else if (remote ? cls[i].industry != NULL : cached(texts[i], &cls[i])) {	/* remote: looked up above */
+		} else if (remote ? cls[i].industry != NULL : cached(recs[i], texts[i], &cls[i])) {	/* remote: looked up above */
 			hit[i] = 1;
 			hits++;
 		}
@@ -871,7 +891,7 @@ flush(json_t **recs, size_t n)
 			lq_rec_set_str(rec, "company_type", cls[i].company_type);
 			lq_rec_set_str(rec, "company_reasoning", cls[i].company_reasoning);
 			if (!remote && !hit[i])
-				store_local(texts[i], &cls[i]);
+				store_local(rec, texts[i], &cls[i]);
 		} else {
 			/* Optional stage: the lead goes on as it came, saying why. */
 			lq_rec_set_retry_count(rec, lq_rec_retry_count(rec) + p[i].attempts);

@@ -757,6 +757,21 @@ struct fit_ctx {
 	unsigned long long failed, other_icp, knocked, bad_comp, dups, unscored, wrong_version;
 };
 
+/* Whether sv is the structured method's own output: "structured-N",
+ * with or without the "+vocab:HEX" of its vocabulary, but nothing
+ * appended since (a calibration's "+cal-", rerank's "+rerank-"). */
+static int
+structured_own(const char *sv)
+{
+	const char *p;
+
+	if (sv == NULL || strncmp(sv, "structured-", 11) != 0)
+		return 0;
+	if ((p = strchr(sv, '+')) != NULL && strncmp(p, "+vocab:", 7) == 0)
+		p = strchr(p + 1, '+');
+	return p == NULL;
+}
+
 static void
 fit_read(json_t *rec, void *arg)
 {
@@ -779,7 +794,7 @@ fit_read(json_t *rec, void *arg)
 		f->unscored++;
 		return;
 	}
-	if (sv == NULL || strncmp(sv, "structured-", 11) != 0 || strchr(sv, '+')) {
+	if (!structured_own(sv)) {
 		if (f->wrong_version++ < WARN_MAX)
 			lq_warn("%s: score_version %s: fit reads the structured method's own output (its "
 			    "components and untuned icp_score), not other methods' or records calibrated or "

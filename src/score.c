@@ -19,6 +19,7 @@
 #include "profile.h"
 #include "record.h"
 #include "run.h"
+#include "sizes.h"
 #include "util.h"
 
 enum { OPT_METHOD = 256, OPT_MODEL_DIR, OPT_REFRESH, OPT_CALIBRATION, OPT_SLIM };
@@ -50,6 +51,24 @@ static const struct lq_cmd cmd = {
 /* Versions of the formulas; bump when a score's meaning changes. */
 #define BASELINE_VERSION "baseline-1"
 #define STRUCTURED_VERSION "structured-2"
+
+/* The structured method's score_version: STRUCTURED_VERSION and the
+ * digest of company-sizes.vocab (the bands and stage words that decide
+ * the company size when classify gave none), "structured-2+vocab:<12
+ * hex>": an edited vocabulary shows in every record it scored. */
+static const char *
+structured_version(void)
+{
+	static char v[64];
+
+	if (v[0] == '\0') {
+		char hex[65];
+
+		lq_sizes_digest(hex);
+		snprintf(v, sizeof v, "%s+vocab:%.12s", STRUCTURED_VERSION, hex);
+	}
+	return v;
+}
 
 /* Records scored together: one encoder call embeds all their short
  * strings, which keeps the GEMMs wide; memory stays bounded. */
@@ -211,7 +230,7 @@ baseline(json_t *rec)
 /* ---- calibration (feedback fit, docs/feedback.md) ---------------------- */
 
 static struct lq_calib *cal;
-static char *cal_version;	/* STRUCTURED_VERSION+cal-ID */
+static char *cal_version;	/* structured_version()+cal-ID */
 
 /* Loads the calibration at path for icp, or dies: a calibration that was
  * fitted on too few labels (exit 6), for another client, on another
@@ -231,9 +250,15 @@ calibration_load(const char *path)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	if (!lq_calib_enough(cal, err, sizeof err))
 		lq_die(LQ_EXIT_TOO_FEW, "%s: refused: %s", path, err);
-	if (strcmp(cal->score_version, STRUCTURED_VERSION) != 0)
+	/* The formula must be the same; another vocabulary moves only the
+	 * company-size component of some leads: a warning, like another ICP
+	 * version (none when the calibration names no vocabulary: fitted on
+	 * records from before score_version carried it). */
+	if (strncmp(cal->score_version, STRUCTURED_VERSION, strlen(STRUCTURED_VERSION)) != 0
+	    || (cal->score_version[strlen(STRUCTURED_VERSION)] != '\0'
+	    && strncmp(cal->score_version + strlen(STRUCTURED_VERSION), "+vocab:", 7) != 0))
 		lq_die(LQ_EXIT_FATAL, "%s: fitted on components of %s, this score writes %s: fit it again "
-		    "(feedback fit)", path, cal->score_version, STRUCTURED_VERSION);
+		    "(feedback fit)", path, cal->score_version, structured_version());
 	if (strcmp(cal->client, icp->client) != 0)
 		lq_die(LQ_EXIT_FATAL, "%s: a calibration for \"%s\", but the ICP is \"%s\"'s", path,
 		    cal->client, icp->client);
@@ -250,7 +275,11 @@ calibration_load(const char *path)
 	if (strcmp(cal->icp_hash, icp->hash) != 0)
 		lq_warn("%s: fitted with another version of this ICP (%.12s, now %.12s)", path,
 		    cal->icp_hash, icp->hash);
-	cal_version = lq_xasprintf("%s+cal-%s", STRUCTURED_VERSION, cal->id);
+	if (strchr(cal->score_version, '+') && strcmp(cal->score_version, structured_version()) != 0)
+		lq_warn("%s: fitted on components of %s, this score writes %s (another company-sizes "
+		    "vocabulary): fit it again when there is feedback", path, cal->score_version,
+		    structured_version());
+	cal_version = lq_xasprintf("%s+cal-%s", structured_version(), cal->id);
 }
 
 /* Replaces the untuned *score of a lead (not knocked out) by the
@@ -796,7 +825,7 @@ structured_one(struct lead *l, const float *vec)
 	lq_rec_set_str(rec, "tier", lq_tier(score));
 	json_object_set_new(rec, "components", comp);
 	lq_rec_set_str(rec, "match_reasoning", why.len ? why.data : "no evidence");
-	lq_rec_set_str(rec, "score_version", cal ? cal_version : STRUCTURED_VERSION);
+	lq_rec_set_str(rec, "score_version", cal ? cal_version : structured_version());
 	lq_rec_set_str(rec, "icp", icp_name);
 	lq_rec_set_status(rec, "qualified");
 	lq_buf_free(&why);

@@ -29,6 +29,20 @@ cd "$T" || exit 2
 _script=$(basename "$0" .sh)
 _n=0 _failed=0
 
+# vocab_band FILE N: the band of company-sizes.vocab FILE that head count N falls in.
+vocab_band() {
+	awk -F'|' -v n="$2" '/^\[bands\]/ { b = 1; next } /^\[/ { b = 0 } b && !/^#/ && NF == 3 {
+		for (i = 1; i <= 3; i++) gsub(/[ \t]/, "", $i)
+		if ($2 + 0 <= n + 0 && ($3 == "" || n + 0 < $3 + 0)) print $1 }' "$1"
+}
+# vocab_bands_override DIR: DIR/company-sizes.vocab, the built-in file with
+# other bands (enterprise from 300), as an LQ_VOCAB_DIR override.
+vocab_bands_override() {
+	mkdir -p "$1" && awk '/^\[bands\]/ { print; print "startup | 0 | 50"; print "scaleup | 50 | 120"
+		print "mid-market | 120 | 300"; print "enterprise | 300 |"; b = 1; next } /^\[/ { b = 0 } !b' \
+		"$TOP/common/vocab/company-sizes.vocab" > "$1/company-sizes.vocab"
+}
+
 _report() { # status desc detail-file
 	_n=$((_n + 1))
 	if [ "$1" -eq 0 ]; then

@@ -37,6 +37,21 @@ ok 'local: employmentType Self-employed and employeeCountRange are used' \
 	 jq -c 'select(.name==\"Fergus Byrne\") | .profile.positions[0].company.employeeCountRange={\"start\":1001,\"end\":5000}' '$E' >> se.ndjson &&
 	 classify < se.ndjson | jq -r .company_type | tr '\n' ' ' | grep -qx 'freelance enterprise '"
 ok 'local: a rerun is served from the cache, same output' "classify < '$E' > out2 2>err && cmp out out2 && grep -q '12 cache hits' err"
+# One definition of a company's size: the bands of common/vocab/company-sizes.vocab,
+# which score reads too (70-score), and an override of the file moves them.
+B300=$(vocab_band "$TOP/common/vocab/company-sizes.vocab" 300)
+vocab_bands_override vd
+jq -c 'select(.name=="Fergus Byrne") | .profile.summary = "Finance for a 300-person group of garden centres."' "$E" > p300.ndjson
+BOV=$(vocab_band vd/company-sizes.vocab 300)
+export B300 BOV
+ok 'local: a 300-person company is in the band company-sizes.vocab gives 300 (the one definition)' \
+	"test -n \"\$B300\" && classify < p300.ndjson | jq -e --arg b \"\$B300\" '.company_type == \$b and (.company_reasoning | startswith(\$b + \" employees\"))'"
+ok 'local: the vocabulary is in the cache key: same file a hit, an edited file a miss, never a stale label' \
+	"classify < p300.ndjson 2>err1 | jq -e --arg b \"\$B300\" '.company_type == \$b' &&
+	 grep -q '1 cache hit' err1 && LQ_VOCAB_DIR=vd classify < p300.ndjson > ov 2>err2 && ! grep -q '1 cache hit' err2 &&
+	 grep -q '0 cache hits' err2 && jq -e '.company_type == \"enterprise\"' ov"
+ok 'local: an override moving the boundary moves the band: 300 is enterprise there' \
+	"test \"\$BOV\" = enterprise && LQ_VOCAB_DIR=vd classify < p300.ndjson | jq -e '.company_type == \"enterprise\"'"
 ok 'local: --threshold 0.99 gives only fallback labels' \
 	"classify --threshold 0.99 < '$E' | jq -r '.industry' | sort -u | grep -qx Other"
 

@@ -19,10 +19,10 @@ embed < enriched.ndjson > embedded.ndjson 2>/dev/null
 
 ok 'structured: records in = records out, all qualified' \
 	'score "$D/icp.json" < embedded.ndjson > s.ndjson && test $(wc -l < s.ndjson) -eq 25 && test $(jq -r .status s.ndjson | sort -u) = qualified'
-expect 'structured: the CPO at a SaaS scaleup is tier A, with a checkable reason' \
+expect 'structured: the CPO at a SaaS scaleup of 420 staff is tier A, with a checkable reason (by head count, mid-market: company-sizes.vocab)' \
 	'jq -r "select(.current_job_titles[0] == \"Chief People Officer\" and .company == \"Tallyfold\") | .tier, .match_reasoning" s.ndjson' <<-'EOF'
 	A
-	Chief People Officer ~ Chief People Officer (1.00); Computer Software ~ B2B software (1.00); scaleup; keywords: payroll, HRIS, people operations, employee experience
+	Chief People Officer ~ Chief People Officer (1.00); Computer Software ~ B2B software (1.00); mid-market; keywords: payroll, HRIS, people operations, employee experience
 	EOF
 expect 'structured: recruiters and the payroll vendor account executive are knocked out' \
 	'jq -r "select(.components.exclude.knocked_out) | [.current_job_titles[0], .tier, (.icp_score <= 5)] | @tsv" s.ndjson' <<-'EOF'
@@ -35,9 +35,23 @@ expect 'structured: translated titles meet the English targets' \
 	Personalleiter	1
 	EOF
 ok 'structured: score_version, tier and components on every record' \
-	'jq -e "select(.score_version != \"structured-2\" or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
+	'jq -e "select((.score_version | test(\"^structured-2\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
 ok 'structured: scores are absolute (one lead scores the same alone as in the batch)' \
 	'sed -n 12p embedded.ndjson | score "$D/icp.json" 2>/dev/null | jq .icp_score > one && sed -n 12p s.ndjson | jq .icp_score | cmp - one'
+# One definition of a company's size: the bands of common/vocab/company-sizes.vocab,
+# which classify reads too (55-classify); an override moves both and score_version.
+B300=$(vocab_band "$TOP/common/vocab/company-sizes.vocab" 300)
+vocab_bands_override vd
+export B300
+jq -c 'select(tostring | test("a 300-person SaaS scaleup"))' enriched.ndjson > p300.ndjson
+ok 'structured: the 300-person lead (no classify) is in the band company-sizes.vocab gives 300, by head count' \
+	'test -n "$B300" && test $(wc -l < p300.ndjson) -eq 1 && score "$D/icp.json" < p300.ndjson 2>/dev/null |
+	 jq -e --arg b "$B300" ".components.company_type.lead == \$b and .components.company_type.signal == \"head count\""'
+ok 'structured: an override of company-sizes.vocab moves the band (300 is enterprise there) and score_version' \
+	'score "$D/icp.json" < p300.ndjson 2>/dev/null | jq -r .score_version > v1 &&
+	 LQ_VOCAB_DIR=vd score "$D/icp.json" < p300.ndjson 2>/dev/null > ov && jq -r .score_version ov > v2 &&
+	 jq -e ".components.company_type.lead == \"enterprise\"" ov && ! cmp -s v1 v2 &&
+	 grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v2'
 ok 'structured: leads never embedded are scored from text' \
 	'score "$D/icp.json" < enriched.ndjson 2>/dev/null | jq -r .status | sort -u | grep -qx qualified'
 

@@ -1,0 +1,23 @@
+/* sizes.h: a company's size from its head count or the stage it names, by the bands and stage words of company-sizes.vocab. */
+#ifndef LQ_SIZES_H
+#define LQ_SIZES_H
+
+/* classify, score and icp-extract read the same file (docs/vocabulary.md),
+ * so a head count lands in one band everywhere and an override of the
+ * file moves every program at once. The tables are loaded and checked on
+ * first use from lq_vocab(); a bad table is fatal with its file and line. */
+
+/* The band ("startup", ...) whose from <= n < to, or NULL when no band
+ * covers n (a gap the file leaves, or n < 0). */
+const char *lq_size_band(long n);
+
+/* The size of the first stage word of company-sizes.stages found in
+ * folded (lq_fold) text, or NULL; *word (when not NULL) is the word as
+ * the file writes it. */
+const char *lq_size_stage(const char *folded, const char **word);
+
+/* SHA-256 (64 hex) of company-sizes.vocab's tables as parsed: what a
+ * cache key or version of a program that uses them includes. */
+void lq_sizes_digest(char hex[65]);
+
+#endif

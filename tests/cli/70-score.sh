@@ -52,6 +52,10 @@ ok 'structured: an override of company-sizes.vocab moves the band (300 is enterp
 	 LQ_VOCAB_DIR=vd score "$D/icp.json" < p300.ndjson 2>/dev/null > ov && jq -r .score_version ov > v2 &&
 	 jq -e ".components.company_type.lead == \"enterprise\"" ov && ! cmp -s v1 v2 &&
 	 grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v2'
+mkdir -p vdbad && { cat "$TOP/common/vocab/company-sizes.vocab"; echo "series z | huge"; } > vdbad/company-sizes.vocab
+ok 'structured: a stage word of no known size in an override is fatal (3), naming the file and line' \
+	'LQ_VOCAB_DIR=vdbad score "$D/icp.json" < p300.ndjson > /dev/null 2> err; test $? -eq 3 &&
+	 grep -Eq "vdbad/company-sizes.vocab: line [0-9]+: a stage word and a company size" err'
 ok 'structured: leads never embedded are scored from text' \
 	'score "$D/icp.json" < enriched.ndjson 2>/dev/null | jq -r .status | sort -u | grep -qx qualified'
 

@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "encoder.h"
 #include "match.h"
+#include "sizes.h"
 #include "t.h"
 
 static struct lq_encoder *enc;
@@ -111,7 +112,19 @@ main(int argc, char **argv)
 
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
-	CHECK_STR(lq_company_signal("Building a 300-person SaaS scaleup", NULL), "scaleup");
+	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the
+	 * same classify reads: a head count before the words. */
+	CHECK_STR(lq_company_signal("Building a 300-person SaaS scaleup", NULL), "mid-market");
+	CHECK_STR(lq_company_signal("a team of 249 people", NULL), "scaleup");
+	CHECK_STR(lq_company_signal("a team of 250 people", NULL), "mid-market");
+	CHECK_STR(lq_company_signal("49 staff", NULL), "startup");
+	CHECK_STR(lq_company_signal("50 staff", NULL), "scaleup");
+	CHECK_STR(lq_company_signal("1,000 employees", NULL), "enterprise");
+	CHECK_STR(lq_size_band(999), "mid-market");
+	CHECK(lq_size_band(-1) == NULL);
+	/* Its stage words: Series D is a scaleup, as classify says. */
+	CHECK_STR(lq_company_signal("Just closed our Series D", &ev), "scaleup");
+	CHECK_STR(ev, "series d");
 	CHECK_STR(lq_company_signal("Fresh off our Series A", NULL), "startup");
 	CHECK(lq_company_signal("Loves hiking", NULL) == NULL);
 	CHECK(lq_size_sim("scaleup", "mid-market") == 0.5);

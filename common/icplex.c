@@ -9,6 +9,7 @@
 #include "icp.h"
 #include "icplex.h"
 #include "match.h"
+#include "sizes.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -62,9 +63,6 @@ static const struct {
 	{ "icp-cues.bare-no", &bare_no }
 };
 
-static double band_lo[8], band_hi[8];
-static const char *band_name[8];
-static size_t n_bands;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 /* A lukewarm word counts only in a clause this short ("meh", "sort of"):
@@ -178,29 +176,7 @@ lex_load(void)
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: an adjective and a company size", t->rec[i].file,
 			    t->rec[i].line);
 	}
-	t = lq_vocab_need(v, "company-sizes.bands", 3, 3);
-	if (t->n == 0 || t->n > sizeof band_lo / sizeof *band_lo)
-		lq_die(LQ_EXIT_FATAL, "vocabulary: company-sizes.bands: %zu bands; 1 to %zu are allowed", t->n,
-		    sizeof band_lo / sizeof *band_lo);
-	for (i = 0; i < t->n; i++) {
-		const struct lq_vocab_rec *r = &t->rec[i];
-		char *end;
-
-		if (!is_size(r->f[0]))
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a company size", r->file, r->line,
-			    r->f[0]);
-		band_name[i] = r->f[0];
-		band_lo[i] = strtod(r->f[1], &end);
-		if (end == r->f[1] || *end || band_lo[i] < 0)
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a head count", r->file, r->line,
-			    r->f[1]);
-		band_hi[i] = r->f[2][0] ? strtod(r->f[2], &end) : 1e12;
-		if ((r->f[2][0] && (end == r->f[2] || *end)) || band_hi[i] <= band_lo[i]
-		    || (i > 0 && band_lo[i] < band_hi[i - 1]))
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' to '%s' is not a band above the one before",
-			    r->file, r->line, r->f[1], r->f[2]);
-	}
-	n_bands = t->n;
+	(void)lq_size_band(0);	/* company-sizes.vocab checked now, not at the first head count */
 }
 
 static void
@@ -692,6 +668,8 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 		double a, b = -1;
 		int j = i, k;
 		char *end;
+		const char *name;
+		long lo, hi;
 
 		if (!numeric(t[i]))
 			continue;
@@ -734,14 +712,15 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			else
 				b = a;	/* "a 200 person company" */
 		}
-		for (k = 0; k < (int)n_bands; k++)
-			if (a < band_hi[k] && b >= band_lo[k]) {
+		/* The bands of company-sizes.vocab, as classify and score read them. */
+		for (k = 0; (name = lq_size_band_at((size_t)k, &lo, &hi)) != NULL; k++)
+			if ((hi < 0 || a < (double)hi) && b >= (double)lo) {
 				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, j + 2 - i);
 
 				if (s < 0)
 					return;
 				sp[s].count = 1;
-				snprintf(sp[s].made, sizeof sp[s].made, "%s", band_name[k]);
+				snprintf(sp[s].made, sizeof sp[s].made, "%s", name);
 			}
 		i = j + 1;
 	}

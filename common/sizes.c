@@ -81,6 +81,17 @@ lq_size_band(long n)
 }
 
 const char *
+lq_size_band_at(size_t i, long *lo_, long *hi_)
+{
+	pthread_once(&once, load);
+	if (i >= bands->n)
+		return NULL;
+	*lo_ = lo[i];
+	*hi_ = hi[i];
+	return bands->rec[i].f[0];
+}
+
+const char *
 lq_size_stage(const char *folded, const char **word)
 {
 	pthread_once(&once, load);
@@ -98,5 +109,6 @@ lq_sizes_digest(char hex[65])
 {
 	static const char *const files[] = { "company-sizes", NULL };
 
+	pthread_once(&once, load);	/* a bad file is fatal before its digest is used */
 	lq_vocab_digest(lq_vocab(), files, hex);
 }

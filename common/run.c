@@ -48,7 +48,8 @@ progress_decide(void)
 {
 	const char *e = getenv("LQ_PROGRESS");
 	int forced = lq_opt_progress || (e && *e && strcmp(e, "0") != 0);
-	int tty = isatty(STDERR_FILENO);
+	const char *term = getenv("TERM");
+	int tty = isatty(STDERR_FILENO) && !(term && strcmp(term, "dumb") == 0);
 	struct stat st;
 
 	if (lq_quiet || (e && strcmp(e, "0") == 0 && !lq_opt_progress))

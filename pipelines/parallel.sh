@@ -26,6 +26,8 @@
 # scrape, embed, classify, score; rerank and to-csv need all records: run
 # them after. Exit status: the stage's; 2 usage; 3 setup (no GNU parallel,
 # unreadable input, a resume on a different input).
+# Progress: on a terminal (or with LQ_PROGRESS=1) the records written so
+# far against the input's lines; LQ_PROGRESS=0 turns it off.
 set -eu
 jobs= hosts= block= joblog= resume= lq=
 me=parallel.sh

@@ -20,6 +20,8 @@
 # 5 when the spreadsheet left out failed leads (to-csv's exit 5: leads.csv
 # and review.html are still written; `to-csv = --exclude-failed` in CONFIG
 # accepts that).
+# Progress: each stage's line, labelled [k/8], with the lead count as its
+# total (percent, ETA); on a terminal, or anywhere with LQ_PROGRESS=1.
 set -eu
 
 usage() {

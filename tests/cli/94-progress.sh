@@ -100,6 +100,14 @@ if [ -s "$LQ_MODEL_DIR/model.safetensors" ]; then
 	EOF
 	ok 'qualify.sh: the stages after extract-urls have the lead count as total, percent and rate' \
 		'test "$(grep -Ec "^\[[2-8]/8\] [a-z-]+: [0-9]+/25 \([0-9]+%\), [0-9.]+/s" q.err)" -eq 7'
+	mkdir -p cl/acme/b1
+	cp "$D/icp.json" cl/acme/icp.json
+	cp q.conf cl/acme/lq.conf
+	cp "$D/followers.html" cl/acme/b1/followers.html
+	ok 'batch.mk LQ_PROGRESS=1: the stages after extract-urls have the input records as total' \
+		'LQ_PROGRESS=1 make -s -f "$TOP/pipelines/batch.mk" CLIENTS=cl CLIENT=acme > /dev/null 2> bm.err &&
+		 for s in scrape embed classify score rerank; do grep -Eq "^$s: 1/25 \(4%\), [0-9.]+/s, ETA" bm.err || exit 1; done &&
+		 grep -Eq "^review: [0-9]+/25 " bm.err && grep -Eq "^extract-urls: 1 done, " bm.err'
 else
 	echo "skipped: $_script: qualify.sh: no model in $LQ_MODEL_DIR"
 fi

@@ -51,7 +51,8 @@ lq_calib_features_for_icp(const struct lq_icp *icp, int *f)
 }
 
 /* The value of component name in comp, into *v; -1 with err set when it
- * is missing or not a number in [0,1]. */
+ * is missing or not a number in [0,1]. A criterion score found no
+ * evidence for (value null: unknown, not counted) is the middle, 0.5. */
 static int
 comp_value(const json_t *comp, const char *name, double *v, char *err, size_t errlen)
 {
@@ -60,6 +61,10 @@ comp_value(const json_t *comp, const char *name, double *v, char *err, size_t er
 	if (!json_is_object(c)) {
 		lq_seterr(err, errlen, "no \"%s\" component (score the leads against the same ICP)", name);
 		return -1;
+	}
+	if (json_is_null(x)) {
+		*v = 0.5;
+		return 0;
 	}
 	if (!json_is_number(x) || !(json_number_value(x) >= 0 && json_number_value(x) <= 1)) {
 		lq_seterr(err, errlen, "components.%s.value is not a number in [0,1]", name);

@@ -1,4 +1,5 @@
 /* labelset.c: label sets for classify, and validation of chat answers against them. */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -403,4 +404,32 @@ lq_industry_words(const char *label)
 		if (strcmp(industry_words[i].label, label) == 0)
 			return industry_words[i].words;
 	return NULL;
+}
+
+double
+lq_class_margin(const char *reasoning, char *runner, size_t len)
+{
+	const char *p, *q, *e;
+	double b, b2;
+
+	if (len)
+		runner[0] = '\0';
+
+	if (reasoning == NULL || strncmp(reasoning, "LinkedIn industry", 17) == 0)
+		return -1;
+	/* the label and its cosine close the reasoning: "... ~ L (0.47; next M 0.39)" */
+	if ((p = strstr(reasoning, "\" ~ ")) == NULL || (p = strrchr(p, '(')) == NULL)
+		return -1;
+	if ((q = strstr(p, "; next ")) == NULL)
+		return sscanf(p, "(%lf)", &b) == 1 ? 1.0 : -1;
+	if (sscanf(p, "(%lf;", &b) != 1 || (e = strrchr(q, ' ')) == NULL || sscanf(e, "%lf)", &b2) != 1)
+		return -1;
+	q += 7;
+	if (len && e > q) {
+		size_t n = (size_t)(e - q) < len - 1 ? (size_t)(e - q) : len - 1;
+
+		memcpy(runner, q, n);
+		runner[n] = '\0';
+	}
+	return b - b2;
 }

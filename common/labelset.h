@@ -55,6 +55,15 @@ const char *lq_linkedin_industry(const char *name, const char *const **narrow);
  * Fintech), a NULL-terminated list, or NULL for none. Static strings. */
 const char *const *lq_industry_words(const char *label);
 
+/* How far the local encoder's label led its runner-up, read from a
+ * reasoning classify's local backend wrote for a label it matched by the
+ * encoder alone ("\"phrase\" ~ SaaS (0.47; next Fintech 0.39)" gives
+ * 0.08, and "Fintech" in runner, len bytes with the NUL; 1 when there was
+ * no runner-up). -1 for any other reasoning: a LinkedIn industry, a rule,
+ * a word, a fallback, or a chat model's words. runner is "" unless a
+ * runner-up was read. */
+double lq_class_margin(const char *reasoning, char *runner, size_t len);
+
 /* One classification. */
 struct lq_class {
 	char *industry, *industry_reasoning, *company_type, *company_reasoning;

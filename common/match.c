@@ -306,7 +306,7 @@ phrase_at(const char *phrase, char **w, size_t n)
 		const char *e = strchr(p, ' ');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 
-		if (k == n || strlen(w[k]) != len || memcmp(w[k], p, len) != 0)
+		if (k == n || w[k] == NULL || strlen(w[k]) != len || memcmp(w[k], p, len) != 0)
 			return 0;
 		k++;
 		p += len;
@@ -371,10 +371,12 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		level = low;
 	if (fn & LQ_FN_RECRUITING)
 		fn = LQ_FN_RECRUITING;	/* a finance recruiter is a recruiter */
-	/* "Chief Executive Officer" and "Founder" name the executive function;
-	 * "Chief Financial Officer" names finance, not the executive one. */
-	if ((fn & LQ_FN_EXECUTIVE) && (fn & ~LQ_FN_EXECUTIVE) && strstr(t->canon, "chief executive") == NULL &&
-	    strstr(t->canon, "founder") == NULL && strstr(t->canon, "owner") == NULL)
+	/* "Chief Executive Officer" names the executive function; "Chief
+	 * Financial Officer" names finance, not the executive one. A compound
+	 * title is judged by its most specific function: "Co-founder & CFO" is
+	 * a CFO (for a founders' ICP as for a CTO target), "Owner / Head of
+	 * Finance" a finance head. */
+	if ((fn & LQ_FN_EXECUTIVE) && (fn & ~LQ_FN_EXECUTIVE) && strstr(t->canon, "chief executive") == NULL)
 		fn &= ~LQ_FN_EXECUTIVE;
 	t->fn = fn;
 	t->level = level;
@@ -443,6 +445,38 @@ hiring_call(const char *seg)
 	    strncmp(f, "recruiting for", 14) == 0 || strncmp(f, "open to work", 12) == 0 ||
 	    strncmp(f, "ex ", 3) == 0 || strncmp(f, "former", 6) == 0 || f[0] == '\0';
 
+	free(f);
+	return r;
+}
+
+int
+lq_headline_stance(const char *headline)
+{
+	static const char *const lapsed[] = { "retired", "aspiring", "student", "i r", "im ruhestand",
+		"pensionado", "pensionada", "pensionist", "pensionar", "pensionaer", "retraite", "retraitee",
+		"en retraite", "jubilado", "jubilada", "in pensione", "gepensioneerd",
+		"etudiant", "etudiante", "studentin", "estudiante", "studente" };
+	static const char *const recruiter[] = { "placing", "i place", "we place", "headhunter",
+		"headhunting", "executive search", "search partner", "search firm", "recruiter",
+		"recruitment consultant", "recruitment partner", "talent partner for", "chasseur de tetes",
+		"personalberater", "personalberatung" };
+	static const char *const vendor[] = { "i help", "we help", "helping", "i work with",
+		"j aide", "j accompagne", "ich helfe", "wir helfen", "ayudo", "ik help" };
+	char *f = lq_fold(headline);
+	int r = LQ_STANCE_NONE;
+	size_t i;
+
+	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(recruiter); i++)
+		if (lq_has_phrase(f, recruiter[i]))
+			r = LQ_STANCE_RECRUITER;
+	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(vendor); i++)
+		if (strncmp(f, vendor[i], strlen(vendor[i])) == 0 && f[strlen(vendor[i])] == ' ')
+			r = LQ_STANCE_VENDOR;
+	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(lapsed); i++)
+		if (lq_has_phrase(f, lapsed[i]))
+			r = LQ_STANCE_LAPSED;
+	if (r == LQ_STANCE_NONE && (strncmp(f, "former ", 7) == 0 || strncmp(f, "ex ", 3) == 0))
+		r = LQ_STANCE_LAPSED;
 	free(f);
 	return r;
 }
@@ -542,6 +576,22 @@ static const struct {
 	{ "farming", IG_AGRICULTURE }, { "agriculture", IG_AGRICULTURE },
 	{ "logistics", IG_LOGISTICS }, { "transportation", IG_LOGISTICS }, { "supply chain", IG_LOGISTICS },
 	{ "construction", IG_CONSTRUCTION }, { "architecture", IG_CONSTRUCTION },
+	/* other languages: German, French, Spanish, Dutch, Nordic, Italian */
+	{ "maschinenbau", IG_MANUFACTURING }, { "anlagenbau", IG_MANUFACTURING },
+	{ "automobilzulieferer", IG_MANUFACTURING }, { "automobilindustrie", IG_MANUFACTURING },
+	{ "zulieferer", IG_MANUFACTURING }, { "kunststoffverarbeitung", IG_MANUFACTURING },
+	{ "kunststofftechnik", IG_MANUFACTURING }, { "metallverarbeitung", IG_MANUFACTURING },
+	{ "fertigung", IG_MANUFACTURING }, { "industrie", IG_MANUFACTURING }, { "industria", IG_MANUFACTURING },
+	{ "fabricacion", IG_MANUFACTURING }, { "fabrication", IG_MANUFACTURING }, { "industriel", IG_MANUFACTURING },
+	{ "medizintechnik", IG_HEALTH | IG_MANUFACTURING }, { "medical devices", IG_HEALTH | IG_MANUFACTURING },
+	{ "medtech", IG_HEALTH }, { "gesundheitswesen", IG_HEALTH }, { "sante", IG_HEALTH }, { "salud", IG_HEALTH },
+	{ "logistik", IG_LOGISTICS }, { "logistique", IG_LOGISTICS }, { "logistica", IG_LOGISTICS },
+	{ "spedition", IG_LOGISTICS }, { "einzelhandel", IG_RETAIL }, { "grosshandel", IG_RETAIL },
+	{ "wholesale", IG_RETAIL }, { "handel", IG_RETAIL }, { "commerce", IG_RETAIL }, { "detailhandel", IG_RETAIL },
+	{ "versicherung", IG_FINANCE }, { "assurance", IG_FINANCE }, { "bankwesen", IG_FINANCE }, { "banque", IG_FINANCE },
+	{ "sparkasse", IG_FINANCE }, { "banco", IG_FINANCE },
+	{ "softwareentwicklung", IG_SOFTWARE }, { "logiciel", IG_SOFTWARE }, { "logiciels", IG_SOFTWARE },
+	{ "lebensmittel", IG_HOSPITALITY }, { "food and beverage", IG_HOSPITALITY }, { "beverage", IG_HOSPITALITY },
 };
 
 /* Pairs of groups that are related (half credit). */
@@ -552,28 +602,77 @@ static const unsigned related[][2] = {
 	{ IG_HR, IG_CONSULTING }, { IG_SOFTWARE, IG_TELECOM },
 };
 
-unsigned
-lq_industry_groups(const char *name)
+/* Groups of the words w[0..n) (folded); a word that is NULL is skipped. A
+ * bare "ai" counts only when ai_ok. */
+static unsigned
+groups_of(char **w, size_t n, int ai_ok)
 {
-	char *f = lq_fold(name), **w;
-	size_t n = split(f, &w);
 	unsigned g = 0;
 
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; e < LQ_NELEM(industries); e++) {
+		for (size_t e = 0; w[i] && e < LQ_NELEM(industries); e++) {
 			size_t k = phrase_at(industries[e].phrase, w + i, n - i);
 
 			if (k > best)
 				best = k, bi = e;
 		}
-		if (best)
+		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
 		i += best ? best : 1;
 	}
+	return g;
+}
+
+unsigned
+lq_industry_groups(const char *name)
+{
+	char *f = lq_fold(name), **w;
+	size_t n = split(f, &w);
+	unsigned g = groups_of(w, n, 1);
+
 	free(w);
 	free(f);
+	return g;
+}
+
+/* Words (folded) of a practice that sells a person's service rather than
+ * a product: "AI" in its name is a brand, not the industry ("Clarity AI
+ * Coaching"). */
+static const char *const practice_words[] = {
+	"coaching", "coach", "coaches", "consulting", "consultancy", "consultants", "advisory",
+	"agency", "recruiting", "recruitment", "staffing", "talent", "hire", "hiring", "search",
+	"training", "academy", "studio", "therapy", "wellness", "mindset", "leadership",
+	"beratung", "conseil", "conseils", "agence", "agentur", "advies",
+};
+
+unsigned
+lq_company_groups(const char *text, const char *person)
+{
+	char *f = lq_fold(text), **w;
+	char *pf = person ? lq_fold(person) : NULL, **pw = NULL;
+	size_t n = split(f, &w), pn = pf ? split(pf, &pw) : 0, i, k;
+	int ai_ok = 1;
+	unsigned g;
+
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < pn; k++)
+			if (strcmp(w[i], pw[k]) == 0)
+				break;
+		if (k < pn) {
+			w[i] = NULL;	/* the person's own name ("Ai Tanaka Design") */
+			continue;
+		}
+		for (k = 0; k < LQ_NELEM(practice_words); k++)
+			if (strcmp(w[i], practice_words[k]) == 0)
+				ai_ok = 0;
+	}
+	g = groups_of(w, n, ai_ok);
+	free(w);
+	free(pw);
+	free(f);
+	free(pf);
 	return g;
 }
 

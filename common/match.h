@@ -69,10 +69,33 @@ double lq_title_sim(double lex, double cos);
  * hiring"). Returns a new string, "" when there is none. */
 char *lq_headline_title(const char *headline);
 
+/* What a headline says of the person beyond a title
+ * (lq_headline_stance). */
+enum {
+	LQ_STANCE_NONE = 0,
+	LQ_STANCE_LAPSED,	/* retired, former, aspiring, a student: not (yet) serving */
+	LQ_STANCE_RECRUITER,	/* places people: "Placing CFOs ...", "Executive search" */
+	LQ_STANCE_VENDOR	/* sells a service: "I help SaaS founders ...", "Helping ..." */
+};
+
+/* The stance of a headline (LQ_STANCE_*): whole words, case- and
+ * accent-insensitive, in several languages. "ex-Stripe" after a title is
+ * a past employer, not a lapsed person: "former" and "ex" count only at the
+ * start of the headline. */
+int lq_headline_stance(const char *headline);
+
 /* Industry groups a name belongs to (a bit set; 0 if unknown): classify's
  * labels, LinkedIn industry names and the words ICPs use ("B2B software",
  * "Financial technology"). */
 unsigned lq_industry_groups(const char *name);
+
+/* Industry groups named by a company's own words (its name, its
+ * description, a headline's "at Acme, the payments platform"), like
+ * lq_industry_groups, with guards: the words of person (the lead's name,
+ * may be NULL) are skipped, and a bare "AI" does not count in the name of
+ * a practice that sells a service (coaching, consulting, agency,
+ * recruiting, ...: "Clarity AI Coaching" is no AI company). */
+unsigned lq_company_groups(const char *text, const char *person);
 
 /* Similarity of a lead's industry groups to a target's, by the lexicon:
  * 1 when the lead covers every group of the target, 0.5 for a related

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "embedder.h"
 #include "icp.h"
+#include "labelset.h"
 #include "leadtext.h"
 #include "match.h"
 #include "ndjson.h"
@@ -48,7 +49,7 @@ static const struct lq_cmd cmd = {
 
 /* Versions of the formulas; bump when a score's meaning changes. */
 #define BASELINE_VERSION "baseline-1"
-#define STRUCTURED_VERSION "structured-1"
+#define STRUCTURED_VERSION "structured-2"
 
 /* Records scored together: one encoder call embeds all their short
  * strings, which keeps the GEMMs wide; memory stays bounded. */
@@ -64,8 +65,20 @@ static const struct lq_cmd cmd = {
  * knocks the lead out; its score is capped at KNOCKOUT_CAP. */
 #define EXCLUDE_SIM 0.75
 #define KNOCKOUT_CAP 5.0
-/* Company type unknown: neither evidence for nor against. */
-#define SIZE_UNKNOWN 0.4
+/* A criterion without evidence (no industry, no head count, no employment
+ * type) is unknown: it is left out of the weighted mean of the context,
+ * neither for nor against the lead, and the reasoning says so. */
+/* A headline that sells a service ("I help SaaS founders ...") makes the
+ * person a vendor to the titles they name: their own title counts at most
+ * this much. */
+#define VENDOR_TITLE_MAX 0.4
+/* An industry classify's local encoder matched alone (no LinkedIn
+ * industry, no word of the company's) counts only when it led the
+ * runner-up by this much; else it is a guess, said in the reasoning. */
+#define ENCODER_MARGIN 0.10
+/* ... or, when it did not, as far as it and the runner-up agree, if they
+ * agree at least this much (related industries). */
+#define GUESS_AGREE 0.5
 /* A keyword not in the text but this close (cosine) to the profile text
  * earns half a match. */
 #define KEYWORD_COS 0.5
@@ -338,6 +351,13 @@ struct lead {
 	char *headline_title;
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
+	char *company_words;		/* the company's own words that name its industry, owned */
+	int prose;			/* the profile has words beyond titles and headline */
+	int stance;			/* lq_headline_stance */
+	const char *guess;		/* an encoder-only label too close to its runner-up, */
+	char runner[LQ_LABEL_MAX_LEN + 1];	/* ... and that runner-up: the industry counts only as
+					   far as both agree */
+	size_t runner_vec;
 	char *text;			/* lq_lead_text */
 	char *folded;			/* lq_fold(text) */
 	/* indices of this lead's strings in the window's vector array */
@@ -350,6 +370,103 @@ static const char *
 nonempty(const char *s)
 {
 	return s && *s ? s : NULL;
+}
+
+/* The company's part of each headline segment that names one ("CFO at
+ * Kvist, B2B payments", "CTO @ Nordlys AI"), and each segment that holds
+ * the company's name ("Kvist (B2B payments)"), joined by " | " into b. */
+static void
+headline_companies(const char *headline, const char *company, struct lq_buf *b)
+{
+	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
+		" na ", " en ", " hos ", " ved ", " w " };
+	char *h = lq_xstrdup(headline), *seg, *save = NULL;
+
+	for (seg = strtok_r(h, "|", &save); seg; seg = strtok_r(NULL, "|", &save)) {
+		const char *best = NULL;
+		size_t bl = 0;
+
+		for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+			const char *q = strstr(seg, at[i]);
+
+			if (q && (best == NULL || q < best))
+				best = q, bl = strlen(at[i]);
+		}
+		if (best && best[bl]) {
+			if (b->len)
+				lq_buf_adds(b, " | ");
+			lq_buf_adds(b, best + bl);
+		} else if (company && strlen(company) >= 3 && strcasestr(seg, company)) {
+			if (b->len)
+				lq_buf_adds(b, " | ");
+			lq_buf_adds(b, seg);
+		}
+	}
+	free(h);
+}
+
+/* The lead's industry evidence, strongest first: the LinkedIn industry
+ * (classify's label of it, else the name itself); the company's own words
+ * (name, description, headline after "at"/"@") when they name an
+ * industry; classify's label when the encoder matched it with a clear
+ * margin. Else none: the industry is unknown (l->guess keeps a close
+ * encoder label for the reasoning). */
+static void
+industry_evidence(struct lead *l, json_t *rec, json_t *prof)
+{
+	const char *ind = lq_rec_str(rec, "industry");
+	struct lq_profile p;
+	struct lq_buf b = LQ_BUF_INIT;
+	int other = !nonempty(ind) || strcmp(ind, "Other") == 0;
+
+	if (json_is_object(prof)) {
+		lq_profile_of(rec, &p);
+		l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
+		for (size_t i = 0; i < p.npos; i++)
+			l->prose |= nonempty(p.pos[i].description) != NULL;
+	} else {
+		memset(&p, 0, sizeof p);
+		p.employees_lo = p.employees_hi = -1;
+	}
+	if (p.industry) {
+		if (!other) {
+			l->industry = ind;
+			l->industry_src = "classify";
+		} else {
+			l->industry = l->profile_industry = p.industry;
+			p.industry = NULL;
+			l->industry_src = "profile";
+		}
+		lq_profile_free(&p);
+		return;
+	}
+	/* the company's own words: each text on its own, the first that names
+	 * an industry */
+	const char *name = lq_rec_str(rec, "name");
+	const char *texts[3] = { p.company ? p.company : lq_rec_str(rec, "company"), p.company_description, NULL };
+	if (nonempty(lq_rec_str(rec, "headline"))) {
+		headline_companies(lq_rec_str(rec, "headline"), texts[0], &b);
+		texts[2] = b.data;
+	}
+	for (size_t i = 0; i < 3; i++)
+		if (nonempty(texts[i]) && lq_company_groups(texts[i], name)) {
+			l->company_words = lq_xstrdup(texts[i]);
+			lq_utf8_cut(l->company_words, 200);
+			l->industry = l->company_words;
+			l->industry_src = "company";
+			break;
+		}
+	lq_buf_free(&b);
+	lq_profile_free(&p);
+	if (l->industry || other)
+		return;
+	double m = lq_class_margin(lq_rec_str(rec, "industry_reasoning"), l->runner, sizeof l->runner);
+	l->industry = ind;
+	l->industry_src = "classify";
+	if (m >= 0 && m < ENCODER_MARGIN && l->runner[0])
+		l->guess = ind;
+	else
+		l->runner[0] = '\0';
 }
 
 /* Collects what the lead offers; returns 0 if it offers nothing at all. */
@@ -368,30 +485,32 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		if (nonempty(s))
 			l->title[l->ntitles++] = s;
 	}
-	if (l->ntitles == 0 && nonempty(lq_rec_str(rec, "headline"))) {
-		l->headline_title = lq_headline_title(lq_rec_str(rec, "headline"));
-		if (*l->headline_title)
+	const char *hl = lq_rec_str(rec, "headline");
+	l->stance = nonempty(hl) ? lq_headline_stance(hl) : LQ_STANCE_NONE;
+	/* The headline's title is read beside the position titles (the better
+	 * one wins): it often gives the English title of a position in
+	 * another language. Not a vendor's or recruiter's: theirs names whom
+	 * they serve. */
+	if (nonempty(hl) && (l->ntitles == 0 || l->stance == LQ_STANCE_NONE || l->stance == LQ_STANCE_LAPSED)) {
+		l->headline_title = lq_headline_title(hl);
+		for (i = 0; i < l->ntitles && *l->headline_title; i++)
+			if (strcasecmp(l->title[i], l->headline_title) == 0)
+				break;
+		if (*l->headline_title && i == l->ntitles)
 			l->title[l->ntitles++] = l->headline_title;
 	}
 	l->t = lq_xcalloc(l->ntitles + 1, sizeof *l->t);
-	for (i = 0; i < l->ntitles; i++)
+	for (i = 0; i < l->ntitles; i++) {
 		lq_title_analyse(l->title[i], &l->t[i]);
-
-	const char *ind = lq_rec_str(rec, "industry");
-	if (nonempty(ind) && strcmp(ind, "Other") != 0) {
-		l->industry = ind;
-		l->industry_src = "classify";
-	} else if (json_is_object(prof)) {
-		struct lq_profile p;
-
-		lq_profile_of(rec, &p);
-		if (p.industry) {
-			l->industry = l->profile_industry = p.industry;
-			p.industry = NULL;
-			l->industry_src = "profile";
-		}
-		lq_profile_free(&p);
+		/* what the headline says of the person overrides the titles:
+		 * retired, former, aspiring, a student; a recruiter */
+		if (l->stance == LQ_STANCE_LAPSED)
+			l->t[i].level = LQ_LEVEL_STUDENT;
+		else if (l->stance == LQ_STANCE_RECRUITER)
+			l->t[i].fn = LQ_FN_RECRUITING;
 	}
+
+	industry_evidence(l, rec, prof);
 	l->text = lq_lead_text(rec, LQ_LEADTEXT_CAP_REMOTE);
 	l->folded = lq_fold(l->text);
 
@@ -431,6 +550,7 @@ lead_free(struct lead *l)
 	free(l->title);
 	free(l->headline_title);
 	free(l->profile_industry);
+	free(l->company_words);
 	free(l->text);
 	free(l->folded);
 }
@@ -441,6 +561,16 @@ cosmap(double c, double lo, double hi)
 	double e = (c - lo) / (hi - lo);
 
 	return e < 0 ? 0 : e > 1 ? 1 : e;
+}
+
+/* Similarity of an industry (its groups, its vector) to a target. */
+static double
+industry_sim(unsigned groups, const float *v, const struct crit *target)
+{
+	double lex = lq_industry_lexsim(groups, target->groups);
+	double e = cosmap(dot(v, target->v, dim), 0.3, 0.8);
+
+	return lex < 0 ? e : lex == 0 ? fmin(0.3, 0.5 * e) : fmax(lex, e);
 }
 
 static double
@@ -529,39 +659,49 @@ structured_one(struct lead *l, const float *vec)
 		}
 	}
 
-	/* Industry. */
+	/* Industry: unknown without evidence (industry_evidence). */
 	if (icp->target_industries.n) {
 		double I = 0;
 		size_t bi = 0;
 
-		for (j = 0; j < icp->target_industries.n; j++) {
-			double s;
+		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
+			unsigned lg = strcmp(l->industry_src, "company") == 0 ?
+			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
+			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);
 
-			if (l->industry) {
-				double lex = lq_industry_lexsim(lq_industry_groups(l->industry), industries[j].groups);
-				double e = cosmap(dot(vec + l->industry_vec * (size_t)dim, industries[j].v, dim), 0.3, 0.8);
-
-				s = lex < 0 ? e : lex == 0 ? fmin(0.3, 0.5 * e) : fmax(lex, e);
-			} else if (textv) {
-				/* no label: weak evidence from the text, at most 0.6 */
-				s = 0.6 * cosmap(dot(textv, industries[j].v, dim), 0.15, 0.5);
-			} else {
-				s = 0;
-			}
+			/* an encoder guess close to its runner-up: what both say */
+			if (l->guess)
+				s = fmin(s, industry_sim(lq_industry_groups(l->runner), vec + l->runner_vec * (size_t)dim,
+				    &industries[j]));
 			if (s > I || j == 0)
 				I = s, bi = j;
 		}
-		C += W_INDUSTRY * I;
-		Cw += W_INDUSTRY;
-		json_object_set_new(comp, "industry", json_pack("{s:f,s:s?,s:s,s:s}", "value", r2(I),
-		    "lead", l->industry, "target", industries[bi].s,
-		    "source", l->industry ? l->industry_src : "text"));
 		if (why.len)
 			lq_buf_adds(&why, "; ");
-		if (l->industry)
-			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->industry, industries[bi].s, I);
-		else
-			lq_buf_addf(&why, "text ~ %s (%.2f)", industries[bi].s, I);
+		if (l->guess && I < GUESS_AGREE) {
+			/* the two say different things: no evidence either way */
+			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s,s:s,s:s}", "value",
+			    "lead", "target", "source", "none", "guess", l->guess, "runner_up", l->runner));
+			lq_buf_addf(&why, "industry unknown (not counted; the encoder's guess %s is too close "
+			    "to %s)", l->guess, l->runner);
+		} else if (l->industry) {
+			C += W_INDUSTRY * I;
+			Cw += W_INDUSTRY;
+			json_object_set_new(comp, "industry", json_pack("{s:f,s:s,s:s,s:s}", "value", r2(I),
+			    "lead", l->industry, "target", industries[bi].s, "source", l->industry_src));
+			if (l->guess) {
+				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
+				lq_buf_addf(&why, "%s or %s (the encoder's guess, as far as both agree) ~ %s (%.2f)",
+				    l->industry, l->runner, industries[bi].s, I);
+			} else {
+				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
+				    "company: " : "", l->industry, industries[bi].s, I);
+			}
+		} else {
+			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s}", "value",
+			    "lead", "target", "source", "none"));
+			lq_buf_adds(&why, "industry unknown (not counted)");
+		}
 	}
 
 	/* Company type against the wanted sizes. */
@@ -575,15 +715,19 @@ structured_one(struct lead *l, const float *vec)
 		}
 		for (j = 0; have && j < icp->company_sizes.n; j++)
 			S = fmax(S, lq_size_sim(have, icp->company_sizes.v[j]));
-		if (S < 0)
-			S = SIZE_UNKNOWN, have = "unknown", src = "none";
-		C += W_COMPANY * S;
-		Cw += W_COMPANY;
-		json_object_set_new(comp, "company_type", json_pack("{s:f,s:s,s:s,s:s?}", "value", r2(S),
-		    "lead", have, "source", src, "signal", ev));
 		if (why.len)
 			lq_buf_adds(&why, "; ");
-		lq_buf_adds(&why, have);
+		if (S < 0) {
+			json_object_set_new(comp, "company_type", json_pack("{s:n,s:s,s:s,s:n}", "value",
+			    "lead", "unknown", "source", "none", "signal"));
+			lq_buf_adds(&why, "company size unknown (not counted)");
+		} else {
+			C += W_COMPANY * S;
+			Cw += W_COMPANY;
+			json_object_set_new(comp, "company_type", json_pack("{s:f,s:s,s:s,s:s?}", "value", r2(S),
+			    "lead", have, "source", src, "signal", ev));
+			lq_buf_adds(&why, have);
+		}
 	}
 
 	/* Keywords: whole words in the text, or close to it in meaning. */
@@ -602,8 +746,11 @@ structured_one(struct lead *l, const float *vec)
 			}
 		}
 		K = fmin(1, credit / (double)full);
-		C += W_KEYWORDS * K;
-		Cw += W_KEYWORDS;
+		/* a profile of a title and a headline cannot say a keyword's absence */
+		if (credit > 0 || l->prose) {
+			C += W_KEYWORDS * K;
+			Cw += W_KEYWORDS;
+		}
 		if (json_array_size(found) || json_array_size(near)) {
 			if (why.len)
 				lq_buf_adds(&why, "; ");
@@ -614,10 +761,22 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, "%s~%s", j || json_array_size(found) ? ", " : "",
 				    json_string_value(json_array_get(near, j)));
 		}
-		json_object_set_new(comp, "keywords", json_pack("{s:f,s:o,s:o}", "value", r2(K),
-		    "found", found, "similar", near));
+		json_object_set_new(comp, "keywords", json_pack("{s:o,s:o,s:o}", "value",
+		    credit > 0 || l->prose ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
+		if (credit == 0 && !l->prose) {
+			if (why.len)
+				lq_buf_adds(&why, "; ");
+			lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
+		}
 	}
 
+	if (l->stance == LQ_STANCE_VENDOR && T > VENDOR_TITLE_MAX) {
+		T = VENDOR_TITLE_MAX;
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "the headline sells a service (title at most %.2f)", VENDOR_TITLE_MAX);
+		json_object_set_new(json_object_get(comp, "title"), "value", json_real(r2(T)));
+	}
 	if (icp->target_titles.n == 0)
 		T = -1;
 	if (Cw > 0)
@@ -625,7 +784,7 @@ structured_one(struct lead *l, const float *vec)
 	if (T >= 0 && Cw > 0)
 		score = T * (CONTEXT_FLOOR + (1 - CONTEXT_FLOOR) * C);
 	else if (T >= 0)
-		score = T;
+		score = T;	/* no context criterion, or none with evidence */
 	else
 		score = C;
 	score = round_to(100 * score, 1);
@@ -670,8 +829,11 @@ structured_window(json_t **recs, size_t n)
 		l[i].industry_vec = ns;
 		if (l[i].industry)
 			PUSH(l[i].industry);
+		l[i].runner_vec = ns;
+		if (l[i].guess)
+			PUSH(l[i].runner);
 		if (!l[i].own_vec && l[i].text[0] &&
-		    (icp->target_keywords.n || (icp->target_industries.n && !l[i].industry))) {
+		    icp->target_keywords.n) {
 			char *t = lq_xstrdup(l[i].text);
 
 			lq_utf8_cut(t, LQ_LEADTEXT_CAP_LOCAL);

@@ -18,7 +18,7 @@ score -q "$ICP" < "$DATA/enriched.ndjson" > plain.ndjson
 ok 'score --calibration: every lead scored, 0-100, score_version names the calibration, the reason says so' \
 	'score --calibration cal.json "$ICP" < "$DATA/enriched.ndjson" > cal.ndjson 2> err.txt &&
 	 id=$(jq -r .hash cal.json 2>/dev/null); test $(wc -l < cal.ndjson) -eq 12 &&
-	 jq -se "all(.[]; .status != \"qualified\" or (.icp_score >= 0 and .icp_score <= 100 and (.score_version | test(\"^structured-1\\\\+cal-[0-9a-f]{12}$\")) and (.match_reasoning | test(\"calibrated for Brightbook \\\\([0-9a-f]{12}\\\\): untuned\"))))" cal.ndjson >/dev/null &&
+	 jq -se "all(.[]; .status != \"qualified\" or (.icp_score >= 0 and .icp_score <= 100 and (.score_version | test(\"^structured-2\\\\+cal-[0-9a-f]{12}$\")) and (.match_reasoning | test(\"calibrated for Brightbook \\\\([0-9a-f]{12}\\\\): untuned\"))))" cal.ndjson >/dev/null &&
 	 grep -q "calibration [0-9a-f]* for Brightbook" err.txt'
 ok 'score --calibration: the untuned score kept in components.calibration equals the plain run'"'"'s; knocked-out leads stay at most 5' \
 	'jq -s "map({(.id): .icp_score}) | add" plain.ndjson > plain.json &&
@@ -32,7 +32,7 @@ ok 'score --calibration: the calibrated score is the model of cal.json applied t
 	    r = json.loads(line); k = r["components"]; t = k["title"]["value"]
 	    v = {"untuned": k["calibration"]["untuned"] / 100, "title": t}
 	    for n in ("industry", "company_type", "keywords"):
-	        v[n] = k[n]["value"]; v["title*" + n] = t * k[n]["value"]
+	        v[n] = 0.5 if k[n]["value"] is None else k[n]["value"]; v["title*" + n] = t * v[n]
 	    z = c["intercept"] + sum(c["weights"][f] * v[f] for f in c["features"])
 	    assert abs(round(100 / (1 + math.exp(-z)), 1) - r["icp_score"]) < 0.051, (r["id"], z, r["icp_score"])
 	PY'

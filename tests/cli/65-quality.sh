@@ -68,9 +68,9 @@ done
 cat > gate.sh <<'GATE'
 set -eu
 for split in tune held-out; do
-	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.$2.$split.json"
+	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.${1%.ndjson}.$split.json"
 done
-jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile t "ev.$2.tune.json" --slurpfile h "ev.$2.held-out.json" '
+jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile t "ev.${1%.ndjson}.tune.json" --slurpfile h "ev.${1%.ndjson}.held-out.json" '
 	$b[0] as $b | {"tune": $t[0], "held-out": $h[0]} as $r |
 	[$b.figures[$shape] | to_entries[] | .key as $s | .value | to_entries[] | .key as $i |
 	 .value | to_entries[] | .key as $m | .value as $want |
@@ -110,6 +110,6 @@ for shape in rich sparse; do
 		"# \($shape) held-out: mean NDCG@10 \(.overall["ndcg@10"] * 1000 | round / 1000) (target \($t["mean ndcg@10"]))",
 		(.icps[] | "#   \(.icp): NDCG@10 \(.["ndcg@10"] * 1000 | round / 1000) (\($t["ndcg@10"])), P@10 \(.["p@10"] * 100 | round / 100) (\($t["p@10"])), AUC \(.auc * 1000 | round / 1000) (\($t.auc))" +
 		 (if .["ndcg@10"] < $t["ndcg@10"] or .["p@10"] < $t["p@10"] or .auc < $t.auc then "  below target" else "" end))' \
-		"ev.$shape.held-out.json" 2>/dev/null
+		"ev.$shape.default.held-out.json" 2>/dev/null
 done
 done_testing

@@ -35,7 +35,7 @@ expect 'structured: translated titles meet the English targets' \
 	Personalleiter	1
 	EOF
 ok 'structured: score_version, tier and components on every record' \
-	'jq -e "select(.score_version != \"structured-1\" or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
+	'jq -e "select(.score_version != \"structured-2\" or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
 ok 'structured: scores are absolute (one lead scores the same alone as in the batch)' \
 	'sed -n 12p embedded.ndjson | score "$D/icp.json" 2>/dev/null | jq .icp_score > one && sed -n 12p s.ndjson | jq .icp_score | cmp - one'
 ok 'structured: leads never embedded are scored from text' \
@@ -76,12 +76,12 @@ expect 'titles: abbreviations, translations, hiring calls, students' \
 	'score "$S/icp-finance.json" < "$S/titles.ndjson" 2>/dev/null | jq -r "[.id, .tier, (.components.exclude.knocked_out | tostring), .components.title.target] | @tsv"' <<-'EOF'
 	cfo-en	A	false	CFO
 	cfo-fr	A	false	Finance Director
-	cfo-de	B	false	Head of Finance
+	cfo-de	A	false	Head of Finance
 	recruiter	D	true	Finance Director
 	recruiter2	D	true	Finance Director
-	student	D	false	Head of Finance
+	student	D	false	Finance Director
 	engineer	D	false	Head of Finance
-	card-only	C	false	Finance Director
+	card-only	A	false	Finance Director
 	EOF
 expect 'titles: the reasoning line' \
 	'score "$S/icp-finance.json" < "$S/titles.ndjson" 2>/dev/null | head -1 | jq -r .match_reasoning' <<-'EOF'
@@ -116,4 +116,60 @@ status 'a full disk is an error, not exit 0' 3 'score "$D/icp.json" < embedded.n
 { printf '{"target_titles":["CFO"],"notes":"'; head -c 17000000 /dev/zero | tr '\0' 'x'; printf '"}'; } > big-icp.json
 status 'an ICP file over 16 MB: exit 3' 3 'score big-icp.json < /dev/null > /dev/null'
 stderr_has 'an ICP file over 16 MB: named, with the reason' 'big-icp.json: larger than 16 MB: not an ICP file' 'score big-icp.json < /dev/null'
+# Evidence discipline (issue 13): a criterion with no evidence is unknown,
+# left out of the weighted mean and said so, never a penalty; the
+# company's own words name an industry without a LinkedIn one; "AI" in a
+# coaching practice's name is no AI company; an encoder-only label too
+# close to its runner-up does not count.
+cat > ev.ndjson <<'EOF'
+{"id":"none","status":"enriched","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+{"id":"wrong","status":"enriched","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","industryName":"Hospitals and Health Care"}}
+{"id":"words","status":"enriched","name":"C D","headline":"CFO at Paylane, the payments platform","current_job_titles":["CFO"],"profile":{"firstName":"C","lastName":"D"}}
+{"id":"coach","status":"enriched","name":"E F","headline":"Founder & CFO at Clarity AI Coaching","current_job_titles":["CFO"],"profile":{"firstName":"E","lastName":"F"}}
+{"id":"guess","status":"enriched","headline":"CFO","current_job_titles":["CFO"],"industry":"Fintech","industry_reasoning":"\"Scaling finance\" ~ Fintech (0.41; next Healthcare 0.38)","profile":{"firstName":"A","lastName":"B"}}
+EOF
+expect 'evidence: unknown industry and size are not counted (value null, said), a known wrong industry costs, the company'"'"'s words count, no AI in a coaching name, a close encoder guess does not count' \
+	'score "$S/icp-finance.json" < ev.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.source, .components.company_type.value, (.match_reasoning | test(\"industry unknown \\\\(not counted\") | tostring)] | @tsv"' <<-'EOF'
+	none		none		true
+	wrong	0	profile		false
+	words	1	company		false
+	coach		none		true
+	guess		none		true
+	EOF
+ok 'evidence: the lead with nothing known about its company scores above the one at a wrong industry' \
+	'score "$S/icp-finance.json" < ev.ndjson 2>/dev/null | jq -se "(map({(.id): .icp_score}) | add) as \$s | \$s.none > \$s.wrong and \$s.words >= \$s.none"'
+# Titles (issue 13): the headline's title is read beside the position
+# titles (the better wins); a retired, former or aspiring headline makes
+# the person not serving; a recruiter or a vendor ("I help ...") in the
+# headline is not the function they name.
+cat > hl.ndjson <<'EOF'
+{"id":"nordic","status":"enriched","headline":"CFO at Kvist","current_job_titles":["Økonomisjef"]}
+{"id":"retired","status":"enriched","headline":"Retired CFO · golf","current_job_titles":["CFO"]}
+{"id":"aspiring","status":"enriched","headline":"Aspiring CFO | Finance student","current_job_titles":["Treasurer"]}
+{"id":"placing","status":"enriched","headline":"Placing CFOs & FDs into PE-backed software businesses","current_job_titles":["Director"]}
+{"id":"vendor","status":"enriched","headline":"I help SaaS CFOs close the books faster","current_job_titles":["CFO"]}
+{"id":"plain","status":"enriched","headline":"CFO | ex-Stripe","current_job_titles":["CFO"]}
+EOF
+expect 'titles: the headline title beside a title the lexicon lacks; retired and aspiring capped; a recruiter or vendor headline is not the function it names; "ex-Stripe" is a past employer' \
+	'score "$S/icp-finance.json" < hl.ndjson 2>/dev/null | jq -r "[.id, (.components.title.value >= 0.9 | tostring), (.components.title.value <= 0.4 | tostring)] | @tsv"' <<-'EOF'
+	nordic	true	false
+	retired	false	true
+	aspiring	false	true
+	placing	false	true
+	vendor	false	true
+	plain	true	false
+	EOF
+# A compound title is judged by its most specific function: "Co-founder &
+# CFO" is a CFO, not a co-founder, for a founders' ICP; "Co-founder & CTO"
+# stays a CTO; "Founder & CEO" an executive.
+echo '{"client": "F", "target_titles": ["Co-founder", "CTO"]}' > founders.json
+printf '%s\n' '{"id":"cfo","status":"enriched","current_job_titles":["Co-founder & CFO"]}' \
+	'{"id":"cto","status":"enriched","current_job_titles":["Co-founder & CTO"]}' \
+	'{"id":"ceo","status":"enriched","current_job_titles":["Founder & CEO"]}' > compound.ndjson
+expect 'titles: a compound title by its most specific function' \
+	'score founders.json < compound.ndjson 2>/dev/null | jq -r "[.id, (.components.title.value >= 0.9 | tostring)] | @tsv"' <<-'EOF'
+	cfo	false
+	cto	true
+	ceo	true
+	EOF
 done_testing

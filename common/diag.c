@@ -45,6 +45,20 @@ lq_color(void)
 	return cached;
 }
 
+/* 1 if stderr is a terminal that understands erasing a line. */
+static int
+on_terminal(void)
+{
+	static int cached = -1;
+	const char *term;
+
+	if (cached < 0) {
+		term = getenv("TERM");
+		cached = isatty(STDERR_FILENO) && !(term && strcmp(term, "dumb") == 0);
+	}
+	return cached;
+}
+
 static void vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 	__attribute__((format(printf, 2, 0)));
 
@@ -63,6 +77,8 @@ vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
 	lq_redact_str(line);	/* no message carries a key, whoever built it */
 	fflush(stdout);
+	if (on_terminal())
+		fputs("\r\033[K", stderr);	/* over a progress line, this stage's or another's */
 	fputs(line, stderr);
 	if (errnum)
 		fprintf(stderr, ": %s", strerror(errnum));

@@ -10,6 +10,7 @@
 #include "http.h"
 #include "ndjson.h"
 #include "redact.h"
+#include "run.h"
 #include "util.h"
 
 struct lq_http {
@@ -568,5 +569,9 @@ lq_http_run(struct lq_http *h, double wait)
 		h->running--;
 		finish(h, r, m->data.result);
 	}
+	/* Slow requests: the progress line moves on while they run (a program
+	 * that reads records; at most ten redraws a second, run.h). */
+	if (lq_counts.in > 0)
+		lq_progress();
 	return h->pending;
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base64.h"
@@ -29,6 +30,7 @@ struct lq_reader {
 	unsigned long lineno;
 	unsigned long recline;
 	int full;		/* LQ_RECORD_PARSE=full: jansson parses every line whole */
+	int progress;		/* stdin, a regular file: counts lq_progress_done */
 };
 
 /* Enough for most records at once; a longer line grows the buffer. */
@@ -51,6 +53,17 @@ lq_reader_new(FILE *fp, const char *name)
 	}
 	r->cap = READ_CHUNK;
 	r->buf = lq_xmalloc(r->cap);
+	if (r->fd == STDIN_FILENO) {
+		struct stat st;
+		off_t at = lseek(r->fd, 0, SEEK_CUR);
+
+		/* A file on stdin: its size gives the progress a total (run.h). */
+		if (fstat(r->fd, &st) == 0 && S_ISREG(st.st_mode) && at >= 0 && st.st_size > at) {
+			r->progress = 1;
+			lq_progress_size = (unsigned long long)(st.st_size - at);
+			lq_progress_done = 0;
+		}
+	}
 	return r;
 }
 
@@ -302,6 +315,8 @@ lq_reader_next(struct lq_reader *r)
 
 		if ((kind = next_line(r, &s, &n)) == 0)
 			return NULL;
+		if (r->progress)
+			lq_progress_done += n + 1;
 		r->lineno++;
 		if (r->lineno == 1 && n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 			s += 3, n -= 3;

@@ -2,6 +2,8 @@
 #ifndef LQ_RUN_H
 #define LQ_RUN_H
 
+#include <stddef.h>
+
 /* Counters every filter keeps; the reader, writer and lq_rec_fail update
  * the first four. */
 struct lq_counts {
@@ -23,9 +25,27 @@ extern void (*lq_run_finish_hook)(void);
 /* Starts the run clock. Called by lq_init. */
 void lq_run_start(void);
 
-/* Updates the progress line (at most ten times a second) when stderr is a
- * terminal or --progress was given, unless --quiet. */
+/* Shows progress on stderr: "[LABEL]prog: DONE/TOTAL (P%), R/s, ETA T,
+ * N failed", or "prog: DONE done, R/s" when no total is known. DONE is
+ * the records written; R the records a second (the average over the
+ * first seconds, then smoothed over about ten); TOTAL comes from
+ * LQ_PROGRESS_TOTAL (a count handed down, e.g. by qualify.sh) or, with a
+ * regular file on stdin, is estimated from its size and the bytes read
+ * ("~TOTAL" until the end of the file). Shown when stderr is a terminal
+ * and stdout is no pipe (in a pipeline the last stage shows it), redrawn
+ * in place at most ten times a second; --progress or LQ_PROGRESS=1
+ * force it anywhere (not a terminal: whole lines, at most one a second);
+ * --quiet or LQ_PROGRESS=0 turn it off. Call it after each record and
+ * while waiting on slow work (the HTTP loop does): it is cheap when
+ * nothing is due. */
 void lq_progress(void);
+
+/* The progress text for the time now (lq_progress; no line end). */
+void lq_progress_line(char *b, size_t n, double now);
+
+/* Bytes of a regular file on stdin (0: not one) and the bytes of it read
+ * into records so far: set by the NDJSON reader for the progress total. */
+extern unsigned long long lq_progress_size, lq_progress_done;
 
 /* Adds "key value" text to the summary line, e.g. lq_summary_add("%llu
  * cache hits", n). Call before lq_finish. */

@@ -87,7 +87,10 @@ guard = $(if $(BUDGET),sh $(HERE)budget.sh $(D)/budget.spent $(BUDGET) $(1) $< $
 
 # run NAME, extra args: $(LQ) NAME < first prerequisite > target, via a
 # temp file renamed on success (a target present is a target complete).
-run = $(call guard,$(1),$(2)) $(ENVLOAD) $(LQ) $(1) $($(1)) $(2) < $< > $@.tmp && mv $@.tmp $@
+# After extract-urls, the records in the input are the progress total
+# (LQ_PROGRESS_TOTAL: a percentage and an ETA on the progress line).
+total = $(if $(filter-out extract-urls,$(1)),LQ_PROGRESS_TOTAL=$$(grep -c . $< || :))
+run = $(call guard,$(1),$(2)) $(call total,$(1)) $(ENVLOAD) $(LQ) $(1) $($(1)) $(2) < $< > $@.tmp && mv $@.tmp $@
 
 # Every stage depends on the config: a changed setting reruns the stages,
 # and the cache makes the ones whose settings did not change free.

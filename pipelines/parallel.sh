@@ -26,6 +26,8 @@
 # scrape, embed, classify, score; rerank and to-csv need all records: run
 # them after. Exit status: the stage's; 2 usage; 3 setup (no GNU parallel,
 # unreadable input, a resume on a different input).
+# Progress: on a terminal (or with LQ_PROGRESS=1) the records written so
+# far against the input's lines; LQ_PROGRESS=0 turns it off.
 set -eu
 jobs= hosts= block= joblog= resume= lq=
 me=parallel.sh
@@ -87,10 +89,19 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 umask 077
 
+# Progress: shown when stderr is a terminal or LQ_PROGRESS=1 (progress()).
+show=0
+case ${LQ_PROGRESS:-} in
+0) ;;
+'') [ ! -t 2 ] || show=tty ;;
+*) show=lines; [ ! -t 2 ] || show=tty ;;
+esac
+
 # The input: read in place when it is a regular file, else spooled into
-# $tmp so its size is known (block sizing) and a resume can check it.
+# $tmp so its size is known (block sizing, the progress total) and a
+# resume can check it.
 in=/dev/stdin
-if [ -n "$joblog" ] || { [ -z "$block" ] && [ ! -f /dev/stdin ]; }; then
+if [ -n "$joblog" ] || { { [ -z "$block" ] || [ "$show" != 0 ]; } && [ ! -f /dev/stdin ]; }; then
 	cat > "$tmp/in" || die "cannot spool the input into $tmp"
 	in=$tmp/in
 fi
@@ -155,11 +166,42 @@ input() {
 	cat "$in"
 }
 
+# Progress (GNU parallel's --bar does not work with --pipe): when stderr
+# is a terminal, or LQ_PROGRESS=1, the output passes through awk, which
+# counts the records written against the input's lines and redraws
+# "parallel.sh: STAGE N/TOTAL records (P%)" as blocks finish (whole lines,
+# at each tenth, when stderr is no terminal). LQ_PROGRESS=0 turns it off.
+progress() {
+	LC_ALL=C awk -v total="$total" -v stage="$stage" -v tty="$1" '
+		BEGIN { last = -1 }
+		{ print; n++
+		  p = total > 0 ? int(100 * n / total) : 0
+		  if (p > 100) p = 100
+		  line = sprintf("parallel.sh: %s %d/%d records (%d%%)", stage, n, total, p)
+		  if (tty && (p != last || n % 100 == 0)) {
+			printf "\r%s\033[K", line > "/dev/stderr"; shown = 1
+		  } else if (!tty && (int(p / 10) != int(last / 10) || n == total)) {
+			print line > "/dev/stderr"
+		  }
+		  fflush("/dev/stderr")
+		  last = p }
+		END { if (shown) printf "\r\033[K" > "/dev/stderr" }'
+}
+total=0
+[ "$show" = 0 ] || total=$(grep -c . "$in" || :)
 if [ -z "$joblog" ]; then
-	# shellcheck disable=SC2046
-	input | parallel -q --pipe -k --block "$block" --will-cite --halt now,fail=1 \
-		${jobs:+-j "$jobs"} ${hosts:+-S "$hosts"} ${header:+--header "$header"} "$@"
-	exit $?
+	if [ "$show" = 0 ]; then
+		# shellcheck disable=SC2046
+		input | parallel -q --pipe -k --block "$block" --will-cite --halt now,fail=1 \
+			${jobs:+-j "$jobs"} ${hosts:+-S "$hosts"} ${header:+--header "$header"} "$@"
+		exit $?
+	fi
+	# The stage's status, not awk's, is the exit status.
+	st=0
+	{ input | parallel -q --pipe -k --block "$block" --will-cite --halt now,fail=1 \
+		${jobs:+-j "$jobs"} ${hosts:+-S "$hosts"} ${header:+--header "$header"} "$@" || st=$?
+	  echo "$st" > "$tmp/status"; } | progress "$([ "$show" = tty ] && echo 1 || echo 0)"
+	exit "$(cat "$tmp/status")"
 fi
 
 # With a job log: every block runs, even after one failed, and its output

@@ -20,6 +20,8 @@
 # 5 when the spreadsheet left out failed leads (to-csv's exit 5: leads.csv
 # and review.html are still written; `to-csv = --exclude-failed` in CONFIG
 # accepts that).
+# Progress: each stage's line, labelled [k/8], with the lead count as its
+# total (percent, ETA); on a terminal, or anywhere with LQ_PROGRESS=1.
 set -eu
 
 usage() {
@@ -88,11 +90,19 @@ args() {
 # stage NAME IN OUT [ARGS...]: run lq NAME < IN > OUT.tmp, then rename.
 # to-csv's exit 5 (failed leads left out) keeps the spreadsheet; the
 # script ends with that status after the other stages.
+# Progress (when stderr is a terminal, or forced by LQ_PROGRESS=1): each
+# stage's line says which stage of the run it is ("[2/8] scrape: 120/240
+# (50%), 3.1/s, ETA 38s") and, once extract-urls has counted the leads,
+# the total (LQ_PROGRESS_TOTAL), so every stage shows a percentage and ETA.
 left_out=0
+nstage=0
 [ -z "$budget" ] || echo 0 > "$out/budget.spent"
 stage() {
 	name=$1 in=$2 outf=$3
 	shift 3
+	nstage=$((nstage + 1))
+	LQ_PROGRESS_LABEL="[$nstage/8] "
+	export LQ_PROGRESS_LABEL
 	if [ -n "$budget" ]; then
 		set -f
 		# shellcheck disable=SC2046
@@ -116,6 +126,8 @@ stage() {
 }
 
 stage extract-urls "$followers" "$out/1-leads.ndjson"
+LQ_PROGRESS_TOTAL=$(grep -c . "$out/1-leads.ndjson" || :)
+export LQ_PROGRESS_TOTAL
 stage scrape "$out/1-leads.ndjson" "$out/2-enriched.ndjson"
 stage embed "$out/2-enriched.ndjson" "$out/3-embedded.ndjson"
 stage classify "$out/3-embedded.ndjson" "$out/4-classified.ndjson"

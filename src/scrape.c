@@ -1696,6 +1696,7 @@ drive(struct lq_reader *rd, int eof)
 		lq_http_run(http, wait);
 	else if ((n_active > 0 || (wq_len > 0 && queue_not_before > lq_now())) && wait > 0)
 		usleep((useconds_t)(wait * 1e6));
+	lq_progress();	/* the line moves on while runs go (rate, ETA) */
 }
 
 /* --abort-orphans: lists the actor's runs still READY or RUNNING and

@@ -518,6 +518,29 @@ lq_headline_title(const char *headline)
 	return lq_xstrdup("");
 }
 
+/* Words that make a title a side role beside the person's main job
+ * (folded, whole words). "Board" alone is not one ("Board of Directors
+ * Secretary" is rare; "Head of Onboarding" does not match a whole word). */
+int
+lq_title_side(const char *title)
+{
+	static const char *const side[] = { "advisor", "adviser", "advisory", "board member",
+		"board director", "board of directors", "member of the board", "board advisor",
+		"non executive", "nonexecutive", "ned", "independent director", "trustee",
+		"mentor", "angel", "angel investor", "business angel", "investor",
+		"entrepreneur in residence", "eir", "volunteer", "ambassador", "aufsichtsrat",
+		"beirat", "styrelseledamot", "styrelsemedlem", "bestyrelsesmedlem", "styremedlem",
+		"hallituksen jasen", "czlonek rady nadzorczej", "commissaris", "raad van advies",
+		"bénévole", "benevole", "voluntario", "voluntaria", "ehrenamtlich", "side project" };
+	char *f = lq_fold(title);
+	int r = 0;
+
+	for (size_t i = 0; i < LQ_NELEM(side) && !r; i++)
+		r = lq_has_phrase(f, side[i]);
+	free(f);
+	return r;
+}
+
 /* Industry groups. */
 enum {
 	IG_SOFTWARE = 1 << 0, IG_FINTECH = 1 << 1, IG_FINANCE = 1 << 2, IG_AI = 1 << 3,

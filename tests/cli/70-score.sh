@@ -189,4 +189,24 @@ expect 'titles: the primary current role decides; a side project, board seat or 
 	EOF
 ok 'titles: the reasoning names the main job beside a side role' \
 	'score founders.json < side.ndjson 2>/dev/null | jq -se ".[0].match_reasoning | test(\"side role beside Senior Software Engineer\")"'
+# Titles in languages the lexicon once lacked (issue 13): Nordic, Polish,
+# German and Dutch compounds, with no English headline to help.
+echo '{"client": "L", "target_titles": ["CFO", "CEO", "Head of Marketing"]}' > langs.json
+for t in 'VD' 'Ekonomichef' 'Administrerende direktør' 'Toimitusjohtaja' 'Talouspäällikkö' \
+	'Dyrektor finansowy' 'Prezes zarządu' 'Marketingleiter' 'Hoofd Marketing' 'Kierownik działu marketingu'; do
+	jq -nc --arg t "$t" '{id: $t, status: "enriched", current_job_titles: [$t]}'
+done > langs.ndjson
+expect 'titles: Swedish, Norwegian, Finnish, Polish, German and Dutch titles are read' \
+	'score langs.json < langs.ndjson 2>/dev/null | jq -r "[.id, .components.title.target, (.components.title.value >= 0.8 | tostring)] | @tsv"' <<-'EOF'
+	VD	CEO	true
+	Ekonomichef	CFO	true
+	Administrerende direktør	CEO	true
+	Toimitusjohtaja	CEO	true
+	Talouspäällikkö	CFO	true
+	Dyrektor finansowy	CFO	true
+	Prezes zarządu	CEO	true
+	Marketingleiter	Head of Marketing	true
+	Hoofd Marketing	Head of Marketing	true
+	Kierownik działu marketingu	Head of Marketing	true
+	EOF
 done_testing

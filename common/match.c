@@ -87,6 +87,24 @@ static const char *const expand[][2] = {
 	{ "sicherheit", "security" }, { "informationssicherheit", "information security" },
 	{ "teamleiter", "team lead" }, { "teamleiterin", "team lead" }, { "technischer", "technology" },
 	{ "technische", "technology" }, { "personalabteilung", "human resources" },
+	{ "marketingleiter", "head of marketing" }, { "marketingleiterin", "head of marketing" },
+	{ "marketingleitung", "head of marketing" }, { "marketingdirektor", "marketing director" },
+	{ "marketingdirektorin", "marketing director" }, { "marketingchef", "head of marketing" },
+	{ "marketingchefin", "head of marketing" }, { "vertriebsleiterin", "head of sales" },
+	{ "vertriebsleitung", "head of sales" }, { "vertriebsdirektor", "sales director" },
+	{ "vertriebsdirektorin", "sales director" }, { "vertriebschef", "head of sales" },
+	{ "vertriebsvorstand", "chief revenue officer" }, { "technikvorstand", "chief technology officer" },
+	{ "technologievorstand", "chief technology officer" }, { "vorstandsvorsitzende", "chief executive officer" },
+	{ "produktleiter", "head of product" }, { "produktleiterin", "head of product" },
+	{ "entwicklungsleiter", "head of engineering" }, { "entwicklungsleiterin", "head of engineering" },
+	{ "betriebsleiter", "head of operations" }, { "betriebsleiterin", "head of operations" },
+	{ "finanzbuchhalter", "accountant" }, { "finanzbuchhalterin", "accountant" },
+	{ "personalleitung", "head of human resources" }, { "leitung", "head of" },
+	{ "kaufmannische leitung", "head of finance" },
+	{ "geschaftsfuhrender gesellschafter", "managing partner" },
+	{ "geschaftsfuhrende gesellschafterin", "managing partner" },
+	{ "gesellschafter", "partner" }, { "gesellschafterin", "partner" },
+	{ "inhaber", "owner" }, { "inhaberin", "owner" },
 	/* Spanish */
 	{ "director financiero", "finance director" }, { "directora financiera", "finance director" },
 	{ "director de recursos humanos", "human resources director" },
@@ -110,6 +128,12 @@ static const char *const expand[][2] = {
 	{ "wervingsspecialist", "recruiter" }, { "werving", "recruiting" }, { "boekhouder", "accountant" },
 	{ "verkoop", "sales" }, { "stagiair", "intern" }, { "salarisadministratie", "payroll" },
 	{ "ontwikkeling", "development" }, { "beveiliging", "security" }, { "teamleider", "team lead" },
+	{ "financieel", "finance" }, { "commercieel", "commercial" }, { "technisch", "technology" },
+	{ "eigenaar", "owner" }, { "mede eigenaar", "partner" }, { "directeur eigenaar", "owner" },
+	{ "bedrijfsleider", "general manager" }, { "bestuurder", "managing director" },
+	{ "bedrijfsvoering", "operations" }, { "afdelingshoofd", "head of" },
+	{ "marketingmanager", "marketing manager" }, { "salesmanager", "sales manager" },
+	{ "hoofd financien", "head of finance" },
 	/* Portuguese */
 	{ "diretor financeiro", "finance director" }, { "diretora financeira", "finance director" },
 	{ "diretor de recursos humanos", "human resources director" },
@@ -133,6 +157,71 @@ static const char *const expand[][2] = {
 	{ "stagista", "intern" }, { "contabile", "accountant" }, { "vendite", "sales" },
 	{ "ingegnere", "engineer" }, { "paghe", "payroll" }, { "ingegneria", "engineering" },
 	{ "piattaforma", "platform" }, { "sicurezza", "security" }, { "sviluppo", "development" },
+	/* Swedish */
+	{ "vd", "chief executive officer" }, { "verkstallande direktor", "chief executive officer" },
+	{ "ekonomichef", "head of finance" }, { "ekonomidirektor", "finance director" },
+	{ "finanschef", "chief financial officer" }, { "ekonomiansvarig", "head of finance" },
+	{ "redovisningschef", "head of accounting" },
+	{ "hr chef", "head of human resources" }, { "hr ansvarig", "head of human resources" },
+	{ "marknadschef", "head of marketing" }, { "marknadsdirektor", "marketing director" },
+	{ "forsaljningschef", "head of sales" }, { "saljchef", "head of sales" },
+	{ "forsaljningsdirektor", "sales director" }, { "it chef", "head of information technology" },
+	{ "teknikchef", "head of technology" }, { "utvecklingschef", "head of engineering" },
+	{ "produktchef", "head of product" }, { "rekryteringschef", "head of recruiting" },
+	{ "driftchef", "head of operations" }, { "kommunikationschef", "head of communications" },
+	{ "grundare", "founder" }, { "medgrundare", "co founder" }, { "agare", "owner" },
+	{ "delagare", "partner" }, { "rekryterare", "recruiter" }, { "ansvarig", "head of" },
+	{ "redovisningsekonom", "accountant" }, { "ekonomiassistent", "finance assistant" },
+	{ "styrelseordforande", "chairman board member" },
+	/* Norwegian and Danish (lq_fold keeps ø and æ) */
+	{ "administrerende direktør", "chief executive officer" }, { "adm direktør", "chief executive officer" },
+	{ "adm dir", "chief executive officer" }, { "daglig leder", "chief executive officer" },
+	{ "direktør", "director" }, { "økonomisjef", "head of finance" }, { "økonomichef", "head of finance" },
+	{ "økonomidirektør", "finance director" }, { "finansdirektør", "chief financial officer" },
+	{ "regnskapssjef", "head of accounting" }, { "regnskabschef", "head of accounting" },
+	{ "personalsjef", "head of human resources" }, { "personalechef", "head of human resources" },
+	{ "hr sjef", "head of human resources" }, { "hr direktør", "human resources director" },
+	{ "markedssjef", "head of marketing" }, { "markedsdirektør", "marketing director" },
+	{ "salgssjef", "head of sales" }, { "salgschef", "head of sales" },
+	{ "salgsdirektør", "sales director" }, { "teknisk direktør", "chief technology officer" },
+	{ "teknologidirektør", "chief technology officer" }, { "it sjef", "head of information technology" },
+	{ "it direktør", "information technology director" }, { "driftssjef", "head of operations" },
+	{ "driftschef", "head of operations" }, { "medgrunder", "co founder" }, { "stifter", "founder" },
+	{ "medstifter", "co founder" }, { "grundlægger", "founder" }, { "medgrundlægger", "co founder" },
+	{ "eier", "owner" }, { "ejer", "owner" }, { "indehaver", "owner" }, { "medeier", "partner" },
+	{ "medejer", "partner" }, { "rekrutterer", "recruiter" }, { "bogholder", "bookkeeper" },
+	{ "regnskapsfører", "accountant" }, { "leder", "head of" },
+	/* Finnish (lq_fold drops the dots of ä and ö) */
+	{ "toimitusjohtaja", "chief executive officer" }, { "talousjohtaja", "chief financial officer" },
+	{ "talouspaallikko", "head of finance" }, { "henkilostojohtaja", "human resources director" },
+	{ "henkilostopaallikko", "head of human resources" }, { "hr johtaja", "human resources director" },
+	{ "hr paallikko", "head of human resources" }, { "markkinointijohtaja", "marketing director" },
+	{ "markkinointipaallikko", "head of marketing" }, { "myyntijohtaja", "sales director" },
+	{ "myyntipaallikko", "sales manager" }, { "teknologiajohtaja", "chief technology officer" },
+	{ "tietohallintojohtaja", "chief information technology officer" },
+	{ "it johtaja", "information technology director" }, { "operatiivinen johtaja", "chief operating officer" },
+	{ "kehitysjohtaja", "head of development" }, { "tuotejohtaja", "head of product" },
+	{ "perustaja", "founder" }, { "osakas", "partner" }, { "yrittaja", "owner" },
+	{ "kirjanpitaja", "bookkeeper" }, { "rekrytoija", "recruiter" }, { "johtaja", "director" },
+	{ "paallikko", "head of" },
+	/* Polish (lq_fold keeps ł) */
+	{ "prezes zarzadu", "chief executive officer" }, { "prezes", "president" },
+	{ "wiceprezes zarzadu", "vice president" }, { "wiceprezes", "vice president" },
+	{ "członek zarzadu", "board member" }, { "dyrektor generalny", "chief executive officer" },
+	{ "dyrektor zarzadzajacy", "managing director" }, { "dyrektor finansowy", "chief financial officer" },
+	{ "dyrektor operacyjny", "chief operating officer" }, { "dyrektor techniczny", "technology director" },
+	{ "dyrektor", "director" }, { "kierownik", "manager" }, { "menedzer", "manager" },
+	{ "głowny ksiegowy", "head of accounting" },
+	{ "glowny ksiegowy", "head of accounting" }, 	{ "głowna ksiegowa", "head of accounting" },
+	{ "ksiegowy", "accountant" }, { "ksiegowa", "accountant" }, { "finansowy", "finance" },
+	{ "finansowa", "finance" }, { "finansow", "finance" }, { "personalny", "human resources" },
+	{ "personalna", "human resources" }, { "kadr", "human resources" }, { "sprzedazy", "sales" },
+	{ "marketingu", "marketing" }, { "dzialu", "" }, { "działu", "" }, { "technologii", "technology" },
+	{ "informatyki", "information technology" }, { "załozyciel", "founder" }, { "zalozyciel", "founder" },
+	{ "wspołzałozyciel", "co founder" }, { "wspolzalozyciel", "co founder" },
+	{ "własciciel", "owner" }, { "wlasciciel", "owner" },
+	{ "rekruter", "recruiter" }, { "rekruterka", "recruiter" }, { "starszy", "senior" },
+	{ "specjalista", "specialist" }, { "stazysta", "intern" }, { "praktykant", "intern" },
 	/* Japanese (lq_fold keeps a run of kanji as one word) */
 	{ "最高技術責任者", "chief technology officer" }, { "最高財務責任者", "chief financial officer" },
 	{ "最高経営責任者", "chief executive officer" }, { "最高人事責任者", "chief human resources officer" },
@@ -517,6 +606,29 @@ lq_headline_title(const char *headline)
 		p = next;
 	}
 	return lq_xstrdup("");
+}
+
+/* Words that make a title a side role beside the person's main job
+ * (folded, whole words). "Board" alone is not one ("Board of Directors
+ * Secretary" is rare; "Head of Onboarding" does not match a whole word). */
+int
+lq_title_side(const char *title)
+{
+	static const char *const side[] = { "advisor", "adviser", "advisory", "board member",
+		"board director", "board of directors", "member of the board", "board advisor",
+		"non executive", "nonexecutive", "ned", "independent director", "trustee",
+		"mentor", "angel", "angel investor", "business angel", "investor",
+		"entrepreneur in residence", "eir", "volunteer", "ambassador", "aufsichtsrat",
+		"beirat", "styrelseledamot", "styrelsemedlem", "bestyrelsesmedlem", "styremedlem",
+		"hallituksen jasen", "czlonek rady nadzorczej", "członek rady nadzorczej", "commissaris", "raad van advies",
+		"bénévole", "benevole", "voluntario", "voluntaria", "ehrenamtlich", "side project" };
+	char *f = lq_fold(title);
+	int r = 0;
+
+	for (size_t i = 0; i < LQ_NELEM(side) && !r; i++)
+		r = lq_has_phrase(f, side[i]);
+	free(f);
+	return r;
 }
 
 /* Industry groups. */

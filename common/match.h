@@ -84,6 +84,11 @@ enum {
  * start of the headline. */
 int lq_headline_stance(const char *headline);
 
+/* 1 if a title names a side role beside a main job: board member or
+ * director seat, advisor, angel investor, mentor, entrepreneur in
+ * residence, volunteer, trustee (several languages). */
+int lq_title_side(const char *title);
+
 /* Industry groups a name belongs to (a bit set; 0 if unknown): classify's
  * labels, LinkedIn industry names and the words ICPs use ("B2B software",
  * "Financial technology"). */

@@ -91,6 +91,10 @@ structured_version(void)
  * person a vendor to the titles they name: their own title counts at most
  * this much. */
 #define VENDOR_TITLE_MAX 0.4
+/* The primary current role decides: a title beside it (a side project, a
+ * board seat, an advisor's or investor's role) keeps this much of its
+ * similarity. */
+#define SIDE_WEIGHT 0.5
 /* An industry classify's local encoder matched alone (no LinkedIn
  * industry, no word of the company's) counts only when it led the
  * runner-up by this much; else it is a guess, said in the reasoning. */
@@ -377,6 +381,8 @@ struct lead {
 	size_t ntitles;
 	const char **title;		/* as the lead wrote them */
 	struct lq_title *t;
+	double *weight;			/* 1 for the primary role's title, SIDE_WEIGHT beside it */
+	size_t primary;			/* index of the primary role's title */
 	char *headline_title;
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
@@ -498,6 +504,102 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof)
 		l->runner[0] = '\0';
 }
 
+/* How a current position's employment type ranks as a main job: 0 full
+ * time or unknown, 1 part time, freelance, seasonal, volunteer. */
+static int
+part_time(const char *et)
+{
+	static const char *const w[] = { "part time", "freelance", "seasonal", "volunteer",
+		"internship", "apprenticeship", "teilzeit", "deltid", "osa aikainen" };
+	char *f;
+	int r = 0;
+
+	if (et == NULL)
+		return 0;
+	f = lq_fold(et);
+	for (size_t i = 0; i < LQ_NELEM(w) && !r; i++)
+		r = lq_has_phrase(f, w[i]);
+	free(f);
+	return r;
+}
+
+/* A start date's rank: "2019-04" or "2019" compare as text; anything else
+ * (no date, the actor's own words) ranks after every date. */
+static const char *
+start_key(const char *s)
+{
+	return s && strlen(s) >= 4 && s[0] >= '1' && s[0] <= '2' && s[1] >= '0' && s[1] <= '9' &&
+	    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9' ? s : "9999";
+}
+
+/* The primary current role among the position titles l->title[0..npos):
+ * a title that names no side role (board seat, advisor, investor, mentor,
+ * EIR, volunteer) before one that does; then a full-time (or untyped)
+ * position before a part-time, freelance or volunteer one; then the title
+ * the headline names first; then the longest-running (earliest start);
+ * then the profile's order. Every other title, and a headline title that
+ * names a side role when the primary does not, keeps SIDE_WEIGHT. */
+static void
+pick_primary(struct lead *l, const json_t *rec, size_t npos, const char *hl)
+{
+	struct lq_profile p;
+	size_t i, k, best = 0;
+	int *side = lq_xcalloc(l->ntitles + 1, sizeof *side), *pt = lq_xcalloc(npos + 1, sizeof *pt);
+	size_t *at = lq_xcalloc(npos + 1, sizeof *at);
+	const char **start = lq_xcalloc(npos + 1, sizeof *start);
+	char *fh = lq_fold(hl ? hl : "");
+
+	l->weight = lq_xcalloc(l->ntitles + 1, sizeof *l->weight);
+	for (i = 0; i < l->ntitles; i++) {
+		l->weight[i] = 1;
+		side[i] = lq_title_side(l->title[i]);
+	}
+	l->primary = 0;
+	if (npos < 2 && l->ntitles == npos)
+		goto done;
+	lq_profile_of(rec, &p);
+	for (i = 0; i < npos; i++) {
+		char *ft = lq_fold(l->title[i]);
+		const char *q = *ft ? strstr(fh, ft) : NULL;
+
+		at[i] = q ? (size_t)(q - fh) : (size_t)-1;
+		free(ft);
+		start[i] = "9999";
+		for (k = 0; k < p.npos; k++)
+			if (p.pos[k].current && p.pos[k].title && strcmp(p.pos[k].title, l->title[i]) == 0) {
+				pt[i] = part_time(p.pos[k].employment_type);
+				start[i] = start_key(p.pos[k].start);
+				break;
+			}
+	}
+	for (i = 1; i < npos; i++) {
+		int c = side[best] - side[i];
+
+		if (c == 0)
+			c = pt[best] - pt[i];
+		if (c == 0)
+			c = at[best] > at[i] ? 1 : at[best] < at[i] ? -1 : 0;
+		if (c == 0)
+			c = strcmp(start[best], start[i]) > 0;
+		if (c > 0)
+			best = i;
+	}
+	l->primary = best;
+	for (i = 0; i < npos; i++)
+		if (i != best)
+			l->weight[i] = SIDE_WEIGHT;
+	for (i = npos; i < l->ntitles; i++)
+		if (side[i] && !side[best])
+			l->weight[i] = SIDE_WEIGHT;
+	lq_profile_free(&p);
+done:
+	free(fh);
+	free(side);
+	free(pt);
+	free(at);
+	free(start);
+}
+
 /* Collects what the lead offers; returns 0 if it offers nothing at all. */
 static int
 lead_init(struct lead *l, json_t *rec, float **ownbuf)
@@ -515,6 +617,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 			l->title[l->ntitles++] = s;
 	}
 	const char *hl = lq_rec_str(rec, "headline");
+	size_t npos = l->ntitles;
 	l->stance = nonempty(hl) ? lq_headline_stance(hl) : LQ_STANCE_NONE;
 	/* The headline's title is read beside the position titles (the better
 	 * one wins): it often gives the English title of a position in
@@ -528,6 +631,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		if (*l->headline_title && i == l->ntitles)
 			l->title[l->ntitles++] = l->headline_title;
 	}
+	pick_primary(l, rec, npos, hl);
 	l->t = lq_xcalloc(l->ntitles + 1, sizeof *l->t);
 	for (i = 0; i < l->ntitles; i++) {
 		lq_title_analyse(l->title[i], &l->t[i]);
@@ -577,6 +681,7 @@ lead_free(struct lead *l)
 		free(l->t[i].canon);
 	free(l->t);
 	free(l->title);
+	free(l->weight);
 	free(l->headline_title);
 	free(l->profile_industry);
 	free(l->company_words);
@@ -627,7 +732,8 @@ structured_one(struct lead *l, const float *vec)
 			for (j = 0; j < icp->target_titles.n; j++) {
 				const float *lv = vec + (l->first_title + i) * (size_t)dim;
 				double cs = dot(lv, titles[j].v, dim);
-				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs);
+				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
+				    l->weight[i];
 
 				/* ties go to the closer wording */
 				if (s > T || (s == T && cs > tcos)) {
@@ -641,6 +747,8 @@ structured_one(struct lead *l, const float *vec)
 			json_object_set_new(comp, "title", json_pack("{s:f,s:s,s:s}", "value", r2(T),
 			    "lead", l->title[bt], "target", titles[btarget].s));
 			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
+			if (l->weight[bt] < 1)
+				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
 		} else {
 			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
 			    "lead", "target"));

@@ -190,4 +190,41 @@ expect 'titles: a compound title by its most specific function' \
 	cto	true
 	ceo	true
 	EOF
+# The primary current role decides (issue 13): a side project's
+# "Co-founder", a board seat, an advisor's role keep half their value
+# beside the main job (full time, named first in the headline, longest
+# running); with no other role, the one role counts whole.
+cat > side.ndjson <<'EOF'
+{"id":"side","status":"enriched","headline":"Senior Software Engineer at Bigco","current_job_titles":["Senior Software Engineer","Co-founder"],"profile":{"firstName":"A","lastName":"B","positions":[{"title":"Senior Software Engineer","companyName":"Bigco","employmentType":"Full-time","timePeriod":{"startDate":{"year":2016,"month":3}}},{"title":"Co-founder","companyName":"Sidething","employmentType":"Part-time","timePeriod":{"startDate":{"year":2023,"month":1}}}]}}
+{"id":"board","status":"enriched","current_job_titles":["Board Member","Head of Marketing"]}
+{"id":"founder","status":"enriched","headline":"Co-founder at Acme","current_job_titles":["Co-founder","Advisor"]}
+EOF
+expect 'titles: the primary current role decides; a side project, board seat or advisor role weighs less' \
+	'score founders.json < side.ndjson 2>/dev/null | jq -r "[.id, (.components.title.value >= 0.9 | tostring), (.components.title.value <= 0.5 | tostring)] | @tsv"' <<-'EOF'
+	side	false	true
+	board	false	true
+	founder	true	false
+	EOF
+ok 'titles: the reasoning names the main job beside a side role' \
+	'score founders.json < side.ndjson 2>/dev/null | jq -se ".[0].match_reasoning | test(\"side role beside Senior Software Engineer\")"'
+# Titles in languages the lexicon once lacked (issue 13): Nordic, Polish,
+# German and Dutch compounds, with no English headline to help.
+echo '{"client": "L", "target_titles": ["CFO", "CEO", "Head of Marketing"]}' > langs.json
+for t in 'VD' 'Ekonomichef' 'Administrerende direktør' 'Toimitusjohtaja' 'Talouspäällikkö' \
+	'Dyrektor finansowy' 'Prezes zarządu' 'Marketingleiter' 'Hoofd Marketing' 'Kierownik działu marketingu'; do
+	jq -nc --arg t "$t" '{id: $t, status: "enriched", current_job_titles: [$t]}'
+done > langs.ndjson
+expect 'titles: Swedish, Norwegian, Finnish, Polish, German and Dutch titles are read' \
+	'score langs.json < langs.ndjson 2>/dev/null | jq -r "[.id, .components.title.target, (.components.title.value >= 0.8 | tostring)] | @tsv"' <<-'EOF'
+	VD	CEO	true
+	Ekonomichef	CFO	true
+	Administrerende direktør	CEO	true
+	Toimitusjohtaja	CEO	true
+	Talouspäällikkö	CFO	true
+	Dyrektor finansowy	CFO	true
+	Prezes zarządu	CEO	true
+	Marketingleiter	Head of Marketing	true
+	Hoofd Marketing	Head of Marketing	true
+	Kierownik działu marketingu	Head of Marketing	true
+	EOF
 done_testing

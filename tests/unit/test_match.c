@@ -75,6 +75,25 @@ main(int argc, char **argv)
 	title_is("Direttore Finanziario", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
 	title_is("Personalleiter", "head of human resources", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
 
+	t_begin("titles: Nordic, Polish, German and Dutch compounds");
+	title_is("VD", "chief executive officer", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Administrerende direktør", "chief executive officer", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Talouspäällikkö", "head of finance", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Ekonomichef", "head of finance", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
+	title_is("Dyrektor finansowy", "chief financial officer", LQ_FN_FINANCE, LQ_LEVEL_CLEVEL);
+	title_is("Kierownik działu marketingu", "manager marketing", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
+	title_is("Marketingleiterin", "head of marketing", LQ_FN_MARKETING, LQ_LEVEL_HEAD);
+
+	t_begin("titles: side roles beside a main job");
+	CHECK_INT(lq_title_side("Board Member"), 1);
+	CHECK_INT(lq_title_side("Advisor to early-stage founders"), 1);
+	CHECK_INT(lq_title_side("Angel Investor"), 1);
+	CHECK_INT(lq_title_side("Entrepreneur in Residence"), 1);
+	CHECK_INT(lq_title_side("Styrelseledamot"), 1);
+	CHECK_INT(lq_title_side("Co-founder"), 0);
+	CHECK_INT(lq_title_side("Head of Onboarding"), 0);
+	CHECK_INT(lq_title_side("CFO"), 0);
+
 	t_begin("titles: technology families, Japanese, payroll is a people job");
 	title_is("Leiterin Plattform & Infrastruktur", "head of platform infrastructure", LQ_FN_TECH, LQ_LEVEL_HEAD);
 	title_is("Directora de Ingeniería", "director engineering", LQ_FN_TECH, LQ_LEVEL_HEAD);

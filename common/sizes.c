@@ -112,3 +112,12 @@ lq_sizes_digest(char hex[65])
 	pthread_once(&once, load);	/* a bad file is fatal before its digest is used */
 	lq_vocab_digest(lq_vocab(), files, hex);
 }
+
+void
+lq_sizes_versioned(char *buf, size_t len, const char *base)
+{
+	char hex[65];
+
+	lq_sizes_digest(hex);
+	snprintf(buf, len, "%s+vocab:%.12s", base, hex);
+}

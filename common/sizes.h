@@ -28,4 +28,8 @@ const char *lq_size_stage(const char *folded, const char **word);
  * checks the tables first, like the calls above. */
 void lq_sizes_digest(char hex[65]);
 
+/* "<base>+vocab:<first 12 hex of lq_sizes_digest>" in buf: the form of a
+ * version or cache key that an edited vocabulary must change. */
+void lq_sizes_versioned(char *buf, size_t len, const char *base);
+
 #endif

@@ -754,12 +754,8 @@ local_version(void)
 {
 	static char v[64];
 
-	if (v[0] == '\0') {
-		char hex[65];
-
-		lq_sizes_digest(hex);
-		snprintf(v, sizeof v, "%s+vocab:%.12s", LOCAL_VERSION, hex);
-	}
+	if (v[0] == '\0')
+		lq_sizes_versioned(v, sizeof v, LOCAL_VERSION);
 	return v;
 }
 

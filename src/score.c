@@ -61,12 +61,8 @@ structured_version(void)
 {
 	static char v[64];
 
-	if (v[0] == '\0') {
-		char hex[65];
-
-		lq_sizes_digest(hex);
-		snprintf(v, sizeof v, "%s+vocab:%.12s", STRUCTURED_VERSION, hex);
-	}
+	if (v[0] == '\0')
+		lq_sizes_versioned(v, sizeof v, STRUCTURED_VERSION);
 	return v;
 }
 

@@ -108,9 +108,10 @@ $(D)/5-scored.ndjson: $(D)/4-classified.ndjson $(ICP) $(CONFDEP) $(CALDEP)
 	$(call run,score,$(if $(CALDEP),--calibration $(CALIBRATION)) $(ICP))
 $(D)/6-reranked.ndjson: $(D)/5-scored.ndjson $(ICP) $(CONFDEP) | budget-start
 	$(call run,rerank,$(ICP))
+# to-csv's stderr is kept for leads.left-out: no progress line in it.
 $(D)/leads.csv: $(D)/6-reranked.ndjson $(CONFDEP)
 	@rm -f $(D)/leads.left-out
-	$(ENVLOAD) $(LQ) to-csv $(to-csv) < $< > $@.tmp 2> $@.err; st=$$?; cat $@.err >&2; \
+	$(ENVLOAD) env LQ_PROGRESS=0 $(LQ) to-csv $(to-csv) < $< > $@.tmp 2> $@.err; st=$$?; cat $@.err >&2; \
 	if [ $$st -eq 5 ]; then mv $@.err $(D)/leads.left-out; st=0; else rm -f $@.err; fi; \
 	if [ $$st -eq 0 ]; then mv $@.tmp $@; else rm -f $@.tmp; exit $$st; fi
 $(D)/review.html: $(D)/6-reranked.ndjson $(ICP) $(CONFDEP)

@@ -13,6 +13,7 @@ static enum lq_need_what need;
 static int whole, tripped, decided, ended;
 static unsigned long long live, have, objects, lines;
 static char first_where[200];
+static const struct missing *first_missing;	/* whole run: what the leads lack */
 
 void
 lq_need(enum lq_need_what what, int whole_run)
@@ -28,15 +29,16 @@ lq_need_tripped(void)
 	return tripped;
 }
 
-/* The pipeline in order up to this program, for the message: rerank only
- * when it is this program (it is optional). */
+/* The pipeline in order up to this program, for the message: rerank and
+ * review only when it is this program (rerank is optional; review is
+ * beside to-csv, not before it). */
 static void
 pipeline(struct lq_buf *b)
 {
 	static const char *const stages[][2] = {
 		{ "extract-urls", "extract-urls PAGE" }, { "scrape", "scrape" }, { "embed", "embed" },
 		{ "classify", "classify" }, { "score", "score ICP" }, { "rerank", "rerank ICP" },
-		{ "to-csv", "to-csv > leads.csv" },
+		{ "review", "review ICP > review.html" }, { "to-csv", "to-csv > leads.csv" },
 	};
 	size_t i, n = sizeof stages / sizeof stages[0];
 
@@ -46,7 +48,8 @@ pipeline(struct lq_buf *b)
 	if (i == n)
 		i = n - 1;
 	for (size_t k = 0; k <= i; k++) {
-		if (strcmp(stages[k][0], "rerank") == 0 && strcmp(lq_progname, "rerank") != 0)
+		if ((strcmp(stages[k][0], "rerank") == 0 || strcmp(stages[k][0], "review") == 0) &&
+		    strcmp(lq_progname, stages[k][0]) != 0)
 			continue;
 		if (k)
 			lq_buf_adds(b, " | ");
@@ -65,6 +68,7 @@ trip(const char *where, const char *what, const char *first)
 	pipeline(&b);
 	lq_warn("%s: %s; run %s first: %s (%s; exit %d)", where, what, first, b.data,
 	    need == LQ_NEED_RECORDS ? "each line is written as a failed record" :
+	    strcmp(lq_progname, "review") == 0 ? "the page has no lead to judge" :
 	    whole ? "nothing was left out" : "every record passes on unchanged", LQ_EXIT_ORDER);
 	lq_buf_free(&b);
 }
@@ -78,27 +82,49 @@ is_lead(const json_t *rec)
 	return lq_rec_str(rec, "id") || lq_rec_str(rec, "linkedin_url") || lq_rec_str(rec, "public_identifier");
 }
 
-/* 1 if live rec has what is needed. */
+/* What a stage that never ran leaves out. */
+struct missing {
+	const char *field, *what, *first;
+};
+
+static const struct missing never_scraped = { "profile", "these records were never scraped", "scrape" };
+static const struct missing never_embedded = { "embedding", "these records were never embedded", "embed" };
+static const struct missing never_scored = { "icp_score", "these records were never scored", "score ICP" };
+
+/* 1 if rec has what scrape leaves: a profile, current titles, or a
+ * status past discovered (hand-made leads have no profile object). */
 static int
-has(const json_t *rec)
+scraped(const json_t *rec)
+{
+	const char *st;
+
+	if (json_is_object(json_object_get(rec, "profile")) ||
+	    json_is_array(json_object_get(rec, "current_job_titles")))
+		return 1;
+	st = lq_rec_status(rec);
+	return st != NULL && strcmp(st, "discovered") != 0;
+}
+
+/* What live rec lacks of what is needed (the earliest stage first), or
+ * NULL when it has it all. */
+static const struct missing *
+lacks(const json_t *rec)
 {
 	const json_t *v;
-	const char *st;
 
 	switch (need) {
 	case LQ_NEED_PROFILE:
-		/* What scrape leaves: a profile, current titles, or a status
-		 * past discovered (hand-made leads have no profile object). */
-		if (json_is_object(json_object_get(rec, "profile")) ||
-		    json_is_array(json_object_get(rec, "current_job_titles")))
-			return 1;
-		st = lq_rec_status(rec);
-		return st != NULL && strcmp(st, "discovered") != 0;
+		return scraped(rec) ? NULL : &never_scraped;
+	case LQ_NEED_EMBEDDING:
+		if (!scraped(rec))
+			return &never_scraped;
+		v = json_object_get(rec, "embedding");
+		return v != NULL && !json_is_null(v) ? NULL : &never_embedded;
 	case LQ_NEED_SCORE:
 		v = json_object_get(rec, "icp_score");
-		return v != NULL && !json_is_null(v);
+		return v != NULL && !json_is_null(v) ? NULL : &never_scored;
 	default:
-		return 1;
+		return NULL;
 	}
 }
 
@@ -144,6 +170,7 @@ int
 lq_need_check(const struct lq_reader *r, const json_t *rec)
 {
 	char where[256];
+	const struct missing *m;
 
 	if (tripped)
 		return 0;
@@ -171,21 +198,21 @@ lq_need_check(const struct lq_reader *r, const json_t *rec)
 	if (lq_rec_failed(rec) || !is_lead(rec))
 		return 1;
 	live++;
-	if (has(rec)) {
+	if ((m = lacks(rec)) == NULL) {
 		have++;
 		if (!whole)
 			decided = 1;
 		return 1;
 	}
-	if (whole)
+	if (whole) {
+		if (first_missing == NULL || m == &never_scraped)
+			first_missing = m;
 		return 1;
+	}
 	decided = 1;
 	snprintf(where, sizeof where, "%s:%lu: %s has no %s", lq_reader_name(r), lq_reader_line(r),
-	    lq_rec_name(rec), need == LQ_NEED_SCORE ? "icp_score" : "profile");
-	if (need == LQ_NEED_SCORE)
-		trip(where, "these records were never scored", "score ICP");
-	else
-		trip(where, "these records were never scraped", "scrape");
+	    lq_rec_name(rec), m->field);
+	trip(where, m->what, m->first);
 	return 0;
 }
 
@@ -207,10 +234,8 @@ lq_need_end(void)
 	}
 	if (live == 0 || have > 0)
 		return;
-	snprintf(what, sizeof what, "none of the %llu lead%s that did not fail has an %s", live,
-	    live == 1 ? "" : "s", need == LQ_NEED_SCORE ? "icp_score" : "profile");
-	if (need == LQ_NEED_SCORE)
-		trip(what, "these records were never scored", "score ICP");
-	else
-		trip(what, "these records were never scraped", "scrape");
+	snprintf(what, sizeof what, "none of the %llu lead%s that did not fail has %s %s", live,
+	    live == 1 ? "" : "s", first_missing->field[0] == 'i' || first_missing->field[0] == 'e' ? "an" : "a",
+	    first_missing->field);
+	trip(what, first_missing->what, first_missing->first);
 }

@@ -10,7 +10,8 @@ struct lq_reader;
 enum lq_need_what {
 	LQ_NEED_RECORDS = 1,	/* NDJSON records, not a page or a list of URLs (scrape) */
 	LQ_NEED_PROFILE,	/* a scraped profile (embed, classify, score) */
-	LQ_NEED_SCORE		/* an icp_score (rerank, to-csv) */
+	LQ_NEED_EMBEDDING,	/* a scraped profile and its embedding (score --method baseline) */
+	LQ_NEED_SCORE		/* an icp_score (rerank, to-csv, review) */
 };
 
 /* Declares what this program needs. A stream where the stage that makes

@@ -26,6 +26,7 @@
 #include "feedback.h"
 #include "icp.h"
 #include "ndjson.h"
+#include "need.h"
 #include "opts.h"
 #include "record.h"
 #include "run.h"
@@ -65,7 +66,7 @@ static const struct lq_cmd cmd = {
 	"standard output) and every judgment is appended to the feedback log and\n"
 	"synced to disk at once. Stop the server with Ctrl-C (exit 0).\n",
 	options,
-	LQ_COMMON_FILTER, NULL
+	LQ_COMMON_FILTER, "7 no lead has a score: run score first (ORDER); with --serve, nothing is served"
 };
 
 /* One lead on the page. */
@@ -201,6 +202,7 @@ read_file(FILE *fp, const char *name, json_t *icp_names)
 			lq_warn("%s", json_string_value(json_object_get(json_object_get(rec, "error"), "message")));
 		if (json_is_string(json_object_get(rec, "icp")))
 			json_object_set_new(icp_names, lq_rec_str(rec, "icp"), json_true());
+		(void)lq_need_check(r, rec);	/* a whole-run check: decided after the last file */
 		take(rec, r);
 		json_decref(rec);
 		lq_progress();
@@ -1029,6 +1031,7 @@ main(int argc, char **argv)
 		lq_die(LQ_EXIT_USAGE, "--port and --feedback go with --serve");
 	icp = lq_icp_load(argv[optind++]);
 
+	lq_need(LQ_NEED_SCORE, 1);	/* leads never scored make an empty page */
 	if (optind >= argc) {
 		read_file(stdin, "<stdin>", icp_names);
 	} else {
@@ -1045,6 +1048,7 @@ main(int argc, char **argv)
 			fclose(fp);
 		}
 	}
+	lq_need_end();	/* said before the page; a tripped --serve serves nothing */
 	sort_leads();
 	for (size_t i = 0; i < nleads; i++) {
 		const char *sv = leads[i].score_version ? leads[i].score_version : "none";
@@ -1089,7 +1093,7 @@ main(int argc, char **argv)
 			lq_die_errno(LQ_EXIT_FATAL, "write error");
 		lq_buf_free(&page);
 	}
-	if (do_serve) {
+	if (do_serve && !lq_need_tripped()) {
 		pi.serve = 1;
 		serve(&pi, port);
 	}

@@ -45,7 +45,7 @@ static const struct lq_cmd cmd = {
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
 	options, LQ_COMMON_FILTER,
-	"6 a calibration fitted on too few judgments;\n7 the leads were never scraped: run scrape first (ORDER)"
+	"6 a calibration fitted on too few judgments;\n7 the leads were never scraped (or, --method baseline, never embedded): run the stage first (ORDER)"
 };
 
 /* Versions of the formulas; bump when a score's meaning changes. */
@@ -1054,7 +1054,9 @@ main(int argc, char **argv)
 	json_t *rec, *win[WINDOW];
 	size_t n = 0;
 
-	lq_need(LQ_NEED_PROFILE, 0);	/* a card's headline alone scores wrong */
+	/* A card's headline alone scores wrong; the baseline method also
+	 * needs embed's vector. */
+	lq_need(structured ? LQ_NEED_PROFILE : LQ_NEED_EMBEDDING, 0);
 	while ((rec = lq_reader_next(r)) != NULL) {
 		/* Once the input is found unscraped, the rest passes on as it came. */
 		int work = lq_need_check(r, rec);

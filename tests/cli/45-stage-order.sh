@@ -103,6 +103,32 @@ ok 'records that are not leads (no id) are no evidence: score fails them one by 
 	'printf "{}\n" > nl.ndjson && head -3 enriched.ndjson >> nl.ndjson && score -q "$D/icp.json" < nl.ndjson > nl.out &&
 	 test "$(jq -c -s "map(.status)" nl.out)" = "[\"failed\",\"qualified\",\"qualified\",\"qualified\"]"'
 
+# --- score --method baseline without embed ---
+one base-ne 7 'score -q --method baseline "$D/icp.json" < enriched.ndjson > base-ne.out'
+ok 'score --method baseline on scraped leads never embedded: exit 7, one line naming embed' \
+	'test $(cat base-ne.st) -eq 7 && test $(wc -l < base-ne.err) -eq 1 &&
+	 grep -q "has no embedding: these records were never embedded; run embed first: extract-urls PAGE | scrape | embed | classify | score ICP " base-ne.err'
+ok 'score --method baseline never embedded: every record passes on unchanged (none failed one by one)' \
+	'cmp enriched.ndjson base-ne.out'
+ok 'score --method baseline after embed: exit 0, every lead scored' \
+	'embed -q < enriched.ndjson > embedded.ndjson && score -q --method baseline "$D/icp.json" < embedded.ndjson > base-ok.out &&
+	 test $(grep -c "\"icp_score\"" base-ok.out) -eq 25'
+
+# --- review without score ---
+one review-ns 7 'review -q "$D/icp.json" < enriched.ndjson > review-ns.html'
+ok 'review without score: exit 7, one line naming score and ending with review' \
+	'test $(cat review-ns.st) -eq 7 && test $(wc -l < review-ns.err) -eq 1 &&
+	 grep -q "^review: none of the 25 leads that did not fail has an icp_score: these records were never scored; run score ICP first: .*| score ICP | review ICP > review.html (the page has no lead to judge; exit 7)" review-ns.err &&
+	 ! grep -q rerank review-ns.err'
+ok 'review without score: the page is still written' 'test -s review-ns.html && grep -qi "<html" review-ns.html'
+ok 'review --serve without score: serves nothing, prints no URL, exit 7' \
+	'timeout 20 review -q --serve "$D/icp.json" < enriched.ndjson > serve-ns.out 2> serve-ns.err; test $? -eq 7 &&
+	 ! grep -q "http://" serve-ns.out && test $(wc -l < serve-ns.err) -eq 1'
+ok 'review of scored leads: exit 0, no message' \
+	'review -q "$D/icp.json" < scored.ndjson > review-ok.html 2> review-ok.err && test ! -s review-ok.err'
+ok 'review: some leads failed upstream, the rest scored: exit 0' \
+	'fail_first 5 < scored.ndjson > rfs.ndjson && review -q "$D/icp.json" < rfs.ndjson > /dev/null 2> rfs.err && ! grep -q "exit 7" rfs.err'
+
 # --- the mistakes in one pipeline: each stage says it once ---
 ok 'extract-urls | score | to-csv: one line from each, exit 7 from the last' \
 	'extract-urls -q "$D/followers.html" | score -q "$D/icp.json" 2> p1.err | to-csv -q 2> p2.err > /dev/null; test $? -eq 7 &&

@@ -63,9 +63,15 @@ ok 'baseline: 25 scored in 30..100, version baseline-1' \
 	'score --method baseline "$D/icp.json" < embedded.ndjson > b.ndjson && test $(jq "select(.icp_score >= 30 and .icp_score <= 100 and .score_version == \"baseline-1\")" b.ndjson | jq -s length) -eq 25'
 ok 'baseline: the method comes from LQ_SCORE_METHOD too' \
 	'LQ_SCORE_METHOD=baseline score "$D/icp.json" < embedded.ndjson 2>/dev/null | head -1 | jq -e ".score_version == \"baseline-1\""'
-expect 'baseline: leads without embeddings fail (no record lost) and say why' \
+expect 'baseline: a run never embedded passes every lead on unchanged (stage order, exit 7 in 45-stage-order)' \
 	'score --method baseline "$D/icp.json" < enriched.ndjson 2>/dev/null | jq -r "[.status, .error.code] | @tsv" | sort | uniq -c | sed "s/^ *//"' <<-'EOF'
-	25 failed	no_embedding
+	25 enriched	
+	EOF
+expect 'baseline: after an embedded first lead, a lead without an embedding fails (no record lost) and says why' \
+	'{ head -1 embedded.ndjson; sed -n 2,3p enriched.ndjson; } | score --method baseline "$D/icp.json" 2>/dev/null | jq -r "[.status, .error.code // \"-\"] | @tsv"' <<-'EOF'
+	qualified	-
+	failed	no_embedding
+	failed	no_embedding
 	EOF
 head -3 embedded.ndjson > mixed.ndjson
 sed -n 4p embedded.ndjson | jq -c '.embedding_model = "openai:text-embedding-3-small"' >> mixed.ndjson

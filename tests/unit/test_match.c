@@ -84,6 +84,18 @@ main(int argc, char **argv)
 	title_is("Kierownik działu marketingu", "manager marketing", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
 	title_is("Marketingleiterin", "head of marketing", LQ_FN_MARKETING, LQ_LEVEL_HEAD);
 
+	t_begin("titles: quality, plants, supply chain and warehouses have a function");
+	title_is("Qualitätsleiterin", "head of quality", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Leiter QS", "head of quality assurance", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Responsable Qualité", "head of quality", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Software Quality Lead", "software quality lead", LQ_FN_TECH, LQ_LEVEL_MANAGER);
+	title_is("Werkleiter", "plant manager", LQ_FN_PRODUCTION, LQ_LEVEL_MANAGER);
+	title_is("Kierownik magazynu", "manager warehouse", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Hoofd Logistiek", "head of logistics", LQ_FN_SUPPLY, LQ_LEVEL_HEAD);
+	title_is("Lagerleiterin", "warehouse manager", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Head of Demand Planning", "head of demand planning", LQ_FN_SUPPLY, LQ_LEVEL_HEAD);
+	title_is("Demand Generation Manager", "demand generation manager", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
+
 	t_begin("titles: side roles beside a main job");
 	CHECK_INT(lq_title_side("Board Member"), 1);
 	CHECK_INT(lq_title_side("Advisor to early-stage founders"), 1);

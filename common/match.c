@@ -895,8 +895,30 @@ static const struct {
 	{ "enterprise", "enterprise" },
 };
 
-/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
- * returns the head count or 0. */
+/* Words (folded) that count a company's people after a number: a word
+ * that starts with one of them ("employees", "Mitarbeitende"); one of
+ * three letters or fewer must be the whole word ("420 MA", "80 FTE"). */
+static const char *const headcount_units[] = {
+	"employee", "person", "people", "staff", "fte", "colleague",
+};
+
+/* Whether the folded word at q is one of headcount_units. */
+static int
+headcount_unit(const char *q)
+{
+	size_t wl = strcspn(q, " ");
+
+	for (size_t i = 0; i < LQ_NELEM(headcount_units); i++) {
+		size_t ul = strlen(headcount_units[i]);
+
+		if (wl >= ul && strncmp(q, headcount_units[i], ul) == 0 && (ul > 3 || wl == ul))
+			return 1;
+	}
+	return 0;
+}
+
+/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees",
+ * "a team of 11": returns the head count or 0. */
 static long
 headcount(const char *f)
 {
@@ -918,9 +940,7 @@ headcount(const char *f)
 			v *= 1000, q++;
 		while (*q == ' ')
 			q++;
-		if (strncmp(q, "employee", 8) == 0 || strncmp(q, "person", 6) == 0 ||
-		    strncmp(q, "people", 6) == 0 || strncmp(q, "staff", 5) == 0 ||
-		    strncmp(q, "fte", 3) == 0)
+		if (v > 0 && (headcount_unit(q) || (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
 			return v;
 		p = q - 1;
 	}

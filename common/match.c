@@ -900,6 +900,12 @@ static const struct {
  * three letters or fewer must be the whole word ("420 MA", "80 FTE"). */
 static const char *const headcount_units[] = {
 	"employee", "person", "people", "staff", "fte", "colleague",
+	/* German, French, Spanish, Portuguese, Italian, Dutch, Nordic, Finnish,
+	 * Polish, Czech, Hungarian, Turkish */
+	"mitarbeit", "ma", "beschaftigte", "angestellte", "salaries", "collaborat", "employes",
+	"empleado", "trabajador", "colaborador", "funcionario", "dipendent", "medewerker", "werknemer",
+	"anstallda", "medarbetare", "ansatte", "medarbejder", "tyontekija", "pracownik", "zamestnan",
+	"munkatars", "dolgozo", "calısan", "calisan",
 };
 
 /* Whether the folded word at q is one of headcount_units. */

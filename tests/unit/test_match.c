@@ -151,6 +151,13 @@ main(int argc, char **argv)
 	CHECK_STR(lq_company_signal("49 staff", NULL), "startup");
 	CHECK_STR(lq_company_signal("50 staff", NULL), "scaleup");
 	CHECK_STR(lq_company_signal("1,000 employees", NULL), "enterprise");
+	/* the units in other languages; a short one only as a whole word */
+	CHECK_STR(lq_company_signal("Werkleiter am Standort (420 MA)", &ev), "mid-market");
+	CHECK_STR(ev, "head count");
+	CHECK_STR(lq_company_signal("Robotik, 1.800 Mitarbeitende", NULL), "enterprise");
+	CHECK_STR(lq_company_signal("1 200 pracowników w Polsce", NULL), "enterprise");
+	CHECK_STR(lq_company_signal("now building it with a team of 11", NULL), "startup");
+	CHECK(lq_company_signal("42 marketing campaigns", NULL) == NULL);
 	CHECK_STR(lq_size_band(999), "mid-market");
 	CHECK(lq_size_band(-1) == NULL);
 	/* Its stage words: Series D is a scaleup, as classify says. */

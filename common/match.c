@@ -791,6 +791,18 @@ static const unsigned related[][2] = {
 	{ IG_HR, IG_CONSULTING }, { IG_SOFTWARE, IG_TELECOM },
 };
 
+/* Stems (folded) that name an industry inside a compound word, the way
+ * German, Dutch, Nordic and Slavic company names build them
+ * ("Werkzeugmaschinen", "Fahrzeugtechnik"): a word of at least three more
+ * letters that holds one counts (the stem as a whole word is in
+ * industries[] when it is one). */
+static const struct {
+	const char *stem;
+	unsigned groups;
+} industry_stems[] = {
+	{ "maschinen", IG_MANUFACTURING },
+};
+
 /* Groups of the words w[0..n) (folded); a word that is NULL is skipped. A
  * bare "ai" counts only when ai_ok. */
 static unsigned
@@ -809,6 +821,9 @@ groups_of(char **w, size_t n, int ai_ok)
 		}
 		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
+		for (size_t e = 0; w[i] && best == 0 && e < LQ_NELEM(industry_stems); e++)
+			if (strlen(w[i]) >= strlen(industry_stems[e].stem) + 3 && strstr(w[i], industry_stems[e].stem))
+				g |= industry_stems[e].groups;
 		i += best ? best : 1;
 	}
 	return g;

@@ -563,14 +563,22 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof)
 	company_sentences(p.summary, core, &sb);
 	texts[3] = sb.data;
 	free(core);
+	/* every text that names an industry: "Robótica Ágil" and its "robot
+	 * navigation software" say both */
+	struct lq_buf cw = LQ_BUF_INIT;
 	for (size_t i = 0; i < 4; i++)
 		if (nonempty(texts[i]) && lq_company_groups(texts[i], name)) {
-			l->company_words = lq_xstrdup(texts[i]);
-			lq_utf8_cut(l->company_words, 200);
-			l->industry = l->company_words;
-			l->industry_src = "company";
-			break;
+			if (cw.len)
+				lq_buf_adds(&cw, " | ");
+			lq_buf_adds(&cw, texts[i]);
 		}
+	if (cw.len) {
+		l->company_words = lq_buf_detach(&cw);
+		lq_utf8_cut(l->company_words, 300);
+		l->industry = l->company_words;
+		l->industry_src = "company";
+	}
+	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
 	lq_profile_free(&p);

@@ -781,6 +781,17 @@ static const struct {
 	{ "sparkasse", IG_FINANCE }, { "banco", IG_FINANCE },
 	{ "softwareentwicklung", IG_SOFTWARE }, { "logiciel", IG_SOFTWARE }, { "logiciels", IG_SOFTWARE },
 	{ "lebensmittel", IG_HOSPITALITY }, { "food and beverage", IG_HOSPITALITY }, { "beverage", IG_HOSPITALITY },
+	{ "robotics", IG_MANUFACTURING }, { "robotik", IG_MANUFACTURING }, { "robotica", IG_MANUFACTURING },
+	{ "maschinen", IG_MANUFACTURING }, { "machines", IG_MANUFACTURING }, { "machine tools", IG_MANUFACTURING },
+	{ "zakłady", IG_MANUFACTURING }, { "zaklady", IG_MANUFACTURING }, { "strojirny", IG_MANUFACTURING },
+	{ "werke", IG_MANUFACTURING }, { "factory", IG_MANUFACTURING }, { "plastics", IG_MANUFACTURING },
+	/* what a software company makes, in its own words */
+	{ "developer tools", IG_SOFTWARE }, { "devtools", IG_SOFTWARE }, { "developers", IG_SOFTWARE },
+	{ "api", IG_SOFTWARE }, { "apis", IG_SOFTWARE }, { "sdk", IG_SOFTWARE }, { "app", IG_SOFTWARE },
+	{ "apps", IG_SOFTWARE }, { "platform", IG_SOFTWARE }, { "database", IG_SOFTWARE },
+	{ "databases", IG_SOFTWARE }, { "open source", IG_SOFTWARE }, { "serverless", IG_SOFTWARE },
+	{ "observability", IG_SOFTWARE }, { "data infrastructure", IG_SOFTWARE },
+	{ "computer vision", IG_AI | IG_SOFTWARE }, { "llm", IG_AI }, { "llms", IG_AI }, { "mlops", IG_AI | IG_SOFTWARE },
 };
 
 /* Pairs of groups that are related (half credit). */
@@ -800,7 +811,14 @@ static const struct {
 	const char *stem;
 	unsigned groups;
 } industry_stems[] = {
-	{ "maschinen", IG_MANUFACTURING },
+	{ "maschinen", IG_MANUFACTURING }, { "getriebe", IG_MANUFACTURING }, { "fahrzeug", IG_MANUFACTURING },
+	{ "kunststoff", IG_MANUFACTURING }, { "metallbau", IG_MANUFACTURING }, { "stahlbau", IG_MANUFACTURING },
+	{ "giesserei", IG_MANUFACTURING }, { "gießerei", IG_MANUFACTURING }, { "armaturen", IG_MANUFACTURING },
+	{ "antriebs", IG_MANUFACTURING }, { "walzlager", IG_MANUFACTURING }, { "werkzeug", IG_MANUFACTURING },
+	{ "machinefabriek", IG_MANUFACTURING }, { "maskin", IG_MANUFACTURING }, { "maszyn", IG_MANUFACTURING },
+	{ "strojir", IG_MANUFACTURING }, { "gepgyar", IG_MANUFACTURING },
+	{ "logistik", IG_LOGISTICS }, { "logistiek", IG_LOGISTICS }, { "spedition", IG_LOGISTICS },
+	{ "software", IG_SOFTWARE },
 };
 
 /* Groups of the words w[0..n) (folded); a word that is NULL is skipped. A

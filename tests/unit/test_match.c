@@ -141,6 +141,15 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Farming"), lq_industry_groups("B2B software")) == 0);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Quantum widgets"), lq_industry_groups("B2B software")) == -1);
 
+	t_begin("industry from a company's own words: compound names, what a software company makes");
+	CHECK(lq_industry_lexsim(lq_company_groups("Erzgebirge Werkzeugmaschinen GmbH", NULL),
+	    lq_industry_groups("Maschinenbau")) == 1);
+	CHECK(lq_industry_lexsim(lq_company_groups("Pfalz Fahrzeugtechnik", NULL), lq_industry_groups("Manufacturing")) == 1);
+	CHECK(lq_industry_lexsim(lq_company_groups("serverless Postgres for edge apps", NULL),
+	    lq_industry_groups("Software Development")) == 1);
+	CHECK(lq_company_groups("Maschinen", NULL) == lq_industry_groups("Maschinenbau"));
+	CHECK(lq_company_groups("Nordlicht Consulting", NULL) != lq_industry_groups("Maschinenbau"));
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

@@ -489,11 +489,15 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	size_t n = split(f, &w), cn;
 	struct lq_buf b = LQ_BUF_INIT;
 	int level = LQ_LEVEL_UNKNOWN, low = LQ_LEVEL_UNKNOWN;
-	unsigned fn = 0;
+	unsigned fn = 0, prev = 0;
 
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
+		/* "Chief of Staff to the CEO", "Assistant to the CFO": the
+		 * title is what comes before "to" */
+		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
+			break;
 		for (size_t e = 0; e < LQ_NELEM(expand); e++) {
 			size_t k = phrase_at(expand[e][0], w + i, n - i);
 
@@ -524,8 +528,17 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		}
 		if (best == 0) {
 			i++;
+			prev = 0;
 			continue;
 		}
+		/* "Marketing Operations", "HR Operations", "Warehouse
+		 * Operations": the operations of a function are that function */
+		if (senses[bi].fn == LQ_FN_OPERATIONS && senses[bi].level < 0 &&
+		    (prev & ~(LQ_FN_OPERATIONS | LQ_FN_EXECUTIVE))) {
+			i += best;
+			continue;
+		}
+		prev = senses[bi].fn;
 		fn |= senses[bi].fn;
 		if (senses[bi].level >= 0 && senses[bi].level <= LQ_LEVEL_JUNIOR)
 			low = low < 0 || senses[bi].level < low ? senses[bi].level : low;

@@ -96,6 +96,14 @@ main(int argc, char **argv)
 	title_is("Head of Demand Planning", "head of demand planning", LQ_FN_SUPPLY, LQ_LEVEL_HEAD);
 	title_is("Demand Generation Manager", "demand generation manager", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
 
+	t_begin("titles: the operations of a function are that function; 'X to the CEO' is X");
+	title_is("Marketing Operations Manager", "marketing operations manager", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
+	title_is("HR Operations Lead", "human resources operations lead", LQ_FN_PEOPLE, LQ_LEVEL_MANAGER);
+	title_is("Warehouse Operations Manager", "warehouse operations manager", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Operations Director", "operations director", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Chief of Staff to the CEO", "chief of staff", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Head of Go-to-Market", "head of go to market", 0, LQ_LEVEL_HEAD);
+
 	t_begin("titles: side roles beside a main job");
 	CHECK_INT(lq_title_side("Board Member"), 1);
 	CHECK_INT(lq_title_side("Advisor to early-stage founders"), 1);

@@ -798,13 +798,17 @@ static const struct {
 	{ "maschinen", IG_MANUFACTURING }, { "machines", IG_MANUFACTURING }, { "machine tools", IG_MANUFACTURING },
 	{ "zakłady", IG_MANUFACTURING }, { "zaklady", IG_MANUFACTURING }, { "strojirny", IG_MANUFACTURING },
 	{ "werke", IG_MANUFACTURING }, { "factory", IG_MANUFACTURING }, { "plastics", IG_MANUFACTURING },
+	/* agencies that build for clients */
+	{ "web agency", IG_MARKETING }, { "digital agency", IG_MARKETING }, { "creative agency", IG_MARKETING },
+	{ "web studio", IG_MARKETING }, { "design studio", IG_MARKETING }, { "webagentur", IG_MARKETING },
+	{ "werbeagentur", IG_MARKETING }, { "agence web", IG_MARKETING }, { "agencia digital", IG_MARKETING },
 	/* what a software company makes, in its own words */
 	{ "developer tools", IG_SOFTWARE }, { "devtools", IG_SOFTWARE }, { "developers", IG_SOFTWARE },
 	{ "api", IG_SOFTWARE }, { "apis", IG_SOFTWARE }, { "sdk", IG_SOFTWARE }, { "app", IG_SOFTWARE },
 	{ "apps", IG_SOFTWARE }, { "platform", IG_SOFTWARE }, { "database", IG_SOFTWARE },
 	{ "databases", IG_SOFTWARE }, { "open source", IG_SOFTWARE }, { "serverless", IG_SOFTWARE },
 	{ "observability", IG_SOFTWARE }, { "data infrastructure", IG_SOFTWARE },
-	{ "computer vision", IG_AI | IG_SOFTWARE }, { "llm", IG_AI }, { "llms", IG_AI }, { "mlops", IG_AI | IG_SOFTWARE },
+	{ "computer vision", IG_AI | IG_SOFTWARE }, { "llm", IG_AI | IG_SOFTWARE }, { "llms", IG_AI | IG_SOFTWARE }, { "mlops", IG_AI | IG_SOFTWARE },
 };
 
 /* Pairs of groups that are related (half credit). */

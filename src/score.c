@@ -50,11 +50,11 @@ static const struct lq_cmd cmd = {
 
 /* Versions of the formulas; bump when a score's meaning changes. */
 #define BASELINE_VERSION "baseline-1"
-#define STRUCTURED_VERSION "structured-2"
+#define STRUCTURED_VERSION "structured-3"
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
  * digest of company-sizes.vocab (the bands and stage words that decide
- * the company size when classify gave none), "structured-2+vocab:<12
+ * the company size when classify gave none), "structured-3+vocab:<12
  * hex>": an edited vocabulary shows in every record it scored. */
 static const char *
 structured_version(void)

@@ -35,7 +35,7 @@ expect 'structured: translated titles meet the English targets' \
 	Personalleiter	1
 	EOF
 ok 'structured: score_version, tier and components on every record' \
-	'jq -e "select((.score_version | test(\"^structured-2\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
+	'jq -e "select((.score_version | test(\"^structured-3\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
 ok 'structured: scores are absolute (one lead scores the same alone as in the batch)' \
 	'sed -n 12p embedded.ndjson | score "$D/icp.json" 2>/dev/null | jq .icp_score > one && sed -n 12p s.ndjson | jq .icp_score | cmp - one'
 # One definition of a company's size: the bands of common/vocab/company-sizes.vocab,
@@ -51,7 +51,7 @@ ok 'structured: an override of company-sizes.vocab moves the band (300 is enterp
 	'score "$D/icp.json" < p300.ndjson 2>/dev/null | jq -r .score_version > v1 &&
 	 LQ_VOCAB_DIR=vd score "$D/icp.json" < p300.ndjson 2>/dev/null > ov && jq -r .score_version ov > v2 &&
 	 jq -e ".components.company_type.lead == \"enterprise\"" ov && ! cmp -s v1 v2 &&
-	 grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v2'
+	 grep -Eqx "structured-3\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-3\+vocab:[0-9a-f]{12}" v2'
 mkdir -p vdbad && { cat "$TOP/common/vocab/company-sizes.vocab"; echo "series z | huge"; } > vdbad/company-sizes.vocab
 ok 'structured: a stage word of no known size in an override is fatal (3), naming the file and line' \
 	'LQ_VOCAB_DIR=vdbad score "$D/icp.json" < p300.ndjson > /dev/null 2> err; test $? -eq 3 &&

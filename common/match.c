@@ -798,6 +798,9 @@ static const struct {
 	{ "maschinen", IG_MANUFACTURING }, { "machines", IG_MANUFACTURING }, { "machine tools", IG_MANUFACTURING },
 	{ "zakłady", IG_MANUFACTURING }, { "zaklady", IG_MANUFACTURING }, { "strojirny", IG_MANUFACTURING },
 	{ "werke", IG_MANUFACTURING }, { "factory", IG_MANUFACTURING }, { "plastics", IG_MANUFACTURING },
+	{ "games", IG_MEDIA | IG_SOFTWARE }, { "gaming", IG_MEDIA | IG_SOFTWARE },
+	{ "game studio", IG_MEDIA | IG_SOFTWARE }, { "computer games", IG_MEDIA | IG_SOFTWARE },
+	{ "video games", IG_MEDIA | IG_SOFTWARE },
 	/* agencies that build for clients */
 	{ "web agency", IG_MARKETING }, { "digital agency", IG_MARKETING }, { "creative agency", IG_MARKETING },
 	{ "web studio", IG_MARKETING }, { "design studio", IG_MARKETING }, { "webagentur", IG_MARKETING },
@@ -955,7 +958,7 @@ static const char *const headcount_units[] = {
 	"mitarbeit", "ma", "beschaftigte", "angestellte", "salaries", "collaborat", "employes",
 	"empleado", "trabajador", "colaborador", "funcionario", "dipendent", "medewerker", "werknemer",
 	"anstallda", "medarbetare", "ansatte", "medarbejder", "tyontekija", "pracownik", "zamestnan",
-	"munkatars", "dolgozo", "calısan", "calisan",
+	"munkatars", "dolgozo", "calısan", "calisan", "pessoas", "mensen", "osob",
 };
 
 /* Whether the folded word at q is one of headcount_units. */

@@ -488,9 +488,28 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 	free(h);
 }
 
-/* The sentences of text that name the company (core: company_core),
- * joined by " | " into b: "Keystone is a secrets manager developers
- * like." says what the company does. */
+/* Words (folded) of a sentence about the person's own work ("At Kvist I
+ * lead marketing"): its function words are duties, not the company's
+ * industry. */
+static const char *const first_person[] = {
+	"i", "i m", "my", "me",
+};
+
+static int
+about_self(const char *sentence)
+{
+	char *f = lq_fold(sentence);
+	int r = 0;
+
+	for (size_t i = 0; i < LQ_NELEM(first_person) && !r; i++)
+		r = lq_has_phrase(f, first_person[i]);
+	free(f);
+	return r;
+}
+
+/* The sentences of text that name the company (core: company_core) and
+ * are not about the person's own work, joined by " | " into b: "Keystone
+ * is a secrets manager developers like." says what the company does. */
 static void
 company_sentences(const char *text, const char *core, struct lq_buf *b)
 {
@@ -502,7 +521,7 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
 		size_t n = strcspn(p, ".!?\n");
 		char *sent = lq_xstrndup(p, n);
 
-		if (strcasestr(sent, core)) {
+		if (strcasestr(sent, core) && !about_self(sent)) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, sent);

@@ -493,6 +493,10 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
  * industry. */
 static const char *const first_person[] = {
 	"i", "i m", "my", "me",
+	/* French, German, Spanish, Portuguese, Italian, Nordic, Dutch; Spanish
+	 * and Italian say it with the verb */
+	"je", "j", "ich", "mein", "meine", "yo", "eu", "io", "jag", "jeg", "ik", "mijn",
+	"dirijo", "lidero", "dirigo", "gestiono", "coordino",
 };
 
 static int

@@ -162,6 +162,23 @@ expect 'evidence: unknown industry and size are not counted (value null, said), 
 	EOF
 ok 'evidence: the lead with nothing known about its company scores above the one at a wrong industry' \
 	'score "$S/icp-finance.json" < ev.ndjson 2>/dev/null | jq -se "(map({(.id): .icp_score}) | add) as \$s | \$s.none > \$s.wrong and \$s.words >= \$s.none"'
+# The company's own words, without a LinkedIn industry: a product named
+# right after the company in the headline, a summary sentence naming the
+# company (not one about the person's own duties), an industry inside a
+# compound company name; a head count in the person's language.
+cat > words.ndjson <<'EOF'
+{"id":"product","status":"enriched","name":"A B","headline":"CFO at Featherly | serverless Postgres for edge apps","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+{"id":"sentence","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Keystone is a secrets manager developers like.","positions":[{"title":"CFO","companyName":"Keystone Ltd","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"duties","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"At Tallyline I run finance, software and payments.","positions":[{"title":"CFO","companyName":"Tallyline","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"compound","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Kaufmännischer Leiter, 420 MA.","positions":[{"title":"CFO","companyName":"Ennstal Werkzeugmaschinen GmbH","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+EOF
+expect 'evidence: the company'"'"'s product after its name, a sentence naming it (not the person'"'"'s duties), an industry inside a compound name, a head count in German' \
+	'score "$S/icp-finance.json" < words.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.source, .components.company_type.lead] | @tsv"' <<-'EOF'
+	product	1	company	unknown
+	sentence	1	company	unknown
+	duties		none	unknown
+	compound	0	company	mid-market
+	EOF
 # Titles (issue 13): the headline's title is read beside the position
 # titles (the better wins); a retired, former or aspiring headline makes
 # the person not serving; a recruiter or a vendor ("I help ...") in the

@@ -372,7 +372,9 @@ static const struct {
 	{ "warehouse", LQ_FN_SUPPLY, -1 }, { "warehousing", LQ_FN_SUPPLY, -1 },
 	{ "fulfillment", LQ_FN_SUPPLY, -1 }, { "fulfilment", LQ_FN_SUPPLY, -1 },
 	{ "distribution", LQ_FN_SUPPLY, -1 }, { "inventory", LQ_FN_SUPPLY, -1 },
-	{ "demand planning", LQ_FN_SUPPLY, -1 }, { "demand planner", LQ_FN_SUPPLY, LQ_LEVEL_IC },
+	/* planning stock is next to supply chain, not its operations: no
+	 * function of its own, so at most half a match (either way) */
+	{ "demand planning", 0, -1 }, { "demand planner", 0, LQ_LEVEL_IC },
 	{ "transport", LQ_FN_SUPPLY, -1 }, { "shipping", LQ_FN_SUPPLY, -1 },
 	{ "demand generation", LQ_FN_MARKETING, -1 },
 	/* production: a plant or factory; a site is a plant or a warehouse */

@@ -460,6 +460,13 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 	char *h = lq_xstrdup(headline), *seg, *save = NULL, *core = company_core(company);
 	int after = 0;
 
+	/* "·" and "•" separate segments as "|" does: "CTO @ Pendulo · Advisor"
+	 * names Pendulo, not Pendulo and the advisory role */
+	for (char *q = h; *q; q++)
+		if ((unsigned char)q[0] == 0xc2 && (unsigned char)q[1] == 0xb7)
+			q[0] = '|', q[1] = ' ';
+		else if ((unsigned char)q[0] == 0xe2 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0xa2)
+			q[0] = '|', q[1] = ' ', q[2] = ' ';
 	for (seg = strtok_r(h, "|", &save); seg; seg = strtok_r(NULL, "|", &save)) {
 		const char *best = NULL;
 		size_t bl = 0;

@@ -171,6 +171,7 @@ cat > words.ndjson <<'EOF'
 {"id":"sentence","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Keystone is a secrets manager developers like.","positions":[{"title":"CFO","companyName":"Keystone Ltd","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
 {"id":"duties","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"At Tallyline I run finance, software and payments.","positions":[{"title":"CFO","companyName":"Tallyline","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
 {"id":"compound","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Kaufmännischer Leiter, 420 MA.","positions":[{"title":"CFO","companyName":"Ennstal Werkzeugmaschinen GmbH","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"dot","status":"enriched","name":"A B","headline":"CFO @ Pendulo · Organiser of the Zurich Platform Meetup","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
 EOF
 expect 'evidence: the company'"'"'s product after its name, a sentence naming it (not the person'"'"'s duties), an industry inside a compound name, a head count in German' \
 	'score "$S/icp-finance.json" < words.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.source, .components.company_type.lead] | @tsv"' <<-'EOF'
@@ -178,6 +179,7 @@ expect 'evidence: the company'"'"'s product after its name, a sentence naming it
 	sentence	1	company	unknown
 	duties		none	unknown
 	compound	0	company	mid-market
+	dot		none	unknown
 	EOF
 # Titles (issue 13): the headline's title is read beside the position
 # titles (the better wins); a retired, former or aspiring headline makes

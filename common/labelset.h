@@ -55,6 +55,11 @@ const char *lq_linkedin_industry(const char *name, const char *const **narrow);
  * Fintech), a NULL-terminated list, or NULL for none. Static strings. */
 const char *const *lq_industry_words(const char *label);
 
+/* "<base>+vocab:<12 hex>": base and the digest of labels.vocab and
+ * company-sizes.vocab, which classify's local rules read, for its cache
+ * key (lq_vocab_versioned). Loads and checks them first. */
+void lq_labels_versioned(char *buf, size_t len, const char *base);
+
 /* How far the local encoder's label led its runner-up, read from a
  * reasoning classify's local backend wrote for a label it matched by the
  * encoder alone ("\"phrase\" ~ SaaS (0.47; next Fintech 0.39)" gives

@@ -35,6 +35,12 @@ struct lq_title {
 	int level;		/* LQ_LEVEL_* */
 };
 
+/* "<base>+vocab:<12 hex>": base and the digest of the vocabularies the
+ * functions below read (titles, industries and company-sizes.vocab),
+ * for score_version (lq_vocab_versioned). Loads and checks them first:
+ * a bad file is fatal here. */
+void lq_match_versioned(char *buf, size_t len, const char *base);
+
 /* Folds s for matching: NFKC, case folded, accents stripped, every run of
  * characters other than letters, digits and an inner '&' or '+' becomes
  * one space; no leading or trailing space. Invalid UTF-8 bytes become

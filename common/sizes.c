@@ -116,8 +116,8 @@ lq_sizes_digest(char hex[65])
 void
 lq_sizes_versioned(char *buf, size_t len, const char *base)
 {
-	char hex[65];
+	static const char *const files[] = { "company-sizes", NULL };
 
-	lq_sizes_digest(hex);
-	snprintf(buf, len, "%s+vocab:%.12s", base, hex);
+	pthread_once(&once, load);
+	lq_vocab_versioned(buf, len, base, files);
 }

@@ -585,20 +585,6 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Phrases (folded) that hint at a company type besides the stage words
- * of company-sizes.stages: before them (freelance, agency) or after. */
-static const struct {
-	const char *phrase, *type;
-} signals_before[] = {
-	{ "freelance", "freelance" }, { "freelancer", "freelance" }, { "self employed", "freelance" },
-	{ "independent consultant", "freelance" }, { "fractional", "freelance" },
-	{ "agency", "agency" },
-}, signals_after[] = {
-	{ "dax", "enterprise" }, { "global leader", "enterprise" },
-	{ "mid market", "mid-market" }, { "mid sized", "mid-market" }, { "midsize", "mid-market" },
-	{ "enterprise", "enterprise" },
-};
-
 /* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
  * returns the head count or 0. */
 static long
@@ -640,20 +626,12 @@ lq_company_signal(const char *text, const char **evidence)
 
 	if (n > 0 && (type = lq_size_band(n)) != NULL && evidence)
 		*evidence = "head count";
-	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_before); i++)
-		if (lq_has_phrase(f, signals_before[i].phrase)) {
-			type = signals_before[i].type;
-			if (evidence)
-				*evidence = signals_before[i].phrase;
-		}
+	if (type == NULL && (type = lq_size_kind(f, &word)) != NULL && evidence)
+		*evidence = word;
 	if (type == NULL && (type = lq_size_stage(f, &word)) != NULL && evidence)
 		*evidence = word;
-	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_after); i++)
-		if (lq_has_phrase(f, signals_after[i].phrase)) {
-			type = signals_after[i].type;
-			if (evidence)
-				*evidence = signals_after[i].phrase;
-		}
+	if (type == NULL && (type = lq_size_word(f, &word)) != NULL && evidence)
+		*evidence = word;
 	free(f);
 	return type;
 }

@@ -143,8 +143,11 @@ lq_classes_default(struct lq_classes *l)
 		for (size_t i = 0; i < t->n; i++) {
 			const struct lq_vocab_rec *r = &t->rec[i];
 
-			if (json_object_get(o, r->f[0]))
+			if (json_object_get(o, r->f[0])) {
+				json_decref(o);
+				json_decref(j);
 				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: label '%s' again", r->file, r->line, r->f[0]);
+			}
 			json_object_set_new(o, r->f[0], json_string(r->f[1]));
 			where = r->file;
 		}
@@ -152,8 +155,12 @@ lq_classes_default(struct lq_classes *l)
 	}
 	text = json_dumps(j, JSON_COMPACT);
 	json_decref(j);
-	if (text == NULL || lq_classes_parse(text, strlen(text), where, l, err, sizeof err) < 0)
-		lq_die(LQ_EXIT_FATAL, "vocabulary: %s", text ? err : "out of memory");
+	if (text == NULL || lq_classes_parse(text, strlen(text), where, l, err, sizeof err) < 0) {
+		int oom = text == NULL;
+
+		free(text);
+		lq_die(LQ_EXIT_FATAL, "vocabulary: %s", oom ? "out of memory" : err);
+	}
 	free(text);
 }
 
@@ -262,11 +269,12 @@ narrow_list(const struct lq_vocab_rec *r, size_t f)
 	return NULL;
 }
 
-static struct mapping *
-mappings(const char *table)
+/* *out (static: reachable if a check dies) gets the records of table. */
+static void
+mappings(const char *table, struct mapping **out)
 {
 	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), table, 2, 3);
-	struct mapping *m = lq_xcalloc(t->n + 1, sizeof *m);
+	struct mapping *m = *out = lq_xcalloc(t->n + 1, sizeof *m);
 
 	for (size_t i = 0; i < t->n; i++) {
 		need_label(&t->rec[i], t->rec[i].f[1]);
@@ -274,7 +282,6 @@ mappings(const char *table)
 		m[i].label = t->rec[i].f[1];
 		m[i].narrow = narrow_list(&t->rec[i], 2);
 	}
-	return m;
 }
 
 static void
@@ -291,8 +298,8 @@ maps_load(void)
 		for (k = 0; narrow_lists[i][k]; k++)
 			need_label(&narrow_t->rec[i], narrow_lists[i][k]);
 	}
-	linkedin = mappings("labels.linkedin");
-	linkedin_words = mappings("labels.linkedin-words");
+	mappings("labels.linkedin", &linkedin);
+	mappings("labels.linkedin-words", &linkedin_words);
 	t = lq_vocab_need(v, "labels.industry-words", 2, LQ_VOCAB_MAX_FIELDS);
 	industry_words = lq_xcalloc(t->n + 1, sizeof *industry_words);
 	for (i = 0; i < t->n; i++) {

@@ -1,6 +1,7 @@
 /* match.c: the matching rules of the structured score over the title and industry lexicons (titles.vocab, industries.vocab). */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,8 +65,10 @@ folded(const struct lq_vocab_rec *r, size_t f)
 {
 	char *s = lq_fold(r->f[f]);
 
-	if (f == 0 && s[0] == '\0')
+	if (f == 0 && s[0] == '\0') {
+		free(s);
 		lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", r->file, r->line, r->f[f]);
+	}
 	return s;
 }
 
@@ -93,8 +96,13 @@ bits_of(const struct lq_vocab_rec *r, size_t f, const char *const *names, size_t
 
 		for (i = 0; i < n && strcmp(names[i], p) != 0; i++)
 			;
-		if (i == n)
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not %s", r->file, r->line, p, what);
+		if (i == n) {
+			char bad[LQ_VOCAB_MAX_LINE + 1];
+
+			snprintf(bad, sizeof bad, "%s", p);
+			free(s);	/* nothing left behind on the way out */
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not %s", r->file, r->line, bad, what);
+		}
 		b |= 1u << i;
 	}
 	free(s);
@@ -106,7 +114,7 @@ lex_load(void)
 {
 	const struct lq_vocab *v = lq_vocab();
 	const struct lq_vocab_table *t;
-	const char **groups;
+	static const char **groups;	/* static: reachable if a check below dies */
 	size_t i, ng;
 
 	t = lq_vocab_need(v, "titles.expand", 2, 2);
@@ -174,6 +182,7 @@ lex_load(void)
 	n_related = t->n;
 	practice_words = folded_list(v, "industries.practice");
 	free(groups);
+	groups = NULL;
 }
 
 static void

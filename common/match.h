@@ -47,9 +47,9 @@ void lq_match_versioned(char *buf, size_t len, const char *base);
  * spaces. Returns a new string (caller frees). */
 char *lq_fold(const char *s);
 
-/* Analyses a title through the built-in lexicon (abbreviations, seniority
- * words and common French, German, Spanish, Dutch, Portuguese and Italian
- * titles). Free t->canon with free(). */
+/* Analyses a title through the title lexicon of titles.vocab
+ * (abbreviations, seniority words and titles in many languages; a bad
+ * file is fatal at the first call). Free t->canon with free(). */
 void lq_title_analyse(const char *title, struct lq_title *t);
 
 /* Title similarity by the lexicon alone, in [0,1]; -1 when either side

@@ -594,8 +594,8 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
- * returns the head count or 0. */
+/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees"
+ * (the units of company-sizes.units): returns the head count or 0. */
 static long
 headcount(const char *f)
 {
@@ -617,9 +617,7 @@ headcount(const char *f)
 			v *= 1000, q++;
 		while (*q == ' ')
 			q++;
-		if (strncmp(q, "employee", 8) == 0 || strncmp(q, "person", 6) == 0 ||
-		    strncmp(q, "people", 6) == 0 || strncmp(q, "staff", 5) == 0 ||
-		    strncmp(q, "fte", 3) == 0)
+		if (lq_size_unit(q))	/* company-sizes.units */
 			return v;
 		p = q - 1;
 	}

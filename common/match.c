@@ -56,14 +56,12 @@ static size_t n_related;
 static char **practice_words;
 
 /* industries.stems (optional): stems that name an industry inside a
- * compound word ("Werkzeugmaschinen"); company-sizes.units: words that
- * count a company's people after a number (headcount). */
+ * compound word ("Werkzeugmaschinen"). */
 static struct {
 	char *stem;
 	unsigned groups;
 } *stems;
 static size_t n_stems;
-static char **units;
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
@@ -201,7 +199,6 @@ lex_load(void)
 		}
 		n_stems = t->n;
 	}
-	units = folded_list(v, "company-sizes.units");
 	free(groups);
 	groups = NULL;
 }
@@ -631,26 +628,9 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Whether the folded word at q is one of company-sizes.units: a word
- * that starts with one ("employees", "Mitarbeitende"); one of three
- * letters or fewer must be the whole word ("420 MA", "80 FTE"). */
-static int
-headcount_unit(const char *q)
-{
-	size_t wl = strcspn(q, " ");
-
-	lex();
-	for (size_t i = 0; units[i]; i++) {
-		size_t ul = strlen(units[i]);
-
-		if (wl >= ul && strncmp(q, units[i], ul) == 0 && (ul > 3 || wl == ul))
-			return 1;
-	}
-	return 0;
-}
-
 /* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees",
- * "a team of 11": returns the head count or 0. */
+ * "420 MA" (the units of company-sizes.units), "a team of 11": returns
+ * the head count or 0. */
 static long
 headcount(const char *f)
 {
@@ -672,7 +652,8 @@ headcount(const char *f)
 			v *= 1000, q++;
 		while (*q == ' ')
 			q++;
-		if (v > 0 && (headcount_unit(q) || (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
+		if (v > 0 && (lq_size_unit(q) ||	/* company-sizes.units */
+		    (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
 			return v;
 		p = q - 1;
 	}

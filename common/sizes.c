@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "icp.h"
@@ -22,7 +23,14 @@ struct phrases {
 };
 static struct phrases stages = { .name = "company-sizes.stages", .what = "a stage word and a company size" },
 	kinds = { .name = "company-sizes.kinds", .what = "a phrase and a company type" },
-	size_words = { .name = "company-sizes.size-words", .what = "a phrase and a company size" };
+	size_words = { .name = "company-sizes.size-words", .what = "a phrase and a company size" },
+	li_kinds = { .name = "company-sizes.linkedin-kinds", .what = "a LinkedIn industry and a company type" };
+
+/* company-sizes.units: one folded word each; stem[i] when it ends in '*'
+ * (the start of a word), with the '*' cut from unit[i]. */
+static const struct lq_vocab_table *units;
+static char **unit;
+static unsigned char *stem;
 
 static void load(void);
 
@@ -101,6 +109,26 @@ load(void)
 	phrases_load(v, &stages);
 	phrases_load(v, &kinds);
 	phrases_load(v, &size_words);
+	phrases_load(v, &li_kinds);
+	units = lq_vocab_need(v, "company-sizes.units", 1, 1);
+	unit = lq_xmalloc((units->n + 1) * sizeof *unit);
+	stem = lq_xmalloc(units->n + 1);
+	for (i = 0; i < units->n; i++) {
+		const struct lq_vocab_rec *r = &units->rec[i];
+		size_t l = strlen(r->f[0]);
+		char *f;
+
+		stem[i] = l > 1 && r->f[0][l - 1] == '*';
+		unit[i] = lq_xstrdup(r->f[0]);
+		unit[i][l - stem[i]] = '\0';
+		f = lq_fold(unit[i]);
+		if (strcmp(f, unit[i]) != 0 || strchr(f, ' ') != NULL) {
+			free(f);
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not one folded word (lower case, no "
+			    "accents, an optional trailing *)", r->file, r->line, r->f[0]);
+		}
+		free(f);
+	}
 }
 
 const char *
@@ -140,6 +168,47 @@ const char *
 lq_size_word(const char *folded, const char **word)
 {
 	return phrases_find(&size_words, folded, word);
+}
+
+const char *
+lq_size_kind_as(const char *folded, const char *type, const char **word)
+{
+	pthread_once(&once, load);
+	for (size_t i = 0; folded && i < kinds.t->n; i++)
+		if (strcmp(kinds.t->rec[i].f[1], type) == 0 && lq_has_phrase(folded, kinds.fold[i])) {
+			if (word)
+				*word = kinds.t->rec[i].f[0];
+			return type;
+		}
+	return NULL;
+}
+
+const char *
+lq_size_linkedin_kind(const char *industry)
+{
+	pthread_once(&once, load);
+	for (size_t i = 0; industry && i < li_kinds.t->n; i++)
+		if (strcasecmp(industry, li_kinds.t->rec[i].f[0]) == 0)
+			return li_kinds.t->rec[i].f[1];
+	return NULL;
+}
+
+int
+lq_size_unit(const char *folded)
+{
+	size_t wl;
+
+	pthread_once(&once, load);
+	if (folded == NULL)
+		return 0;
+	wl = strcspn(folded, " ");
+	for (size_t i = 0; i < units->n; i++) {
+		size_t ul = strlen(unit[i]);
+
+		if (wl >= ul && strncmp(folded, unit[i], ul) == 0 && (stem[i] || wl == ul))
+			return 1;
+	}
+	return 0;
 }
 
 void

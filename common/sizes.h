@@ -30,6 +30,23 @@ const char *lq_size_stage(const char *folded, const char **word);
 const char *lq_size_kind(const char *folded, const char **word);
 const char *lq_size_word(const char *folded, const char **word);
 
+/* The first phrase of company-sizes.kinds of the given company type
+ * ("freelance", "agency") found in folded text: type, with *word the
+ * phrase; NULL when none is. classify reads the freelance phrases in a
+ * lead's titles and the agency phrases in the company's text. */
+const char *lq_size_kind_as(const char *folded, const char *type, const char **word);
+
+/* The company type company-sizes.linkedin-kinds gives a LinkedIn industry
+ * name (the whole name, any case: "Staffing and Recruiting" is an
+ * agency), or NULL. */
+const char *lq_size_linkedin_kind(const char *industry);
+
+/* Whether the first word of folded text (up to a space) is a head-count
+ * unit of company-sizes.units ("employees", "personnes", "fte"): the
+ * word that makes the number before it a company's head count. classify
+ * and score (lq_company_signal) both read it. */
+int lq_size_unit(const char *folded);
+
 /* SHA-256 (64 hex) of company-sizes.vocab's tables as parsed: what a
  * cache key or version of a program that uses them includes. Loads and
  * checks the tables first, like the calls above. */

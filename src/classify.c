@@ -118,11 +118,11 @@ dot(const float *a, const float *b)
 	return s;
 }
 
-/* The first of words found in text as whole words, case- and
- * accent-insensitive (lq_has_phrase: "series a" is not found in "a series
- * about"); NULL if none. */
+/* The first phrase of company-sizes.kinds of the given type found in
+ * text as whole words, case- and accent-insensitive ("agency" is not
+ * found in "agencyless"); NULL if none. */
 static const char *
-has_word(const char *text, const char *const *words)
+kind_word(const char *text, const char *type)
 {
 	char *f;
 	const char *hit = NULL;
@@ -130,9 +130,7 @@ has_word(const char *text, const char *const *words)
 	if (text == NULL)
 		return NULL;
 	f = lq_fold(text);
-	for (; *words && hit == NULL; words++)
-		if (lq_has_phrase(f, *words))
-			hit = *words;
+	lq_size_kind_as(f, type, &hit);
 	free(f);
 	return hit;
 }
@@ -162,38 +160,59 @@ employment_type(const struct lq_profile *p)
 
 /* The rules that come before the encoder (docs/classify.md). Returns the
  * company type or NULL; *why gets the evidence. */
+/* Whether the word at w (up to a space or ASCII punctuation) is a
+ * head-count unit of company-sizes.units; *end gets the end of the word. */
+static int
+unit_at(const char *w, const char **end)
+{
+	const char *e = w;
+	char *word, *f;
+	int r;
+
+	while (*e && ((unsigned char)*e >= 0x80 || isalnum((unsigned char)*e)))
+		e++;
+	*end = e;
+	if (e == w)
+		return 0;
+	word = lq_xstrndup(w, (size_t)(e - w));
+	f = lq_fold(word);
+	r = lq_size_unit(f);
+	free(f);
+	free(word);
+	return r;
+}
+
 /* "110 people", "1,200 employees", "900-person", "600 personnes" in a
- * text, or -1. */
+ * text (the units of company-sizes.units after a space or a hyphen), or
+ * -1. */
 static long
 stated_size(const char *text, char *src, size_t srclen)
 {
-	/* " personnes" before " person", which it starts with. */
-	static const char *const units[] = { " people", " employees", " staff", "-person", " personnes",
-		" person", "-employee", " colleagues", " collaborateurs", " Mitarbeiter", " medewerkers",
-		" empleados", " dipendenti", " funcionários", NULL };
-	const char *p;
-	size_t u;
+	const char *p, *e;
 	int k;
 
 	for (p = text; *p; p++) {
 		const char *q = p;
 		long n = 0;
 
-		if (!isdigit((unsigned char)*p) || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == ',')))
+		if (!isdigit((unsigned char)*p) || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == ',' ||
+		    (p[-1] == '.' && p - 1 > text && isdigit((unsigned char)p[-2])))))
 			continue;
-		while (isdigit((unsigned char)*q) || (*q == ',' && isdigit((unsigned char)q[1]))) {
-			if (*q != ',' && n < 10000000)
+		/* "1,200", and "2.000" as German writes it (a '.' before three
+		 * digits and no more) */
+		while (isdigit((unsigned char)*q) || (*q == ',' && isdigit((unsigned char)q[1])) ||
+		    (*q == '.' && strspn(q + 1, "0123456789") == 3)) {
+			if (isdigit((unsigned char)*q) && n < 10000000)
 				n = n * 10 + (*q - '0');
 			q++;
 		}
 		if (*q == '+')
 			q++;
 		for (k = 0; k < 2; k++) {	/* "4,000 staff", then "4,000 hourly staff" */
-			for (u = 0; units[u]; u++)
-				if (strncasecmp(q, units[u], strlen(units[u])) == 0) {
-					snprintf(src, srclen, "\"%.*s\"", (int)(q - p + strlen(units[u])), p);
-					return n;
-				}
+			if ((*q == ' ' || *q == '-') && unit_at(q + 1, &e)) {
+				snprintf(src, srclen, "\"%.*s\"", (int)(e - p), p);
+				return n;
+			}
 			if (*q != ' ' || !islower((unsigned char)q[1]))
 				break;
 			for (q++; islower((unsigned char)*q) || *q == '-'; q++)
@@ -220,30 +239,9 @@ stage(const char *text, char *src, size_t srclen)
 	return type;
 }
 
-/* LinkedIn industries whose companies work for clients: agencies. */
-static int
-agency_industry(const char *li)
-{
-	static const char *const names[] = { "Staffing and Recruiting", "Advertising Services",
-		"Marketing and Advertising", "Marketing Services", "Design Services", "Graphic Design",
-		"Public Relations and Communications Services", "Public Relations and Communications",
-		"Executive Search Services", NULL };
-	size_t i;
-
-	for (i = 0; li && names[i]; i++)
-		if (strcasecmp(li, names[i]) == 0)
-			return 1;
-	return 0;
-}
-
 static const char *
 company_rules(const json_t *rec, const struct lq_profile *p, const char *text, char *why, size_t whylen)
 {
-	static const char *const free_words[] = { "freelance", "self-employed", "self employed",
-		"fractional", "independent consultant", "contractor", "interim", NULL };
-	static const char *const agency_words[] = { "agency", "agence", "agentur", "search firm",
-		"retained search", "executive search", "recruitment consultant", "recruitment consultancy",
-		"recruitment consultants", NULL };
 	const char *et = employment_type(p), *w;
 	const char *summary = p->summary;
 	const char *li = p->industry, *ct;
@@ -258,19 +256,19 @@ company_rules(const json_t *rec, const struct lq_profile *p, const char *text, c
 	}
 	t = json_object_get(rec, "current_job_titles");
 	json_array_foreach(t, i, v)
-		if ((w = has_word(json_string_value(v), free_words)) != NULL) {
+		if ((w = kind_word(json_string_value(v), "freelance")) != NULL) {
 			snprintf(why, whylen, "current title \"%.80s\" says %s", json_string_value(v), w);
 			return "freelance";
 		}
-	if ((w = has_word(lq_rec_str(rec, "headline"), free_words)) != NULL) {
+	if ((w = kind_word(lq_rec_str(rec, "headline"), "freelance")) != NULL) {
 		snprintf(why, whylen, "headline says %s", w);
 		return "freelance";
 	}
-	if (agency_industry(li)) {
-		snprintf(why, whylen, "LinkedIn industry \"%.60s\" works for clients: agency", li);
-		return "agency";
+	if ((ct = lq_size_linkedin_kind(li)) != NULL) {
+		snprintf(why, whylen, "LinkedIn industry \"%.60s\" works for clients: %s", li, ct);
+		return ct;
 	}
-	if ((w = has_word(text, agency_words)) != NULL) {
+	if ((w = kind_word(text, "agency")) != NULL) {
 		snprintf(why, whylen, "the profile says \"%s\": agency", w);
 		return "agency";
 	}

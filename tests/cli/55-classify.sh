@@ -219,4 +219,37 @@ for bad in '[linkedin]\nShipbuilding | Maritime|line 3: .Maritime. is not a labe
 	ok "local: a bad labels.vocab override is fatal (3), naming the file and line: $msg" \
 		"LQ_VOCAB_DIR=vb classify < ship.ndjson > /dev/null 2> err; test \$? -eq 3 && grep -Eq 'vb/labels.vocab: $msg' err"
 done
+# The head-count units and the company-type words and LinkedIn industries
+# are company-sizes.vocab's [units], [kinds] and [linkedin-kinds], the
+# lists score reads too: an override changes the label and is a cache miss,
+# and a bad record names its file and line.
+jq -c 'select(.name=="Fergus Byrne") | .profile.summary = "Finance for a 300-crew group of shipyards."' "$E" > crew.ndjson
+mkdir -p vu && printf '@extend\n[units]\ncrew*\n' > vu/company-sizes.vocab
+ok 'local: an override adding a head-count unit to company-sizes.units sizes "300-crew", and is a cache miss' \
+	"classify < crew.ndjson > c1 2>/dev/null && classify < crew.ndjson 2>e1 >/dev/null && grep -q '1 cache hit' e1 &&
+	 jq -e --arg b \"\$B300\" '.company_type != \$b' c1 > /dev/null &&
+	 LQ_VOCAB_DIR=vu classify < crew.ndjson > c2 2>e2 && grep -q '0 cache hits' e2 &&
+	 jq -e --arg b \"\$B300\" '.company_type == \$b and (.company_reasoning | test(\"300-crew\"))' c2 > /dev/null"
+mkdir -p vk && printf '@extend\n[linkedin-kinds]\nShipbuilding | agency\n' > vk/company-sizes.vocab
+ok 'local: an override of company-sizes.linkedin-kinds makes a LinkedIn industry an agency' \
+	"classify < ship.ndjson | jq -e '.company_type != \"agency\"' > /dev/null &&
+	 LQ_VOCAB_DIR=vk classify < ship.ndjson | jq -e '.company_type == \"agency\" and (.company_reasoning | test(\"Shipbuilding\"))' > /dev/null"
+ok 'local: the freelance phrases of company-sizes.kinds decide a title ("Freelancer")' \
+	"jq -c '.current_job_titles = [\"Freelancer\"] | .headline = \"Freelancer\"' ship.ndjson | classify |
+	 jq -e '.company_type == \"freelance\" and (.company_reasoning | test(\"says freelancer\"))' > /dev/null"
+ok 'local: the built-in units read "2.000 Mitarbeitenden" (a German thousands point) and "450-colleague"' \
+	"jq -c '.profile.summary = \"CISO eines Händlers mit 2.000 Mitarbeitenden.\"' crew.ndjson | classify |
+	 jq -e '.company_type == \"enterprise\" and (.company_reasoning | test(\"2.000 Mitarbeitenden\"))' > /dev/null &&
+	 jq -c '.profile.summary = \"Runs a 450-colleague distribution centre.\"' crew.ndjson | classify |
+	 jq -e '.company_type == \"mid-market\"' > /dev/null"
+for bad in '[units]\nCrew Members|line 3: .Crew Members. is not one folded word' \
+	'[units]\n*|line 3: .\*. is not one folded word' \
+	'[linkedin-kinds]\nShipbuilding|line 3: 1 fields; .company-sizes.linkedin-kinds. records have 2' \
+	'[linkedin-kinds]\nShipbuilding | shipyard|line 3: a LinkedIn industry and a company type' \
+	'[kinds]\nshipyard | big|line 3: a phrase and a company type'; do
+	body=${bad%|*}; msg=${bad##*|}
+	rm -rf vb && mkdir vb && printf "@extend\n$body\n" > vb/company-sizes.vocab
+	ok "local: a bad company-sizes.vocab override is fatal (3), naming the file and line: $msg" \
+		"LQ_VOCAB_DIR=vb classify < ship.ndjson > /dev/null 2> err; test \$? -eq 3 && grep -Eq 'vb/company-sizes.vocab: $msg' err"
+done
 done_testing

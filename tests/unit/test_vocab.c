@@ -257,7 +257,8 @@ main(void)
 			"titles.recruiter", "titles.vendor", "titles.side", "industries.groups", "industries.words",
 			"industries.related", "industries.practice", "labels.industry", "labels.company_type",
 			"labels.narrow", "labels.linkedin", "labels.linkedin-words", "labels.industry-words",
-			"company-sizes.kinds", "company-sizes.size-words", NULL };
+			"company-sizes.kinds", "company-sizes.size-words", "company-sizes.linkedin-kinds",
+			"company-sizes.units", NULL };
 
 		for (i = 0; tables[i]; i++) {
 			t = v ? lq_vocab_table(v, tables[i]) : NULL;
@@ -298,6 +299,18 @@ main(void)
 		lq_classes_free(&cl);
 		CHECK_STR(lq_company_signal("a fractional CFO", NULL), "freelance");
 		CHECK_STR(lq_company_signal("a DAX group", NULL), "enterprise");
+		/* company-sizes.kinds, .linkedin-kinds and .units: classify's and
+		 * score's one list of each */
+		CHECK_STR(lq_size_kind_as("interim cfo at a retained search firm", "agency", NULL), "agency");
+		CHECK_STR(lq_size_kind_as("interim cfo at a retained search firm", "freelance", NULL), "freelance");
+		CHECK(lq_size_kind_as("agency side", "freelance", NULL) == NULL);
+		CHECK_STR(lq_company_signal("Executive search for CFOs", NULL), "agency");
+		CHECK_STR(lq_size_linkedin_kind("staffing AND recruiting"), "agency");
+		CHECK(lq_size_linkedin_kind("Staffing") == NULL && lq_size_linkedin_kind(NULL) == NULL);
+		CHECK(lq_size_unit("employees of") && lq_size_unit("fte") && lq_size_unit("mitarbeitende"));
+		CHECK(!lq_size_unit("employ") && !lq_size_unit("years") && !lq_size_unit(""));
+		CHECK_STR(lq_company_signal("600 personnes", NULL), "mid-market");
+		CHECK_STR(lq_company_signal("1 200 Mitarbeiter", NULL), "enterprise");
 		lq_match_versioned(sv, sizeof sv, "s");
 		lq_labels_versioned(cv, sizeof cv, "s");
 		lq_sizes_versioned(zv, sizeof zv, "s");

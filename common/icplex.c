@@ -39,7 +39,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -60,7 +60,8 @@ static const struct {
 	{ "icp-cues.supplier-words", &supplier_words }, { "icp-cues.business-nouns", &business_nouns },
 	{ "icp-cues.determiners", &determiners }, { "icp-cues.copulas", &copulas },
 	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
-	{ "icp-cues.bare-no", &bare_no }
+	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
+	{ "icp-cues.pronoun-subjects", &pronoun_subjects }
 };
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
@@ -465,6 +466,7 @@ struct span {
 	int keep;
 	int negated, retracts, whole;
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
+	int predicate;		/* "they're basically consultants" */
 };
 
 #define MAX_SPANS 64
@@ -606,6 +608,10 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			continue;
 		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
 			;
+		/* "Big Four auditors": a capitalised name goes with the capitalised word after it */
+		while (m > 0 && m < 3 && i - m - 1 >= 0 && isupper((unsigned char)c->ow[i - m - 1][0])
+		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop))
+			m++;
 		if (m == 0)
 			continue;
 		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
@@ -982,6 +988,43 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 	}
 }
 
+/* Is span s said as one to avoid: negated in its clause, or a bare list
+ * in an answer to "anyone to avoid?" (the most specific words name it). */
+static int
+excluding(const struct clause *c, const struct span *s, int answer)
+{
+	struct span t = *s;
+	int a = 0, b = c->nw;
+
+	t.negated = 0;
+	polarity(c, &t);
+	return t.negated || (answer == LQ_ANSWER_EXCLUSION && noun_phrase(c, &a, &b, 0));
+}
+
+/* A word of a negation or retraction cue ("leave" of "leave X out"): never part of a name. */
+static int
+cue_word(const char *w)
+{
+	const char ***l, **x;
+	const char ***lists[] = { &neg_before, &retract_before, &retract_after, &neg_after, NULL };
+	size_t i;
+
+	for (i = 0; lists[i]; i++)
+		for (l = lists[i], x = *l; *x; x++) {
+			int nw;
+
+			if (find_words(*x, w, 0, &nw) >= 0)
+				return 1;
+		}
+	for (i = 0; retract_around[0][i]; i++) {
+		int nw;
+
+		if (find_words(retract_around[0][i], w, 0, &nw) >= 0 || find_words(retract_around[1][i], w, 0, &nw) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* ---- a sentence ---- */
 
 #define MAX_CLAUSES 32
@@ -1083,8 +1126,14 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 		for (i = 0; i < ns[k]; i++)
 			for (j = 0; j < ns[k]; j++)
 				if (p[i].keep && p[i].generic && p[j].e && p[j].kind == LQ_CRIT_TITLE
-				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w)
-					p[i].keep = 0, p[j].keep = 1;
+				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w) {
+					/* an exclusion keeps the client's most specific words: "security researchers"
+					 * to avoid are not every researcher */
+					if (excluding(c, &p[i], answer))
+						p[j].keep = 0;
+					else
+						p[i].keep = 0, p[j].keep = 1;
+				}
 		/* an unnamed group: the whole clause is a plural noun phrase for people */
 		{
 			int a = 0, b = c->nw, any = 0;
@@ -1153,6 +1202,12 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 			if (x->kind != LQ_CRIT_TITLE || !x->keep)
 				continue;
+			/* "they're basically consultants": what someone already named is, not a criterion */
+			for (q = x->w - 1; q >= 1 && q >= x->w - 4; q--)
+				if (in_list(c->w[q], copulas) && in_list(c->w[q - 1], pronoun_subjects)) {
+					x->predicate = 1;
+					break;
+				}
 			/* the speaker's own people: "our CFO", "my recruiter" */
 			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
 			    || strcmp(c->w[x->w - 1], "your") == 0)) {
@@ -1165,6 +1220,30 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->keep = 0;
 			if (!x->keep || x->group)
 				continue;
+			/* "freelance designers": a kind of person, not a company size */
+			for (q = 0; q < ns[k]; q++)
+				if (p[q].keep && p[q].kind == LQ_CRIT_SIZE && p[q].w + p[q].n == x->w && p[q].n == 1
+				    && in_list(c->w[p[q].w], qualifiers))
+					p[q].keep = 0;
+			/* "security researchers", "instructional designers" to avoid: the client's
+			 * words, not every researcher (a lexicon title of one word) */
+			if (x->e && x->n == 1 && !x->generic) {
+				int m = 0;
+
+				while (m < 2 && x->w - m - 1 >= 0 && modifier_word(c->w[x->w - m - 1])
+				    && !in_list(c->w[x->w - m - 1], size_adj[0]) && !in_list(c->w[x->w - m - 1], pronoun_subjects)
+				    && !cue_word(c->w[x->w - m - 1]))
+					m++;
+				for (q = 0; q < ns[k] && m > 0; q++)
+					if (q != i && p[q].keep && p[q].w < x->w && p[q].w + p[q].n > x->w - m)
+						m = x->w - (p[q].w + p[q].n);
+				if (m > 0 && excluding(c, x, answer)) {
+					written(c, x->w - m, x->w + x->n, 1, x->made, sizeof x->made);
+					x->e = NULL;
+					x->w -= m;
+					x->n += m;
+				}
+			}
 			/* "fractional CFOs", "interim heads of security": a kind of the title */
 			for (q = 2; q >= 1; q--) {
 				const char **l;
@@ -1185,6 +1264,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 						x->e = NULL;
 						x->w -= q;
 						x->n += q;
+						for (j = 0; j < ns[k]; j++)	/* "freelance" is not a size here */
+							if (j != i && p[j].keep && span_inside(&p[j], x))
+								p[j].keep = 0;
 						q = 0;
 						break;
 					}
@@ -1304,6 +1386,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->whole = h->retracts && x->whole;
 			h->group = x->group;
 			h->specific = x->specific;
+			h->predicate = x->predicate;
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
 				    q > x->w ? " " : "", cl[k].w[q]);
@@ -1319,42 +1402,59 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 /* ---- whole sentences and agency lines ---- */
 
 static int
-folded_has(const char *text, const char ***list, int need_question)
+folded_has(const char *text, const char ***list, int need_question, const char ***unless)
 {
 	char *f;
-	int r;
+	int r = 0;
+	const char *p, *start;
 
 	if (text == NULL || (need_question && strchr(text, '?') == NULL))
 		return 0;
 	lex();
-	f = lq_fold(text);
-	r = contains_any(f, *list);
-	free(f);
+	if (!need_question) {
+		f = lq_fold(text);
+		r = contains_any(f, *list);
+		free(f);
+		return r;
+	}
+	/* only the questions: "I don't want to assume. What's your take?" does not ask whom to avoid */
+	for (p = start = text; *p && !r; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\0' || p[1] == '"')) {
+			if (*p == '?') {
+				char *q = lq_xstrndup(start, (size_t)(p - start));
+
+				f = lq_fold(q);
+				r = contains_any(f, *list) && !(unless && contains_any(f, *unless));
+				free(f);
+				free(q);
+			}
+			start = p + 1;
+		}
 	return r;
 }
 
 int
 lq_icplex_small_talk(const char *sentence)
 {
-	return folded_has(sentence, &small_talk, 0);
+	return folded_has(sentence, &small_talk, 0, NULL);
 }
 
 int
 lq_icplex_revises(const char *sentence)
 {
-	return folded_has(sentence, &revise_cues, 0);
+	return folded_has(sentence, &revise_cues, 0, NULL);
 }
 
 int
 lq_icplex_asks_exclusion(const char *text)
 {
-	return folded_has(text, &asks_excl, 1);
+	return folded_has(text, &asks_excl, 1, NULL);
 }
 
 int
 lq_icplex_asks_topics(const char *text)
 {
-	return folded_has(text, &asks_topics, 1);
+	return folded_has(text, &asks_topics, 1, &asks_people);
 }
 
 int

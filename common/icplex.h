@@ -27,6 +27,8 @@ struct lq_crit_hit {
 	int group;		/* an unnamed group of people ("hobby gardeners") */
 	int specific;		/* an industry said with a qualifying word ("equine vets",
 				   "independent schools"): words names a part of it */
+	int predicate;		/* said of people already named ("they're basically consultants"):
+				   a criterion only when nothing was named before it in the turn */
 	char words[96];		/* the folded words it was found in ("marketing agencies") */
 };
 

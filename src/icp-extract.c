@@ -796,9 +796,48 @@ local_sentence(const char *s, int question, void *arg)
 		}
 		return;
 	}
+	/* "Interim CISOs. They're consultants who ...": what they are is not a criterion */
+	if (c->turn_hits > 0) {
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (!hits[i].predicate) {
+				int made = hits[i].value == hits[i].buf;
+
+				if (k != i)
+					hits[k] = hits[i];
+				if (made)	/* a made value lives in its hit */
+					hits[k].value = hits[k].buf;
+				k++;
+			}
+		n = k;
+		if (n == 0) {
+			topic_turn(c, hits, 0);
+			return;
+		}
+	}
 	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
 		for (i = 0; i < n; i++)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
+	{	/* an unnamed group ("lovely chaps") is only ever an exclusion */
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (!hits[i].group || hits[i].negated) {
+				int made = hits[i].value == hits[i].buf;
+
+				if (k != i)
+					hits[k] = hits[i];
+				if (made)
+					hits[k].value = hits[k].buf;
+				k++;
+			}
+		n = k;
+	}
+	if (n == 0) {
+		topic_turn(c, hits, 0);
+		return;
+	}
 	c->turn_hits += (int)n;
 	c->nprop = 0;
 	topic_turn(c, hits, n);

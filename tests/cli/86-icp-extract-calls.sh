@@ -75,7 +75,7 @@ expect 'quillstack: "not agencies after all" takes back "marketing agencies" too
 icp-extract -q < shiftly.ndjson > shiftly.json
 expect 'shiftly: two client speakers, "sort of", an interim title, "park that" and "leave X out of it"' \
 	"jq -c '[[.exclude_titles[].value], [._exclude_industries[].value], [.target_industries[].value], [._exclude_company_sizes[].value]]' shiftly.json" <<-'EOF'
-	[["HR Manager","Interim Head of Operations","Consultant"],["Healthcare"],["Hospitality"],["startup"]]
+	[["HR Manager","Interim Head of Operations","Franchise Consultant"],["Healthcare"],["Hospitality"],["startup"]]
 	EOF
 
 # ---- provenance: every criterion of every dev call ----

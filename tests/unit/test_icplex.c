@@ -109,7 +109,7 @@ main(void)
 	find("Farm practices, no.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Agriculture");
 	find("And I can't imagine the franchise consultants ever buying anything.", LQ_ANSWER_NONE);
-	EXCLUDED(LQ_CRIT_TITLE, "Consultant");
+	EXCLUDED(LQ_CRIT_TITLE, "Franchise Consultant");	/* the client's words, not every consultant */
 	find("Consultants are great, sort of our best channel, they bring us in.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_TITLE, "Consultant");	/* "sort of" in a long clause is a figure of speech */
 
@@ -227,6 +227,33 @@ main(void)
 	CHECK(lq_icplex_asks_topics("What do your best customers post about?"));
 	CHECK(!lq_icplex_asks_topics("Who do you sell to?"));
 	CHECK(lq_icplex_asks_exclusion("Who should we keep away from?"));
+
+	t_begin("only the agency's questions say what it asks");
+	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
+	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));
+	CHECK(!lq_icplex_asks_topics("Marketers care about copy, I know. Which roles sign?"));
+	CHECK(!lq_icplex_asks_topics("So who would you love to be talking to?"));
+	CHECK(lq_icplex_asks_topics("And what keeps your buyers up at night?"));
+
+	t_begin("an exclusion keeps the client's most specific words");
+	find("Please skip the wedding photographers and the tax consultants.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Tax Consultant");
+	CHECK(lookup(LQ_CRIT_TITLE, "Consultant") == NULL);
+	find("Marine researchers.", LQ_ANSWER_EXCLUSION);	/* icp-extract negates a bare list */
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Researcher") != NULL);
+	find("We love working with tax consultants.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Consultant");	/* a target keeps the lexicon's title */
+	find("And no Big Three assessors, they resell.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Big Three Assessor");
+	find("Freelance designers, never.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Freelance Designer");
+	CHECK(!has_kind(LQ_CRIT_SIZE));	/* "freelance" qualifies the title here */
+
+	t_begin("what people already named are is marked, not made a criterion of its own");
+	find("They're basically consultants, they pitch their own stack.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && hit(LQ_CRIT_TITLE, "Consultant")->predicate);
+	find("We want consultants.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && !hit(LQ_CRIT_TITLE, "Consultant")->predicate);
 
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);

@@ -39,7 +39,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **asks_people, **pronoun_subjects, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -61,7 +61,8 @@ static const struct {
 	{ "icp-cues.determiners", &determiners }, { "icp-cues.copulas", &copulas },
 	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
 	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
-	{ "icp-cues.pronoun-subjects", &pronoun_subjects }
+	{ "icp-cues.pronoun-subjects", &pronoun_subjects }, { "icp-cues.below-that", &below_that },
+	{ "icp-cues.above-that", &above_that }
 };
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
@@ -662,8 +663,85 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+/* A number at word i of t: digits ("1 000" was "1,000", "5k") or words
+ * ("two hundred and fifty", "a thousand"). Returns the words it takes
+ * (0: none) and its value in *v. */
+static int
+number_at(char **t, int nt, int i, double *v)
+{
+	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+		"eighteen", "nineteen" };
+	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+		"ninety" };
+	double total = 0, cur = 0;
+	int j = i, any = 0;
+	size_t k;
+	char *end;
+
+	if (i >= nt)
+		return 0;
+	if (numeric(t[i])) {
+		*v = strtod(t[i], &end);
+		if (*end == 'k')
+			*v *= 1000, end++;
+		if (*end)
+			return 0;
+		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+			*v = *v * 1000 + atof(t[++j]);
+		return j + 1 - i;
+	}
+	for (; j < nt; j++) {
+		int hit = 0;
+
+		for (k = 0; k < sizeof units / sizeof *units && !hit; k++)
+			if (strcmp(t[j], units[k]) == 0)
+				cur += (double)k, hit = 1;
+		for (k = 0; k < sizeof tens / sizeof *tens && !hit; k++)
+			if (strcmp(t[j], tens[k]) == 0)
+				cur += 20.0 + 10.0 * (double)k, hit = 1;
+		if (!hit && strcmp(t[j], "hundred") == 0)
+			cur = (cur > 0 ? cur : 1) * 100, hit = 1;
+		else if (!hit && strcmp(t[j], "thousand") == 0)
+			total += (cur > 0 ? cur : 1) * 1000, cur = 0, hit = 1;
+		else if (!hit && (strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
+			/* "a thousand", "two hundred and fifty" */
+			const char *nx = t[j + 1];
+			int num = strcmp(nx, "hundred") == 0 || strcmp(nx, "thousand") == 0;
+
+			for (k = 0; k < sizeof units / sizeof *units && !num; k++)
+				num = strcmp(nx, units[k]) == 0;
+			for (k = 0; k < sizeof tens / sizeof *tens && !num; k++)
+				num = strcmp(nx, tens[k]) == 0;
+			if (t[j][0] == 'a' && t[j][1] == '\0' && j > i)
+				num = 0;
+			if (t[j][0] == 'a' && t[j][1] != '\0' && (!any || total + cur < 100))
+				num = 0;	/* "and": only inside a number ("two hundred and fifty") */
+			if (t[j][0] == 'a' && t[j][1] == '\0' && strcmp(nx, "hundred") && strcmp(nx, "thousand"))
+				num = 0;
+			if (!num)
+				break;
+			continue;
+		}
+		if (!hit)
+			break;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	*v = total + cur;
+	return j - i;
+}
+
+static int
+word_is(char **t, int nt, int i, const char *w)
+{
+	return i >= 0 && i < nt && strcmp(t[i], w) == 0;
+}
+
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
- * employees", "under 50 staff", into the bands of company-sizes.vocab. */
+ * employees", "under 50 staff", "five hundred employees and up", into
+ * the bands of company-sizes.vocab. */
 static void
 count_spans(const struct clause *c, struct span *sp, int *ns)
 {
@@ -672,39 +750,27 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 
 	for (i = 0; i < nt; i++) {
 		double a, b = -1;
-		int j = i, k;
-		char *end;
+		int j, k, n, strict = 0, last;
 		const char *name;
 		long lo, hi;
 
-		if (!numeric(t[i]))
+		if ((n = number_at(t, nt, i, &a)) == 0)
 			continue;
-		a = strtod(t[i], &end);
-		if (*end == 'k')
-			a *= 1000, end++;
-		if (*end)
-			continue;
-		/* "1 000" was "1,000" */
-		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
-			a = a * 1000 + atof(t[++j]);
-		if (j + 2 < nt && (strcmp(t[j + 1], "to") == 0 || strcmp(t[j + 1], "and") == 0 || numeric(t[j + 1]))) {
-			int m = numeric(t[j + 1]) ? j + 1 : j + 2;
-
-			b = strtod(t[m], &end);
-			if (*end == 'k')
-				b *= 1000, end++;
-			if (*end)
-				continue;
-			j = m;
-			while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
-				b = b * 1000 + atof(t[++j]);
-		}
+		j = i + n - 1;
+		if (j + 2 < nt && (word_is(t, nt, j + 1, "to") || word_is(t, nt, j + 1, "and")) && (k = number_at(t, nt, j + 2, &b)) > 0) {
+			j = j + 1 + k;
+			strict = 1;	/* "50 to 1,000": the upper end starts no band */
+		} else if (j + 1 < nt && (k = number_at(t, nt, j + 1, &b)) > 0 && numeric(t[j + 1]))
+			j = j + k, strict = 1;	/* "50-500" */
+		else
+			b = -1;
 		if (j + 1 >= nt)
 			continue;
 		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
 		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
 		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
 			continue;
+		last = j + 1;
 		if (b < 0) {
 			const char *prev = i > 0 ? t[i - 1] : "";
 			const char *prev2 = i > 1 ? t[i - 2] : "";
@@ -713,22 +779,32 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
 				b = 1e12;
 			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
+			    || (strcmp(prev, "to") == 0 && strcmp(prev2, "up") == 0)
 			    || (strcmp(prev, "than") == 0 && (strcmp(prev2, "fewer") == 0 || strcmp(prev2, "less") == 0)))
-				b = a, a = 0;
+				b = a, a = 0, strict = 1;
 			else
 				b = a;	/* "a 200 person company" */
+			/* "500 employees and up", "250 staff upwards", "1000 people or more" */
+			if (word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus")
+			    || ((word_is(t, nt, last + 1, "and") || word_is(t, nt, last + 1, "or"))
+			    && (word_is(t, nt, last + 2, "up") || word_is(t, nt, last + 2, "upwards")
+			    || word_is(t, nt, last + 2, "above") || word_is(t, nt, last + 2, "more")
+			    || word_is(t, nt, last + 2, "bigger") || word_is(t, nt, last + 2, "larger")))) {
+				b = 1e12;
+				last = word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus") ? last + 1 : last + 2;
+			}
 		}
 		/* The bands of company-sizes.vocab, as classify and score read them. */
 		for (k = 0; (name = lq_size_band_at((size_t)k, &lo, &hi)) != NULL; k++)
-			if ((hi < 0 || a < (double)hi) && b >= (double)lo) {
-				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, j + 2 - i);
+			if ((hi < 0 || a < (double)hi) && (strict && b > a ? b > (double)lo : b >= (double)lo)) {
+				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, last + 1 - i);
 
 				if (s < 0)
 					return;
 				sp[s].count = 1;
 				snprintf(sp[s].made, sizeof sp[s].made, "%s", name);
 			}
-		i = j + 1;
+		i = last;
 	}
 }
 
@@ -1437,6 +1513,14 @@ int
 lq_icplex_small_talk(const char *sentence)
 {
 	return folded_has(sentence, &small_talk, 0, NULL);
+}
+
+int
+lq_icplex_beyond(const char *sentence)
+{
+	if (folded_has(sentence, &below_that, 0, NULL))
+		return -1;
+	return folded_has(sentence, &above_that, 0, NULL);
 }
 
 int

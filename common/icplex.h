@@ -74,6 +74,10 @@ int lq_icplex_small_talk(const char *sentence);
 
 /* 1 if the sentence revises something said earlier in the call
  * ("actually", "after all", "on second thought", "scratch that"). */
+/* Does the sentence rule out the company sizes below (-1) or above (1)
+ * the ones just wanted ("below that they use spreadsheets"), or neither (0)? */
+int lq_icplex_beyond(const char *sentence);
+
 int lq_icplex_revises(const char *sentence);
 
 /* 1 if text (an agency line with a question mark) asks whom to leave out

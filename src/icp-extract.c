@@ -19,6 +19,7 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "sizes.h"
 #include "spend.h"
 #include "transcript.h"
 #include "util.h"
@@ -689,6 +690,7 @@ struct local_ctx {
 	size_t nprop;
 	char *prop_text;	/* the agency's question, for the sources */
 	int turn_hits;		/* criteria the client named in this turn so far */
+	int size_lo, size_hi;	/* the bands of the sizes last wanted (-1: none yet) */
 	/* held back */
 	struct lq_crit_hit pend[MAX_HITS];
 	size_t npend;
@@ -757,6 +759,44 @@ topic_turn(struct local_ctx *c, const struct lq_crit_hit *h, size_t n)
 		c->answer = LQ_ANSWER_NONE;
 }
 
+/* The sizes a sentence wants set the range; "Below that they use
+ * spreadsheets." (no size of its own) rules out the bands under it. */
+static void
+sizes_beyond(struct local_ctx *c, const char *s, struct lq_crit_hit *hits, size_t *n)
+{
+	size_t i, k;
+	int lo = -1, hi = -1, any = 0, dir;
+	long blo, bhi;
+	const char *name;
+
+	for (i = 0; i < *n; i++) {
+		if (hits[i].kind != LQ_CRIT_SIZE)
+			continue;
+		any = 1;
+		for (k = 0; !hits[i].negated && (name = lq_size_band_at(k, &blo, &bhi)) != NULL; k++)
+			if (strcmp(name, hits[i].value) == 0) {
+				if (lo < 0 || (int)k < lo)
+					lo = (int)k;
+				if ((int)k > hi)
+					hi = (int)k;
+			}
+	}
+	if (lo >= 0) {
+		c->size_lo = lo;
+		c->size_hi = hi;
+	}
+	if (any || c->size_lo < 0 || (dir = lq_icplex_beyond(s)) == 0)
+		return;
+	for (k = 0; (name = lq_size_band_at(k, &blo, &bhi)) != NULL && *n < MAX_HITS; k++)
+		if ((dir < 0 && (int)k < c->size_lo) || (dir > 0 && (int)k > c->size_hi)) {
+			memset(&hits[*n], 0, sizeof hits[*n]);
+			hits[*n].kind = LQ_CRIT_SIZE;
+			hits[*n].value = name;
+			hits[*n].negated = 1;
+			(*n)++;
+		}
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -768,6 +808,7 @@ local_sentence(const char *s, int question, void *arg)
 	if (question)
 		return;
 	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
+	sizes_beyond(c, s, hits, &n);
 	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
 	if (n == 0 && c->nprop && c->turn_hits == 0) {
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
@@ -865,6 +906,7 @@ extract_local(const json_t *m, const int *side)
 	int last = -1;
 
 	memset(&c, 0, sizeof c);
+	c.size_lo = c.size_hi = -1;
 	c.m = m;
 	c.mid = json_string_value(json_object_get(m, "id"));
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {

@@ -156,4 +156,32 @@ ok 'openai: another vocabulary is another cache key (one new request), and the s
 	"OPENAI_API_KEY=sk-test-secret-1234 LQ_VOCAB_DIR=\$PWD/v-extend icp-extract -q --backend openai < led.ndjson > o3 &&
 	 test \$(mock_count) -eq 2 && jq -e '._extractor.backend == \"openai\" and ._extractor.vocab != \"$def\"' o3 > /dev/null"
 mock_stop
+
+# Small made-up calls, one mechanism each: A is the agency, C the client, one line per argument.
+call() {
+	jq -nc --arg id "$1" '{id: $id, participants: [{name: "C", email: null, is_external: true},
+		{name: "A", email: null, is_external: false}], transcript: []}' > "$1.ndjson.tmp"
+	id=$1
+	shift
+	for line in "$@"; do
+		jq -c --arg s "${line%%:*}" --arg t "${line#*: }" '.transcript += [{speaker: $s, text: $t, timestamp: "00:00"}]' \
+			"$id.ndjson.tmp" > "$id.ndjson.t2" && mv "$id.ndjson.t2" "$id.ndjson.tmp"
+	done
+	mv "$id.ndjson.tmp" "$id.ndjson"
+}
+call sizes 'A: How big are they?' 'C: Three hundred people and up. Below that they run it on paper.'
+expect 'a head count in words and up; "below that" rules out the bands under it' \
+	"icp-extract -q < sizes.ndjson | jq -c '[[.company_sizes[].value], [._exclude_company_sizes[].value]]'" <<-'EOF'
+	[["mid-market","enterprise"],["startup","scaleup"]]
+	EOF
+call asks 'A: Maybe also logistics, but I do not want to guess. What is your take?' 'C: Only insurers and banks.'
+expect '"I do not want to guess" outside the question does not make the answer a list to avoid' \
+	"icp-extract -q < asks.ndjson | jq -c '[[.target_industries[].value], (._exclude_industries // [] | map(.value))]'" <<-'EOF'
+	[["Banking","Insurance"],[]]
+	EOF
+call people 'A: And who would you most like to be talking to?' 'C: Claims managers, first of all.'
+expect '"talking to" asks for people, not topics' \
+	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'
+	[["Claims Manager"],[]]
+	EOF
 done_testing

@@ -228,6 +228,24 @@ main(void)
 	CHECK(!lq_icplex_asks_topics("Who do you sell to?"));
 	CHECK(lq_icplex_asks_exclusion("Who should we keep away from?"));
 
+	t_begin("head counts in words, open ranges, and the upper end of a range");
+	find("Forty to a thousand heads, give or take.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	CHECK(lookup(LQ_CRIT_SIZE, "enterprise") == NULL);	/* a thousand ends the range, starts no band */
+	find("Three hundred staff and up, I'd say.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	WANTED(LQ_CRIT_SIZE, "enterprise");
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL);
+	find("Anything from two hundred and fifty employees upwards.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL && lookup(LQ_CRIT_SIZE, "enterprise") != NULL);
+	find("Under 50 people is too small.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL);
+	CHECK_INT(lq_icplex_beyond("Smaller than that, they just use a notebook."), -1);
+	CHECK_INT(lq_icplex_beyond("Anything bigger has its own team."), 1);
+	CHECK_INT(lq_icplex_beyond("We like them."), 0);
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

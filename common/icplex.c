@@ -24,7 +24,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
-	char *(*forms)[3];	/* each alias folded: as is, +s, y->ies (NULL when none) */
+	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies, "vps of sales" (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -153,6 +153,12 @@ lex_load(void)
 					e->forms[k][1] = lq_xasprintf("%ss", fa);
 				if (fl > 1 && fa[fl - 1] == 'y')
 					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				{	/* "vp of sales": "vps of sales", the first word plural */
+					const char *of = strstr(fa, " of ");
+
+					if (of && strchr(fa, ' ') == of && of > fa && of[-1] != 's')
+						e->forms[k][3] = lq_xasprintf("%.*ss%s", (int)(of - fa), fa, of);
+				}
 			}
 		}
 	}
@@ -408,8 +414,15 @@ written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 		int lower = 1, capital = 1;
 
 		snprintf(w, sizeof w, "%s", c->ow[i]);
-		if (title && i == b - 1)
-			singular(w, w, sizeof w);
+		if (title && i == b - 1) {
+			size_t l = strlen(w), u = 0;
+
+			for (k = 1; k < l; k++)
+				u += isupper((unsigned char)w[k]) != 0;
+			/* "RevOps" is a name, not a plural; "MSPs" is */
+			if (!(u > 0 && l > 2 && w[l - 1] == 's' && islower((unsigned char)w[l - 2])))
+				singular(w, w, sizeof w);
+		}
 		for (k = 0; w[k]; k++) {
 			if (isupper((unsigned char)w[k]))
 				lower = 0;
@@ -554,9 +567,10 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 				continue;
 			}
 			/* every occurrence, singular or plural */
-			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL))
+			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL)
+			    && (e->forms[k][3] == NULL || strstr(c->f, e->forms[k][3]) == NULL))
 				continue;	/* the common case, quickly */
-			for (i = 0; i < 3; i++) {
+			for (i = 0; i < 4; i++) {
 				if (e->forms[k][i] == NULL)
 					continue;
 				for (w = find_words(c->f, e->forms[k][i], 0, &nw); w >= 0;
@@ -586,6 +600,18 @@ modifier_word(const char *w)
 	singular(w, sg, sizeof sg);
 	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
 	    && !numeric(w) && strlen(w) > 1;
+}
+
+/* Does a lexicon title start at word w? */
+static int
+title_at(const struct span *sp, int ns, int w)
+{
+	int i;
+
+	for (i = 0; i < ns; i++)
+		if (sp[i].e && sp[i].kind == LQ_CRIT_TITLE && sp[i].w == w)
+			return 1;
+	return 0;
 }
 
 /* "fleet managers", "heads of transport", "directors of learning and
@@ -630,7 +656,8 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			/* "learning and development", but not "transport and fleet managers" */
 			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
 			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
-			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2])))))
+			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2]))
+			    && !title_at(sp, *ns, b + 1))))	/* "VPs of Sales and CROs": two titles */
 				b++;
 			if (b < c->nw && title_head(c->w[b]) && b > a)
 				continue;	/* "head of customer success managers" is not a head-of title */
@@ -1427,6 +1454,23 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			if (found && !has)
 				break;
 			found |= has;
+		}
+		/* "RevOps, not really.": a name the lexicon lacks, dismissed right after it */
+		if (!found && back == 1) {
+			int a = 0, b = cl[k - 1].nw, q, words = 0;
+
+			for (i = 0; i < ns[k - 1]; i++)
+				words |= sp[k - 1][i].keep != 0;
+			if (!words && !talk[k - 1] && noun_phrase(&cl[k - 1], &a, &b, 0)) {
+				for (q = a; q < b; q++)
+					words += !in_list(cl[k - 1].w[q], determiners) && !in_list(cl[k - 1].w[q], stop)
+					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q]);
+				if (words == b - a && b - a <= 3 && (i = add_span(sp[k - 1], &ns[k - 1], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
+					sp[k - 1][i].group = 1;
+					sp[k - 1][i].negated = 1;
+					written(&cl[k - 1], a, b, 1, sp[k - 1][i].made, sizeof sp[k - 1][i].made);
+				}
+			}
 		}
 	}
 	for (k = 0; k < nc; k++) {

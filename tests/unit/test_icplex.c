@@ -246,6 +246,18 @@ main(void)
 	CHECK_INT(lq_icplex_beyond("Anything bigger has its own team."), 1);
 	CHECK_INT(lq_icplex_beyond("We like them."), 0);
 
+	t_begin("a title's plural on its first word; two titles joined by and");
+	find("Heads of Finance and CTOs, mostly.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Head of Finance");
+	WANTED(LQ_CRIT_TITLE, "CTO");
+
+	t_begin("a name the lexicon lacks, dismissed right after it, is an exclusion of its own");
+	find("DevRel, not really.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "DevRel");	/* kept as said: not the plural of "DevRel" */
+	CHECK_INT(n, 1);
+	find("That, no.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* a pronoun names nothing: it refers to the sentence before */
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

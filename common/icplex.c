@@ -391,7 +391,9 @@ singular(const char *w, char *out, size_t size)
 		snprintf(out, size, "%s", w);
 	if (l >= size)
 		return;
-	if (l > 4 && strcmp(w + l - 3, "ies") == 0)
+	if (l > 6 && (strcmp(w + l - 6, "people") == 0 || strcmp(w + l - 6, "People") == 0))
+		snprintf(out + l - 6, size - (l - 6), "%cerson", w[l - 6]);	/* "salespeople" */
+	else if (l > 4 && strcmp(w + l - 3, "ies") == 0)
 		snprintf(out + l - 3, size - (l - 3), "y");
 	else if (l > 3 && (w[l - 1] == 's' || w[l - 1] == 'S') && w[l - 2] != 's' && w[l - 2] != 'u'
 	    && w[l - 2] != 'i' && w[l - 2] != '\'')
@@ -916,7 +918,7 @@ polarity(const struct clause *c, struct span *s)
  * ("harmless, but useless", "so not them either", "meh")? 1: dismisses,
  * 2: takes it back ("let's park that for now"), 0: no. */
 static int
-refers_back(const struct clause *c)
+refers_back(const struct clause *c, int lukewarm_ok)
 {
 	int nw;
 
@@ -926,7 +928,7 @@ refers_back(const struct clause *c)
 		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
 	if (contains_any(c->f, dismissal))
 		return 1;
-	if (c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
+	if (lukewarm_ok && c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
 		return 1;
 	return 0;
 }
@@ -991,6 +993,8 @@ person_plural(const char *w)
 	size_t l = strlen(w);
 	const char **s;
 
+	if (l > 8 && strcmp(w + l - 6, "people") == 0 && !in_list(w, not_group))
+		return 1;	/* "salespeople", "tradespeople" */
 	if (l < 5 || w[l - 1] != 's' || in_list(w, not_group))
 		return 0;
 	for (s = person_suffix; *s; s++) {
@@ -1243,7 +1247,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 
 			for (i = 0; i < ns[k]; i++)
 				any |= p[i].keep != 0;
-			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && (person_plural(c->w[b - 1])
+			if (!any && c->nw && noun_phrase(c, &a, &b, 1) && (person_plural(c->w[b - 1])
 			    || (answer == LQ_ANSWER_EXCLUSION && plural_noun(c->w[b - 1])))
 			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 				p[i].group = 1;
@@ -1408,7 +1412,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			struct span *x = &p[i];
 
 			if (x->keep && x->kind == LQ_CRIT_INDUSTRY && x->e && x->w > 0 && modifier_word(c->w[x->w - 1])
-			    && !in_list(c->w[x->w - 1], size_adj[0])) {
+			    && !in_list(c->w[x->w - 1], size_adj[0]) && !cue_word(c->w[x->w - 1])) {
 				int taken = 0;
 
 				for (j = 0; j < ns[k]; j++)
@@ -1426,7 +1430,40 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			any |= sp[k][i].keep != 0;
 		if (any || talk[k])
 			continue;
-		if ((back = refers_back(&cl[k])) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
+		/* "a permanent CISO is great, an interim one is a competitor": the qualified title */
+		for (i = 0; i < cl[k].nw; i++) {
+			const char **l;
+			int qn = 0;
+
+			for (l = qualifiers; *l && !qn; l++)
+				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
+				    || (strcmp(cl[k].w[i + qn], "one") && strcmp(cl[k].w[i + qn], "ones")))
+					qn = 0;
+			if (qn == 0)
+				continue;
+			for (prev = k - 1; prev >= 0; prev--) {
+				for (j = 0; j < ns[prev]; j++)
+					if (sp[prev][j].keep && sp[prev][j].kind == LQ_CRIT_TITLE && !sp[prev][j].group)
+						break;
+				if (j < ns[prev])
+					break;
+			}
+			if (prev >= 0 && (found = add_span(sp[k], &ns[k], NULL, LQ_CRIT_TITLE, i, qn + 1)) >= 0) {
+				char qual[48];
+				struct span *x = &sp[k][found], *t = &sp[prev][j];
+
+				written(&cl[k], i, i + qn, 1, qual, sizeof qual);
+				snprintf(x->made, sizeof x->made, "%s %s", qual, t->e ? t->e->value : t->made);
+				x->negated = refers_back(&cl[k], 1) != 0;
+				polarity(&cl[k], x);
+			}
+			break;
+		}
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep != 0;
+		if (any)
+			continue;
+		if ((back = refers_back(&cl[k], 1)) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
 			/* "Farm practices, no." */
 			int a = 0, nw;
 
@@ -1615,9 +1652,19 @@ lq_icplex_refers_back(const char *sentence)
 {
 	char *s;
 	char *parts[MAX_CLAUSES];
-	int nc, k, r = 0;
+	int nc, k, r = 0, words = 0;
 
 	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc; k++) {	/* "Hmm, actually, ..." thinks aloud; "Meh." dismisses */
+		struct clause c;
+
+		clause_init(&c, parts[k]);
+		words += c.nw;
+		clause_free(&c);
+	}
+	free(s);
 	s = lq_xstrdup(sentence);
 	nc = split_clauses(s, parts, MAX_CLAUSES);
 	for (k = 0; k < nc && r != 2; k++) {
@@ -1625,7 +1672,7 @@ lq_icplex_refers_back(const char *sentence)
 		int b;
 
 		clause_init(&c, parts[k]);
-		b = refers_back(&c);
+		b = refers_back(&c, words <= LUKEWARM_MAX_WORDS);
 		if (b > r)
 			r = b;
 		clause_free(&c);

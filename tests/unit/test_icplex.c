@@ -258,6 +258,15 @@ main(void)
 	find("That, no.", LQ_ANSWER_NONE);
 	CHECK_INT(n, 0);	/* a pronoun names nothing: it refers to the sentence before */
 
+	t_begin("a qualified 'one' is the qualified title; a group cut before 'from the'");
+	find("A salaried CFO is ideal, a fractional one is a rival.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "CFO");
+	EXCLUDED(LQ_CRIT_TITLE, "Fractional CFO");
+	find("Tradespeople from the trade fairs.", LQ_ANSWER_EXCLUSION);
+	CHECK(hit(LQ_CRIT_TITLE, "Tradesperson") && hit(LQ_CRIT_TITLE, "Tradesperson")->group);
+	CHECK(!lq_icplex_refers_back("Hmm, actually, thinking about it more, the approval cycle takes ages."));
+	CHECK(lq_icplex_refers_back("Hmm, meh."));
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

@@ -1038,6 +1038,27 @@ covered(const struct clause *c, int a, int b, struct span *sp, int ns)
 	return 1;
 }
 
+/* "supplier emissions": one topic whose words are two of the lexicon's
+ * (supply chain, sustainability) without an "and" between: kept as said. */
+static int
+two_topics_in_one(const struct clause *c, int a, int b, struct span *sp, int ns)
+{
+	int i, k, n = 0;
+	const struct entry *first = NULL;
+
+	for (k = a; k < b; k++)
+		if (strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0 || strcmp(c->w[k], "&") == 0)
+			return 0;
+	for (i = 0; i < ns; i++)
+		if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w >= a && sp[i].w + sp[i].n <= b
+		    && sp[i].e != first) {
+			if (first == NULL)
+				first = sp[i].e;
+			n++;
+		}
+	return n > 1;
+}
+
 static void
 keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 {
@@ -1045,6 +1066,9 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 
 	if (!noun_phrase(c, &a, &b, 0))
 		return;
+	if (b - a == 1 && (in_list(c->w[a], determiners) || in_list(c->w[a], not_topic)
+	    || in_list(c->w[a], pronoun_subjects)))
+		return;	/* "interested in ours" */
 	if (!covered(c, a, b, sp, *ns)) {
 		int b2 = b;
 
@@ -1053,7 +1077,7 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 			b = b2;
 		}
 	}
-	if (covered(c, a, b, sp, *ns)) {
+	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns)) {
 		for (i = 0; i < *ns; i++)
 			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
 				sp[i].keep = 0;
@@ -1268,6 +1292,12 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				for (i = 0; i < c->nw && i <= 3; i++)
 					if (in_list(c->w[i], copulas))
 						from = i + 1;
+				/* "honestly it's mostly X", not "everyone in Europe is scrambling to comply" */
+				for (i = 0; from > 0 && i < from - 1; i++)
+					if (!in_list(c->w[i], filler_start) && !in_list(c->w[i], determiners)
+					    && !in_list(c->w[i], pronoun_subjects) && !in_list(c->w[i], stop)
+					    && !in_list(c->w[i], not_topic) && !in_list(c->w[i], copulas))
+						from = -1;
 				for (i = from; from > 0 && i < c->nw; i++)
 					if (in_list(c->w[i], np_break) || in_list(c->w[i], not_topic))
 						from = -1;

@@ -267,6 +267,18 @@ main(void)
 	CHECK(!lq_icplex_refers_back("Hmm, actually, thinking about it more, the approval cycle takes ages."));
 	CHECK(lq_icplex_refers_back("Hmm, meh."));
 
+	t_begin("topic precision: a predicate is not a topic, two lexicon topics in one phrase are kept as said");
+	find("Scope 3, and everybody in the sector is rushing to catch up.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "scope 3") != NULL);
+	CHECK_INT(n, 1);
+	find("Honestly it's mostly pallet tracking.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "pallet tracking") != NULL);
+	find("Supplier emissions.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "supplier emissions") != NULL);
+	CHECK_INT(n, 1);
+	find("They're not very interested in ours.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_KEYWORD));
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

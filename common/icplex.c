@@ -1273,9 +1273,30 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				any |= p[i].keep != 0;
 			if (!any && c->nw && noun_phrase(c, &a, &b, 1) && (person_plural(c->w[b - 1])
 			    || (answer == LQ_ANSWER_EXCLUSION && plural_noun(c->w[b - 1])))
+			    && !in_list(c->w[b - 1], business_nouns) && !in_list(c->w[b - 1], supplier_words)
 			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 				p[i].group = 1;
 				written(c, a, b, 1, p[i].made, sizeof p[i].made);
+				any = 1;
+			}
+			a = 0, b = c->nw;
+			/* "the vehicle leasing companies": a business the lexicon lacks, kept only as an exclusion */
+			(void)noun_phrase(c, &a, &b, 0);	/* strips "..., obviously" */
+			if (!any && b > 0 && (in_list(c->w[b - 1], business_nouns) || in_list(c->w[b - 1], supplier_words))) {
+				int m = 0;
+
+				while (m < 3 && b - 2 - m >= 0 && (modifier_word(c->w[b - 2 - m]) || (strlen(c->w[b - 2 - m]) == 1
+				    && isalpha((unsigned char)c->w[b - 2 - m][0]) && !in_list(c->w[b - 2 - m], stop)))
+				    && !cue_word(c->w[b - 2 - m])
+				    && !in_list(c->w[b - 2 - m], determiners) && !in_list(c->w[b - 2 - m], size_adj[0])
+				    && !in_list(c->w[b - 2 - m], pronoun_subjects))
+					m++;
+				if (m > 0 && (i = add_span(p, &ns[k], NULL, LQ_CRIT_INDUSTRY, b - 1 - m, m + 1)) >= 0) {
+					p[i].group = 1;
+					said_text(c, b - 1 - m, b, p[i].made, sizeof p[i].made);
+					p[i].made[0] = (char)toupper((unsigned char)p[i].made[0]);
+					any = 1;
+				}
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */

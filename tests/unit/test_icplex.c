@@ -279,6 +279,12 @@ main(void)
 	find("They're not very interested in ours.", LQ_ANSWER_NONE);
 	CHECK(!has_kind(LQ_CRIT_KEYWORD));
 
+	t_begin("a business the lexicon lacks, refused, is an industry exclusion as said");
+	find("Please stay away from the boat charter firms.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Boat charter firms");
+	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

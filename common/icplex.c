@@ -935,6 +935,20 @@ refers_back(const struct clause *c, int lukewarm_ok)
 
 /* ---- noun phrases: topics and groups ---- */
 
+/* A word written in capitals ("IT", "HR"): a name, never a pronoun. */
+static int
+acronym(const char *w)
+{
+	size_t i, l = strlen(w);
+
+	if (l < 2)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (!isupper((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
 /* Strips fillers from words [*a, *b) of c and cuts a trailing
  * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
  * words is left. */
@@ -978,7 +992,7 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	if (*b <= *a || *b - *a > NP_MAX_WORDS)
 		return 0;
 	for (k = *a; k < *b; k++)
-		if (in_list(c->w[k], np_break))
+		if (in_list(c->w[k], np_break) && !acronym(c->ow[k]))	/* "IT directors" is not "it" */
 			return 0;
 	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
 		return 0;

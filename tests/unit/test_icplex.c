@@ -223,6 +223,8 @@ main(void)
 	CHECK(!lq_icplex_affirms(""));
 	CHECK(lq_icplex_bare("Interim CISOs."));
 	CHECK(lq_icplex_bare("Recruiters, consultants, obviously."));
+	CHECK(lq_icplex_bare("Oh, and temporary IT managers."));	/* "IT" is not the pronoun */
+	CHECK(!lq_icplex_bare("It is what it is."));
 	CHECK(!lq_icplex_bare("They resell other tools."));
 	CHECK(lq_icplex_asks_topics("What do your best customers post about?"));
 	CHECK(!lq_icplex_asks_topics("Who do you sell to?"));

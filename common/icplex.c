@@ -910,6 +910,14 @@ polarity(const struct clause *c, struct span *s)
 			from = at + 1;
 		}
 	}
+	{	/* "Universities no, ...": nothing but a no after the name in its clause */
+		int at = w + n, any = 0;
+
+		while (at < c->nw && first_of(c, bare_no, at, &nw) == at)
+			at += nw, any = 1;
+		if (any && at == c->nw)
+			s->negated = 1;
+	}
 	if (s->retracts)
 		s->whole = contains_any(c->f, whole_topic);
 }

@@ -433,6 +433,23 @@ has_word(const char *w, const char *h)
 	return r;
 }
 
+/* 1 if folded words w hold every word of h (singular or plural): "independent
+ * schools" said before, so dropping "the independent schools" takes it back;
+ * "schools" said before, so they are a part of the industry. */
+static int
+all_words(const char *w, const char *h)
+{
+	char *copy = lq_xstrdup(h), *p, *save = NULL, hw[96];
+	int r = 1;
+
+	for (p = strtok_r(copy, " ", &save); p && r; p = strtok_r(NULL, " ", &save)) {
+		head_word(p, hw, sizeof hw);
+		r = has_word(w, hw);
+	}
+	free(copy);
+	return r;
+}
+
 /* A retraction covers the topic it names: targets said earlier in the
  * call whose words hold its head word ("not agencies after all" covers
  * "marketing agencies"), and for "the whole X" the industries of the
@@ -486,8 +503,8 @@ specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, 
 		if (s->kind != LQ_CRIT_INDUSTRY || s->list != L_INDUSTRIES || s->removed
 		    || !same_criterion(LQ_CRIT_INDUSTRY, s->value, h->value))
 			continue;
-		head_word(s->words, sw, sizeof sw);
-		if (has_word(s->words, hw) || has_word(h->words, sw))
+		(void)sw;
+		if (all_words(s->words, h->words))
 			return h;	/* the same words: a retraction of what was said */
 		*named = *h;
 		{
@@ -568,7 +585,7 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	if (h == &named)
 		snprintf((*sv)[*n].part_of, sizeof (*sv)[*n].part_of, "%s", h->words[0] ? named_of : "");
 	(*n)++;
-	if (h->retracts)
+	if (h->retracts && h != &named)	/* "drop the independent schools": a part, not the topic */
 		retract_topic(*sv, *n, *n - 1, h, mid);
 }
 

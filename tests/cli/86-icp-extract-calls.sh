@@ -179,6 +179,12 @@ expect '"I do not want to guess" outside the question does not make the answer a
 	"icp-extract -q < asks.ndjson | jq -c '[[.target_industries[].value], (._exclude_industries // [] | map(.value))]'" <<-'EOF'
 	[["Banking","Insurance"],[]]
 	EOF
+call part 'A: Which sectors?' 'C: Schools, mostly, trusts with many schools.' 'A: Private ones too?' \
+	'C: Independent schools, yes.' 'A: Anything else?' 'C: Actually, let us drop the independent schools, they went quiet.'
+expect 'taking back a qualified part ("the independent schools") leaves the industry wanted elsewhere' \
+	"icp-extract -q < part.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[] | [.value, .part_of]]]'" <<-'EOF'
+	[["Schools"],[["Independent Schools","Schools"]]]
+	EOF
 call people 'A: And who would you most like to be talking to?' 'C: Claims managers, first of all.'
 expect '"talking to" asks for people, not topics' \
 	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'

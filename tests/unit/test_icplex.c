@@ -287,6 +287,12 @@ main(void)
 	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
 
+	t_begin("a name followed by nothing but a no");
+	find("Colleges no, they tender everything.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Higher Education");
+	find("Colleges no longer tender everything.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Higher Education");
+
 	t_begin("only the agency's questions say what it asks");
 	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
 	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));

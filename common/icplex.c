@@ -483,6 +483,7 @@ struct span {
 	int negated, retracts, whole;
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
 	int predicate;		/* "they're basically consultants" */
+	char spec[128];		/* the client's words for the title, when dismissed later */
 };
 
 #define MAX_SPANS 64
@@ -1400,11 +1401,17 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->keep = 0;
 			if (!x->keep || x->group)
 				continue;
-			/* "freelance designers": a kind of person, not a company size */
+			/* "freelance (instructional) designers": a kind of person, not a company size */
 			for (q = 0; q < ns[k]; q++)
-				if (p[q].keep && p[q].kind == LQ_CRIT_SIZE && p[q].w + p[q].n == x->w && p[q].n == 1
-				    && in_list(c->w[p[q].w], qualifiers))
-					p[q].keep = 0;
+				if (p[q].keep && p[q].kind == LQ_CRIT_SIZE && p[q].n == 1 && in_list(c->w[p[q].w], qualifiers)
+				    && p[q].w < x->w) {
+					int between = p[q].w + 1;
+
+					while (between < x->w && modifier_word(c->w[between]))
+						between++;
+					if (between == x->w && x->w - p[q].w <= 3)
+						p[q].keep = 0;
+				}
 			/* "security researchers", "instructional designers" to avoid: the client's
 			 * words, not every researcher (a lexicon title of one word) */
 			if (x->e && x->n == 1 && !x->generic) {
@@ -1422,6 +1429,22 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->e = NULL;
 					x->w -= m;
 					x->n += m;
+				} else if (m > 0) {
+					/* kept for a dismissal after it ("Freelance instructional designers
+					 * follow us. Harmless, but they never buy."), with a qualifier before */
+					int from = x->w - m, qq;
+
+					for (qq = 2; qq >= 1; qq--) {
+						const char **l;
+
+						for (l = qualifiers; *l && from - qq >= 0; l++)
+							if (phrase_at(c, from - qq, *l, &qn) && qn == qq) {
+								from -= qq;
+								qq = 0;
+								break;
+							}
+					}
+					written(c, from, x->w + x->n, 1, x->spec, sizeof x->spec);
 				}
 			}
 			/* "fractional CFOs", "interim heads of security": a kind of the title */
@@ -1556,6 +1579,10 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				if (sp[prev][i].keep && sp[prev][i].kind != LQ_CRIT_KEYWORD) {
 					has = 1;
 					sp[prev][i].negated = 1;
+					if (sp[prev][i].spec[0]) {	/* the most specific words for an exclusion */
+						snprintf(sp[prev][i].made, sizeof sp[prev][i].made, "%s", sp[prev][i].spec);
+						sp[prev][i].e = NULL;
+					}
 					if (back == 2) {
 						sp[prev][i].retracts = 1;
 						sp[prev][i].whole |= contains_any(cl[k].f, whole_topic);
@@ -1617,6 +1644,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->group = x->group;
 			h->specific = x->specific;
 			h->predicate = x->predicate;
+			snprintf(h->spec, sizeof h->spec, "%s", x->spec);
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
 				    q > x->w ? " " : "", cl[k].w[q]);

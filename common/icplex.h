@@ -29,6 +29,9 @@ struct lq_crit_hit {
 				   "independent schools"): words names a part of it */
 	int predicate;		/* said of people already named ("they're basically consultants"):
 				   a criterion only when nothing was named before it in the turn */
+	char spec[128];		/* a title's most specific words ("Freelance Instructional
+				   Designer" for "Designer"), to name it by when a later
+				   sentence dismisses it; empty when none */
 	char words[96];		/* the folded words it was found in ("marketing agencies") */
 };
 

@@ -848,6 +848,10 @@ local_sentence(const char *s, int question, void *arg)
 			for (i = 0; i < c->npend; i++) {
 				c->pend[i].negated = c->pend[i].kind != LQ_CRIT_KEYWORD;
 				c->pend[i].retracts |= back == 2 && c->pend[i].negated;
+				if (c->pend[i].negated && c->pend[i].spec[0]) {	/* "freelance instructional designers" */
+					snprintf(c->pend[i].buf, sizeof c->pend[i].buf, "%s", c->pend[i].spec);
+					c->pend[i].value = c->pend[i].buf;
+				}
 			}
 			free(c->pend_quote);
 			c->pend_quote = q;

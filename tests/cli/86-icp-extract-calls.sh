@@ -21,7 +21,7 @@ expect 'harbourline: sizes too small and too big in one breath are exclusions; a
 	EOF
 expect 'harbourline: a qualified title, a harmless group and a lukewarm "meh" are exclusions; the bare title stays a target' \
 	"jq -c '[[.target_titles[].value], [.exclude_titles[].value]]' harb.json" <<-'EOF'
-	[["General Counsel","Legal Ops Manager","In-house Counsel"],["Fractional General Counsel","Student","Paralegal"]]
+	[["General Counsel","Legal Ops Manager","In-house Counsel"],["Fractional General Counsel","Law Student","Paralegal"]]
 	EOF
 expect 'harbourline: the retracted target keeps its source, superseded, beside the retraction' \
 	"jq -c '._exclude_industries[0].sources | map([.timestamp, (.superseded // false)])' harb.json" <<-'EOF'
@@ -29,8 +29,8 @@ expect 'harbourline: the retracted target keeps its source, superseded, beside t
 	EOF
 stderr_has 'harbourline: the revision is said on stderr' "'Banking' revised within the call: now an exclusion" \
 	"icp-extract < harb.ndjson > /dev/null"
-expect 'harbourline: "Harmless, but they will never buy" is quoted with the sentence it dismisses' \
-	"jq -r '.exclude_titles[] | select(.value == \"Student\") | .sources[0].quote' harb.json" <<-'EOF'
+expect 'harbourline: "Harmless, but they will never buy" is quoted with the sentence it dismisses, the students named as said' \
+	"jq -r '.exclude_titles[] | select(.value == \"Law Student\") | .sources[0].quote' harb.json" <<-'EOF'
 	Law students follow us a lot. Harmless, but they will never buy anything.
 	EOF
 expect 'harbourline: "What about paralegals?" "Meh. Nice people, not worth it": the agency named them, the client dismissed them' \
@@ -184,6 +184,11 @@ call part 'A: Which sectors?' 'C: Schools, mostly, trusts with many schools.' 'A
 expect 'taking back a qualified part ("the independent schools") leaves the industry wanted elsewhere' \
 	"icp-extract -q < part.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[] | [.value, .part_of]]]'" <<-'EOF'
 	[["Schools"],[["Independent Schools","Schools"]]]
+	EOF
+call spec 'A: Anyone to leave out?' 'C: Recruiters.' 'C: Freelance marine researchers follow us a lot. They are lovely, but they never buy.'
+expect 'a title dismissed by the next sentence is excluded in the words said, not as every researcher' \
+	"icp-extract -q < spec.ndjson | jq -c '[[.exclude_titles[].value], (._exclude_company_sizes // [] | map(.value))]'" <<-'EOF'
+	[["Recruiter","Freelance Marine Researcher"],[]]
 	EOF
 call people 'A: And who would you most like to be talking to?' 'C: Claims managers, first of all.'
 expect '"talking to" asks for people, not topics' \

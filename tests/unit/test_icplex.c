@@ -314,6 +314,12 @@ main(void)
 	EXCLUDED(LQ_CRIT_TITLE, "Freelance Designer");
 	CHECK(!has_kind(LQ_CRIT_SIZE));	/* "freelance" qualifies the title here */
 
+	find("Freelance marine researchers follow us a lot, totally harmless, but useless.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Freelance Marine Researcher");	/* dismissed by the clauses after it */
+	CHECK(!has_kind(LQ_CRIT_SIZE));
+	find("Marine researchers follow us a lot.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Researcher") && strcmp(hit(LQ_CRIT_TITLE, "Researcher")->spec, "Marine Researcher") == 0);
+
 	t_begin("what people already named are is marked, not made a criterion of its own");
 	find("They're basically consultants, they pitch their own stack.", LQ_ANSWER_NONE);
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && hit(LQ_CRIT_TITLE, "Consultant")->predicate);

@@ -483,7 +483,7 @@ struct span {
 	int negated, retracts, whole;
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
 	int predicate;		/* "they're basically consultants" */
-	char spec[128];		/* the client's words for the title, when dismissed later */
+	char spec[128];		/* the client's words for the title, when dismissed later (as made) */
 };
 
 #define MAX_SPANS 64
@@ -1580,7 +1580,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					has = 1;
 					sp[prev][i].negated = 1;
 					if (sp[prev][i].spec[0]) {	/* the most specific words for an exclusion */
-						snprintf(sp[prev][i].made, sizeof sp[prev][i].made, "%s", sp[prev][i].spec);
+						memcpy(sp[prev][i].made, sp[prev][i].spec, sizeof sp[prev][i].made);
 						sp[prev][i].e = NULL;
 					}
 					if (back == 2) {

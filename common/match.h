@@ -35,15 +35,21 @@ struct lq_title {
 	int level;		/* LQ_LEVEL_* */
 };
 
+/* "<base>+vocab:<12 hex>": base and the digest of the vocabularies the
+ * functions below read (titles, industries and company-sizes.vocab),
+ * for score_version (lq_vocab_versioned). Loads and checks them first:
+ * a bad file is fatal here. */
+void lq_match_versioned(char *buf, size_t len, const char *base);
+
 /* Folds s for matching: NFKC, case folded, accents stripped, every run of
  * characters other than letters, digits and an inner '&' or '+' becomes
  * one space; no leading or trailing space. Invalid UTF-8 bytes become
  * spaces. Returns a new string (caller frees). */
 char *lq_fold(const char *s);
 
-/* Analyses a title through the built-in lexicon (abbreviations, seniority
- * words and common French, German, Spanish, Dutch, Portuguese and Italian
- * titles). Free t->canon with free(). */
+/* Analyses a title through the title lexicon of titles.vocab
+ * (abbreviations, seniority words and titles in many languages; a bad
+ * file is fatal at the first call). Free t->canon with free(). */
 void lq_title_analyse(const char *title, struct lq_title *t);
 
 /* Title similarity by the lexicon alone, in [0,1]; -1 when either side

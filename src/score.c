@@ -53,16 +53,17 @@ static const struct lq_cmd cmd = {
 #define STRUCTURED_VERSION "structured-2"
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
- * digest of company-sizes.vocab (the bands and stage words that decide
- * the company size when classify gave none), "structured-2+vocab:<12
- * hex>": an edited vocabulary shows in every record it scored. */
+ * digest of the vocabularies it reads (titles.vocab, industries.vocab and
+ * company-sizes.vocab, whose bands and stage words decide the company
+ * size when classify gave none), "structured-2+vocab:<12 hex>": an
+ * edited vocabulary shows in every record it scored. */
 static const char *
 structured_version(void)
 {
 	static char v[64];
 
 	if (v[0] == '\0')
-		lq_sizes_versioned(v, sizeof v, STRUCTURED_VERSION);
+		lq_match_versioned(v, sizeof v, STRUCTURED_VERSION);
 	return v;
 }
 

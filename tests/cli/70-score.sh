@@ -233,4 +233,29 @@ expect 'titles: Swedish, Norwegian, Finnish, Polish, German and Dutch titles are
 	Hoofd Marketing	Head of Marketing	true
 	Kierownik działu marketingu	Head of Marketing	true
 	EOF
+# The title and industry lexicons are data (titles.vocab, industries.vocab,
+# docs/vocabulary.md): a user's file extends them, score_version says so,
+# and a record of the wrong shape stops the stage naming its file and line.
+echo '{"client": "F", "target_titles": ["Head of Operations"]}' > fleet.json
+echo '{"id": "fleet", "status": "enriched", "current_job_titles": ["Fleet Director"]}' > fleet.ndjson
+mkdir -p vt && printf '@extend\n[expand]\nfleet director | head of logistics operations\n' > vt/titles.vocab
+ok 'vocabulary: an override that extends the title lexicon lifts the title it names, and changes score_version' \
+	'score fleet.json < fleet.ndjson 2>/dev/null > f1 && LQ_VOCAB_DIR=vt score fleet.json < fleet.ndjson 2>/dev/null > f2 &&
+	 jq -e -n --slurpfile a f1 --slurpfile b f2 "\$b[0].components.title.value >= 0.9 and \$a[0].components.title.value < 0.6 and
+	   \$b[0].icp_score > \$a[0].icp_score and \$b[0].score_version != \$a[0].score_version" > /dev/null'
+ok 'vocabulary: an override of industries.vocab changes score_version too' \
+	'mkdir -p vi && printf "@extend\n[words]\nfleet management | logistics\n" > vi/industries.vocab &&
+	 LQ_VOCAB_DIR=vi score fleet.json < fleet.ndjson 2>/dev/null | jq -r .score_version > v3 && jq -r .score_version f1 > v1b && ! cmp -s v1b v3'
+for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
+	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
+	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \
+	'titles|[expand]\n, | x|line 3: .,. has no word' \
+	'titles|[side]\nmentor | x|line 3: 2 fields; .titles.side. records have 1' \
+	'industries|[words]\nshipping | shipping|line 3: .shipping. is not a group of industries.groups' \
+	'industries|[related]\nsoftware finance | ai|line 3: one group in each field'; do
+	f=${bad%%|*}; rest=${bad#*|}; body=${rest%|*}; msg=${rest##*|}
+	rm -rf vb && mkdir vb && printf "@extend\n$body\n" > vb/$f.vocab
+	ok "vocabulary: a bad $f.vocab override is fatal (3), naming the file and line: $msg" \
+		"LQ_VOCAB_DIR=vb score fleet.json < fleet.ndjson > /dev/null 2> err; test \$? -eq 3 && grep -Eq 'vb/$f.vocab: $msg' err"
+done
 done_testing

@@ -1100,7 +1100,8 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 			b = b2;
 		}
 	}
-	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns)) {
+	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic */
+	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns) && !(b - a == 1 && acronym(c->ow[a]))) {
 		for (i = 0; i < *ns; i++)
 			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
 				sp[i].keep = 0;

@@ -278,6 +278,10 @@ main(void)
 	find("Supplier emissions.", LQ_ANSWER_TOPICS);
 	CHECK(hit(LQ_CRIT_KEYWORD, "supplier emissions") != NULL);
 	CHECK_INT(n, 1);
+	find("GDPR.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "GDPR") != NULL);	/* an acronym said alone, as said */
+	find("Loading pallets faster.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "loading pallets") != NULL);
 	find("They're not very interested in ours.", LQ_ANSWER_NONE);
 	CHECK(!has_kind(LQ_CRIT_KEYWORD));
 

@@ -1156,6 +1156,15 @@ excluding(const struct clause *c, const struct span *s, int answer)
 	return t.negated || (answer == LQ_ANSWER_EXCLUSION && noun_phrase(c, &a, &b, 0));
 }
 
+/* A verb's -ing form ("targeting", "selling"): not a word that qualifies an industry. */
+static int
+ing_word(const char *w)
+{
+	size_t l = strlen(w);
+
+	return l > 5 && strcmp(w + l - 3, "ing") == 0;
+}
+
 /* A word of a negation or retraction cue ("leave" of "leave X out"): never part of a name. */
 static int
 cue_word(const char *w)
@@ -1509,7 +1518,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			struct span *x = &p[i];
 
 			if (x->keep && x->kind == LQ_CRIT_INDUSTRY && x->e && x->w > 0 && modifier_word(c->w[x->w - 1])
-			    && !in_list(c->w[x->w - 1], size_adj[0]) && !cue_word(c->w[x->w - 1])) {
+			    && !in_list(c->w[x->w - 1], size_adj[0]) && !cue_word(c->w[x->w - 1])
+			    && !ing_word(c->w[x->w - 1])) {	/* "targeting fintech" */
 				int taken = 0;
 
 				for (j = 0; j < ns[k]; j++)

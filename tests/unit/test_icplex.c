@@ -291,6 +291,21 @@ main(void)
 	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
 
+	t_begin("negative preference in other words");
+	find("We would deprioritise the insurers.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Insurance");
+	find("Banks have never worked for us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Banking");
+	find("Freight firms are hit and miss.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Logistics");
+	find("Let's put the charities on hold.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Nonprofit") == NULL || lookup(LQ_CRIT_INDUSTRY, "Nonprofit")->negated);
+	find("Let's pause fintech for a quarter.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Fintech");
+	CHECK(strcmp(hit(LQ_CRIT_INDUSTRY, "Fintech")->words, "fintech") == 0);	/* "pause" names no part of it */
+	find("We are no longer chasing fintech.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_INDUSTRY, "Fintech") && strcmp(hit(LQ_CRIT_INDUSTRY, "Fintech")->words, "fintech") == 0);
+
 	t_begin("a name followed by nothing but a no");
 	find("Colleges no, they tender everything.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Higher Education");

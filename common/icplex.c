@@ -1156,6 +1156,26 @@ excluding(const struct clause *c, const struct span *s, int answer)
 	return t.negated || (answer == LQ_ANSWER_EXCLUSION && noun_phrase(c, &a, &b, 0));
 }
 
+/* Is the clause only filler words ("hmm", "well", "okay")? */
+static int
+only_fillers(const struct clause *c)
+{
+	int i = 0, n;
+	const char **l;
+
+	while (i < c->nw) {
+		int best = 0;
+
+		for (l = filler_start; *l; l++)
+			if (phrase_at(c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			return 0;
+		i += best;
+	}
+	return 1;
+}
+
 /* A verb's -ing form ("targeting", "selling"): not a word that qualifies an industry. */
 static int
 ing_word(const char *w)
@@ -1336,7 +1356,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
 			keyword_item(c, i + nw, c->nw, p, &ns[k]);
 			intro_from = k + 1;
-		} else if (answer == LQ_ANSWER_TOPICS && c->nw) {
+		} else if (answer == LQ_ANSWER_TOPICS && c->nw && !contains_any(c->f, retract_before)
+		    && !contains_any(c->f, retract_after) && !contains_any(c->f, revise_cues)) {
+			/* "forget healthcare entirely" in the same turn is not a topic */
 			/* "it's mostly site safety": what follows the last word of a statement */
 			int a = 0, b = c->nw, from = 0;
 
@@ -1432,7 +1454,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				    && !cue_word(c->w[x->w - m - 1]))
 					m++;
 				for (q = 0; q < ns[k] && m > 0; q++)
-					if (q != i && p[q].keep && p[q].w < x->w && p[q].w + p[q].n > x->w - m)
+					if (q != i && p[q].keep && p[q].kind != LQ_CRIT_KEYWORD && p[q].w < x->w
+					    && p[q].w + p[q].n > x->w - m)
 						m = x->w - (p[q].w + p[q].n);
 				if (m > 0 && excluding(c, x, answer)) {
 					written(c, x->w - m, x->w + x->n, 1, x->made, sizeof x->made);
@@ -1784,7 +1807,9 @@ lq_icplex_refers_back(const char *sentence)
 		int b;
 
 		clause_init(&c, parts[k]);
-		b = refers_back(&c, words <= LUKEWARM_MAX_WORDS);
+		/* a lukewarm clause in a long sentence: "Not really, they ..." dismisses,
+		 * "Hmm, actually, ..." (fillers only) thinks aloud */
+		b = refers_back(&c, words <= LUKEWARM_MAX_WORDS || !only_fillers(&c));
 		if (b > r)
 			r = b;
 		clause_free(&c);

@@ -831,8 +831,13 @@ local_sentence(const char *s, int question, void *arg)
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
 
 		if (yes || no) {
-			for (i = 0; i < c->nprop; i++)
+			for (i = 0; i < c->nprop; i++) {
 				c->prop[i].negated = no || c->prop[i].negated || c->answer == LQ_ANSWER_EXCLUSION;
+				if (c->prop[i].negated && c->prop[i].spec[0]) {	/* "HR consultants?" "Meh." */
+					snprintf(c->prop[i].buf, sizeof c->prop[i].buf, "%s", c->prop[i].spec);
+					c->prop[i].value = c->prop[i].buf;
+				}
+			}
 			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
 			c->nprop = 0;
 			c->turn_hits++;

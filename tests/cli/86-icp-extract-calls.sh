@@ -190,6 +190,11 @@ expect 'a title dismissed by the next sentence is excluded in the words said, no
 	"icp-extract -q < spec.ndjson | jq -c '[[.exclude_titles[].value], (._exclude_company_sizes // [] | map(.value))]'" <<-'EOF'
 	[["Recruiter","Freelance Marine Researcher"],[]]
 	EOF
+call prop 'A: Who signs?' 'C: Heads of people.' 'A: And payroll consultants?' 'C: Meh.' 'A: Sizes to rule out?' 'C: Anything under a hundred people.'
+expect 'a dismissed proposal is excluded in its specific words; "rule out" asks whom to avoid' \
+	"icp-extract -q < prop.ndjson | jq -c '[[.exclude_titles[].value], [._exclude_company_sizes[].value], (.company_sizes // [] | map(.value))]'" <<-'EOF'
+	[["Payroll Consultant"],["startup","scaleup"],[]]
+	EOF
 call people 'A: And who would you most like to be talking to?' 'C: Claims managers, first of all.'
 expect '"talking to" asks for people, not topics' \
 	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'

@@ -268,6 +268,10 @@ main(void)
 	CHECK(hit(LQ_CRIT_TITLE, "Tradesperson") && hit(LQ_CRIT_TITLE, "Tradesperson")->group);
 	CHECK(!lq_icplex_refers_back("Hmm, actually, thinking about it more, the approval cycle takes ages."));
 	CHECK(lq_icplex_refers_back("Hmm, meh."));
+	CHECK(lq_icplex_refers_back("Not really, they never sign anything themselves."));
+	find("Oh, and drop the charities altogether, they are too slow.", LQ_ANSWER_TOPICS);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Nonprofit");	/* a retraction in a topic answer is not a topic */
+	CHECK(!has_kind(LQ_CRIT_KEYWORD));
 
 	t_begin("topic precision: a predicate is not a topic, two lexicon topics in one phrase are kept as said");
 	find("Scope 3, and everybody in the sector is rushing to catch up.", LQ_ANSWER_TOPICS);

@@ -789,7 +789,8 @@ sizes_beyond(struct local_ctx *c, const char *s, struct lq_crit_hit *hits, size_
 	for (i = 0; i < *n; i++) {
 		if (hits[i].kind != LQ_CRIT_SIZE)
 			continue;
-		any = 1;
+		for (k = 0; (name = lq_size_band_at(k, &blo, &bhi)) != NULL; k++)
+			any |= strcmp(name, hits[i].value) == 0;	/* a band, not "agency" */
 		for (k = 0; !hits[i].negated && (name = lq_size_band_at(k, &blo, &bhi)) != NULL; k++)
 			if (strcmp(name, hits[i].value) == 0) {
 				if (lo < 0 || (int)k < lo)

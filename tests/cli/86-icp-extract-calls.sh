@@ -174,6 +174,11 @@ expect 'a head count in words and up; "below that" rules out the bands under it'
 	"icp-extract -q < sizes.ndjson | jq -c '[[.company_sizes[].value], [._exclude_company_sizes[].value]]'" <<-'EOF'
 	[["mid-market","enterprise"],["startup","scaleup"]]
 	EOF
+call sizes2 'A: How big?' 'C: Forty to three hundred people. Bigger than that, they hire agencies to do it.'
+expect '"bigger than that" rules out the bands above, even with another word for a kind of company in the sentence' \
+	"icp-extract -q < sizes2.ndjson | jq -c '[._exclude_company_sizes[].value]'" <<-'EOF'
+	["enterprise"]
+	EOF
 call asks 'A: Maybe also logistics, but I do not want to guess. What is your take?' 'C: Only insurers and banks.'
 expect '"I do not want to guess" outside the question does not make the answer a list to avoid' \
 	"icp-extract -q < asks.ndjson | jq -c '[[.target_industries[].value], (._exclude_industries // [] | map(.value))]'" <<-'EOF'

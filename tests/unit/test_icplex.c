@@ -282,6 +282,10 @@ main(void)
 	find("Supplier emissions.", LQ_ANSWER_TOPICS);
 	CHECK(hit(LQ_CRIT_KEYWORD, "supplier emissions") != NULL);
 	CHECK_INT(n, 1);
+	find("Mostly churn, the usual.", LQ_ANSWER_TOPICS);
+	CHECK(lookup(LQ_CRIT_KEYWORD, "usual") == NULL && lookup(LQ_CRIT_KEYWORD, "the usual") == NULL);
+	find("And a lot of moaning about approval queues.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "approval queues") != NULL);
 	find("GDPR.", LQ_ANSWER_TOPICS);
 	CHECK(hit(LQ_CRIT_KEYWORD, "GDPR") != NULL);	/* an acronym said alone, as said */
 	find("Loading pallets faster.", LQ_ANSWER_TOPICS);

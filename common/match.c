@@ -55,8 +55,19 @@ static unsigned (*related)[2];
 static size_t n_related;
 static char **practice_words;
 
+/* industries.stems (optional): stems that name an industry inside a
+ * compound word ("Werkzeugmaschinen"); company-sizes.units: words that
+ * count a company's people after a number (headcount). */
+static struct {
+	char *stem;
+	unsigned groups;
+} *stems;
+static size_t n_stems;
+static char **units;
+
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
-	"sales", "operations", "executive", "customer", "legal", "data", "design" };	/* LQ_FN_* bit order */
+	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
+	"production" };	/* LQ_FN_* bit order */
 static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
 
 /* The folded field f of r, which must have a word. */
@@ -133,7 +144,7 @@ lex_load(void)
 		senses[i].phrase = folded(r, 0);
 		senses[i].fn = bits_of(r, 1, fn_names, LQ_NELEM(fn_names),
 		    "a function (finance people recruiting tech product marketing sales operations executive "
-		    "customer legal data design)");
+		    "customer legal data design quality supply production)");
 		senses[i].level = -1;
 		if (r->f[2][0]) {
 			unsigned l = bits_of(r, 2, level_names, LQ_NELEM(level_names),
@@ -181,6 +192,16 @@ lex_load(void)
 	}
 	n_related = t->n;
 	practice_words = folded_list(v, "industries.practice");
+	if (lq_vocab_table(v, "industries.stems")) {
+		t = lq_vocab_need(v, "industries.stems", 2, 2);
+		stems = lq_xcalloc(t->n + 1, sizeof *stems);
+		for (i = 0; i < t->n; i++) {
+			stems[i].stem = folded(&t->rec[i], 0);
+			stems[i].groups = bits_of(&t->rec[i], 1, groups, ng, "a group of industries.groups");
+		}
+		n_stems = t->n;
+	}
+	units = folded_list(v, "company-sizes.units");
 	free(groups);
 	groups = NULL;
 }
@@ -308,12 +329,16 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	size_t n = split(f, &w), cn;
 	struct lq_buf b = LQ_BUF_INIT;
 	int level = LQ_LEVEL_UNKNOWN, low = LQ_LEVEL_UNKNOWN;
-	unsigned fn = 0;
+	unsigned fn = 0, prev = 0;
 
 	lex();
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
+		/* "Chief of Staff to the CEO", "Assistant to the CFO": the
+		 * title is what comes before "to" */
+		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
+			break;
 		for (size_t e = 0; e < n_expand; e++) {
 			size_t k = phrase_at(expand[e].phrase, w + i, n - i);
 
@@ -344,8 +369,17 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		}
 		if (best == 0) {
 			i++;
+			prev = 0;
 			continue;
 		}
+		/* "Marketing Operations", "HR Operations", "Warehouse
+		 * Operations": the operations of a function are that function */
+		if (senses[bi].fn == LQ_FN_OPERATIONS && senses[bi].level < 0 &&
+		    (prev & ~(LQ_FN_OPERATIONS | LQ_FN_EXECUTIVE))) {
+			i += best;
+			continue;
+		}
+		prev = senses[bi].fn;
 		fn |= senses[bi].fn;
 		if (senses[bi].level >= 0 && senses[bi].level <= LQ_LEVEL_JUNIOR)
 			low = low < 0 || senses[bi].level < low ? senses[bi].level : low;
@@ -530,6 +564,9 @@ groups_of(char **w, size_t n, int ai_ok)
 		}
 		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
+		for (size_t e = 0; w[i] && best == 0 && e < n_stems; e++)
+			if (strlen(w[i]) >= strlen(stems[e].stem) + 3 && strstr(w[i], stems[e].stem))
+				g |= stems[e].groups;
 		i += best ? best : 1;
 	}
 	return g;
@@ -594,8 +631,26 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
- * returns the head count or 0. */
+/* Whether the folded word at q is one of company-sizes.units: a word
+ * that starts with one ("employees", "Mitarbeitende"); one of three
+ * letters or fewer must be the whole word ("420 MA", "80 FTE"). */
+static int
+headcount_unit(const char *q)
+{
+	size_t wl = strcspn(q, " ");
+
+	lex();
+	for (size_t i = 0; units[i]; i++) {
+		size_t ul = strlen(units[i]);
+
+		if (wl >= ul && strncmp(q, units[i], ul) == 0 && (ul > 3 || wl == ul))
+			return 1;
+	}
+	return 0;
+}
+
+/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees",
+ * "a team of 11": returns the head count or 0. */
 static long
 headcount(const char *f)
 {
@@ -617,9 +672,7 @@ headcount(const char *f)
 			v *= 1000, q++;
 		while (*q == ' ')
 			q++;
-		if (strncmp(q, "employee", 8) == 0 || strncmp(q, "person", 6) == 0 ||
-		    strncmp(q, "people", 6) == 0 || strncmp(q, "staff", 5) == 0 ||
-		    strncmp(q, "fte", 3) == 0)
+		if (v > 0 && (headcount_unit(q) || (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
 			return v;
 		p = q - 1;
 	}

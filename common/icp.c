@@ -170,7 +170,8 @@ text_ok(struct ctx *c, const char *key, size_t elem, const char *s, size_t max)
 }
 
 /* Strict form of an object element i of key: only "value", "aliases"
- * (non-empty strings) and "sources" (objects). */
+ * (non-empty strings) and "sources" (objects); in _exclude_industries also
+ * "part_of" (a string). */
 static int
 elem_ok(struct ctx *c, const char *key, size_t i, json_t *v)
 {
@@ -197,6 +198,10 @@ elem_ok(struct ctx *c, const char *key, size_t i, json_t *v)
 				if (!json_is_object(y))
 					return fail(c, key, i, "%s[%zu].sources[%zu]: expected an object, got %s",
 					    key, i, j, lq_json_type_name(y));
+		} else if (strcmp(k, "part_of") == 0 && strcmp(key, "_exclude_industries") == 0) {
+			/* icp-extract: a part of a wanted industry, named in the client's words */
+			if (!json_is_string(x) || json_string_length(x) == 0)
+				return fail(c, key, i, "%s[%zu].part_of: expected a non-empty string", key, i);
 		} else {
 			return fail(c, key, i, "%s[%zu]: \"%s\" is not a key of a criterion "
 			    "(value, aliases, sources): it would have no effect", key, i, k);

@@ -24,7 +24,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
-	char *(*forms)[3];	/* each alias folded: as is, +s, y->ies (NULL when none) */
+	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies, "vps of sales" (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -39,7 +39,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -60,7 +60,9 @@ static const struct {
 	{ "icp-cues.supplier-words", &supplier_words }, { "icp-cues.business-nouns", &business_nouns },
 	{ "icp-cues.determiners", &determiners }, { "icp-cues.copulas", &copulas },
 	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
-	{ "icp-cues.bare-no", &bare_no }
+	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
+	{ "icp-cues.pronoun-subjects", &pronoun_subjects }, { "icp-cues.below-that", &below_that },
+	{ "icp-cues.above-that", &above_that }
 };
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
@@ -151,6 +153,12 @@ lex_load(void)
 					e->forms[k][1] = lq_xasprintf("%ss", fa);
 				if (fl > 1 && fa[fl - 1] == 'y')
 					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				{	/* "vp of sales": "vps of sales", the first word plural */
+					const char *of = strstr(fa, " of ");
+
+					if (of && strchr(fa, ' ') == of && of > fa && of[-1] != 's')
+						e->forms[k][3] = lq_xasprintf("%.*ss%s", (int)(of - fa), fa, of);
+				}
 			}
 		}
 	}
@@ -383,7 +391,9 @@ singular(const char *w, char *out, size_t size)
 		snprintf(out, size, "%s", w);
 	if (l >= size)
 		return;
-	if (l > 4 && strcmp(w + l - 3, "ies") == 0)
+	if (l > 6 && (strcmp(w + l - 6, "people") == 0 || strcmp(w + l - 6, "People") == 0))
+		snprintf(out + l - 6, size - (l - 6), "%cerson", w[l - 6]);	/* "salespeople" */
+	else if (l > 4 && strcmp(w + l - 3, "ies") == 0)
 		snprintf(out + l - 3, size - (l - 3), "y");
 	else if (l > 3 && (w[l - 1] == 's' || w[l - 1] == 'S') && w[l - 2] != 's' && w[l - 2] != 'u'
 	    && w[l - 2] != 'i' && w[l - 2] != '\'')
@@ -406,8 +416,15 @@ written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 		int lower = 1, capital = 1;
 
 		snprintf(w, sizeof w, "%s", c->ow[i]);
-		if (title && i == b - 1)
-			singular(w, w, sizeof w);
+		if (title && i == b - 1) {
+			size_t l = strlen(w), u = 0;
+
+			for (k = 1; k < l; k++)
+				u += isupper((unsigned char)w[k]) != 0;
+			/* "RevOps" is a name, not a plural; "MSPs" is */
+			if (!(u > 0 && l > 2 && w[l - 1] == 's' && islower((unsigned char)w[l - 2])))
+				singular(w, w, sizeof w);
+		}
 		for (k = 0; w[k]; k++) {
 			if (isupper((unsigned char)w[k]))
 				lower = 0;
@@ -465,6 +482,8 @@ struct span {
 	int keep;
 	int negated, retracts, whole;
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
+	int predicate;		/* "they're basically consultants" */
+	char spec[128];		/* the client's words for the title, when dismissed later (as made) */
 };
 
 #define MAX_SPANS 64
@@ -551,9 +570,10 @@ lexicon_spans(const struct clause *c, struct span *sp, int *ns)
 				continue;
 			}
 			/* every occurrence, singular or plural */
-			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL))
+			if (strstr(c->f, fa) == NULL && (e->forms[k][2] == NULL || strstr(c->f, e->forms[k][2]) == NULL)
+			    && (e->forms[k][3] == NULL || strstr(c->f, e->forms[k][3]) == NULL))
 				continue;	/* the common case, quickly */
-			for (i = 0; i < 3; i++) {
+			for (i = 0; i < 4; i++) {
 				if (e->forms[k][i] == NULL)
 					continue;
 				for (w = find_words(c->f, e->forms[k][i], 0, &nw); w >= 0;
@@ -585,6 +605,18 @@ modifier_word(const char *w)
 	    && !numeric(w) && strlen(w) > 1;
 }
 
+/* Does a lexicon title start at word w? */
+static int
+title_at(const struct span *sp, int ns, int w)
+{
+	int i;
+
+	for (i = 0; i < ns; i++)
+		if (sp[i].e && sp[i].kind == LQ_CRIT_TITLE && sp[i].w == w)
+			return 1;
+	return 0;
+}
+
 /* "fleet managers", "heads of transport", "directors of learning and
  * development", "VP of customer experience": titles the lexicon lacks,
  * made from a title word and the words that give its function. */
@@ -606,6 +638,10 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			continue;
 		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
 			;
+		/* "Big Four auditors": a capitalised name goes with the capitalised word after it */
+		while (m > 0 && m < 3 && i - m - 1 >= 0 && isupper((unsigned char)c->ow[i - m - 1][0])
+		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop))
+			m++;
 		if (m == 0)
 			continue;
 		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
@@ -623,7 +659,8 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			/* "learning and development", but not "transport and fleet managers" */
 			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
 			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
-			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2])))))
+			    && modifier_word(c->w[b + 1]) && !(b + 2 < c->nw && title_head(c->w[b + 2]))
+			    && !title_at(sp, *ns, b + 1))))	/* "VPs of Sales and CROs": two titles */
 				b++;
 			if (b < c->nw && title_head(c->w[b]) && b > a)
 				continue;	/* "head of customer success managers" is not a head-of title */
@@ -656,8 +693,85 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+/* A number at word i of t: digits ("1 000" was "1,000", "5k") or words
+ * ("two hundred and fifty", "a thousand"). Returns the words it takes
+ * (0: none) and its value in *v. */
+static int
+number_at(char **t, int nt, int i, double *v)
+{
+	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+		"eighteen", "nineteen" };
+	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+		"ninety" };
+	double total = 0, cur = 0;
+	int j = i, any = 0;
+	size_t k;
+	char *end;
+
+	if (i >= nt)
+		return 0;
+	if (numeric(t[i])) {
+		*v = strtod(t[i], &end);
+		if (*end == 'k')
+			*v *= 1000, end++;
+		if (*end)
+			return 0;
+		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
+			*v = *v * 1000 + atof(t[++j]);
+		return j + 1 - i;
+	}
+	for (; j < nt; j++) {
+		int hit = 0;
+
+		for (k = 0; k < sizeof units / sizeof *units && !hit; k++)
+			if (strcmp(t[j], units[k]) == 0)
+				cur += (double)k, hit = 1;
+		for (k = 0; k < sizeof tens / sizeof *tens && !hit; k++)
+			if (strcmp(t[j], tens[k]) == 0)
+				cur += 20.0 + 10.0 * (double)k, hit = 1;
+		if (!hit && strcmp(t[j], "hundred") == 0)
+			cur = (cur > 0 ? cur : 1) * 100, hit = 1;
+		else if (!hit && strcmp(t[j], "thousand") == 0)
+			total += (cur > 0 ? cur : 1) * 1000, cur = 0, hit = 1;
+		else if (!hit && (strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
+			/* "a thousand", "two hundred and fifty" */
+			const char *nx = t[j + 1];
+			int num = strcmp(nx, "hundred") == 0 || strcmp(nx, "thousand") == 0;
+
+			for (k = 0; k < sizeof units / sizeof *units && !num; k++)
+				num = strcmp(nx, units[k]) == 0;
+			for (k = 0; k < sizeof tens / sizeof *tens && !num; k++)
+				num = strcmp(nx, tens[k]) == 0;
+			if (t[j][0] == 'a' && t[j][1] == '\0' && j > i)
+				num = 0;
+			if (t[j][0] == 'a' && t[j][1] != '\0' && (!any || total + cur < 100))
+				num = 0;	/* "and": only inside a number ("two hundred and fifty") */
+			if (t[j][0] == 'a' && t[j][1] == '\0' && strcmp(nx, "hundred") && strcmp(nx, "thousand"))
+				num = 0;
+			if (!num)
+				break;
+			continue;
+		}
+		if (!hit)
+			break;
+		any = 1;
+	}
+	if (!any)
+		return 0;
+	*v = total + cur;
+	return j - i;
+}
+
+static int
+word_is(char **t, int nt, int i, const char *w)
+{
+	return i >= 0 && i < nt && strcmp(t[i], w) == 0;
+}
+
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
- * employees", "under 50 staff", into the bands of company-sizes.vocab. */
+ * employees", "under 50 staff", "five hundred employees and up", into
+ * the bands of company-sizes.vocab. */
 static void
 count_spans(const struct clause *c, struct span *sp, int *ns)
 {
@@ -666,39 +780,27 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 
 	for (i = 0; i < nt; i++) {
 		double a, b = -1;
-		int j = i, k;
-		char *end;
+		int j, k, n, strict = 0, last;
 		const char *name;
 		long lo, hi;
 
-		if (!numeric(t[i]))
+		if ((n = number_at(t, nt, i, &a)) == 0)
 			continue;
-		a = strtod(t[i], &end);
-		if (*end == 'k')
-			a *= 1000, end++;
-		if (*end)
-			continue;
-		/* "1 000" was "1,000" */
-		while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
-			a = a * 1000 + atof(t[++j]);
-		if (j + 2 < nt && (strcmp(t[j + 1], "to") == 0 || strcmp(t[j + 1], "and") == 0 || numeric(t[j + 1]))) {
-			int m = numeric(t[j + 1]) ? j + 1 : j + 2;
-
-			b = strtod(t[m], &end);
-			if (*end == 'k')
-				b *= 1000, end++;
-			if (*end)
-				continue;
-			j = m;
-			while (j + 1 < nt && strlen(t[j + 1]) == 3 && strspn(t[j + 1], "0123456789") == 3)
-				b = b * 1000 + atof(t[++j]);
-		}
+		j = i + n - 1;
+		if (j + 2 < nt && (word_is(t, nt, j + 1, "to") || word_is(t, nt, j + 1, "and")) && (k = number_at(t, nt, j + 2, &b)) > 0) {
+			j = j + 1 + k;
+			strict = 1;	/* "50 to 1,000": the upper end starts no band */
+		} else if (j + 1 < nt && (k = number_at(t, nt, j + 1, &b)) > 0 && numeric(t[j + 1]))
+			j = j + k, strict = 1;	/* "50-500" */
+		else
+			b = -1;
 		if (j + 1 >= nt)
 			continue;
 		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
 		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
 		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
 			continue;
+		last = j + 1;
 		if (b < 0) {
 			const char *prev = i > 0 ? t[i - 1] : "";
 			const char *prev2 = i > 1 ? t[i - 2] : "";
@@ -707,22 +809,32 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
 				b = 1e12;
 			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
+			    || (strcmp(prev, "to") == 0 && strcmp(prev2, "up") == 0)
 			    || (strcmp(prev, "than") == 0 && (strcmp(prev2, "fewer") == 0 || strcmp(prev2, "less") == 0)))
-				b = a, a = 0;
+				b = a, a = 0, strict = 1;
 			else
 				b = a;	/* "a 200 person company" */
+			/* "500 employees and up", "250 staff upwards", "1000 people or more" */
+			if (word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus")
+			    || ((word_is(t, nt, last + 1, "and") || word_is(t, nt, last + 1, "or"))
+			    && (word_is(t, nt, last + 2, "up") || word_is(t, nt, last + 2, "upwards")
+			    || word_is(t, nt, last + 2, "above") || word_is(t, nt, last + 2, "more")
+			    || word_is(t, nt, last + 2, "bigger") || word_is(t, nt, last + 2, "larger")))) {
+				b = 1e12;
+				last = word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus") ? last + 1 : last + 2;
+			}
 		}
 		/* The bands of company-sizes.vocab, as classify and score read them. */
 		for (k = 0; (name = lq_size_band_at((size_t)k, &lo, &hi)) != NULL; k++)
-			if ((hi < 0 || a < (double)hi) && b >= (double)lo) {
-				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, j + 2 - i);
+			if ((hi < 0 || a < (double)hi) && (strict && b > a ? b > (double)lo : b >= (double)lo)) {
+				int s = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, last + 1 - i);
 
 				if (s < 0)
 					return;
 				sp[s].count = 1;
 				snprintf(sp[s].made, sizeof sp[s].made, "%s", name);
 			}
-		i = j + 1;
+		i = last;
 	}
 }
 
@@ -799,6 +911,14 @@ polarity(const struct clause *c, struct span *s)
 			from = at + 1;
 		}
 	}
+	{	/* "Universities no, ...": nothing but a no after the name in its clause */
+		int at = w + n, any = 0;
+
+		while (at < c->nw && first_of(c, bare_no, at, &nw) == at)
+			at += nw, any = 1;
+		if (any && at == c->nw)
+			s->negated = 1;
+	}
 	if (s->retracts)
 		s->whole = contains_any(c->f, whole_topic);
 }
@@ -807,7 +927,7 @@ polarity(const struct clause *c, struct span *s)
  * ("harmless, but useless", "so not them either", "meh")? 1: dismisses,
  * 2: takes it back ("let's park that for now"), 0: no. */
 static int
-refers_back(const struct clause *c)
+refers_back(const struct clause *c, int lukewarm_ok)
 {
 	int nw;
 
@@ -817,12 +937,26 @@ refers_back(const struct clause *c)
 		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
 	if (contains_any(c->f, dismissal))
 		return 1;
-	if (c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
+	if (lukewarm_ok && c->nw <= LUKEWARM_MAX_WORDS && contains_any(c->f, lukewarm))
 		return 1;
 	return 0;
 }
 
 /* ---- noun phrases: topics and groups ---- */
+
+/* A word written in capitals ("IT", "HR"): a name, never a pronoun. */
+static int
+acronym(const char *w)
+{
+	size_t i, l = strlen(w);
+
+	if (l < 2)
+		return 0;
+	for (i = 0; i < l; i++)
+		if (!isupper((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
 
 /* Strips fillers from words [*a, *b) of c and cuts a trailing
  * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
@@ -867,7 +1001,7 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	if (*b <= *a || *b - *a > NP_MAX_WORDS)
 		return 0;
 	for (k = *a; k < *b; k++)
-		if (in_list(c->w[k], np_break))
+		if (in_list(c->w[k], np_break) && !acronym(c->ow[k]))	/* "IT directors" is not "it" */
 			return 0;
 	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
 		return 0;
@@ -882,6 +1016,8 @@ person_plural(const char *w)
 	size_t l = strlen(w);
 	const char **s;
 
+	if (l > 8 && strcmp(w + l - 6, "people") == 0 && !in_list(w, not_group))
+		return 1;	/* "salespeople", "tradespeople" */
 	if (l < 5 || w[l - 1] != 's' || in_list(w, not_group))
 		return 0;
 	for (s = person_suffix; *s; s++) {
@@ -925,6 +1061,27 @@ covered(const struct clause *c, int a, int b, struct span *sp, int ns)
 	return 1;
 }
 
+/* "supplier emissions": one topic whose words are two of the lexicon's
+ * (supply chain, sustainability) without an "and" between: kept as said. */
+static int
+two_topics_in_one(const struct clause *c, int a, int b, struct span *sp, int ns)
+{
+	int i, k, n = 0;
+	const struct entry *first = NULL;
+
+	for (k = a; k < b; k++)
+		if (strcmp(c->w[k], "and") == 0 || strcmp(c->w[k], "or") == 0 || strcmp(c->w[k], "&") == 0)
+			return 0;
+	for (i = 0; i < ns; i++)
+		if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w >= a && sp[i].w + sp[i].n <= b
+		    && sp[i].e != first) {
+			if (first == NULL)
+				first = sp[i].e;
+			n++;
+		}
+	return n > 1;
+}
+
 static void
 keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 {
@@ -932,6 +1089,9 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 
 	if (!noun_phrase(c, &a, &b, 0))
 		return;
+	if (b - a == 1 && (in_list(c->w[a], determiners) || in_list(c->w[a], not_topic)
+	    || in_list(c->w[a], pronoun_subjects)))
+		return;	/* "interested in ours" */
 	if (!covered(c, a, b, sp, *ns)) {
 		int b2 = b;
 
@@ -940,7 +1100,8 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 			b = b2;
 		}
 	}
-	if (covered(c, a, b, sp, *ns)) {
+	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic */
+	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns) && !(b - a == 1 && acronym(c->ow[a]))) {
 		for (i = 0; i < *ns; i++)
 			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
 				sp[i].keep = 0;
@@ -980,6 +1141,72 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 		said_text(c, a, b, sp[k].made, sizeof sp[k].made);
 		sp[k].keep = 2;
 	}
+}
+
+/* Is span s said as one to avoid: negated in its clause, or a bare list
+ * in an answer to "anyone to avoid?" (the most specific words name it). */
+static int
+excluding(const struct clause *c, const struct span *s, int answer)
+{
+	struct span t = *s;
+	int a = 0, b = c->nw;
+
+	t.negated = 0;
+	polarity(c, &t);
+	return t.negated || (answer == LQ_ANSWER_EXCLUSION && noun_phrase(c, &a, &b, 0));
+}
+
+/* Is the clause only filler words ("hmm", "well", "okay")? */
+static int
+only_fillers(const struct clause *c)
+{
+	int i = 0, n;
+	const char **l;
+
+	while (i < c->nw) {
+		int best = 0;
+
+		for (l = filler_start; *l; l++)
+			if (phrase_at(c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			return 0;
+		i += best;
+	}
+	return 1;
+}
+
+/* A verb's -ing form ("targeting", "selling"): not a word that qualifies an industry. */
+static int
+ing_word(const char *w)
+{
+	size_t l = strlen(w);
+
+	return l > 5 && strcmp(w + l - 3, "ing") == 0;
+}
+
+/* A word of a negation or retraction cue ("leave" of "leave X out"): never part of a name. */
+static int
+cue_word(const char *w)
+{
+	const char ***l, **x;
+	const char ***lists[] = { &neg_before, &retract_before, &retract_after, &neg_after, NULL };
+	size_t i;
+
+	for (i = 0; lists[i]; i++)
+		for (l = lists[i], x = *l; *x; x++) {
+			int nw;
+
+			if (find_words(*x, w, 0, &nw) >= 0)
+				return 1;
+		}
+	for (i = 0; retract_around[0][i]; i++) {
+		int nw;
+
+		if (find_words(retract_around[0][i], w, 0, &nw) >= 0 || find_words(retract_around[1][i], w, 0, &nw) >= 0)
+			return 1;
+	}
+	return 0;
 }
 
 /* ---- a sentence ---- */
@@ -1083,26 +1310,55 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 		for (i = 0; i < ns[k]; i++)
 			for (j = 0; j < ns[k]; j++)
 				if (p[i].keep && p[i].generic && p[j].e && p[j].kind == LQ_CRIT_TITLE
-				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w)
-					p[i].keep = 0, p[j].keep = 1;
+				    && p[j].w + p[j].n == p[i].w + p[i].n && p[j].w > p[i].w) {
+					/* an exclusion keeps the client's most specific words: "security researchers"
+					 * to avoid are not every researcher */
+					if (excluding(c, &p[i], answer))
+						p[j].keep = 0;
+					else
+						p[i].keep = 0, p[j].keep = 1;
+				}
 		/* an unnamed group: the whole clause is a plural noun phrase for people */
 		{
 			int a = 0, b = c->nw, any = 0;
 
 			for (i = 0; i < ns[k]; i++)
 				any |= p[i].keep != 0;
-			if (!any && c->nw && noun_phrase(c, &a, &b, 0) && (person_plural(c->w[b - 1])
+			if (!any && c->nw && noun_phrase(c, &a, &b, 1) && (person_plural(c->w[b - 1])
 			    || (answer == LQ_ANSWER_EXCLUSION && plural_noun(c->w[b - 1])))
+			    && !in_list(c->w[b - 1], business_nouns) && !in_list(c->w[b - 1], supplier_words)
 			    && (i = add_span(p, &ns[k], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 				p[i].group = 1;
 				written(c, a, b, 1, p[i].made, sizeof p[i].made);
+				any = 1;
+			}
+			a = 0, b = c->nw;
+			/* "the vehicle leasing companies": a business the lexicon lacks, kept only as an exclusion */
+			(void)noun_phrase(c, &a, &b, 0);	/* strips "..., obviously" */
+			if (!any && b > 0 && (in_list(c->w[b - 1], business_nouns) || in_list(c->w[b - 1], supplier_words))) {
+				int m = 0;
+
+				while (m < 3 && b - 2 - m >= 0 && (modifier_word(c->w[b - 2 - m]) || (strlen(c->w[b - 2 - m]) == 1
+				    && isalpha((unsigned char)c->w[b - 2 - m][0]) && !in_list(c->w[b - 2 - m], stop)))
+				    && !cue_word(c->w[b - 2 - m])
+				    && !in_list(c->w[b - 2 - m], determiners) && !in_list(c->w[b - 2 - m], size_adj[0])
+				    && !in_list(c->w[b - 2 - m], pronoun_subjects))
+					m++;
+				if (m > 0 && (i = add_span(p, &ns[k], NULL, LQ_CRIT_INDUSTRY, b - 1 - m, m + 1)) >= 0) {
+					p[i].group = 1;
+					said_text(c, b - 1 - m, b, p[i].made, sizeof p[i].made);
+					p[i].made[0] = (char)toupper((unsigned char)p[i].made[0]);
+					any = 1;
+				}
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
 		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
 			keyword_item(c, i + nw, c->nw, p, &ns[k]);
 			intro_from = k + 1;
-		} else if (answer == LQ_ANSWER_TOPICS && c->nw) {
+		} else if (answer == LQ_ANSWER_TOPICS && c->nw && !contains_any(c->f, retract_before)
+		    && !contains_any(c->f, retract_after) && !contains_any(c->f, revise_cues)) {
+			/* "forget healthcare entirely" in the same turn is not a topic */
 			/* "it's mostly site safety": what follows the last word of a statement */
 			int a = 0, b = c->nw, from = 0;
 
@@ -1112,6 +1368,12 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				for (i = 0; i < c->nw && i <= 3; i++)
 					if (in_list(c->w[i], copulas))
 						from = i + 1;
+				/* "honestly it's mostly X", not "everyone in Europe is scrambling to comply" */
+				for (i = 0; from > 0 && i < from - 1; i++)
+					if (!in_list(c->w[i], filler_start) && !in_list(c->w[i], determiners)
+					    && !in_list(c->w[i], pronoun_subjects) && !in_list(c->w[i], stop)
+					    && !in_list(c->w[i], not_topic) && !in_list(c->w[i], copulas))
+						from = -1;
 				for (i = from; from > 0 && i < c->nw; i++)
 					if (in_list(c->w[i], np_break) || in_list(c->w[i], not_topic))
 						from = -1;
@@ -1153,6 +1415,12 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 			if (x->kind != LQ_CRIT_TITLE || !x->keep)
 				continue;
+			/* "they're basically consultants": what someone already named is, not a criterion */
+			for (q = x->w - 1; q >= 1 && q >= x->w - 4; q--)
+				if (in_list(c->w[q], copulas) && in_list(c->w[q - 1], pronoun_subjects)) {
+					x->predicate = 1;
+					break;
+				}
 			/* the speaker's own people: "our CFO", "my recruiter" */
 			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
 			    || strcmp(c->w[x->w - 1], "your") == 0)) {
@@ -1165,6 +1433,53 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->keep = 0;
 			if (!x->keep || x->group)
 				continue;
+			/* "freelance (instructional) designers": a kind of person, not a company size */
+			for (q = 0; q < ns[k]; q++)
+				if (p[q].keep && p[q].kind == LQ_CRIT_SIZE && p[q].n == 1 && in_list(c->w[p[q].w], qualifiers)
+				    && p[q].w < x->w) {
+					int between = p[q].w + 1;
+
+					while (between < x->w && modifier_word(c->w[between]))
+						between++;
+					if (between == x->w && x->w - p[q].w <= 3)
+						p[q].keep = 0;
+				}
+			/* "security researchers", "instructional designers" to avoid: the client's
+			 * words, not every researcher (a lexicon title of one word) */
+			if (x->e && x->n == 1 && !x->generic) {
+				int m = 0;
+
+				while (m < 2 && x->w - m - 1 >= 0 && modifier_word(c->w[x->w - m - 1])
+				    && !in_list(c->w[x->w - m - 1], size_adj[0]) && !in_list(c->w[x->w - m - 1], pronoun_subjects)
+				    && !cue_word(c->w[x->w - m - 1]))
+					m++;
+				for (q = 0; q < ns[k] && m > 0; q++)
+					if (q != i && p[q].keep && p[q].kind != LQ_CRIT_KEYWORD && p[q].w < x->w
+					    && p[q].w + p[q].n > x->w - m)
+						m = x->w - (p[q].w + p[q].n);
+				if (m > 0 && excluding(c, x, answer)) {
+					written(c, x->w - m, x->w + x->n, 1, x->made, sizeof x->made);
+					x->e = NULL;
+					x->w -= m;
+					x->n += m;
+				} else if (m > 0) {
+					/* kept for a dismissal after it ("Freelance instructional designers
+					 * follow us. Harmless, but they never buy."), with a qualifier before */
+					int from = x->w - m, qq;
+
+					for (qq = 2; qq >= 1; qq--) {
+						const char **l;
+
+						for (l = qualifiers; *l && from - qq >= 0; l++)
+							if (phrase_at(c, from - qq, *l, &qn) && qn == qq) {
+								from -= qq;
+								qq = 0;
+								break;
+							}
+					}
+					written(c, from, x->w + x->n, 1, x->spec, sizeof x->spec);
+				}
+			}
 			/* "fractional CFOs", "interim heads of security": a kind of the title */
 			for (q = 2; q >= 1; q--) {
 				const char **l;
@@ -1185,6 +1500,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 						x->e = NULL;
 						x->w -= q;
 						x->n += q;
+						for (j = 0; j < ns[k]; j++)	/* "freelance" is not a size here */
+							if (j != i && p[j].keep && span_inside(&p[j], x))
+								p[j].keep = 0;
 						q = 0;
 						break;
 					}
@@ -1223,7 +1541,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			struct span *x = &p[i];
 
 			if (x->keep && x->kind == LQ_CRIT_INDUSTRY && x->e && x->w > 0 && modifier_word(c->w[x->w - 1])
-			    && !in_list(c->w[x->w - 1], size_adj[0])) {
+			    && !in_list(c->w[x->w - 1], size_adj[0]) && !cue_word(c->w[x->w - 1])
+			    && !ing_word(c->w[x->w - 1])) {	/* "targeting fintech" */
 				int taken = 0;
 
 				for (j = 0; j < ns[k]; j++)
@@ -1241,7 +1560,40 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			any |= sp[k][i].keep != 0;
 		if (any || talk[k])
 			continue;
-		if ((back = refers_back(&cl[k])) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
+		/* "a permanent CISO is great, an interim one is a competitor": the qualified title */
+		for (i = 0; i < cl[k].nw; i++) {
+			const char **l;
+			int qn = 0;
+
+			for (l = qualifiers; *l && !qn; l++)
+				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
+				    || (strcmp(cl[k].w[i + qn], "one") && strcmp(cl[k].w[i + qn], "ones")))
+					qn = 0;
+			if (qn == 0)
+				continue;
+			for (prev = k - 1; prev >= 0; prev--) {
+				for (j = 0; j < ns[prev]; j++)
+					if (sp[prev][j].keep && sp[prev][j].kind == LQ_CRIT_TITLE && !sp[prev][j].group)
+						break;
+				if (j < ns[prev])
+					break;
+			}
+			if (prev >= 0 && (found = add_span(sp[k], &ns[k], NULL, LQ_CRIT_TITLE, i, qn + 1)) >= 0) {
+				char qual[48];
+				struct span *x = &sp[k][found], *t = &sp[prev][j];
+
+				written(&cl[k], i, i + qn, 1, qual, sizeof qual);
+				snprintf(x->made, sizeof x->made, "%s %s", qual, t->e ? t->e->value : t->made);
+				x->negated = refers_back(&cl[k], 1) != 0;
+				polarity(&cl[k], x);
+			}
+			break;
+		}
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep != 0;
+		if (any)
+			continue;
+		if ((back = refers_back(&cl[k], 1)) == 0 && cl[k].nw <= LUKEWARM_MAX_WORDS) {
 			/* "Farm practices, no." */
 			int a = 0, nw;
 
@@ -1261,6 +1613,10 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				if (sp[prev][i].keep && sp[prev][i].kind != LQ_CRIT_KEYWORD) {
 					has = 1;
 					sp[prev][i].negated = 1;
+					if (sp[prev][i].spec[0]) {	/* the most specific words for an exclusion */
+						memcpy(sp[prev][i].made, sp[prev][i].spec, sizeof sp[prev][i].made);
+						sp[prev][i].e = NULL;
+					}
 					if (back == 2) {
 						sp[prev][i].retracts = 1;
 						sp[prev][i].whole |= contains_any(cl[k].f, whole_topic);
@@ -1269,6 +1625,23 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			if (found && !has)
 				break;
 			found |= has;
+		}
+		/* "RevOps, not really.": a name the lexicon lacks, dismissed right after it */
+		if (!found && back == 1) {
+			int a = 0, b = cl[k - 1].nw, q, words = 0;
+
+			for (i = 0; i < ns[k - 1]; i++)
+				words |= sp[k - 1][i].keep != 0;
+			if (!words && !talk[k - 1] && noun_phrase(&cl[k - 1], &a, &b, 0)) {
+				for (q = a; q < b; q++)
+					words += !in_list(cl[k - 1].w[q], determiners) && !in_list(cl[k - 1].w[q], stop)
+					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q]);
+				if (words == b - a && b - a <= 3 && (i = add_span(sp[k - 1], &ns[k - 1], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
+					sp[k - 1][i].group = 1;
+					sp[k - 1][i].negated = 1;
+					written(&cl[k - 1], a, b, 1, sp[k - 1][i].made, sizeof sp[k - 1][i].made);
+				}
+			}
 		}
 	}
 	for (k = 0; k < nc; k++) {
@@ -1304,6 +1677,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->whole = h->retracts && x->whole;
 			h->group = x->group;
 			h->specific = x->specific;
+			h->predicate = x->predicate;
+			snprintf(h->spec, sizeof h->spec, "%s", x->spec);
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",
 				    q > x->w ? " " : "", cl[k].w[q]);
@@ -1319,42 +1694,67 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 /* ---- whole sentences and agency lines ---- */
 
 static int
-folded_has(const char *text, const char ***list, int need_question)
+folded_has(const char *text, const char ***list, int need_question, const char ***unless)
 {
 	char *f;
-	int r;
+	int r = 0;
+	const char *p, *start;
 
 	if (text == NULL || (need_question && strchr(text, '?') == NULL))
 		return 0;
 	lex();
-	f = lq_fold(text);
-	r = contains_any(f, *list);
-	free(f);
+	if (!need_question) {
+		f = lq_fold(text);
+		r = contains_any(f, *list);
+		free(f);
+		return r;
+	}
+	/* only the questions: "I don't want to assume. What's your take?" does not ask whom to avoid */
+	for (p = start = text; *p && !r; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && (p[1] == ' ' || p[1] == '\0' || p[1] == '"')) {
+			if (*p == '?') {
+				char *q = lq_xstrndup(start, (size_t)(p - start));
+
+				f = lq_fold(q);
+				r = contains_any(f, *list) && !(unless && contains_any(f, *unless));
+				free(f);
+				free(q);
+			}
+			start = p + 1;
+		}
 	return r;
 }
 
 int
 lq_icplex_small_talk(const char *sentence)
 {
-	return folded_has(sentence, &small_talk, 0);
+	return folded_has(sentence, &small_talk, 0, NULL);
+}
+
+int
+lq_icplex_beyond(const char *sentence)
+{
+	if (folded_has(sentence, &below_that, 0, NULL))
+		return -1;
+	return folded_has(sentence, &above_that, 0, NULL);
 }
 
 int
 lq_icplex_revises(const char *sentence)
 {
-	return folded_has(sentence, &revise_cues, 0);
+	return folded_has(sentence, &revise_cues, 0, NULL);
 }
 
 int
 lq_icplex_asks_exclusion(const char *text)
 {
-	return folded_has(text, &asks_excl, 1);
+	return folded_has(text, &asks_excl, 1, NULL);
 }
 
 int
 lq_icplex_asks_topics(const char *text)
 {
-	return folded_has(text, &asks_topics, 1);
+	return folded_has(text, &asks_topics, 1, &asks_people);
 }
 
 int
@@ -1387,9 +1787,19 @@ lq_icplex_refers_back(const char *sentence)
 {
 	char *s;
 	char *parts[MAX_CLAUSES];
-	int nc, k, r = 0;
+	int nc, k, r = 0, words = 0;
 
 	lex();
+	s = lq_xstrdup(sentence);
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	for (k = 0; k < nc; k++) {	/* "Hmm, actually, ..." thinks aloud; "Meh." dismisses */
+		struct clause c;
+
+		clause_init(&c, parts[k]);
+		words += c.nw;
+		clause_free(&c);
+	}
+	free(s);
 	s = lq_xstrdup(sentence);
 	nc = split_clauses(s, parts, MAX_CLAUSES);
 	for (k = 0; k < nc && r != 2; k++) {
@@ -1397,7 +1807,9 @@ lq_icplex_refers_back(const char *sentence)
 		int b;
 
 		clause_init(&c, parts[k]);
-		b = refers_back(&c);
+		/* a lukewarm clause in a long sentence: "Not really, they ..." dismisses,
+		 * "Hmm, actually, ..." (fillers only) thinks aloud */
+		b = refers_back(&c, words <= LUKEWARM_MAX_WORDS || !only_fillers(&c));
 		if (b > r)
 			r = b;
 		clause_free(&c);

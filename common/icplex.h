@@ -27,6 +27,11 @@ struct lq_crit_hit {
 	int group;		/* an unnamed group of people ("hobby gardeners") */
 	int specific;		/* an industry said with a qualifying word ("equine vets",
 				   "independent schools"): words names a part of it */
+	int predicate;		/* said of people already named ("they're basically consultants"):
+				   a criterion only when nothing was named before it in the turn */
+	char spec[128];		/* a title's most specific words ("Freelance Instructional
+				   Designer" for "Designer"), to name it by when a later
+				   sentence dismisses it; empty when none */
 	char words[96];		/* the folded words it was found in ("marketing agencies") */
 };
 
@@ -72,6 +77,10 @@ int lq_icplex_small_talk(const char *sentence);
 
 /* 1 if the sentence revises something said earlier in the call
  * ("actually", "after all", "on second thought", "scratch that"). */
+/* Does the sentence rule out the company sizes below (-1) or above (1)
+ * the ones just wanted ("below that they use spreadsheets"), or neither (0)? */
+int lq_icplex_beyond(const char *sentence);
+
 int lq_icplex_revises(const char *sentence);
 
 /* 1 if text (an agency line with a question mark) asks whom to leave out

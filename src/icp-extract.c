@@ -19,6 +19,7 @@
 #include "opts.h"
 #include "record.h"
 #include "run.h"
+#include "sizes.h"
 #include "spend.h"
 #include "transcript.h"
 #include "util.h"
@@ -432,6 +433,23 @@ has_word(const char *w, const char *h)
 	return r;
 }
 
+/* 1 if folded words w hold every word of h (singular or plural): "independent
+ * schools" said before, so dropping "the independent schools" takes it back;
+ * "schools" said before, so they are a part of the industry. */
+static int
+all_words(const char *w, const char *h)
+{
+	char *copy = lq_xstrdup(h), *p, *save = NULL, hw[96];
+	int r = 1;
+
+	for (p = strtok_r(copy, " ", &save); p && r; p = strtok_r(NULL, " ", &save)) {
+		head_word(p, hw, sizeof hw);
+		r = has_word(w, hw);
+	}
+	free(copy);
+	return r;
+}
+
 /* A retraction covers the topic it names: targets said earlier in the
  * call whose words hold its head word ("not agencies after all" covers
  * "marketing agencies"), and for "the whole X" the industries of the
@@ -485,8 +503,8 @@ specific_industry(const struct said *sv, size_t n, const struct lq_crit_hit *h, 
 		if (s->kind != LQ_CRIT_INDUSTRY || s->list != L_INDUSTRIES || s->removed
 		    || !same_criterion(LQ_CRIT_INDUSTRY, s->value, h->value))
 			continue;
-		head_word(s->words, sw, sizeof sw);
-		if (has_word(s->words, hw) || has_word(h->words, sw))
+		(void)sw;
+		if (all_words(s->words, h->words))
 			return h;	/* the same words: a retraction of what was said */
 		*named = *h;
 		{
@@ -567,7 +585,7 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	if (h == &named)
 		snprintf((*sv)[*n].part_of, sizeof (*sv)[*n].part_of, "%s", h->words[0] ? named_of : "");
 	(*n)++;
-	if (h->retracts)
+	if (h->retracts && h != &named)	/* "drop the independent schools": a part, not the topic */
 		retract_topic(*sv, *n, *n - 1, h, mid);
 }
 
@@ -689,6 +707,7 @@ struct local_ctx {
 	size_t nprop;
 	char *prop_text;	/* the agency's question, for the sources */
 	int turn_hits;		/* criteria the client named in this turn so far */
+	int size_lo, size_hi;	/* the bands of the sizes last wanted (-1: none yet) */
 	/* held back */
 	struct lq_crit_hit pend[MAX_HITS];
 	size_t npend;
@@ -757,6 +776,45 @@ topic_turn(struct local_ctx *c, const struct lq_crit_hit *h, size_t n)
 		c->answer = LQ_ANSWER_NONE;
 }
 
+/* The sizes a sentence wants set the range; "Below that they use
+ * spreadsheets." (no size of its own) rules out the bands under it. */
+static void
+sizes_beyond(struct local_ctx *c, const char *s, struct lq_crit_hit *hits, size_t *n)
+{
+	size_t i, k;
+	int lo = -1, hi = -1, any = 0, dir;
+	long blo, bhi;
+	const char *name;
+
+	for (i = 0; i < *n; i++) {
+		if (hits[i].kind != LQ_CRIT_SIZE)
+			continue;
+		for (k = 0; (name = lq_size_band_at(k, &blo, &bhi)) != NULL; k++)
+			any |= strcmp(name, hits[i].value) == 0;	/* a band, not "agency" */
+		for (k = 0; !hits[i].negated && (name = lq_size_band_at(k, &blo, &bhi)) != NULL; k++)
+			if (strcmp(name, hits[i].value) == 0) {
+				if (lo < 0 || (int)k < lo)
+					lo = (int)k;
+				if ((int)k > hi)
+					hi = (int)k;
+			}
+	}
+	if (lo >= 0) {
+		c->size_lo = lo;
+		c->size_hi = hi;
+	}
+	if (any || c->size_lo < 0 || (dir = lq_icplex_beyond(s)) == 0)
+		return;
+	for (k = 0; (name = lq_size_band_at(k, &blo, &bhi)) != NULL && *n < MAX_HITS; k++)
+		if ((dir < 0 && (int)k < c->size_lo) || (dir > 0 && (int)k > c->size_hi)) {
+			memset(&hits[*n], 0, sizeof hits[*n]);
+			hits[*n].kind = LQ_CRIT_SIZE;
+			hits[*n].value = name;
+			hits[*n].negated = 1;
+			(*n)++;
+		}
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -768,13 +826,19 @@ local_sentence(const char *s, int question, void *arg)
 	if (question)
 		return;
 	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
+	sizes_beyond(c, s, hits, &n);
 	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
 	if (n == 0 && c->nprop && c->turn_hits == 0) {
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
 
 		if (yes || no) {
-			for (i = 0; i < c->nprop; i++)
+			for (i = 0; i < c->nprop; i++) {
 				c->prop[i].negated = no || c->prop[i].negated || c->answer == LQ_ANSWER_EXCLUSION;
+				if (c->prop[i].negated && c->prop[i].spec[0]) {	/* "HR consultants?" "Meh." */
+					snprintf(c->prop[i].buf, sizeof c->prop[i].buf, "%s", c->prop[i].spec);
+					c->prop[i].value = c->prop[i].buf;
+				}
+			}
 			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
 			c->nprop = 0;
 			c->turn_hits++;
@@ -790,15 +854,58 @@ local_sentence(const char *s, int question, void *arg)
 			for (i = 0; i < c->npend; i++) {
 				c->pend[i].negated = c->pend[i].kind != LQ_CRIT_KEYWORD;
 				c->pend[i].retracts |= back == 2 && c->pend[i].negated;
+				if (c->pend[i].negated && c->pend[i].spec[0]) {	/* "freelance instructional designers" */
+					snprintf(c->pend[i].buf, sizeof c->pend[i].buf, "%s", c->pend[i].spec);
+					c->pend[i].value = c->pend[i].buf;
+				}
 			}
 			free(c->pend_quote);
 			c->pend_quote = q;
 		}
 		return;
 	}
+	/* "Interim CISOs. They're consultants who ...": what they are is not a criterion */
+	if (c->turn_hits > 0) {
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (!hits[i].predicate) {
+				int made = hits[i].value == hits[i].buf;
+
+				if (k != i)
+					hits[k] = hits[i];
+				if (made)	/* a made value lives in its hit */
+					hits[k].value = hits[k].buf;
+				k++;
+			}
+		n = k;
+		if (n == 0) {
+			topic_turn(c, hits, 0);
+			return;
+		}
+	}
 	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
 		for (i = 0; i < n; i++)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
+	{	/* an unnamed group ("lovely chaps") is only ever an exclusion */
+		size_t k = 0;
+
+		for (i = 0; i < n; i++)
+			if (!hits[i].group || hits[i].negated) {
+				int made = hits[i].value == hits[i].buf;
+
+				if (k != i)
+					hits[k] = hits[i];
+				if (made)
+					hits[k].value = hits[k].buf;
+				k++;
+			}
+		n = k;
+	}
+	if (n == 0) {
+		topic_turn(c, hits, 0);
+		return;
+	}
 	c->turn_hits += (int)n;
 	c->nprop = 0;
 	topic_turn(c, hits, n);
@@ -826,6 +933,7 @@ extract_local(const json_t *m, const int *side)
 	int last = -1;
 
 	memset(&c, 0, sizeof c);
+	c.size_lo = c.size_hi = -1;
 	c.m = m;
 	c.mid = json_string_value(json_object_get(m, "id"));
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {

@@ -21,7 +21,7 @@ expect 'harbourline: sizes too small and too big in one breath are exclusions; a
 	EOF
 expect 'harbourline: a qualified title, a harmless group and a lukewarm "meh" are exclusions; the bare title stays a target' \
 	"jq -c '[[.target_titles[].value], [.exclude_titles[].value]]' harb.json" <<-'EOF'
-	[["General Counsel","Legal Ops Manager","In-house Counsel"],["Fractional General Counsel","Student","Paralegal"]]
+	[["General Counsel","Legal Ops Manager","In-house Counsel"],["Fractional General Counsel","Law Student","Paralegal"]]
 	EOF
 expect 'harbourline: the retracted target keeps its source, superseded, beside the retraction' \
 	"jq -c '._exclude_industries[0].sources | map([.timestamp, (.superseded // false)])' harb.json" <<-'EOF'
@@ -29,8 +29,8 @@ expect 'harbourline: the retracted target keeps its source, superseded, beside t
 	EOF
 stderr_has 'harbourline: the revision is said on stderr' "'Banking' revised within the call: now an exclusion" \
 	"icp-extract < harb.ndjson > /dev/null"
-expect 'harbourline: "Harmless, but they will never buy" is quoted with the sentence it dismisses' \
-	"jq -r '.exclude_titles[] | select(.value == \"Student\") | .sources[0].quote' harb.json" <<-'EOF'
+expect 'harbourline: "Harmless, but they will never buy" is quoted with the sentence it dismisses, the students named as said' \
+	"jq -r '.exclude_titles[] | select(.value == \"Law Student\") | .sources[0].quote' harb.json" <<-'EOF'
 	Law students follow us a lot. Harmless, but they will never buy anything.
 	EOF
 expect 'harbourline: "What about paralegals?" "Meh. Nice people, not worth it": the agency named them, the client dismissed them' \
@@ -75,7 +75,7 @@ expect 'quillstack: "not agencies after all" takes back "marketing agencies" too
 icp-extract -q < shiftly.ndjson > shiftly.json
 expect 'shiftly: two client speakers, "sort of", an interim title, "park that" and "leave X out of it"' \
 	"jq -c '[[.exclude_titles[].value], [._exclude_industries[].value], [.target_industries[].value], [._exclude_company_sizes[].value]]' shiftly.json" <<-'EOF'
-	[["HR Manager","Interim Head of Operations","Consultant"],["Healthcare"],["Hospitality"],["startup"]]
+	[["HR Manager","Interim Head of Operations","Franchise Consultant"],["Healthcare"],["Hospitality"],["startup"]]
 	EOF
 
 # ---- provenance: every criterion of every dev call ----
@@ -156,4 +156,53 @@ ok 'openai: another vocabulary is another cache key (one new request), and the s
 	"OPENAI_API_KEY=sk-test-secret-1234 LQ_VOCAB_DIR=\$PWD/v-extend icp-extract -q --backend openai < led.ndjson > o3 &&
 	 test \$(mock_count) -eq 2 && jq -e '._extractor.backend == \"openai\" and ._extractor.vocab != \"$def\"' o3 > /dev/null"
 mock_stop
+
+# Small made-up calls, one mechanism each: A is the agency, C the client, one line per argument.
+call() {
+	jq -nc --arg id "$1" '{id: $id, participants: [{name: "C", email: null, is_external: true},
+		{name: "A", email: null, is_external: false}], transcript: []}' > "$1.ndjson.tmp"
+	id=$1
+	shift
+	for line in "$@"; do
+		jq -c --arg s "${line%%:*}" --arg t "${line#*: }" '.transcript += [{speaker: $s, text: $t, timestamp: "00:00"}]' \
+			"$id.ndjson.tmp" > "$id.ndjson.t2" && mv "$id.ndjson.t2" "$id.ndjson.tmp"
+	done
+	mv "$id.ndjson.tmp" "$id.ndjson"
+}
+call sizes 'A: How big are they?' 'C: Three hundred people and up. Below that they run it on paper.'
+expect 'a head count in words and up; "below that" rules out the bands under it' \
+	"icp-extract -q < sizes.ndjson | jq -c '[[.company_sizes[].value], [._exclude_company_sizes[].value]]'" <<-'EOF'
+	[["mid-market","enterprise"],["startup","scaleup"]]
+	EOF
+call sizes2 'A: How big?' 'C: Forty to three hundred people. Bigger than that, they hire agencies to do it.'
+expect '"bigger than that" rules out the bands above, even with another word for a kind of company in the sentence' \
+	"icp-extract -q < sizes2.ndjson | jq -c '[._exclude_company_sizes[].value]'" <<-'EOF'
+	["enterprise"]
+	EOF
+call asks 'A: Maybe also logistics, but I do not want to guess. What is your take?' 'C: Only insurers and banks.'
+expect '"I do not want to guess" outside the question does not make the answer a list to avoid' \
+	"icp-extract -q < asks.ndjson | jq -c '[[.target_industries[].value], (._exclude_industries // [] | map(.value))]'" <<-'EOF'
+	[["Banking","Insurance"],[]]
+	EOF
+call part 'A: Which sectors?' 'C: Schools, mostly, trusts with many schools.' 'A: Private ones too?' \
+	'C: Independent schools, yes.' 'A: Anything else?' 'C: Actually, let us drop the independent schools, they went quiet.'
+expect 'taking back a qualified part ("the independent schools") leaves the industry wanted elsewhere' \
+	"icp-extract -q < part.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[] | [.value, .part_of]]]'" <<-'EOF'
+	[["Schools"],[["Independent Schools","Schools"]]]
+	EOF
+call spec 'A: Anyone to leave out?' 'C: Recruiters.' 'C: Freelance marine researchers follow us a lot. They are lovely, but they never buy.'
+expect 'a title dismissed by the next sentence is excluded in the words said, not as every researcher' \
+	"icp-extract -q < spec.ndjson | jq -c '[[.exclude_titles[].value], (._exclude_company_sizes // [] | map(.value))]'" <<-'EOF'
+	[["Recruiter","Freelance Marine Researcher"],[]]
+	EOF
+call prop 'A: Who signs?' 'C: Heads of people.' 'A: And payroll consultants?' 'C: Meh.' 'A: Sizes to rule out?' 'C: Anything under a hundred people.'
+expect 'a dismissed proposal is excluded in its specific words; "rule out" asks whom to avoid' \
+	"icp-extract -q < prop.ndjson | jq -c '[[.exclude_titles[].value], [._exclude_company_sizes[].value], (.company_sizes // [] | map(.value))]'" <<-'EOF'
+	[["Payroll Consultant"],["startup","scaleup"],[]]
+	EOF
+call people 'A: And who would you most like to be talking to?' 'C: Claims managers, first of all.'
+expect '"talking to" asks for people, not topics' \
+	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'
+	[["Claims Manager"],[]]
+	EOF
 done_testing

@@ -109,7 +109,7 @@ main(void)
 	find("Farm practices, no.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Agriculture");
 	find("And I can't imagine the franchise consultants ever buying anything.", LQ_ANSWER_NONE);
-	EXCLUDED(LQ_CRIT_TITLE, "Consultant");
+	EXCLUDED(LQ_CRIT_TITLE, "Franchise Consultant");	/* the client's words, not every consultant */
 	find("Consultants are great, sort of our best channel, they bring us in.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_TITLE, "Consultant");	/* "sort of" in a long clause is a figure of speech */
 
@@ -223,10 +223,135 @@ main(void)
 	CHECK(!lq_icplex_affirms(""));
 	CHECK(lq_icplex_bare("Interim CISOs."));
 	CHECK(lq_icplex_bare("Recruiters, consultants, obviously."));
+	CHECK(lq_icplex_bare("Oh, and temporary IT managers."));	/* "IT" is not the pronoun */
+	CHECK(!lq_icplex_bare("It is what it is."));
 	CHECK(!lq_icplex_bare("They resell other tools."));
 	CHECK(lq_icplex_asks_topics("What do your best customers post about?"));
 	CHECK(!lq_icplex_asks_topics("Who do you sell to?"));
 	CHECK(lq_icplex_asks_exclusion("Who should we keep away from?"));
+
+	t_begin("head counts in words, open ranges, and the upper end of a range");
+	find("Forty to a thousand heads, give or take.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	CHECK(lookup(LQ_CRIT_SIZE, "enterprise") == NULL);	/* a thousand ends the range, starts no band */
+	find("Three hundred staff and up, I'd say.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	WANTED(LQ_CRIT_SIZE, "enterprise");
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL);
+	find("Anything from two hundred and fifty employees upwards.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL && lookup(LQ_CRIT_SIZE, "enterprise") != NULL);
+	find("Under 50 people is too small.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	CHECK(lookup(LQ_CRIT_SIZE, "scaleup") == NULL);
+	CHECK_INT(lq_icplex_beyond("Smaller than that, they just use a notebook."), -1);
+	CHECK_INT(lq_icplex_beyond("Anything bigger has its own team."), 1);
+	CHECK_INT(lq_icplex_beyond("We like them."), 0);
+
+	t_begin("a title's plural on its first word; two titles joined by and");
+	find("Heads of Finance and CTOs, mostly.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Head of Finance");
+	WANTED(LQ_CRIT_TITLE, "CTO");
+
+	t_begin("a name the lexicon lacks, dismissed right after it, is an exclusion of its own");
+	find("DevRel, not really.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "DevRel");	/* kept as said: not the plural of "DevRel" */
+	CHECK_INT(n, 1);
+	find("That, no.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* a pronoun names nothing: it refers to the sentence before */
+
+	t_begin("a qualified 'one' is the qualified title; a group cut before 'from the'");
+	find("A salaried CFO is ideal, a fractional one is a rival.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "CFO");
+	EXCLUDED(LQ_CRIT_TITLE, "Fractional CFO");
+	find("Tradespeople from the trade fairs.", LQ_ANSWER_EXCLUSION);
+	CHECK(hit(LQ_CRIT_TITLE, "Tradesperson") && hit(LQ_CRIT_TITLE, "Tradesperson")->group);
+	CHECK(!lq_icplex_refers_back("Hmm, actually, thinking about it more, the approval cycle takes ages."));
+	CHECK(lq_icplex_refers_back("Hmm, meh."));
+	CHECK(lq_icplex_refers_back("Not really, they never sign anything themselves."));
+	find("Oh, and drop the charities altogether, they are too slow.", LQ_ANSWER_TOPICS);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Nonprofit");	/* a retraction in a topic answer is not a topic */
+	CHECK(!has_kind(LQ_CRIT_KEYWORD));
+
+	t_begin("topic precision: a predicate is not a topic, two lexicon topics in one phrase are kept as said");
+	find("Scope 3, and everybody in the sector is rushing to catch up.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "scope 3") != NULL);
+	CHECK_INT(n, 1);
+	find("Honestly it's mostly pallet tracking.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "pallet tracking") != NULL);
+	find("Supplier emissions.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "supplier emissions") != NULL);
+	CHECK_INT(n, 1);
+	find("Mostly churn, the usual.", LQ_ANSWER_TOPICS);
+	CHECK(lookup(LQ_CRIT_KEYWORD, "usual") == NULL && lookup(LQ_CRIT_KEYWORD, "the usual") == NULL);
+	find("And a lot of moaning about approval queues.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "approval queues") != NULL);
+	find("GDPR.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "GDPR") != NULL);	/* an acronym said alone, as said */
+	find("Loading pallets faster.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "loading pallets") != NULL);
+	find("They're not very interested in ours.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_KEYWORD));
+
+	t_begin("a business the lexicon lacks, refused, is an industry exclusion as said");
+	find("Please stay away from the boat charter firms.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Boat charter firms");
+	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
+
+	t_begin("negative preference in other words");
+	find("We would deprioritise the insurers.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Insurance");
+	find("Banks have never worked for us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Banking");
+	find("Freight firms are hit and miss.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Logistics");
+	find("Let's put the charities on hold.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Nonprofit") == NULL || lookup(LQ_CRIT_INDUSTRY, "Nonprofit")->negated);
+	find("Let's pause fintech for a quarter.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Fintech");
+	CHECK(strcmp(hit(LQ_CRIT_INDUSTRY, "Fintech")->words, "fintech") == 0);	/* "pause" names no part of it */
+	find("We are no longer chasing fintech.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_INDUSTRY, "Fintech") && strcmp(hit(LQ_CRIT_INDUSTRY, "Fintech")->words, "fintech") == 0);
+
+	t_begin("a name followed by nothing but a no");
+	find("Colleges no, they tender everything.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Higher Education");
+	find("Colleges no longer tender everything.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Higher Education");
+
+	t_begin("only the agency's questions say what it asks");
+	CHECK(!lq_icplex_asks_exclusion("I don't want to guess here. Which markets matter most?"));
+	CHECK(lq_icplex_asks_exclusion("Fine. Whom would you rather we didn't bother?"));
+	CHECK(!lq_icplex_asks_topics("Marketers care about copy, I know. Which roles sign?"));
+	CHECK(!lq_icplex_asks_topics("So who would you love to be talking to?"));
+	CHECK(lq_icplex_asks_topics("And what keeps your buyers up at night?"));
+
+	t_begin("an exclusion keeps the client's most specific words");
+	find("Please skip the wedding photographers and the tax consultants.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Tax Consultant");
+	CHECK(lookup(LQ_CRIT_TITLE, "Consultant") == NULL);
+	find("Marine researchers.", LQ_ANSWER_EXCLUSION);	/* icp-extract negates a bare list */
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Researcher") != NULL);
+	find("We love working with tax consultants.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Consultant");	/* a target keeps the lexicon's title */
+	find("And no Big Three assessors, they resell.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Big Three Assessor");
+	find("Freelance designers, never.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Freelance Designer");
+	CHECK(!has_kind(LQ_CRIT_SIZE));	/* "freelance" qualifies the title here */
+
+	find("Freelance marine researchers follow us a lot, totally harmless, but useless.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Freelance Marine Researcher");	/* dismissed by the clauses after it */
+	CHECK(!has_kind(LQ_CRIT_SIZE));
+	find("Marine researchers follow us a lot.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Researcher") && strcmp(hit(LQ_CRIT_TITLE, "Researcher")->spec, "Marine Researcher") == 0);
+
+	t_begin("what people already named are is marked, not made a criterion of its own");
+	find("They're basically consultants, they pitch their own stack.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && hit(LQ_CRIT_TITLE, "Consultant")->predicate);
+	find("We want consultants.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && !hit(LQ_CRIT_TITLE, "Consultant")->predicate);
 
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);

@@ -815,6 +815,39 @@ sizes_beyond(struct local_ctx *c, const char *s, struct lq_crit_hit *hits, size_
 		}
 }
 
+static int
+not_predicate(const struct lq_crit_hit *h)
+{
+	return !h->predicate;
+}
+
+static int
+not_bare_group(const struct lq_crit_hit *h)
+{
+	return !h->group || h->negated;
+}
+
+/* Keeps the hits for which keep() is true, in order; returns how many.
+ * A value made from the words said lives in its hit's buf, so a moved
+ * hit points at its own copy. */
+static size_t
+keep_hits(struct lq_crit_hit *hits, size_t n, int (*keep)(const struct lq_crit_hit *))
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		if (keep(&hits[i])) {
+			int made = hits[i].value == hits[i].buf;
+
+			if (k != i)
+				hits[k] = hits[i];
+			if (made)
+				hits[k].value = hits[k].buf;
+			k++;
+		}
+	return k;
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -866,19 +899,7 @@ local_sentence(const char *s, int question, void *arg)
 	}
 	/* "Interim CISOs. They're consultants who ...": what they are is not a criterion */
 	if (c->turn_hits > 0) {
-		size_t k = 0;
-
-		for (i = 0; i < n; i++)
-			if (!hits[i].predicate) {
-				int made = hits[i].value == hits[i].buf;
-
-				if (k != i)
-					hits[k] = hits[i];
-				if (made)	/* a made value lives in its hit */
-					hits[k].value = hits[k].buf;
-				k++;
-			}
-		n = k;
+		n = keep_hits(hits, n, not_predicate);
 		if (n == 0) {
 			topic_turn(c, hits, 0);
 			return;
@@ -887,21 +908,7 @@ local_sentence(const char *s, int question, void *arg)
 	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
 		for (i = 0; i < n; i++)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
-	{	/* an unnamed group ("lovely chaps") is only ever an exclusion */
-		size_t k = 0;
-
-		for (i = 0; i < n; i++)
-			if (!hits[i].group || hits[i].negated) {
-				int made = hits[i].value == hits[i].buf;
-
-				if (k != i)
-					hits[k] = hits[i];
-				if (made)
-					hits[k].value = hits[k].buf;
-				k++;
-			}
-		n = k;
-	}
+	n = keep_hits(hits, n, not_bare_group);	/* an unnamed group ("lovely chaps") is only ever an exclusion */
 	if (n == 0) {
 		topic_turn(c, hits, 0);
 		return;

@@ -169,11 +169,18 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		/* eight bytes at a time while none is special: below 0x20,
 		 * '"', '\\' or non-ASCII */
 		while (e - p >= 8) {
-			uint64_t w, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+			uint64_t w, m, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
 
 			memcpy(&w, p, 8);
-			if (((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high)
+			m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high;
+			if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* the lowest marked byte is the first special one
+				 * (a borrow only marks bytes after it) */
+				p += __builtin_ctzll(m) >> 3;
+#endif
 				break;
+			}
 			p += 8;
 		}
 		while (p < e && plain[*p])
@@ -771,10 +778,19 @@ scan_array(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		if (p < e && (*p == '-' || DIGIT(*p)))
-			p = scan_number(p, e);
-		else
+		if (p < e && (*p == '-' || DIGIT(*p))) {
+			/* A vector's number, -0.ddd: digits eight at a time,
+			 * then the separator; any other form, scan_number. */
+			ptr q = p + (*p == '-'), r;
+
+			if (e - q > 2 && q[0] == '0' && q[1] == '.' &&
+			    (r = skip_digits(q + 2, e)) > q + 2 && r < e && (*r == ',' || *r == ']'))
+				p = r;
+			else
+				p = scan_number(p, e);
+		} else {
 			p = scan_value(p, e, depth);
+		}
 		if (p == NULL)
 			return NULL;
 		if (p < e && *p == ',' && p + 1 < e && (p[1] == '-' || DIGIT(p[1]))) {

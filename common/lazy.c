@@ -1173,6 +1173,29 @@ lq_lazy_floats(const json_t *o, const char *key, size_t *n)
 	return fl.v;
 }
 
+json_t *
+lq_lazy_pristine(const json_t *o)
+{
+	struct hdr *hd;
+	json_t *c, *h, *own;
+	size_t len;
+
+	if (!lazy_used || (hd = hold(o)) == NULL)
+		return NULL;
+	len = json_string_length(__real_json_object_getn(o, HKEY, HKEY_LEN));
+	own = json_incref(textowner(o, hd));
+	c = json_object();
+	h = json_stringn_nocheck((const char *)hd, len);
+	if (c == NULL || h == NULL || own == NULL || json_object_setn_new_nocheck(c, HKEY, HKEY_LEN, h) != 0 ||
+	    json_object_setn_new_nocheck(c, HTEXT, HTEXT_LEN, own) != 0)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	hd = (struct hdr *)(uintptr_t)json_string_value(h);
+	hd->gen = 0;	/* not the scanner's latest record: its floats are not this one's */
+	for (size_t i = 0; i < hd->n; i++)
+		ENT(hd)[i].state = UNREAD;
+	return c;
+}
+
 static void materialize_deep(json_t *j);
 
 void

@@ -70,6 +70,14 @@ void lq_lazy_want_floats(const char *key);
  * the scanner's, valid until it reads the next line: copy them. */
 const float *lq_lazy_floats(const json_t *o, const char *key, size_t *n);
 
+/* A new lazy object of the text lazy object o came from, every member
+ * unread (the text is shared, not copied), or NULL when o is not lazy.
+ * For a caller that keeps an object it only read (through const
+ * pointers): written, the copy is the text as it came, with no
+ * comparison of what was read. Whatever was set, deleted or changed in o
+ * is not in the copy. */
+json_t *lq_lazy_pristine(const json_t *o);
+
 /* Turns o (and, with deep, every lazy object inside it) into a plain
  * jansson object in the original member order. */
 void lq_lazy_materialize(json_t *o, int deep);

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "lazy.h"
 #include "http.h"
 #include "liurl.h"
 #include "profile.h"
@@ -1454,6 +1455,11 @@ int
 lq_profile_apply(json_t *rec, json_t *item, const char *where)
 {
 	struct lq_profile p;
+	/* The profile the record carries is the item as it came: a lazy
+	 * item (a cached one) is kept as a copy with nothing read, so the
+	 * writer copies its text instead of comparing what the view read
+	 * (lq_profile_read reads the item through const pointers only). */
+	json_t *keep = lq_lazy_pristine(item);
 	int r = lq_profile_read(item, &p);
 
 	if (r == LQ_PROFILE_FAILURE) {
@@ -1467,10 +1473,12 @@ lq_profile_apply(json_t *rec, json_t *item, const char *where)
 		set_or_null(rec, "company", p.company);
 		set_or_null(rec, "location", p.location);
 		json_object_set(rec, "current_job_titles", p.titles);
-		json_object_set(rec, "profile", item);
+		json_object_set_new(rec, "profile", keep ? keep : json_incref(item));
+		keep = NULL;
 		json_object_del(rec, "error");
 		slug_url(rec, p.public_id);
 	}
+	json_decref(keep);
 	lq_profile_free(&p);
 	return r;
 }

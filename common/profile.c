@@ -255,10 +255,19 @@ trim(const char *s, size_t *n)
 static char *
 clean_n(const char *s, size_t n)
 {
+	static unsigned char ph_first[256];	/* first bytes of placeholders, either case */
+
 	if (s == NULL)
 		return NULL;
+	if (!ph_first[0]) {
+		ph_first[0] = 1;
+		for (size_t i = 0; placeholders[i]; i++) {
+			ph_first[tolower((unsigned char)placeholders[i][0])] = 1;
+			ph_first[toupper((unsigned char)placeholders[i][0])] = 1;
+		}
+	}
 	s = trim(s, &n);
-	if (n == 0 || in_list(s, n, placeholders))
+	if (n == 0 || (ph_first[(unsigned char)s[0]] && in_list(s, n, placeholders)))
 		return NULL;
 	return lq_xstrndup(s, n);
 }

@@ -33,8 +33,11 @@ enum { UNREAD, PARSED, DELETED };
  * object's): the offsets of values and of the object's text count from
  * its start. */
 struct hdr {
-	uint32_t magic, n, nslots, raw_off, raw_len, dups, keys_len, pad;
-	uint64_t gen;		/* a top-level object's build number; 0 nested */
+	uint32_t magic, n, nslots, raw_off, raw_len, dups, keys_len;
+	/* the floats the scanner read from the member whose value is at
+	 * fl_val_off (lq_lazy_want_floats): fl_n of them at byte fl_off of
+	 * the hidden member; fl_off 0: none */
+	uint32_t fl_off, fl_n, fl_val_off;
 };
 struct ent {
 	uint32_t key_off, key_len, val_off, val_len, hash, state, kesc;
@@ -440,18 +443,16 @@ scan_number_value(ptr p, ptr e, double *out)
 }
 
 /* The floats the scanner read on its way through the member a stage
- * wants them for (lq_lazy_want_floats): valid for the top-level object
- * whose build number is gen, the member's value at val_off. */
+ * wants them for (lq_lazy_want_floats), until lazy_build stores them in
+ * the object it makes: the member's value at val_off. */
 static struct {
 	char *key;
 	size_t keylen;
-	uint64_t gen;
 	size_t val_off;
 	float *v;
 	size_t n, cap;
 	int scanned;	/* this build: the wanted member was an array of numbers */
 } fl;
-static uint64_t build_gen;
 
 struct idx {
 	struct ent *ent;
@@ -925,23 +926,14 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		idx_rehash(&x, 64);
 	else
 		memset(x.slot, 0, x.nslots * sizeof *x.slot);
-	if (owner == NULL) {
-		fl.gen = 0;
-		fl.scanned = 0;
-	}
+	fl.scanned = 0;
 	end = owner ? index_trusted(start, e, &x, start) : scan_object(start, e, 1, &x, start);
 	if (end == NULL || ws(end, e) != e)
 		return NULL;
-	hd.gen = 0;
-	if (owner == NULL) {
-		hd.gen = ++build_gen;
-		if (fl.scanned)
-			fl.gen = hd.gen;
-	}
 	/* Lay out the hidden member (header, entries, slots, keys, text) in
 	 * a buffer kept between calls; jansson copies it once. */
 	hd.magic = MAGIC;
-	hd.pad = 0;
+	hd.fl_off = hd.fl_n = hd.fl_val_off = 0;
 	hd.n = (uint32_t)x.n;
 	hd.nslots = 8;
 	while (hd.nslots < 2 * x.n)
@@ -978,6 +970,19 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		out.len += hd.nslots * sizeof *slot;
 	}
 	lq_buf_add(&out, x.keys.data, x.keys.len);
+	if (fl.scanned && owner == NULL) {
+		/* the wanted floats, at a multiple of 4 bytes (jansson's copy
+		 * of the string is malloc'd: aligned) */
+		static const char zeros[4];
+		struct hdr *h0;
+
+		lq_buf_add(&out, zeros, (4 - out.len % 4) % 4);
+		h0 = (struct hdr *)(void *)out.data;
+		h0->fl_off = (uint32_t)out.len;
+		h0->fl_n = (uint32_t)fl.n;
+		h0->fl_val_off = (uint32_t)fl.val_off;
+		lq_buf_add(&out, fl.v, fl.n * sizeof *fl.v);
+	}
 	o = json_object();
 	h = json_stringn_nocheck(out.data, out.len);
 	if (o == NULL || h == NULL || own == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0 ||
@@ -1155,7 +1160,6 @@ lq_lazy_want_floats(const char *key)
 	free(fl.key);
 	fl.key = lq_xstrdup(key);
 	fl.keylen = strlen(key);
-	fl.gen = 0;
 }
 
 const float *
@@ -1164,13 +1168,15 @@ lq_lazy_floats(const json_t *o, const char *key, size_t *n)
 	struct hdr *hd;
 	long i;
 
-	if (!lazy_used || fl.gen == 0 || fl.key == NULL || strcmp(key, fl.key) != 0 ||
-	    (hd = hold(o)) == NULL || hd->gen != fl.gen ||
-	    (i = find(hd, key, fl.keylen)) < 0 || ENT(hd)[i].state != UNREAD ||
-	    ENT(hd)[i].val_off != fl.val_off || __real_json_object_getn(o, key, fl.keylen) != NULL)
+	size_t kn = strlen(key);
+
+	/* the member at fl_val_off is the one the floats are of */
+	if (!lazy_used || (hd = hold(o)) == NULL || hd->fl_off == 0 ||
+	    (i = find(hd, key, kn)) < 0 || ENT(hd)[i].state != UNREAD ||
+	    ENT(hd)[i].val_off != hd->fl_val_off || __real_json_object_getn(o, key, kn) != NULL)
 		return NULL;
-	*n = fl.n;
-	return fl.v;
+	*n = hd->fl_n;
+	return (const float *)(const void *)((const char *)hd + hd->fl_off);
 }
 
 json_t *
@@ -1190,7 +1196,6 @@ lq_lazy_pristine(const json_t *o)
 	    json_object_setn_new_nocheck(c, HTEXT, HTEXT_LEN, own) != 0)
 		lq_die(LQ_EXIT_FATAL, "out of memory");
 	hd = (struct hdr *)(uintptr_t)json_string_value(h);
-	hd->gen = 0;	/* not the scanner's latest record: its floats are not this one's */
 	for (size_t i = 0; i < hd->n; i++)
 		ENT(hd)[i].state = UNREAD;
 	return c;

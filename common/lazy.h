@@ -64,10 +64,10 @@ json_t *lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t 
 void lq_lazy_want_floats(const char *key);
 
 /* The floats of o's member key, kept by the scanner as lq_json_floats
- * would give them (every element a number: no bad index), if o is the
- * top-level lazy object the scanner read last, key the wanted one and
- * the member not read, set or deleted since; else NULL. The floats are
- * the scanner's, valid until it reads the next line: copy them. */
+ * would give them (every element a number: no bad index), if o is a
+ * top-level lazy object read while key was the wanted one and the member
+ * has not been read, set or deleted since; else NULL. The floats live in
+ * o (beside its index) and go with it. */
 const float *lq_lazy_floats(const json_t *o, const char *key, size_t *n);
 
 /* A new lazy object of the text lazy object o came from, every member

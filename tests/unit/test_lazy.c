@@ -259,8 +259,15 @@ main(void)
 		CHECK((f = lq_lazy_floats(a, "embedding", &n)) != NULL && n == 3 && f[1] == -25 && f[2] == 3.25f);
 		CHECK(lq_lazy_floats(a, "x", &n) == NULL);	/* not the wanted key */
 		b = lq_lazy_parse(t2, strlen(t2));
-		CHECK(lq_lazy_floats(a, "embedding", &n) == NULL);	/* an older record */
+		/* each record keeps its own (a window of records) */
+		CHECK((f = lq_lazy_floats(a, "embedding", &n)) != NULL && n == 3 && f[0] == 1);
 		CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 2 && f[1] == 0.25f);
+		{
+			json_t *c = lq_lazy_pristine(a);
+
+			CHECK((f = lq_lazy_floats(c, "embedding", &n)) != NULL && n == 3 && f[1] == -25);
+			json_decref(c);
+		}
 		json_object_set_new(b, "embedding", json_array());
 		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);	/* replaced */
 		json_decref(a);

@@ -1321,6 +1321,13 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 			lq_buf_add(b, raw, t->val_len);
 			continue;
 		}
+		/* A string read and left alone: its bytes are the text's
+		 * between the quotes (an escape would make them differ). */
+		if (json_is_string(v) && raw[0] == '"' && json_string_length(v) == t->val_len - 2 &&
+		    memcmp(json_string_value(v), raw + 1, t->val_len - 2) == 0) {
+			lq_buf_add(b, raw, t->val_len);
+			continue;
+		}
 		lq_json_dump(b, v);
 		if (b->len - at == t->val_len && memcmp(b->data + at, raw, t->val_len) == 0)
 			continue;

@@ -1,24 +1,28 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [--split dev|held-out] [--json] [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out|held-out-2] [--json] [BIN_DIR] [DATA_DIR]
 
 Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
-DATA_DIR/held-out is one case: the transcripts in its "_calls" list
-(paths relative to the expected file), or else the one transcript NAME.*
-beside it, go through `calls FILES | icp-extract ARGS` (ARGS from
-"_args"), and each criterion list of the ICP written is compared with the
-expected one. A found value matches an expected one when both are equal
-after case folding and squeezing punctuation; an expected element may be
-a list of acceptable spellings (it matches once). Keys starting with "_"
-other than the lists below are notes for people ("_phenomena").
+DATA_DIR/held-out and DATA_DIR/held-out-2 is one case: the transcripts in
+its "_calls" list (paths relative to the expected file), or else the one
+transcript NAME.* beside it, go through `calls FILES | icp-extract ARGS`
+(ARGS from "_args"), and each criterion list of the ICP written is
+compared with the expected one. A found value matches an expected one
+when both are equal after case folding and squeezing punctuation; an
+expected element may be a list of acceptable spellings (it matches once).
+Keys starting with "_" other than the lists below are notes for people
+("_phenomena").
 
 "_split" says which part a case belongs to: "dev" (the default: the calls
-the rules were written beside) or "held-out" (written independently of
-the rules; the files under held-out/ must say so). The two parts are
-reported apart, never pooled: per case, per list and micro-averaged
-precision and recall. While changing the rules, run --split dev only, so
-the held-out calls stay unseen. --json prints the counts as one object.
+the rules were written beside), "held-out" or "held-out-2" (two sets
+written independently of the rules, at different times by different
+writers; docs/icp-extract.md). A held-out case lives in the directory of
+its split's name and says so, and a case there says it is of that split.
+The parts are reported apart, never pooled: per case, per list and
+micro-averaged precision and recall. While changing the rules, run --split
+dev only, so the held-out calls stay unseen. --json prints the counts as
+one object.
 """
 import argparse
 import glob
@@ -30,7 +34,8 @@ import sys
 
 KEYS = ["target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles",
         "_exclude_industries", "_exclude_company_sizes"]
-SPLITS = ["dev", "held-out"]
+SPLITS = ["dev", "held-out", "held-out-2"]
+HELD = SPLITS[1:]  # each in the directory of its name under DATA_DIR
 
 
 def fold(s):
@@ -40,16 +45,19 @@ def fold(s):
 def cases(data):
     """(expected path, split, transcript paths) of every case, sorted."""
     out = []
-    for exp_path in sorted(glob.glob(os.path.join(data, "*.expected.json")) +
-                           glob.glob(os.path.join(data, "held-out", "*.expected.json"))):
+    found = [(p, "dev") for p in glob.glob(os.path.join(data, "*.expected.json"))]
+    for d in HELD:
+        found += [(p, d) for p in glob.glob(os.path.join(data, d, "*.expected.json"))]
+    for exp_path, dirsplit in sorted(found):
         here = os.path.dirname(exp_path)
         name = os.path.basename(exp_path)[:-len(".expected.json")]
         exp = json.load(open(exp_path, encoding="utf-8"))
         split = exp.get("_split", "dev")
         if split not in SPLITS:
             sys.exit("%s: _split must be one of %s" % (exp_path, ", ".join(SPLITS)))
-        if (os.path.basename(here) == "held-out") != (split == "held-out"):
-            sys.exit("%s: held-out cases live in held-out/ and say \"_split\": \"held-out\"" % exp_path)
+        if split != dirsplit:
+            s = split if split != "dev" else dirsplit
+            sys.exit("%s: %s cases live in %s/ and say \"_split\": \"%s\"" % (exp_path, s, s, s))
         if "_calls" in exp:
             srcs = [os.path.join(here, c) for c in exp["_calls"]]
             missing = [s for s in srcs if not os.path.isfile(s)]

@@ -188,7 +188,7 @@ lex(void)
 void
 lq_icplex_digest(char hex[65])
 {
-	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", NULL };
+	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", "titles", "industries", NULL };
 
 	lq_vocab_digest(lq_vocab(), files, hex);
 }

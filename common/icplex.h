@@ -81,9 +81,10 @@ int lq_icplex_revises(const char *sentence);
 int lq_icplex_asks_exclusion(const char *text);
 int lq_icplex_asks_topics(const char *text);
 
-/* The SHA-256 (hex) of the vocabulary tables this file reads
- * (icp-lexicon, icp-cues, company-sizes: lq_vocab_digest), for versions
- * and cache keys. */
+/* The SHA-256 (hex) of the vocabulary tables icp-extract reads
+ * (icp-lexicon, icp-cues, company-sizes, and titles and industries, by
+ * which it merges titles and industries that mean the same:
+ * lq_vocab_digest), for versions and cache keys. */
 void lq_icplex_digest(char hex[65]);
 
 #endif

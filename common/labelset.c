@@ -1,46 +1,17 @@
-/* labelset.c: label sets for classify, and validation of chat answers against them. */
+/* labelset.c: label sets for classify (built in: labels.vocab), and validation of chat answers against them. */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "diag.h"
 #include "labelset.h"
 #include "leadtext.h"
 #include "sha256.h"
+#include "sizes.h"
 #include "util.h"
-
-/* Descriptions are written for the encoder to match against profile
- * phrases: concrete nouns a profile would use, not definitions. */
-static const char default_labels[] =
-"{\"industry\":{"
-"\"SaaS\":\"software company, B2B software publisher, SaaS platform, cloud software product, subscription software, ARR\","
-"\"Fintech\":\"fintech company, payments company, payment processing platform, digital banking app, neobank, lending platform\","
-"\"Healthcare\":\"healthcare, hospital, clinic, NHS, medical care, nursing, midwife, pharmaceuticals, patients\","
-"\"E-commerce\":\"e-commerce company, online store, online marketplace, direct to consumer brand, Shopify store\","
-"\"AI/ML\":\"AI company, machine learning platform, AI models, computer vision, LLM products\","
-"\"Cybersecurity\":\"cybersecurity company, security software, threat detection, managed security services, DevSecOps tools\","
-"\"EdTech\":\"education technology company, online learning platform, e-learning software, edtech\","
-"\"MarTech\":\"marketing technology company, marketing automation software, adtech platform, email marketing software\","
-"\"HRTech\":\"HR software company, HRIS vendor, payroll software, applicant tracking system, employer of record platform, staffing and recruitment agency\","
-"\"PropTech\":\"proptech company, real estate platform, property management software, real estate agency\","
-"\"CleanTech\":\"cleantech company, renewable energy, solar, wind power, climate tech, electric vehicle charging\","
-"\"Consulting\":\"management consulting firm, advisory firm, consultancy, IT services, professional services, law firm, finance partners, fractional advisor\","
-"\"Financial Services\":\"bank, investment firm, private equity, venture capital, insurance, accounting firm, audit, credit union, leasing\","
-"\"Manufacturing\":\"manufacturing, factory, industrial production, engineering products, supply chain\","
-"\"Retail\":\"retail, shops, stores, garden centres, supermarkets, consumer goods retailer\","
-"\"Media/Entertainment\":\"media company, entertainment, publishing, film, music, broadcasting, video games studio\","
-"\"Telecommunications\":\"telecommunications, mobile network operator, telecom carrier, broadband\","
-"\"Government/Public Sector\":\"government, public sector, ministry, council, public administration, civil service\","
-"\"Non-profit\":\"non-profit, charity, foundation, NGO, volunteer organisation\","
-"\"Other\":\"other industry\""
-"},\"company_type\":{"
-"\"startup\":\"early-stage startup, seed or Series A funded, founder, small team, pre-revenue\","
-"\"scaleup\":\"scaleup, fast-growing company, Series B or later, scaling the team, hypergrowth\","
-"\"mid-market\":\"established mid-sized company, a few hundred employees, regional business\","
-"\"enterprise\":\"large enterprise, multinational corporation, thousands of employees, global company, Fortune 500\","
-"\"agency\":\"agency, marketing agency, creative agency, recruitment agency, search firm, services for clients\","
-"\"freelance\":\"freelancer, self-employed, independent consultant, fractional, contractor, own practice\","
-"\"unknown\":\"unknown company\""
-"}}";
+#include "vocab.h"
 
 static void
 set_free(struct lq_labelset *s)
@@ -152,14 +123,45 @@ fail:
 	return -1;
 }
 
+/* labels.vocab's [industry] and [company_type] as the JSON of a labels
+ * file, parsed like one: the same checks, the same hash. */
 void
 lq_classes_default(struct lq_classes *l)
 {
-	char err[256];
+	static const char *const sets[] = { "industry", "company_type" };
+	const struct lq_vocab *v = lq_vocab();
+	json_t *j = json_object();
+	char err[512], *text, table[32];
+	const char *where = "labels.vocab";
 
-	if (lq_classes_parse(default_labels, sizeof default_labels - 1, "built-in labels", l, err,
-	    sizeof err) < 0)
-		abort();	/* the table above is wrong */
+	for (size_t s = 0; s < 2; s++) {
+		const struct lq_vocab_table *t;
+		json_t *o = json_object();
+
+		snprintf(table, sizeof table, "labels.%s", sets[s]);
+		t = lq_vocab_need(v, table, 2, 2);
+		for (size_t i = 0; i < t->n; i++) {
+			const struct lq_vocab_rec *r = &t->rec[i];
+
+			if (json_object_get(o, r->f[0])) {
+				json_decref(o);
+				json_decref(j);
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: label '%s' again", r->file, r->line, r->f[0]);
+			}
+			json_object_set_new(o, r->f[0], json_string(r->f[1]));
+			where = r->file;
+		}
+		json_object_set_new(j, sets[s], o);
+	}
+	text = json_dumps(j, JSON_COMPACT);
+	json_decref(j);
+	if (text == NULL || lq_classes_parse(text, strlen(text), where, l, err, sizeof err) < 0) {
+		int oom = text == NULL;
+
+		free(text);
+		lq_die(LQ_EXIT_FATAL, "vocabulary: %s", oom ? "out of memory" : err);
+	}
+	free(text);
 }
 
 int
@@ -214,144 +216,98 @@ lq_class_from_answer(const json_t *ans, const struct lq_classes *l, struct lq_cl
 	return 0;
 }
 
-/* LinkedIn's industry taxonomy (the 2022 names and the older ones) to the
- * built-in labels. Exact names first; then words for names the table
- * misses. Industries outside the 20 labels (construction, hospitality,
- * farming, education, logistics) are "Other" rather than left to the
- * encoder, which would match the person's job instead (an HR manager at a
- * builder is not HRTech). */
-static const char *const software_narrow[] = { "Fintech", "Healthcare", "E-commerce", "AI/ML",
-	"Cybersecurity", "EdTech", "MarTech", "HRTech", "PropTech", "CleanTech", "Media/Entertainment", NULL };
-static const char *const finance_narrow[] = { "Fintech", NULL };
-
-static const struct {
-	const char *name, *label;
+/* labels.vocab's mappings (docs/vocabulary.md), read once at first use:
+ * LinkedIn's industry names to the built-in labels, exact names first,
+ * then words for names the table misses; the lists of narrower labels a
+ * broad industry may be narrowed to; the words that narrow it. */
+struct mapping {
+	const char *key, *label;
 	const char *const *narrow;
-} linkedin[] = {
-	{ "Computer Software", "SaaS", software_narrow },
-	{ "Software Development", "SaaS", software_narrow },
-	{ "Information Technology and Services", "SaaS", software_narrow },
-	{ "Internet", "SaaS", software_narrow },
-	{ "Technology, Information and Internet", "SaaS", software_narrow },
-	{ "Financial Services", "Financial Services", finance_narrow },
-	{ "Computer and Network Security", "Cybersecurity", NULL },
-	{ "Computer & Network Security", "Cybersecurity", NULL },
-	{ "IT Services and IT Consulting", "Consulting", NULL },
-	{ "Management Consulting", "Consulting", NULL },
-	{ "Business Consulting and Services", "Consulting", NULL },
-	{ "Law Practice", "Consulting", NULL },
-	{ "Legal Services", "Consulting", NULL },
-	{ "Professional Training and Coaching", "Consulting", NULL },
-	{ "Professional Training & Coaching", "Consulting", NULL },
-	{ "Banking", "Financial Services", NULL },
-	{ "Investment Banking", "Financial Services", NULL },
-	{ "Insurance", "Financial Services", NULL },
-	{ "Accounting", "Financial Services", NULL },
-	{ "Venture Capital and Private Equity Principals", "Financial Services", NULL },
-	{ "Venture Capital & Private Equity", "Financial Services", NULL },
-	{ "Investment Management", "Financial Services", NULL },
-	{ "Capital Markets", "Financial Services", NULL },
-	{ "Hospitals and Health Care", "Healthcare", NULL },
-	{ "Hospital & Health Care", "Healthcare", NULL },
-	{ "Pharmaceutical Manufacturing", "Healthcare", NULL },
-	{ "Pharmaceuticals", "Healthcare", NULL },
-	{ "Medical Practices", "Healthcare", NULL },
-	{ "Medical Practice", "Healthcare", NULL },
-	{ "Medical Devices", "Healthcare", NULL },
-	{ "Medical Equipment Manufacturing", "Healthcare", NULL },
-	{ "Mental Health Care", "Healthcare", NULL },
-	{ "Biotechnology Research", "Healthcare", NULL },
-	{ "Biotechnology", "Healthcare", NULL },
-	{ "Online and Mail Order Retail", "E-commerce", NULL },
-	{ "Internet Marketplace Platforms", "E-commerce", NULL },
-	{ "E-Learning", "EdTech", NULL },
-	{ "E-Learning Providers", "EdTech", NULL },
-	{ "Staffing and Recruiting", "HRTech", NULL },
-	{ "Human Resources Services", "HRTech", NULL },
-	{ "Human Resources", "HRTech", NULL },
-	{ "Renewable Energy Power Generation", "CleanTech", NULL },
-	{ "Renewable Energy Semiconductor Manufacturing", "CleanTech", NULL },
-	{ "Renewables & Environment", "CleanTech", NULL },
-	{ "Solar Electric Power Generation", "CleanTech", NULL },
-	{ "Environmental Services", "CleanTech", NULL },
-	{ "Retail", "Retail", NULL },
-	{ "Retail Apparel and Fashion", "Retail", NULL },
-	{ "Retail Groceries", "Retail", NULL },
-	{ "Supermarkets", "Retail", NULL },
-	{ "Consumer Goods", "Retail", NULL },
-	{ "Computer Games", "Media/Entertainment", NULL },
-	{ "Entertainment", "Media/Entertainment", NULL },
-	{ "Entertainment Providers", "Media/Entertainment", NULL },
-	{ "Media Production", "Media/Entertainment", NULL },
-	{ "Broadcast Media", "Media/Entertainment", NULL },
-	{ "Broadcast Media Production and Distribution", "Media/Entertainment", NULL },
-	{ "Online Media", "Media/Entertainment", NULL },
-	{ "Online Audio and Video Media", "Media/Entertainment", NULL },
-	{ "Book and Periodical Publishing", "Media/Entertainment", NULL },
-	{ "Publishing", "Media/Entertainment", NULL },
-	{ "Newspapers", "Media/Entertainment", NULL },
-	{ "Newspaper Publishing", "Media/Entertainment", NULL },
-	{ "Music", "Media/Entertainment", NULL },
-	{ "Musicians", "Media/Entertainment", NULL },
-	{ "Motion Pictures and Film", "Media/Entertainment", NULL },
-	{ "Movies, Videos, and Sound", "Media/Entertainment", NULL },
-	{ "Spectator Sports", "Media/Entertainment", NULL },
-	{ "Telecommunications", "Telecommunications", NULL },
-	{ "Telecommunications Carriers", "Telecommunications", NULL },
-	{ "Wireless Services", "Telecommunications", NULL },
-	{ "Government Administration", "Government/Public Sector", NULL },
-	{ "Public Policy", "Government/Public Sector", NULL },
-	{ "Public Policy Offices", "Government/Public Sector", NULL },
-	{ "Armed Forces", "Government/Public Sector", NULL },
-	{ "Law Enforcement", "Government/Public Sector", NULL },
-	{ "Public Safety", "Government/Public Sector", NULL },
-	{ "International Affairs", "Government/Public Sector", NULL },
-	{ "Non-profit Organization Management", "Non-profit", NULL },
-	{ "Non-profit Organizations", "Non-profit", NULL },
-	{ "Philanthropic Fundraising Services", "Non-profit", NULL },
-	{ "Fund-Raising", "Non-profit", NULL },
-	{ "Civic and Social Organizations", "Non-profit", NULL },
-	{ "Civic & Social Organization", "Non-profit", NULL },
-	{ "Religious Institutions", "Non-profit", NULL },
-	{ "Advertising Services", "MarTech", NULL },
-	{ "Marketing and Advertising", "MarTech", NULL },
-	{ "Marketing Services", "MarTech", NULL },
-	{ "Construction", "Other", NULL },
-	{ "Design Services", "Other", NULL },
-	{ "Wellness and Fitness Services", "Other", NULL },
-	{ "Health, Wellness and Fitness", "Other", NULL },
-	{ "Civil Engineering", "Other", NULL },
-	{ "Architecture and Planning", "Other", NULL },
-	{ "Hospitality", "Other", NULL },
-	{ "Restaurants", "Other", NULL },
-	{ "Food and Beverage Services", "Other", NULL },
-	{ "Leisure, Travel & Tourism", "Other", NULL },
-	{ "Travel Arrangements", "Other", NULL },
-	{ "Farming", "Other", NULL },
-	{ "Higher Education", "Other", NULL },
-	{ "Education", "Other", NULL },
-	{ "Education Management", "Other", NULL },
-	{ "Primary and Secondary Education", "Other", NULL },
-	{ "Transportation, Logistics, Supply Chain and Storage", "Other", NULL },
-	{ "Logistics and Supply Chain", "Other", NULL },
-	{ "Oil and Gas", "Other", NULL },
-	{ NULL, NULL, NULL }
 };
+static pthread_once_t maps_once = PTHREAD_ONCE_INIT;
+static struct mapping *linkedin, *linkedin_words;
+static struct {
+	const char *label;
+	const char **words;
+} *industry_words;
+static const struct lq_vocab_table *narrow_t;
+static const char ***narrow_lists;
 
-static const struct {
-	const char *word, *label;
-} linkedin_words[] = {
-	{ "software", "SaaS" }, { "manufactur", "Manufacturing" }, { "machinery", "Manufacturing" },
-	{ "bank", "Financial Services" }, { "insurance", "Financial Services" },
-	{ "investment", "Financial Services" }, { "financial", "Financial Services" },
-	{ "health", "Healthcare" }, { "hospital", "Healthcare" }, { "medical", "Healthcare" },
-	{ "pharma", "Healthcare" }, { "retail", "Retail" }, { "telecom", "Telecommunications" },
-	{ "non-profit", "Non-profit" }, { "nonprofit", "Non-profit" },
-	{ "government", "Government/Public Sector" }, { "renewable", "CleanTech" },
-	{ "solar", "CleanTech" }, { "consulting", "Consulting" }, { "staffing", "HRTech" },
-	{ "recruit", "HRTech" }, { "education", "Other" }, { "construction", "Other" },
-	{ NULL, NULL }
-};
+/* The fields [from, r->n) of r as a NULL-terminated list. */
+static const char **
+fields(const struct lq_vocab_rec *r, size_t from)
+{
+	const char **w = lq_xcalloc(r->n - from + 1, sizeof *w);
+
+	for (size_t i = from; i < r->n; i++)
+		w[i - from] = r->f[i];
+	return w;
+}
+
+/* Dies unless s (field f of r) is a label of labels.industry. */
+static void
+need_label(const struct lq_vocab_rec *r, const char *s)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "labels.industry", 2, 2);
+
+	for (size_t i = 0; i < t->n; i++)
+		if (strcmp(t->rec[i].f[0], s) == 0)
+			return;
+	lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a label of labels.industry", r->file, r->line, s);
+}
+
+/* The list of labels.narrow named s (field f of r), or NULL for "". */
+static const char *const *
+narrow_list(const struct lq_vocab_rec *r, size_t f)
+{
+	if (f >= r->n || r->f[f][0] == '\0')
+		return NULL;
+	for (size_t i = 0; i < narrow_t->n; i++)
+		if (strcmp(narrow_t->rec[i].f[0], r->f[f]) == 0)
+			return narrow_lists[i];
+	lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a list of labels.narrow", r->file, r->line, r->f[f]);
+	return NULL;
+}
+
+/* *out (static: reachable if a check dies) gets the records of table. */
+static void
+mappings(const char *table, struct mapping **out)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), table, 2, 3);
+	struct mapping *m = *out = lq_xcalloc(t->n + 1, sizeof *m);
+
+	for (size_t i = 0; i < t->n; i++) {
+		need_label(&t->rec[i], t->rec[i].f[1]);
+		m[i].key = t->rec[i].f[0];
+		m[i].label = t->rec[i].f[1];
+		m[i].narrow = narrow_list(&t->rec[i], 2);
+	}
+}
+
+static void
+maps_load(void)
+{
+	const struct lq_vocab *v = lq_vocab();
+	const struct lq_vocab_table *t;
+	size_t i, k;
+
+	narrow_t = lq_vocab_need(v, "labels.narrow", 2, LQ_VOCAB_MAX_FIELDS);
+	narrow_lists = lq_xcalloc(narrow_t->n + 1, sizeof *narrow_lists);
+	for (i = 0; i < narrow_t->n; i++) {
+		narrow_lists[i] = fields(&narrow_t->rec[i], 1);
+		for (k = 0; narrow_lists[i][k]; k++)
+			need_label(&narrow_t->rec[i], narrow_lists[i][k]);
+	}
+	mappings("labels.linkedin", &linkedin);
+	mappings("labels.linkedin-words", &linkedin_words);
+	t = lq_vocab_need(v, "labels.industry-words", 2, LQ_VOCAB_MAX_FIELDS);
+	industry_words = lq_xcalloc(t->n + 1, sizeof *industry_words);
+	for (i = 0; i < t->n; i++) {
+		need_label(&t->rec[i], t->rec[i].f[0]);
+		industry_words[i].label = t->rec[i].f[0];
+		industry_words[i].words = fields(&t->rec[i], 1);
+	}
+}
 
 const char *
 lq_linkedin_industry(const char *name, const char *const **narrow)
@@ -361,49 +317,43 @@ lq_linkedin_industry(const char *name, const char *const **narrow)
 	*narrow = NULL;
 	if (name == NULL || *name == '\0')
 		return NULL;
-	for (i = 0; linkedin[i].name; i++)
-		if (strcasecmp(name, linkedin[i].name) == 0) {
+	pthread_once(&maps_once, maps_load);
+	for (i = 0; linkedin[i].key; i++)
+		if (strcasecmp(name, linkedin[i].key) == 0) {
 			*narrow = linkedin[i].narrow;
 			return linkedin[i].label;
 		}
-	for (i = 0; linkedin_words[i].word; i++)
-		if (strcasestr(name, linkedin_words[i].word)) {
-			if (strcmp(linkedin_words[i].label, "SaaS") == 0)
-				*narrow = software_narrow;
+	for (i = 0; linkedin_words[i].key; i++)
+		if (strcasestr(name, linkedin_words[i].key)) {
+			*narrow = linkedin_words[i].narrow;
 			return linkedin_words[i].label;
 		}
 	return NULL;
 }
-
-/* Words a company's name or description uses for its line of business,
- * found as whole words: enough to narrow a broad LinkedIn industry. */
-static const struct {
-	const char *label;
-	const char *words[8];
-} industry_words[] = {
-	{ "Fintech", { "fintech", "payments", "payment platform", "insurtech", "neobank", "regtech", "wealthtech", NULL } },
-	{ "HRTech", { "HR tech", "HRTech", "HR software", "HRIS vendor", "payroll software", "employer of record", "applicant tracking", NULL } },
-	{ "Cybersecurity", { "cybersecurity", "cyber security", "DevSecOps", "security software", "cloud security", NULL } },
-	{ "MarTech", { "martech", "marketing automation", "adtech", "marketing software", NULL } },
-	{ "E-commerce", { "e-commerce", "ecommerce", "online marketplace", "online shop", "online store", NULL } },
-	{ "AI/ML", { "machine learning", "artificial intelligence", "AI-powered", "AI startup", "AI company", NULL } },
-	{ "EdTech", { "edtech", "e-learning", "learning platform", NULL } },
-	{ "PropTech", { "proptech", "real estate", NULL } },
-	{ "CleanTech", { "cleantech", "climate tech", "climatetech", "renewable", "solar", NULL } },
-	{ "Healthcare", { "healthtech", "health tech", "medtech", "digital health", NULL } },
-	{ "Media/Entertainment", { "games", "gaming", "game studio", NULL } },
-	{ NULL, { NULL } }
-};
 
 const char *const *
 lq_industry_words(const char *label)
 {
 	size_t i;
 
+	pthread_once(&maps_once, maps_load);
 	for (i = 0; label && industry_words[i].label; i++)
 		if (strcmp(industry_words[i].label, label) == 0)
 			return industry_words[i].words;
 	return NULL;
+}
+
+void
+lq_labels_versioned(char *buf, size_t len, const char *base)
+{
+	static const char *const files[] = { "labels", "company-sizes", NULL };
+	struct lq_classes l;
+
+	lq_classes_default(&l);		/* a bad file is fatal before its digest is used */
+	lq_classes_free(&l);
+	pthread_once(&maps_once, maps_load);
+	(void)lq_size_band(0);
+	lq_vocab_versioned(buf, len, base, files);
 }
 
 double

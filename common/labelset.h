@@ -36,8 +36,9 @@ struct lq_classes {
 int lq_classes_parse(const char *text, size_t len, const char *name, struct lq_classes *l,
     char *err, size_t errlen);
 
-/* The built-in sets: the original service's 20 industries and 7 company
- * types, with descriptions written for zero-shot matching. */
+/* The built-in sets, labels.vocab's [industry] and [company_type] (the
+ * original service's 20 industries and 7 company types, with descriptions
+ * written for zero-shot matching); a bad file is fatal. */
 void lq_classes_default(struct lq_classes *l);
 
 void lq_classes_free(struct lq_classes *l);
@@ -48,12 +49,19 @@ int lq_labelset_find(const struct lq_labelset *set, const char *s);
 /* The built-in industry label for a LinkedIn industry name (old and new
  * taxonomy, case-insensitive), or NULL when the table has none. For broad
  * industries (software, financial services) *narrow gets a NULL-terminated
- * list of labels the profile may narrow it to, else NULL. Static strings. */
+ * list of labels the profile may narrow it to, else NULL. From labels.vocab;
+ * the strings live as long as the process. */
 const char *lq_linkedin_industry(const char *name, const char *const **narrow);
 
 /* The words that narrow a broad industry to label ("payments" to
- * Fintech), a NULL-terminated list, or NULL for none. Static strings. */
+ * Fintech), a NULL-terminated list, or NULL for none (labels.vocab
+ * [industry-words]; they live as long as the process). */
 const char *const *lq_industry_words(const char *label);
+
+/* "<base>+vocab:<12 hex>": base and the digest of labels.vocab and
+ * company-sizes.vocab, which classify's local rules read, for its cache
+ * key (lq_vocab_versioned). Loads and checks them first. */
+void lq_labels_versioned(char *buf, size_t len, const char *base);
 
 /* How far the local encoder's label led its runner-up, read from a
  * reasoning classify's local backend wrote for a label it matched by the

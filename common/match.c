@@ -1,310 +1,226 @@
-/* match.c: the title, industry and company-type lexicons and the matching rules of the structured score. */
+/* match.c: the matching rules of the structured score over the title and industry lexicons (titles.vocab, industries.vocab). */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
 
+#include "diag.h"
 #include "match.h"
 #include "sizes.h"
 #include "util.h"
+#include "vocab.h"
 
-/* Abbreviations and translations, folded (lq_fold), rewritten into English
- * before anything else looks at a title. An empty replacement drops the
- * words (articles and prepositions). Longest match wins. */
-static const char *const expand[][2] = {
-	/* abbreviations */
-	{ "cfo", "chief financial officer" }, { "ceo", "chief executive officer" },
-	{ "cto", "chief technology officer" }, { "coo", "chief operating officer" },
-	{ "cmo", "chief marketing officer" }, { "cro", "chief revenue officer" },
-	{ "cpo", "chief people product officer" }, { "chro", "chief human resources officer" },
-	{ "cio", "chief information technology officer" }, { "ciso", "chief information security officer" },
-	{ "cdo", "chief data officer" }, { "cco", "chief customer officer" },
-	{ "clo", "chief legal officer" }, { "cso", "chief strategy officer" },
-	{ "vp", "vice president" }, { "svp", "senior vice president" },
-	{ "evp", "executive vice president" }, { "avp", "assistant vice president" },
-	{ "md", "managing director" }, { "gm", "general manager" },
-	{ "hr", "human resources" }, { "hrbp", "human resources business partner" },
-	{ "l&d", "learning development" }, { "ta", "talent acquisition" },
-	{ "dir", "director" }, { "mgr", "manager" }, { "sr", "senior" }, { "snr", "senior" },
-	{ "jr", "junior" }, { "eng", "engineering" }, { "ops", "operations" },
-	{ "bizops", "business operations" }, { "revops", "revenue operations" },
-	{ "finops", "finance operations" }, { "peopleops", "people operations" },
-	{ "c level", "chief" }, { "c suite", "chief" },
-	{ "sre", "site reliability engineering" }, { "teamlead", "team lead" },
-	{ "techlead", "technical lead" }, { "secops", "security operations" },
-	/* French */
-	{ "directeur financier", "finance director" }, { "directrice financiere", "finance director" },
-	{ "directeur des ressources humaines", "human resources director" },
-	{ "directrice des ressources humaines", "human resources director" },
-	{ "daf", "chief financial officer" }, { "raf", "head of finance" },
-	{ "drh", "human resources director" }, { "rrh", "human resources manager" },
-	{ "pdg", "chief executive officer" },
-	{ "directeur general", "chief executive officer" }, { "directrice generale", "chief executive officer" },
-	{ "directeur administratif et financier", "chief financial officer" },
-	{ "directrice administrative et financiere", "chief financial officer" },
-	{ "directeur", "director" }, { "directrice", "director" },
-	{ "responsable", "head of" },
-	{ "ressources humaines", "human resources" }, { "financier", "finance" }, { "financiere", "finance" },
-	{ "fondateur", "founder" }, { "fondatrice", "founder" }, { "cofondateur", "co founder" },
-	{ "cofondatrice", "co founder" }, { "recruteur", "recruiter" }, { "recruteuse", "recruiter" },
-	{ "charge de recrutement", "recruiter" }, { "chargee de recrutement", "recruiter" },
-	{ "etudiant", "student" }, { "etudiante", "student" }, { "stagiaire", "intern" },
-	{ "comptable", "accountant" }, { "ventes", "sales" }, { "technique", "technology" },
-	{ "produit", "product" }, { "ingenieur", "engineer" }, { "gestionnaire", "manager" },
-	{ "paie", "payroll" }, { "associe", "partner" }, { "associee", "partner" },
-	{ "ingenierie", "engineering" }, { "plateforme", "platform" }, { "securite", "security" },
-	{ "informatique", "information technology" }, { "developpement", "development" },
-	/* German */
-	{ "finanzvorstand", "chief financial officer" }, { "finanzchef", "chief financial officer" },
-	{ "finanzchefin", "chief financial officer" }, { "finanzdirektor", "finance director" },
-	{ "finanzleiter", "head of finance" }, { "finanzleiterin", "head of finance" },
-	{ "kaufmannischer leiter", "head of finance" }, { "kaufmannische leiterin", "head of finance" },
-	{ "kaufmannischer geschaftsfuhrer", "chief financial officer" },
-	{ "personalvorstand", "chief human resources officer" }, { "personaldirektor", "human resources director" },
-	{ "personaldirektorin", "human resources director" },
-	{ "personalleiter", "head of human resources" }, { "personalleiterin", "head of human resources" },
-	{ "personalchef", "head of human resources" }, { "personalchefin", "head of human resources" },
-	{ "personalreferent", "human resources specialist" }, { "personalreferentin", "human resources specialist" },
-	{ "personalwesen", "human resources" }, { "leiter personal", "head of human resources" },
-	{ "leiterin personal", "head of human resources" },
-	{ "geschaftsfuhrer", "managing director" }, { "geschaftsfuhrerin", "managing director" },
-	{ "vorstandsvorsitzender", "chief executive officer" }, { "vorstand", "board member" },
-	{ "leiter", "head of" }, { "leiterin", "head of" }, { "bereichsleiter", "director" },
-	{ "bereichsleiterin", "director" }, { "abteilungsleiter", "head of" }, { "abteilungsleiterin", "head of" },
-	{ "direktor", "director" }, { "direktorin", "director" }, { "finanzen", "finance" },
-	{ "grunder", "founder" }, { "grunderin", "founder" }, { "mitgrunder", "co founder" },
-	{ "mitgrunderin", "co founder" }, { "personalvermittler", "recruiter" },
-	{ "personalvermittlerin", "recruiter" }, { "personalberater", "recruiter" },
-	{ "personalberaterin", "recruiter" }, { "recruiterin", "recruiter" },
-	{ "studentin", "student" }, { "werkstudent", "student" }, { "werkstudentin", "student" },
-	{ "praktikant", "intern" }, { "praktikantin", "intern" }, { "buchhalter", "accountant" },
-	{ "buchhalterin", "accountant" }, { "vertrieb", "sales" }, { "vertriebsleiter", "head of sales" },
-	{ "entwickler", "developer" }, { "entwicklerin", "developer" }, { "lohnbuchhaltung", "payroll" },
-	{ "entwicklung", "development" }, { "softwareentwicklung", "software development" },
-	{ "plattform", "platform" }, { "infrastruktur", "infrastructure" }, { "technik", "technology" },
-	{ "sicherheit", "security" }, { "informationssicherheit", "information security" },
-	{ "teamleiter", "team lead" }, { "teamleiterin", "team lead" }, { "technischer", "technology" },
-	{ "technische", "technology" }, { "personalabteilung", "human resources" },
-	{ "marketingleiter", "head of marketing" }, { "marketingleiterin", "head of marketing" },
-	{ "marketingleitung", "head of marketing" }, { "marketingdirektor", "marketing director" },
-	{ "marketingdirektorin", "marketing director" }, { "marketingchef", "head of marketing" },
-	{ "marketingchefin", "head of marketing" }, { "vertriebsleiterin", "head of sales" },
-	{ "vertriebsleitung", "head of sales" }, { "vertriebsdirektor", "sales director" },
-	{ "vertriebsdirektorin", "sales director" }, { "vertriebschef", "head of sales" },
-	{ "vertriebsvorstand", "chief revenue officer" }, { "technikvorstand", "chief technology officer" },
-	{ "technologievorstand", "chief technology officer" }, { "vorstandsvorsitzende", "chief executive officer" },
-	{ "produktleiter", "head of product" }, { "produktleiterin", "head of product" },
-	{ "entwicklungsleiter", "head of engineering" }, { "entwicklungsleiterin", "head of engineering" },
-	{ "betriebsleiter", "head of operations" }, { "betriebsleiterin", "head of operations" },
-	{ "finanzbuchhalter", "accountant" }, { "finanzbuchhalterin", "accountant" },
-	{ "personalleitung", "head of human resources" }, { "leitung", "head of" },
-	{ "kaufmannische leitung", "head of finance" },
-	{ "geschaftsfuhrender gesellschafter", "managing partner" },
-	{ "geschaftsfuhrende gesellschafterin", "managing partner" },
-	{ "gesellschafter", "partner" }, { "gesellschafterin", "partner" },
-	{ "inhaber", "owner" }, { "inhaberin", "owner" },
-	/* Spanish */
-	{ "director financiero", "finance director" }, { "directora financiera", "finance director" },
-	{ "director de recursos humanos", "human resources director" },
-	{ "directora de recursos humanos", "human resources director" },
-	{ "director general", "chief executive officer" }, { "directora general", "chief executive officer" },
-	{ "director", "director" }, { "directora", "director" }, { "financiero", "finance" },
-	{ "financiera", "finance" }, { "finanzas", "finance" }, { "recursos humanos", "human resources" },
-	{ "jefe", "head of" }, { "jefa", "head of" }, { "gerente", "manager" },
-	{ "fundador", "founder" }, { "fundadora", "founder" }, { "cofundador", "co founder" },
-	{ "cofundadora", "co founder" }, { "reclutador", "recruiter" }, { "reclutadora", "recruiter" },
-	{ "estudiante", "student" }, { "becario", "intern" }, { "becaria", "intern" },
-	{ "contador", "accountant" }, { "contadora", "accountant" }, { "ventas", "sales" },
-	{ "ingeniero", "engineer" }, { "ingeniera", "engineer" }, { "tecnologia", "technology" },
-	{ "producto", "product" }, { "nomina", "payroll" }, { "nominas", "payroll" },
-	{ "ingenieria", "engineering" }, { "plataforma", "platform" }, { "infraestructura", "infrastructure" },
-	{ "seguridad", "security" }, { "desarrollo", "development" }, { "personas", "people" },
-	/* Dutch */
-	{ "financieel directeur", "finance director" }, { "algemeen directeur", "chief executive officer" },
-	{ "hoofd", "head of" }, { "financien", "finance" }, { "personeelszaken", "human resources" },
-	{ "personeel", "human resources" }, { "oprichter", "founder" }, { "medeoprichter", "co founder" },
-	{ "wervingsspecialist", "recruiter" }, { "werving", "recruiting" }, { "boekhouder", "accountant" },
-	{ "verkoop", "sales" }, { "stagiair", "intern" }, { "salarisadministratie", "payroll" },
-	{ "ontwikkeling", "development" }, { "beveiliging", "security" }, { "teamleider", "team lead" },
-	{ "financieel", "finance" }, { "commercieel", "commercial" }, { "technisch", "technology" },
-	{ "eigenaar", "owner" }, { "mede eigenaar", "partner" }, { "directeur eigenaar", "owner" },
-	{ "bedrijfsleider", "general manager" }, { "bestuurder", "managing director" },
-	{ "bedrijfsvoering", "operations" }, { "afdelingshoofd", "head of" },
-	{ "marketingmanager", "marketing manager" }, { "salesmanager", "sales manager" },
-	{ "hoofd financien", "head of finance" },
-	/* Portuguese */
-	{ "diretor financeiro", "finance director" }, { "diretora financeira", "finance director" },
-	{ "diretor de recursos humanos", "human resources director" },
-	{ "diretora de recursos humanos", "human resources director" },
-	{ "diretor geral", "chief executive officer" }, { "diretora geral", "chief executive officer" },
-	{ "diretor", "director" }, { "diretora", "director" }, { "financeiro", "finance" },
-	{ "financeira", "finance" }, { "financas", "finance" }, { "chefe", "head of" },
-	{ "recrutador", "recruiter" }, { "recrutadora", "recruiter" }, { "estudante", "student" },
-	{ "estagiario", "intern" }, { "estagiaria", "intern" }, { "vendas", "sales" },
-	{ "engenheiro", "engineer" }, { "engenheira", "engineer" }, { "folha de pagamento", "payroll" },
-	{ "engenharia", "engineering" }, { "infraestrutura", "infrastructure" }, { "seguranca", "security" },
-	{ "desenvolvimento", "development" }, { "pessoas", "people" }, { "gente", "people" },
-	/* Italian */
-	{ "amministratore delegato", "chief executive officer" }, { "direttore generale", "chief executive officer" },
-	{ "direttore finanziario", "finance director" }, { "direttrice finanziaria", "finance director" },
-	{ "direttore", "director" }, { "direttrice", "director" }, { "finanziario", "finance" },
-	{ "finanziaria", "finance" }, { "finanza", "finance" }, { "risorse umane", "human resources" },
-	{ "personale", "human resources" }, { "responsabile", "head of" }, { "fondatore", "founder" },
-	{ "fondatrice", "founder" }, { "selezionatore", "recruiter" }, { "selezionatrice", "recruiter" },
-	{ "reclutatore", "recruiter" }, { "studente", "student" }, { "studentessa", "student" },
-	{ "stagista", "intern" }, { "contabile", "accountant" }, { "vendite", "sales" },
-	{ "ingegnere", "engineer" }, { "paghe", "payroll" }, { "ingegneria", "engineering" },
-	{ "piattaforma", "platform" }, { "sicurezza", "security" }, { "sviluppo", "development" },
-	/* Swedish */
-	{ "vd", "chief executive officer" }, { "verkstallande direktor", "chief executive officer" },
-	{ "ekonomichef", "head of finance" }, { "ekonomidirektor", "finance director" },
-	{ "finanschef", "chief financial officer" }, { "ekonomiansvarig", "head of finance" },
-	{ "redovisningschef", "head of accounting" },
-	{ "hr chef", "head of human resources" }, { "hr ansvarig", "head of human resources" },
-	{ "marknadschef", "head of marketing" }, { "marknadsdirektor", "marketing director" },
-	{ "forsaljningschef", "head of sales" }, { "saljchef", "head of sales" },
-	{ "forsaljningsdirektor", "sales director" }, { "it chef", "head of information technology" },
-	{ "teknikchef", "head of technology" }, { "utvecklingschef", "head of engineering" },
-	{ "produktchef", "head of product" }, { "rekryteringschef", "head of recruiting" },
-	{ "driftchef", "head of operations" }, { "kommunikationschef", "head of communications" },
-	{ "grundare", "founder" }, { "medgrundare", "co founder" }, { "agare", "owner" },
-	{ "delagare", "partner" }, { "rekryterare", "recruiter" }, { "ansvarig", "head of" },
-	{ "redovisningsekonom", "accountant" }, { "ekonomiassistent", "finance assistant" },
-	{ "styrelseordforande", "chairman board member" },
-	/* Norwegian and Danish (lq_fold keeps ø and æ) */
-	{ "administrerende direktør", "chief executive officer" }, { "adm direktør", "chief executive officer" },
-	{ "adm dir", "chief executive officer" }, { "daglig leder", "chief executive officer" },
-	{ "direktør", "director" }, { "økonomisjef", "head of finance" }, { "økonomichef", "head of finance" },
-	{ "økonomidirektør", "finance director" }, { "finansdirektør", "chief financial officer" },
-	{ "regnskapssjef", "head of accounting" }, { "regnskabschef", "head of accounting" },
-	{ "personalsjef", "head of human resources" }, { "personalechef", "head of human resources" },
-	{ "hr sjef", "head of human resources" }, { "hr direktør", "human resources director" },
-	{ "markedssjef", "head of marketing" }, { "markedsdirektør", "marketing director" },
-	{ "salgssjef", "head of sales" }, { "salgschef", "head of sales" },
-	{ "salgsdirektør", "sales director" }, { "teknisk direktør", "chief technology officer" },
-	{ "teknologidirektør", "chief technology officer" }, { "it sjef", "head of information technology" },
-	{ "it direktør", "information technology director" }, { "driftssjef", "head of operations" },
-	{ "driftschef", "head of operations" }, { "medgrunder", "co founder" }, { "stifter", "founder" },
-	{ "medstifter", "co founder" }, { "grundlægger", "founder" }, { "medgrundlægger", "co founder" },
-	{ "eier", "owner" }, { "ejer", "owner" }, { "indehaver", "owner" }, { "medeier", "partner" },
-	{ "medejer", "partner" }, { "rekrutterer", "recruiter" }, { "bogholder", "bookkeeper" },
-	{ "regnskapsfører", "accountant" }, { "leder", "head of" },
-	/* Finnish (lq_fold drops the dots of ä and ö) */
-	{ "toimitusjohtaja", "chief executive officer" }, { "talousjohtaja", "chief financial officer" },
-	{ "talouspaallikko", "head of finance" }, { "henkilostojohtaja", "human resources director" },
-	{ "henkilostopaallikko", "head of human resources" }, { "hr johtaja", "human resources director" },
-	{ "hr paallikko", "head of human resources" }, { "markkinointijohtaja", "marketing director" },
-	{ "markkinointipaallikko", "head of marketing" }, { "myyntijohtaja", "sales director" },
-	{ "myyntipaallikko", "sales manager" }, { "teknologiajohtaja", "chief technology officer" },
-	{ "tietohallintojohtaja", "chief information technology officer" },
-	{ "it johtaja", "information technology director" }, { "operatiivinen johtaja", "chief operating officer" },
-	{ "kehitysjohtaja", "head of development" }, { "tuotejohtaja", "head of product" },
-	{ "perustaja", "founder" }, { "osakas", "partner" }, { "yrittaja", "owner" },
-	{ "kirjanpitaja", "bookkeeper" }, { "rekrytoija", "recruiter" }, { "johtaja", "director" },
-	{ "paallikko", "head of" },
-	/* Polish (lq_fold keeps ł) */
-	{ "prezes zarzadu", "chief executive officer" }, { "prezes", "president" },
-	{ "wiceprezes zarzadu", "vice president" }, { "wiceprezes", "vice president" },
-	{ "członek zarzadu", "board member" }, { "dyrektor generalny", "chief executive officer" },
-	{ "dyrektor zarzadzajacy", "managing director" }, { "dyrektor finansowy", "chief financial officer" },
-	{ "dyrektor operacyjny", "chief operating officer" }, { "dyrektor techniczny", "technology director" },
-	{ "dyrektor", "director" }, { "kierownik", "manager" }, { "menedzer", "manager" },
-	{ "głowny ksiegowy", "head of accounting" },
-	{ "glowny ksiegowy", "head of accounting" }, 	{ "głowna ksiegowa", "head of accounting" },
-	{ "ksiegowy", "accountant" }, { "ksiegowa", "accountant" }, { "finansowy", "finance" },
-	{ "finansowa", "finance" }, { "finansow", "finance" }, { "personalny", "human resources" },
-	{ "personalna", "human resources" }, { "kadr", "human resources" }, { "sprzedazy", "sales" },
-	{ "marketingu", "marketing" }, { "dzialu", "" }, { "działu", "" }, { "technologii", "technology" },
-	{ "informatyki", "information technology" }, { "załozyciel", "founder" }, { "zalozyciel", "founder" },
-	{ "wspołzałozyciel", "co founder" }, { "wspolzalozyciel", "co founder" },
-	{ "własciciel", "owner" }, { "wlasciciel", "owner" },
-	{ "rekruter", "recruiter" }, { "rekruterka", "recruiter" }, { "starszy", "senior" },
-	{ "specjalista", "specialist" }, { "stazysta", "intern" }, { "praktykant", "intern" },
-	/* Japanese (lq_fold keeps a run of kanji as one word) */
-	{ "最高技術責任者", "chief technology officer" }, { "最高財務責任者", "chief financial officer" },
-	{ "最高経営責任者", "chief executive officer" }, { "最高人事責任者", "chief human resources officer" },
-	{ "開発部長", "head of engineering" }, { "技術部長", "head of technology" },
-	{ "財務部長", "head of finance" }, { "経理部長", "head of finance" }, { "人事部長", "head of human resources" },
-	{ "部長", "head of" }, { "課長", "manager" }, { "人事", "human resources" }, { "財務", "finance" },
-	{ "経理", "accounting" }, { "開発", "engineering" }, { "代表取締役", "chief executive officer" },
-	/* small words of all of them */
-	{ "the", "" }, { "de", "" }, { "des", "" }, { "du", "" }, { "la", "" },
-	{ "le", "" }, { "der", "" }, { "die", "" }, { "das", "" }, { "van", "" }, { "di", "" },
-	{ "del", "" }, { "della", "" }, { "da", "" }, { "do", "" }, { "y", "" }, { "et", "" },
-	{ "und", "" }, { "e", "" }, { "en", "" }, { "fur", "" },
-	{ "&", "" }, { "at", "" },
-};
+/* The lexicons come from titles.vocab and industries.vocab
+ * (docs/vocabulary.md), read once at first use; their phrases are folded
+ * (lq_fold) here, so matching compares folded words. */
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
-/* What canonical (English) words say about function and seniority. level
- * -1: none. A level of 0 or 1 (student, assistant) overrides higher words
- * ("Aspiring Head of People" is a student). Longest match wins. */
-static const struct {
-	const char *phrase;
+/* titles.expand: abbreviations and translations rewritten into English
+ * before anything else looks at a title (an empty replacement drops the
+ * words). Longest match wins. */
+static struct {
+	char *phrase, *rep;
+} *expand;
+static size_t n_expand;
+
+/* titles.senses: what canonical (English) words say about function and
+ * seniority. level -1: none. A level of 0 or 1 (student, assistant)
+ * overrides higher words ("Aspiring Head of People" is a student).
+ * Longest match wins. */
+static struct {
+	char *phrase;
 	unsigned fn;
 	int level;
-} senses[] = {
-	{ "chief", 0, LQ_LEVEL_CLEVEL }, { "founder", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
-	{ "co founder", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
-	{ "president", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "chief executive", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
-	{ "managing director", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL }, { "general manager", LQ_FN_EXECUTIVE, LQ_LEVEL_HEAD },
-	{ "partner", 0, LQ_LEVEL_IC }, { "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL },
-	{ "vice president", 0, LQ_LEVEL_VP }, { "board member", LQ_FN_EXECUTIVE, LQ_LEVEL_VP },
-	{ "head", 0, LQ_LEVEL_HEAD }, { "director", 0, LQ_LEVEL_HEAD }, { "executive director", 0, LQ_LEVEL_HEAD },
-	{ "manager", 0, LQ_LEVEL_MANAGER }, { "lead", 0, LQ_LEVEL_MANAGER }, { "leader", 0, LQ_LEVEL_MANAGER },
-	{ "controller", LQ_FN_FINANCE, LQ_LEVEL_MANAGER }, { "principal", 0, LQ_LEVEL_IC },
-	{ "senior", 0, LQ_LEVEL_IC }, { "specialist", 0, LQ_LEVEL_IC }, { "consultant", 0, LQ_LEVEL_IC },
-	{ "advisor", 0, LQ_LEVEL_IC }, { "adviser", 0, LQ_LEVEL_IC }, { "analyst", 0, LQ_LEVEL_IC },
-	{ "officer", 0, -1 }, { "junior", 0, LQ_LEVEL_JUNIOR }, { "assistant", 0, LQ_LEVEL_JUNIOR },
-	{ "associate", 0, LQ_LEVEL_JUNIOR }, { "coordinator", 0, LQ_LEVEL_JUNIOR },
-	{ "executive assistant", 0, LQ_LEVEL_JUNIOR }, { "intern", 0, LQ_LEVEL_STUDENT },
-	{ "chief of staff", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD }, { "office manager", LQ_FN_OPERATIONS, LQ_LEVEL_MANAGER },
-	{ "internship", 0, LQ_LEVEL_STUDENT }, { "student", 0, LQ_LEVEL_STUDENT },
-	{ "trainee", 0, LQ_LEVEL_STUDENT }, { "apprentice", 0, LQ_LEVEL_STUDENT },
-	{ "aspiring", 0, LQ_LEVEL_STUDENT }, { "graduate", 0, LQ_LEVEL_STUDENT },
-	{ "student ambassador", 0, LQ_LEVEL_STUDENT },
-	/* functions */
-	{ "finance", LQ_FN_FINANCE, -1 }, { "financial", LQ_FN_FINANCE, -1 }, { "fp&a", LQ_FN_FINANCE, -1 },
-	{ "treasury", LQ_FN_FINANCE, -1 }, { "treasurer", LQ_FN_FINANCE, LQ_LEVEL_HEAD },
-	{ "accounting", LQ_FN_FINANCE, -1 }, { "accountant", LQ_FN_FINANCE, LQ_LEVEL_IC },
-	{ "comptroller", LQ_FN_FINANCE, LQ_LEVEL_MANAGER }, { "bookkeeper", LQ_FN_FINANCE, LQ_LEVEL_IC },
-	{ "audit", LQ_FN_FINANCE, -1 }, { "payroll", LQ_FN_PEOPLE, -1 },
-	{ "people", LQ_FN_PEOPLE, -1 }, { "human resources", LQ_FN_PEOPLE, -1 }, { "personnel", LQ_FN_PEOPLE, -1 },
-	{ "culture", LQ_FN_PEOPLE, -1 }, { "people operations", LQ_FN_PEOPLE, -1 },
-	{ "employee experience", LQ_FN_PEOPLE, -1 }, { "learning development", LQ_FN_PEOPLE, -1 },
-	{ "people partner", LQ_FN_PEOPLE, LQ_LEVEL_IC }, { "compensation", LQ_FN_PEOPLE, -1 },
-	{ "benefits", LQ_FN_PEOPLE, -1 }, { "reward", LQ_FN_PEOPLE, -1 }, { "total rewards", LQ_FN_PEOPLE, -1 },
-	{ "human resources business partner", LQ_FN_PEOPLE, LQ_LEVEL_IC },
-	{ "recruiter", LQ_FN_RECRUITING, LQ_LEVEL_IC }, { "recruiting", LQ_FN_RECRUITING, -1 },
-	{ "recruitment", LQ_FN_RECRUITING, -1 }, { "talent acquisition", LQ_FN_RECRUITING, -1 },
-	{ "talent", LQ_FN_RECRUITING, -1 }, { "headhunter", LQ_FN_RECRUITING, LQ_LEVEL_IC },
-	{ "sourcer", LQ_FN_RECRUITING, LQ_LEVEL_IC }, { "search consultant", LQ_FN_RECRUITING, LQ_LEVEL_IC },
-	{ "executive search", LQ_FN_RECRUITING, -1 }, { "staffing", LQ_FN_RECRUITING, -1 },
-	{ "technology", LQ_FN_TECH, -1 }, { "technical", LQ_FN_TECH, -1 }, { "engineering", LQ_FN_TECH, -1 },
-	{ "engineer", LQ_FN_TECH, LQ_LEVEL_IC }, { "developer", LQ_FN_TECH, LQ_LEVEL_IC },
-	{ "software", LQ_FN_TECH, -1 }, { "it", LQ_FN_TECH, -1 }, { "information technology", LQ_FN_TECH, -1 },
-	{ "information security", LQ_FN_TECH, -1 }, { "devops", LQ_FN_TECH, -1 }, { "security", LQ_FN_TECH, -1 },
-	{ "platform", LQ_FN_TECH, -1 }, { "infrastructure", LQ_FN_TECH, -1 }, { "cloud", LQ_FN_TECH, -1 },
-	{ "site reliability", LQ_FN_TECH, -1 }, { "development", LQ_FN_TECH, -1 }, { "devsecops", LQ_FN_TECH, -1 },
-	{ "cybersecurity", LQ_FN_TECH, -1 }, { "architect", LQ_FN_TECH, LQ_LEVEL_IC },
-	{ "product", LQ_FN_PRODUCT, -1 }, { "people product", LQ_FN_PEOPLE | LQ_FN_PRODUCT, -1 },
-	{ "marketing", LQ_FN_MARKETING, -1 }, { "brand", LQ_FN_MARKETING, -1 }, { "growth", LQ_FN_MARKETING, -1 },
-	{ "communications", LQ_FN_MARKETING, -1 }, { "content", LQ_FN_MARKETING, -1 },
-	{ "sales", LQ_FN_SALES, -1 }, { "account executive", LQ_FN_SALES, LQ_LEVEL_IC },
-	{ "account manager", LQ_FN_SALES, LQ_LEVEL_IC }, { "business development", LQ_FN_SALES, -1 },
-	{ "revenue", LQ_FN_SALES, -1 }, { "commercial", LQ_FN_SALES, -1 },
-	{ "operations", LQ_FN_OPERATIONS, -1 }, { "operating", LQ_FN_OPERATIONS, -1 },
-	{ "revenue operations", LQ_FN_SALES | LQ_FN_OPERATIONS, -1 },
-	{ "finance operations", LQ_FN_FINANCE, -1 },
-	{ "customer success", LQ_FN_CUSTOMER, -1 }, { "customer", LQ_FN_CUSTOMER, -1 },
-	{ "support", LQ_FN_CUSTOMER, -1 }, { "legal", LQ_FN_LEGAL, -1 }, { "counsel", LQ_FN_LEGAL, -1 },
-	{ "general counsel", LQ_FN_LEGAL, LQ_LEVEL_CLEVEL }, { "lawyer", LQ_FN_LEGAL, LQ_LEVEL_IC },
-	{ "compliance", LQ_FN_LEGAL, -1 }, { "data", LQ_FN_DATA, -1 }, { "analytics", LQ_FN_DATA, -1 },
-	{ "people analytics", LQ_FN_PEOPLE, -1 },
-	{ "design", LQ_FN_DESIGN, -1 }, { "designer", LQ_FN_DESIGN, LQ_LEVEL_IC },
-};
+} *senses;
+static size_t n_senses;
 
+/* titles.lapsed, .recruiter, .vendor, .side: headline and title phrases
+ * (lq_headline_stance, lq_title_side); NULL-terminated, folded. */
+static char **lapsed, **recruiter, **vendor, **side;
+
+/* industries.words: words naming industries and their groups (a bit per
+ * name of industries.groups); industries.related: pairs of related
+ * groups (half credit); industries.practice: words of a practice that
+ * sells a person's service (lq_company_groups). */
+static struct {
+	char *phrase;
+	unsigned groups;
+} *industries;
+static size_t n_industries;
+static unsigned (*related)[2];
+static size_t n_related;
+static char **practice_words;
+
+/* industries.stems (optional): stems that name an industry inside a
+ * compound word ("Werkzeugmaschinen"); company-sizes.units: words that
+ * count a company's people after a number (headcount). */
+static struct {
+	char *stem;
+	unsigned groups;
+} *stems;
+static size_t n_stems;
+static char **units;
+
+static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
+	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
+	"production" };	/* LQ_FN_* bit order */
+static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
+
+/* The folded field f of r, which must have a word. */
+static char *
+folded(const struct lq_vocab_rec *r, size_t f)
+{
+	char *s = lq_fold(r->f[f]);
+
+	if (f == 0 && s[0] == '\0') {
+		free(s);
+		lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", r->file, r->line, r->f[f]);
+	}
+	return s;
+}
+
+static char **
+folded_list(const struct lq_vocab *v, const char *table)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(v, table, 1, 1);
+	char **w = lq_xcalloc(t->n + 1, sizeof *w);
+
+	for (size_t i = 0; i < t->n; i++)
+		w[i] = folded(&t->rec[i], 0);
+	return w;
+}
+
+/* The bits of the space-separated names in field f of r: names[i] is bit
+ * i; what names the field's values in a message. */
+static unsigned
+bits_of(const struct lq_vocab_rec *r, size_t f, const char *const *names, size_t n, const char *what)
+{
+	char *s = lq_xstrdup(r->f[f]), *save = NULL;
+	unsigned b = 0;
+
+	for (char *p = strtok_r(s, " \t", &save); p; p = strtok_r(NULL, " \t", &save)) {
+		size_t i;
+
+		for (i = 0; i < n && strcmp(names[i], p) != 0; i++)
+			;
+		if (i == n) {
+			char bad[LQ_VOCAB_MAX_LINE + 1];
+
+			snprintf(bad, sizeof bad, "%s", p);
+			free(s);	/* nothing left behind on the way out */
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not %s", r->file, r->line, bad, what);
+		}
+		b |= 1u << i;
+	}
+	free(s);
+	return b;
+}
+
+static void
+lex_load(void)
+{
+	const struct lq_vocab *v = lq_vocab();
+	const struct lq_vocab_table *t;
+	static const char **groups;	/* static: reachable if a check below dies */
+	size_t i, ng;
+
+	t = lq_vocab_need(v, "titles.expand", 2, 2);
+	expand = lq_xcalloc(t->n + 1, sizeof *expand);
+	for (i = 0; i < t->n; i++) {
+		expand[i].phrase = folded(&t->rec[i], 0);
+		expand[i].rep = folded(&t->rec[i], 1);
+	}
+	n_expand = t->n;
+
+	t = lq_vocab_need(v, "titles.senses", 3, 3);
+	senses = lq_xcalloc(t->n + 1, sizeof *senses);
+	for (i = 0; i < t->n; i++) {
+		const struct lq_vocab_rec *r = &t->rec[i];
+
+		senses[i].phrase = folded(r, 0);
+		senses[i].fn = bits_of(r, 1, fn_names, LQ_NELEM(fn_names),
+		    "a function (finance people recruiting tech product marketing sales operations executive "
+		    "customer legal data design quality supply production)");
+		senses[i].level = -1;
+		if (r->f[2][0]) {
+			unsigned l = bits_of(r, 2, level_names, LQ_NELEM(level_names),
+			    "a level (student junior ic manager head vp c-level)");
+
+			if (l & (l - 1))
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: one level, not '%s'", r->file, r->line,
+				    r->f[2]);
+			while (l >>= 1)
+				senses[i].level++;
+			senses[i].level++;
+		}
+	}
+	n_senses = t->n;
+
+	lapsed = folded_list(v, "titles.lapsed");
+	recruiter = folded_list(v, "titles.recruiter");
+	vendor = folded_list(v, "titles.vendor");
+	side = folded_list(v, "titles.side");
+
+	groups = lq_vocab_words(v, "industries.groups");
+	for (ng = 0; groups[ng]; ng++)
+		if (ng == 32)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: more than 32 industry groups",
+			    lq_vocab_table(v, "industries.groups")->rec[ng].file,
+			    lq_vocab_table(v, "industries.groups")->rec[ng].line);
+	t = lq_vocab_need(v, "industries.words", 2, 2);
+	industries = lq_xcalloc(t->n + 1, sizeof *industries);
+	for (i = 0; i < t->n; i++) {
+		industries[i].phrase = folded(&t->rec[i], 0);
+		industries[i].groups = bits_of(&t->rec[i], 1, groups, ng, "a group of industries.groups");
+		if (industries[i].groups == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' names no group", t->rec[i].file,
+			    t->rec[i].line, t->rec[i].f[0]);
+	}
+	n_industries = t->n;
+	t = lq_vocab_need(v, "industries.related", 2, 2);
+	related = lq_xcalloc(t->n + 1, sizeof *related);
+	for (i = 0; i < t->n; i++) {
+		for (size_t k = 0; k < 2; k++)
+			if ((related[i][k] = bits_of(&t->rec[i], k, groups, ng, "a group of industries.groups")) == 0 ||
+			    (related[i][k] & (related[i][k] - 1)))
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: one group in each field", t->rec[i].file,
+				    t->rec[i].line);
+	}
+	n_related = t->n;
+	practice_words = folded_list(v, "industries.practice");
+	if (lq_vocab_table(v, "industries.stems")) {
+		t = lq_vocab_need(v, "industries.stems", 2, 2);
+		stems = lq_xcalloc(t->n + 1, sizeof *stems);
+		for (i = 0; i < t->n; i++) {
+			stems[i].stem = folded(&t->rec[i], 0);
+			stems[i].groups = bits_of(&t->rec[i], 1, groups, ng, "a group of industries.groups");
+		}
+		n_stems = t->n;
+	}
+	units = folded_list(v, "company-sizes.units");
+	free(groups);
+	groups = NULL;
+}
+
+static void
+lex(void)
+{
+	pthread_once(&lex_once, lex_load);
+}
+
+void
+lq_match_versioned(char *buf, size_t len, const char *base)
+{
+	static const char *const files[] = { "titles", "industries", "company-sizes", NULL };
+
+	lex();			/* a bad file is fatal before its digest is used */
+	(void)lq_size_band(0);
+	lq_vocab_versioned(buf, len, base, files);
+}
 char *
 lq_fold(const char *s)
 {
@@ -413,18 +329,23 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	size_t n = split(f, &w), cn;
 	struct lq_buf b = LQ_BUF_INIT;
 	int level = LQ_LEVEL_UNKNOWN, low = LQ_LEVEL_UNKNOWN;
-	unsigned fn = 0;
+	unsigned fn = 0, prev = 0;
 
+	lex();
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; e < LQ_NELEM(expand); e++) {
-			size_t k = phrase_at(expand[e][0], w + i, n - i);
+		/* "Chief of Staff to the CEO", "Assistant to the CFO": the
+		 * title is what comes before "to" */
+		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
+			break;
+		for (size_t e = 0; e < n_expand; e++) {
+			size_t k = phrase_at(expand[e].phrase, w + i, n - i);
 
 			if (k > best)
 				best = k, bi = e;
 		}
-		const char *rep = best ? expand[bi][1] : w[i];
+		const char *rep = best ? expand[bi].rep : w[i];
 		if (*rep) {
 			if (b.len)
 				lq_buf_addc(&b, ' ');
@@ -440,7 +361,7 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	for (size_t i = 0; i < cn;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; e < LQ_NELEM(senses); e++) {
+		for (size_t e = 0; e < n_senses; e++) {
 			size_t k = phrase_at(senses[e].phrase, cw + i, cn - i);
 
 			if (k > best)
@@ -448,8 +369,17 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		}
 		if (best == 0) {
 			i++;
+			prev = 0;
 			continue;
 		}
+		/* "Marketing Operations", "HR Operations", "Warehouse
+		 * Operations": the operations of a function are that function */
+		if (senses[bi].fn == LQ_FN_OPERATIONS && senses[bi].level < 0 &&
+		    (prev & ~(LQ_FN_OPERATIONS | LQ_FN_EXECUTIVE))) {
+			i += best;
+			continue;
+		}
+		prev = senses[bi].fn;
 		fn |= senses[bi].fn;
 		if (senses[bi].level >= 0 && senses[bi].level <= LQ_LEVEL_JUNIOR)
 			low = low < 0 || senses[bi].level < low ? senses[bi].level : low;
@@ -542,27 +472,18 @@ hiring_call(const char *seg)
 int
 lq_headline_stance(const char *headline)
 {
-	static const char *const lapsed[] = { "retired", "aspiring", "student", "i r", "im ruhestand",
-		"pensionado", "pensionada", "pensionist", "pensionar", "pensionaer", "retraite", "retraitee",
-		"en retraite", "jubilado", "jubilada", "in pensione", "gepensioneerd",
-		"etudiant", "etudiante", "studentin", "estudiante", "studente" };
-	static const char *const recruiter[] = { "placing", "i place", "we place", "headhunter",
-		"headhunting", "executive search", "search partner", "search firm", "recruiter",
-		"recruitment consultant", "recruitment partner", "talent partner for", "chasseur de tetes",
-		"personalberater", "personalberatung" };
-	static const char *const vendor[] = { "i help", "we help", "helping", "i work with",
-		"j aide", "j accompagne", "ich helfe", "wir helfen", "ayudo", "ik help" };
 	char *f = lq_fold(headline);
 	int r = LQ_STANCE_NONE;
 	size_t i;
 
-	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(recruiter); i++)
+	lex();
+	for (i = 0; r == LQ_STANCE_NONE && recruiter[i]; i++)
 		if (lq_has_phrase(f, recruiter[i]))
 			r = LQ_STANCE_RECRUITER;
-	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(vendor); i++)
+	for (i = 0; r == LQ_STANCE_NONE && vendor[i]; i++)
 		if (strncmp(f, vendor[i], strlen(vendor[i])) == 0 && f[strlen(vendor[i])] == ' ')
 			r = LQ_STANCE_VENDOR;
-	for (i = 0; r == LQ_STANCE_NONE && i < LQ_NELEM(lapsed); i++)
+	for (i = 0; r == LQ_STANCE_NONE && lapsed[i]; i++)
 		if (lq_has_phrase(f, lapsed[i]))
 			r = LQ_STANCE_LAPSED;
 	if (r == LQ_STANCE_NONE && (strncmp(f, "former ", 7) == 0 || strncmp(f, "ex ", 3) == 0))
@@ -614,106 +535,15 @@ lq_headline_title(const char *headline)
 int
 lq_title_side(const char *title)
 {
-	static const char *const side[] = { "advisor", "adviser", "advisory", "board member",
-		"board director", "board of directors", "member of the board", "board advisor",
-		"non executive", "nonexecutive", "ned", "independent director", "trustee",
-		"mentor", "angel", "angel investor", "business angel", "investor",
-		"entrepreneur in residence", "eir", "volunteer", "ambassador", "aufsichtsrat",
-		"beirat", "styrelseledamot", "styrelsemedlem", "bestyrelsesmedlem", "styremedlem",
-		"hallituksen jasen", "czlonek rady nadzorczej", "członek rady nadzorczej", "commissaris", "raad van advies",
-		"bénévole", "benevole", "voluntario", "voluntaria", "ehrenamtlich", "side project" };
 	char *f = lq_fold(title);
 	int r = 0;
 
-	for (size_t i = 0; i < LQ_NELEM(side) && !r; i++)
+	lex();
+	for (size_t i = 0; side[i] && !r; i++)
 		r = lq_has_phrase(f, side[i]);
 	free(f);
 	return r;
 }
-
-/* Industry groups. */
-enum {
-	IG_SOFTWARE = 1 << 0, IG_FINTECH = 1 << 1, IG_FINANCE = 1 << 2, IG_AI = 1 << 3,
-	IG_SECURITY = 1 << 4, IG_HEALTH = 1 << 5, IG_RETAIL = 1 << 6, IG_EDUCATION = 1 << 7,
-	IG_MARKETING = 1 << 8, IG_MEDIA = 1 << 9, IG_HR = 1 << 10, IG_REALESTATE = 1 << 11,
-	IG_ENERGY = 1 << 12, IG_CONSULTING = 1 << 13, IG_MANUFACTURING = 1 << 14,
-	IG_TELECOM = 1 << 15, IG_GOVERNMENT = 1 << 16, IG_NONPROFIT = 1 << 17,
-	IG_HOSPITALITY = 1 << 18, IG_AGRICULTURE = 1 << 19, IG_LOGISTICS = 1 << 20,
-	IG_CONSTRUCTION = 1 << 21, IG_IT_SERVICES = 1 << 22
-};
-
-/* Words (folded) naming industries: classify's labels, LinkedIn's
- * industry names and what ICPs say. Matched as whole words anywhere in
- * the name; every match adds its groups. */
-static const struct {
-	const char *phrase;
-	unsigned groups;
-} industries[] = {
-	{ "saas", IG_SOFTWARE }, { "software", IG_SOFTWARE }, { "computer software", IG_SOFTWARE },
-	{ "software development", IG_SOFTWARE }, { "internet", IG_SOFTWARE }, { "cloud", IG_SOFTWARE },
-	{ "information technology", IG_IT_SERVICES }, { "it services", IG_IT_SERVICES },
-	{ "computer", IG_SOFTWARE }, { "tech", IG_SOFTWARE },
-	{ "fintech", IG_FINTECH | IG_SOFTWARE }, { "financial technology", IG_FINTECH | IG_SOFTWARE },
-	{ "payments", IG_FINTECH | IG_SOFTWARE }, { "payment", IG_FINTECH | IG_SOFTWARE },
-	{ "neobank", IG_FINTECH | IG_SOFTWARE },
-	{ "financial services", IG_FINANCE }, { "banking", IG_FINANCE }, { "bank", IG_FINANCE },
-	{ "insurance", IG_FINANCE }, { "investment", IG_FINANCE }, { "accounting", IG_FINANCE },
-	{ "capital markets", IG_FINANCE }, { "venture capital", IG_FINANCE },
-	{ "ai", IG_AI }, { "ai ml", IG_AI }, { "artificial intelligence", IG_AI }, { "machine learning", IG_AI },
-	{ "cybersecurity", IG_SECURITY }, { "computer network security", IG_SECURITY }, { "security", IG_SECURITY },
-	{ "healthcare", IG_HEALTH }, { "health", IG_HEALTH }, { "hospital", IG_HEALTH },
-	{ "medical", IG_HEALTH }, { "pharmaceuticals", IG_HEALTH }, { "biotechnology", IG_HEALTH },
-	{ "e commerce", IG_RETAIL }, { "ecommerce", IG_RETAIL }, { "retail", IG_RETAIL },
-	{ "consumer goods", IG_RETAIL }, { "apparel", IG_RETAIL },
-	{ "edtech", IG_EDUCATION | IG_SOFTWARE }, { "education", IG_EDUCATION },
-	{ "higher education", IG_EDUCATION }, { "e learning", IG_EDUCATION },
-	{ "martech", IG_MARKETING | IG_SOFTWARE }, { "marketing", IG_MARKETING },
-	{ "advertising", IG_MARKETING }, { "marketing and advertising", IG_MARKETING },
-	{ "media", IG_MEDIA }, { "entertainment", IG_MEDIA }, { "publishing", IG_MEDIA },
-	{ "hrtech", IG_HR | IG_SOFTWARE }, { "human resources", IG_HR },
-	{ "staffing and recruiting", IG_HR }, { "staffing", IG_HR },
-	{ "proptech", IG_REALESTATE | IG_SOFTWARE }, { "real estate", IG_REALESTATE },
-	{ "cleantech", IG_ENERGY }, { "renewables", IG_ENERGY }, { "energy", IG_ENERGY },
-	{ "oil", IG_ENERGY }, { "utilities", IG_ENERGY },
-	{ "consulting", IG_CONSULTING }, { "management consulting", IG_CONSULTING },
-	{ "professional services", IG_CONSULTING },
-	{ "manufacturing", IG_MANUFACTURING }, { "industrial", IG_MANUFACTURING },
-	{ "automotive", IG_MANUFACTURING }, { "machinery", IG_MANUFACTURING },
-	{ "telecommunications", IG_TELECOM }, { "telecom", IG_TELECOM },
-	{ "government", IG_GOVERNMENT }, { "public sector", IG_GOVERNMENT },
-	{ "government administration", IG_GOVERNMENT },
-	{ "non profit", IG_NONPROFIT }, { "nonprofit", IG_NONPROFIT }, { "charity", IG_NONPROFIT },
-	{ "non profit organization management", IG_NONPROFIT },
-	{ "hospitality", IG_HOSPITALITY }, { "restaurants", IG_HOSPITALITY }, { "hotel", IG_HOSPITALITY },
-	{ "food", IG_HOSPITALITY }, { "leisure", IG_HOSPITALITY },
-	{ "farming", IG_AGRICULTURE }, { "agriculture", IG_AGRICULTURE },
-	{ "logistics", IG_LOGISTICS }, { "transportation", IG_LOGISTICS }, { "supply chain", IG_LOGISTICS },
-	{ "construction", IG_CONSTRUCTION }, { "architecture", IG_CONSTRUCTION },
-	/* other languages: German, French, Spanish, Dutch, Nordic, Italian */
-	{ "maschinenbau", IG_MANUFACTURING }, { "anlagenbau", IG_MANUFACTURING },
-	{ "automobilzulieferer", IG_MANUFACTURING }, { "automobilindustrie", IG_MANUFACTURING },
-	{ "zulieferer", IG_MANUFACTURING }, { "kunststoffverarbeitung", IG_MANUFACTURING },
-	{ "kunststofftechnik", IG_MANUFACTURING }, { "metallverarbeitung", IG_MANUFACTURING },
-	{ "fertigung", IG_MANUFACTURING }, { "industrie", IG_MANUFACTURING }, { "industria", IG_MANUFACTURING },
-	{ "fabricacion", IG_MANUFACTURING }, { "fabrication", IG_MANUFACTURING }, { "industriel", IG_MANUFACTURING },
-	{ "medizintechnik", IG_HEALTH | IG_MANUFACTURING }, { "medical devices", IG_HEALTH | IG_MANUFACTURING },
-	{ "medtech", IG_HEALTH }, { "gesundheitswesen", IG_HEALTH }, { "sante", IG_HEALTH }, { "salud", IG_HEALTH },
-	{ "logistik", IG_LOGISTICS }, { "logistique", IG_LOGISTICS }, { "logistica", IG_LOGISTICS },
-	{ "spedition", IG_LOGISTICS }, { "einzelhandel", IG_RETAIL }, { "grosshandel", IG_RETAIL },
-	{ "wholesale", IG_RETAIL }, { "handel", IG_RETAIL }, { "commerce", IG_RETAIL }, { "detailhandel", IG_RETAIL },
-	{ "versicherung", IG_FINANCE }, { "assurance", IG_FINANCE }, { "bankwesen", IG_FINANCE }, { "banque", IG_FINANCE },
-	{ "sparkasse", IG_FINANCE }, { "banco", IG_FINANCE },
-	{ "softwareentwicklung", IG_SOFTWARE }, { "logiciel", IG_SOFTWARE }, { "logiciels", IG_SOFTWARE },
-	{ "lebensmittel", IG_HOSPITALITY }, { "food and beverage", IG_HOSPITALITY }, { "beverage", IG_HOSPITALITY },
-};
-
-/* Pairs of groups that are related (half credit). */
-static const unsigned related[][2] = {
-	{ IG_FINTECH, IG_FINANCE }, { IG_FINTECH, IG_SOFTWARE }, { IG_SOFTWARE, IG_AI },
-	{ IG_SOFTWARE, IG_SECURITY }, { IG_SOFTWARE, IG_IT_SERVICES }, { IG_AI, IG_IT_SERVICES },
-	{ IG_SECURITY, IG_IT_SERVICES }, { IG_MARKETING, IG_MEDIA }, { IG_REALESTATE, IG_CONSTRUCTION },
-	{ IG_HR, IG_CONSULTING }, { IG_SOFTWARE, IG_TELECOM },
-};
 
 /* Groups of the words w[0..n) (folded); a word that is NULL is skipped. A
  * bare "ai" counts only when ai_ok. */
@@ -722,10 +552,11 @@ groups_of(char **w, size_t n, int ai_ok)
 {
 	unsigned g = 0;
 
+	lex();
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; w[i] && e < LQ_NELEM(industries); e++) {
+		for (size_t e = 0; w[i] && e < n_industries; e++) {
 			size_t k = phrase_at(industries[e].phrase, w + i, n - i);
 
 			if (k > best)
@@ -733,6 +564,9 @@ groups_of(char **w, size_t n, int ai_ok)
 		}
 		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
+		for (size_t e = 0; w[i] && best == 0 && e < n_stems; e++)
+			if (strlen(w[i]) >= strlen(stems[e].stem) + 3 && strstr(w[i], stems[e].stem))
+				g |= stems[e].groups;
 		i += best ? best : 1;
 	}
 	return g;
@@ -750,16 +584,6 @@ lq_industry_groups(const char *name)
 	return g;
 }
 
-/* Words (folded) of a practice that sells a person's service rather than
- * a product: "AI" in its name is a brand, not the industry ("Clarity AI
- * Coaching"). */
-static const char *const practice_words[] = {
-	"coaching", "coach", "coaches", "consulting", "consultancy", "consultants", "advisory",
-	"agency", "recruiting", "recruitment", "staffing", "talent", "hire", "hiring", "search",
-	"training", "academy", "studio", "therapy", "wellness", "mindset", "leadership",
-	"beratung", "conseil", "conseils", "agence", "agentur", "advies",
-};
-
 unsigned
 lq_company_groups(const char *text, const char *person)
 {
@@ -769,6 +593,7 @@ lq_company_groups(const char *text, const char *person)
 	int ai_ok = 1;
 	unsigned g;
 
+	lex();
 	for (i = 0; i < n; i++) {
 		for (k = 0; k < pn; k++)
 			if (strcmp(w[i], pw[k]) == 0)
@@ -777,7 +602,7 @@ lq_company_groups(const char *text, const char *person)
 			w[i] = NULL;	/* the person's own name ("Ai Tanaka Design") */
 			continue;
 		}
-		for (k = 0; k < LQ_NELEM(practice_words); k++)
+		for (k = 0; practice_words[k]; k++)
 			if (strcmp(w[i], practice_words[k]) == 0)
 				ai_ok = 0;
 	}
@@ -798,29 +623,34 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 		return 1;
 	if (lead & target)
 		return 0.75;
-	for (size_t i = 0; i < LQ_NELEM(related); i++)
+	lex();
+	for (size_t i = 0; i < n_related; i++)
 		if (((lead & related[i][0]) && (target & related[i][1])) ||
 		    ((lead & related[i][1]) && (target & related[i][0])))
 			return 0.5;
 	return 0;
 }
 
-/* Phrases (folded) that hint at a company type besides the stage words
- * of company-sizes.stages: before them (freelance, agency) or after. */
-static const struct {
-	const char *phrase, *type;
-} signals_before[] = {
-	{ "freelance", "freelance" }, { "freelancer", "freelance" }, { "self employed", "freelance" },
-	{ "independent consultant", "freelance" }, { "fractional", "freelance" },
-	{ "agency", "agency" },
-}, signals_after[] = {
-	{ "dax", "enterprise" }, { "global leader", "enterprise" },
-	{ "mid market", "mid-market" }, { "mid sized", "mid-market" }, { "midsize", "mid-market" },
-	{ "enterprise", "enterprise" },
-};
+/* Whether the folded word at q is one of company-sizes.units: a word
+ * that starts with one ("employees", "Mitarbeitende"); one of three
+ * letters or fewer must be the whole word ("420 MA", "80 FTE"). */
+static int
+headcount_unit(const char *q)
+{
+	size_t wl = strcspn(q, " ");
 
-/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees":
- * returns the head count or 0. */
+	lex();
+	for (size_t i = 0; units[i]; i++) {
+		size_t ul = strlen(units[i]);
+
+		if (wl >= ul && strncmp(q, units[i], ul) == 0 && (ul > 3 || wl == ul))
+			return 1;
+	}
+	return 0;
+}
+
+/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees",
+ * "a team of 11": returns the head count or 0. */
 static long
 headcount(const char *f)
 {
@@ -842,9 +672,7 @@ headcount(const char *f)
 			v *= 1000, q++;
 		while (*q == ' ')
 			q++;
-		if (strncmp(q, "employee", 8) == 0 || strncmp(q, "person", 6) == 0 ||
-		    strncmp(q, "people", 6) == 0 || strncmp(q, "staff", 5) == 0 ||
-		    strncmp(q, "fte", 3) == 0)
+		if (v > 0 && (headcount_unit(q) || (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
 			return v;
 		p = q - 1;
 	}
@@ -860,20 +688,12 @@ lq_company_signal(const char *text, const char **evidence)
 
 	if (n > 0 && (type = lq_size_band(n)) != NULL && evidence)
 		*evidence = "head count";
-	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_before); i++)
-		if (lq_has_phrase(f, signals_before[i].phrase)) {
-			type = signals_before[i].type;
-			if (evidence)
-				*evidence = signals_before[i].phrase;
-		}
+	if (type == NULL && (type = lq_size_kind(f, &word)) != NULL && evidence)
+		*evidence = word;
 	if (type == NULL && (type = lq_size_stage(f, &word)) != NULL && evidence)
 		*evidence = word;
-	for (size_t i = 0; type == NULL && i < LQ_NELEM(signals_after); i++)
-		if (lq_has_phrase(f, signals_after[i].phrase)) {
-			type = signals_after[i].type;
-			if (evidence)
-				*evidence = signals_after[i].phrase;
-		}
+	if (type == NULL && (type = lq_size_word(f, &word)) != NULL && evidence)
+		*evidence = word;
 	free(f);
 	return type;
 }

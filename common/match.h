@@ -16,7 +16,8 @@ enum {
 	LQ_FN_TECH = 1 << 3, LQ_FN_PRODUCT = 1 << 4, LQ_FN_MARKETING = 1 << 5,
 	LQ_FN_SALES = 1 << 6, LQ_FN_OPERATIONS = 1 << 7, LQ_FN_EXECUTIVE = 1 << 8,
 	LQ_FN_CUSTOMER = 1 << 9, LQ_FN_LEGAL = 1 << 10, LQ_FN_DATA = 1 << 11,
-	LQ_FN_DESIGN = 1 << 12
+	LQ_FN_DESIGN = 1 << 12, LQ_FN_QUALITY = 1 << 13, LQ_FN_SUPPLY = 1 << 14,
+	LQ_FN_PRODUCTION = 1 << 15
 };
 
 /* Seniority levels, lowest first. LQ_LEVEL_UNKNOWN: no seniority word. */
@@ -35,15 +36,21 @@ struct lq_title {
 	int level;		/* LQ_LEVEL_* */
 };
 
+/* "<base>+vocab:<12 hex>": base and the digest of the vocabularies the
+ * functions below read (titles, industries and company-sizes.vocab),
+ * for score_version (lq_vocab_versioned). Loads and checks them first:
+ * a bad file is fatal here. */
+void lq_match_versioned(char *buf, size_t len, const char *base);
+
 /* Folds s for matching: NFKC, case folded, accents stripped, every run of
  * characters other than letters, digits and an inner '&' or '+' becomes
  * one space; no leading or trailing space. Invalid UTF-8 bytes become
  * spaces. Returns a new string (caller frees). */
 char *lq_fold(const char *s);
 
-/* Analyses a title through the built-in lexicon (abbreviations, seniority
- * words and common French, German, Spanish, Dutch, Portuguese and Italian
- * titles). Free t->canon with free(). */
+/* Analyses a title through the title lexicon of titles.vocab
+ * (abbreviations, seniority words and titles in many languages; a bad
+ * file is fatal at the first call). Free t->canon with free(). */
 void lq_title_analyse(const char *title, struct lq_title *t);
 
 /* Title similarity by the lexicon alone, in [0,1]; -1 when either side

@@ -11,9 +11,20 @@
 #include "vocab.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
-static const struct lq_vocab_table *bands, *stages;
+static const struct lq_vocab_table *bands;
 static long *lo, *hi;		/* hi < 0: no upper limit */
-static char **stage_fold;
+
+/* A table of phrase | company type: the records and their folded phrases. */
+struct phrases {
+	const char *name, *what;
+	const struct lq_vocab_table *t;
+	char **fold;
+};
+static struct phrases stages = { .name = "company-sizes.stages", .what = "a stage word and a company size" },
+	kinds = { .name = "company-sizes.kinds", .what = "a phrase and a company type" },
+	size_words = { .name = "company-sizes.size-words", .what = "a phrase and a company size" };
+
+static void load(void);
 
 static int
 is_size(const char *s)
@@ -33,6 +44,35 @@ count(const struct lq_vocab_rec *r, const char *s)
 	if (end == s || *end || v < 0)
 		lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not a head count", r->file, r->line, s);
 	return v;
+}
+
+static void
+phrases_load(const struct lq_vocab *v, struct phrases *p)
+{
+	p->t = lq_vocab_need(v, p->name, 2, 2);
+	p->fold = lq_xmalloc((p->t->n + 1) * sizeof *p->fold);
+	for (size_t i = 0; i < p->t->n; i++) {
+		const struct lq_vocab_rec *r = &p->t->rec[i];
+
+		p->fold[i] = lq_fold(r->f[0]);
+		if (!p->fold[i][0] || !is_size(r->f[1]))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: %s", r->file, r->line, p->what);
+	}
+}
+
+/* The type of the first phrase of p found in folded, with *word the
+ * phrase as the file writes it; NULL when none is. */
+static const char *
+phrases_find(const struct phrases *p, const char *folded, const char **word)
+{
+	pthread_once(&once, load);
+	for (size_t i = 0; folded && i < p->t->n; i++)
+		if (lq_has_phrase(folded, p->fold[i])) {
+			if (word)
+				*word = p->t->rec[i].f[0];
+			return p->t->rec[i].f[1];
+		}
+	return NULL;
 }
 
 static void
@@ -58,16 +98,9 @@ load(void)
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' to '%s' is not a band above the one before",
 			    r->file, r->line, r->f[1], r->f[2]);
 	}
-	stages = lq_vocab_need(v, "company-sizes.stages", 2, 2);
-	stage_fold = lq_xmalloc((stages->n + 1) * sizeof *stage_fold);
-	for (i = 0; i < stages->n; i++) {
-		const struct lq_vocab_rec *r = &stages->rec[i];
-
-		stage_fold[i] = lq_fold(r->f[0]);
-		if (!stage_fold[i][0] || !is_size(r->f[1]))
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a stage word and a company size", r->file,
-			    r->line);
-	}
+	phrases_load(v, &stages);
+	phrases_load(v, &kinds);
+	phrases_load(v, &size_words);
 }
 
 const char *
@@ -94,14 +127,19 @@ lq_size_band_at(size_t i, long *lo_, long *hi_)
 const char *
 lq_size_stage(const char *folded, const char **word)
 {
-	pthread_once(&once, load);
-	for (size_t i = 0; folded && i < stages->n; i++)
-		if (lq_has_phrase(folded, stage_fold[i])) {
-			if (word)
-				*word = stages->rec[i].f[0];
-			return stages->rec[i].f[1];
-		}
-	return NULL;
+	return phrases_find(&stages, folded, word);
+}
+
+const char *
+lq_size_kind(const char *folded, const char **word)
+{
+	return phrases_find(&kinds, folded, word);
+}
+
+const char *
+lq_size_word(const char *folded, const char **word)
+{
+	return phrases_find(&size_words, folded, word);
 }
 
 void
@@ -116,8 +154,8 @@ lq_sizes_digest(char hex[65])
 void
 lq_sizes_versioned(char *buf, size_t len, const char *base)
 {
-	char hex[65];
+	static const char *const files[] = { "company-sizes", NULL };
 
-	lq_sizes_digest(hex);
-	snprintf(buf, len, "%s+vocab:%.12s", base, hex);
+	pthread_once(&once, load);
+	lq_vocab_versioned(buf, len, base, files);
 }

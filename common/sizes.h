@@ -23,6 +23,13 @@ const char *lq_size_band_at(size_t i, long *lo, long *hi);
  * the file writes it. */
 const char *lq_size_stage(const char *folded, const char **word);
 
+/* Likewise for company-sizes.kinds (phrases that name a kind of company
+ * besides its size: "freelance", "agency") and company-sizes.size-words
+ * (phrases that name a size: "DAX", "mid-sized"), which lq_company_signal
+ * reads before and after the stage words. */
+const char *lq_size_kind(const char *folded, const char **word);
+const char *lq_size_word(const char *folded, const char **word);
+
 /* SHA-256 (64 hex) of company-sizes.vocab's tables as parsed: what a
  * cache key or version of a program that uses them includes. Loads and
  * checks the tables first, like the calls above. */

@@ -529,3 +529,12 @@ lq_vocab_digest(const struct lq_vocab *v, const char *const *files, char hex[65]
 	lq_sha256_hex(sha, hex);
 	free(ts);
 }
+
+void
+lq_vocab_versioned(char *buf, size_t len, const char *base, const char *const *files)
+{
+	char hex[65];
+
+	lq_vocab_digest(lq_vocab(), files, hex);
+	snprintf(buf, len, "%s+vocab:%.12s", base, hex);
+}

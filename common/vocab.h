@@ -91,4 +91,9 @@ const char **lq_vocab_words(const struct lq_vocab *v, const char *name);
  * field, a record or a table name does. For cache keys and versions. */
 void lq_vocab_digest(const struct lq_vocab *v, const char *const *files, char hex[65]);
 
+/* "<base>+vocab:<first 12 hex of the digest of files in lq_vocab()>" in
+ * buf: the one form of a version or cache key that an edited vocabulary
+ * must change. The caller reads (and so checks) the tables first. */
+void lq_vocab_versioned(char *buf, size_t len, const char *base, const char *const *files);
+
 #endif

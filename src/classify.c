@@ -746,7 +746,8 @@ text_of(json_t *rec)
 	return lq_lead_company_text(rec, remote ? 4000 : LQ_LEADTEXT_CAP_LOCAL);
 }
 
-/* LOCAL_VERSION and the digest of company-sizes.vocab (its bands and
+/* LOCAL_VERSION and the digest of labels.vocab (the built-in labels and
+ * the LinkedIn industry mappings) and company-sizes.vocab (its bands and
  * stage words decide company_type): "local-v2+vocab:<12 hex>", so an
  * edited vocabulary is a cache miss, never a stale label. */
 static const char *
@@ -755,7 +756,7 @@ local_version(void)
 	static char v[64];
 
 	if (v[0] == '\0')
-		lq_sizes_versioned(v, sizeof v, LOCAL_VERSION);
+		lq_labels_versioned(v, sizeof v, LOCAL_VERSION);
 	return v;
 }
 

@@ -1030,7 +1030,7 @@ cmd_fit(int argc, char **argv, double lambda, const char *out)
 	memset(&cal, 0, sizeof cal);
 	cal.client = icp->client;
 	memcpy(cal.icp_hash, icp->hash, 65);
-	cal.score_version = (char *)(sv ? sv : "structured-2");
+	cal.score_version = (char *)(sv ? sv : "structured-3");
 	cal.nfeat = p;
 	memcpy(cal.feat, feat, sizeof feat);
 	memcpy(cal.w, res.w, sizeof res.w);

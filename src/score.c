@@ -50,19 +50,20 @@ static const struct lq_cmd cmd = {
 
 /* Versions of the formulas; bump when a score's meaning changes. */
 #define BASELINE_VERSION "baseline-1"
-#define STRUCTURED_VERSION "structured-2"
+#define STRUCTURED_VERSION "structured-3"
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
- * digest of company-sizes.vocab (the bands and stage words that decide
- * the company size when classify gave none), "structured-2+vocab:<12
- * hex>": an edited vocabulary shows in every record it scored. */
+ * digest of the vocabularies it reads (titles.vocab, industries.vocab and
+ * company-sizes.vocab, whose bands and stage words decide the company
+ * size when classify gave none), "structured-3+vocab:<12 hex>": an
+ * edited vocabulary shows in every record it scored. */
 static const char *
 structured_version(void)
 {
 	static char v[64];
 
 	if (v[0] == '\0')
-		lq_sizes_versioned(v, sizeof v, STRUCTURED_VERSION);
+		lq_match_versioned(v, sizeof v, STRUCTURED_VERSION);
 	return v;
 }
 
@@ -403,16 +404,70 @@ nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The company's name without its legal form ("Ennstal Getriebe GmbH" ->
+ * "Ennstal Getriebe"), as people write it in their own text; NULL when
+ * shorter than three bytes. Free it. */
+static char *
+company_core(const char *company)
+{
+	static const char *const forms[] = { " GmbH", " AG", " SE", " Ltd", " Inc", " LLC", " S.A.",
+		" B.V.", " N.V.", " Sp. z", " a.s.", " s.r.o.", " AS", " AB", " Oy", " S.L.", " S.p.A.",
+		" Kft", " Zrt", " A.Ş.", " plc", " SAS", " SARL", " ApS", " A/S", ",", " (" };
+	char *c;
+
+	if (company == NULL)
+		return NULL;
+	c = lq_xstrdup(company);
+	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+		char *q = strstr(c, forms[i]);
+		size_t fl = strlen(forms[i]);
+
+		if (q && q > c && (forms[i][0] == ',' || forms[i][1] == '(' || q[fl] == '\0' || q[fl] == ' ' ||
+		    q[fl] == '.' || q[fl] == ','))
+			*q = '\0';
+	}
+	if (strlen(c) < 3) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+/* Whether a headline segment names a job title (a function or a
+ * seniority). */
+static int
+names_title(const char *seg)
+{
+	struct lq_title t;
+	int r;
+
+	lq_title_analyse(seg, &t);
+	r = t.fn != 0 || t.level >= 0;
+	free(t.canon);
+	return r;
+}
+
 /* The company's part of each headline segment that names one ("CFO at
- * Kvist, B2B payments", "CTO @ Nordlys AI"), and each segment that holds
- * the company's name ("Kvist (B2B payments)"), joined by " | " into b. */
+ * Kvist, B2B payments", "CTO @ Nordlys AI"), each segment that holds
+ * the company's name ("Kvist (B2B payments)"), and a segment right after
+ * one of those that names no title ("CEO at Featherdb | serverless
+ * Postgres for edge apps": what the company makes), joined by " | " into
+ * b. */
 static void
 headline_companies(const char *headline, const char *company, struct lq_buf *b)
 {
 	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
 		" na ", " en ", " hos ", " ved ", " w " };
-	char *h = lq_xstrdup(headline), *seg, *save = NULL;
+	char *h = lq_xstrdup(headline), *seg, *save = NULL, *core = company_core(company);
+	int after = 0;
 
+	/* "·" and "•" separate segments as "|" does: "CTO @ Pendulo · Advisor"
+	 * names Pendulo, not Pendulo and the advisory role */
+	for (char *q = h; *q; q++)
+		if ((unsigned char)q[0] == 0xc2 && (unsigned char)q[1] == 0xb7)
+			q[0] = '|', q[1] = ' ';
+		else if ((unsigned char)q[0] == 0xe2 && (unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0xa2)
+			q[0] = '|', q[1] = ' ', q[2] = ' ';
 	for (seg = strtok_r(h, "|", &save); seg; seg = strtok_r(NULL, "|", &save)) {
 		const char *best = NULL;
 		size_t bl = 0;
@@ -427,13 +482,67 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, best + bl);
-		} else if (company && strlen(company) >= 3 && strcasestr(seg, company)) {
+			after = 1;
+		} else if ((core && strcasestr(seg, core)) || (after && !names_title(seg))) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, seg);
+			after = core && strcasestr(seg, core);	/* a product only right after its company */
+		} else {
+			after = 0;
 		}
 	}
+	free(core);
 	free(h);
+}
+
+/* Words (folded) of a sentence about the person's own work ("At Kvist I
+ * lead marketing"): its function words are duties, not the company's
+ * industry. */
+static const char *const first_person[] = {
+	"i", "i m", "my", "me",
+	/* French, German, Spanish, Portuguese, Italian, Nordic, Dutch; Spanish
+	 * and Italian say it with the verb */
+	"je", "j", "ich", "mein", "meine", "yo", "eu", "io", "jag", "jeg", "ik", "mijn",
+	"dirijo", "lidero", "dirigo", "gestiono", "coordino",
+};
+
+static int
+about_self(const char *sentence)
+{
+	char *f = lq_fold(sentence);
+	int r = 0;
+
+	for (size_t i = 0; i < LQ_NELEM(first_person) && !r; i++)
+		r = lq_has_phrase(f, first_person[i]);
+	free(f);
+	return r;
+}
+
+/* The sentences of text that name the company (core: company_core) and
+ * are not about the person's own work, joined by " | " into b: "Keystone
+ * is a secrets manager developers like." says what the company does. */
+static void
+company_sentences(const char *text, const char *core, struct lq_buf *b)
+{
+	const char *p = text;
+
+	if (text == NULL || core == NULL)
+		return;
+	while (*p) {
+		size_t n = strcspn(p, ".!?\n");
+		char *sent = lq_xstrndup(p, n);
+
+		if (strcasestr(sent, core) && !about_self(sent)) {
+			if (b->len)
+				lq_buf_adds(b, " | ");
+			lq_buf_adds(b, sent);
+		}
+		free(sent);
+		p += n;
+		while (*p && strchr(".!?\n ", *p))
+			p++;
+	}
 }
 
 /* The lead's industry evidence, strongest first: the LinkedIn industry
@@ -474,20 +583,35 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof)
 	/* the company's own words: each text on its own, the first that names
 	 * an industry */
 	const char *name = lq_rec_str(rec, "name");
-	const char *texts[3] = { p.company ? p.company : lq_rec_str(rec, "company"), p.company_description, NULL };
+	const char *texts[4] = { p.company ? p.company : lq_rec_str(rec, "company"), p.company_description,
+		NULL, NULL };
+	struct lq_buf sb = LQ_BUF_INIT;
+	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
 		headline_companies(lq_rec_str(rec, "headline"), texts[0], &b);
 		texts[2] = b.data;
 	}
-	for (size_t i = 0; i < 3; i++)
+	company_sentences(p.summary, core, &sb);
+	texts[3] = sb.data;
+	free(core);
+	/* every text that names an industry: "Robótica Ágil" and its "robot
+	 * navigation software" say both */
+	struct lq_buf cw = LQ_BUF_INIT;
+	for (size_t i = 0; i < 4; i++)
 		if (nonempty(texts[i]) && lq_company_groups(texts[i], name)) {
-			l->company_words = lq_xstrdup(texts[i]);
-			lq_utf8_cut(l->company_words, 200);
-			l->industry = l->company_words;
-			l->industry_src = "company";
-			break;
+			if (cw.len)
+				lq_buf_adds(&cw, " | ");
+			lq_buf_adds(&cw, texts[i]);
 		}
+	if (cw.len) {
+		l->company_words = lq_buf_detach(&cw);
+		lq_utf8_cut(l->company_words, 300);
+		l->industry = l->company_words;
+		l->industry_src = "company";
+	}
+	lq_buf_free(&cw);
 	lq_buf_free(&b);
+	lq_buf_free(&sb);
 	lq_profile_free(&p);
 	if (l->industry || other)
 		return;

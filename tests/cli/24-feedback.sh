@@ -14,7 +14,7 @@ cat > "$T/.helpers/ev" <<'HELPER'
 #!/bin/sh
 jq -nc --arg id "$1" --arg l "$2" --argjson e "${3:-true}" --arg h "${4:-$H}" --arg c "${5:-Brightbook}" \
 	--arg n "${6:-}" '{v: 1, id: $id, client: $c, icp_hash: $h, label: $l, note: $n, reviewer: "Ana",
-	time: "2026-11-30T09:41:07.250Z", score_version: "structured-2", icp_score: 64.0, tier: "B",
+	time: "2026-11-30T09:41:07.250Z", score_version: "structured-3", icp_score: 64.0, tier: "B",
 	explicit: $e, via: (if $e then "review-serve" else "delivered" end)}'
 HELPER
 chmod +x "$T/.helpers/ev"
@@ -192,7 +192,7 @@ ok 'fit refused: no calibration file left behind' 'test ! -e cal.json && ! ls | 
 python3 "$DATA/feedback/synth.py" 400 "$H" syn.ndjson synlog.ndjson
 ok 'fit on a reviewer who weighs company size far above keywords: written, counts, held-out better' \
 	'feedback fit -q -f synlog.ndjson -o cal.json "$ICP" < syn.ndjson &&
-	 jq -e ".lq_calibration == 1 and .client == \"Brightbook\" and .icp_hash == env.H and .score_version == \"structured-2\" and (.features | length) == 8 and .labels.fit.positives >= 20 and .labels.knocked_out > 0 and .held_out.verdict == \"better\" and .held_out.auc.calibrated > .held_out.auc.untuned + 0.1" cal.json >/dev/null'
+	 jq -e ".lq_calibration == 1 and .client == \"Brightbook\" and .icp_hash == env.H and .score_version == \"structured-3\" and (.features | length) == 8 and .labels.fit.positives >= 20 and .labels.knocked_out > 0 and .held_out.verdict == \"better\" and .held_out.auc.calibrated > .held_out.auc.untuned + 0.1" cal.json >/dev/null'
 ok 'fit learnt the preference: company size weighs more than keywords' \
 	'jq -e ".weights.company_type + .weights[\"title*company_type\"] > 2 + .weights.keywords + .weights[\"title*keywords\"]" cal.json >/dev/null'
 ok 'fit is deterministic: the same input gives the same file' \
@@ -200,7 +200,7 @@ ok 'fit is deterministic: the same input gives the same file' \
 ok 'fit --lambda: the ridge given is used and named' \
 	'feedback fit -q --lambda 1000 -f synlog.ndjson "$ICP" < syn.ndjson | jq -e ".lambda == 1000 and .lambda_chosen_by == \"--lambda\" and (has(\"cross_validation\") | not)" >/dev/null'
 status 'fit on reranked records: fatal (3), it needs score'"'"'s own icp_score' 3 \
-	'jq -c ".score_version = \"structured-2+rerank-local-1\"" syn.ndjson | feedback fit -q -f synlog.ndjson "$ICP"'
+	'jq -c ".score_version = \"structured-3+rerank-local-1\"" syn.ndjson | feedback fit -q -f synlog.ndjson "$ICP"'
 status 'fit on baseline records: fatal (3)' 3 'jq -c ".score_version = \"baseline-1\"" syn.ndjson | feedback fit -q -f synlog.ndjson "$ICP"'
 ok 'fit: records scored for another ICP are not used (the fit part empties: refused)' \
 	'jq -c ".icp = \"Otherco\"" syn.ndjson | feedback fit -q -f synlog.ndjson "$ICP" >/dev/null 2>&1; test $? -eq 6'
@@ -216,7 +216,7 @@ status 'score: a calibration without label counts is refused (3)' 3 'score --cal
 jq '.client = "Otherco"' cal.json > other.json
 stderr_has 'score: another client'"'"'s calibration is refused (3)' 'a calibration for "Otherco", but the ICP is "Brightbook"' 'score --calibration other.json "$ICP" < /dev/null'
 jq '.score_version = "structured-0"' cal.json > old.json
-stderr_has 'score: a calibration of other components is refused' 'fitted on components of structured-0, this score writes structured-2' 'score --calibration old.json "$ICP" < /dev/null'
+stderr_has 'score: a calibration of other components is refused' 'fitted on components of structured-0, this score writes structured-3' 'score --calibration old.json "$ICP" < /dev/null'
 jq 'del(.target_keywords)' "$ICP" > nokw.json
 stderr_has 'score: an ICP without a criterion the calibration weighs is refused' 'weighs keywords, which this ICP has no criterion for' 'score --calibration cal.json nokw.json < /dev/null'
 for bad in '[]' '{"lq_calibration":2}' '{"lq_calibration":1,"client":"Brightbook"}' \

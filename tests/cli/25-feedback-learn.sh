@@ -18,7 +18,7 @@ score -q "$ICP" < "$DATA/enriched.ndjson" > plain.ndjson
 ok 'score --calibration: every lead scored, 0-100, score_version names the calibration, the reason says so' \
 	'score --calibration cal.json "$ICP" < "$DATA/enriched.ndjson" > cal.ndjson 2> err.txt &&
 	 id=$(jq -r .hash cal.json 2>/dev/null); test $(wc -l < cal.ndjson) -eq 12 &&
-	 jq -se "all(.[]; .status != \"qualified\" or (.icp_score >= 0 and .icp_score <= 100 and (.score_version | test(\"^structured-2\\\\+vocab:[0-9a-f]{12}\\\\+cal-[0-9a-f]{12}$\")) and (.match_reasoning | test(\"calibrated for Brightbook \\\\([0-9a-f]{12}\\\\): untuned\"))))" cal.ndjson >/dev/null &&
+	 jq -se "all(.[]; .status != \"qualified\" or (.icp_score >= 0 and .icp_score <= 100 and (.score_version | test(\"^structured-3\\\\+vocab:[0-9a-f]{12}\\\\+cal-[0-9a-f]{12}$\")) and (.match_reasoning | test(\"calibrated for Brightbook \\\\([0-9a-f]{12}\\\\): untuned\"))))" cal.ndjson >/dev/null &&
 	 grep -q "calibration [0-9a-f]* for Brightbook" err.txt'
 ok 'score --calibration: the untuned score kept in components.calibration equals the plain run'"'"'s; knocked-out leads stay at most 5' \
 	'jq -s "map({(.id): .icp_score}) | add" plain.ndjson > plain.json &&

@@ -199,4 +199,24 @@ status 'a labels file over 4 MB: exit 3' 3 'classify --labels big-labels.json < 
 stderr_has 'a labels file over 4 MB: a clear message naming it' 'big-labels.json: larger than 4 MB: not a labels file' 'classify --labels big-labels.json < /dev/null'
 status 'an unreadable labels file: exit 3' 3 'classify --labels no-such-labels.json < /dev/null > /dev/null'
 mock_stop
+# The built-in labels and LinkedIn's industries are data (labels.vocab,
+# docs/vocabulary.md): an override maps a new LinkedIn name, its digest is
+# in the cache key, and a record of the wrong shape names its file and line.
+echo '{"id":"ship","status":"enriched","headline":"Engineer","current_job_titles":["Engineer"],"profile":{"industryName":"Shipbuilding","positions":[{"title":"Engineer","companyName":"Kestrel Yards"}]}}' > ship.ndjson
+mkdir -p vl && printf '@extend\n[linkedin]\nShipbuilding | Manufacturing\n' > vl/labels.vocab
+ok 'local: an override of labels.vocab maps a LinkedIn industry the built-in table lacks, and is a cache miss' \
+	"classify < ship.ndjson > s1 2>/dev/null && classify < ship.ndjson 2>e1 >/dev/null && grep -q '1 cache hit' e1 &&
+	 LQ_VOCAB_DIR=vl classify < ship.ndjson > s2 2>e2 && grep -q '0 cache hits' e2 &&
+	 jq -e '.industry == \"Manufacturing\" and (.industry_reasoning | test(\"Shipbuilding\"))' s2 > /dev/null &&
+	 jq -e '.industry_reasoning | test(\"LinkedIn industry\") | not' s1 > /dev/null"
+for bad in '[linkedin]\nShipbuilding | Maritime|line 3: .Maritime. is not a label of labels.industry' \
+	'[linkedin]\nShipbuilding | Manufacturing | ships|line 3: .ships. is not a list of labels.narrow' \
+	'[industry-words]\nShipping|line 3: 1 fields; .labels.industry-words. records have 2 to' \
+	'[industry]\nMaritime|line 3: 1 fields; .labels.industry. records have 2' \
+	'[industry]\nSaaS | again|line 3: label .SaaS. again'; do
+	body=${bad%|*}; msg=${bad##*|}
+	rm -rf vb && mkdir vb && printf "@extend\n$body\n" > vb/labels.vocab
+	ok "local: a bad labels.vocab override is fatal (3), naming the file and line: $msg" \
+		"LQ_VOCAB_DIR=vb classify < ship.ndjson > /dev/null 2> err; test \$? -eq 3 && grep -Eq 'vb/labels.vocab: $msg' err"
+done
 done_testing

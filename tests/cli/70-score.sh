@@ -35,7 +35,7 @@ expect 'structured: translated titles meet the English targets' \
 	Personalleiter	1
 	EOF
 ok 'structured: score_version, tier and components on every record' \
-	'jq -e "select((.score_version | test(\"^structured-2\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
+	'jq -e "select((.score_version | test(\"^structured-3\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
 ok 'structured: scores are absolute (one lead scores the same alone as in the batch)' \
 	'sed -n 12p embedded.ndjson | score "$D/icp.json" 2>/dev/null | jq .icp_score > one && sed -n 12p s.ndjson | jq .icp_score | cmp - one'
 # One definition of a company's size: the bands of common/vocab/company-sizes.vocab,
@@ -51,7 +51,7 @@ ok 'structured: an override of company-sizes.vocab moves the band (300 is enterp
 	'score "$D/icp.json" < p300.ndjson 2>/dev/null | jq -r .score_version > v1 &&
 	 LQ_VOCAB_DIR=vd score "$D/icp.json" < p300.ndjson 2>/dev/null > ov && jq -r .score_version ov > v2 &&
 	 jq -e ".components.company_type.lead == \"enterprise\"" ov && ! cmp -s v1 v2 &&
-	 grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-2\+vocab:[0-9a-f]{12}" v2'
+	 grep -Eqx "structured-3\+vocab:[0-9a-f]{12}" v1 && grep -Eqx "structured-3\+vocab:[0-9a-f]{12}" v2'
 mkdir -p vdbad && { cat "$TOP/common/vocab/company-sizes.vocab"; echo "series z | huge"; } > vdbad/company-sizes.vocab
 ok 'structured: a stage word of no known size in an override is fatal (3), naming the file and line' \
 	'LQ_VOCAB_DIR=vdbad score "$D/icp.json" < p300.ndjson > /dev/null 2> err; test $? -eq 3 &&
@@ -162,6 +162,25 @@ expect 'evidence: unknown industry and size are not counted (value null, said), 
 	EOF
 ok 'evidence: the lead with nothing known about its company scores above the one at a wrong industry' \
 	'score "$S/icp-finance.json" < ev.ndjson 2>/dev/null | jq -se "(map({(.id): .icp_score}) | add) as \$s | \$s.none > \$s.wrong and \$s.words >= \$s.none"'
+# The company's own words, without a LinkedIn industry: a product named
+# right after the company in the headline, a summary sentence naming the
+# company (not one about the person's own duties), an industry inside a
+# compound company name; a head count in the person's language.
+cat > words.ndjson <<'EOF'
+{"id":"product","status":"enriched","name":"A B","headline":"CFO at Featherly | serverless Postgres for edge apps","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+{"id":"sentence","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Keystone is a secrets manager developers like.","positions":[{"title":"CFO","companyName":"Keystone Ltd","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"duties","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"At Tallyline I run finance, software and payments.","positions":[{"title":"CFO","companyName":"Tallyline","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"compound","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Kaufmännischer Leiter, 420 MA.","positions":[{"title":"CFO","companyName":"Ennstal Werkzeugmaschinen GmbH","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
+{"id":"dot","status":"enriched","name":"A B","headline":"CFO @ Pendulo · Organiser of the Zurich Platform Meetup","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+EOF
+expect 'evidence: the company'"'"'s product after its name, a sentence naming it (not the person'"'"'s duties), an industry inside a compound name, a head count in German' \
+	'score "$S/icp-finance.json" < words.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.source, .components.company_type.lead] | @tsv"' <<-'EOF'
+	product	1	company	unknown
+	sentence	1	company	unknown
+	duties		none	unknown
+	compound	0	company	mid-market
+	dot		none	unknown
+	EOF
 # Titles (issue 13): the headline's title is read beside the position
 # titles (the better wins); a retired, former or aspiring headline makes
 # the person not serving; a recruiter or a vendor ("I help ...") in the
@@ -233,4 +252,29 @@ expect 'titles: Swedish, Norwegian, Finnish, Polish, German and Dutch titles are
 	Hoofd Marketing	Head of Marketing	true
 	Kierownik działu marketingu	Head of Marketing	true
 	EOF
+# The title and industry lexicons are data (titles.vocab, industries.vocab,
+# docs/vocabulary.md): a user's file extends them, score_version says so,
+# and a record of the wrong shape stops the stage naming its file and line.
+echo '{"client": "F", "target_titles": ["Head of Operations"]}' > fleet.json
+echo '{"id": "fleet", "status": "enriched", "current_job_titles": ["Fleet Director"]}' > fleet.ndjson
+mkdir -p vt && printf '@extend\n[expand]\nfleet director | head of operations\n' > vt/titles.vocab
+ok 'vocabulary: an override that extends the title lexicon lifts the title it names, and changes score_version' \
+	'score fleet.json < fleet.ndjson 2>/dev/null > f1 && LQ_VOCAB_DIR=vt score fleet.json < fleet.ndjson 2>/dev/null > f2 &&
+	 jq -e -n --slurpfile a f1 --slurpfile b f2 "\$b[0].components.title.value >= 0.9 and \$a[0].components.title.value < 0.6 and
+	   \$b[0].icp_score > \$a[0].icp_score and \$b[0].score_version != \$a[0].score_version" > /dev/null'
+ok 'vocabulary: an override of industries.vocab changes score_version too' \
+	'mkdir -p vi && printf "@extend\n[words]\nfleet management | logistics\n" > vi/industries.vocab &&
+	 LQ_VOCAB_DIR=vi score fleet.json < fleet.ndjson 2>/dev/null | jq -r .score_version > v3 && jq -r .score_version f1 > v1b && ! cmp -s v1b v3'
+for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
+	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
+	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \
+	'titles|[expand]\n, | x|line 3: .,. has no word' \
+	'titles|[side]\nmentor | x|line 3: 2 fields; .titles.side. records have 1' \
+	'industries|[words]\nshipping | shipping|line 3: .shipping. is not a group of industries.groups' \
+	'industries|[related]\nsoftware finance | ai|line 3: one group in each field'; do
+	f=${bad%%|*}; rest=${bad#*|}; body=${rest%|*}; msg=${rest##*|}
+	rm -rf vb && mkdir vb && printf "@extend\n$body\n" > vb/$f.vocab
+	ok "vocabulary: a bad $f.vocab override is fatal (3), naming the file and line: $msg" \
+		"LQ_VOCAB_DIR=vb score fleet.json < fleet.ndjson > /dev/null 2> err; test \$? -eq 3 && grep -Eq 'vb/$f.vocab: $msg' err"
+done
 done_testing

@@ -42,7 +42,7 @@ bmake learn > run3.log 2>&1
 ok 'learn: every batch scored for the fit, the fit, then score (calibrated), rerank, to-csv, review; nothing before score' \
 	'test "$(stages run3.log)" = "score feedback score rerank to-csv review" && test -s clients/payfolk/calibration.json'
 ok 'learn: the batch is scored with the calibration' \
-	'jq -se "all(.[] | select(.status == \"qualified\"); .score_version | test(\"^structured-2\\\\+vocab:[0-9a-f]{12}\\\\+cal-[0-9a-f]{12}\\\\+rerank-\"))" $D/6-reranked.ndjson >/dev/null'
+	'jq -se "all(.[] | select(.status == \"qualified\"); .score_version | test(\"^structured-3\\\\+vocab:[0-9a-f]{12}\\\\+cal-[0-9a-f]{12}\\\\+rerank-\"))" $D/6-reranked.ndjson >/dev/null'
 bmake > run4.log 2>&1
 ok 'nothing changed: nothing runs' 'test -z "$(stages run4.log)"'
 sleep 1

@@ -84,6 +84,26 @@ main(int argc, char **argv)
 	title_is("Kierownik działu marketingu", "manager marketing", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
 	title_is("Marketingleiterin", "head of marketing", LQ_FN_MARKETING, LQ_LEVEL_HEAD);
 
+	t_begin("titles: quality, plants, supply chain and warehouses have a function");
+	title_is("Qualitätsleiterin", "head of quality", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Leiter QS", "head of quality assurance", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Responsable Qualité", "head of quality", LQ_FN_QUALITY, LQ_LEVEL_HEAD);
+	title_is("Software Quality Lead", "software quality lead", LQ_FN_TECH, LQ_LEVEL_MANAGER);
+	title_is("Werkleiter", "plant manager", LQ_FN_PRODUCTION, LQ_LEVEL_MANAGER);
+	title_is("Kierownik magazynu", "manager warehouse", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Hoofd Logistiek", "head of logistics", LQ_FN_SUPPLY, LQ_LEVEL_HEAD);
+	title_is("Lagerleiterin", "warehouse manager", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Head of Demand Planning", "head of demand planning", 0, LQ_LEVEL_HEAD);
+	title_is("Demand Generation Manager", "demand generation manager", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
+
+	t_begin("titles: the operations of a function are that function; 'X to the CEO' is X");
+	title_is("Marketing Operations Manager", "marketing operations manager", LQ_FN_MARKETING, LQ_LEVEL_MANAGER);
+	title_is("HR Operations Lead", "human resources operations lead", LQ_FN_PEOPLE, LQ_LEVEL_MANAGER);
+	title_is("Warehouse Operations Manager", "warehouse operations manager", LQ_FN_SUPPLY, LQ_LEVEL_MANAGER);
+	title_is("Operations Director", "operations director", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Chief of Staff to the CEO", "chief of staff", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Head of Go-to-Market", "head of go to market", 0, LQ_LEVEL_HEAD);
+
 	t_begin("titles: side roles beside a main job");
 	CHECK_INT(lq_title_side("Board Member"), 1);
 	CHECK_INT(lq_title_side("Advisor to early-stage founders"), 1);
@@ -129,6 +149,15 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Farming"), lq_industry_groups("B2B software")) == 0);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Quantum widgets"), lq_industry_groups("B2B software")) == -1);
 
+	t_begin("industry from a company's own words: compound names, what a software company makes");
+	CHECK(lq_industry_lexsim(lq_company_groups("Erzgebirge Werkzeugmaschinen GmbH", NULL),
+	    lq_industry_groups("Maschinenbau")) == 1);
+	CHECK(lq_industry_lexsim(lq_company_groups("Pfalz Fahrzeugtechnik", NULL), lq_industry_groups("Manufacturing")) == 1);
+	CHECK(lq_industry_lexsim(lq_company_groups("serverless Postgres for edge apps", NULL),
+	    lq_industry_groups("Software Development")) == 1);
+	CHECK(lq_company_groups("Maschinen", NULL) == lq_industry_groups("Maschinenbau"));
+	CHECK(lq_company_groups("Nordlicht Consulting", NULL) != lq_industry_groups("Maschinenbau"));
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the
@@ -139,6 +168,13 @@ main(int argc, char **argv)
 	CHECK_STR(lq_company_signal("49 staff", NULL), "startup");
 	CHECK_STR(lq_company_signal("50 staff", NULL), "scaleup");
 	CHECK_STR(lq_company_signal("1,000 employees", NULL), "enterprise");
+	/* the units in other languages; a short one only as a whole word */
+	CHECK_STR(lq_company_signal("Werkleiter am Standort (420 MA)", &ev), "mid-market");
+	CHECK_STR(ev, "head count");
+	CHECK_STR(lq_company_signal("Robotik, 1.800 Mitarbeitende", NULL), "enterprise");
+	CHECK_STR(lq_company_signal("1 200 pracowników w Polsce", NULL), "enterprise");
+	CHECK_STR(lq_company_signal("now building it with a team of 11", NULL), "startup");
+	CHECK(lq_company_signal("42 marketing campaigns", NULL) == NULL);
 	CHECK_STR(lq_size_band(999), "mid-market");
 	CHECK(lq_size_band(-1) == NULL);
 	/* Its stage words: Series D is a scaleup, as classify says. */

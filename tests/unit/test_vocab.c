@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "labelset.h"
+#include "match.h"
+#include "sizes.h"
 #include "t.h"
 #include "util.h"
 #include "vocab.h"
@@ -249,8 +252,58 @@ main(void)
 	v = lq_vocab_load(NULL, err, sizeof err);
 	CHECK(v && lq_vocab_table(v, "icp-lexicon.titles") && lq_vocab_table(v, "icp-cues.revise")
 	    && lq_vocab_table(v, "company-sizes.bands"));
+	{
+		static const char *const tables[] = { "titles.expand", "titles.senses", "titles.lapsed",
+			"titles.recruiter", "titles.vendor", "titles.side", "industries.groups", "industries.words",
+			"industries.related", "industries.practice", "labels.industry", "labels.company_type",
+			"labels.narrow", "labels.linkedin", "labels.linkedin-words", "labels.industry-words",
+			"company-sizes.kinds", "company-sizes.size-words", NULL };
+
+		for (i = 0; tables[i]; i++) {
+			t = v ? lq_vocab_table(v, tables[i]) : NULL;
+			if (t == NULL || t->n == 0)
+				printf("#   no table %s\n", tables[i]);
+			CHECK(t && t->n > 0);
+		}
+	}
 	digest(v, NULL, a);
 	lq_vocab_free(v);
+
+	t_begin("the title, industry and label vocabularies, as the programs read them");
+	{
+		struct lq_title tt;
+		struct lq_classes cl;
+		const char *const *narrow = NULL, *lab;
+		char sv[64], cv[64], zv[64];
+
+		lq_title_analyse("Directeur Financier", &tt);
+		CHECK_STR(tt.canon, "finance director");
+		CHECK(tt.fn == LQ_FN_FINANCE && tt.level == LQ_LEVEL_HEAD);
+		free(tt.canon);
+		lq_title_analyse("Co-founder & CPO", &tt);
+		CHECK(tt.fn == (LQ_FN_PEOPLE | LQ_FN_PRODUCT) && tt.level == LQ_LEVEL_CLEVEL);
+		free(tt.canon);
+		CHECK(lq_headline_stance("Placing CFOs in fintech") == LQ_STANCE_RECRUITER);
+		CHECK(lq_headline_stance("I help SaaS founders hire") == LQ_STANCE_VENDOR);
+		CHECK(lq_title_side("Board Member") == 1 && lq_title_side("Head of Onboarding") == 0);
+		CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Banking")) == 0.5);
+		CHECK(lq_company_groups("Clarity AI Coaching", NULL) == 0 && lq_company_groups("Clarity AI", NULL) != 0);
+		lab = lq_linkedin_industry("computer software", &narrow);
+		CHECK(lab && strcmp(lab, "SaaS") == 0 && narrow && strcmp(narrow[0], "Fintech") == 0);
+		lab = lq_linkedin_industry("Industrial Machinery Manufacturing", &narrow);
+		CHECK(lab && strcmp(lab, "Manufacturing") == 0 && narrow == NULL);
+		CHECK(lq_industry_words("Fintech") && strcmp(lq_industry_words("Fintech")[0], "fintech") == 0);
+		lq_classes_default(&cl);
+		CHECK(cl.industry.n == 20 && strcmp(cl.industry.label[19], "Other") == 0 && cl.company_type.n == 7);
+		lq_classes_free(&cl);
+		CHECK_STR(lq_company_signal("a fractional CFO", NULL), "freelance");
+		CHECK_STR(lq_company_signal("a DAX group", NULL), "enterprise");
+		lq_match_versioned(sv, sizeof sv, "s");
+		lq_labels_versioned(cv, sizeof cv, "s");
+		lq_sizes_versioned(zv, sizeof zv, "s");
+		CHECK(strncmp(sv, "s+vocab:", 8) == 0 && strlen(sv) == 20);
+		CHECK(strcmp(sv, cv) != 0 && strcmp(sv, zv) != 0 && strcmp(cv, zv) != 0);
+	}
 
 	t_begin("an override folder: replace, extend, unknown names warned and skipped");
 	CHECK(mkdtemp(dir) != NULL);

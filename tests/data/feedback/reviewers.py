@@ -77,7 +77,7 @@ def main():
             "v": 1, "id": lab["id"], "client": client, "icp_hash": icp_hash,
             "label": "good" if good(lab) else "bad", "note": "", "reviewer": reviewer,
             "time": "2026-11-30T09:%02d:%02d.000Z" % (n // 60 % 60, n % 60),
-            "score_version": "structured-2", "icp_score": None, "tier": None,
+            "score_version": "structured-3", "icp_score": None, "tier": None,
             "explicit": True, "via": "review-serve"}, ensure_ascii=False))
 
 

@@ -31,7 +31,7 @@ with open(recs_path, "w") as recs, open(log_path, "w") as log:
                "name": "Person %d" % i, "headline": "Finance at Company %d" % i,
                "current_job_titles": ["VP Finance"], "status": "qualified", "icp": "Brightbook",
                "icp_score": score, "tier": "A" if score >= 70 else "B" if score >= 50 else "C" if score >= 30 else "D",
-               "score_version": "structured-2",
+               "score_version": "structured-3",
                "components": {"title": {"value": t, "lead": "VP Finance", "target": "VP Finance"},
                               "exclude": {"knocked_out": knocked, "value": 0.9 if knocked else 0.1,
                                           "lead": "VP Finance", "excluded": "Recruiter"},
@@ -43,6 +43,6 @@ with open(recs_path, "w") as recs, open(log_path, "w") as log:
         good = rng.random() < p
         log.write(json.dumps({"v": 1, "id": lid, "client": "Brightbook", "icp_hash": icp_hash,
                               "label": "good" if good else "bad", "note": "", "reviewer": "synth",
-                              "time": "2026-11-30T10:00:00.000Z", "score_version": "structured-2",
+                              "time": "2026-11-30T10:00:00.000Z", "score_version": "structured-3",
                               "icp_score": score, "tier": rec["tier"], "explicit": True,
                               "via": "review-serve"}) + "\n")

@@ -34,6 +34,10 @@ enum { UNREAD, PARSED, DELETED };
  * its start. */
 struct hdr {
 	uint32_t magic, n, nslots, raw_off, raw_len, dups, keys_len;
+	/* the floats the scanner read from the member whose value is at
+	 * fl_val_off (lq_lazy_want_floats): fl_n of them at byte fl_off of
+	 * the hidden member; fl_off 0: none */
+	uint32_t fl_off, fl_n, fl_val_off;
 };
 struct ent {
 	uint32_t key_off, key_len, val_off, val_len, hash, state, kesc;
@@ -168,11 +172,18 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		/* eight bytes at a time while none is special: below 0x20,
 		 * '"', '\\' or non-ASCII */
 		while (e - p >= 8) {
-			uint64_t w, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+			uint64_t w, m, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
 
 			memcpy(&w, p, 8);
-			if (((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high)
+			m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high;
+			if (m) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				/* the lowest marked byte is the first special one
+				 * (a borrow only marks bytes after it) */
+				p += __builtin_ctzll(m) >> 3;
+#endif
 				break;
+			}
 			p += 8;
 		}
 		while (p < e && plain[*p])
@@ -297,6 +308,151 @@ scan_number(ptr p, ptr e)
 		return NULL;
 	return p;
 }
+
+/* Every power of ten up to 1e22 is a double without rounding. */
+static const double pow10_exact[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
+static double number_strtod(ptr s, ptr end);
+
+/* The double of the number text s[0..end) whose digits (nd of them,
+ * leading zeros counted) make w, wrapped past 19, with decimal exponent
+ * e10: with at most 19 significant digits w and |e10| <= 22, w and
+ * 10^|e10| are exact doubles when w <= 2^53, and one IEEE multiplication
+ * or division rounds correctly (Clinger's fast path), which is what a
+ * correctly rounding strtod (glibc's) returns; anything else goes to
+ * strtod. */
+static inline double
+number_value(uint64_t w, long nd, long e10, int neg, ptr s, ptr end)
+{
+	double v;
+
+	if (nd <= 19 && w <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
+		v = (double)w;
+		v = e10 < 0 ? v / pow10_exact[-e10] : v * pow10_exact[e10];
+		return neg ? -v : v;
+	}
+	if (nd <= 19 && w == 0)
+		return neg ? -0.0 : 0.0;
+	return number_strtod(s, end);
+}
+
+/* Eight digit values (0..9, one a byte, the first digit in the lowest
+ * byte) as a number: pairs, then fours, then the eight, by three
+ * multiplications. */
+static inline uint64_t
+digits8(uint64_t w)
+{
+	w = (w * 10 + (w >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
+	w = (w * 100 + (w >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
+	return (w * 10000 + (w >> 32)) & UINT64_C(0xFFFFFFFF);
+}
+
+/* Past the digits at p, adding them to *w (w * 10 + digit each, wrapping):
+ * eight bytes at a time; the digits before the first non-digit of a
+ * word (found as in skip_digits) shifted up to the word's top, the bytes
+ * below them then zeros that do not change the value. */
+static inline ptr
+take_digits(ptr p, ptr e, uint64_t *w)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+
+	while (e - p >= 8) {
+		uint64_t x, m, ones = UINT64_C(0x0101010101010101);
+		unsigned k;
+
+		memcpy(&x, p, 8);
+		x ^= ones * '0';
+		m = (x | (x + ones * 6)) & (ones * 0xF0);
+		if (m == 0) {
+			*w = *w * 100000000 + digits8(x);
+			p += 8;
+			continue;
+		}
+		if ((k = (unsigned)__builtin_ctzll(m) >> 3) > 0)
+			*w = *w * pow10u[k] + digits8(x << (8 * (8 - k)));
+		return p + k;
+	}
+#endif
+	while (p < e && DIGIT(*p))
+		*w = *w * 10 + (uint64_t)(*p++ - '0');
+	return p;
+}
+
+/* scan_number that also gives the number's value, as parse_number
+ * would: the scanner's check and the float parser in one pass over the
+ * digits (the floats of a wanted member, lq_lazy_want_floats). */
+static inline ptr
+scan_number_value(ptr p, ptr e, double *out)
+{
+	ptr s = p, d;
+	uint64_t w = 0;
+	long intdigits, nd, e10 = 0, ex = 0;
+	int neg = 0, real = 0;
+
+	if (*p == '-')
+		neg = 1, p++;
+	d = p;
+	if (p < e && *p == '0') {
+		if (++p < e && DIGIT(*p))
+			return NULL;
+	} else {
+		/* w wraps past 19 digits; then strtod decides */
+		while (p < e && DIGIT(*p))
+			w = w * 10 + (uint64_t)(*p++ - '0');
+	}
+	intdigits = p - d;
+	if (intdigits == 0)
+		return NULL;
+	nd = intdigits;
+	if (p < e && *p == '.') {
+		real = 1;
+		d = ++p;
+		p = take_digits(p, e, &w);
+		if (p == d)
+			return NULL;
+		e10 = -(long)(p - d);
+		nd += p - d;
+	}
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		int eneg = 0;
+
+		real = 1;
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			eneg = *p++ == '-';
+		d = p;
+		while (p < e && DIGIT(*p)) {
+			if (p - d < 4)
+				ex = ex * 10 + (*p - '0');
+			p++;
+		}
+		if (p == d || p - d > 3)
+			return NULL;
+		if (eneg)
+			ex = -ex;
+	}
+	if (!real && intdigits > 18)
+		return NULL;
+	if (real && intdigits + ex > 300)
+		return NULL;
+	*out = number_value(w, nd, e10 + ex, neg, s, p);
+	return p;
+}
+
+/* The floats the scanner read on its way through the member a stage
+ * wants them for (lq_lazy_want_floats), until lazy_build stores them in
+ * the object it makes: the member's value at val_off. */
+static struct {
+	char *key;
+	size_t keylen;
+	size_t val_off;
+	float *v;
+	size_t n, cap;
+	int scanned;	/* this build: the wanted member was an array of numbers */
+} fl;
 
 struct idx {
 	struct ent *ent;
@@ -437,6 +593,48 @@ idx_add(struct idx *x, ptr k, size_t kn, int kesc, size_t voff, size_t vn)
 	}
 }
 
+/* scan_array for the member whose floats are wanted: also keeps each
+ * number's float in fl (fl.scanned stays 1 while every element is a
+ * number). */
+static ptr
+scan_floats(ptr p, ptr e, int depth)
+{
+	fl.n = 0;
+	fl.scanned = 1;
+	if (depth > MAX_DEPTH)
+		return NULL;
+	p = ws(p + 1, e);
+	if (p < e && *p == ']')
+		return p + 1;
+	for (;;) {
+		if (p < e && (*p == '-' || DIGIT(*p))) {
+			double v;
+
+			if ((p = scan_number_value(p, e, &v)) == NULL)
+				return NULL;
+			if (fl.n == fl.cap)
+				fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
+			fl.v[fl.n++] = (float)v;
+		} else {
+			fl.scanned = 0;
+			if ((p = scan_value(p, e, depth)) == NULL)
+				return NULL;
+		}
+		if (p < e && *p == ',' && p + 1 < e && (p[1] == '-' || DIGIT(p[1]))) {
+			p++;	/* the next number of a compact array */
+			continue;
+		}
+		p = ws(p, e);
+		if (p >= e)
+			return NULL;
+		if (*p == ']')
+			return p + 1;
+		if (*p != ',')
+			return NULL;
+		p = ws(p + 1, e);
+	}
+}
+
 /* p at '{': returns the byte after the matching '}', or NULL. With x,
  * records the members (offsets from base). */
 static ptr
@@ -458,8 +656,21 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 		if (p >= e || *p != ':')
 			return NULL;
 		v = p = ws(p + 1, e);
-		if ((p = scan_value(p, e, depth)) == NULL)
+		if (x && fl.key && !esc && (size_t)(kend - k) == fl.keylen + 2 &&
+		    memcmp(k + 1, fl.key, fl.keylen) == 0) {
+			/* the member whose floats the stage wants (the last
+			 * one, if the key repeats, as jansson keeps) */
+			fl.scanned = 0;
+			if (p < e && *p == '[') {
+				if ((p = scan_floats(p, e, depth + 1)) == NULL)
+					return NULL;
+				fl.val_off = (size_t)(v - base);
+			} else if ((p = scan_value(p, e, depth)) == NULL) {
+				return NULL;
+			}
+		} else if ((p = scan_value(p, e, depth)) == NULL) {
 			return NULL;
+		}
 		if (x)
 			idx_add(x, k, (size_t)(kend - k), esc, (size_t)(v - base), (size_t)(p - v));
 		p = ws(p, e);
@@ -568,10 +779,19 @@ scan_array(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		if (p < e && (*p == '-' || DIGIT(*p)))
-			p = scan_number(p, e);
-		else
+		if (p < e && (*p == '-' || DIGIT(*p))) {
+			/* A vector's number, -0.ddd: digits eight at a time,
+			 * then the separator; any other form, scan_number. */
+			ptr q = p + (*p == '-'), r;
+
+			if (e - q > 2 && q[0] == '0' && q[1] == '.' &&
+			    (r = skip_digits(q + 2, e)) > q + 2 && r < e && (*r == ',' || *r == ']'))
+				p = r;
+			else
+				p = scan_number(p, e);
+		} else {
 			p = scan_value(p, e, depth);
+		}
 		if (p == NULL)
 			return NULL;
 		if (p < e && *p == ',' && p + 1 < e && (p[1] == '-' || DIGIT(p[1]))) {
@@ -706,12 +926,14 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		idx_rehash(&x, 64);
 	else
 		memset(x.slot, 0, x.nslots * sizeof *x.slot);
+	fl.scanned = 0;
 	end = owner ? index_trusted(start, e, &x, start) : scan_object(start, e, 1, &x, start);
 	if (end == NULL || ws(end, e) != e)
 		return NULL;
 	/* Lay out the hidden member (header, entries, slots, keys, text) in
 	 * a buffer kept between calls; jansson copies it once. */
 	hd.magic = MAGIC;
+	hd.fl_off = hd.fl_n = hd.fl_val_off = 0;
 	hd.n = (uint32_t)x.n;
 	hd.nslots = 8;
 	while (hd.nslots < 2 * x.n)
@@ -748,6 +970,19 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		out.len += hd.nslots * sizeof *slot;
 	}
 	lq_buf_add(&out, x.keys.data, x.keys.len);
+	if (fl.scanned && owner == NULL) {
+		/* the wanted floats, at a multiple of 4 bytes (jansson's copy
+		 * of the string is malloc'd: aligned) */
+		static const char zeros[4];
+		struct hdr *h0;
+
+		lq_buf_add(&out, zeros, (4 - out.len % 4) % 4);
+		h0 = (struct hdr *)(void *)out.data;
+		h0->fl_off = (uint32_t)out.len;
+		h0->fl_n = (uint32_t)fl.n;
+		h0->fl_val_off = (uint32_t)fl.val_off;
+		lq_buf_add(&out, fl.v, fl.n * sizeof *fl.v);
+	}
 	o = json_object();
 	h = json_stringn_nocheck(out.data, out.len);
 	if (o == NULL || h == NULL || own == NULL || json_object_setn_new_nocheck(o, HKEY, HKEY_LEN, h) != 0 ||
@@ -917,6 +1152,55 @@ lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen)
 	return NULL;
 }
 
+void
+lq_lazy_want_floats(const char *key)
+{
+	if (fl.key && strcmp(fl.key, key) == 0)
+		return;
+	free(fl.key);
+	fl.key = lq_xstrdup(key);
+	fl.keylen = strlen(key);
+}
+
+const float *
+lq_lazy_floats(const json_t *o, const char *key, size_t *n)
+{
+	struct hdr *hd;
+	long i;
+
+	size_t kn = strlen(key);
+
+	/* the member at fl_val_off is the one the floats are of */
+	if (!lazy_used || (hd = hold(o)) == NULL || hd->fl_off == 0 ||
+	    (i = find(hd, key, kn)) < 0 || ENT(hd)[i].state != UNREAD ||
+	    ENT(hd)[i].val_off != hd->fl_val_off || __real_json_object_getn(o, key, kn) != NULL)
+		return NULL;
+	*n = hd->fl_n;
+	return (const float *)(const void *)((const char *)hd + hd->fl_off);
+}
+
+json_t *
+lq_lazy_pristine(const json_t *o)
+{
+	struct hdr *hd;
+	json_t *c, *h, *own;
+	size_t len;
+
+	if (!lazy_used || (hd = hold(o)) == NULL)
+		return NULL;
+	len = json_string_length(__real_json_object_getn(o, HKEY, HKEY_LEN));
+	own = json_incref(textowner(o, hd));
+	c = json_object();
+	h = json_stringn_nocheck((const char *)hd, len);
+	if (c == NULL || h == NULL || own == NULL || json_object_setn_new_nocheck(c, HKEY, HKEY_LEN, h) != 0 ||
+	    json_object_setn_new_nocheck(c, HTEXT, HTEXT_LEN, own) != 0)
+		lq_die(LQ_EXIT_FATAL, "out of memory");
+	hd = (struct hdr *)(uintptr_t)json_string_value(h);
+	for (size_t i = 0; i < hd->n; i++)
+		ENT(hd)[i].state = UNREAD;
+	return c;
+}
+
 static void materialize_deep(json_t *j);
 
 void
@@ -1034,6 +1318,13 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		lq_buf_addc(b, ':');
 		at = b->len;
 		if (v == NULL) {
+			lq_buf_add(b, raw, t->val_len);
+			continue;
+		}
+		/* A string read and left alone: its bytes are the text's
+		 * between the quotes (an escape would make them differ). */
+		if (json_is_string(v) && raw[0] == '"' && json_string_length(v) == t->val_len - 2 &&
+		    memcmp(json_string_value(v), raw + 1, t->val_len - 2) == 0) {
 			lq_buf_add(b, raw, t->val_len);
 			continue;
 		}
@@ -1268,50 +1559,22 @@ __wrap_json_deep_copy(const json_t *j)
 
 /* ---- numbers ---------------------------------------------------------- */
 
-/* Every power of ten up to 1e22 is a double without rounding. */
-static const double pow10_exact[] = {
-	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
-};
-
-/* Parses the number at *pp: the double strtod would give. With at most
- * 19 significant digits w and a decimal exponent |e| <= 22, w and 10^|e|
- * are exact doubles when w <= 2^53, and one IEEE multiplication or
- * division rounds correctly (Clinger's fast path), which is what a
- * correctly rounding strtod (glibc's) returns; anything else goes to
- * strtod. */
-/* 1 if p[0..8) are all digits (the test skip_digits makes). */
-static inline int
-eight_digits(ptr p)
+/* What strtod makes of s[0..end) (number_value's slow path). */
+static __attribute__((noinline)) double
+number_strtod(ptr s, ptr end)
 {
-	uint64_t w, ones = UINT64_C(0x0101010101010101);
+	char tmp[64], *t = (size_t)(end - s) < sizeof tmp ? tmp : lq_xmalloc((size_t)(end - s) + 1);
+	double v;
 
-	memcpy(&w, p, 8);
-	w ^= ones * '0';
-	return ((w | (w + ones * 6)) & (ones * 0xF0)) == 0;
+	memcpy(t, s, (size_t)(end - s));
+	t[end - s] = '\0';
+	v = strtod(t, NULL);
+	if (t != tmp)
+		free(t);
+	return v;
 }
 
-/* The value of eight digits p[0..8), first the most significant: pairs,
- * then fours, then the eight combined by three multiplications. */
-static inline uint64_t
-eight_digits_value(ptr p)
-{
-	uint64_t w;
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	memcpy(&w, p, 8);
-	w -= UINT64_C(0x3030303030303030);
-	w = (w * 10 + (w >> 8)) & UINT64_C(0x00FF00FF00FF00FF);
-	w = (w * 100 + (w >> 16)) & UINT64_C(0x0000FFFF0000FFFF);
-	w = (w * 10000 + (w >> 32)) & UINT64_C(0xFFFFFFFF);
-#else
-	w = 0;
-	for (int i = 0; i < 8; i++)
-		w = w * 10 + (uint64_t)(p[i] - '0');
-#endif
-	return w;
-}
-
+/* Parses the number at *pp: the double strtod would give (number_value). */
 static int
 parse_number(ptr *pp, ptr e, double *out)
 {
@@ -1331,12 +1594,7 @@ parse_number(ptr *pp, ptr e, double *out)
 	nd = p - start;
 	if (p < e && *p == '.') {
 		d = ++p;
-		while (e - p >= 8 && eight_digits(p)) {
-			w = w * 100000000 + eight_digits_value(p);
-			p += 8;
-		}
-		while (p < e && DIGIT(*p))
-			w = w * 10 + (uint64_t)(*p++ - '0');
+		p = take_digits(p, e, &w);
 		if (p == d)
 			return -1;
 		e10 = -(long)(p - d);
@@ -1358,27 +1616,7 @@ parse_number(ptr *pp, ptr e, double *out)
 		e10 += eneg ? -x : x;
 	}
 	*pp = p;
-	if (nd <= 19 && w <= (UINT64_C(1) << 53) && e10 >= -22 && e10 <= 22) {
-		double v = (double)w;
-
-		v = e10 < 0 ? v / pow10_exact[-e10] : v * pow10_exact[e10];
-		*out = neg ? -v : v;
-		return 0;
-	}
-	if (nd <= 19 && w == 0) {
-		*out = neg ? -0.0 : 0.0;
-		return 0;
-	}
-	start -= neg;
-	{
-		char tmp[64], *s = (size_t)(p - start) < sizeof tmp ? tmp : lq_xmalloc((size_t)(p - start) + 1);
-
-		memcpy(s, start, (size_t)(p - start));
-		s[p - start] = '\0';
-		*out = strtod(s, NULL);
-		if (s != tmp)
-			free(s);
-	}
+	*out = number_value(w, nd, e10, neg, start - neg, p);
 	return 0;
 }
 

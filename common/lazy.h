@@ -57,6 +57,27 @@ int lq_lazy_is(const json_t *o);
  * text; else returns NULL with *raw NULL. */
 json_t *lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen);
 
+/* Asks the scanner to keep the floats of the top-level member key when
+ * its value is an array of numbers, read in the same pass that checks
+ * them (one key at a time; a stage that reads its embedding calls this
+ * before lq_lazy_floats, so records after the first cost one pass). */
+void lq_lazy_want_floats(const char *key);
+
+/* The floats of o's member key, kept by the scanner as lq_json_floats
+ * would give them (every element a number: no bad index), if o is a
+ * top-level lazy object read while key was the wanted one and the member
+ * has not been read, set or deleted since; else NULL. The floats live in
+ * o (beside its index) and go with it. */
+const float *lq_lazy_floats(const json_t *o, const char *key, size_t *n);
+
+/* A new lazy object of the text lazy object o came from, every member
+ * unread (the text is shared, not copied), or NULL when o is not lazy.
+ * For a caller that keeps an object it only read (through const
+ * pointers): written, the copy is the text as it came, with no
+ * comparison of what was read. Whatever was set, deleted or changed in o
+ * is not in the copy. */
+json_t *lq_lazy_pristine(const json_t *o);
+
 /* Turns o (and, with deep, every lazy object inside it) into a plain
  * jansson object in the original member order. */
 void lq_lazy_materialize(json_t *o, int deep);

@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "diag.h"
+#include "lazy.h"
 #include "http.h"
 #include "liurl.h"
 #include "profile.h"
@@ -254,10 +255,19 @@ trim(const char *s, size_t *n)
 static char *
 clean_n(const char *s, size_t n)
 {
+	static unsigned char ph_first[256];	/* first bytes of placeholders, either case */
+
 	if (s == NULL)
 		return NULL;
+	if (!ph_first[0]) {
+		ph_first[0] = 1;
+		for (size_t i = 0; placeholders[i]; i++) {
+			ph_first[tolower((unsigned char)placeholders[i][0])] = 1;
+			ph_first[toupper((unsigned char)placeholders[i][0])] = 1;
+		}
+	}
 	s = trim(s, &n);
-	if (n == 0 || in_list(s, n, placeholders))
+	if (n == 0 || (ph_first[(unsigned char)s[0]] && in_list(s, n, placeholders)))
 		return NULL;
 	return lq_xstrndup(s, n);
 }
@@ -1454,6 +1464,11 @@ int
 lq_profile_apply(json_t *rec, json_t *item, const char *where)
 {
 	struct lq_profile p;
+	/* The profile the record carries is the item as it came: a lazy
+	 * item (a cached one) is kept as a copy with nothing read, so the
+	 * writer copies its text instead of comparing what the view read
+	 * (lq_profile_read reads the item through const pointers only). */
+	json_t *keep = lq_lazy_pristine(item);
 	int r = lq_profile_read(item, &p);
 
 	if (r == LQ_PROFILE_FAILURE) {
@@ -1467,10 +1482,12 @@ lq_profile_apply(json_t *rec, json_t *item, const char *where)
 		set_or_null(rec, "company", p.company);
 		set_or_null(rec, "location", p.location);
 		json_object_set(rec, "current_job_titles", p.titles);
-		json_object_set(rec, "profile", item);
+		json_object_set_new(rec, "profile", keep ? keep : json_incref(item));
+		keep = NULL;
 		json_object_del(rec, "error");
 		slug_url(rec, p.public_id);
 	}
+	json_decref(keep);
 	lq_profile_free(&p);
 	return r;
 }

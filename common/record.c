@@ -204,6 +204,15 @@ lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *e
 		if (v == NULL && raw && raw[0] == '[') {
 			/* room for the usual sizes (384 to 3072) in one pass */
 			size_t cap = 4096;
+			const float *f;
+
+			/* the scanner read them as it checked the line */
+			lq_lazy_want_floats("embedding");
+			if ((f = lq_lazy_floats(rec, "embedding", n)) != NULL) {
+				*out = lq_xmalloc((*n ? *n : 1) * sizeof **out);
+				memcpy(*out, f, *n * sizeof **out);
+				return 0;
+			}
 
 			*out = lq_xmalloc(cap * sizeof **out);
 			if ((k = lq_json_floats(raw, rawlen, *out, cap, bad)) < 0) {

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 #include <stdio.h>
 
 #define LQ_NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -31,8 +32,28 @@ struct lq_buf {
 #define LQ_BUF_INIT { NULL, 0, 0 }
 
 void lq_buf_grow(struct lq_buf *b, size_t extra);
-void lq_buf_add(struct lq_buf *b, const void *p, size_t n);
-void lq_buf_addc(struct lq_buf *b, int c);
+
+/* Inline: the writers call these for every piece of every record. */
+static inline void
+lq_buf_add(struct lq_buf *b, const void *p, size_t n)
+{
+	if (n >= b->cap - b->len)	/* room for n bytes and the NUL? */
+		lq_buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void
+lq_buf_addc(struct lq_buf *b, int c)
+{
+	if (b->cap - b->len < 2)
+		lq_buf_grow(b, 1);
+	b->data[b->len++] = (char)c;
+	b->data[b->len] = '\0';
+}
+
 void lq_buf_adds(struct lq_buf *b, const char *s);
 void lq_buf_addf(struct lq_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void lq_buf_vaddf(struct lq_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));

@@ -14,7 +14,11 @@ int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
 	const char *s = (const char *)data;
-	json_t *lazy = lq_lazy_parse(s, size), *whole = json_loadb(s, size, JSON_ALLOW_NUL, NULL);
+	json_t *lazy, *whole;
+
+	lq_lazy_want_floats("embedding");
+	lazy = lq_lazy_parse(s, size);
+	whole = json_loadb(s, size, JSON_ALLOW_NUL, NULL);
 	struct lq_buf b = LQ_BUF_INIT;
 	float f[8];
 	size_t bad;
@@ -27,6 +31,25 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		json_t *back;
 		const char *k;
 		json_t *v;
+		const float *fl;
+		size_t fn;
+
+		/* The floats the scanner kept: jansson's numbers, as floats. */
+		if ((fl = lq_lazy_floats(lazy, "embedding", &fn)) != NULL) {
+			json_t *a = json_object_get(whole, "embedding");
+
+			if (!json_is_array(a) || json_array_size(a) != fn)
+				abort();
+			for (size_t i = 0; i < fn; i++) {
+				json_t *x = json_array_get(a, i);
+				float want = (float)json_number_value(x);
+
+				/* (-0 is jansson's integer 0; lq reads it as strtod does, -0.0) */
+				if (!json_is_number(x) || (memcmp(&want, &fl[i], sizeof want) != 0 &&
+				    !(isnan(want) && isnan(fl[i])) && !(want == 0 && fl[i] == 0)))
+					abort();
+			}
+		}
 
 		/* Written untouched: reads back as jansson's value. */
 		lq_json_dump(&b, lazy);

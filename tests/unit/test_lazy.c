@@ -224,8 +224,82 @@ main(void)
 			}
 			if (memcmp(&got, &(float){ (float)strtod(num, NULL) }, sizeof got) != 0 && bad_values++ < 5)
 				printf("#   %s: got %.9g\n", num, (double)got);
+			/* The scanner's floats of a wanted member: the same. */
+			{
+				char rec[300];
+				json_t *lz;
+				const float *f;
+				size_t fn;
+
+				snprintf(rec, sizeof rec, "{\"id\":1,\"embedding\":[%s,%s]}", num, num);
+				lq_lazy_want_floats("embedding");
+				if ((lz = lq_lazy_parse(rec, strlen(rec))) == NULL)
+					continue;	/* a number the scanner leaves to jansson */
+				if ((f = lq_lazy_floats(lz, "embedding", &fn)) == NULL || fn != 2 ||
+				    memcmp(&f[1], &got, sizeof got) != 0) {
+					if (bad_values++ < 5)
+						printf("#   %s: the scanner's float differs\n", num);
+				}
+				json_decref(lz);
+			}
 		}
 		CHECK_INT(bad_values, 0);
+	}
+
+	t_begin("float arrays: the scanner keeps the wanted member's floats, for that record only");
+	{
+		const char *t1 = "{\"embedding\":[1,-2.5e1,3.25],\"x\":[4]}";
+		const char *t2 = "{\"embedding\" : [ 0.5 ,0.25 ] }";
+		json_t *a, *b;
+		const float *f;
+		size_t n;
+
+		lq_lazy_want_floats("embedding");
+		a = lq_lazy_parse(t1, strlen(t1));
+		CHECK((f = lq_lazy_floats(a, "embedding", &n)) != NULL && n == 3 && f[1] == -25 && f[2] == 3.25f);
+		CHECK(lq_lazy_floats(a, "x", &n) == NULL);	/* not the wanted key */
+		b = lq_lazy_parse(t2, strlen(t2));
+		/* each record keeps its own (a window of records) */
+		CHECK((f = lq_lazy_floats(a, "embedding", &n)) != NULL && n == 3 && f[0] == 1);
+		CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 2 && f[1] == 0.25f);
+		{
+			json_t *c = lq_lazy_pristine(a);
+
+			CHECK((f = lq_lazy_floats(c, "embedding", &n)) != NULL && n == 3 && f[1] == -25);
+			json_decref(c);
+		}
+		json_object_set_new(b, "embedding", json_array());
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);	/* replaced */
+		json_decref(a);
+		json_decref(b);
+		b = lq_lazy_parse(t2, strlen(t2));
+		CHECK(json_object_get(b, "embedding") != NULL);
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);	/* read: may be changed */
+		json_decref(b);
+		b = lq_lazy_parse(t2, strlen(t2));
+		json_object_del(b, "embedding");
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);	/* deleted */
+		json_decref(b);
+#define NOFL(t) do { b = lq_lazy_parse(t, strlen(t)); CHECK(b != NULL && lq_lazy_floats(b, "embedding", &n) == NULL); json_decref(b); } while (0)
+		NOFL("{\"embedding\":[1,\"x\",2]}");		/* not all numbers */
+		NOFL("{\"embedding\":\"AAAA\"}");
+		NOFL("{\"embedding\":[1,2],\"embedding\":\"x\"}");	/* the last one counts */
+		NOFL("{\"embedding\":[1,2],\"embedd\\u0069ng\":[3]}");
+		NOFL("{\"a\":{\"embedding\":[1,2]}}");	/* top level only */
+#undef NOFL
+		{
+			const char *t3 = "{\"embedding\":\"x\",\"embedding\":[7]}";
+
+			b = lq_lazy_parse(t3, strlen(t3));
+		}
+		CHECK(b != NULL && (f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 1 && f[0] == 7);
+		json_decref(b);
+		CHECK(lq_lazy_parse("{\"embedding\":[1,2,]}", 20) == NULL);
+		CHECK(lq_lazy_parse("{\"embedding\":[01]}", 18) == NULL);
+		lq_lazy_want_floats("other");
+		b = lq_lazy_parse(t2, strlen(t2));
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);
+		json_decref(b);
 	}
 
 	t_begin("float arrays: shapes, spacing, non-numbers");

@@ -218,56 +218,124 @@ lq_match_versioned(char *buf, size_t len, const char *base)
 	(void)lq_size_band(0);
 	lq_vocab_versioned(buf, len, base, files);
 }
+/* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */
+#define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
+
+/* What lq_fold does with an ASCII byte: its lower case if it is a letter
+ * or digit, '&' or '+' (kept inside a word), else 0 (a separator). */
+static const char fold_ascii[128] = {
+	['&'] = '&', ['+'] = '+',
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(u, l) [u] = l, [l] = l
+	L('A', 'a'), L('B', 'b'), L('C', 'c'), L('D', 'd'), L('E', 'e'), L('F', 'f'), L('G', 'g'),
+	L('H', 'h'), L('I', 'i'), L('J', 'j'), L('K', 'k'), L('L', 'l'), L('M', 'm'), L('N', 'n'),
+	L('O', 'o'), L('P', 'p'), L('Q', 'q'), L('R', 'r'), L('S', 's'), L('T', 't'), L('U', 'u'),
+	L('V', 'v'), L('W', 'w'), L('X', 'x'), L('Y', 'y'), L('Z', 'z'),
+#undef L
+};
+
+#define FOLD_ALNUM(c) ((c) < 0x80 && fold_ascii[c] && fold_ascii[c] != '&' && fold_ascii[c] != '+')
+
+/* Appends the NFKC case-folded, mark-stripped form of the n bytes at s
+ * (no ASCII byte among them) to b; -1 if they are not valid UTF-8. */
+static int
+map_run(struct lq_buf *b, const unsigned char *s, size_t n)
+{
+	utf8proc_int32_t local[257];
+	utf8proc_int32_t *u = local;
+	utf8proc_ssize_t k = utf8proc_decompose(s, (utf8proc_ssize_t)n, local, 256, FOLD_OPTIONS);
+
+	if (k < 0)
+		return -1;
+	if (k > 256) {
+		u = lq_xreallocarray(NULL, (size_t)k + 1, sizeof *u);
+		k = utf8proc_decompose(s, (utf8proc_ssize_t)n, u, k, FOLD_OPTIONS);
+	}
+	if (k >= 0)
+		k = utf8proc_reencode(u, k, FOLD_OPTIONS);
+	if (k >= 0)
+		lq_buf_add(b, (const char *)u, (size_t)k);
+	if (u != local)
+		free(u);
+	return k < 0 ? -1 : 0;
+}
+
+/* Folding is what utf8proc_map (NFKC, case fold, marks stripped) makes of
+ * the whole text, then the word loop below. ASCII is its own NFKC form
+ * and needs no composition with a neighbour once marks are stripped, so
+ * only the runs of non-ASCII bytes go through utf8proc, each on its own;
+ * text with a byte of invalid UTF-8 anywhere is taken as it is, every
+ * non-ASCII byte a separator, as utf8proc_map's failure on the whole
+ * text made it. tests/unit/test_fold.c and fuzz_match compare this with
+ * the whole-text form. */
 char *
 lq_fold(const char *s)
 {
-	utf8proc_uint8_t *m = NULL;
-	const unsigned char *a = (const unsigned char *)s;
-	utf8proc_ssize_t n = 0;
+	const unsigned char *a = (const unsigned char *)s, *src = a;
+	struct lq_buf m = LQ_BUF_INIT;
+	int valid = 1;
+	size_t len;
 
-	/* ASCII is its own NFKC form and case folds to lower case, which the
-	 * loop below does: most profile text skips utf8proc altogether. */
 	while (*a && *a < 0x80)
 		a++;
-	if (*a)
-		n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
-		    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-		    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
-	const unsigned char *src = n >= 0 && m ? m : (const unsigned char *)s;
-	size_t len = strlen((const char *)src), i = 0;
+	if (*a) {
+		const unsigned char *p = (const unsigned char *)s;
+
+		while (*p && valid) {
+			const unsigned char *q = p;
+
+			while (*q && *q < 0x80)
+				q++;
+			lq_buf_add(&m, (const char *)p, (size_t)(q - p));
+			for (p = q; *q >= 0x80; q++)
+				;
+			if (q > p && map_run(&m, p, (size_t)(q - p)) < 0)
+				valid = 0;
+			p = q;
+		}
+		if (valid) {
+			lq_buf_addc(&m, '\0');
+			src = (const unsigned char *)m.data;
+			len = m.len - 1;
+		} else
+			len = strlen(s);
+	} else
+		len = (size_t)(a - src);
+
 	char *out = lq_xmalloc(len + 1), *o = out;
+	size_t i = 0;
 
 	while (i < len) {
+		unsigned c = src[i];
+
+		if (c < 0x80) {
+			char f = fold_ascii[c];
+
+			if (f && ((f != '&' && f != '+') ||
+			    (o > out && o[-1] != ' ' && i + 1 < len && FOLD_ALNUM(src[i + 1]))))
+				*o++ = f;
+			else if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			i++;
+			continue;
+		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
-		int word;
 
-		if (src[i] < 0x80) {
-			cp = src[i];
-			k = 1;
-		} else if (n < 0 || (k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &cp)) < 1) {
-			cp = -1;	/* a byte of invalid UTF-8 */
-			k = 1;
+		if (!valid || (k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &cp)) < 1) {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';	/* a byte of invalid UTF-8 */
+			i++;
+			continue;
 		}
-		if (cp < 0)
-			word = 0;
-		else if (cp < 0x80)
-			word = isalnum(cp) || ((cp == '&' || cp == '+') && o > out && o[-1] != ' ' &&
-			    i + 1 < len && isalnum(src[i + 1]));
-		else {
-			utf8proc_category_t c = utf8proc_category(cp);
+		utf8proc_category_t cat = utf8proc_category(cp);
 
-			word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
-			    c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
-		}
-		if (word) {
-			if (cp < 0x80)
-				*o++ = (char)tolower(cp);
-			else {
-				memcpy(o, src + i, (size_t)k);
-				o += k;
-			}
+		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
+		    cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC) {
+			memcpy(o, src + i, (size_t)k);
+			o += k;
 		} else if (o > out && o[-1] != ' ') {
 			*o++ = ' ';
 		}
@@ -276,7 +344,7 @@ lq_fold(const char *s)
 	while (o > out && o[-1] == ' ')
 		o--;
 	*o = '\0';
-	free(m);
+	lq_buf_free(&m);
 	return out;
 }
 

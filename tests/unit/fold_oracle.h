@@ -1,0 +1,75 @@
+/* fold_oracle.h: lq_fold as it was before issue 16 (utf8proc_map over the whole text), kept as the oracle the new one must equal byte for byte (test_fold, fuzz_match). */
+#ifndef LQ_FOLD_ORACLE_H
+#define LQ_FOLD_ORACLE_H
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "util.h"
+
+static char *
+fold_oracle(const char *s)
+{
+	utf8proc_uint8_t *m = NULL;
+	const unsigned char *a = (const unsigned char *)s;
+	utf8proc_ssize_t n = 0;
+
+	/* ASCII is its own NFKC form and case folds to lower case, which the
+	 * loop below does: most profile text skips utf8proc altogether. */
+	while (*a && *a < 0x80)
+		a++;
+	if (*a)
+		n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &m,
+		    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+		    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+	const unsigned char *src = n >= 0 && m ? m : (const unsigned char *)s;
+	size_t len = strlen((const char *)src), i = 0;
+	char *out = lq_xmalloc(len + 1), *o = out;
+
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+		int word;
+
+		if (src[i] < 0x80) {
+			cp = src[i];
+			k = 1;
+		} else if (n < 0 || (k = utf8proc_iterate(src + i, (utf8proc_ssize_t)(len - i), &cp)) < 1) {
+			cp = -1;	/* a byte of invalid UTF-8 */
+			k = 1;
+		}
+		if (cp < 0)
+			word = 0;
+		else if (cp < 0x80)
+			word = isalnum(cp) || ((cp == '&' || cp == '+') && o > out && o[-1] != ' ' &&
+			    i + 1 < len && isalnum(src[i + 1]));
+		else {
+			utf8proc_category_t c = utf8proc_category(cp);
+
+			word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
+			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
+			    c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+		}
+		if (word) {
+			if (cp < 0x80)
+				*o++ = (char)tolower(cp);
+			else {
+				memcpy(o, src + i, (size_t)k);
+				o += k;
+			}
+		} else if (o > out && o[-1] != ' ') {
+			*o++ = ' ';
+		}
+		i += (size_t)k;
+	}
+	while (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	free(m);
+	return out;
+}
+
+#endif

@@ -732,6 +732,15 @@ const char *
 lq_company_signal(const char *text, const char **evidence)
 {
 	char *f = lq_fold(text);
+	const char *type = lq_company_signal_folded(f, evidence);
+
+	free(f);
+	return type;
+}
+
+const char *
+lq_company_signal_folded(const char *f, const char **evidence)
+{
 	const char *type = NULL, *word = NULL;
 	long n = headcount(f);
 
@@ -743,7 +752,6 @@ lq_company_signal(const char *text, const char **evidence)
 		*evidence = word;
 	if (type == NULL && (type = lq_size_word(f, &word)) != NULL && evidence)
 		*evidence = word;
-	free(f);
 	return type;
 }
 
@@ -774,17 +782,42 @@ lq_size_sim(const char *have, const char *want)
 	return 0;
 }
 
+/* 1 if lq_fold(s) is s itself: ASCII letters in lower case, digits, one
+ * space between words, and an '&' or '+' only inside a word before a
+ * letter or digit. The vocabularies' phrases are folded when loaded. */
+static int
+is_folded(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; p[i]; i++) {
+		unsigned c = p[i];
+
+		if (c == ' ') {
+			if (i == 0 || p[i - 1] == ' ' || p[i + 1] == '\0')
+				return 0;
+		} else if (c == '&' || c == '+') {
+			if (i == 0 || p[i - 1] == ' ' || !FOLD_ALNUM(p[i + 1]))
+				return 0;
+		} else if (c >= 0x80 || fold_ascii[c] != (char)c) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
 int
 lq_has_phrase(const char *hay, const char *needle)
 {
-	char *n = lq_fold(needle);
+	char *fn = is_folded(needle) ? NULL : lq_fold(needle);
+	const char *n = fn ? fn : needle;
 	size_t nl = strlen(n);
 	int found = 0;
 
 	if (nl > 0)
 		for (const char *p = strstr(hay, n); p && !found; p = strstr(p + 1, n))
 			found = (p == hay || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
-	free(n);
+	free(fn);
 	return found;
 }
 

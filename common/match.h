@@ -121,6 +121,10 @@ double lq_industry_lexsim(unsigned lead, unsigned target);
  * static. evidence (if not NULL) receives the matched phrase (static). */
 const char *lq_company_signal(const char *text, const char **evidence);
 
+/* lq_company_signal of text already folded (lq_fold): what a caller that
+ * holds the folded text passes instead of folding it again. */
+const char *lq_company_signal_folded(const char *folded, const char **evidence);
+
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <
  * mid-market < enterprise, 0 else; -1 for unknown. */

@@ -1,7 +1,8 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons on arbitrary text. */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "fold_oracle.h"
 #include "match.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -27,8 +28,21 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	f = lq_fold(s);
 	if (strlen(f) > 4 * size + 4)
 		abort();
+	char *g = fold_oracle(s);
+	if (strcmp(f, g) != 0)	/* byte for byte the whole-text fold */
+		abort();
+	free(g);
+	if (lq_has_phrase(f, s) != has_phrase_oracle(f, s))
+		abort();
+	for (size_t k = 0; k < size && k < 64; k += 7) {	/* a part of s as the needle */
+		char *n = strndup(s + k, 9);
+		if (lq_has_phrase(f, n) != has_phrase_oracle(f, n))
+			abort();
+		free(n);
+	}
 	(void)lq_industry_groups(s);
-	(void)lq_company_signal(s, NULL);
+	if (lq_company_signal(s, NULL) != lq_company_signal_folded(f, NULL))
+		abort();
 	(void)lq_has_phrase(f, s);
 	free(f);
 	free(h);

@@ -1,4 +1,4 @@
-/* fold_oracle.h: lq_fold as it was before issue 16 (utf8proc_map over the whole text), kept as the oracle the new one must equal byte for byte (test_fold, fuzz_match). */
+/* fold_oracle.h: lq_fold and lq_has_phrase as they were before issue 16 (utf8proc_map over the whole text; the needle folded on every call), kept as the oracles the new ones must equal (test_fold, fuzz_match). */
 #ifndef LQ_FOLD_ORACLE_H
 #define LQ_FOLD_ORACLE_H
 
@@ -70,6 +70,21 @@ fold_oracle(const char *s)
 	*o = '\0';
 	free(m);
 	return out;
+}
+
+/* lq_has_phrase as it was: the needle folded on every call. */
+static int
+has_phrase_oracle(const char *hay, const char *needle)
+{
+	char *n = fold_oracle(needle);
+	size_t nl = strlen(n);
+	int found = 0;
+
+	if (nl > 0)
+		for (const char *p = strstr(hay, n); p && !found; p = strstr(p + 1, n))
+			found = (p == hay || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
+	free(n);
+	return found;
 }
 
 #endif

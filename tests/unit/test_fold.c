@@ -143,6 +143,42 @@ main(int argc, char **argv)
 		buf[k] = '\0';
 		same(buf);
 	}
+	/* Needles folded already (taken as they are), nearly folded (an
+	 * upper-case letter, a double or outer space, an '&' at a word's
+	 * edge) and not at all, against folded hays. */
+	t_begin("lq_has_phrase answers as when it folded every needle");
+	static const char *const words[] = { "a", "b", "fp&a", "p&l", "c++", "cfo", "head", "of", "é", "ß",
+		"ss", "Head", "FP&A", "&", "+", " ", "  ", "x&", "&y", "1", "series", "a+", "\xff" };
+	long calls = 0, hits = 0;
+	for (int r = 0; r < 200000; r++) {
+		char hay[256], needle[128];
+		size_t n = 0, k = 1 + next() % 8;
+
+		for (size_t j = 0; j < k; j++)
+			n += (size_t)snprintf(hay + n, sizeof hay - n, "%s%s", j ? " " : "",
+			    words[next() % LQ_NELEM(words)]);
+		char *fh = fold_oracle(hay);
+		n = 0;
+		k = 1 + next() % 3;
+		for (size_t j = 0; j < k; j++) {
+			const char *sep = next() % 5 ? " " : next() % 2 ? "" : "  ";
+
+			n += (size_t)snprintf(needle + n, sizeof needle - n, "%s%s", j || next() % 9 == 0 ? sep : "",
+			    words[next() % LQ_NELEM(words)]);
+		}
+		int want = has_phrase_oracle(fh, needle);
+
+		calls++;
+		hits += want;
+		if (lq_has_phrase(fh, needle) != want) {
+			printf("#   hay \"%s\", needle \"%s\": expected %d\n", fh, needle, want);
+			CHECK(0);
+		}
+		free(fh);
+	}
+	printf("# lq_has_phrase: %ld calls, %ld found\n", calls, hits);
+	CHECK(hits > 1000 && hits < calls - 1000);	/* both answers were tried */
+
 	printf("# %ld strings compared, %ld differ\n", compared, differ);
 	return t_done();
 }

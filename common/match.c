@@ -373,6 +373,9 @@ phrase_at(const char *phrase, char **w, size_t n)
 	size_t k = 0;
 	const char *p = phrase;
 
+	/* most phrases fail at their first letter: no scan of the phrase */
+	if (n == 0 || w[0] == NULL || w[0][0] != phrase[0])
+		return 0;
 	while (*p) {
 		const char *e = strchr(p, ' ');
 		size_t len = e ? (size_t)(e - p) : strlen(p);

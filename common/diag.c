@@ -65,7 +65,7 @@ static void vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 static void
 vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 {
-	char line[8192];
+	char line[8192], out[8192 + 512];
 	int n;
 
 	if (lq_color() && color)
@@ -77,14 +77,21 @@ vmsg(const char *color, const char *fmt, va_list ap, int errnum)
 	vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
 	lq_redact_str(line);	/* no message carries a key, whoever built it */
 	fflush(stdout);
-	if (on_terminal())
-		fputs("\r\033[K", stderr);	/* over a progress line, this stage's or another's */
-	fputs(line, stderr);
-	if (errnum)
-		fprintf(stderr, ": %s", strerror(errnum));
-	if (lq_color() && color)
-		fputs("\033[0m", stderr);
-	fputc('\n', stderr);
+	/* One write for the whole message: the stages of a pipeline share the
+	 * terminal, and a message cut in pieces interleaves with another
+	 * stage's progress line. */
+	n = snprintf(out, sizeof out, "%s%s%s%s%s\n",
+	    on_terminal() ? "\r\033[K" : "",	/* over a progress line, this stage's or another's */
+	    line, errnum ? ": " : "", errnum ? strerror(errnum) : "",
+	    lq_color() && color ? "\033[0m" : "");
+	if (n < 0)
+		return;
+	if ((size_t)n >= sizeof out) {	/* cut: keep the end of line */
+		n = sizeof out - 1;
+		out[n - 1] = '\n';
+	}
+	fwrite(out, 1, (size_t)n, stderr);
+	fflush(stderr);
 }
 
 void

@@ -161,15 +161,17 @@ lq_progress(void)
 	if (t - t_progress < (progress_mode == 1 ? 0.1 : 1.0))
 		return;
 	t_progress = t;
-	lq_progress_line(line, sizeof line, t);
+	/* One write each (lq_stderr_write): another stage of the pipeline
+	 * writes to the same terminal, and pieces would interleave. */
+	lq_progress_line(line + 1, sizeof line - 4, t);
 	if (progress_mode == 1) {
-		lq_stderr_write("\r");
+		line[0] = '\r';
+		strcat(line, "\033[K");
 		lq_stderr_write(line);
-		lq_stderr_write("\033[K");
 		progress_shown = 1;
 	} else {
-		lq_stderr_write(line);
-		lq_stderr_write("\n");
+		strcat(line + 1, "\n");
+		lq_stderr_write(line + 1);
 	}
 }
 

@@ -3,6 +3,10 @@
 labels.ndjson) from the hand-written personas below and in people_*.py. Every
 person is invented. The judgments are written by hand per (ICP, person) pair;
 this script only lays them out (evalkit.py has the helpers).
+Splits: "tune" and "held-out" (split_of), and "held-out-2", the second
+held-out part (people_ho2.py: two more ICPs and their people), which holds
+every judgment for its ICPs and of its people, measured once
+(docs/quality.md).
 
 usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """

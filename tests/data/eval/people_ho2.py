@@ -173,7 +173,7 @@ q("Bastien", "Colinet", "La Rochelle, Nouvelle-Aquitaine, France", "France", "Ho
   H=(3, "directeur d'exploitation qui fixe les prix d'un hôtel de 110 chambres"))
 q("Nadia", "Cherkaoui", "Casablanca, Casablanca-Settat, Morocco", "Morocco", "Hospitality",
   "Directrice Générale | Riad Collection Maroc (6 riads, 140 chambres)",
-  "Six maisons d'hôtes de charme à Marrakech et Essaouira, commercialisées surtout en ligne.",
+  "Six riads-hôtels de charme à Marrakech et Essaouira, 140 chambres vendues surtout en ligne.",
   ["Hôtellerie de charme", "Distribution en ligne", "Direction"],
   [pos("Directrice Générale", "Riad Collection Maroc", "201-500", "2018-02")],
   part2=True, tag="lang", no="hotel group general manager",
@@ -523,7 +523,8 @@ q("Arnav", "Kapoor", "Berlin, Germany", "Germany", "Software Development",
    pos("Senior Backend Engineer", "Delivery Hero", "10001+", "2015-01", "2022-03")],
   part2=True, no="restaurant-software founder",
   A=(0, "food-tech software founder: no food brand of his own"),
-  F=(3, "founder and CTO of a 20-person ordering-API startup, backend engineer by background"))
+  F=(3, "founder and CTO of a 20-person ordering-API startup, backend engineer by background"),
+  S=(1, "CTO of a 20-person startup: below Stackguard's size"))
 q("Deborah", "Lin", "Manchester, England, United Kingdom", "United Kingdom", "Retail",
   "Senior Buyer, Snacks & Confectionery | Freshway Supermarkets",
   "I choose which snack brands get shelf space in 600 stores.",

@@ -732,12 +732,9 @@ remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, struc
 static char *
 text_of(json_t *rec)
 {
-	const char *st = lq_rec_status(rec);
-
 	if (lq_rec_failed(rec))
 		return NULL;
-	if ((!json_is_object(json_object_get(rec, "profile")) && (st == NULL || strcmp(st, "discovered") == 0))
-	    || !lq_lead_has_profile(rec)) {
+	if (!lq_rec_scraped(rec) || !lq_lead_has_profile(rec)) {
 		skipped++;
 		return NULL;
 	}

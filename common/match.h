@@ -116,14 +116,17 @@ unsigned lq_company_groups(const char *text, const char *person);
 double lq_industry_lexsim(unsigned lead, unsigned target);
 
 /* Company type guessed from text by cheap signals ("series A", "startup",
- * "scale-up", "Fortune 500", "30,000-employee", "freelance", "agency"):
+ * "scale-up", "Fortune 500", a head count (lq_size_headcount:
+ * "30,000-employee", "30k staff"), "freelance", "agency"):
  * one of lq_company_sizes, or NULL when there is no signal. The pointer is
  * static. evidence (if not NULL) receives the matched phrase (static). */
 const char *lq_company_signal(const char *text, const char **evidence);
 
-/* lq_company_signal of text already folded (lq_fold): what a caller that
- * holds the folded text passes instead of folding it again. */
-const char *lq_company_signal_folded(const char *folded, const char **evidence);
+/* lq_company_signal of text and folded, its lq_fold: what a caller that
+ * holds the folded text passes instead of folding it again (the head
+ * count, lq_size_headcount, is read in text as written, where "50-200"
+ * is still a range). */
+const char *lq_company_signal_folded(const char *text, const char *folded, const char **evidence);
 
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <

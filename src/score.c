@@ -967,7 +967,7 @@ structured_one(struct lead *l, const float *vec)
 		double S = -1;
 
 		if (!nonempty(have) || strcmp(have, "unknown") == 0) {
-			have = lq_company_signal_folded(l->folded, &ev);
+			have = lq_company_signal_folded(l->text, l->folded, &ev);
 			src = "signal";
 		}
 		for (j = 0; have && j < icp->company_sizes.n; j++)

@@ -69,6 +69,7 @@ trip(const char *where, const char *what, const char *first)
 	lq_warn("%s: %s; run %s first: %s (%s; exit %d)", where, what, first, b.data,
 	    need == LQ_NEED_RECORDS ? "each line is written as a failed record" :
 	    strcmp(lq_progname, "review") == 0 ? "the page has no lead to judge" :
+	    strncmp(lq_progname, "feedback", 8) == 0 ? "nothing was recorded" :
 	    whole ? "nothing was left out" : "every record passes on unchanged", LQ_EXIT_ORDER);
 	lq_buf_free(&b);
 }

@@ -209,12 +209,34 @@ lex(void)
 	pthread_once(&lex_once, lex_load);
 }
 
+/* first-person.vocab, folded; loaded apart from the lexicons, which
+ * rerank and icp-extract read without it. */
+static pthread_once_t self_once = PTHREAD_ONCE_INIT;
+static char **self_words;
+
+static void
+self_load(void)
+{
+	self_words = folded_list(lq_vocab(), "first-person");
+}
+
+int
+lq_about_self(const char *folded)
+{
+	pthread_once(&self_once, self_load);
+	for (size_t i = 0; self_words[i]; i++)
+		if (lq_has_phrase(folded, self_words[i]))
+			return 1;
+	return 0;
+}
+
 void
 lq_match_versioned(char *buf, size_t len, const char *base)
 {
-	static const char *const files[] = { "titles", "industries", "company-sizes", NULL };
+	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", NULL };
 
 	lex();			/* a bad file is fatal before its digest is used */
+	pthread_once(&self_once, self_load);
 	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */

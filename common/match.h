@@ -37,7 +37,8 @@ struct lq_title {
 };
 
 /* "<base>+vocab:<12 hex>": base and the digest of the vocabularies the
- * functions below read (titles, industries and company-sizes.vocab),
+ * functions below read (titles, industries, company-sizes and
+ * first-person.vocab),
  * for score_version (lq_vocab_versioned). Loads and checks them first:
  * a bad file is fatal here. */
 void lq_match_versioned(char *buf, size_t len, const char *base);
@@ -127,6 +128,11 @@ const char *lq_company_signal(const char *text, const char **evidence);
  * count, lq_size_headcount, is read in text as written, where "50-200"
  * is still a range). */
 const char *lq_company_signal_folded(const char *text, const char *folded, const char **evidence);
+
+/* 1 if folded (lq_fold) text holds a word of first-person.vocab ("i",
+ * "my", "ich", "dirijo"): a sentence about the person's own work, not
+ * about what the company does. */
+int lq_about_self(const char *folded);
 
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <

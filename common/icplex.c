@@ -39,7 +39,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -62,7 +62,8 @@ static const struct {
 	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
 	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
 	{ "icp-cues.pronoun-subjects", &pronoun_subjects }, { "icp-cues.below-that", &below_that },
-	{ "icp-cues.above-that", &above_that }
+	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
+	{ "icp-cues.quality-words", &quality_words }
 };
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
@@ -856,6 +857,70 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 			}
 }
 
+static int cue_word(const char *w);
+static int ing_word(const char *w);
+
+/* "wind farm operators", "boutique hotels", "martial arts schools": the
+ * client's own words for a kind of company, one to three words before a
+ * business noun ("operators", "firms") or a kind of company ("hotels",
+ * "gyms"), or such a kind alone ("hostels"). Kept as said, as a target
+ * or an exclusion, when the lexicon lacks it or names only a part of it
+ * ("boutique hotels" is more than Hospitality); a phrase that is only the
+ * lexicon's own words ("law firms", "software companies") stays the
+ * lexicon's value. */
+static void
+company_phrases(const struct clause *c, struct span *sp, int *ns)
+{
+	int b, i, m, n0 = *ns;
+
+	for (b = 0; b < c->nw; b++) {
+		int kind = in_list(c->w[b], company_kinds), lexpart = 0, covered = 0, kinds = 0, x;
+		size_t l = strlen(c->w[b]);
+		double v;
+
+		/* a class of companies is plural ("the second plant" is one site) */
+		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's')
+			continue;
+		for (m = 0; m < 3 && b - 1 - m >= 0; m++) {
+			const char *w = c->w[b - 1 - m];
+			int taken = 0;
+
+			if (!modifier_word(w) || cue_word(w) || ing_word(w) || in_list(w, determiners)
+			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
+			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
+			    || in_list(w, business_nouns) || in_list(w, supplier_words))
+				break;
+			for (i = 0; i < n0 && !taken; i++)	/* a title, a size, a topic: not a company's words */
+				taken = sp[i].kind != LQ_CRIT_INDUSTRY && sp[i].w <= b - 1 - m && b - 1 - m < sp[i].w + sp[i].n;
+			if (taken)
+				break;
+			kinds += !in_list(w, quality_words);
+		}
+		/* "companies" alone; "family businesses", "regulated companies": a quality, not a kind */
+		if ((m == 0 && !kind) || (m > 0 && kinds == 0))
+			continue;
+		for (i = 0; i < n0; i++) {
+			const struct span *y = &sp[i];
+
+			if (y->kind != LQ_CRIT_INDUSTRY || y->w + y->n <= b - m || y->w > b)
+				continue;
+			if (y->w < b - m || y->w + y->n > b + 1)
+				covered = 1;	/* the lexicon's phrase reaches outside: it names the company */
+			else if (y->w == b - m)
+				covered = 1;	/* the phrase is the lexicon's words (and a business noun) */
+			else
+				lexpart = 1;
+		}
+		if (covered || (m == 0 && lexpart))
+			continue;
+		if ((x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b - m, m + 1)) < 0)
+			return;
+		said_text(c, b - m, b + 1, sp[x].made, sizeof sp[x].made);
+		sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+		sp[x].group = m == 0;	/* "hostels" alone: kept only as an exclusion */
+	}
+}
+
 /* ---- polarity ---- */
 
 /* Is the span at words [w, w+n) negated, and is it taken back? A
@@ -1277,6 +1342,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			generic_titles(&cl[k], p, &n);
 			count_spans(&cl[k], p, &n);
 			adjective_sizes(&cl[k], p, &n);
+			company_phrases(&cl[k], p, &n);
 		}
 		ns[k] = n;
 	}

@@ -879,7 +879,8 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 		double v;
 
 		/* a class of companies is plural ("the second plant" is one site) */
-		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's')
+		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's'
+		    || in_list(c->w[b], supplier_words))	/* "dental suppliers": the supplier rule names them */
 			continue;
 		for (m = 0; m < 3 && b - 1 - m >= 0; m++) {
 			const char *w = c->w[b - 1 - m];
@@ -906,8 +907,8 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 				continue;
 			if (y->w < b - m || y->w + y->n > b + 1)
 				covered = 1;	/* the lexicon's phrase reaches outside: it names the company */
-			else if (y->w == b - m)
-				covered = 1;	/* the phrase is the lexicon's words (and a business noun) */
+			else if (y->w == b - m && (y->w + y->n == b + 1 || !kind))
+				covered = 1;	/* the lexicon's words and a business noun: "fintech companies", not "solar parks" */
 			else
 				lexpart = 1;
 		}

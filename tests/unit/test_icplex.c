@@ -297,7 +297,7 @@ main(void)
 	find("Please stay away from the boat charter firms.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Boat charter firms");
 	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
-	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
+	WANTED(LQ_CRIT_INDUSTRY, "Boat charter firms");	/* wanted as said, too (a kind of company) */
 
 	t_begin("negative preference in other words");
 	find("We would deprioritise the insurers.", LQ_ANSWER_NONE);
@@ -352,6 +352,41 @@ main(void)
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && hit(LQ_CRIT_TITLE, "Consultant")->predicate);
 	find("We want consultants.", LQ_ANSWER_NONE);
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && !hit(LQ_CRIT_TITLE, "Consultant")->predicate);
+
+	t_begin("a kind of company in the client's own words is an industry named as said");
+	find("Asset managers at wind farm operators.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Wind farm operators");
+	WANTED(LQ_CRIT_TITLE, "Asset Manager");
+	find("Boutique hotels and independent hotel groups are the core.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Boutique hotels");	/* more than the lexicon's Hospitality */
+	WANTED(LQ_CRIT_INDUSTRY, "Independent hotel groups");
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Hospitality") == NULL);
+	find("We mostly sell to law firms and fintech companies.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Legal");	/* only the lexicon's words: the lexicon's value */
+	WANTED(LQ_CRIT_INDUSTRY, "Fintech");
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Law firms") == NULL);
+	find("Solar parks we don't want anymore.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Solar parks");	/* a kind after the lexicon's word is more specific */
+	find("Family businesses with twenty sites, mostly regulated companies.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* qualities and counts, not kinds */
+	find("We just opened the second plant.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* one site, not a class of companies */
+	find("Hostels.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* a kind alone is kept only as an exclusion */
+	find("Hostels I'd rather we didn't, the margins are far too thin.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Hostels");
+
+	t_begin("negative preference in more phrasings");
+	find("MEP firms, I wouldn't bother.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "MEP firms");
+	find("Breweries were a long shot for us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Breweries");
+	find("Contractors have never bitten.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Contractors");
+	find("Yoga studios are a different market, clinical software.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Yoga studios");
+	CHECK_INT(lq_icplex_refers_back("I wouldn't waste a single message on them."), 1);
+	CHECK_INT(lq_icplex_refers_back("Was not a success."), 1);
 
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);

@@ -485,6 +485,7 @@ struct span {
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
 	int predicate;		/* "they're basically consultants" */
 	char spec[128];		/* the client's words for the title, when dismissed later (as made) */
+	const struct entry *base;	/* the lexicon's industry inside a company phrase */
 };
 
 #define MAX_SPANS 64
@@ -641,7 +642,8 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			;
 		/* "Big Four auditors": a capitalised name goes with the capitalised word after it */
 		while (m > 0 && m < 3 && i - m - 1 >= 0 && isupper((unsigned char)c->ow[i - m - 1][0])
-		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop))
+		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop)
+		    && !in_list(c->w[i - m - 1], filler_start))	/* "Also O&M managers" */
 			m++;
 		if (m == 0)
 			continue;
@@ -858,7 +860,6 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 }
 
 static int cue_word(const char *w);
-static int ing_word(const char *w);
 
 /* "wind farm operators", "boutique hotels", "martial arts schools": the
  * client's own words for a kind of company, one to three words before a
@@ -874,7 +875,8 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 	int b, i, m, n0 = *ns;
 
 	for (b = 0; b < c->nw; b++) {
-		int kind = in_list(c->w[b], company_kinds), lexpart = 0, covered = 0, kinds = 0, x;
+		int kind = in_list(c->w[b], company_kinds), covered = 0, kinds = 0, x;
+		const struct entry *lexpart = NULL;
 		size_t l = strlen(c->w[b]);
 		double v;
 
@@ -886,7 +888,9 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 			const char *w = c->w[b - 1 - m];
 			int taken = 0;
 
-			if (!modifier_word(w) || cue_word(w) || ing_word(w) || in_list(w, determiners)
+			/* "climbing gyms", "vehicle leasing companies": an -ing word names a kind here
+			 * ("targeting" and other verbs are [not-modifier]) */
+			if (!modifier_word(w) || cue_word(w) || in_list(w, determiners)
 			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
 			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
 			    || in_list(w, business_nouns) || in_list(w, supplier_words))
@@ -900,25 +904,41 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 		/* "companies" alone; "family businesses", "regulated companies": a quality, not a kind */
 		if ((m == 0 && !kind) || (m > 0 && kinds == 0))
 			continue;
-		for (i = 0; i < n0; i++) {
-			const struct span *y = &sp[i];
+		{
+			int inlex[4] = { 0, 0, 0, 0 }, extra = 0, j;
 
-			if (y->kind != LQ_CRIT_INDUSTRY || y->w + y->n <= b - m || y->w > b)
+			for (i = 0; i < n0; i++) {
+				const struct span *y = &sp[i];
+
+				if (y->kind != LQ_CRIT_INDUSTRY || y->w + y->n <= b - m || y->w > b)
+					continue;
+				if (y->w < b - m || y->w + y->n > b + 1)
+					covered = 1;	/* the lexicon's phrase reaches outside: it names the company */
+				for (j = y->w; j < y->w + y->n; j++)
+					if (j >= b - m && j <= b)
+						inlex[j - (b - m)] = 1;
+				if (!lexpart || y->w + y->n <= b)
+					lexpart = y->e;	/* "pharma manufacturers": Pharma, not Manufacturing */
+			}
+			/* words of the client's own that say what kind: not the lexicon's, not a quality
+			 * ("multi academy trusts", "independent schools", "fintech companies" are the
+			 * lexicon's industry; "boutique hotels", "solar parks" are more) */
+			for (j = b - m; j < b; j++)
+				extra += !inlex[j - (b - m)] && !in_list(c->w[j], quality_words);
+			extra += kind && !inlex[m];
+			if (!covered && lexpart && extra == 0)	/* "pharma manufacturers": Pharma makers, not Manufacturing too */
+				for (i = 0; i < n0; i++)
+					if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].e && sp[i].w == b && sp[i].n == 1 && sp[i].e != lexpart)
+						sp[i].keep = 0;
+			if (covered || (lexpart && extra == 0))
 				continue;
-			if (y->w < b - m || y->w + y->n > b + 1)
-				covered = 1;	/* the lexicon's phrase reaches outside: it names the company */
-			else if (y->w == b - m && (y->w + y->n == b + 1 || !kind))
-				covered = 1;	/* the lexicon's words and a business noun: "fintech companies", not "solar parks" */
-			else
-				lexpart = 1;
 		}
-		if (covered || (m == 0 && lexpart))
-			continue;
 		if ((x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b - m, m + 1)) < 0)
 			return;
 		said_text(c, b - m, b + 1, sp[x].made, sizeof sp[x].made);
 		sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
 		sp[x].group = m == 0;	/* "hostels" alone: kept only as an exclusion */
+		sp[x].base = lexpart;
 	}
 }
 
@@ -1323,12 +1343,13 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 	char *s, *parts[MAX_CLAUSES], *fs;
 	struct clause cl[MAX_CLAUSES];
 	struct span sp[MAX_CLAUSES][MAX_SPANS];
-	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, intro_from = -1;
+	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, revising, intro_from = -1;
 	size_t nout = 0;
 
 	lex();
 	fs = lq_fold(sentence);
 	topical = contains_any(fs, topic_cues);
+	revising = contains_any(fs, revise_cues);
 	free(fs);
 	s = lq_xstrdup(sentence);
 	nc = split_clauses(s, parts, MAX_CLAUSES);
@@ -1420,7 +1441,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
-		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
+		/* "actually, thinking about the restaurants again": reconsidering, not a topic */
+		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0 && !revising) {
 			keyword_item(c, i + nw, c->nw, p, &ns[k]);
 			intro_from = k + 1;
 		} else if (answer == LQ_ANSWER_TOPICS && c->nw && !contains_any(c->f, retract_before)
@@ -1745,6 +1767,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->group = x->group;
 			h->specific = x->specific;
 			h->predicate = x->predicate;
+			h->base = x->base ? x->base->value : NULL;
 			snprintf(h->spec, sizeof h->spec, "%s", x->spec);
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",

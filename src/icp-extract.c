@@ -377,6 +377,7 @@ struct said {
 	int retracted;		/* taken back ("forget X"): also moves a target of an earlier call */
 	int removed;		/* covered by the retraction of its topic: goes to "_retracted" */
 	char part_of[128];	/* a part of this criterion, named by the client's words */
+	char base[128];		/* a kind of company named as said: the lexicon's industry in it */
 };
 
 static int
@@ -470,8 +471,11 @@ retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *
 		    || (s->kind != LQ_CRIT_INDUSTRY && s->kind != LQ_CRIT_SIZE))
 			continue;
 		cover = hw[0] && has_word(s->words, hw);
+		/* "drop pharmaceuticals" takes "pharma manufacturers" too */
+		if (!cover && s->base[0] && h->kind == LQ_CRIT_INDUSTRY)
+			cover = same_criterion(LQ_CRIT_INDUSTRY, s->base, h->value);
 		if (!cover && h->whole && groups && s->kind == LQ_CRIT_INDUSTRY)
-			cover = (lq_industry_groups(s->value) & groups) != 0;
+			cover = (lq_industry_groups(s->base[0] ? s->base : s->value) & groups) != 0;
 		if (!cover)
 			continue;
 		supersede(s->sources);
@@ -547,8 +551,11 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 
 		if (s->kind != kind)
 			continue;
-		if (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
-		    : !same_criterion(kind, s->value, h->value))
+		/* "solar parks" after "solar" in the same list: the criterion said again, in more words */
+		if (!(h != &named && h->base && !s->part_of[0] && s->list == list
+		    && same_criterion(kind, s->value, h->base))
+		    && (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
+		    : !same_criterion(kind, s->value, h->value)))
 			continue;
 		if (s->list == list) {
 			json_array_append(s->sources, src);
@@ -580,6 +587,7 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	(*sv)[*n].kind = kind;
 	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", h->value);
 	snprintf((*sv)[*n].words, sizeof (*sv)[*n].words, "%s", h->words);
+	snprintf((*sv)[*n].base, sizeof (*sv)[*n].base, "%s", h->base ? h->base : "");
 	(*sv)[*n].sources = json_pack("[O]", src);
 	(*sv)[*n].retracted = h->retracts;
 	if (h == &named)

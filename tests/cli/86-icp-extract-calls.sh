@@ -205,4 +205,11 @@ expect '"talking to" asks for people, not topics' \
 	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'
 	[["Claims Manager"],[]]
 	EOF
+call kinds 'A: Which companies?' 'C: Boutique hotels, ferry operators and pharma plants.' 'A: Anything to avoid?' \
+	'C: Solar, we tried it. Solar parks we do not want anymore.' 'A: Pharma?' 'C: Pharma manufacturers, yes.' \
+	'A: Great.' 'C: Actually, drop pharmaceuticals, the validation takes forever.'
+expect 'a kind of company in the client'"'"'s words is an industry as said; said again in more words it joins the first; a retraction takes the kinds inside its industry' \
+	"icp-extract -q < kinds.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[].value], [._retracted[].value]]'" <<-'EOF'
+	[["Boutique hotels","Ferry operators"],["Solar Energy","Pharma & Biotech"],["Pharma plants"]]
+	EOF
 done_testing

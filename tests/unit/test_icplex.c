@@ -354,13 +354,26 @@ main(void)
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && !hit(LQ_CRIT_TITLE, "Consultant")->predicate);
 
 	t_begin("a kind of company in the client's own words is an industry named as said");
-	find("Asset managers at wind farm operators.", LQ_ANSWER_NONE);
-	WANTED(LQ_CRIT_INDUSTRY, "Wind farm operators");
+	find("Asset managers at ferry operators.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Ferry operators");	/* the lexicon lacks it */
 	WANTED(LQ_CRIT_TITLE, "Asset Manager");
+	find("Asset managers at wind farm operators.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Wind Energy");	/* the lexicon's words and a business noun */
 	find("Boutique hotels and independent hotel groups are the core.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_INDUSTRY, "Boutique hotels");	/* more than the lexicon's Hospitality */
-	WANTED(LQ_CRIT_INDUSTRY, "Independent hotel groups");
-	CHECK(lookup(LQ_CRIT_INDUSTRY, "Hospitality") == NULL);
+	CHECK(hit(LQ_CRIT_INDUSTRY, "Boutique hotels") && hit(LQ_CRIT_INDUSTRY, "Boutique hotels")->base
+	    && strcmp(hit(LQ_CRIT_INDUSTRY, "Boutique hotels")->base, "Hospitality") == 0);
+	WANTED(LQ_CRIT_INDUSTRY, "Hospitality");	/* "independent" is a quality: the lexicon's hotel groups */
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Independent hotel groups") == NULL);
+	find("Multi-academy trusts and single schools.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Schools");
+	CHECK_INT(n, 1);
+	find("Asset managers at utilities and water utilities.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Utilities");
+	WANTED(LQ_CRIT_INDUSTRY, "Water utilities");	/* a kind of utility, in the client's words */
+	find("Climbing gyms are a big one for us, we're targeting gyms.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Climbing gyms");	/* an -ing word that names a kind */
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Targeting gyms") == NULL);
 	find("We mostly sell to law firms and fintech companies.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_INDUSTRY, "Legal");	/* only the lexicon's words: the lexicon's value */
 	WANTED(LQ_CRIT_INDUSTRY, "Fintech");

@@ -39,7 +39,8 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones,
+	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -63,8 +64,16 @@ static const struct {
 	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
 	{ "icp-cues.pronoun-subjects", &pronoun_subjects }, { "icp-cues.below-that", &below_that },
 	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
-	{ "icp-cues.quality-words", &quality_words }
+	{ "icp-cues.quality-words", &quality_words }, { "icp-cues.more-than", &more_than },
+	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
+	{ "icp-cues.title-pronouns", &pronoun_ones }
 };
+
+/* icp-cues [number-words]: a word and its value (below 100 added, 100
+ * multiplies, 1000 closes a thousands group); [title-of]: a phrase that
+ * starts a title, as written, and the word that must close it. */
+static struct number_word { const char *word; int value; } *number_words;
+static struct title_of { const char *phrase, *written, *close; } *title_of;
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
@@ -184,6 +193,29 @@ lex_load(void)
 		if (!size_adj[0][i][0] || !is_size(t->rec[i].f[1]))
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: an adjective and a company size", t->rec[i].file,
 			    t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.number-words", 2, 2);
+	number_words = lq_xcalloc(t->n + 1, sizeof *number_words);
+	for (i = 0; i < t->n; i++) {
+		char *end;
+		long val = strtol(t->rec[i].f[1], &end, 10);
+
+		number_words[i].word = lq_fold(t->rec[i].f[0]);
+		number_words[i].value = (int)val;
+		if (!number_words[i].word[0] || strchr(number_words[i].word, ' ') || *end || end == t->rec[i].f[1]
+		    || val < 0 || (val >= 100 && val != 100 && val != 1000))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a word and its value (0 to 99, 100 or 1000)",
+			    t->rec[i].file, t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.title-of", 2, 3);
+	title_of = lq_xcalloc(t->n + 1, sizeof *title_of);
+	for (i = 0; i < t->n; i++) {
+		title_of[i].phrase = lq_fold(t->rec[i].f[0]);
+		title_of[i].written = t->rec[i].f[1];
+		title_of[i].close = t->rec[i].n > 2 && t->rec[i].f[2][0] ? lq_fold(t->rec[i].f[2]) : NULL;
+		if (!title_of[i].phrase[0] || !title_of[i].written[0] || (title_of[i].close && strchr(title_of[i].close, ' ')))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a phrase, its written form and at most one closing word",
+			    t->rec[i].file, t->rec[i].line);
 	}
 	(void)lq_size_band(0);	/* company-sizes.vocab checked now, not at the first head count */
 }
@@ -625,9 +657,6 @@ title_at(const struct span *sp, int ns, int w)
 static void
 generic_titles(const struct clause *c, struct span *sp, int *ns)
 {
-	static const char *const of_heads[][2] = { { "head of", "Head of" }, { "heads of", "Head of" },
-		{ "director of", "Director of" }, { "directors of", "Director of" }, { "vp of", "VP of" },
-		{ "vps of", "VP of" }, { "chief", "Chief" } };
 	int i, j, k, n;
 	size_t h;
 
@@ -652,10 +681,11 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		sp[k].generic = 1;
 		written(c, i - m, i + 1, 1, sp[k].made, sizeof sp[k].made);
 	}
-	for (h = 0; h < sizeof of_heads / sizeof *of_heads; h++) {
+	for (h = 0; title_of[h].phrase; h++) {
 		int from = 0;
+		const char *close = title_of[h].close;
 
-		while ((i = find_words(c->f, of_heads[h][0], from, &n)) >= 0) {
+		while ((i = find_words(c->f, title_of[h].phrase, from, &n)) >= 0) {
 			int a = i + n, b = a;
 
 			from = i + 1;
@@ -667,9 +697,14 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 				b++;
 			if (b < c->nw && title_head(c->w[b]) && b > a)
 				continue;	/* "head of customer success managers" is not a head-of title */
-			if (strcmp(of_heads[h][0], "chief") == 0) {
-				/* "chief X officer" */
-				if (b >= c->nw || (strcmp(c->w[b], "officer") && strcmp(c->w[b], "officers")))
+			if (close) {
+				/* "chief X officer": the closing word, singular or plural */
+				char sg[128];
+
+				if (b >= c->nw)
+					continue;
+				singular(c->w[b], sg, sizeof sg);
+				if (strcmp(c->w[b], close) && strcmp(sg, close))
 					continue;
 				b++;
 			}
@@ -678,12 +713,12 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i, b - i)) < 0)
 				return;
 			sp[k].generic = 1;
-			if (strcmp(of_heads[h][0], "chief") == 0) {
+			if (close) {
 				written(c, i, b, 1, sp[k].made, sizeof sp[k].made);
 				continue;
 			}
 			/* "Head of" and the function words as said, capitalised */
-			snprintf(sp[k].made, sizeof sp[k].made, "%s", of_heads[h][1]);
+			snprintf(sp[k].made, sizeof sp[k].made, "%s", title_of[h].written);
 			for (j = a; j < b; j++) {
 				char wd[64];
 
@@ -696,20 +731,78 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+/* The value of a number word of [number-words], or -1. */
+static int
+number_word(const char *w)
+{
+	size_t k;
+
+	for (k = 0; number_words[k].word; k++)
+		if (strcmp(w, number_words[k].word) == 0)
+			return number_words[k].value;
+	return -1;
+}
+
+/* n when the phrase of list that ends just before word i has n words (the longest), else 0. */
+static int
+phrase_before(char **t, int i, const char **list)
+{
+	int best = 0;
+
+	for (; *list; list++) {
+		int n = 1, k, ok = 1;
+		const char *p = *list, *q;
+
+		for (q = p; *q; q++)
+			n += *q == ' ';
+		if (n > i || n <= best)
+			continue;
+		for (k = 0, q = p; k < n && ok; k++) {
+			size_t l = strcspn(q, " ");
+
+			ok = strlen(t[i - n + k]) == l && strncmp(t[i - n + k], q, l) == 0;
+			q += l + (q[l] == ' ');
+		}
+		if (ok)
+			best = n;
+	}
+	return best;
+}
+
+/* n when a phrase of list starts at word i (the longest), else 0. */
+static int
+phrase_from(char **t, int nt, int i, const char **list)
+{
+	int best = 0;
+
+	for (; *list; list++) {
+		int n = 1, k, ok = 1;
+		const char *q;
+
+		for (q = *list; *q; q++)
+			n += *q == ' ';
+		if (i + n > nt || n <= best)
+			continue;
+		for (k = 0, q = *list; k < n && ok; k++) {
+			size_t l = strcspn(q, " ");
+
+			ok = strlen(t[i + k]) == l && strncmp(t[i + k], q, l) == 0;
+			q += l + (q[l] == ' ');
+		}
+		if (ok)
+			best = n;
+	}
+	return best;
+}
+
 /* A number at word i of t: digits ("1 000" was "1,000", "5k") or words
  * ("two hundred and fifty", "a thousand"). Returns the words it takes
  * (0: none) and its value in *v. */
 static int
 number_at(char **t, int nt, int i, double *v)
 {
-	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen" };
-	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-		"ninety" };
 	double total = 0, cur = 0;
 	int j = i, any = 0;
-	size_t k;
 	char *end;
 
 	if (i >= nt)
@@ -725,38 +818,28 @@ number_at(char **t, int nt, int i, double *v)
 		return j + 1 - i;
 	}
 	for (; j < nt; j++) {
-		int hit = 0;
+		int val = number_word(t[j]);
 
-		for (k = 0; k < sizeof units / sizeof *units && !hit; k++)
-			if (strcmp(t[j], units[k]) == 0)
-				cur += (double)k, hit = 1;
-		for (k = 0; k < sizeof tens / sizeof *tens && !hit; k++)
-			if (strcmp(t[j], tens[k]) == 0)
-				cur += 20.0 + 10.0 * (double)k, hit = 1;
-		if (!hit && strcmp(t[j], "hundred") == 0)
-			cur = (cur > 0 ? cur : 1) * 100, hit = 1;
-		else if (!hit && strcmp(t[j], "thousand") == 0)
-			total += (cur > 0 ? cur : 1) * 1000, cur = 0, hit = 1;
-		else if (!hit && (strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
+		if (val >= 0 && val < 100)
+			cur += (double)val;
+		else if (val == 100)
+			cur = (cur > 0 ? cur : 1) * 100;
+		else if (val == 1000)
+			total += (cur > 0 ? cur : 1) * 1000, cur = 0;
+		else if ((strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
 			/* "a thousand", "two hundred and fifty" */
-			const char *nx = t[j + 1];
-			int num = strcmp(nx, "hundred") == 0 || strcmp(nx, "thousand") == 0;
+			int nx = number_word(t[j + 1]), num = nx >= 0;
 
-			for (k = 0; k < sizeof units / sizeof *units && !num; k++)
-				num = strcmp(nx, units[k]) == 0;
-			for (k = 0; k < sizeof tens / sizeof *tens && !num; k++)
-				num = strcmp(nx, tens[k]) == 0;
 			if (t[j][0] == 'a' && t[j][1] == '\0' && j > i)
 				num = 0;
 			if (t[j][0] == 'a' && t[j][1] != '\0' && (!any || total + cur < 100))
 				num = 0;	/* "and": only inside a number ("two hundred and fifty") */
-			if (t[j][0] == 'a' && t[j][1] == '\0' && strcmp(nx, "hundred") && strcmp(nx, "thousand"))
+			if (t[j][0] == 'a' && t[j][1] == '\0' && nx < 100)
 				num = 0;
 			if (!num)
 				break;
 			continue;
-		}
-		if (!hit)
+		} else
 			break;
 		any = 1;
 	}
@@ -783,7 +866,7 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 
 	for (i = 0; i < nt; i++) {
 		double a, b = -1;
-		int j, k, n, strict = 0, last;
+		int j, k, n, strict = 0, last, up;
 		const char *name;
 		long lo, hi;
 
@@ -799,32 +882,22 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			b = -1;
 		if (j + 1 >= nt)
 			continue;
-		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
-		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
-		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
+		/* a head-count unit of company-sizes.vocab ("people", "staff", "FTEs"), or "50 plus ..." */
+		up = phrase_from(t, nt, j + 1, and_up);
+		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt))
 			continue;
 		last = j + 1;
 		if (b < 0) {
-			const char *prev = i > 0 ? t[i - 1] : "";
-			const char *prev2 = i > 1 ? t[i - 2] : "";
-
-			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(t[j + 1], "plus") == 0
-			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
+			if (phrase_before(t, i, more_than) || up > 0)
 				b = 1e12;
-			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
-			    || (strcmp(prev, "to") == 0 && strcmp(prev2, "up") == 0)
-			    || (strcmp(prev, "than") == 0 && (strcmp(prev2, "fewer") == 0 || strcmp(prev2, "less") == 0)))
+			else if (phrase_before(t, i, less_than))
 				b = a, a = 0, strict = 1;
 			else
 				b = a;	/* "a 200 person company" */
 			/* "500 employees and up", "250 staff upwards", "1000 people or more" */
-			if (word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus")
-			    || ((word_is(t, nt, last + 1, "and") || word_is(t, nt, last + 1, "or"))
-			    && (word_is(t, nt, last + 2, "up") || word_is(t, nt, last + 2, "upwards")
-			    || word_is(t, nt, last + 2, "above") || word_is(t, nt, last + 2, "more")
-			    || word_is(t, nt, last + 2, "bigger") || word_is(t, nt, last + 2, "larger")))) {
+			if (up == 0 && (up = phrase_from(t, nt, last + 1, and_up)) > 0) {
 				b = 1e12;
-				last = word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus") ? last + 1 : last + 2;
+				last += up;
 			}
 		}
 		/* The bands of company-sizes.vocab, as classify and score read them. */
@@ -1511,8 +1584,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					break;
 				}
 			/* the speaker's own people: "our CFO", "my recruiter" */
-			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
-			    || strcmp(c->w[x->w - 1], "your") == 0)) {
+			if (x->w > 0 && in_list(c->w[x->w - 1], own_people)) {
 				x->keep = 0;
 				continue;
 			}
@@ -1656,7 +1728,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 
 			for (l = qualifiers; *l && !qn; l++)
 				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
-				    || (strcmp(cl[k].w[i + qn], "one") && strcmp(cl[k].w[i + qn], "ones")))
+				    || !in_list(cl[k].w[i + qn], pronoun_ones))
 					qn = 0;
 			if (qn == 0)
 				continue;

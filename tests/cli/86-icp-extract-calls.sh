@@ -138,6 +138,14 @@ stderr_has 'a band that is not a company size: refused with its line' "company-s
 printf '[bands]\nstartup | 0 | 50\nscaleup | 40 | 250\n' > v-badsize/company-sizes.vocab
 stderr_has 'overlapping bands: refused' "line 3: '40' to '250' is not a band above the one before" \
 	"LQ_VOCAB_DIR=\$PWD/v-badsize icp-extract < fleet.ndjson"
+mkdir -p v-badnum v-badof v-num
+printf '@extend\n[number-words]\nzillion | 1000000\n' > v-badnum/icp-cues.vocab
+stderr_has 'a number word with a value that is not 0-99, 100 or 1000: refused with its line' \
+	"v-badnum/icp-cues.vocab: line 3: a word and its value [(]0 to 99, 100 or 1000[)]" "LQ_VOCAB_DIR=\$PWD/v-badnum icp-extract < fleet.ndjson"
+printf '@extend\n[title-of]\nchief | Chief | officer or lead\n' > v-badof/icp-cues.vocab
+stderr_has 'a title-of record with two closing words: refused with its line' \
+	"v-badof/icp-cues.vocab: line 3: a phrase, its written form and at most one closing word" "LQ_VOCAB_DIR=\$PWD/v-badof icp-extract < fleet.ndjson"
+printf '@extend\n[number-words]\nzwanzig | 20\n[title-of]\nlead for | Lead for\nleads for | Lead for\n[less-than]\nshy of\n' > v-num/icp-cues.vocab
 : > v-empty/icp-lexicon.vocab
 stderr_has 'an empty override file has no tables' "no table 'icp-lexicon.titles'" "LQ_VOCAB_DIR=\$PWD/v-empty icp-extract < fleet.ndjson"
 status 'a missing LQ_VOCAB_DIR: exit 3' 3 "LQ_VOCAB_DIR=\$PWD/nope icp-extract < fleet.ndjson"
@@ -211,5 +219,10 @@ call kinds 'A: Which companies?' 'C: Boutique hotels, ferry operators and pharma
 expect 'a kind of company in the client'"'"'s words is an industry as said; said again in more words it joins the first; a retraction takes the kinds inside its industry' \
 	"icp-extract -q < kinds.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[].value], [._retracted[].value]]'" <<-'EOF'
 	[["Boutique hotels","Ferry operators"],["Solar Energy","Pharma & Biotech"],["Pharma plants"]]
+	EOF
+call numwords 'A: Who and how big?' 'C: Leads for fleet safety, at firms just shy of zwanzig people.'
+expect 'the number words, title phrases and bounds are data: an override adds "zwanzig", "leads for" and "shy of"' \
+	"LQ_VOCAB_DIR=\$PWD/v-num icp-extract -q < numwords.ndjson | jq -c '[[.target_titles[].value], [.company_sizes[].value]]'" <<-'EOF'
+	[["Lead for Fleet Safety"],["startup"]]
 	EOF
 done_testing

@@ -922,14 +922,20 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 	int i, k, j;
 
 	for (i = 0; i + 1 < c->nw; i++)
-		for (k = 0; size_adj[0][k]; k++)
-			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[i + 1], business_nouns)
-			    || in_list(c->w[i + 1], size_nouns))) {
-				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, 2)) < 0)
+		for (k = 0; size_adj[0][k]; k++) {
+			int q = i + 1;
+
+			/* "the big international chains": [quality-words] between */
+			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words))
+				q++;
+			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[q], business_nouns)
+			    || in_list(c->w[q], size_nouns))) {
+				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, q + 1 - i)) < 0)
 					return;
 				snprintf(sp[j].made, sizeof sp[j].made, "%s", size_adj[1][k]);
 				break;
 			}
+		}
 }
 
 static int cue_word(const char *w);
@@ -1796,7 +1802,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			if (!words && !talk[k - 1] && noun_phrase(&cl[k - 1], &a, &b, 0)) {
 				for (q = a; q < b; q++)
 					words += !in_list(cl[k - 1].w[q], determiners) && !in_list(cl[k - 1].w[q], stop)
-					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q]);
+					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q])
+					    && !in_list(cl[k - 1].w[q], lukewarm) && !in_list(cl[k - 1].w[q], bare_no)
+					    && !in_list(cl[k - 1].w[q], filler_start);	/* "Meh, not worth it" names nobody */
 				if (words == b - a && b - a <= 3 && (i = add_span(sp[k - 1], &ns[k - 1], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 					sp[k - 1][i].group = 1;
 					sp[k - 1][i].negated = 1;

@@ -400,6 +400,12 @@ main(void)
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Yoga studios");
 	CHECK_INT(lq_icplex_refers_back("I wouldn't waste a single message on them."), 1);
 	CHECK_INT(lq_icplex_refers_back("Was not a success."), 1);
+	CHECK_INT(lq_icplex_refers_back("Not worth chasing."), 1);
+	CHECK_INT(lq_icplex_refers_back("Never really worth the effort."), 1);
+	find("Meh, not worth it.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* a lukewarm word names nobody */
+	find("And the big international chains?", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "enterprise");	/* a quality word between the size and the noun */
 
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);

@@ -1247,6 +1247,20 @@ two_topics_in_one(const struct clause *c, int a, int b, struct span *sp, int ns)
 	return n > 1;
 }
 
+/* Is word a of c a lexicon topic said alone whose value does not hold the word? */
+static int
+lone_word_lost(const struct clause *c, int a, const struct span *sp, int ns)
+{
+	int i, nw;
+	char sg[128];
+
+	singular(c->w[a], sg, sizeof sg);
+	for (i = 0; i < ns; i++)
+		if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w == a && sp[i].n == 1)
+			return find_words(sp[i].e->fvalue, c->w[a], 0, &nw) < 0 && find_words(sp[i].e->fvalue, sg, 0, &nw) < 0;
+	return 0;
+}
+
 static void
 keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 {
@@ -1265,8 +1279,10 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 			b = b2;
 		}
 	}
-	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic */
-	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns) && !(b - a == 1 && acronym(c->ow[a]))) {
+	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic, and so is
+	 * one word said alone that the topic's name lacks ("Churn." is not "pipeline and revenue") */
+	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns)
+	    && !(b - a == 1 && (acronym(c->ow[a]) || lone_word_lost(c, a, sp, *ns)))) {
 		for (i = 0; i < *ns; i++)
 			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
 				sp[i].keep = 0;

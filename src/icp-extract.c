@@ -551,8 +551,9 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 
 		if (s->kind != kind)
 			continue;
-		/* "solar parks" after "solar" in the same list: the criterion said again, in more words */
-		if (!(h != &named && h->base && !s->part_of[0] && s->list == list
+		/* "solar parks" excluded after "solar": the exclusion said again, in more words (a target
+		 * keeps its kinds apart: "climbing gyms" after "fitness chains" is one more target) */
+		if (!(h != &named && h->base && !s->part_of[0] && s->list == list && list == excl_list(kind)
 		    && same_criterion(kind, s->value, h->base))
 		    && (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
 		    : !same_criterion(kind, s->value, h->value)))

@@ -407,6 +407,12 @@ main(void)
 	find("And the big international chains?", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_SIZE, "enterprise");	/* a quality word between the size and the noun */
 
+	t_begin("one word said alone as a topic is kept as said when the lexicon's topic does not name it");
+	find("Churn.", LQ_ANSWER_TOPICS);
+	CHECK(lookup(LQ_CRIT_KEYWORD, "pipeline and revenue") == NULL);
+	CHECK_INT(n, 1);
+	CHECK(n == 1 && strcmp(h[0].value, "Pipeline and revenue") != 0 && strcmp(h[0].words, "churn") == 0);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

@@ -368,9 +368,9 @@ main(void)
 	find("Multi-academy trusts and single schools.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_INDUSTRY, "Schools");
 	CHECK_INT(n, 1);
-	find("Asset managers at utilities and water utilities.", LQ_ANSWER_NONE);
+	find("Asset managers at utilities and district heating utilities.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_INDUSTRY, "Utilities");
-	WANTED(LQ_CRIT_INDUSTRY, "Water utilities");	/* a kind of utility, in the client's words */
+	WANTED(LQ_CRIT_INDUSTRY, "District heating utilities");	/* a kind of utility, in the client's words */
 	find("Climbing gyms are a big one for us, we're targeting gyms.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_INDUSTRY, "Climbing gyms");	/* an -ing word that names a kind */
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Targeting gyms") == NULL);

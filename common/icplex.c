@@ -518,6 +518,7 @@ struct span {
 	int predicate;		/* "they're basically consultants" */
 	char spec[128];		/* the client's words for the title, when dismissed later (as made) */
 	const struct entry *base;	/* the lexicon's industry inside a company phrase */
+	int pronoun;		/* "the self-employed ones": a qualifier for a title named before */
 };
 
 #define MAX_SPANS 64
@@ -940,6 +941,29 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 
 static int cue_word(const char *w);
 
+/* Is word pos of c inside an occurrence of a negation or retraction cue ("leave" of "leave X
+ * out", "no budget"), not merely a word some cue uses ("budget gyms")? */
+static int
+in_cue_at(const struct clause *c, int pos)
+{
+	const char **lists[] = { neg_before, retract_before, retract_after, neg_after, retract_around[0],
+		retract_around[1], NULL };
+	size_t i;
+
+	for (i = 0; lists[i]; i++) {
+		const char **x;
+
+		for (x = lists[i]; *x; x++) {
+			int at, nw;
+
+			for (at = find_words(c->f, *x, 0, &nw); at >= 0 && at <= pos; at = find_words(c->f, *x, at + 1, &nw))
+				if (pos < at + nw)
+					return 1;
+		}
+	}
+	return 0;
+}
+
 /* "wind farm operators", "boutique hotels", "martial arts schools": the
  * client's own words for a kind of company, one to three words before a
  * business noun ("operators", "firms") or a kind of company ("hotels",
@@ -969,7 +993,7 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 
 			/* "climbing gyms", "vehicle leasing companies": an -ing word names a kind here
 			 * ("targeting" and other verbs are [not-modifier]) */
-			if (!modifier_word(w) || cue_word(w) || in_list(w, determiners)
+			if (!modifier_word(w) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
 			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
 			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
 			    || in_list(w, business_nouns) || in_list(w, supplier_words))
@@ -1735,6 +1759,39 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 	}
+	/* "The self-employed ones, no": a qualified "one" with no title before it in the sentence
+	 * is kept for the title named before it (the agency's "Personal trainers?") */
+	for (k = 0; k < nc; k++) {
+		int any = 0, titled = 0;
+
+		for (j = 0; j <= k; j++)
+			for (i = 0; i < ns[j]; i++)
+				titled |= sp[j][i].keep && sp[j][i].kind == LQ_CRIT_TITLE && !sp[j][i].group;
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep && !sp[k][i].group;
+		if (titled || any || talk[k])
+			continue;
+		for (i = 0; i < cl[k].nw; i++) {
+			const char **l;
+			int qn = 0, x;
+
+			for (l = qualifiers; *l && !qn; l++)
+				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
+				    || !in_list(cl[k].w[i + qn], pronoun_ones))
+					qn = 0;
+			if (qn == 0)
+				continue;
+			for (j = 0; j < ns[k]; j++)	/* not an unnamed group "Self Employed One" */
+				sp[k][j].keep = 0;
+			if ((x = add_span(sp[k], &ns[k], NULL, LQ_CRIT_TITLE, i, qn + 1)) >= 0) {
+				sp[k][x].pronoun = 1;
+				written(&cl[k], i, i + qn, 1, sp[k][x].made, sizeof sp[k][x].made);
+				sp[k][x].negated = refers_back(&cl[k], 1) != 0;
+				polarity(&cl[k], &sp[k][x]);
+			}
+			break;
+		}
+	}
 	/* a clause with nothing of its own that dismisses or takes back the nearest one before it */
 	for (k = 1; k < nc; k++) {
 		int any = 0, back, prev, found;
@@ -1864,6 +1921,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->specific = x->specific;
 			h->predicate = x->predicate;
 			h->base = x->base ? x->base->value : NULL;
+			h->pronoun = x->pronoun;
 			snprintf(h->spec, sizeof h->spec, "%s", x->spec);
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",

@@ -857,6 +857,12 @@ keep_hits(struct lq_crit_hit *hits, size_t n, int (*keep)(const struct lq_crit_h
 	return k;
 }
 
+static int
+not_pronoun(const struct lq_crit_hit *h)
+{
+	return !h->pronoun;
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -869,6 +875,23 @@ local_sentence(const char *s, int question, void *arg)
 		return;
 	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
 	sizes_beyond(c, s, hits, &n);
+	/* "Personal trainers?" "The self-employed ones, no": the agency's title, qualified; without
+	 * one, nothing */
+	for (i = 0; i < n; i++)
+		if (hits[i].pronoun) {
+			size_t p = c->nprop;
+			char q[sizeof hits[i].buf];
+
+			while (p > 0 && c->prop[p - 1].kind != LQ_CRIT_TITLE)
+				p--;
+			if (p == 0)
+				continue;
+			snprintf(q, sizeof q, "%s", hits[i].value);
+			snprintf(hits[i].buf, sizeof hits[i].buf, "%.48s %.78s", q, c->prop[p - 1].value);
+			hits[i].value = hits[i].buf;
+			hits[i].pronoun = 0;
+		}
+	n = keep_hits(hits, n, not_pronoun);
 	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
 	if (n == 0 && c->nprop && c->turn_hits == 0) {
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;

@@ -225,4 +225,10 @@ expect 'the number words, title phrases and bounds are data: an override adds "z
 	"LQ_VOCAB_DIR=\$PWD/v-num icp-extract -q < numwords.ndjson | jq -c '[[.target_titles[].value], [.company_sizes[].value]]'" <<-'EOF'
 	[["Lead for Fleet Safety"],["startup"]]
 	EOF
+call ones 'A: Personal trainers? There are a ton of them.' 'C: The self-employed ones, no, they use an app.' \
+	'A: And the big chains?' 'C: Oh, God, no. They have contracts with the platforms.'
+expect '"the self-employed ones" after the agency'"'"'s title is that title, qualified; an interjection is never a name' \
+	"icp-extract -q < ones.ndjson | jq -c '[.exclude_titles[].value]'" <<-'EOF'
+	["Self Employed Personal Trainer"]
+	EOF
 done_testing

@@ -407,6 +407,13 @@ main(void)
 	find("And the big international chains?", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_SIZE, "enterprise");	/* a quality word between the size and the noun */
 
+	t_begin("a qualified 'one' with no title before it waits for the agency's title");
+	find("The self-employed ones, no, they use a booking app on their phone.", LQ_ANSWER_NONE);
+	CHECK(n == 1 && h[0].pronoun && h[0].negated && h[0].kind == LQ_CRIT_TITLE);
+	CHECK(lookup(LQ_CRIT_TITLE, "Self Employed One") == NULL);
+	find("A permanent CISO is great, an interim one is a competitor.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Interim CISO") && !hit(LQ_CRIT_TITLE, "Interim CISO")->pronoun);
+
 	t_begin("one word said alone as a topic is kept as said when the lexicon's topic does not name it");
 	find("Churn.", LQ_ANSWER_TOPICS);
 	CHECK(lookup(LQ_CRIT_KEYWORD, "pipeline and revenue") == NULL);

@@ -517,6 +517,12 @@ lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
 	if ((a->fn & b->fn) == 0)
 		return 0;
 	gap = abs(la - lb);
+	/* A lead above the target's rung in its function counts one rung
+	 * closer: a target "head of" names the function's leader, and an ICP
+	 * written in French or German names that leader "DRH" or
+	 * "Personalleiter" where an English one says "CPO". */
+	if (la > lb && lb >= LQ_LEVEL_MANAGER && gap > 0)
+		gap--;
 	return by_gap[gap < 6 ? gap : 6];
 }
 

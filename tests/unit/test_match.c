@@ -149,6 +149,38 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Farming"), lq_industry_groups("B2B software")) == 0);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Quantum widgets"), lq_industry_groups("B2B software")) == -1);
 
+	t_begin("industries: the names French, Spanish and German ICPs use");
+	CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Technologie financière")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Fintech"), lq_industry_groups("Tecnología financiera")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("SaaS"), lq_industry_groups("Édition de logiciels")) == 1);
+	/* "construction mécanique" is machinery, not the building trade */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Manufacturing"), lq_industry_groups("Construction mécanique")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Construction"), lq_industry_groups("Construction mécanique")) == 0);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Video Games"), lq_industry_groups("Videojuegos")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Hôtellerie et restauration")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Insurance"), lq_industry_groups("Versicherungen")) == 1);
+
+	t_begin("titles: a lead above the target's rung counts one rung closer, not below it");
+	{
+		struct lq_title lead, target;
+
+		lq_title_analyse("Chief People Officer", &lead);
+		lq_title_analyse("Personalleiter", &target);
+		CHECK(lq_title_lexsim(&lead, &target) == 0.8);	/* two rungs above: as one */
+		CHECK(lq_title_lexsim(&target, &lead) == 0.55);	/* two rungs below: as two */
+		free(lead.canon);
+		free(target.canon);
+		lq_title_analyse("Directeur technique", &lead);
+		lq_title_analyse("CTO", &target);
+		CHECK(lq_title_lexsim(&lead, &target) == 1);
+		free(lead.canon);
+		free(target.canon);
+		lq_title_analyse("Consejero delegado", &lead);
+		CHECK_INT(lead.level, LQ_LEVEL_CLEVEL);
+		CHECK_INT(lead.fn, LQ_FN_EXECUTIVE);
+		free(lead.canon);
+	}
+
 	t_begin("industry from a company's own words: compound names, what a software company makes");
 	CHECK(lq_industry_lexsim(lq_company_groups("Erzgebirge Werkzeugmaschinen GmbH", NULL),
 	    lq_industry_groups("Maschinenbau")) == 1);

@@ -149,10 +149,21 @@ char *
 lq_lead_text(const json_t *rec, size_t cap)
 {
 	struct lq_profile p;
+	char *s;
+
+	lq_profile_of(rec, &p);
+	s = lq_lead_text_of(rec, &p, cap);
+	lq_profile_free(&p);
+	return s;
+}
+
+char *
+lq_lead_text_of(const json_t *rec, const struct lq_profile *pv, size_t cap)
+{
+	const struct lq_profile p = *pv;
 	struct lq_buf b = LQ_BUF_INIT, t = LQ_BUF_INIT;
 	size_t i, past = 0;
 
-	lq_profile_of(rec, &p);
 	titles(&t, rec, &p);
 	part(&b, "Title", t.data, 0);
 	part(&b, "Name", or(str(rec, "name"), p.name), 0);
@@ -182,7 +193,6 @@ lq_lead_text(const json_t *rec, size_t cap)
 	skills(&t, &p);
 	part(&b, "Skills", t.data, 0);
 	lq_buf_free(&t);
-	lq_profile_free(&p);
 	if (b.data == NULL)
 		return lq_xstrdup("");
 	lq_utf8_cut(b.data, cap);

@@ -1379,10 +1379,18 @@ void
 lq_profile_of(const json_t *rec, struct lq_profile *p)
 {
 	const json_t *item = json_object_get(rec, "profile");
+	/* The view is read from a copy of a lazy profile (the text shared,
+	 * every member unread) that goes when the view is made: the record's
+	 * own profile stays unread, so it is written as the one copy of its
+	 * text it came as, not dumped and compared member by member. */
+	json_t *copy = lq_lazy_pristine(item);
 
+	if (copy)
+		item = copy;
 	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN) {
 		free(p->error);		/* a reader wants what is known, not why */
 		p->error = NULL;
+		json_decref(copy);
 		return;
 	}
 	if (json_is_object(item))
@@ -1395,6 +1403,7 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 		p->titles = json_array();
 		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p);
 	}
+	json_decref(copy);
 }
 
 void

@@ -41,22 +41,27 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 		lq_buf_adds(b, ": ");
 	}
 	start = b->len;
-	for (; *text; text++) {
-		unsigned char c = (unsigned char)*text;
+	while (*text) {
+		const char *run = text;
+		unsigned char c;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+		/* a run of bytes that go in as they are, copied at once */
+		while ((unsigned char)*text > 0x20 && *text != 0x7f)
+			text++;
+		if (text > run) {
+			if (sp) {
+				lq_buf_addc(b, ' ');
+				n++;
+				sp = 0;
+			}
+			lq_buf_add(b, run, (size_t)(text - run));
+			n += (size_t)(text - run);
+			continue;
+		}
+		c = (unsigned char)*text++;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 			sp = 1;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f)
-			continue;
-		if (sp) {
-			lq_buf_addc(b, ' ');
-			n++;
-			sp = 0;
-		}
-		lq_buf_addc(b, c);
-		n++;
+		/* any other control byte is left out */
 	}
 	if (max && n > max) {
 		lq_utf8_cut(b->data + start, max);

@@ -553,9 +553,20 @@ date_of(const json_t *v, int *now)
 			? atoi(json_string_value(m)) : month_of(json_string_value(m), json_string_length(m))) : 0;
 
 		if (year >= 1900 && year <= 2200) {
-			if (mo >= 1 && mo <= 12)
-				return lq_xasprintf("%ld-%02d", year, mo);
-			return lq_xasprintf("%ld", year);
+			/* "%ld-%02d" or "%ld", written out: a year here has
+			 * four digits */
+			out[0] = (char)('0' + year / 1000);
+			out[1] = (char)('0' + year / 100 % 10);
+			out[2] = (char)('0' + year / 10 % 10);
+			out[3] = (char)('0' + year % 10);
+			out[4] = '\0';
+			if (mo >= 1 && mo <= 12) {
+				out[4] = '-';
+				out[5] = (char)('0' + mo / 10);
+				out[6] = (char)('0' + mo % 10);
+				out[7] = '\0';
+			}
+			return lq_xstrdup(out);
 		}
 		v = json_object_get(v, "text");
 	}

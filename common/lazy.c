@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "jalloc.h"
 #include "lazy.h"
 #include "ndjson.h"
 #include "util.h"
@@ -1472,8 +1473,16 @@ __wrap_json_equal(const json_t *a, const json_t *b)
 char *
 __wrap_json_dumps(const json_t *j, size_t flags)
 {
+	char *s, *c;
+
 	DEEP(j);
-	return __real_json_dumps(j, flags);
+	s = __real_json_dumps(j, flags);
+	if (s == NULL || !lq_jalloc_on())
+		return s;
+	/* the caller frees it with free(): a malloc'd copy (jalloc.h) */
+	c = strdup(s);
+	lq_jalloc_free(s);
+	return c;
 }
 
 size_t

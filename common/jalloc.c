@@ -29,9 +29,11 @@ struct freed {
 };
 
 static struct freed *list[CLASSES];
-static unsigned char *cur, *end;	/* the rest of the current slab */
 static int on;
 static __thread int owner;		/* the thread whose blocks come from the lists */
+
+#ifndef JA_SANITIZED
+static unsigned char *cur, *end;	/* the rest of the current slab */
 
 static void *
 ja_malloc(size_t n)
@@ -65,6 +67,7 @@ ja_malloc(size_t n)
 	b[-1] = BIG;
 	return b;
 }
+#endif
 
 static void
 ja_free(void *p)

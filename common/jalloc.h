@@ -5,7 +5,7 @@
 /*
  * A stage makes and frees some 400 jansson values a record (a string is
  * two blocks, an object a block per member), nearly all under 256 bytes.
- * lq_jalloc_init (lq_init calls it) gives jansson an allocator that keeps
+ * lq_jalloc_init (run before main) gives jansson an allocator that keeps
  * freed blocks of each size class (16-byte steps up to 256) on a list and
  * hands them out again: no search, no merging, a few instructions each.
  * Blocks come from 64 KB slabs that are never returned, so memory is the
@@ -20,7 +20,9 @@
 
 #include <stddef.h>
 
-/* Installs the allocator; call before any jansson value exists. */
+/* Installs the allocator; call before any jansson value exists. A
+ * constructor in jalloc.c calls it before main in every program that
+ * links jalloc.o (lq_init's call links it in), so no program needs to. */
 void lq_jalloc_init(void);
 
 /* 1 once lq_jalloc_init installed it. */

@@ -712,13 +712,36 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 /* In text the scanner has already passed (a member being parsed): the
  * end of the string at p, found with memchr instead of checking every
  * byte again. */
+/* The first '"' in p[0..e), or NULL: memchr, inline for the short
+ * strings most members are. */
+static inline ptr
+find_quote(ptr p, ptr e)
+{
+#ifdef __SSE2__
+	while (e - p >= 16) {
+		int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p),
+		    _mm_set1_epi8('"')));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+		p += 16;
+	}
+	for (; p < e; p++)
+		if (*p == '"')
+			return p;
+	return NULL;
+#else
+	return memchr(p, '"', (size_t)(e - p));
+#endif
+}
+
 static ptr
 skip_string_trusted(ptr p, ptr e)
 {
 	ptr from = p + 1;
 
 	for (;;) {
-		ptr q = memchr(from, '"', (size_t)(e - from)), b;
+		ptr q = find_quote(from, e), b;
 
 		if (q == NULL)
 			return NULL;

@@ -280,13 +280,49 @@ skip_digits(ptr p, ptr e)
 	return p;
 }
 
+/* The rest of a number after its integer part (intdigits digits) and its
+ * fraction (real when it had one), for both number scanners: the
+ * exponent, if any, as jansson lexes it, with at most 3 digits, its value
+ * in *ex (0 without one); then NULL also when jansson might call the
+ * number too big (an integer of more than 18 digits, a real that may
+ * overflow). Returns the end of the number. */
+static inline ptr
+number_tail(ptr p, ptr e, long intdigits, int real, long *ex)
+{
+	ptr d;
+	int neg = 0;
+
+	*ex = 0;
+	if (p < e && (*p == 'e' || *p == 'E')) {
+		real = 1;
+		p++;
+		if (p < e && (*p == '+' || *p == '-'))
+			neg = *p++ == '-';
+		d = p;
+		while (p < e && DIGIT(*p)) {
+			if (p - d < 4)
+				*ex = *ex * 10 + (*p - '0');
+			p++;
+		}
+		if (p == d || p - d > 3)
+			return NULL;
+		if (neg)
+			*ex = -*ex;
+	}
+	if (!real && intdigits > 18)
+		return NULL;
+	if (real && intdigits + *ex > 300)
+		return NULL;
+	return p;
+}
+
 /* A number as jansson lexes it; NULL also when jansson might call it too
  * big (an integer of more than 18 digits, a real that may overflow). */
 static ptr
 scan_number(ptr p, ptr e)
 {
 	ptr d;
-	long intdigits, ex = 0;
+	long intdigits, ex;
 	int real = 0;
 
 	if (*p == '-')
@@ -309,29 +345,7 @@ scan_number(ptr p, ptr e)
 		if (p == d)
 			return NULL;
 	}
-	if (p < e && (*p == 'e' || *p == 'E')) {
-		int neg = 0;
-
-		real = 1;
-		p++;
-		if (p < e && (*p == '+' || *p == '-'))
-			neg = *p++ == '-';
-		d = p;
-		while (p < e && DIGIT(*p)) {
-			if (p - d < 4)
-				ex = ex * 10 + (*p - '0');
-			p++;
-		}
-		if (p == d || p - d > 3)
-			return NULL;
-		if (neg)
-			ex = -ex;
-	}
-	if (!real && intdigits > 18)
-		return NULL;
-	if (real && intdigits + ex > 300)
-		return NULL;
-	return p;
+	return number_tail(p, e, intdigits, real, &ex);
 }
 
 /* Every power of ten up to 1e22 is a double without rounding. */
@@ -414,7 +428,7 @@ scan_number_value(ptr p, ptr e, double *out)
 {
 	ptr s = p, d;
 	uint64_t w = 0;
-	long intdigits, nd, e10 = 0, ex = 0;
+	long intdigits, nd, e10 = 0, ex;
 	int neg = 0, real = 0;
 
 	if (*p == '-')
@@ -441,27 +455,7 @@ scan_number_value(ptr p, ptr e, double *out)
 		e10 = -(long)(p - d);
 		nd += p - d;
 	}
-	if (p < e && (*p == 'e' || *p == 'E')) {
-		int eneg = 0;
-
-		real = 1;
-		p++;
-		if (p < e && (*p == '+' || *p == '-'))
-			eneg = *p++ == '-';
-		d = p;
-		while (p < e && DIGIT(*p)) {
-			if (p - d < 4)
-				ex = ex * 10 + (*p - '0');
-			p++;
-		}
-		if (p == d || p - d > 3)
-			return NULL;
-		if (eneg)
-			ex = -ex;
-	}
-	if (!real && intdigits > 18)
-		return NULL;
-	if (real && intdigits + ex > 300)
+	if ((p = number_tail(p, e, intdigits, real, &ex)) == NULL)
 		return NULL;
 	*out = number_value(w, nd, e10 + ex, neg, s, p);
 	return p;

@@ -292,6 +292,49 @@ main(void)
 		CHECK_INT(bad_values, 0);
 	}
 
+	t_begin("exponents: the number checker and the float reader take and refuse alike, at the same limits");
+	{
+		/* 1: the scanner takes it (and reads jansson's value); 0: it
+		 * steps aside (malformed, 4 exponent digits, an integer of 19
+		 * digits, a real whose integer digits and exponent pass 300). */
+		static const struct { const char *num; int taken; } ex[] = {
+			{ "1e5", 1 }, { "1E5", 1 }, { "1e+05", 1 }, { "1E-5", 1 }, { "-2.5e-3", 1 },
+			{ "0e0", 1 }, { "-0E-0", 1 }, { "1e299", 1 }, { "9.99e299", 1 }, { "1e-999", 1 },
+			{ "1e300", 0 }, { "10e299", 0 }, { "1e0001", 0 }, { "1e-0001", 0 }, { "1e", 0 },
+			{ "1e+", 0 }, { "1E-", 0 }, { "1e+-1", 0 }, { "1.5e", 0 }, { "1ee1", 0 },
+			{ "123456789012345678", 1 }, { "1234567890123456789", 0 }, { "1234567890123456789e0", 1 },
+			{ "1234567890123456789.5", 1 }, { "12345678901234567890123e-3", 1 },
+		};
+
+		for (size_t i = 0; i < sizeof ex / sizeof *ex; i++) {
+			char plain[160], wanted[160];
+			json_t *a, *b, *w;
+			const float *f;
+			size_t n;
+
+			snprintf(plain, sizeof plain, "{\"a\":%s}", ex[i].num);
+			snprintf(wanted, sizeof wanted, "{\"embedding\":[%s]}", ex[i].num);
+			lq_lazy_want_floats("embedding");
+			a = lq_lazy_parse(plain, strlen(plain));
+			b = lq_lazy_parse(wanted, strlen(wanted));
+			if ((a != NULL) != ex[i].taken || (b != NULL) != ex[i].taken)
+				printf("#   %s: checker %s, reader %s\n", ex[i].num, a ? "takes" : "refuses",
+				    b ? "takes" : "refuses");
+			CHECK((a != NULL) == ex[i].taken);
+			CHECK((b != NULL) == ex[i].taken);
+			if (a && (w = json_loads(plain, 0, NULL)) != NULL) {
+				CHECK(json_equal(json_object_get(a, "a"), json_object_get(w, "a")));
+				json_decref(w);
+			}
+			if (b) {
+				CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 1 &&
+				    memcmp(f, &(float){ (float)strtod(ex[i].num, NULL) }, sizeof *f) == 0);
+			}
+			json_decref(a);
+			json_decref(b);
+		}
+	}
+
 	t_begin("float arrays: the scanner keeps the wanted member's floats, for that record only");
 	{
 		const char *t1 = "{\"embedding\":[1,-2.5e1,3.25],\"x\":[4]}";

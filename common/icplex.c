@@ -39,7 +39,8 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **retract_around[2], **size_adj[2];
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones,
+	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
@@ -62,8 +63,17 @@ static const struct {
 	{ "icp-cues.not-topic", &not_topic }, { "icp-cues.size-nouns", &size_nouns },
 	{ "icp-cues.bare-no", &bare_no }, { "icp-cues.asks-people", &asks_people },
 	{ "icp-cues.pronoun-subjects", &pronoun_subjects }, { "icp-cues.below-that", &below_that },
-	{ "icp-cues.above-that", &above_that }
+	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
+	{ "icp-cues.quality-words", &quality_words }, { "icp-cues.more-than", &more_than },
+	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
+	{ "icp-cues.title-pronouns", &pronoun_ones }
 };
+
+/* icp-cues [number-words]: a word and its value (below 100 added, 100
+ * multiplies, 1000 closes a thousands group); [title-of]: a phrase that
+ * starts a title, as written, and the word that must close it. */
+static struct number_word { const char *word; int value; } *number_words;
+static struct title_of { const char *phrase, *written, *close; } *title_of;
 
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
@@ -183,6 +193,29 @@ lex_load(void)
 		if (!size_adj[0][i][0] || !is_size(t->rec[i].f[1]))
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: an adjective and a company size", t->rec[i].file,
 			    t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.number-words", 2, 2);
+	number_words = lq_xcalloc(t->n + 1, sizeof *number_words);
+	for (i = 0; i < t->n; i++) {
+		char *end;
+		long val = strtol(t->rec[i].f[1], &end, 10);
+
+		number_words[i].word = lq_fold(t->rec[i].f[0]);
+		number_words[i].value = (int)val;
+		if (!number_words[i].word[0] || strchr(number_words[i].word, ' ') || *end || end == t->rec[i].f[1]
+		    || val < 0 || (val >= 100 && val != 100 && val != 1000))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a word and its value (0 to 99, 100 or 1000)",
+			    t->rec[i].file, t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.title-of", 2, 3);
+	title_of = lq_xcalloc(t->n + 1, sizeof *title_of);
+	for (i = 0; i < t->n; i++) {
+		title_of[i].phrase = lq_fold(t->rec[i].f[0]);
+		title_of[i].written = t->rec[i].f[1];
+		title_of[i].close = t->rec[i].n > 2 && t->rec[i].f[2][0] ? lq_fold(t->rec[i].f[2]) : NULL;
+		if (!title_of[i].phrase[0] || !title_of[i].written[0] || (title_of[i].close && strchr(title_of[i].close, ' ')))
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a phrase, its written form and at most one closing word",
+			    t->rec[i].file, t->rec[i].line);
 	}
 	(void)lq_size_band(0);	/* company-sizes.vocab checked now, not at the first head count */
 }
@@ -484,6 +517,8 @@ struct span {
 	int specific;		/* an industry with the client's qualifying word ("equine vets") */
 	int predicate;		/* "they're basically consultants" */
 	char spec[128];		/* the client's words for the title, when dismissed later (as made) */
+	const struct entry *base;	/* the lexicon's industry inside a company phrase */
+	int pronoun;		/* "the self-employed ones": a qualifier for a title named before */
 };
 
 #define MAX_SPANS 64
@@ -623,9 +658,6 @@ title_at(const struct span *sp, int ns, int w)
 static void
 generic_titles(const struct clause *c, struct span *sp, int *ns)
 {
-	static const char *const of_heads[][2] = { { "head of", "Head of" }, { "heads of", "Head of" },
-		{ "director of", "Director of" }, { "directors of", "Director of" }, { "vp of", "VP of" },
-		{ "vps of", "VP of" }, { "chief", "Chief" } };
 	int i, j, k, n;
 	size_t h;
 
@@ -640,7 +672,8 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			;
 		/* "Big Four auditors": a capitalised name goes with the capitalised word after it */
 		while (m > 0 && m < 3 && i - m - 1 >= 0 && isupper((unsigned char)c->ow[i - m - 1][0])
-		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop))
+		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop)
+		    && !in_list(c->w[i - m - 1], filler_start))	/* "Also O&M managers" */
 			m++;
 		if (m == 0)
 			continue;
@@ -649,10 +682,11 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		sp[k].generic = 1;
 		written(c, i - m, i + 1, 1, sp[k].made, sizeof sp[k].made);
 	}
-	for (h = 0; h < sizeof of_heads / sizeof *of_heads; h++) {
+	for (h = 0; title_of[h].phrase; h++) {
 		int from = 0;
+		const char *close = title_of[h].close;
 
-		while ((i = find_words(c->f, of_heads[h][0], from, &n)) >= 0) {
+		while ((i = find_words(c->f, title_of[h].phrase, from, &n)) >= 0) {
 			int a = i + n, b = a;
 
 			from = i + 1;
@@ -664,9 +698,14 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 				b++;
 			if (b < c->nw && title_head(c->w[b]) && b > a)
 				continue;	/* "head of customer success managers" is not a head-of title */
-			if (strcmp(of_heads[h][0], "chief") == 0) {
-				/* "chief X officer" */
-				if (b >= c->nw || (strcmp(c->w[b], "officer") && strcmp(c->w[b], "officers")))
+			if (close) {
+				/* "chief X officer": the closing word, singular or plural */
+				char sg[128];
+
+				if (b >= c->nw)
+					continue;
+				singular(c->w[b], sg, sizeof sg);
+				if (strcmp(c->w[b], close) && strcmp(sg, close))
 					continue;
 				b++;
 			}
@@ -675,12 +714,12 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 			if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i, b - i)) < 0)
 				return;
 			sp[k].generic = 1;
-			if (strcmp(of_heads[h][0], "chief") == 0) {
+			if (close) {
 				written(c, i, b, 1, sp[k].made, sizeof sp[k].made);
 				continue;
 			}
 			/* "Head of" and the function words as said, capitalised */
-			snprintf(sp[k].made, sizeof sp[k].made, "%s", of_heads[h][1]);
+			snprintf(sp[k].made, sizeof sp[k].made, "%s", title_of[h].written);
 			for (j = a; j < b; j++) {
 				char wd[64];
 
@@ -693,20 +732,78 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 	}
 }
 
+/* The value of a number word of [number-words], or -1. */
+static int
+number_word(const char *w)
+{
+	size_t k;
+
+	for (k = 0; number_words[k].word; k++)
+		if (strcmp(w, number_words[k].word) == 0)
+			return number_words[k].value;
+	return -1;
+}
+
+/* n when the phrase of list that ends just before word i has n words (the longest), else 0. */
+static int
+phrase_before(char **t, int i, const char **list)
+{
+	int best = 0;
+
+	for (; *list; list++) {
+		int n = 1, k, ok = 1;
+		const char *p = *list, *q;
+
+		for (q = p; *q; q++)
+			n += *q == ' ';
+		if (n > i || n <= best)
+			continue;
+		for (k = 0, q = p; k < n && ok; k++) {
+			size_t l = strcspn(q, " ");
+
+			ok = strlen(t[i - n + k]) == l && strncmp(t[i - n + k], q, l) == 0;
+			q += l + (q[l] == ' ');
+		}
+		if (ok)
+			best = n;
+	}
+	return best;
+}
+
+/* n when a phrase of list starts at word i (the longest), else 0. */
+static int
+phrase_from(char **t, int nt, int i, const char **list)
+{
+	int best = 0;
+
+	for (; *list; list++) {
+		int n = 1, k, ok = 1;
+		const char *q;
+
+		for (q = *list; *q; q++)
+			n += *q == ' ';
+		if (i + n > nt || n <= best)
+			continue;
+		for (k = 0, q = *list; k < n && ok; k++) {
+			size_t l = strcspn(q, " ");
+
+			ok = strlen(t[i + k]) == l && strncmp(t[i + k], q, l) == 0;
+			q += l + (q[l] == ' ');
+		}
+		if (ok)
+			best = n;
+	}
+	return best;
+}
+
 /* A number at word i of t: digits ("1 000" was "1,000", "5k") or words
  * ("two hundred and fifty", "a thousand"). Returns the words it takes
  * (0: none) and its value in *v. */
 static int
 number_at(char **t, int nt, int i, double *v)
 {
-	static const char *const units[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-		"eighteen", "nineteen" };
-	static const char *const tens[] = { "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-		"ninety" };
 	double total = 0, cur = 0;
 	int j = i, any = 0;
-	size_t k;
 	char *end;
 
 	if (i >= nt)
@@ -722,38 +819,28 @@ number_at(char **t, int nt, int i, double *v)
 		return j + 1 - i;
 	}
 	for (; j < nt; j++) {
-		int hit = 0;
+		int val = number_word(t[j]);
 
-		for (k = 0; k < sizeof units / sizeof *units && !hit; k++)
-			if (strcmp(t[j], units[k]) == 0)
-				cur += (double)k, hit = 1;
-		for (k = 0; k < sizeof tens / sizeof *tens && !hit; k++)
-			if (strcmp(t[j], tens[k]) == 0)
-				cur += 20.0 + 10.0 * (double)k, hit = 1;
-		if (!hit && strcmp(t[j], "hundred") == 0)
-			cur = (cur > 0 ? cur : 1) * 100, hit = 1;
-		else if (!hit && strcmp(t[j], "thousand") == 0)
-			total += (cur > 0 ? cur : 1) * 1000, cur = 0, hit = 1;
-		else if (!hit && (strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
+		if (val >= 0 && val < 100)
+			cur += (double)val;
+		else if (val == 100)
+			cur = (cur > 0 ? cur : 1) * 100;
+		else if (val == 1000)
+			total += (cur > 0 ? cur : 1) * 1000, cur = 0;
+		else if ((strcmp(t[j], "a") == 0 || strcmp(t[j], "and") == 0) && j + 1 < nt) {
 			/* "a thousand", "two hundred and fifty" */
-			const char *nx = t[j + 1];
-			int num = strcmp(nx, "hundred") == 0 || strcmp(nx, "thousand") == 0;
+			int nx = number_word(t[j + 1]), num = nx >= 0;
 
-			for (k = 0; k < sizeof units / sizeof *units && !num; k++)
-				num = strcmp(nx, units[k]) == 0;
-			for (k = 0; k < sizeof tens / sizeof *tens && !num; k++)
-				num = strcmp(nx, tens[k]) == 0;
 			if (t[j][0] == 'a' && t[j][1] == '\0' && j > i)
 				num = 0;
 			if (t[j][0] == 'a' && t[j][1] != '\0' && (!any || total + cur < 100))
 				num = 0;	/* "and": only inside a number ("two hundred and fifty") */
-			if (t[j][0] == 'a' && t[j][1] == '\0' && strcmp(nx, "hundred") && strcmp(nx, "thousand"))
+			if (t[j][0] == 'a' && t[j][1] == '\0' && nx < 100)
 				num = 0;
 			if (!num)
 				break;
 			continue;
-		}
-		if (!hit)
+		} else
 			break;
 		any = 1;
 	}
@@ -780,7 +867,7 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 
 	for (i = 0; i < nt; i++) {
 		double a, b = -1;
-		int j, k, n, strict = 0, last;
+		int j, k, n, strict = 0, last, up;
 		const char *name;
 		long lo, hi;
 
@@ -796,32 +883,22 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			b = -1;
 		if (j + 1 >= nt)
 			continue;
-		if (strcmp(t[j + 1], "people") && strcmp(t[j + 1], "employees") && strcmp(t[j + 1], "employee")
-		    && strcmp(t[j + 1], "staff") && strcmp(t[j + 1], "ftes") && strcmp(t[j + 1], "heads")
-		    && strcmp(t[j + 1], "person") && !(strcmp(t[j + 1], "plus") == 0 && j + 2 < nt))
+		/* a head-count unit of company-sizes.vocab ("people", "staff", "FTEs"), or "50 plus ..." */
+		up = phrase_from(t, nt, j + 1, and_up);
+		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt))
 			continue;
 		last = j + 1;
 		if (b < 0) {
-			const char *prev = i > 0 ? t[i - 1] : "";
-			const char *prev2 = i > 1 ? t[i - 2] : "";
-
-			if (strcmp(prev, "over") == 0 || strcmp(prev, "above") == 0 || strcmp(t[j + 1], "plus") == 0
-			    || (strcmp(prev, "than") == 0 && strcmp(prev2, "more") == 0) || strcmp(prev, "least") == 0)
+			if (phrase_before(t, i, more_than) || up > 0)
 				b = 1e12;
-			else if (strcmp(prev, "under") == 0 || strcmp(prev, "below") == 0
-			    || (strcmp(prev, "to") == 0 && strcmp(prev2, "up") == 0)
-			    || (strcmp(prev, "than") == 0 && (strcmp(prev2, "fewer") == 0 || strcmp(prev2, "less") == 0)))
+			else if (phrase_before(t, i, less_than))
 				b = a, a = 0, strict = 1;
 			else
 				b = a;	/* "a 200 person company" */
 			/* "500 employees and up", "250 staff upwards", "1000 people or more" */
-			if (word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus")
-			    || ((word_is(t, nt, last + 1, "and") || word_is(t, nt, last + 1, "or"))
-			    && (word_is(t, nt, last + 2, "up") || word_is(t, nt, last + 2, "upwards")
-			    || word_is(t, nt, last + 2, "above") || word_is(t, nt, last + 2, "more")
-			    || word_is(t, nt, last + 2, "bigger") || word_is(t, nt, last + 2, "larger")))) {
+			if (up == 0 && (up = phrase_from(t, nt, last + 1, and_up)) > 0) {
 				b = 1e12;
-				last = word_is(t, nt, last + 1, "upwards") || word_is(t, nt, last + 1, "plus") ? last + 1 : last + 2;
+				last += up;
 			}
 		}
 		/* The bands of company-sizes.vocab, as classify and score read them. */
@@ -846,14 +923,126 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 	int i, k, j;
 
 	for (i = 0; i + 1 < c->nw; i++)
-		for (k = 0; size_adj[0][k]; k++)
-			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[i + 1], business_nouns)
-			    || in_list(c->w[i + 1], size_nouns))) {
-				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, 2)) < 0)
+		for (k = 0; size_adj[0][k]; k++) {
+			int q = i + 1;
+
+			/* "the big international chains": [quality-words] between */
+			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words))
+				q++;
+			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[q], business_nouns)
+			    || in_list(c->w[q], size_nouns))) {
+				if ((j = add_span(sp, ns, NULL, LQ_CRIT_SIZE, i, q + 1 - i)) < 0)
 					return;
 				snprintf(sp[j].made, sizeof sp[j].made, "%s", size_adj[1][k]);
 				break;
 			}
+		}
+}
+
+static int cue_word(const char *w);
+
+/* Is word pos of c inside an occurrence of a negation or retraction cue ("leave" of "leave X
+ * out", "no budget"), not merely a word some cue uses ("budget gyms")? */
+static int
+in_cue_at(const struct clause *c, int pos)
+{
+	const char **lists[] = { neg_before, retract_before, retract_after, neg_after, retract_around[0],
+		retract_around[1], NULL };
+	size_t i;
+
+	for (i = 0; lists[i]; i++) {
+		const char **x;
+
+		for (x = lists[i]; *x; x++) {
+			int at, nw;
+
+			for (at = find_words(c->f, *x, 0, &nw); at >= 0 && at <= pos; at = find_words(c->f, *x, at + 1, &nw))
+				if (pos < at + nw)
+					return 1;
+		}
+	}
+	return 0;
+}
+
+/* "wind farm operators", "boutique hotels", "martial arts schools": the
+ * client's own words for a kind of company, one to three words before a
+ * business noun ("operators", "firms") or a kind of company ("hotels",
+ * "gyms"), or such a kind alone ("hostels"). Kept as said, as a target
+ * or an exclusion, when the lexicon lacks it or names only a part of it
+ * ("boutique hotels" is more than Hospitality); a phrase that is only the
+ * lexicon's own words ("law firms", "software companies") stays the
+ * lexicon's value. */
+static void
+company_phrases(const struct clause *c, struct span *sp, int *ns)
+{
+	int b, i, m, n0 = *ns;
+
+	for (b = 0; b < c->nw; b++) {
+		int kind = in_list(c->w[b], company_kinds), covered = 0, kinds = 0, x;
+		const struct entry *lexpart = NULL;
+		size_t l = strlen(c->w[b]);
+		double v;
+
+		/* a class of companies is plural ("the second plant" is one site) */
+		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's'
+		    || in_list(c->w[b], supplier_words))	/* "dental suppliers": the supplier rule names them */
+			continue;
+		for (m = 0; m < 3 && b - 1 - m >= 0; m++) {
+			const char *w = c->w[b - 1 - m];
+			int taken = 0;
+
+			/* "climbing gyms", "vehicle leasing companies": an -ing word names a kind here
+			 * ("targeting" and other verbs are [not-modifier]) */
+			if (!modifier_word(w) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
+			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
+			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
+			    || in_list(w, business_nouns) || in_list(w, supplier_words))
+				break;
+			for (i = 0; i < n0 && !taken; i++)	/* a title, a size, a topic: not a company's words */
+				taken = sp[i].kind != LQ_CRIT_INDUSTRY && sp[i].w <= b - 1 - m && b - 1 - m < sp[i].w + sp[i].n;
+			if (taken)
+				break;
+			kinds += !in_list(w, quality_words);
+		}
+		/* "companies" alone; "family businesses", "regulated companies": a quality, not a kind */
+		if ((m == 0 && !kind) || (m > 0 && kinds == 0))
+			continue;
+		{
+			int inlex[4] = { 0, 0, 0, 0 }, extra = 0, j;
+
+			for (i = 0; i < n0; i++) {
+				const struct span *y = &sp[i];
+
+				if (y->kind != LQ_CRIT_INDUSTRY || y->w + y->n <= b - m || y->w > b)
+					continue;
+				if (y->w < b - m || y->w + y->n > b + 1)
+					covered = 1;	/* the lexicon's phrase reaches outside: it names the company */
+				for (j = y->w; j < y->w + y->n; j++)
+					if (j >= b - m && j <= b)
+						inlex[j - (b - m)] = 1;
+				if (!lexpart || y->w + y->n <= b)
+					lexpart = y->e;	/* "pharma manufacturers": Pharma, not Manufacturing */
+			}
+			/* words of the client's own that say what kind: not the lexicon's, not a quality
+			 * ("multi academy trusts", "independent schools", "fintech companies" are the
+			 * lexicon's industry; "boutique hotels", "solar parks" are more) */
+			for (j = b - m; j < b; j++)
+				extra += !inlex[j - (b - m)] && !in_list(c->w[j], quality_words);
+			extra += kind && !inlex[m];
+			if (!covered && lexpart && extra == 0)	/* "pharma manufacturers": Pharma makers, not Manufacturing too */
+				for (i = 0; i < n0; i++)
+					if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].e && sp[i].w == b && sp[i].n == 1 && sp[i].e != lexpart)
+						sp[i].keep = 0;
+			if (covered || (lexpart && extra == 0))
+				continue;
+		}
+		if ((x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b - m, m + 1)) < 0)
+			return;
+		said_text(c, b - m, b + 1, sp[x].made, sizeof sp[x].made);
+		sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+		sp[x].group = m == 0;	/* "hostels" alone: kept only as an exclusion */
+		sp[x].base = lexpart;
+	}
 }
 
 /* ---- polarity ---- */
@@ -1082,6 +1271,20 @@ two_topics_in_one(const struct clause *c, int a, int b, struct span *sp, int ns)
 	return n > 1;
 }
 
+/* Is word a of c a lexicon topic said alone whose value does not hold the word? */
+static int
+lone_word_lost(const struct clause *c, int a, const struct span *sp, int ns)
+{
+	int i, nw;
+	char sg[128];
+
+	singular(c->w[a], sg, sizeof sg);
+	for (i = 0; i < ns; i++)
+		if (sp[i].kind == LQ_CRIT_KEYWORD && sp[i].e && sp[i].w == a && sp[i].n == 1)
+			return find_words(sp[i].e->fvalue, c->w[a], 0, &nw) < 0 && find_words(sp[i].e->fvalue, sg, 0, &nw) < 0;
+	return 0;
+}
+
 static void
 keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 {
@@ -1100,8 +1303,10 @@ keyword_item(const struct clause *c, int a, int b, struct span *sp, int *ns)
 			b = b2;
 		}
 	}
-	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic */
-	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns) && !(b - a == 1 && acronym(c->ow[a]))) {
+	/* "SOX", "GDPR": an acronym said alone is more specific than the lexicon's topic, and so is
+	 * one word said alone that the topic's name lacks ("Churn." is not "pipeline and revenue") */
+	if (covered(c, a, b, sp, *ns) && !two_topics_in_one(c, a, b, sp, *ns)
+	    && !(b - a == 1 && (acronym(c->ow[a]) || lone_word_lost(c, a, sp, *ns)))) {
 		for (i = 0; i < *ns; i++)
 			if (sp[i].w >= a && sp[i].w + sp[i].n <= b && sp[i].kind != LQ_CRIT_KEYWORD)
 				sp[i].keep = 0;
@@ -1257,12 +1462,13 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 	char *s, *parts[MAX_CLAUSES], *fs;
 	struct clause cl[MAX_CLAUSES];
 	struct span sp[MAX_CLAUSES][MAX_SPANS];
-	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, intro_from = -1;
+	int ns[MAX_CLAUSES], talk[MAX_CLAUSES], nc, k, i, j, topical, revising, intro_from = -1;
 	size_t nout = 0;
 
 	lex();
 	fs = lq_fold(sentence);
 	topical = contains_any(fs, topic_cues);
+	revising = contains_any(fs, revise_cues);
 	free(fs);
 	s = lq_xstrdup(sentence);
 	nc = split_clauses(s, parts, MAX_CLAUSES);
@@ -1277,6 +1483,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			generic_titles(&cl[k], p, &n);
 			count_spans(&cl[k], p, &n);
 			adjective_sizes(&cl[k], p, &n);
+			company_phrases(&cl[k], p, &n);
 		}
 		ns[k] = n;
 	}
@@ -1353,7 +1560,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 		/* topics: the whole clause in an answer about topics, or what follows "talk about" */
-		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0) {
+		/* "actually, thinking about the restaurants again": reconsidering, not a topic */
+		if (topical && (i = first_of(c, topic_intro, 0, &nw)) >= 0 && !revising) {
 			keyword_item(c, i + nw, c->nw, p, &ns[k]);
 			intro_from = k + 1;
 		} else if (answer == LQ_ANSWER_TOPICS && c->nw && !contains_any(c->f, retract_before)
@@ -1422,8 +1630,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					break;
 				}
 			/* the speaker's own people: "our CFO", "my recruiter" */
-			if (x->w > 0 && (strcmp(c->w[x->w - 1], "our") == 0 || strcmp(c->w[x->w - 1], "my") == 0
-			    || strcmp(c->w[x->w - 1], "your") == 0)) {
+			if (x->w > 0 && in_list(c->w[x->w - 1], own_people)) {
 				x->keep = 0;
 				continue;
 			}
@@ -1552,6 +1759,39 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 	}
+	/* "The self-employed ones, no": a qualified "one" with no title before it in the sentence
+	 * is kept for the title named before it (the agency's "Personal trainers?") */
+	for (k = 0; k < nc; k++) {
+		int any = 0, titled = 0;
+
+		for (j = 0; j <= k; j++)
+			for (i = 0; i < ns[j]; i++)
+				titled |= sp[j][i].keep && sp[j][i].kind == LQ_CRIT_TITLE && !sp[j][i].group;
+		for (i = 0; i < ns[k]; i++)
+			any |= sp[k][i].keep && !sp[k][i].group;
+		if (titled || any || talk[k])
+			continue;
+		for (i = 0; i < cl[k].nw; i++) {
+			const char **l;
+			int qn = 0, x;
+
+			for (l = qualifiers; *l && !qn; l++)
+				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
+				    || !in_list(cl[k].w[i + qn], pronoun_ones))
+					qn = 0;
+			if (qn == 0)
+				continue;
+			for (j = 0; j < ns[k]; j++)	/* not an unnamed group "Self Employed One" */
+				sp[k][j].keep = 0;
+			if ((x = add_span(sp[k], &ns[k], NULL, LQ_CRIT_TITLE, i, qn + 1)) >= 0) {
+				sp[k][x].pronoun = 1;
+				written(&cl[k], i, i + qn, 1, sp[k][x].made, sizeof sp[k][x].made);
+				sp[k][x].negated = refers_back(&cl[k], 1) != 0;
+				polarity(&cl[k], &sp[k][x]);
+			}
+			break;
+		}
+	}
 	/* a clause with nothing of its own that dismisses or takes back the nearest one before it */
 	for (k = 1; k < nc; k++) {
 		int any = 0, back, prev, found;
@@ -1567,7 +1807,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 
 			for (l = qualifiers; *l && !qn; l++)
 				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
-				    || (strcmp(cl[k].w[i + qn], "one") && strcmp(cl[k].w[i + qn], "ones")))
+				    || !in_list(cl[k].w[i + qn], pronoun_ones))
 					qn = 0;
 			if (qn == 0)
 				continue;
@@ -1635,7 +1875,9 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			if (!words && !talk[k - 1] && noun_phrase(&cl[k - 1], &a, &b, 0)) {
 				for (q = a; q < b; q++)
 					words += !in_list(cl[k - 1].w[q], determiners) && !in_list(cl[k - 1].w[q], stop)
-					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q]);
+					    && !in_list(cl[k - 1].w[q], pronoun_subjects) && !numeric(cl[k - 1].w[q])
+					    && !in_list(cl[k - 1].w[q], lukewarm) && !in_list(cl[k - 1].w[q], bare_no)
+					    && !in_list(cl[k - 1].w[q], filler_start);	/* "Meh, not worth it" names nobody */
 				if (words == b - a && b - a <= 3 && (i = add_span(sp[k - 1], &ns[k - 1], NULL, LQ_CRIT_TITLE, a, b - a)) >= 0) {
 					sp[k - 1][i].group = 1;
 					sp[k - 1][i].negated = 1;
@@ -1678,6 +1920,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			h->group = x->group;
 			h->specific = x->specific;
 			h->predicate = x->predicate;
+			h->base = x->base ? x->base->value : NULL;
+			h->pronoun = x->pronoun;
 			snprintf(h->spec, sizeof h->spec, "%s", x->spec);
 			for (q = x->w; q < x->w + x->n; q++)
 				snprintf(h->words + strlen(h->words), sizeof h->words - strlen(h->words), "%s%s",

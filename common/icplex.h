@@ -33,6 +33,11 @@ struct lq_crit_hit {
 				   Designer" for "Designer"), to name it by when a later
 				   sentence dismisses it; empty when none */
 	char words[96];		/* the folded words it was found in ("marketing agencies") */
+	int pronoun;		/* "the self-employed ones" with no title before it in the sentence:
+				   value is the qualifier ("Self-Employed"), for the title the agency
+				   just named ("Personal trainers?") */
+	const char *base;	/* a kind of company named as said ("pharma manufacturers"):
+				   the lexicon's industry inside it (static), else NULL */
 };
 
 /* Finds the criteria named in one sentence (UTF-8, any case), read as an

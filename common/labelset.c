@@ -352,8 +352,7 @@ lq_labels_versioned(char *buf, size_t len, const char *base)
 	lq_classes_default(&l);		/* a bad file is fatal before its digest is used */
 	lq_classes_free(&l);
 	pthread_once(&maps_once, maps_load);
-	(void)lq_size_band(0);
-	lq_vocab_versioned(buf, len, base, files);
+	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 
 double

@@ -209,14 +209,35 @@ lex(void)
 	pthread_once(&lex_once, lex_load);
 }
 
+/* first-person.vocab, folded; loaded apart from the lexicons, which
+ * rerank and icp-extract read without it. */
+static pthread_once_t self_once = PTHREAD_ONCE_INIT;
+static char **self_words;
+
+static void
+self_load(void)
+{
+	self_words = folded_list(lq_vocab(), "first-person");
+}
+
+int
+lq_about_self(const char *folded)
+{
+	pthread_once(&self_once, self_load);
+	for (size_t i = 0; self_words[i]; i++)
+		if (lq_has_phrase(folded, self_words[i]))
+			return 1;
+	return 0;
+}
+
 void
 lq_match_versioned(char *buf, size_t len, const char *base)
 {
-	static const char *const files[] = { "titles", "industries", "company-sizes", NULL };
+	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", NULL };
 
 	lex();			/* a bad file is fatal before its digest is used */
-	(void)lq_size_band(0);
-	lq_vocab_versioned(buf, len, base, files);
+	pthread_once(&self_once, self_load);
+	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */
 #define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
@@ -699,53 +720,21 @@ lq_industry_lexsim(unsigned lead, unsigned target)
 	return 0;
 }
 
-/* Parses "30,000-employee", "300-person", "1,200 staff", "300 employees",
- * "420 MA" (the units of company-sizes.units), "a team of 11": returns
- * the head count or 0. */
-static long
-headcount(const char *f)
-{
-	/* f is folded: "30 000 employee", "300 person" */
-	for (const char *p = f; *p; p++) {
-		if (!isdigit((unsigned char)*p) || (p > f && p[-1] != ' '))
-			continue;
-		long v = 0;
-		const char *q = p;
-		while (isdigit((unsigned char)*q) || (*q == ' ' && isdigit((unsigned char)q[1]) &&
-		    strspn(q + 1, "0123456789") == 3 && v > 0 && v < 1000)) {
-			if (*q != ' ')
-				v = v * 10 + (*q - '0');
-			if (v > 10000000)
-				break;
-			q++;
-		}
-		if (*q == 'k' && (q[1] == ' ' || q[1] == '\0'))
-			v *= 1000, q++;
-		while (*q == ' ')
-			q++;
-		if (v > 0 && (lq_size_unit(q) ||	/* company-sizes.units */
-		    (p - f >= 8 && strncmp(p - 8, "team of ", 8) == 0)))
-			return v;
-		p = q - 1;
-	}
-	return 0;
-}
-
 const char *
 lq_company_signal(const char *text, const char **evidence)
 {
 	char *f = lq_fold(text);
-	const char *type = lq_company_signal_folded(f, evidence);
+	const char *type = lq_company_signal_folded(text, f, evidence);
 
 	free(f);
 	return type;
 }
 
 const char *
-lq_company_signal_folded(const char *f, const char **evidence)
+lq_company_signal_folded(const char *text, const char *f, const char **evidence)
 {
 	const char *type = NULL, *word = NULL;
-	long n = headcount(f);
+	long n = lq_size_headcount(text, NULL, NULL);
 
 	if (n > 0 && (type = lq_size_band(n)) != NULL && evidence)
 		*evidence = "head count";

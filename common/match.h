@@ -37,7 +37,8 @@ struct lq_title {
 };
 
 /* "<base>+vocab:<12 hex>": base and the digest of the vocabularies the
- * functions below read (titles, industries and company-sizes.vocab),
+ * functions below read (titles, industries, company-sizes and
+ * first-person.vocab),
  * for score_version (lq_vocab_versioned). Loads and checks them first:
  * a bad file is fatal here. */
 void lq_match_versioned(char *buf, size_t len, const char *base);
@@ -116,14 +117,22 @@ unsigned lq_company_groups(const char *text, const char *person);
 double lq_industry_lexsim(unsigned lead, unsigned target);
 
 /* Company type guessed from text by cheap signals ("series A", "startup",
- * "scale-up", "Fortune 500", "30,000-employee", "freelance", "agency"):
+ * "scale-up", "Fortune 500", a head count (lq_size_headcount:
+ * "30,000-employee", "30k staff"), "freelance", "agency"):
  * one of lq_company_sizes, or NULL when there is no signal. The pointer is
  * static. evidence (if not NULL) receives the matched phrase (static). */
 const char *lq_company_signal(const char *text, const char **evidence);
 
-/* lq_company_signal of text already folded (lq_fold): what a caller that
- * holds the folded text passes instead of folding it again. */
-const char *lq_company_signal_folded(const char *folded, const char **evidence);
+/* lq_company_signal of text and folded, its lq_fold: what a caller that
+ * holds the folded text passes instead of folding it again (the head
+ * count, lq_size_headcount, is read in text as written, where "50-200"
+ * is still a range). */
+const char *lq_company_signal_folded(const char *text, const char *folded, const char **evidence);
+
+/* 1 if folded (lq_fold) text holds a word of first-person.vocab ("i",
+ * "my", "ich", "dirijo"): a sentence about the person's own work, not
+ * about what the company does. */
+int lq_about_self(const char *folded);
 
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <

@@ -69,6 +69,7 @@ trip(const char *where, const char *what, const char *first)
 	lq_warn("%s: %s; run %s first: %s (%s; exit %d)", where, what, first, b.data,
 	    need == LQ_NEED_RECORDS ? "each line is written as a failed record" :
 	    strcmp(lq_progname, "review") == 0 ? "the page has no lead to judge" :
+	    strncmp(lq_progname, "feedback", 8) == 0 ? "nothing was recorded" :
 	    whole ? "nothing was left out" : "every record passes on unchanged", LQ_EXIT_ORDER);
 	lq_buf_free(&b);
 }
@@ -91,20 +92,6 @@ static const struct missing never_scraped = { "profile", "these records were nev
 static const struct missing never_embedded = { "embedding", "these records were never embedded", "embed" };
 static const struct missing never_scored = { "icp_score", "these records were never scored", "score ICP" };
 
-/* 1 if rec has what scrape leaves: a profile, current titles, or a
- * status past discovered (hand-made leads have no profile object). */
-static int
-scraped(const json_t *rec)
-{
-	const char *st;
-
-	if (json_is_object(json_object_get(rec, "profile")) ||
-	    json_is_array(json_object_get(rec, "current_job_titles")))
-		return 1;
-	st = lq_rec_status(rec);
-	return st != NULL && strcmp(st, "discovered") != 0;
-}
-
 /* What live rec lacks of what is needed (the earliest stage first), or
  * NULL when it has it all. */
 static const struct missing *
@@ -114,9 +101,9 @@ lacks(const json_t *rec)
 
 	switch (need) {
 	case LQ_NEED_PROFILE:
-		return scraped(rec) ? NULL : &never_scraped;
+		return lq_rec_scraped(rec) ? NULL : &never_scraped;
 	case LQ_NEED_EMBEDDING:
-		if (!scraped(rec))
+		if (!lq_rec_scraped(rec))
 			return &never_scraped;
 		v = json_object_get(rec, "embedding");
 		return v != NULL && !json_is_null(v) ? NULL : &never_embedded;

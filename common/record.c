@@ -40,6 +40,18 @@ lq_rec_failed(const json_t *rec)
 	return s && strcmp(s, "failed") == 0;
 }
 
+int
+lq_rec_scraped(const json_t *rec)
+{
+	const char *st;
+
+	if (json_is_object(json_object_get(rec, "profile")) ||
+	    json_is_array(json_object_get(rec, "current_job_titles")))
+		return 1;
+	st = lq_rec_status(rec);
+	return st != NULL && strcmp(st, "discovered") != 0;
+}
+
 long long
 lq_rec_retry_count(const json_t *rec)
 {
@@ -89,7 +101,8 @@ lq_rec_set_str(json_t *rec, const char *key, const char *s)
 		return;
 	n = strlen(s);
 	if (lq_utf8_valid(s, n)) {
-		json_object_set_new(rec, key, json_stringn(s, n));
+		/* checked as jansson checks: no second pass over it */
+		json_object_set_new(rec, key, json_stringn_nocheck(s, n));
 	} else {
 		char *c = utf8_clean(s, n);
 

@@ -18,6 +18,14 @@ void lq_rec_set_status(json_t *rec, const char *status);
  * untouched. */
 int lq_rec_failed(const json_t *rec);
 
+/* 1 if rec has what scrape leaves: a "profile" object, a
+ * current_job_titles array, or a status past "discovered" (a hand-made
+ * lead has no profile object; a lead extract-urls found has a headline
+ * and status "discovered" only). The one test of "was this lead
+ * scraped": the stage-order check (need.h) trips on its absence, and
+ * embed and classify pass such a lead on untouched. */
+int lq_rec_scraped(const json_t *rec);
+
 /* Marks rec failed at this stage (lq_progname): sets "status":"failed",
  * "error":{"stage","code","message"} (message formatted like printf) and
  * "retry_count" (kept if present, else 0), and counts the failure for the

@@ -1,12 +1,16 @@
 /* sizes.c: company size bands and stage words, from company-sizes.vocab. */
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include <utf8proc.h>
+
 #include "diag.h"
 #include "icp.h"
 #include "match.h"
+#include "sha256.h"
 #include "sizes.h"
 #include "util.h"
 #include "vocab.h"
@@ -221,10 +225,276 @@ lq_sizes_digest(char hex[65])
 }
 
 void
+lq_sizes_versioned_with(char *buf, size_t len, const char *base, const char *const *files)
+{
+	char hex[65], both[128];
+	unsigned char sha[32];
+
+	pthread_once(&once, load);	/* a bad file is fatal before its digest is used */
+	lq_vocab_digest(lq_vocab(), files, hex);
+	snprintf(both, sizeof both, "lq-sizes-reading\n%s\n%s", hex, LQ_SIZES_READING);
+	lq_sha256(both, strlen(both), sha);
+	lq_sha256_hex(sha, hex);
+	snprintf(buf, len, "%s+vocab:%.12s", base, hex);
+}
+
+void
 lq_sizes_versioned(char *buf, size_t len, const char *base)
 {
 	static const char *const files[] = { "company-sizes", NULL };
 
+	lq_sizes_versioned_with(buf, len, base, files);
+}
+
+/* ---- head counts (lq_size_headcount) ---- */
+
+/* The digit at s (ASCII or fullwidth), its length in *n; -1 if none. */
+static int
+digit_at(const char *s, int *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] >= '0' && u[0] <= '9')
+		return *n = 1, u[0] - '0';
+	if (u[0] == 0xef && u[1] == 0xbc && u[2] >= 0x90 && u[2] <= 0x99)	/* U+FF10..FF19 */
+		return *n = 3, u[2] - 0x90;
+	return -1;
+}
+
+/* The length of the space at s (a space, a tab, a no-break, narrow,
+ * thin, figure or ideographic space), or 0. */
+static int
+space_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == ' ' || u[0] == '\t')
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xaf || u[2] == 0x89 || u[2] == 0x87))
+		return 3;
+	if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	return 0;
+}
+
+/* The length of the hyphen or en dash at s, or 0. */
+static int
+dash_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == '-')
+		return 1;
+	if (u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x90 || u[2] == 0x91 || u[2] == 0x93))
+		return 3;	/* U+2010 hyphen, U+2011 no-break hyphen, U+2013 en dash */
+	return 0;
+}
+
+/* The length of a thousands separator at s, or 0. */
+static int
+group_sep_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] == ',' || u[0] == '.' || u[0] == '\'')
+		return 1;
+	if (u[0] == 0xe2 && u[1] == 0x80 && u[2] == 0x99)	/* U+2019 */
+		return 3;
+	return space_at(s);
+}
+
+/* 1 if the code point at s is a letter, a mark or a digit of any
+ * script; *n gets its length (1 for a byte that is not UTF-8). */
+static int
+word_at(const char *s, int *n)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
+	utf8proc_category_t cat;
+
+	if (k <= 0)
+		return *n = 1, 0;
+	*n = (int)k;
+	cat = utf8proc_category(c);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Three digits at s and no fourth: their end, else NULL. */
+static const char *
+three_digits(const char *s, long *v)
+{
+	int n, d;
+
+	for (int i = 0; i < 3; i++) {
+		if ((d = digit_at(s, &n)) < 0)
+			return NULL;
+		*v = *v * 10 + d;
+		s += n;
+	}
+	return digit_at(s, &n) >= 0 ? NULL : s;
+}
+
+/* The number at s (a digit): its value (capped above the maximum), its
+ * end in *end. */
+static long
+number_at(const char *s, const char **end)
+{
+	long v = 0, g;
+	int n, d, digits = 0;
+	const char *q = s, *r, *ungrouped;
+
+	while ((d = digit_at(q, &n)) >= 0) {
+		if (v <= LQ_SIZES_HEADCOUNT_MAX)
+			v = v * 10 + d;
+		digits++;
+		q += n;
+	}
+	if (digits <= 3) {
+		/* groups of three: "1,200", "1.800", "1 800", "2,400,000" */
+		ungrouped = q;
+		while ((n = group_sep_at(q)) > 0 && v <= LQ_SIZES_HEADCOUNT_MAX &&
+		    (g = v, r = three_digits(q + n, &g)) != NULL) {
+			v = g;
+			q = r;
+		}
+		/* "1.5k", "2,25k" */
+		if ((*q == '.' || *q == ',') && q == ungrouped) {
+			long f = 0, scale = 1;
+
+			for (r = q + 1; r < q + 3 && (d = digit_at(r, &n)) >= 0 && n == 1; r++)
+				f = f * 10 + d, scale *= 10;
+			if (r > q + 1 && (*r == 'k' || *r == 'K') && !word_at(r + 1, &n)) {
+				*end = r + 1;
+				return v * 1000 + f * 1000 / scale;
+			}
+		}
+	}
+	if ((*q == 'k' || *q == 'K') && !word_at(q + 1, &n)) {
+		v = v > LQ_SIZES_HEADCOUNT_MAX ? v : v * 1000;
+		q++;
+	}
+	*end = q;
+	return v;
+}
+
+/* 1 if the word at s is a unit of company-sizes.units; *end its end. */
+static int
+unit_at(const char *s, const char **end)
+{
+	const char *e = s;
+	char *w, *f;
+	int n, r;
+
+	while (*e && word_at(e, &n))
+		e += n;
+	*end = e;
+	if (e == s)
+		return 0;
+	w = lq_xstrndup(s, (size_t)(e - s));
+	f = lq_fold(w);
+	r = lq_size_unit(f);
+	free(f);
+	free(w);
+	return r;
+}
+
+/* Past the spaces and at most one hyphen at s. */
+static const char *
+gap(const char *s)
+{
+	int n, dash = 0;
+
+	for (;;) {
+		if ((n = space_at(s)) > 0)
+			s += n;
+		else if (!dash && (n = dash_at(s)) > 0)
+			s += n, dash = 1;
+		else
+			return s;
+	}
+}
+
+/* The unit after a number ending at q: after a gap, perhaps one word of
+ * lower-case ASCII letters and hyphens ("4,000 hourly staff"). Returns
+ * the unit's end, or NULL. */
+static const char *
+unit_after(const char *q)
+{
+	const char *g = gap(q), *e;
+
+	if (g == q)
+		return NULL;
+	if (unit_at(g, &e))
+		return e;
+	for (e = g; (*e >= 'a' && *e <= 'z') || *e == '-'; e++)
+		;
+	if (e == g || space_at(e) == 0)
+		return NULL;
+	g = gap(e);
+	return unit_at(g, &e) ? e : NULL;
+}
+
+long
+lq_size_headcount(const char *text, const char **start, const char **end)
+{
+	const char *p = text, *q, *u, *r;
+	int n, prev_word = 0, after_digit_sep = 0, prev_digit = 0;
+
 	pthread_once(&once, load);
-	lq_vocab_versioned(buf, len, base, files);
+	if (text == NULL)
+		return 0;
+	while (*p) {
+		long v, top;
+		int d = digit_at(p, &n);
+
+		if (d < 0 || prev_word || after_digit_sep) {
+			int w = word_at(p, &n);
+
+			after_digit_sep = prev_digit && (*p == ',' || *p == '.');
+			prev_digit = d >= 0;
+			prev_word = w || d >= 0;
+			p += n;
+			continue;
+		}
+		v = number_at(p, &q);
+		/* "50-200 employees": the middle */
+		r = q;
+		while ((n = space_at(r)) > 0)
+			r += n;
+		if ((n = dash_at(r)) > 0) {
+			r += n;
+			while ((n = space_at(r)) > 0)
+				r += n;
+			if (digit_at(r, &n) >= 0 && (top = number_at(r, &r)) > v && (u = unit_after(r)) != NULL) {
+				if (top <= LQ_SIZES_HEADCOUNT_MAX && v + (top - v) / 2 > 0) {
+					v = v + (top - v) / 2;
+					goto found;
+				}
+			}
+		}
+		if (*q == '+')
+			q++;
+		if ((u = unit_after(q)) != NULL ||
+		    (p - text >= 8 && strncasecmp(p - 8, "team of ", 8) == 0 && (u = q, p -= 8, 1))) {
+			if (v > 0 && v <= LQ_SIZES_HEADCOUNT_MAX)
+				goto found;
+			if (u == q)
+				p += 8;
+		}
+		/* not a head count: on past the number */
+		prev_word = 1;
+		after_digit_sep = 0;
+		prev_digit = 1;
+		p = q;
+		continue;
+found:
+		if (start)
+			*start = p;
+		if (end)
+			*end = u;
+		return v;
+	}
+	return 0;
 }

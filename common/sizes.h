@@ -47,6 +47,39 @@ const char *lq_size_linkedin_kind(const char *industry);
  * and score (lq_company_signal) both read it. */
 int lq_size_unit(const char *folded);
 
+/* The head count a text states, the first of:
+ *   a number, then a space, a no-break space or a hyphen, at most one
+ *   word of lower-case letters ("hourly"), and a unit of
+ *   company-sizes.units: "300 employees", "900-person", "4,000 hourly
+ *   staff", "420 MA", "600\u00a0salariés";
+ *   a range of two such numbers joined by a hyphen or an en dash, the
+ *   second the larger, before the unit: its middle ("50-200 employees":
+ *   125, as classify reads the scraper's employee range);
+ *   "team of N".
+ * A number starts a word (not after a letter or a digit, nor after a
+ * digit's ',' or '.'). Its digits are ASCII or fullwidth (NFKC's digits;
+ * other scripts' digits are not read, and a number that touches one is
+ * none); groups of three digits after a first group of one to three may
+ * be set off by ',', '.', an apostrophe or a space of any kind ("1,200",
+ * "1.800", "1'800", "1 800", "1\u202f800"); "30k" and "1.5k" are
+ * thousands; a '+' after it is read past ("10+ staff"). A count of 0 or
+ * above LQ_SIZES_HEADCOUNT_MAX is no head count (a hostile or garbled
+ * number, or a number of users): the search goes on after it. text may be
+ * as written or folded (lq_fold), though only as written does a range
+ * stay a range. Returns the count, or 0 when there is none; *start and
+ * *end (when not NULL) get the span from the number ("team of" included)
+ * to the unit's end. classify (its size rule) and score (lq_company_signal)
+ * both read head counts with it. */
+#define LQ_SIZES_HEADCOUNT_MAX 10000000L
+long lq_size_headcount(const char *text, const char **start, const char **end);
+
+/* The version of the way head counts are read (lq_size_headcount): bump
+ * it when a text's head count can change. lq_sizes_versioned and the
+ * versions that cover company-sizes.vocab (classify's local cache key,
+ * score_version) hash it in with the file, as an edited vocabulary would
+ * change them. */
+#define LQ_SIZES_READING "headcount-2"
+
 /* SHA-256 (64 hex) of company-sizes.vocab's tables as parsed: what a
  * cache key or version of a program that uses them includes. Loads and
  * checks the tables first, like the calls above. */
@@ -55,5 +88,11 @@ void lq_sizes_digest(char hex[65]);
 /* "<base>+vocab:<first 12 hex of lq_sizes_digest>" in buf: the form of a
  * version or cache key that an edited vocabulary must change. */
 void lq_sizes_versioned(char *buf, size_t len, const char *base);
+
+/* lq_vocab_versioned of files (which must include company-sizes) for a
+ * program that reads head counts: the digest is of the files and
+ * LQ_SIZES_READING, so a new way of reading head counts changes the
+ * version as an edited file does. */
+void lq_sizes_versioned_with(char *buf, size_t len, const char *base, const char *const *files);
 
 #endif

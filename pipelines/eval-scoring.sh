@@ -17,7 +17,9 @@
 # them into the tables of docs/quality.md.
 #
 # Environment: LQ_EVAL_SPLITS (default "tune held-out"; while tuning set it
-# to "tune" so the held-out part is never looked at), LQ_EVAL_SHAPES
+# to "tune" so the held-out part is never looked at; "held-out-2", the
+# second held-out part, is measured once and only when named here, with
+# LQ_EVAL_UNSEEN=Chambrelis,Aislewise: docs/quality.md), LQ_EVAL_SHAPES
 # (default "rich sparse"), LQ_EVAL_BOOTSTRAP (resamples, default 1000; 0
 # for none), LQ_EVAL_SEED (default 1), LQ_EVAL_UNSEEN (the ICPs the rules
 # were not written for, comma-separated; default the four added with
@@ -38,6 +40,11 @@ PATH=$top/bin:$PATH
 export PATH
 : "${LQ_MODEL_DIR:=${XDG_CACHE_HOME:-$HOME/.cache}/lq/models/all-MiniLM-L6-v2}"
 export LQ_MODEL_DIR
+# num WIDTH DECIMALS X: X printed as a number, or n/a when undefined (null:
+# an ICP with no relevant lead in the split, as in held-out-2).
+num() {
+	if [ "$3" = null ]; then printf " %${1}s" n/a; else printf " %${1}.${2}f" "$3"; fi
+}
 confs="baseline baseline+rerank structured structured+rerank structured+classify structured+classify+rerank"
 bootopt=
 [ "$boot" -gt 0 ] && bootopt="--bootstrap $boot --seed $seed"
@@ -89,7 +96,8 @@ for shape in $shapes; do
 			jq -r --arg c "$c" --arg s "$split" --arg h "$shape" '(.icps[], .overall) |
 				"\($h) \($c) \($s) \(.icp) \(.["ndcg@10"]) \(.["p@10"]) \(.auc)"' "$out/$shape/$c.$split.json" |
 				while read -r h a b i n p u; do
-					printf '%-6s %-28s %-8s %-10s %7.3f %5.2f %6.3f\n' "$h" "$a" "$b" "$i" "$n" "$p" "$u"
+					printf '%-6s %-28s %-8s %-10s' "$h" "$a" "$b" "$i"
+					num 7 3 "$n"; num 5 2 "$p"; num 6 3 "$u"; echo
 				done
 		done
 	done

@@ -158,68 +158,19 @@ employment_type(const struct lq_profile *p)
 	return NULL;
 }
 
-/* The rules that come before the encoder (docs/classify.md). Returns the
- * company type or NULL; *why gets the evidence. */
-/* Whether the word at w (up to a space or ASCII punctuation) is a
- * head-count unit of company-sizes.units; *end gets the end of the word. */
-static int
-unit_at(const char *w, const char **end)
-{
-	const char *e = w;
-	char *word, *f;
-	int r;
-
-	while (*e && ((unsigned char)*e >= 0x80 || isalnum((unsigned char)*e)))
-		e++;
-	*end = e;
-	if (e == w)
-		return 0;
-	word = lq_xstrndup(w, (size_t)(e - w));
-	f = lq_fold(word);
-	r = lq_size_unit(f);
-	free(f);
-	free(word);
-	return r;
-}
-
-/* "110 people", "1,200 employees", "900-person", "600 personnes" in a
- * text (the units of company-sizes.units after a space or a hyphen), or
- * -1. */
+/* A head count text states (lq_size_headcount: "110 people", "1,200
+ * employees", "900-person", "30k staff", "50-200 employees"), or -1; src
+ * gets it quoted. */
 static long
 stated_size(const char *text, char *src, size_t srclen)
 {
-	const char *p, *e;
-	int k;
+	const char *s, *e;
+	long n = lq_size_headcount(text, &s, &e);
 
-	for (p = text; *p; p++) {
-		const char *q = p;
-		long n = 0;
-
-		if (!isdigit((unsigned char)*p) || (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == ',' ||
-		    (p[-1] == '.' && p - 1 > text && isdigit((unsigned char)p[-2])))))
-			continue;
-		/* "1,200", and "2.000" as German writes it (a '.' before three
-		 * digits and no more) */
-		while (isdigit((unsigned char)*q) || (*q == ',' && isdigit((unsigned char)q[1])) ||
-		    (*q == '.' && strspn(q + 1, "0123456789") == 3)) {
-			if (isdigit((unsigned char)*q) && n < 10000000)
-				n = n * 10 + (*q - '0');
-			q++;
-		}
-		if (*q == '+')
-			q++;
-		for (k = 0; k < 2; k++) {	/* "4,000 staff", then "4,000 hourly staff" */
-			if ((*q == ' ' || *q == '-') && unit_at(q + 1, &e)) {
-				snprintf(src, srclen, "\"%.*s\"", (int)(e - p), p);
-				return n;
-			}
-			if (*q != ' ' || !islower((unsigned char)q[1]))
-				break;
-			for (q++; islower((unsigned char)*q) || *q == '-'; q++)
-				;
-		}
-	}
-	return -1;
+	if (n <= 0)
+		return -1;
+	snprintf(src, srclen, "\"%.*s\"", (int)(e - s), s);
+	return n;
 }
 
 /* Company type from the stage a text states (company-sizes.stages), or
@@ -239,6 +190,8 @@ stage(const char *text, char *src, size_t srclen)
 	return type;
 }
 
+/* The rules that come before the encoder (docs/classify.md). Returns the
+ * company type or NULL; *why gets the evidence. */
 static const char *
 company_rules(const json_t *rec, const struct lq_profile *p, const char *text, char *why, size_t whylen)
 {
@@ -732,12 +685,9 @@ remote_window(json_t **recs, char **texts, struct lq_class *cls, size_t n, struc
 static char *
 text_of(json_t *rec)
 {
-	const char *st = lq_rec_status(rec);
-
 	if (lq_rec_failed(rec))
 		return NULL;
-	if ((!json_is_object(json_object_get(rec, "profile")) && (st == NULL || strcmp(st, "discovered") == 0))
-	    || !lq_lead_has_profile(rec)) {
+	if (!lq_rec_scraped(rec) || !lq_lead_has_profile(rec)) {
 		skipped++;
 		return NULL;
 	}

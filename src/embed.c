@@ -69,8 +69,6 @@ static struct lq_spend spend = LQ_SPEND_INIT;
 static char *
 text_of(json_t *rec)
 {
-	const char *st;
-
 	if (lq_rec_failed(rec))
 		return NULL;
 	if (text_mode) {
@@ -83,12 +81,7 @@ text_of(json_t *rec)
 		}
 		return lq_xstrdup(json_string_value(v));
 	}
-	st = lq_rec_status(rec);
-	if (!json_is_object(json_object_get(rec, "profile")) && (st == NULL || strcmp(st, "discovered") == 0)) {
-		skipped++;
-		return NULL;
-	}
-	if (!lq_lead_has_profile(rec)) {
+	if (!lq_rec_scraped(rec) || !lq_lead_has_profile(rec)) {
 		skipped++;
 		return NULL;
 	}

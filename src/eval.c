@@ -98,6 +98,29 @@ in_split(const struct lq_label *lb)
 	return opt_split == NULL || (lb->split && strcmp(lb->split, opt_split) == 0);
 }
 
+/* With --split, part[c] says whether ICP c (L.icps[c]) has a judgment in
+ * the split: an ICP judged only in other parts (e.g. the ICPs of a second
+ * held-out part, when the tune part is measured) is left out of every
+ * report, as if it had no judgments. */
+static unsigned char *part;
+
+static int
+icp_in_split(size_t c)
+{
+	return part == NULL || part[c];
+}
+
+/* The number of ICPs reported. */
+static size_t
+nicps_in_split(void)
+{
+	size_t k = 0;
+
+	for (size_t c = 0; c < L.nicps; c++)
+		k += icp_in_split(c) != 0;
+	return k;
+}
+
 static size_t
 icp_index(const char *icp)
 {
@@ -124,6 +147,10 @@ load_labels(const char *path)
 			k += in_split(&L.v[i]);
 		if (k == 0)
 			lq_die(LQ_EXIT_FATAL, "%s: no judgment has \"split\":\"%s\"", path, opt_split);
+		part = lq_xcalloc(L.nicps ? L.nicps : 1, 1);
+		for (size_t i = 0; i < L.n; i++)
+			if (in_split(&L.v[i]))
+				part[icp_index(L.v[i].icp)] = 1;
 	}
 	if (opt_icp && !lq_labels_has_icp(&L, opt_icp))
 		lq_die(LQ_EXIT_FATAL, "%s: no judgment for ICP '%s' (--icp)", path, opt_icp);
@@ -682,8 +709,12 @@ run_json(const struct run *r, const struct result *res, const struct boot *bt)
 	json_object_set_new(o, "unknown_icp", json_integer((json_int_t)r->unknown_icp));
 	json_object_set_new(o, "duplicates", json_integer((json_int_t)r->dups));
 	for (size_t c = 0; c < L.nicps; c++) {
-		json_t *x = result_json(&res[c]), *miss = json_array();
+		json_t *x, *miss;
 
+		if (!icp_in_split(c))
+			continue;
+		x = result_json(&res[c]);
+		miss = json_array();
 		for (size_t i = 0; i < L.n; i++)
 			if (!r->seen[i] && in_split(&L.v[i]) && strcmp(L.v[i].icp, res[c].icp) == 0)
 				json_array_append_new(miss, json_string(L.v[i].id));
@@ -724,8 +755,14 @@ compare_icps_json(json_t *o, const struct result *res, const struct boot *bt)
 		json_t *a = json_array();
 
 		for (size_t c = 0; c < L.nicps; c++) {
-			json_t *x = json_object(), *th = json_object(), *ot = json_object(), *df = json_object();
+			json_t *x, *th, *ot, *df;
 
+			if (!icp_in_split(c))
+				continue;
+			x = json_object();
+			th = json_object();
+			ot = json_object();
+			df = json_object();
 			for (int m = 0; m < NMETRIC; m++) {
 				json_object_set_new(th, mname[m], jnum(per[c * NMETRIC + (size_t)m]));
 				json_object_set_new(ot, mname[m], jnum(st[st_others(c, m)]));
@@ -745,7 +782,8 @@ compare_icps_json(json_t *o, const struct result *res, const struct boot *bt)
 		json_t *x = json_object(), *u = json_array(), *sn = json_array();
 
 		for (size_t c = 0; c < L.nicps; c++)
-			json_array_append_new(is_unseen(L.icps[c]) ? u : sn, json_string(L.icps[c]));
+			if (icp_in_split(c))
+				json_array_append_new(is_unseen(L.icps[c]) ? u : sn, json_string(L.icps[c]));
 		json_object_set_new(x, "unseen_icps", u);
 		json_object_set_new(x, "seen_icps", sn);
 		json_object_set_new(x, "seen", stat_json(st, st_seen));
@@ -809,6 +847,8 @@ print_table(const struct run *r, const struct result *res)
 	for (size_t c = 0; c <= L.nicps; c++) {
 		const struct result *x = &res[c];
 
+		if (c < L.nicps && !icp_in_split(c))
+			continue;
 		printf("%-*.*s %6lu %5lu %5lu %5lu", w, w, c == L.nicps ? "overall" : x->icp,
 		    x->found, x->positives, x->missing, x->unlabelled);
 		for (int m = 0; m < NMETRIC; m++) {
@@ -817,7 +857,7 @@ print_table(const struct run *r, const struct result *res)
 		}
 		printf("\n");
 	}
-	if (L.nicps > 1)
+	if (nicps_in_split() > 1)
 		printf("overall: sums of the counts, mean of each metric over the ICPs where it is defined\n");
 }
 
@@ -850,6 +890,8 @@ print_intervals(const struct boot *bt)
 		printf(" %14s", mname[m]);
 	printf("\n");
 	for (size_t c = 0; c <= L.nicps; c++) {
+		if (c < L.nicps && !icp_in_split(c))
+			continue;
 		printf("%-*.*s", w, w, c == L.nicps ? "overall" : L.icps[c]);
 		for (int m = 0; m < NMETRIC; m++) {
 			fmt_interval(s, sizeof s, &bt->icp[c * NMETRIC + (size_t)m], 0);
@@ -866,7 +908,7 @@ note_undefined(const struct boot *bt)
 		for (int m = 0; m < NMETRIC; m++) {
 			const struct interval *iv = &bt->icp[c * NMETRIC + (size_t)m];
 
-			if (iv->undefined && !isnan(iv->lo) && c < L.nicps)
+			if (iv->undefined && !isnan(iv->lo) && c < L.nicps && icp_in_split(c))
 				lq_note("ICP '%s': %s is undefined in %lu of %lld resamples; its interval uses the others",
 				    L.icps[c], mname[m], iv->undefined, opt_boot);
 		}
@@ -892,7 +934,7 @@ print_loo(const struct result *res, const struct boot *bt)
 		printf(" %16s", "interval");
 	printf("\n");
 	for (size_t c = 0; c < L.nicps; c++)
-		for (int k = 0; k < 3; k++) {
+		for (int k = 0; k < 3 && icp_in_split(c); k++) {
 			int m = shown_metrics[k];
 			double df = st[c * NMETRIC + (size_t)m];
 
@@ -930,7 +972,7 @@ print_unseen(const struct result *res, const struct boot *bt)
 	derive(per, st);
 	printf("\nICPs the rules were not written for (--unseen):");
 	for (size_t c = 0; c < L.nicps; c++)
-		if (is_unseen(L.icps[c])) {
+		if (icp_in_split(c) && is_unseen(L.icps[c])) {
 			printf("%s %s", nu ? "," : "", L.icps[c]);
 			nu++;
 		}
@@ -940,7 +982,7 @@ print_unseen(const struct result *res, const struct boot *bt)
 	printf("\n");
 	for (int k = 0; k < 3; k++) {
 		if (k < 2)
-			printf("%-*s %5zu", w, rname[k], k == 0 ? L.nicps - nu : nu);
+			printf("%-*s %5zu", w, rname[k], k == 0 ? nicps_in_split() - nu : nu);
 		else
 			printf("%-*s %5s", w, rname[k], "");
 		for (int m = 0; m < NMETRIC; m++) {
@@ -1020,6 +1062,8 @@ print_compare(const struct run *ra, const struct result *a, const struct run *rb
 		printf(" %16s", "B-A interval");
 	printf("\n");
 	for (size_t c = 0; c <= L.nicps; c++) {
+		if (c < L.nicps && !icp_in_split(c))
+			continue;
 		for (int m = 0; m < NMETRIC; m++) {
 			double d = b[c].m[m] - a[c].m[m];
 
@@ -1053,8 +1097,11 @@ compare_json(const struct run *ra, const struct result *a, const struct run *rb,
 	if (bt)
 		json_object_set_new(o, "bootstrap", bootstrap_json());
 	for (size_t c = 0; c <= L.nicps; c++) {
-		json_t *x = json_object();
+		json_t *x;
 
+		if (c < L.nicps && !icp_in_split(c))
+			continue;
+		x = json_object();
 		json_object_set_new(x, "icp", json_string(c == L.nicps ? "overall" : a[c].icp));
 		for (int m = 0; m < NMETRIC; m++)
 			json_object_set_new(x, mname[m], jnum(b[c].m[m] - a[c].m[m]));

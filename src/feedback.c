@@ -19,6 +19,7 @@
 #include "liurl.h"
 #include "metrics.h"
 #include "ndjson.h"
+#include "need.h"
 #include "opts.h"
 #include "record.h"
 #include "run.h"
@@ -162,7 +163,9 @@ static const struct lq_cmd delivered_cmd = {
 	"column) as implied good: one event with explicit false per lead, appended to the log.\n"
 	"The leads' records (stdin or FILEs) give their ids and scores. A lead already recorded\n"
 	"as delivered for this ICP is not recorded again.",
-	NULL, delivered_options, LQ_COMMON_FILTER, NULL
+	"Exit 7, recording nothing, when the records' first live lead was never scored.\n",
+	delivered_options, LQ_COMMON_FILTER,
+	"7 the leads were never scored: run score first (ORDER)"
 };
 
 /* ---- what every subcommand shares -------------------------------------- */
@@ -291,7 +294,8 @@ each_record(int argc, char **argv, void (*fn)(json_t *rec, void *arg), void *arg
 			lq_die_errno(LQ_EXIT_FATAL, "%s", name);
 		r = lq_reader_new(fp, strcmp(name, "-") ? name : "<stdin>");
 		while ((rec = lq_reader_next(r)) != NULL) {
-			fn(rec, arg);
+			if (lq_need_check(r, rec))	/* a subcommand that declared lq_need */
+				fn(rec, arg);
 			json_decref(rec);
 			lq_progress();
 		}
@@ -1273,7 +1277,19 @@ cmd_delivered(int argc, char **argv, unsigned char delim, const char *reviewer)
 		lq_die(LQ_EXIT_FATAL, "%s:%lld: no \"LinkedIn\", URL or \"id\" column in the header row (is -d right?)",
 		    sheet, (long long)json_integer_value(json_array_get(head, json_array_size(head) - 1)));
 	d.by_key = json_object();
+	/* The records a spreadsheet was made from are scored (to-csv's
+	 * input): leads never scored are a mistake of order, said once with
+	 * the first one's file:line and id, and nothing is recorded. */
+	lq_need(LQ_NEED_SCORE, 0);
 	each_record(argc - optind, argv + optind, deliver_read, &d);
+	if (lq_need_tripped()) {
+		json_decref(rows);
+		json_decref(already);
+		json_decref(done);
+		json_decref(d.by_key);
+		lq_icp_free(icp);
+		return finish();
+	}
 
 	/* The log (created if need be, never through a symbolic link), and
 	 * what it already records as delivered for this ICP. */

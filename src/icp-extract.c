@@ -377,6 +377,7 @@ struct said {
 	int retracted;		/* taken back ("forget X"): also moves a target of an earlier call */
 	int removed;		/* covered by the retraction of its topic: goes to "_retracted" */
 	char part_of[128];	/* a part of this criterion, named by the client's words */
+	char base[128];		/* a kind of company named as said: the lexicon's industry in it */
 };
 
 static int
@@ -470,8 +471,11 @@ retract_topic(struct said *sv, size_t n, size_t self, const struct lq_crit_hit *
 		    || (s->kind != LQ_CRIT_INDUSTRY && s->kind != LQ_CRIT_SIZE))
 			continue;
 		cover = hw[0] && has_word(s->words, hw);
+		/* "drop pharmaceuticals" takes "pharma manufacturers" too */
+		if (!cover && s->base[0] && h->kind == LQ_CRIT_INDUSTRY)
+			cover = same_criterion(LQ_CRIT_INDUSTRY, s->base, h->value);
 		if (!cover && h->whole && groups && s->kind == LQ_CRIT_INDUSTRY)
-			cover = (lq_industry_groups(s->value) & groups) != 0;
+			cover = (lq_industry_groups(s->base[0] ? s->base : s->value) & groups) != 0;
 		if (!cover)
 			continue;
 		supersede(s->sources);
@@ -547,8 +551,12 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 
 		if (s->kind != kind)
 			continue;
-		if (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
-		    : !same_criterion(kind, s->value, h->value))
+		/* "solar parks" excluded after "solar": the exclusion said again, in more words (a target
+		 * keeps its kinds apart: "climbing gyms" after "fitness chains" is one more target) */
+		if (!(h != &named && h->base && !s->part_of[0] && s->list == list && list == excl_list(kind)
+		    && same_criterion(kind, s->value, h->base))
+		    && (h == &named || s->part_of[0] ? !same_text(s->value, h->value) || s->list != list
+		    : !same_criterion(kind, s->value, h->value)))
 			continue;
 		if (s->list == list) {
 			json_array_append(s->sources, src);
@@ -580,6 +588,7 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 	(*sv)[*n].kind = kind;
 	snprintf((*sv)[*n].value, sizeof (*sv)[*n].value, "%s", h->value);
 	snprintf((*sv)[*n].words, sizeof (*sv)[*n].words, "%s", h->words);
+	snprintf((*sv)[*n].base, sizeof (*sv)[*n].base, "%s", h->base ? h->base : "");
 	(*sv)[*n].sources = json_pack("[O]", src);
 	(*sv)[*n].retracted = h->retracts;
 	if (h == &named)
@@ -848,6 +857,12 @@ keep_hits(struct lq_crit_hit *hits, size_t n, int (*keep)(const struct lq_crit_h
 	return k;
 }
 
+static int
+not_pronoun(const struct lq_crit_hit *h)
+{
+	return !h->pronoun;
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
@@ -860,6 +875,23 @@ local_sentence(const char *s, int question, void *arg)
 		return;
 	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
 	sizes_beyond(c, s, hits, &n);
+	/* "Personal trainers?" "The self-employed ones, no": the agency's title, qualified; without
+	 * one, nothing */
+	for (i = 0; i < n; i++)
+		if (hits[i].pronoun) {
+			size_t p = c->nprop;
+			char q[sizeof hits[i].buf];
+
+			while (p > 0 && c->prop[p - 1].kind != LQ_CRIT_TITLE)
+				p--;
+			if (p == 0)
+				continue;
+			snprintf(q, sizeof q, "%s", hits[i].value);
+			snprintf(hits[i].buf, sizeof hits[i].buf, "%.48s %.78s", q, c->prop[p - 1].value);
+			hits[i].value = hits[i].buf;
+			hits[i].pronoun = 0;
+		}
+	n = keep_hits(hits, n, not_pronoun);
 	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
 	if (n == 0 && c->nprop && c->turn_hits == 0) {
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;

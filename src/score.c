@@ -53,9 +53,10 @@ static const struct lq_cmd cmd = {
 #define STRUCTURED_VERSION "structured-3"
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
- * digest of the vocabularies it reads (titles.vocab, industries.vocab and
- * company-sizes.vocab, whose bands and stage words decide the company
- * size when classify gave none), "structured-3+vocab:<12 hex>": an
+ * digest of the vocabularies it reads (titles.vocab, industries.vocab,
+ * first-person.vocab and company-sizes.vocab, whose bands and stage words
+ * decide the company size when classify gave none; lq_match_versioned),
+ * "structured-3+vocab:<12 hex>": an
  * edited vocabulary shows in every record it scored. */
 static const char *
 structured_version(void)
@@ -496,25 +497,15 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 	free(h);
 }
 
-/* Words (folded) of a sentence about the person's own work ("At Kvist I
- * lead marketing"): its function words are duties, not the company's
- * industry. */
-static const char *const first_person[] = {
-	"i", "i m", "my", "me",
-	/* French, German, Spanish, Portuguese, Italian, Nordic, Dutch; Spanish
-	 * and Italian say it with the verb */
-	"je", "j", "ich", "mein", "meine", "yo", "eu", "io", "jag", "jeg", "ik", "mijn",
-	"dirijo", "lidero", "dirigo", "gestiono", "coordino",
-};
-
+/* 1 if sentence is about the person's own work ("At Kvist I lead
+ * marketing", by the words of first-person.vocab): its function words are
+ * duties, not the company's industry. */
 static int
 about_self(const char *sentence)
 {
 	char *f = lq_fold(sentence);
-	int r = 0;
+	int r = lq_about_self(f);
 
-	for (size_t i = 0; i < LQ_NELEM(first_person) && !r; i++)
-		r = lq_has_phrase(f, first_person[i]);
 	free(f);
 	return r;
 }
@@ -962,7 +953,7 @@ structured_one(struct lead *l, const float *vec)
 		double S = -1;
 
 		if (!nonempty(have) || strcmp(have, "unknown") == 0) {
-			have = lq_company_signal_folded(l->folded, &ev);
+			have = lq_company_signal_folded(l->text, l->folded, &ev);
 			src = "signal";
 		}
 		for (j = 0; have && j < icp->company_sizes.n; j++)

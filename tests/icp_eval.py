@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3] [--json] [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3]... [--json] [BIN_DIR] [DATA_DIR]
 
 Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
 DATA_DIR/held-out, DATA_DIR/held-out-2 and DATA_DIR/held-out-3 is one
@@ -22,7 +22,8 @@ different writers; docs/icp-extract.md). A held-out case lives in the
 directory of its split's name and says so, and a case there says it is of that split.
 The parts are reported apart, never pooled: per case, per list and
 micro-averaged precision and recall. While changing the rules, run --split
-dev only, so the held-out calls stay unseen. --json prints the counts as
+dev only (or --split dev --split held-out), so the held-out calls stay
+unseen: the directories of the parts not asked for are not even listed. --json prints the counts as
 one object.
 """
 import argparse
@@ -43,12 +44,16 @@ def fold(s):
     return re.sub(r"[^a-z0-9&+]+", " ", s.lower()).strip()
 
 
-def cases(data):
-    """(expected path, split, transcript paths) of every case, sorted."""
+def cases(data, only=None):
+    """(expected path, split, transcript paths) of every case, sorted; with only, of those splits alone
+    (the other directories are not even listed, so a held-out set stays unopened)."""
     out = []
-    found = [(p, "dev") for p in glob.glob(os.path.join(data, "*.expected.json"))]
+    found = []
+    if not only or "dev" in only:
+        found = [(p, "dev") for p in glob.glob(os.path.join(data, "*.expected.json"))]
     for d in HELD:
-        found += [(p, d) for p in glob.glob(os.path.join(data, d, "*.expected.json"))]
+        if not only or d in only:
+            found += [(p, d) for p in glob.glob(os.path.join(data, d, "*.expected.json"))]
     for exp_path, dirsplit in sorted(found):
         here = os.path.dirname(exp_path)
         name = os.path.basename(exp_path)[:-len(".expected.json")]
@@ -120,16 +125,18 @@ def fmt(x):
 def main():
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     ap = argparse.ArgumentParser(description="precision and recall of icp-extract on the invented calls")
-    ap.add_argument("--split", choices=SPLITS, help="measure only this part")
+    ap.add_argument("--split", choices=SPLITS, action="append",
+                    help="measure only this part (repeat for several); the other parts' files are not read")
     ap.add_argument("--json", action="store_true", help="print the counts as one JSON object")
     ap.add_argument("bindir", nargs="?", default=os.path.join(top, "bin"))
     ap.add_argument("data", nargs="?", default=os.path.join(top, "tests", "data", "calls"))
     a = ap.parse_args()
     result = {}
+    every = cases(a.data, a.split)
     for split in SPLITS:
-        if a.split and split != a.split:
+        if a.split and split not in a.split:
             continue
-        todo = [c for c in cases(a.data) if c[2] == split]
+        todo = [c for c in every if c[2] == split]
         if not todo:
             continue
         per_key = {k: [0, 0, 0] for k in KEYS}

@@ -177,6 +177,18 @@ ok 'delivered: rows whose lead is not in the input are named by line and not rec
 	'printf "Name,LinkedIn\nA,https://www.linkedin.com/in/amy-a/\nB,https://www.linkedin.com/in/someone-else/\nC,\nD,https://example.com/x\n" > odd.csv &&
 	 feedback delivered -f f3.ndjson "$ICP" odd.csv < "$S" 2> err.txt && test $(wc -l < f3.ndjson) -eq 1 &&
 	 grep -q "odd.csv:3: no lead in the input has this row" err.txt && grep -q "odd.csv:4: the row has no LinkedIn link" err.txt && grep -q "odd.csv:5: " err.txt && grep -q "3 rows not recorded" err.txt'
+# delivered reads the records the spreadsheet was made from: leads never scored
+# are a mistake of order (common/need.c), named once by file:line and id; a lead
+# that failed upstream is no evidence; nothing is recorded.
+{ echo '{"id":"gone","status":"failed","error":{"stage":"scrape","code":"private","message":"x"}}'
+  jq -c 'del(.icp_score, .tier, .components, .match_reasoning, .score_version)' "$S"; } > unscored.ndjson
+ok 'delivered: leads never scored: exit 7, one line naming unscored.ndjson:2 and the lead, score ICP, nothing recorded' \
+	'cp log.ndjson u.ndjson && feedback delivered -q -f u.ndjson "$ICP" leads.csv unscored.ndjson 2> err.txt; test $? -eq 7 &&
+	 test $(wc -l < err.txt) -eq 1 &&
+	 grep -q "^feedback delivered: unscored.ndjson:2: ACoAAB1xQm4Bz7rT2pLk9vWc3HdE8sYfUq0aN1M has no icp_score: these records were never scored; run score ICP first: .*| score ICP | to-csv > leads.csv (nothing was recorded; exit 7)$" err.txt &&
+	 cmp u.ndjson log.ndjson'
+ok 'delivered: a new log is not even created on a mistake of order' \
+	'feedback delivered -q -f new-u.ndjson "$ICP" leads.csv < unscored.ndjson 2>/dev/null; test $? -eq 7 && ! test -e new-u.ndjson'
 status 'delivered: an empty spreadsheet is fatal (3)' 3 ': > empty.csv && feedback delivered -f f4.ndjson "$ICP" empty.csv < "$S"'
 status 'delivered: no LinkedIn or id column: fatal (3)' 3 'printf "Name,Score\nA,1\n" > nolink.csv && feedback delivered -f f4.ndjson "$ICP" nolink.csv < "$S"'
 status 'delivered: a log that is a symbolic link is refused (3), not followed' 3 'ln -s d.ndjson link.ndjson && feedback delivered -f link.ndjson "$ICP" leads.csv < "$S"'

@@ -113,6 +113,21 @@ ok 'score --method baseline never embedded: every record passes on unchanged (no
 ok 'score --method baseline after embed: exit 0, every lead scored' \
 	'embed -q < enriched.ndjson > embedded.ndjson && score -q --method baseline "$D/icp.json" < embedded.ndjson > base-ok.out &&
 	 test $(grep -c "\"icp_score\"" base-ok.out) -eq 25'
+# One test of "scraped" (common/record.c lq_rec_scraped) for the order check
+# and for embed and classify: a hand-made lead with only current titles is
+# scraped for score, so embed embeds it and classify reads it (they once
+# skipped it, and score --method baseline then asked for an embed that
+# would skip it again; classify finds no company in it and says so); a
+# lead extract-urls found is skipped by both, untouched.
+printf '%s\n' '{"id":"hand","current_job_titles":["Chief Financial Officer"]}' \
+	'{"id":"found","status":"discovered","headline":"CFO at Ledgerly"}' > hand.ndjson
+expect 'hand-made lead with titles only: embedded and read by classify; a discovered lead skipped by both' \
+	'embed -q < hand.ndjson | classify -q | jq -c "[.id, (.embedding|length), ([.warnings[]?.code]|join(\",\"))]"' <<-'EOF'
+	["hand",384,"no_text"]
+	["found",0,""]
+	EOF
+ok 'hand-made lead with titles only: embed then score --method baseline exits 0 and scores it' \
+	'head -n 1 hand.ndjson | embed -q | score -q --method baseline "$D/icp.json" | jq -e ".icp_score != null" > /dev/null'
 
 # --- review without score ---
 one review-ns 7 'review -q "$D/icp.json" < enriched.ndjson > review-ns.html'

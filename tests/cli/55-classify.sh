@@ -55,6 +55,31 @@ ok 'local: an override moving the boundary moves the band: 300 is enterprise the
 ok 'local: --threshold 0.99 gives only fallback labels' \
 	"classify --threshold 0.99 < '$E' | jq -r '.industry' | sort -u | grep -qx Other"
 
+# One reading of a head count (common/sizes.c lq_size_headcount) in classify and in
+# score's company-size signal: "30k", "1 800", a range's middle, ','/'.' thousands.
+printf '%s\n' \
+	'{"id":"k30","status":"enriched","headline":"CFO","profile":{"summary":"CFO of a retailer with 30k employees.","positions":[{"title":"CFO","companyName":"Bigmart"}]}}' \
+	'{"id":"sp18","status":"enriched","headline":"CFO","profile":{"summary":"Finanzchef, 1 800 Mitarbeitende.","positions":[{"title":"CFO","companyName":"Robotik AG"}]}}' \
+	'{"id":"rng","status":"enriched","headline":"CFO","profile":{"summary":"CFO at a 51-200 employees fintech.","positions":[{"title":"CFO","companyName":"Payly"}]}}' \
+	'{"id":"de18","status":"enriched","headline":"CFO","profile":{"summary":"Finanzchef, 1.800 Mitarbeitende.","positions":[{"title":"CFO","companyName":"Robotik AG"}]}}' > hc.ndjson
+B30K=$(vocab_band "$TOP/common/vocab/company-sizes.vocab" 30000)
+B1800=$(vocab_band "$TOP/common/vocab/company-sizes.vocab" 1800)
+B125=$(vocab_band "$TOP/common/vocab/company-sizes.vocab" 125)
+expect 'local: head counts as score reads them: 30k, 1 800, a range (its middle), 1.800; quoted as written' \
+	"classify < hc.ndjson | jq -r '[.id, .company_type, .company_reasoning] | @tsv'" <<-EOF
+	k30	$B30K	$B30K employees ("30k employees")
+	sp18	$B1800	$B1800 employees ("1 800 Mitarbeitende")
+	rng	$B125	$B125 employees ("51-200 employees")
+	de18	$B1800	$B1800 employees ("1.800 Mitarbeitende")
+	EOF
+expect 'score: the same sizes from the same texts when classify gave none' \
+	"score '$DATA/score/icp-finance.json' < hc.ndjson 2>/dev/null | jq -r '[.id, .components.company_type.lead, .components.company_type.signal] | @tsv'" <<-EOF
+	k30	$B30K	head count
+	sp18	$B1800	head count
+	rng	$B125	head count
+	de18	$B1800	head count
+	EOF
+
 # ---- local rules: the company, not the person's job (docs/classify.md) ----
 cat > rules.ndjson <<-'EOF'
 	{"id":"r1","status":"enriched","headline":"HR Director","current_job_titles":["HR Director"],"profile":{"industryName":"Construction","positions":[{"title":"HR Director","companyName":"Sandline Construction","description":"Recruitment, payroll and HR systems."}]}}

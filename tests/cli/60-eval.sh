@@ -148,6 +148,35 @@ expect "--split held-out uses only the held-out judgments" \
 $nheld
 EOF2
 stderr_has "--split with no such split is fatal" "no judgment has .split.:.nope." "'$EV' --split nope '$E/labels.ndjson' scored.ndjson"
+# An ICP judged in another split only (as held-out-2's ICPs are) is left
+# out of a --split report: no row, not in the mean, leave-one-out or groups.
+cat > part.labels <<'X'
+{"icp":"X","id":"a","relevance":3,"split":"tune"}
+{"icp":"X","id":"b","relevance":0,"split":"tune"}
+{"icp":"Y","id":"a","relevance":0,"split":"tune"}
+{"icp":"Y","id":"b","relevance":2,"split":"tune"}
+{"icp":"Z","id":"a","relevance":3,"split":"held-out-2"}
+{"icp":"Z","id":"b","relevance":0,"split":"held-out-2"}
+{"icp":"X","id":"c","relevance":2,"split":"held-out-2"}
+X
+printf '%s\n' '{"id":"a","icp":"X","icp_score":9}' '{"id":"b","icp":"X","icp_score":1}' '{"id":"c","icp":"X","icp_score":5}' \
+	'{"id":"a","icp":"Y","icp_score":9}' '{"id":"b","icp":"Y","icp_score":1}' \
+	'{"id":"a","icp":"Z","icp_score":9}' '{"id":"b","icp":"Z","icp_score":1}' > part.run
+expect "--split leaves out an ICP judged only in another split (JSON)" \
+	"'$EV' -q --json --leave-one-out --unseen Y,Z --split tune part.labels part.run | jq -c '[[.icps[].icp], .overall.auc, [.leave_one_out[].icp], .unseen.seen_icps, .unseen.unseen_icps]'" <<'X'
+[["X","Y"],0.5,["X","Y"],["X"],["Y"]]
+X
+expect "... and from the table, the comparison and the group counts" \
+	"'$EV' -q --leave-one-out --unseen Y,Z --split tune part.labels part.run | awk '\$1==\"Z\"||\$1==\"seen\"||\$1==\"unseen\"{print \$1, \$2}';
+	 '$EV' -q --compare --split tune part.labels part.run part.run | grep -c '^Z '" <<'X'
+seen 1
+unseen 1
+0
+X
+expect "... while the other split reports it" \
+	"'$EV' -q --json --split held-out-2 part.labels part.run | jq -c '[.icps[] | [.icp, .found]]'" <<'X'
+[["X",1],["Z",2]]
+X
 
 # Against the independent reference (tests/eval_ref.py: strict orders enumerated).
 "$EV" --json "$E/labels.ndjson" scored.ndjson > mine.json 2>/dev/null

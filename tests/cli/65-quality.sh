@@ -64,14 +64,19 @@ done
 
 # gate FILE SHAPE: prints every (split, ICP, metric) of baseline.json's
 # figures for SHAPE that FILE's eval falls below by more than the margin;
-# exit 1 if any.
+# exit 1 if any. Only the splits baseline.json has figures for are
+# measured: the second held-out part, "held-out-2" (two ICPs and their
+# people, tests/data/eval/people_ho2.py), has none until it is measured
+# once, and is neither evaluated nor printed here before then.
 cat > gate.sh <<'GATE'
 set -eu
-for split in tune held-out; do
+: > "ev.${1%.ndjson}.splits.ndjson"
+for split in $(jq -r '[.figures[] | keys[]] | unique[]' "$B"); do
 	"$LQ_BIN/eval" -q --json --split "$split" "$E/labels.ndjson" "$1" > "ev.${1%.ndjson}.$split.json"
+	jq -c --arg s "$split" '{($s): .}' "ev.${1%.ndjson}.$split.json" >> "ev.${1%.ndjson}.splits.ndjson"
 done
-jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile t "ev.${1%.ndjson}.tune.json" --slurpfile h "ev.${1%.ndjson}.held-out.json" '
-	$b[0] as $b | {"tune": $t[0], "held-out": $h[0]} as $r |
+jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile r "ev.${1%.ndjson}.splits.ndjson" '
+	$b[0] as $b | ($r | add) as $r |
 	[$b.figures[$shape] | to_entries[] | .key as $s | .value | to_entries[] | .key as $i |
 	 .value | to_entries[] | .key as $m | .value as $want |
 	 ([$r[$s].icps[] | select(.icp == $i) | .[$m]] | first) as $got |
@@ -80,13 +85,16 @@ jq -n -r --arg shape "$2" --slurpfile b "$B" --slurpfile t "ev.${1%.ndjson}.tune
 	if length == 0 then empty else (join("\n") + "\n" | halt_error(1)) end'
 GATE
 
-labelled_icps=$(jq -r .icp "$E/labels.ndjson" | sort -u | tr '\n' ' ')
-ok "baseline.json names the default configuration and covers every labelled ICP x 2 shapes x 2 splits x 3 metrics" \
+# The ICPs judged in the tune and held-out parts (held-out-2's own ICPs
+# are judged in held-out-2 only).
+labelled_icps=$(jq -r 'select(.split == "tune" or .split == "held-out") | .icp' "$E/labels.ndjson" | sort -u | tr '\n' ' ')
+ok "baseline.json names the default configuration and covers every ICP of tune and held-out x 2 shapes x 2 splits x 3 metrics" \
 	"jq -e --arg icps '$labelled_icps' '
 		(\$icps | split(\" \") | map(select(. != \"\")) | sort) as \$want |
 		.configuration == \"structured+classify+rerank\" and
-		([.figures[][][][]] | length == (\$want | length) * 12) and
-		all(.figures[][]; (keys | sort) == \$want) and
+		([.figures[][\"tune\", \"held-out\"][][]] | length == (\$want | length) * 12) and
+		all(.figures[][\"tune\", \"held-out\"]; (keys | sort) == \$want) and
+		all(.figures[][][]; length == 3) and
 		(.figures | keys == [\"rich\", \"sparse\"]) and .margin[\"ndcg@10\"] <= 0.05' '$B'"
 ok "the default (structured, classify, local rerank) on the rich profiles is within the margin of its floor on every ICP, split and metric" \
 	"sh gate.sh rich.default.ndjson rich"

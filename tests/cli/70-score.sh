@@ -265,13 +265,36 @@ ok 'vocabulary: an override that extends the title lexicon lifts the title it na
 ok 'vocabulary: an override of industries.vocab changes score_version too' \
 	'mkdir -p vi && printf "@extend\n[words]\nfleet management | logistics\n" > vi/industries.vocab &&
 	 LQ_VOCAB_DIR=vi score fleet.json < fleet.ndjson 2>/dev/null | jq -r .score_version > v3 && jq -r .score_version f1 > v1b && ! cmp -s v1b v3'
+# The first-person words (first-person.vocab): a sentence naming the company with one
+# is about the person's own work, not the company's industry; an override moves it
+# and score_version.
+echo '{"client": "F", "target_titles": ["Chief Financial Officer"], "target_industries": ["Software Development"]}' > self.json
+for s in 'At Kvist I build payroll software.' "At Kvist I'm building payroll software." 'Kvist builds payroll software.' \
+	'At Kvist nosotros construimos software de nóminas.'; do
+	jq -nc --arg s "$s" '{id: "k", status: "enriched", current_job_titles: ["CFO"], company: "Kvist", profile: {summary: $s}}'
+done > self.ndjson
+expect 'first-person.vocab: sentences about the person are no industry evidence; the company'"'"'s own are' \
+	'score self.json < self.ndjson 2>/dev/null | jq -r ".components.industry.source"' <<-'EOF'
+	none
+	none
+	company
+	company
+	EOF
+mkdir -p vp && printf '@extend\n# Spanish\nnosotros\n' > vp/first-person.vocab
+ok 'first-person.vocab: an override that adds a word moves the sentence, and changes score_version' \
+	'score self.json < self.ndjson 2>/dev/null > p1 && LQ_VOCAB_DIR=vp score self.json < self.ndjson 2>/dev/null > p2 &&
+	 test "$(jq -r .components.industry.source p2 | tr "\n" " ")" = "none none company none " &&
+	 test "$(jq -r .score_version p1 | sort -u | wc -l)" -eq 1 && ! cmp -s p1 p2 &&
+	 test "$(jq -r .score_version p1 | head -n 1)" != "$(jq -r .score_version p2 | head -n 1)"'
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \
 	'titles|[expand]\n, | x|line 3: .,. has no word' \
 	'titles|[side]\nmentor | x|line 3: 2 fields; .titles.side. records have 1' \
 	'industries|[words]\nshipping | shipping|line 3: .shipping. is not a group of industries.groups' \
-	'industries|[related]\nsoftware finance | ai|line 3: one group in each field'; do
+	'industries|[related]\nsoftware finance | ai|line 3: one group in each field' \
+	'first-person|you | me|line 2: 2 fields; .first-person. records have 1' \
+	'first-person|-|line 2: .-. has no word'; do
 	f=${bad%%|*}; rest=${bad#*|}; body=${rest%|*}; msg=${rest##*|}
 	rm -rf vb && mkdir vb && printf "@extend\n$body\n" > vb/$f.vocab
 	ok "vocabulary: a bad $f.vocab override is fatal (3), naming the file and line: $msg" \

@@ -138,6 +138,14 @@ stderr_has 'a band that is not a company size: refused with its line' "company-s
 printf '[bands]\nstartup | 0 | 50\nscaleup | 40 | 250\n' > v-badsize/company-sizes.vocab
 stderr_has 'overlapping bands: refused' "line 3: '40' to '250' is not a band above the one before" \
 	"LQ_VOCAB_DIR=\$PWD/v-badsize icp-extract < fleet.ndjson"
+mkdir -p v-badnum v-badof v-num
+printf '@extend\n[number-words]\nzillion | 1000000\n' > v-badnum/icp-cues.vocab
+stderr_has 'a number word with a value that is not 0-99, 100 or 1000: refused with its line' \
+	"v-badnum/icp-cues.vocab: line 3: a word and its value [(]0 to 99, 100 or 1000[)]" "LQ_VOCAB_DIR=\$PWD/v-badnum icp-extract < fleet.ndjson"
+printf '@extend\n[title-of]\nchief | Chief | officer or lead\n' > v-badof/icp-cues.vocab
+stderr_has 'a title-of record with two closing words: refused with its line' \
+	"v-badof/icp-cues.vocab: line 3: a phrase, its written form and at most one closing word" "LQ_VOCAB_DIR=\$PWD/v-badof icp-extract < fleet.ndjson"
+printf '@extend\n[number-words]\nzwanzig | 20\n[title-of]\nlead for | Lead for\nleads for | Lead for\n[less-than]\nshy of\n' > v-num/icp-cues.vocab
 : > v-empty/icp-lexicon.vocab
 stderr_has 'an empty override file has no tables' "no table 'icp-lexicon.titles'" "LQ_VOCAB_DIR=\$PWD/v-empty icp-extract < fleet.ndjson"
 status 'a missing LQ_VOCAB_DIR: exit 3' 3 "LQ_VOCAB_DIR=\$PWD/nope icp-extract < fleet.ndjson"
@@ -204,5 +212,23 @@ call people 'A: And who would you most like to be talking to?' 'C: Claims manage
 expect '"talking to" asks for people, not topics' \
 	"icp-extract -q < people.ndjson | jq -c '[[.target_titles[].value], (.target_keywords // [] | map(.value))]'" <<-'EOF'
 	[["Claims Manager"],[]]
+	EOF
+call kinds 'A: Which companies?' 'C: Boutique hotels, ferry operators and pharma plants.' 'A: Anything to avoid?' \
+	'C: Solar, we tried it. Solar parks we do not want anymore.' 'A: Pharma?' 'C: Pharma manufacturers, yes.' \
+	'A: Great.' 'C: Actually, drop pharmaceuticals, the validation takes forever.'
+expect 'a kind of company in the client'"'"'s words is an industry as said; said again in more words it joins the first; a retraction takes the kinds inside its industry' \
+	"icp-extract -q < kinds.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[].value], [._retracted[].value]]'" <<-'EOF'
+	[["Boutique hotels","Ferry operators"],["Solar Energy","Pharma & Biotech"],["Pharma plants"]]
+	EOF
+call numwords 'A: Who and how big?' 'C: Leads for fleet safety, at firms just shy of zwanzig people.'
+expect 'the number words, title phrases and bounds are data: an override adds "zwanzig", "leads for" and "shy of"' \
+	"LQ_VOCAB_DIR=\$PWD/v-num icp-extract -q < numwords.ndjson | jq -c '[[.target_titles[].value], [.company_sizes[].value]]'" <<-'EOF'
+	[["Lead for Fleet Safety"],["startup"]]
+	EOF
+call ones 'A: Personal trainers? There are a ton of them.' 'C: The self-employed ones, no, they use an app.' \
+	'A: And the big chains?' 'C: Oh, God, no. They have contracts with the platforms.'
+expect '"the self-employed ones" after the agency'"'"'s title is that title, qualified; an interjection is never a name' \
+	"icp-extract -q < ones.ndjson | jq -c '[.exclude_titles[].value]'" <<-'EOF'
+	["Self Employed Personal Trainer"]
 	EOF
 done_testing

@@ -9,13 +9,18 @@ export LQ_MODEL_DIR="${LQ_MODEL_DIR:-$HOME/.cache/lq/models/all-MiniLM-L6-v2}"
 need_model
 
 # A small copy of the set: one dev case, one held-out case, one client with three calls, two held-out-2 cases (one of two calls),
-# one held-out-3 client with two calls.
+# one held-out-3 client with two calls. The held-out-2 and held-out-3 cases are dev cases relabelled: the real sets are
+# run only by the coordinator.
 mkdir -p d/held-out d/held-out-2 d/held-out-3
 cp "$C/ledgerly-kickoff.txt" "$C/ledgerly-kickoff.expected.json" d/
 cp "$C/held-out/auditwise-kickoff.vtt" "$C/held-out/auditwise-kickoff.expected.json" d/held-out/
 cp "$C"/held-out/corvid* d/held-out/
-cp "$C"/held-out-2/rivetline-intro.* "$C"/held-out-2/almsbridge* d/held-out-2/
-cp "$C"/held-out-3/sunrafter* d/held-out-3/
+cp "$C/verdant-kickoff.txt" d/held-out-2/rivetline-intro.txt
+jq '._split = "held-out-2"' "$C/verdant-kickoff.expected.json" > d/held-out-2/rivetline-intro.expected.json
+cp "$C"/pebblecart-* d/held-out-2/
+jq '._split = "held-out-2"' "$C/pebblecart.expected.json" > d/held-out-2/almsbridge.expected.json
+cp "$C"/pebblecart-* d/held-out-3/
+jq '._split = "held-out-3"' "$C/pebblecart.expected.json" > d/held-out-3/sunrafter.expected.json
 # expected elements per case: tp + fn must add up to them whatever the rules find
 want() { jq '[to_entries[] | select(.key | test("^(target_|company_sizes|exclude_titles|_exclude_)")) | .value | length] | add' "$1"; }
 nled=$(want d/ledgerly-kickoff.expected.json)
@@ -60,9 +65,9 @@ cp "$C/ledgerly-kickoff.txt" "$C/ledgerly-kickoff.expected.json" bad2/held-out/
 jq '._split = "test"' "$C/held-out/auditwise-kickoff.expected.json" > bad3/held-out/auditwise-kickoff.expected.json
 cp "$C/held-out/auditwise-kickoff.vtt" bad3/held-out/
 jq '._calls = ["nope.txt"]' "$C/ledgerly-kickoff.expected.json" > bad4/x.expected.json
-cp "$C"/held-out-2/rivetline-intro.* bad5/held-out/
+cp d/held-out-2/rivetline-intro.* bad5/held-out/
 cp "$C/held-out/auditwise-kickoff.vtt" "$C/held-out/auditwise-kickoff.expected.json" bad6/held-out-2/
-cp "$C"/held-out-3/sunrafter* bad7/held-out-2/
+cp d/held-out-3/pebblecart-* d/held-out-3/sunrafter.expected.json bad7/held-out-2/
 status "a held-out case outside held-out/ is refused" 1 "python3 '$IE' '$LQ_BIN' bad1"
 stderr_has "... naming the file" "bad1/auditwise-kickoff.expected.json: held-out cases live in held-out/" "python3 '$IE' '$LQ_BIN' bad1"
 stderr_has "a case in held-out/ that does not say held-out is refused" "held-out cases live in held-out/" "python3 '$IE' '$LQ_BIN' bad2"
@@ -70,6 +75,11 @@ stderr_has "an unknown _split is refused" "_split must be one of dev, held-out, 
 stderr_has "a held-out-2 case in held-out/ is refused, naming its own split" "bad5/held-out/rivetline-intro.expected.json: held-out-2 cases live in held-out-2/" "python3 '$IE' '$LQ_BIN' bad5"
 stderr_has "a held-out case in held-out-2/ is refused" "bad6/held-out-2/auditwise-kickoff.expected.json: held-out cases live in held-out/" "python3 '$IE' '$LQ_BIN' bad6"
 stderr_has "a held-out-3 case in held-out-2/ is refused, naming its own split" "bad7/held-out-2/sunrafter.expected.json: held-out-3 cases live in held-out-3/" "python3 '$IE' '$LQ_BIN' bad7"
+expect "--split dev --split held-out measures both and does not even read another part's files (bad6's broken held-out-2 case)" \
+	"python3 '$IE' --json --split dev --split held-out '$LQ_BIN' bad6 && python3 '$IE' --json --split dev --split held-out '$LQ_BIN' d | jq -c 'keys'" <<'X'
+{}
+["dev","held-out"]
+X
 stderr_has "a _calls entry that does not exist is refused" "x.expected.json: _calls names missing transcripts" "python3 '$IE' '$LQ_BIN' bad4"
 status "--split takes dev, held-out, held-out-2 or held-out-3" 2 "python3 '$IE' --split tune '$LQ_BIN' d"
 done_testing

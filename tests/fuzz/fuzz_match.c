@@ -1,9 +1,10 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h). */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fold_oracle.h"
 #include "match.h"
+#include "sizes.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 
@@ -41,8 +42,18 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		free(n);
 	}
 	(void)lq_industry_groups(s);
-	if (lq_company_signal(s, NULL) != lq_company_signal_folded(f, NULL))
+	if (lq_company_signal(s, NULL) != lq_company_signal_folded(s, f, NULL))
 		abort();
+	{
+		/* a head count is 0 or in range, its span inside s */
+		const char *b0 = NULL, *e0 = NULL;
+		long n = lq_size_headcount(s, &b0, &e0);
+
+		if (n < 0 || n > LQ_SIZES_HEADCOUNT_MAX || (n > 0 && (b0 < s || e0 <= b0 || e0 > s + strlen(s))))
+			abort();
+		if (lq_size_headcount(f, NULL, NULL) < 0)
+			abort();
+	}
 	(void)lq_has_phrase(f, s);
 	free(f);
 	free(h);

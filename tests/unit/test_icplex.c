@@ -297,7 +297,7 @@ main(void)
 	find("Please stay away from the boat charter firms.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Boat charter firms");
 	find("We do well with boat charter firms.", LQ_ANSWER_NONE);
-	CHECK(lookup(LQ_CRIT_INDUSTRY, "Boat charter firms") == NULL || lookup(LQ_CRIT_INDUSTRY, "Boat charter firms")->group);
+	WANTED(LQ_CRIT_INDUSTRY, "Boat charter firms");	/* wanted as said, too (a kind of company) */
 
 	t_begin("negative preference in other words");
 	find("We would deprioritise the insurers.", LQ_ANSWER_NONE);
@@ -352,6 +352,73 @@ main(void)
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && hit(LQ_CRIT_TITLE, "Consultant")->predicate);
 	find("We want consultants.", LQ_ANSWER_NONE);
 	CHECK(hit(LQ_CRIT_TITLE, "Consultant") && !hit(LQ_CRIT_TITLE, "Consultant")->predicate);
+
+	t_begin("a kind of company in the client's own words is an industry named as said");
+	find("Asset managers at ferry operators.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Ferry operators");	/* the lexicon lacks it */
+	WANTED(LQ_CRIT_TITLE, "Asset Manager");
+	find("Asset managers at wind farm operators.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Wind Energy");	/* the lexicon's words and a business noun */
+	find("Boutique hotels and independent hotel groups are the core.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Boutique hotels");	/* more than the lexicon's Hospitality */
+	CHECK(hit(LQ_CRIT_INDUSTRY, "Boutique hotels") && hit(LQ_CRIT_INDUSTRY, "Boutique hotels")->base
+	    && strcmp(hit(LQ_CRIT_INDUSTRY, "Boutique hotels")->base, "Hospitality") == 0);
+	WANTED(LQ_CRIT_INDUSTRY, "Hospitality");	/* "independent" is a quality: the lexicon's hotel groups */
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Independent hotel groups") == NULL);
+	find("Multi-academy trusts and single schools.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Schools");
+	CHECK_INT(n, 1);
+	find("Asset managers at utilities and district heating utilities.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Utilities");
+	WANTED(LQ_CRIT_INDUSTRY, "District heating utilities");	/* a kind of utility, in the client's words */
+	find("Climbing gyms are a big one for us, we're targeting gyms.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Climbing gyms");	/* an -ing word that names a kind */
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Targeting gyms") == NULL);
+	find("We mostly sell to law firms and fintech companies.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Legal");	/* only the lexicon's words: the lexicon's value */
+	WANTED(LQ_CRIT_INDUSTRY, "Fintech");
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Law firms") == NULL);
+	find("Solar parks we don't want anymore.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Solar parks");	/* a kind after the lexicon's word is more specific */
+	find("Family businesses with twenty sites, mostly regulated companies.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* qualities and counts, not kinds */
+	find("We just opened the second plant.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* one site, not a class of companies */
+	find("Hostels.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* a kind alone is kept only as an exclusion */
+	find("Hostels I'd rather we didn't, the margins are far too thin.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Hostels");
+
+	t_begin("negative preference in more phrasings");
+	find("MEP firms, I wouldn't bother.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "MEP firms");
+	find("Breweries were a long shot for us.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Breweries");
+	find("Contractors have never bitten.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Contractors");
+	find("Yoga studios are a different market, clinical software.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Yoga studios");
+	CHECK_INT(lq_icplex_refers_back("I wouldn't waste a single message on them."), 1);
+	CHECK_INT(lq_icplex_refers_back("Was not a success."), 1);
+	CHECK_INT(lq_icplex_refers_back("Not worth chasing."), 1);
+	CHECK_INT(lq_icplex_refers_back("Never really worth the effort."), 1);
+	find("Meh, not worth it.", LQ_ANSWER_NONE);
+	CHECK_INT(n, 0);	/* a lukewarm word names nobody */
+	find("And the big international chains?", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "enterprise");	/* a quality word between the size and the noun */
+
+	t_begin("a qualified 'one' with no title before it waits for the agency's title");
+	find("The self-employed ones, no, they use a booking app on their phone.", LQ_ANSWER_NONE);
+	CHECK(n == 1 && h[0].pronoun && h[0].negated && h[0].kind == LQ_CRIT_TITLE);
+	CHECK(lookup(LQ_CRIT_TITLE, "Self Employed One") == NULL);
+	find("A permanent CISO is great, an interim one is a competitor.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Interim CISO") && !hit(LQ_CRIT_TITLE, "Interim CISO")->pronoun);
+
+	t_begin("one word said alone as a topic is kept as said when the lexicon's topic does not name it");
+	find("Churn.", LQ_ANSWER_TOPICS);
+	CHECK(lookup(LQ_CRIT_KEYWORD, "pipeline and revenue") == NULL);
+	CHECK_INT(n, 1);
+	CHECK(n == 1 && strcmp(h[0].value, "Pipeline and revenue") != 0 && strcmp(h[0].words, "churn") == 0);
 
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);

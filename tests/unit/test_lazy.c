@@ -173,6 +173,52 @@ main(void)
 		lq_buf_free(&in);
 	}
 
+	t_begin("arrays of objects either side of the eager size: read as jansson reads them, written back as they came");
+	for (int size = 200; size <= 300; size++) {
+		struct lq_buf in = LQ_BUF_INIT, obj = LQ_BUF_INIT;
+		json_t *j, *whole, *a, *e0;
+		char *out;
+
+		/* an object of exactly size bytes, an escaped quote and
+		 * backslash in its padding wherever the size puts them */
+		lq_buf_adds(&obj, "{\"q\":[1,{\"r\":\"}]\"}],\"p\":\"");
+		while (obj.len < (size_t)size - 2) {
+			if (obj.len % 7 == 3 && obj.len + 4 < (size_t)size)
+				lq_buf_adds(&obj, "\\\"");
+			else if (obj.len % 11 == 5 && obj.len + 4 < (size_t)size)
+				lq_buf_adds(&obj, "\\\\");
+			else
+				lq_buf_addc(&obj, 'x');
+		}
+		lq_buf_adds(&obj, "\"}");
+		lq_buf_adds(&in, "{\"id\":\"a\",\"list\":[");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, ",\"s\",5,{\"small\":[{}]},");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, ",[");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, "]],\"n\":1}");
+		j = lq_lazy_parse(in.data, in.len);
+		whole = json_loadb(in.data, in.len, 0, NULL);
+		CHECK(j != NULL && whole != NULL);
+		a = json_object_get(j, "list");
+		CHECK_INT(json_array_size(a), 6);
+		e0 = json_array_get(a, 0);
+		CHECK(json_is_object(e0));
+		CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(e0, "q"), 1), "r")), "}]");
+		CHECK(json_equal(json_object_get(json_array_get(a, 0), "p"),
+		    json_object_get(json_array_get(json_object_get(whole, "list"), 0), "p")));
+		CHECK_INT(json_integer_value(json_object_get(j, "n")), 1);
+		out = dump(j);
+		CHECK_STR(out, in.data);
+		free(out);
+		CHECK(json_equal(j, whole));
+		json_decref(j);
+		json_decref(whole);
+		lq_buf_free(&in);
+		lq_buf_free(&obj);
+	}
+
 	t_begin("copies, equality and jansson's own dumps see the whole object");
 	{
 		const char *s = "{\"b\":{\"c\":[1,{\"d\":2}]},\"a\":\"x\"}";
@@ -244,6 +290,49 @@ main(void)
 			}
 		}
 		CHECK_INT(bad_values, 0);
+	}
+
+	t_begin("exponents: the number checker and the float reader take and refuse alike, at the same limits");
+	{
+		/* 1: the scanner takes it (and reads jansson's value); 0: it
+		 * steps aside (malformed, 4 exponent digits, an integer of 19
+		 * digits, a real whose integer digits and exponent pass 300). */
+		static const struct { const char *num; int taken; } ex[] = {
+			{ "1e5", 1 }, { "1E5", 1 }, { "1e+05", 1 }, { "1E-5", 1 }, { "-2.5e-3", 1 },
+			{ "0e0", 1 }, { "-0E-0", 1 }, { "1e299", 1 }, { "9.99e299", 1 }, { "1e-999", 1 },
+			{ "1e300", 0 }, { "10e299", 0 }, { "1e0001", 0 }, { "1e-0001", 0 }, { "1e", 0 },
+			{ "1e+", 0 }, { "1E-", 0 }, { "1e+-1", 0 }, { "1.5e", 0 }, { "1ee1", 0 },
+			{ "123456789012345678", 1 }, { "1234567890123456789", 0 }, { "1234567890123456789e0", 1 },
+			{ "1234567890123456789.5", 1 }, { "12345678901234567890123e-3", 1 },
+		};
+
+		for (size_t i = 0; i < sizeof ex / sizeof *ex; i++) {
+			char plain[160], wanted[160];
+			json_t *a, *b, *w;
+			const float *f;
+			size_t n;
+
+			snprintf(plain, sizeof plain, "{\"a\":%s}", ex[i].num);
+			snprintf(wanted, sizeof wanted, "{\"embedding\":[%s]}", ex[i].num);
+			lq_lazy_want_floats("embedding");
+			a = lq_lazy_parse(plain, strlen(plain));
+			b = lq_lazy_parse(wanted, strlen(wanted));
+			if ((a != NULL) != ex[i].taken || (b != NULL) != ex[i].taken)
+				printf("#   %s: checker %s, reader %s\n", ex[i].num, a ? "takes" : "refuses",
+				    b ? "takes" : "refuses");
+			CHECK((a != NULL) == ex[i].taken);
+			CHECK((b != NULL) == ex[i].taken);
+			if (a && (w = json_loads(plain, 0, NULL)) != NULL) {
+				CHECK(json_equal(json_object_get(a, "a"), json_object_get(w, "a")));
+				json_decref(w);
+			}
+			if (b) {
+				CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 1 &&
+				    memcmp(f, &(float){ (float)strtod(ex[i].num, NULL) }, sizeof *f) == 0);
+			}
+			json_decref(a);
+			json_decref(b);
+		}
 	}
 
 	t_begin("float arrays: the scanner keeps the wanted member's floats, for that record only");

@@ -158,6 +158,23 @@ main(int argc, char **argv)
 	CHECK(lq_company_groups("Maschinen", NULL) == lq_industry_groups("Maschinenbau"));
 	CHECK(lq_company_groups("Nordlicht Consulting", NULL) != lq_industry_groups("Maschinenbau"));
 
+	t_begin("first-person.vocab: every word of the table it replaced in score.c; whole words only");
+	{
+		/* the table first-person.vocab replaced, folded */
+		static const char *const old[] = { "i", "i m", "my", "me", "je", "j", "ich", "mein", "meine", "yo",
+			"eu", "io", "jag", "jeg", "ik", "mijn", "dirijo", "lidero", "dirigo", "gestiono", "coordino" };
+		char sent[64];
+
+		for (size_t i = 0; i < sizeof old / sizeof *old; i++) {
+			snprintf(sent, sizeof sent, "at kvist %s build software", old[i]);
+			CHECK(lq_about_self(sent));
+		}
+		CHECK(!lq_about_self("kvist builds payroll software"));
+		CHECK(!lq_about_self("at kvist we build software"));
+		CHECK(!lq_about_self("mine ichor io2 jaguar"));	/* whole words only */
+		CHECK(!lq_about_self(""));
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

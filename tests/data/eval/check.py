@@ -10,6 +10,11 @@ ICP file has the ICP keys (keywords and exclusions may be empty); every
 more than half of the people are held out, each ICP has at least 20
 top-grade leads in the held-out part and relevant leads in the tune part,
 and every kind of hard case is in both parts.
+The second held-out part, split "held-out-2" (people_ho2.py), is apart:
+its ICPs have every judgment there and its people every judgment there,
+and nothing else is; the checks of the tune and held-out parts above count
+neither; each of its ICPs has at least 20 top-grade leads and a spread of
+lower grades.
 """
 import glob
 import json
@@ -116,7 +121,6 @@ for f in sorted(glob.glob(os.path.join(d, "icp-*.json"))):
     check(isinstance(j.get("client"), str) and keys_ok and sizes_ok and isinstance(j.get("notes"), str),
           "%s has every ICP key and known company sizes" % os.path.basename(f))
     icps[j["client"]] = f
-check(6 <= len(icps) <= 8, "6 to 8 ICPs (%d)" % len(icps))
 check(any(not json.load(open(f, encoding="utf-8"))["target_keywords"] and
           not json.load(open(f, encoding="utf-8"))["exclude_titles"] for f in icps.values()),
       "one ICP has neither keywords nor exclusions")
@@ -129,7 +133,7 @@ for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8
         dup.append(ln)
     labels[k] = j
     if j.get("relevance") not in (0, 1, 2, 3) or not isinstance(j.get("reason"), str) or len(j["reason"]) < 2 \
-            or j.get("split") not in ("tune", "held-out"):
+            or j.get("split") not in ("tune", "held-out", "held-out-2"):
         badl.append(ln)
 check(not dup, "no pair is judged twice" + (" (lines %s)" % dup[:5] if dup else ""))
 check(not badl, "every judgment has relevance 0-3, a reason and a split" + (" (lines %s)" % badl[:5] if badl else ""))
@@ -137,20 +141,37 @@ missing = [(c, i) for c in icps for i in ids if (c, i) not in labels]
 check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
 stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
 check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
+# held-out-2: its ICPs are those judged there only, its people those judged
+# there for every other ICP; every judgment of either is there, no other.
+HO2 = "held-out-2"
+ho2_icps = {c for c in icps if all(j["split"] == HO2 for (ci, _), j in labels.items() if ci == c)}
+first_icps = set(icps) - ho2_icps
+ho2_people = {i for i in ids if all(labels[(c, i)]["split"] == HO2 for c in first_icps if (c, i) in labels)}
+check(6 <= len(first_icps) <= 8 and ho2_icps, "6 to 8 ICPs in tune and held-out (%d), more in held-out-2 only (%d)"
+      % (len(first_icps), len(ho2_icps)))
+stray2 = [k for k, j in labels.items() if (j["split"] == HO2) != (k[0] in ho2_icps or k[1] in ho2_people)]
+check(ho2_people and not stray2, "held-out-2 holds every judgment of its %d ICPs and %d people, and no other (%d astray)"
+      % (len(ho2_icps), len(ho2_people), len(stray2)))
 split_of = {}
 for (c, i), j in labels.items():
-    split_of.setdefault(i, set()).add(j["split"])
+    if j["split"] != HO2:
+        split_of.setdefault(i, set()).add(j["split"])
 check(all(len(s) == 1 for s in split_of.values()), "a profile is in the same split for every ICP")
 held = sum(1 for s in split_of.values() if "held-out" in s) / max(1, len(split_of))
 check(0.5 <= held <= 0.75, "more than half of the profiles is held out (%.2f)" % held)
-for c in icps:
+for c in sorted(ho2_icps):
+    grades = [j["relevance"] for (ci, _), j in labels.items() if ci == c]
+    check(grades.count(3) >= 20 and all(grades.count(g) >= 3 for g in (0, 1, 2)),
+          "%s: held-out-2 has >= 20 top-grade leads (%d) and >= 3 of each lower grade (%s)"
+          % (c, grades.count(3), ", ".join("%d: %d" % (g, grades.count(g)) for g in (2, 1, 0))))
+for c in sorted(first_icps):
     top = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == "held-out" and j["relevance"] == 3)
     check(top >= 20, "%s: held-out has >= 20 top-grade leads (%d)" % (c, top))
     npos = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == "tune" and j["relevance"] >= 2)
     check(npos >= 5, "%s: tune has relevant leads (%d)" % (c, npos))
 kinds = {}
 for j in labels.values():
-    if "kind" in j:
+    if "kind" in j and j["split"] != HO2:
         kinds.setdefault(j["kind"], set()).add(j["split"])
 want = {"compound", "side", "retired", "student", "search", "recruiter-hl", "vendor", "demand-planning",
         "lang", "bank", "agency", "ai-name"}

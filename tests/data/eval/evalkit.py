@@ -5,10 +5,16 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 """
 
 # ICP keys used in the judgments, and the ICP files' client names. The first
-# three are the original set; the others were added with issue 13.
+# three are the original set; the next four were added with issue 13; the
+# last two (PART2_ICPS) with the second held-out part, held-out-2: every
+# judgment for them, and every judgment of the people of people_ho2.py, is
+# in the split "held-out-2", written apart from the rules and never used to
+# tune them (gen.py, split_of).
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
-        "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk"}
+        "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
+        "H": "Chambrelis", "A": "Aislewise"}
 FIRST_ICPS = ("L", "S", "P")
+PART2_ICPS = ("H", "A")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -27,10 +33,13 @@ NOFIT = {
     "M": "not a marketing leader of a B2B software company",
     "W": "no warehouse, logistics or distribution responsibility",
     "Q": "keine Verantwortung für Qualität oder Werk in der Fertigung",
+    "H": "ne fixe pas le prix des chambres d'un hôtel ou d'un groupe hôtelier francophone",
+    "A": "not a founder or leader of an emerging packaged food or drink brand",
 }
 
 PEOPLE = []
 LATER = {}
+PART2 = {}
 
 
 def pos(title, company, size=None, start="2020", end=None, desc=None, etype="Full-time"):
@@ -55,11 +64,12 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, **J):
+      no=None, tag=None, slug=None, part2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
-    kind of hard case (used to spread each kind over both splits)."""
+    kind of hard case (used to spread each kind over both splits). part2:
+    a person of people_ho2.py, whose judgments are all in held-out-2."""
     for k in J:
         if k not in ICPS:
             raise SystemExit("%s %s: unknown ICP key %s" % (first, last, k))
@@ -71,7 +81,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False))
+                       first_set=False, part2=part2))
 
 
 def later(slug, no, **J):
@@ -80,3 +90,15 @@ def later(slug, no, **J):
     if slug in LATER:
         raise SystemExit("later(%s) given twice" % slug)
     LATER[slug] = (no, J)
+
+
+def part2(slug, **J):
+    """Judgments of a person written before held-out-2 against the ICPs of
+    held-out-2 (PART2_ICPS), where the default ("<no>: <NOFIT[key]>", 0)
+    does not hold; applied by gen.py after every person is read."""
+    for k in J:
+        if k not in PART2_ICPS:
+            raise SystemExit("part2(%s): %s is not an ICP of held-out-2" % (slug, k))
+    if slug in PART2:
+        raise SystemExit("part2(%s) given twice" % slug)
+    PART2[slug] = J

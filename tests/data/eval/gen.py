@@ -3,6 +3,10 @@
 labels.ndjson) from the hand-written personas below and in people_*.py. Every
 person is invented. The judgments are written by hand per (ICP, person) pair;
 this script only lays them out (evalkit.py has the helpers).
+Splits: "tune" and "held-out" (split_of), and "held-out-2", the second
+held-out part (people_ho2.py: two more ICPs and their people), which holds
+every judgment for its ICPs and of its people, measured once
+(docs/quality.md).
 
 usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """
@@ -17,7 +21,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
-from evalkit import ICPS, FIRST_ICPS, NOFIT, SIZES, PEOPLE, LATER, pos, group, p  # noqa: E402
+from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, pos, group, p  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1283,6 +1287,9 @@ p("Greta", "Lund", "Oslo, Norway", "Norway", "Financial Services",
 # the ICPs added then.
 import people_first, people_fin, people_eng, people_hr, people_found  # noqa: E402,F401
 import people_mkt, people_ops, people_qm, people_more  # noqa: E402,F401
+# The second held-out part (held-out-2): two more ICPs, people written for
+# them, and the earlier people's judgments for them where not plainly 0.
+import people_ho2  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1358,16 +1365,24 @@ def split_of(people):
     and the titles in other languages, by their best (relevance, ICP) over
     all ICPs (and the tag), the second of every three in each group, in
     the order written, is tune and the others are held out, so a group of
-    one is held out and every kind of hard case is in both parts."""
+    one is held out and every kind of hard case is in both parts.
+    The people of held-out-2 (part2) are in held-out-2 for every ICP, and
+    every judgment for an ICP of held-out-2 is too (see labels()); they
+    take no part in the grouping, which is therefore as it was before
+    them."""
     groups, out = {}, {}
     for i, x in enumerate(people):
+        if x.get("part2"):
+            out[i] = "held-out-2"
+            continue
         if x["first_set"]:
             best = max(((k, x["J"][k]) for k in FIRST_ICPS), key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("first", best[1][0], best[0] if best[1][0] else "-"), []).append(i)
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(x["J"].items(), key=lambda kv: (kv[1][0], kv[0]))
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS),
+                       key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
         for k, i in enumerate(members):
@@ -1396,9 +1411,23 @@ def judge_later():
         raise SystemExit("people_first.py judges unknown people: %s" % ", ".join(sorted(LATER)))
 
 
+def judge_part2():
+    """Puts people_ho2.py's judgments of earlier people for the ICPs of
+    held-out-2 (part2()) in place of the default 0."""
+    for x in PEOPLE:
+        slug = x["slug"] or slugify(x["first"], x["last"])
+        if slug in PART2:
+            if x.get("part2"):
+                raise SystemExit("part2(%s): a person of held-out-2 is judged in q()" % slug)
+            x["J"].update(PART2.pop(slug))
+    if PART2:
+        raise SystemExit("people_ho2.py judges unknown people: %s" % ", ".join(sorted(PART2)))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     judge_later()
+    judge_part2()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()
@@ -1417,7 +1446,8 @@ def main():
                 rel, reason = x["J"][key]
                 j = {"icp": ICPS[key], "id": it["profileId"],
                      "public_identifier": it["publicIdentifier"],
-                     "relevance": rel, "reason": reason, "split": splits[i]}
+                     "relevance": rel, "reason": reason,
+                     "split": "held-out-2" if key in PART2_ICPS else splits[i]}
                 if x["tag"]:
                     j["kind"] = x["tag"]
                 f.write(json.dumps(j, ensure_ascii=False) + "\n")

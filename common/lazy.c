@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 #include <emmintrin.h>
 #endif
 
@@ -176,7 +176,7 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		unsigned u, u2;
 		size_t k;
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 		/* sixteen bytes at a time while none is special: below 0x20
 		 * or non-ASCII (both below 0x20 as signed bytes), '"', '\\' */
 		while (e - p >= 16) {
@@ -211,7 +211,7 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		}
 		while (p < e && plain[*p])
 			p++;
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 special:
 #endif
 		if (p >= e)
@@ -712,7 +712,7 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 static inline ptr
 find_quote(ptr p, ptr e)
 {
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 	while (e - p >= 16) {
 		int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p),
 		    _mm_set1_epi8('"')));

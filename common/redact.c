@@ -1,7 +1,7 @@
 /* redact.c: a registry of secrets and an in-place scrubber that knows their escaped and encoded forms. */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 #include <emmintrin.h>
 #endif
 
@@ -219,7 +219,7 @@ size_t
 lq_redact_mem(char *s, size_t len)
 {
 	size_t k = __atomic_load_n(&nforms, __ATOMIC_ACQUIRE), i = 0, w = 0, f;
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 	size_t ns = __atomic_load_n(&nstarts, __ATOMIC_ACQUIRE);
 	__m128i sv[MAX_STARTS];
 
@@ -233,7 +233,7 @@ lq_redact_mem(char *s, size_t len)
 		size_t m = 0, j = i;
 		unsigned char c;
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 		/* sixteen bytes at a time while none can start a form (with
 		 * few enough first bytes: one comparison each) */
 		while (ns <= MAX_STARTS && len - j >= 16) {

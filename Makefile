@@ -39,7 +39,9 @@ V = default
 O = .build/$(V)
 B = bin
 
-ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# The ASan+UBSan build also takes the portable scalar paths (LQ_NO_SIMD), so
+# the suite runs them as well as the SSE2 ones the default build takes.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -DLQ_NO_SIMD
 FUZZ_CC = clang
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 FUZZ_SECONDS = 10
@@ -84,7 +86,7 @@ model_PKGS = jansson libcrypto openblas libutf8proc
 model_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag lazy ndjson opts record run stop util need spend \
+COMMON = base64 diag jalloc lazy ndjson opts record run stop util need spend \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \

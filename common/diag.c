@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "jalloc.h"
 #include "redact.h"
 #include "run.h"
 #include "stop.h"
@@ -20,6 +21,7 @@ lq_init(const char *argv0)
 {
 	const char *slash;
 
+	lq_jalloc_init();
 	lq_argv0 = argv0;
 	if (argv0 == NULL || *argv0 == '\0') {
 		lq_run_start();

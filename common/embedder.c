@@ -47,8 +47,9 @@ struct lq_embedder {
 
 /* The local encoder's memory of short texts (titles, industries,
  * keywords: score and rerank ask for the same few hundred again and
- * again), so each is encoded once per run. Bounded: when full it starts
- * over. Long texts (profiles) are left to the cache. */
+ * again), so each is encoded, or read from the cache, once per run.
+ * Bounded: when full it starts over. Long texts (profiles) are left to
+ * the cache. */
 #define MEMO_TEXT_MAX 256
 #define MEMO_MAX 8192		/* 8192 x 384 floats: 12.6 MB at most */
 #define MEMO_SLOTS (2 * MEMO_MAX)
@@ -58,6 +59,9 @@ struct memo_slot {
 	uint32_t hash;
 	float *vec;		/* NULL while pending: being encoded as todo[pending] */
 	size_t pending;
+	int cached;		/* vec came from the cache: the text is not looked up
+				 * again (a file read and a digest), and counts as the
+				 * cache hit the lookup would have been */
 };
 
 struct memo {
@@ -849,16 +853,50 @@ lq_embedder_embed(struct lq_embedder *e, const char *const *texts, size_t n, flo
 	if (errs)
 		for (i = 0; i < n; i++)
 			errs[i] = NULL;
+	if (e->local) {
+		if (e->memo == NULL)
+			e->memo = lq_xcalloc(1, sizeof *e->memo);
+		if (e->memo->n + n > MEMO_MAX)
+			memo_clear(e->memo);
+	}
 	for (i = 0; i < n; i++) {
+		struct memo_slot *ms = NULL;
+		float *row = out + i * (size_t)e->dim;
+
 		if (texts[i][0] == '\0') {
 			if (errs)
 				errs[i] = lq_xstrdup("empty text");
 			nfail++;
 			continue;
 		}
-		if (lookup(e, texts[i], out + i * (size_t)e->dim, &learned)) {
+		/* A short text met before in this run is not looked up in the
+		 * cache again (a file read and a digest each): the memo holds
+		 * the same floats the cache would give. */
+		if (e->local && strlen(texts[i]) <= MEMO_TEXT_MAX) {
+			uint32_t h = memo_hash(texts[i]);
+
+			ms = memo_find(e->memo, texts[i], h);
+			if (ms->text && ms->vec && ms->cached) {
+				memcpy(row, ms->vec, sizeof(float) * (size_t)e->dim);
+				have[i] = 1;
+				e->hits++;
+				continue;
+			}
+			if (ms->text || e->memo->n >= MEMO_MAX)
+				ms = NULL;
+			else
+				ms->hash = h;
+		}
+		if (lookup(e, texts[i], row, &learned)) {
 			have[i] = 1;
 			e->hits++;
+			if (ms) {
+				ms->text = lq_xstrdup(texts[i]);
+				ms->vec = lq_xmalloc(sizeof(float) * (size_t)e->dim);
+				memcpy(ms->vec, row, sizeof(float) * (size_t)e->dim);
+				ms->cached = 1;
+				e->memo->n++;
+			}
 		}
 	}
 	if (e->local) {
@@ -868,10 +906,6 @@ lq_embedder_embed(struct lq_embedder *e, const char *const *texts, size_t n, flo
 		size_t dim = (size_t)e->dim;
 		float *v;
 
-		if (e->memo == NULL)
-			e->memo = lq_xcalloc(1, sizeof *e->memo);
-		if (e->memo->n + n > MEMO_MAX)
-			memo_clear(e->memo);
 		for (i = 0; i < n; i++) {
 			struct memo_slot *ms = NULL;
 

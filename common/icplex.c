@@ -390,6 +390,20 @@ phrase_at(const struct clause *c, int i, const char *p, int *n)
 	return at == 0;
 }
 
+/* The words of a qualifier at word i of c followed by "one"/"ones" ("an
+ * interim one", "the self-employed ones"): the qualifier's length, or 0. */
+static int
+qualified_one(const struct clause *c, int i)
+{
+	const char **l;
+	int qn = 0;
+
+	for (l = qualifiers; *l && !qn; l++)
+		if (!phrase_at(c, i, *l, &qn) || i + qn >= c->nw || !in_list(c->w[i + qn], pronoun_ones))
+			qn = 0;
+	return qn;
+}
+
 /* The index of the first word at or after from that starts any phrase
  * of list, or -1; *n its words. */
 static int
@@ -1772,13 +1786,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 		if (titled || any || talk[k])
 			continue;
 		for (i = 0; i < cl[k].nw; i++) {
-			const char **l;
-			int qn = 0, x;
+			int qn = qualified_one(&cl[k], i), x;
 
-			for (l = qualifiers; *l && !qn; l++)
-				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
-				    || !in_list(cl[k].w[i + qn], pronoun_ones))
-					qn = 0;
 			if (qn == 0)
 				continue;
 			for (j = 0; j < ns[k]; j++)	/* not an unnamed group "Self Employed One" */
@@ -1802,13 +1811,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			continue;
 		/* "a permanent CISO is great, an interim one is a competitor": the qualified title */
 		for (i = 0; i < cl[k].nw; i++) {
-			const char **l;
-			int qn = 0;
+			int qn = qualified_one(&cl[k], i);
 
-			for (l = qualifiers; *l && !qn; l++)
-				if (!phrase_at(&cl[k], i, *l, &qn) || i + qn >= cl[k].nw
-				    || !in_list(cl[k].w[i + qn], pronoun_ones))
-					qn = 0;
 			if (qn == 0)
 				continue;
 			for (prev = k - 1; prev >= 0; prev--) {

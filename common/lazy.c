@@ -4,8 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "diag.h"
+#include "jalloc.h"
 #include "lazy.h"
 #include "ndjson.h"
 #include "util.h"
@@ -38,6 +42,9 @@ struct hdr {
 	 * fl_val_off (lq_lazy_want_floats): fl_n of them at byte fl_off of
 	 * the hidden member; fl_off 0: none */
 	uint32_t fl_off, fl_n, fl_val_off;
+	/* the HTEXT member's string, which the object holds a reference to
+	 * for as long as this header lives in it: no lookup to find it */
+	json_t *own;
 };
 struct ent {
 	uint32_t key_off, key_len, val_off, val_len, hash, state, kesc;
@@ -169,6 +176,22 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		unsigned u, u2;
 		size_t k;
 
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* sixteen bytes at a time while none is special: below 0x20
+		 * or non-ASCII (both below 0x20 as signed bytes), '"', '\\' */
+		while (e - p >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)p);
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
+			    _mm_cmplt_epi8(w, _mm_set1_epi8(0x20))));
+
+			if (m) {
+				p += __builtin_ctz((unsigned)m);
+				goto special;
+			}
+			p += 16;
+		}
+#endif
 		/* eight bytes at a time while none is special: below 0x20,
 		 * '"', '\\' or non-ASCII */
 		while (e - p >= 8) {
@@ -188,6 +211,9 @@ scan_string(ptr p, ptr e, int *esc, int *nul)
 		}
 		while (p < e && plain[*p])
 			p++;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+special:
+#endif
 		if (p >= e)
 			return NULL;
 		if (*p == '"')
@@ -681,13 +707,36 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 /* In text the scanner has already passed (a member being parsed): the
  * end of the string at p, found with memchr instead of checking every
  * byte again. */
+/* The first '"' in p[0..e), or NULL: memchr, inline for the short
+ * strings most members are. */
+static inline ptr
+find_quote(ptr p, ptr e)
+{
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	while (e - p >= 16) {
+		int m = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p),
+		    _mm_set1_epi8('"')));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+		p += 16;
+	}
+	for (; p < e; p++)
+		if (*p == '"')
+			return p;
+	return NULL;
+#else
+	return memchr(p, '"', (size_t)(e - p));
+#endif
+}
+
 static ptr
 skip_string_trusted(ptr p, ptr e)
 {
 	ptr from = p + 1;
 
 	for (;;) {
-		ptr q = memchr(from, '"', (size_t)(e - from)), b;
+		ptr q = find_quote(from, e), b;
 
 		if (q == NULL)
 			return NULL;
@@ -851,16 +900,16 @@ hold(const json_t *o)
 static const char *
 textbase(const json_t *o, const struct hdr *hd)
 {
-	(void)hd;
-	return json_string_value(__real_json_object_getn(o, HTEXT, HTEXT_LEN));
+	(void)o;
+	return json_string_value(hd->own);
 }
 
 /* The string that holds o's text: what a member parsed from it refers to. */
 static json_t *
 textowner(const json_t *o, const struct hdr *hd)
 {
-	(void)hd;
-	return __real_json_object_getn(o, HTEXT, HTEXT_LEN);
+	(void)o;
+	return hd->own;
 }
 
 static int
@@ -886,6 +935,7 @@ find(const struct hdr *hd, const char *k, size_t n)
 }
 
 static json_t *lazy_build(const char *s, size_t n, json_t *owner);
+static json_t *lazy_build_end(const char *s, size_t n, json_t *owner, const char **endp);
 
 json_t *
 lq_lazy_parse(const char *s, size_t n)
@@ -898,6 +948,14 @@ lq_lazy_parse(const char *s, size_t n)
  * and the object refers to owner's text instead of copying it. */
 static json_t *
 lazy_build(const char *s, size_t n, json_t *owner)
+{
+	return lazy_build_end(s, n, owner, NULL);
+}
+
+/* lazy_build; with endp, the object need not fill s[0..n): it ends
+ * where its closing brace is, which *endp is set to. */
+static json_t *
+lazy_build_end(const char *s, size_t n, json_t *owner, const char **endp)
 {
 	static struct idx x;
 	static struct lq_buf out = LQ_BUF_INIT;
@@ -922,8 +980,10 @@ lazy_build(const char *s, size_t n, json_t *owner)
 		memset(x.slot, 0, x.nslots * sizeof *x.slot);
 	fl.scanned = 0;
 	end = owner ? index_trusted(start, e, &x, start) : scan_object(start, e, 1, &x, start);
-	if (end == NULL || ws(end, e) != e)
+	if (end == NULL || (endp == NULL && ws(end, e) != e))
 		return NULL;
+	if (endp)
+		*endp = (const char *)end;
 	/* Lay out the hidden member (header, entries, slots, keys, text) in
 	 * a buffer kept between calls; jansson copies it once. */
 	hd.magic = MAGIC;
@@ -941,6 +1001,7 @@ lazy_build(const char *s, size_t n, json_t *owner)
 	raw_off = owner ? (size_t)((const char *)start - base) : 0;
 	hd.raw_off = (uint32_t)raw_off;
 	hd.raw_len = (uint32_t)(end - start);
+	hd.own = own;
 	lq_buf_reset(&out);
 	lq_buf_grow(&out, size + x.keys.len);
 	lq_buf_add(&out, &hd, sizeof hd);
@@ -1054,10 +1115,22 @@ parse_value(const char *v, size_t n, json_t *owner)
 
 		p = ws(p + 1, e);
 		while (p < e && *p != ']') {
-			ptr q = skip_trusted(p, e);
+			ptr q = NULL;
 			json_t *x;
 
-			if (q == NULL || (x = parse_value((const char *)p, (size_t)(q - p), owner)) == NULL) {
+			if (*p == '{' && (q = skip_trusted(p, e - p > EAGER_MAX + 1 ? p + EAGER_MAX + 1 : e)) == NULL) {
+				/* An object larger than EAGER_MAX: its end found by
+				 * the pass that indexes it, not by one more before. */
+				const char *end = NULL;
+
+				x = lazy_build_end((const char *)p, (size_t)(e - p), owner, &end);
+				q = (ptr)end;
+			} else {
+				if (*p != '{')
+					q = skip_trusted(p, e);
+				x = q ? parse_value((const char *)p, (size_t)(q - p), owner) : NULL;
+			}
+			if (x == NULL) {
 				json_decref(a);
 				return NULL;
 			}
@@ -1286,6 +1359,16 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 	if (!lazy_used || (hd = hold(o)) == NULL)
 		return -1;
 	text = textbase(o, hd);
+	if (omit == NULL && !hd->dups && __real_json_object_size(o) == 2) {
+		/* Nothing read, set or deleted (only the hidden members are
+		 * real): the object's own text, without a look at each member. */
+		for (i = 0; i < hd->n && ENT(hd)[i].state == UNREAD; i++)
+			;
+		if (i == hd->n) {
+			lq_buf_add(b, text + hd->raw_off, hd->raw_len);
+			return 0;
+		}
+	}
 	verbatim = !hd->dups;	/* a repeated key is written once, as jansson would */
 	lq_buf_addc(b, '{');
 	for (i = 0; i < hd->n; i++) {
@@ -1466,8 +1549,16 @@ __wrap_json_equal(const json_t *a, const json_t *b)
 char *
 __wrap_json_dumps(const json_t *j, size_t flags)
 {
+	char *s, *c;
+
 	DEEP(j);
-	return __real_json_dumps(j, flags);
+	s = __real_json_dumps(j, flags);
+	if (s == NULL || !lq_jalloc_on())
+		return s;
+	/* the caller frees it with free(): a malloc'd copy (jalloc.h) */
+	c = strdup(s);
+	lq_jalloc_free(s);
+	return c;
 }
 
 size_t

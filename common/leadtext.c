@@ -41,22 +41,27 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 		lq_buf_adds(b, ": ");
 	}
 	start = b->len;
-	for (; *text; text++) {
-		unsigned char c = (unsigned char)*text;
+	while (*text) {
+		const char *run = text;
+		unsigned char c;
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+		/* a run of bytes that go in as they are, copied at once */
+		while ((unsigned char)*text > 0x20 && *text != 0x7f)
+			text++;
+		if (text > run) {
+			if (sp) {
+				lq_buf_addc(b, ' ');
+				n++;
+				sp = 0;
+			}
+			lq_buf_add(b, run, (size_t)(text - run));
+			n += (size_t)(text - run);
+			continue;
+		}
+		c = (unsigned char)*text++;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
 			sp = 1;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f)
-			continue;
-		if (sp) {
-			lq_buf_addc(b, ' ');
-			n++;
-			sp = 0;
-		}
-		lq_buf_addc(b, c);
-		n++;
+		/* any other control byte is left out */
 	}
 	if (max && n > max) {
 		lq_utf8_cut(b->data + start, max);
@@ -149,10 +154,21 @@ char *
 lq_lead_text(const json_t *rec, size_t cap)
 {
 	struct lq_profile p;
+	char *s;
+
+	lq_profile_of(rec, &p);
+	s = lq_lead_text_of(rec, &p, cap);
+	lq_profile_free(&p);
+	return s;
+}
+
+char *
+lq_lead_text_of(const json_t *rec, const struct lq_profile *pv, size_t cap)
+{
+	const struct lq_profile p = *pv;
 	struct lq_buf b = LQ_BUF_INIT, t = LQ_BUF_INIT;
 	size_t i, past = 0;
 
-	lq_profile_of(rec, &p);
 	titles(&t, rec, &p);
 	part(&b, "Title", t.data, 0);
 	part(&b, "Name", or(str(rec, "name"), p.name), 0);
@@ -182,7 +198,6 @@ lq_lead_text(const json_t *rec, size_t cap)
 	skills(&t, &p);
 	part(&b, "Skills", t.data, 0);
 	lq_buf_free(&t);
-	lq_profile_free(&p);
 	if (b.data == NULL)
 		return lq_xstrdup("");
 	lq_utf8_cut(b.data, cap);

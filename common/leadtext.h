@@ -29,6 +29,11 @@
  * Deterministic. Returns a new string, "" when nothing is known. */
 char *lq_lead_text(const json_t *rec, size_t cap);
 
+/* The same text from a view of rec's profile the caller read already
+ * (lq_profile_of(rec, p)), for a stage that reads the view itself too. */
+struct lq_profile;
+char *lq_lead_text_of(const json_t *rec, const struct lq_profile *p, size_t cap);
+
 /* The company-related parts only (company, industry, the company's
  * employee count range, current roles with their employment type and
  * description, headline), for classify. Same conventions. */

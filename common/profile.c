@@ -553,9 +553,19 @@ date_of(const json_t *v, int *now)
 			? atoi(json_string_value(m)) : month_of(json_string_value(m), json_string_length(m))) : 0;
 
 		if (year >= 1900 && year <= 2200) {
-			if (mo >= 1 && mo <= 12)
-				return lq_xasprintf("%ld-%02d", year, mo);
-			return lq_xasprintf("%ld", year);
+			/* "%ld-%02d" or "%ld", without printf */
+			out[0] = (char)('0' + year / 1000);
+			out[1] = (char)('0' + year / 100 % 10);
+			out[2] = (char)('0' + year / 10 % 10);
+			out[3] = (char)('0' + year % 10);
+			out[4] = '\0';
+			if (mo >= 1 && mo <= 12) {
+				out[4] = '-';
+				out[5] = (char)('0' + mo / 10);
+				out[6] = (char)('0' + mo % 10);
+				out[7] = '\0';
+			}
+			return lq_xstrdup(out);
 		}
 		v = json_object_get(v, "text");
 	}
@@ -826,6 +836,7 @@ struct posread {
 	struct lq_profile *p;
 	unsigned char *grouping;	/* per position: a grouping row alone */
 	size_t cap;
+	int brief;	/* only what a record's fields need (lq_profile_apply) */
 };
 
 static struct lq_position *
@@ -848,7 +859,7 @@ newpos(struct posread *r)
  * date (absent or null: current; "Present": current), else a caption
  * range; no date at all counts as current, as the original service did. */
 static void
-read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q)
+read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q, int brief)
 {
 	const json_t *cv = first(e, pm->current), *ev = first(e, pm->end);
 	int decided = 0, now = 0, snow = 0;
@@ -857,7 +868,8 @@ read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q)
 		q->current = json_is_true(cv);
 		decided = 1;
 	}
-	q->start = date_of(first(e, pm->start), &snow);
+	if (!brief || pm->dates)	/* brief: the start only decides with a caption */
+		q->start = date_of(first(e, pm->start), &snow);
 	if (ev) {
 		q->end = date_of(ev, &now);
 		if (!decided) {
@@ -971,10 +983,12 @@ read_role(struct posread *r, const json_t *e, const struct posmap *pm, const cha
 		q->title = clean_title(title, company);
 	}
 	q->employment_type = et;
+	read_dates(e, pm, q, r->brief);
+	if (r->brief)
+		return;
 	q->description = pick(e, pm->desc);
 	q->location = clean_location(pick(e, pm->location));
 	q->industry = pick(e, pm->industry);
-	read_dates(e, pm, q);
 	if (pm->size && (sz = first_path(e, pm->size, path, sizeof path)) != NULL)
 		head_count(sz, &q->employees_lo, &q->employees_hi);
 }
@@ -996,10 +1010,10 @@ free_pos(struct lq_position *q)
  * names is dropped (its roles carry it). Returns 0 when the item has no
  * positions array at all. */
 static int
-read_positions(const json_t *item, const struct posmap *pm, struct lq_profile *p)
+read_positions(const json_t *item, const struct posmap *pm, struct lq_profile *p, int brief)
 {
 	const json_t *list = at(item, pm->list), *e;
-	struct posread r = { p, NULL, 0 };
+	struct posread r = { p, NULL, 0, brief };
 	size_t i, j, k;
 
 	if (!json_is_array(list))
@@ -1212,8 +1226,11 @@ dup_or_null(const char *s)
 	return s ? lq_xstrdup(s) : NULL;
 }
 
+/* brief: only what lq_profile_apply writes into a record (name,
+ * headline, location, company, titles, public id) and what decides a
+ * failure report (has_data); the rest stays NULL, unread. */
 static void
-read_person(const json_t *o, const struct shape *sh, struct lq_profile *p)
+read_person(const json_t *o, const struct shape *sh, struct lq_profile *p, int brief)
 {
 	char *f = pick(o, sh->first), *l = pick(o, sh->last), path[128];
 	const struct lq_position *cp = NULL;
@@ -1233,20 +1250,24 @@ read_person(const json_t *o, const struct shape *sh, struct lq_profile *p)
 	free(l);
 	p->headline = pick(o, sh->headline);
 	p->location = clean_location(pick(o, sh->location));
-	p->summary = pick(o, sh->summary);
-	p->industry = pick(o, sh->industry);
 	p->public_id = pick(o, sh->public_id);
-	p->urn = pick_urn(o, sh->urn);
+	if (!brief) {
+		p->summary = pick(o, sh->summary);
+		p->industry = pick(o, sh->industry);
+		p->urn = pick_urn(o, sh->urn);
+	}
 	if (p->public_id && lq_liurl_is_urn(p->public_id, strlen(p->public_id))) {
-		if (p->urn == NULL)
+		if (p->urn == NULL && !brief)
 			p->urn = p->public_id;
 		else
 			free(p->public_id);
 		p->public_id = NULL;
 	}
-	p->url = pick(o, sh->url);
-	read_skills(o, sh->skills, p);
-	had = read_positions(o, &sh->pm, p);
+	if (!brief) {
+		p->url = pick(o, sh->url);
+		read_skills(o, sh->skills, p);
+	}
+	had = read_positions(o, &sh->pm, p, brief);
 
 	/* The current company: the first current position naming one. */
 	for (i = 0; i < p->npos; i++)
@@ -1258,7 +1279,7 @@ read_person(const json_t *o, const struct shape *sh, struct lq_profile *p)
 	if (cp) {
 		p->company = dup_or_null(cp->company);
 		p->company_industry = dup_or_null(cp->industry);
-		if (cp->employees_lo >= 0) {
+		if (cp->employees_lo >= 0 && !brief) {
 			p->employees_lo = cp->employees_lo;
 			p->employees_hi = cp->employees_hi;
 			head_count_text(sh->pm.size, NULL, cp->employees_lo, cp->employees_hi,
@@ -1274,6 +1295,11 @@ read_person(const json_t *o, const struct shape *sh, struct lq_profile *p)
 		free(et);
 		p->company = c;
 		add_title(p->titles, clean_title(pick(o, sh->co_title), c));
+	}
+	if (brief) {
+		if (!p->name && !p->headline && p->npos == 0)
+			p->summary = pick(o, sh->summary);	/* has_data */
+		return;
 	}
 	if (p->company_industry == NULL)
 		p->company_industry = pick(o, sh->co_industry);
@@ -1343,8 +1369,8 @@ has_data(const struct lq_profile *p)
 	return p->name || p->headline || p->summary || p->npos > 0;
 }
 
-int
-lq_profile_read(const json_t *item, struct lq_profile *p)
+static int
+profile_read(const json_t *item, struct lq_profile *p, int brief)
 {
 	const struct shape *sh;
 	const json_t *o;
@@ -1366,7 +1392,7 @@ lq_profile_read(const json_t *item, struct lq_profile *p)
 		return LQ_PROFILE_UNKNOWN;
 	}
 	p->shape = sh->id;
-	read_person(o, sh, p);
+	read_person(o, sh, p, brief);
 	if (why && !has_data(p)) {
 		p->error = why;
 		return LQ_PROFILE_FAILURE;
@@ -1375,14 +1401,28 @@ lq_profile_read(const json_t *item, struct lq_profile *p)
 	return LQ_PROFILE_OK;
 }
 
+int
+lq_profile_read(const json_t *item, struct lq_profile *p)
+{
+	return profile_read(item, p, 0);
+}
+
 void
 lq_profile_of(const json_t *rec, struct lq_profile *p)
 {
 	const json_t *item = json_object_get(rec, "profile");
+	/* The view is read from a copy of a lazy profile (the text shared,
+	 * every member unread) that goes when the view is made: the record's
+	 * own profile stays unread, so it is written as the one copy of its
+	 * text it came as, not dumped and compared member by member. */
+	json_t *copy = lq_lazy_pristine(item);
 
+	if (copy)
+		item = copy;
 	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN) {
 		free(p->error);		/* a reader wants what is known, not why */
 		p->error = NULL;
+		json_decref(copy);
 		return;
 	}
 	if (json_is_object(item))
@@ -1393,8 +1433,9 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 	 * another tool): read with the keys every shape shares. */
 	if (json_is_object(item)) {
 		p->titles = json_array();
-		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p);
+		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p, 0);
 	}
+	json_decref(copy);
 }
 
 void
@@ -1469,7 +1510,7 @@ lq_profile_apply(json_t *rec, json_t *item, const char *where)
 	 * writer copies its text instead of comparing what the view read
 	 * (lq_profile_read reads the item through const pointers only). */
 	json_t *keep = lq_lazy_pristine(item);
-	int r = lq_profile_read(item, &p);
+	int r = profile_read(item, &p, 1);
 
 	if (r == LQ_PROFILE_FAILURE) {
 		lq_rec_fail(rec, failure_code(p.error), "%s: the actor reports: %s", where, p.error);
@@ -1655,29 +1696,37 @@ lq_profile_cache_put(struct lq_cache *c, const char *actor, json_t *item,
 }
 
 json_t *
+lq_profile_cache_get_keys(struct lq_cache *c, const char *actor, char *const *keys, int n,
+    double max_age, char *hex)
+{
+	json_t *o = NULL;
+	int i;
+
+	for (i = 0; i < n && o == NULL; i++) {
+		struct lq_cache_key k;
+
+		lq_cache_key(&k, LQ_NS_PROFILE, LQ_PROFILE_NS_VERSION, actor, keys[i], strlen(keys[i]));
+		o = lq_cache_get_json(c, LQ_NS_PROFILE, &k, max_age);
+		if (o && !json_is_object(json_object_get(o, "item"))) {
+			json_decref(o);
+			o = NULL;
+		}
+		if (o && hex)
+			memcpy(hex, k.hex, sizeof k.hex);
+	}
+	return o;
+}
+
+json_t *
 lq_profile_cache_get(struct lq_cache *c, const char *actor, const json_t *rec,
     double max_age, char *hex)
 {
 	char *keys[LQ_PROFILE_MAXKEYS];
 	int n = lq_profile_record_keys(rec, keys), i;
-	json_t *o = NULL;
+	json_t *o = lq_profile_cache_get_keys(c, actor, keys, n, max_age, hex);
 
-	for (i = 0; i < n; i++) {
-		struct lq_cache_key k;
-
-		if (o == NULL) {
-			lq_cache_key(&k, LQ_NS_PROFILE, LQ_PROFILE_NS_VERSION, actor, keys[i],
-			    strlen(keys[i]));
-			o = lq_cache_get_json(c, LQ_NS_PROFILE, &k, max_age);
-			if (o && !json_is_object(json_object_get(o, "item"))) {
-				json_decref(o);
-				o = NULL;
-			}
-			if (o && hex)
-				memcpy(hex, k.hex, sizeof k.hex);
-		}
+	for (i = 0; i < n; i++)
 		free(keys[i]);
-	}
 	return o;
 }
 

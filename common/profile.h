@@ -176,6 +176,10 @@ int lq_profile_cache_put(struct lq_cache *c, const char *actor, json_t *item,
  * new reference) and its key's hex in hex (65 bytes), or NULL. */
 json_t *lq_profile_cache_get(struct lq_cache *c, const char *actor, const json_t *rec,
     double max_age, char *hex);
+/* The same with rec's keys as lq_profile_record_keys gave them (keys[0..n),
+ * still the caller's to free). */
+json_t *lq_profile_cache_get_keys(struct lq_cache *c, const char *actor, char *const *keys, int n,
+    double max_age, char *hex);
 
 /* cache import: stores every profile of the dataset file fp (name for
  * messages) with source "import:NAME". Returns the number stored, or -1

@@ -101,7 +101,8 @@ lq_rec_set_str(json_t *rec, const char *key, const char *s)
 		return;
 	n = strlen(s);
 	if (lq_utf8_valid(s, n)) {
-		json_object_set_new(rec, key, json_stringn(s, n));
+		/* checked as jansson checks: no second pass over it */
+		json_object_set_new(rec, key, json_stringn_nocheck(s, n));
 	} else {
 		char *c = utf8_clean(s, n);
 

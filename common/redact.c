@@ -1,6 +1,9 @@
 /* redact.c: a registry of secrets and an in-place scrubber that knows their escaped and encoded forms. */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "base64.h"
 #include "redact.h"
@@ -19,6 +22,10 @@ static unsigned char form_b64[MAX_FORMS];	/* a base64 fragment */
 /* Bytes a form can start with, written plainly or escaped: the scan skips
  * everything else without looking at the forms. */
 static unsigned char start[256] = { ['\\'] = 1, ['%'] = 1 };
+/* The same bytes as a list, for the scan's 16-bytes-at-a-time test. */
+#define MAX_STARTS 8
+static unsigned char starts[MAX_FORMS + 2] = { '\\', '%' };
+static size_t nstarts = 2;	/* published with release stores */
 static size_t nforms;		/* published with release stores */
 
 static int
@@ -56,7 +63,13 @@ add_form(const char *p, size_t n, int b64)
 	forms[k][n] = '\0';
 	form_len[k] = n;
 	form_b64[k] = (unsigned char)b64;
-	start[(unsigned char)p[0]] = 1;
+	if (!start[(unsigned char)p[0]]) {
+		size_t ns = __atomic_load_n(&nstarts, __ATOMIC_ACQUIRE);
+
+		starts[ns] = (unsigned char)p[0];
+		start[(unsigned char)p[0]] = 1;
+		__atomic_store_n(&nstarts, ns + 1, __ATOMIC_RELEASE);
+	}
 	__atomic_store_n(&nforms, k + 1, __ATOMIC_RELEASE);
 }
 
@@ -206,6 +219,13 @@ size_t
 lq_redact_mem(char *s, size_t len)
 {
 	size_t k = __atomic_load_n(&nforms, __ATOMIC_ACQUIRE), i = 0, w = 0, f;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	size_t ns = __atomic_load_n(&nstarts, __ATOMIC_ACQUIRE);
+	__m128i sv[MAX_STARTS];
+
+	for (f = 0; f < ns && f < MAX_STARTS; f++)
+		sv[f] = _mm_set1_epi8((char)starts[f]);
+#endif
 
 	if (k == 0 || s == NULL)
 		return len;
@@ -213,6 +233,22 @@ lq_redact_mem(char *s, size_t len)
 		size_t m = 0, j = i;
 		unsigned char c;
 
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* sixteen bytes at a time while none can start a form (with
+		 * few enough first bytes: one comparison each) */
+		while (ns <= MAX_STARTS && len - j >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j)), hit = _mm_setzero_si128();
+			int mask;
+
+			for (f = 0; f < ns; f++)
+				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, sv[f]));
+			if ((mask = _mm_movemask_epi8(hit)) != 0) {
+				j += (size_t)__builtin_ctz((unsigned)mask);
+				break;
+			}
+			j += 16;
+		}
+#endif
 		while (j < len && !start[(unsigned char)s[j]])
 			j++;
 		if (w != i && j > i)

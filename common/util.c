@@ -234,7 +234,12 @@ lq_utf8_valid(const char *str, size_t n)
 		uint32_t cp, min;
 
 		if (c < 0x80) {
+			uint64_t w;
+
 			i++;
+			/* ASCII eight bytes at a time */
+			while (n - i >= 8 && (memcpy(&w, s + i, 8), (w & UINT64_C(0x8080808080808080)) == 0))
+				i += 8;
 			continue;
 		} else if ((c & 0xe0) == 0xc0) {
 			len = 2, cp = c & 0x1f, min = 0x80;

@@ -543,32 +543,26 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
  * margin. Else none: the industry is unknown (l->guess keeps a close
  * encoder label for the reasoning). */
 static void
-industry_evidence(struct lead *l, json_t *rec, json_t *prof)
+industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_profile *pv)
 {
 	const char *ind = lq_rec_str(rec, "industry");
-	struct lq_profile p;
+	const struct lq_profile p = *pv;	/* the lead's profile view (empty without a profile) */
 	struct lq_buf b = LQ_BUF_INIT;
 	int other = !nonempty(ind) || strcmp(ind, "Other") == 0;
 
 	if (json_is_object(prof)) {
-		lq_profile_of(rec, &p);
 		l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
 		for (size_t i = 0; i < p.npos; i++)
 			l->prose |= nonempty(p.pos[i].description) != NULL;
-	} else {
-		memset(&p, 0, sizeof p);
-		p.employees_lo = p.employees_hi = -1;
 	}
 	if (p.industry) {
 		if (!other) {
 			l->industry = ind;
 			l->industry_src = "classify";
 		} else {
-			l->industry = l->profile_industry = p.industry;
-			p.industry = NULL;
+			l->industry = l->profile_industry = lq_xstrdup(p.industry);
 			l->industry_src = "profile";
 		}
-		lq_profile_free(&p);
 		return;
 	}
 	/* the company's own words: each text on its own, the first that names
@@ -603,7 +597,6 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof)
 	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
-	lq_profile_free(&p);
 	if (l->industry || other)
 		return;
 	double m = lq_class_margin(lq_rec_str(rec, "industry_reasoning"), l->runner, sizeof l->runner);
@@ -651,9 +644,9 @@ start_key(const char *s)
  * then the profile's order. Every other title, and a headline title that
  * names a side role when the primary does not, keeps SIDE_WEIGHT. */
 static void
-pick_primary(struct lead *l, const json_t *rec, size_t npos, const char *hl)
+pick_primary(struct lead *l, const struct lq_profile *pv, size_t npos, const char *hl)
 {
-	struct lq_profile p;
+	const struct lq_profile p = *pv;
 	size_t i, k, best = 0;
 	int *side = lq_xcalloc(l->ntitles + 1, sizeof *side), *pt = lq_xcalloc(npos + 1, sizeof *pt);
 	size_t *at = lq_xcalloc(npos + 1, sizeof *at);
@@ -668,7 +661,6 @@ pick_primary(struct lead *l, const json_t *rec, size_t npos, const char *hl)
 	l->primary = 0;
 	if (npos < 2 && l->ntitles == npos)
 		goto done;
-	lq_profile_of(rec, &p);
 	for (i = 0; i < npos; i++) {
 		char *ft = lq_fold(l->title[i]);
 		const char *q = *ft ? strstr(fh, ft) : NULL;
@@ -702,7 +694,6 @@ pick_primary(struct lead *l, const json_t *rec, size_t npos, const char *hl)
 	for (i = npos; i < l->ntitles; i++)
 		if (side[i] && !side[best])
 			l->weight[i] = SIDE_WEIGHT;
-	lq_profile_free(&p);
 done:
 	free(fh);
 	free(side);
@@ -718,8 +709,11 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	json_t *cur = json_object_get(rec, "current_job_titles"), *prof = json_object_get(rec, "profile");
 	size_t i;
 
+	struct lq_profile p;	/* read once: the titles, the industry and the text use it */
+
 	memset(l, 0, sizeof *l);
 	l->rec = rec;
+	lq_profile_of(rec, &p);
 	l->title = lq_xcalloc(json_array_size(cur) + 1, sizeof *l->title);
 	for (i = 0; i < json_array_size(cur); i++) {
 		const char *s = json_string_value(json_array_get(cur, i));
@@ -742,7 +736,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		if (*l->headline_title && i == l->ntitles)
 			l->title[l->ntitles++] = l->headline_title;
 	}
-	pick_primary(l, rec, npos, hl);
+	pick_primary(l, &p, npos, hl);
 	l->t = lq_xcalloc(l->ntitles + 1, sizeof *l->t);
 	for (i = 0; i < l->ntitles; i++) {
 		lq_title_analyse(l->title[i], &l->t[i]);
@@ -754,8 +748,9 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 			l->t[i].fn = LQ_FN_RECRUITING;
 	}
 
-	industry_evidence(l, rec, prof);
-	l->text = lq_lead_text(rec, LQ_LEADTEXT_CAP_REMOTE);
+	industry_evidence(l, rec, prof, &p);
+	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
+	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
 
 	/* The lead's own vector serves as the profile text's when the local

@@ -1516,13 +1516,13 @@ admit(json_t *rec)
 	if (status && strcmp(status, "discovered") != 0 && !refresh)
 		return S_READY;
 	n = lq_profile_record_keys(rec, keys);
-	for (i = 0; i < n; i++)
-		free(keys[i]);
 	if (n == 0) {
 		lq_rec_fail(rec, "bad_record", "record has no id, public_identifier or LinkedIn profile URL");
 		return S_READY;
 	}
-	o = lq_profile_cache_get(cache, actor, rec, max_age, hex);
+	o = lq_profile_cache_get_keys(cache, actor, keys, n, max_age, hex);
+	for (i = 0; i < n; i++)
+		free(keys[i]);
 	if (source_index) {
 		/* The file the user gave wins over a different cached copy (a
 		 * newer export of the same people); the same item is a hit. */

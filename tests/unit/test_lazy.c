@@ -173,6 +173,52 @@ main(void)
 		lq_buf_free(&in);
 	}
 
+	t_begin("arrays of objects either side of the eager size: read as jansson reads them, written back as they came");
+	for (int size = 200; size <= 300; size++) {
+		struct lq_buf in = LQ_BUF_INIT, obj = LQ_BUF_INIT;
+		json_t *j, *whole, *a, *e0;
+		char *out;
+
+		/* an object of exactly size bytes, an escaped quote and
+		 * backslash in its padding wherever the size puts them */
+		lq_buf_adds(&obj, "{\"q\":[1,{\"r\":\"}]\"}],\"p\":\"");
+		while (obj.len < (size_t)size - 2) {
+			if (obj.len % 7 == 3 && obj.len + 4 < (size_t)size)
+				lq_buf_adds(&obj, "\\\"");
+			else if (obj.len % 11 == 5 && obj.len + 4 < (size_t)size)
+				lq_buf_adds(&obj, "\\\\");
+			else
+				lq_buf_addc(&obj, 'x');
+		}
+		lq_buf_adds(&obj, "\"}");
+		lq_buf_adds(&in, "{\"id\":\"a\",\"list\":[");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, ",\"s\",5,{\"small\":[{}]},");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, ",[");
+		lq_buf_add(&in, obj.data, obj.len);
+		lq_buf_adds(&in, "]],\"n\":1}");
+		j = lq_lazy_parse(in.data, in.len);
+		whole = json_loadb(in.data, in.len, 0, NULL);
+		CHECK(j != NULL && whole != NULL);
+		a = json_object_get(j, "list");
+		CHECK_INT(json_array_size(a), 6);
+		e0 = json_array_get(a, 0);
+		CHECK(json_is_object(e0));
+		CHECK_STR(json_string_value(json_object_get(json_array_get(json_object_get(e0, "q"), 1), "r")), "}]");
+		CHECK(json_equal(json_object_get(json_array_get(a, 0), "p"),
+		    json_object_get(json_array_get(json_object_get(whole, "list"), 0), "p")));
+		CHECK_INT(json_integer_value(json_object_get(j, "n")), 1);
+		out = dump(j);
+		CHECK_STR(out, in.data);
+		free(out);
+		CHECK(json_equal(j, whole));
+		json_decref(j);
+		json_decref(whole);
+		lq_buf_free(&in);
+		lq_buf_free(&obj);
+	}
+
 	t_begin("copies, equality and jansson's own dumps see the whole object");
 	{
 		const char *s = "{\"b\":{\"c\":[1,{\"d\":2}]},\"a\":\"x\"}";

@@ -280,6 +280,16 @@ main(int argc, char **argv)
 	CHECK(!lq_utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
 	CHECK(!lq_utf8_valid("\xf4\x90\x80\x80", 4));	/* above U+10FFFF */
 	CHECK(!lq_utf8_valid("\xe2\x82", 2));		/* truncated */
+	for (size_t off = 0; off < 40; off++) {	/* after ASCII runs of every length */
+		char t[64];
+
+		memset(t, 'a', sizeof t);
+		memcpy(t + off, "\xc0\xaf", 2);
+		CHECK(!lq_utf8_valid(t, off + 12));
+		memcpy(t + off, "\xc3\xa9", 2);
+		CHECK(lq_utf8_valid(t, off + 12));
+		CHECK(!lq_utf8_valid(t, off + 1));	/* cut inside it */
+	}
 
 	t_begin("base64: round trip and bad input");
 	{

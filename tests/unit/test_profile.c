@@ -5,6 +5,7 @@
 
 #include "cache.h"
 #include "diag.h"
+#include "lazy.h"
 #include "profile.h"
 #include "record.h"
 #include "t.h"
@@ -149,9 +150,79 @@ check_view(const char *file, size_t k, int want_r, const char *want)
 	free(v);
 }
 
+/* A record's string field as the view has it ("-" for null, "?" absent). */
+static const char *
+field_of(const json_t *rec, const char *key)
+{
+	const json_t *v = json_object_get(rec, key);
+
+	return v == NULL ? "?" : json_is_null(v) ? "-" : json_string_value(v);
+}
+
+/* lq_profile_apply reads only what a record takes from an item (a brief
+ * view): for every item of every fixture, plain and lazy, it must give
+ * the record what the full view says. */
+static void
+check_apply(const char *file)
+{
+	char path[256];
+	FILE *fp;
+	json_t *a = json_array(), *item;
+	size_t k;
+
+	snprintf(path, sizeof path, "tests/data/shapes/%s", file);
+	if ((fp = fopen(path, "r")) == NULL) {
+		printf("# cannot open %s\n", path);
+		CHECK(0);
+		json_decref(a);
+		return;
+	}
+	lq_dataset_read(fp, path, collect, a, NULL);
+	fclose(fp);
+	CHECK(json_array_size(a) > 0);
+	json_array_foreach(a, k, item) {
+		for (int lazy = 0; lazy < 2; lazy++) {
+			char *text = json_dumps(item, JSON_COMPACT);
+			json_t *it = lazy ? lq_lazy_parse(text, strlen(text)) : json_incref(item);
+			json_t *rec = J("{\"id\":\"someone-x\",\"status\":\"discovered\"}");
+			struct lq_profile p;
+			int want = lq_profile_read(item, &p), got;
+
+			CHECK(it != NULL);
+			got = lq_profile_apply(rec, it, "t");
+			CHECK_INT(got, want);
+			if (want == LQ_PROFILE_OK) {
+				CHECK_STR(field_of(rec, "name"), p.name ? p.name : "-");
+				CHECK_STR(field_of(rec, "headline"), p.headline ? p.headline : "-");
+				CHECK_STR(field_of(rec, "company"), p.company ? p.company : "-");
+				CHECK_STR(field_of(rec, "location"), p.location ? p.location : "-");
+				CHECK(json_equal(json_object_get(rec, "current_job_titles"), p.titles));
+				if (p.public_id && strlen(p.public_id) < 60)
+					CHECK(strstr(field_of(rec, "linkedin_url"), "/in/") != NULL);
+			} else {
+				CHECK(strstr(json_string_value(json_object_get(json_object_get(rec, "error"), "message")),
+				    p.error) != NULL);
+			}
+			lq_profile_free(&p);
+			json_decref(rec);
+			json_decref(it);
+			free(text);
+		}
+	}
+	json_decref(a);
+}
+
 static void
 test_shapes(void)
 {
+	static const char *const files[] = { "apimaestro.json", "curious.json", "devfusion.json",
+		"harvest-deprecated.json", "harvest-element.json", "harvest-split.json", "harvest.json",
+		"supreme.json", "unknown.json" };
+
+	t_begin("apply (a brief view) gives a record what the full view reads, every shape, plain and lazy");
+	for (size_t i = 0; i < sizeof files / sizeof *files; i++)
+		check_apply(files[i]);
+
 	t_begin("supreme_coder: grouping row dissolved, dates, head count, industry");
 	check_view("supreme.json", 0, LQ_PROFILE_OK,
 	    "supreme_coder|In\xc3\xaas Duarte|CFO at Lumio | SaaS finance, FP&A, fundraising|Lisbon, Portugal|"

@@ -37,6 +37,33 @@ b64(const char *s)
 	return lq_base64_encode((const unsigned char *)s, strlen(s));
 }
 
+/* The key at every offset of a longer text, written plainly and with
+ * its '/' escaped, among bytes that start no form: only the key goes. */
+static void
+every_offset(void)
+{
+	for (size_t off = 0; off < 70; off++)
+		for (int esc = 0; esc < 2; esc++) {
+			struct lq_buf t = LQ_BUF_INIT, w = LQ_BUF_INIT;
+			char *c;
+
+			for (size_t i = 0; i < off; i++)
+				lq_buf_addc(&t, "xyz"[i % 3]);
+			lq_buf_add(&w, t.data ? t.data : "", t.len);
+			lq_buf_adds(&t, esc ? "sk-proj\\/Ab+9=Zq_SECRET-0123456789" : KEY);
+			lq_buf_adds(&w, LQ_REDACTED);
+			for (size_t i = 0; i < 40; i++) {
+				lq_buf_addc(&t, "xyz"[i % 3]);
+				lq_buf_addc(&w, "xyz"[i % 3]);
+			}
+			c = red(t.data);
+			CHECK_STR(c, w.data);
+			free(c);
+			lq_buf_free(&t);
+			lq_buf_free(&w);
+		}
+}
+
 int
 main(void)
 {
@@ -95,6 +122,9 @@ main(void)
 	CHECK_INT(n, 9);
 	CHECK_STR(buf, "a***b***c");
 
+	t_begin("the key at every offset of a long text, plain and escaped (few first bytes: sixteen at a time)");
+	every_offset();
+
 	t_begin("a near miss is not redacted");
 	c = red("sk-proj/Ab+9=Zq_SECRET-012345678X and sk-proj/Ab+9=Zq_SECRE");
 	CHECK_STR(c, "sk-proj/Ab+9=Zq_SECRET-012345678X and sk-proj/Ab+9=Zq_SECRE");
@@ -127,6 +157,13 @@ main(void)
 	}
 	lq_redact_url("https://proxy.example/v1");	/* no userinfo: nothing */
 	lq_redact_url("not a url");
+
+	t_begin("the key at every offset again, with more first bytes than the wide scan takes");
+	lq_redact_add("Qk-first-byte-1");
+	lq_redact_add("Wk-first-byte-2");
+	lq_redact_add("Ek-first-byte-3");
+	lq_redact_add("Rk-first-byte-4");
+	every_offset();
 
 	t_begin("lq_secret_env registers what it returns; unset and empty are NULL");
 	setenv("LQ_TEST_SECRET", "tok-ENVSECRET-99", 1);

@@ -66,8 +66,8 @@ done
 # figures for SHAPE that FILE's eval falls below by more than the margin;
 # exit 1 if any. Only the splits baseline.json has figures for are
 # measured: the second held-out part, "held-out-2" (two ICPs and their
-# people, tests/data/eval/people_ho2.py), has none until it is measured
-# once, and is neither evaluated nor printed here before then.
+# people, tests/data/eval/people_ho2.py), has figures for its two ICPs
+# only, recorded after its second measurement (docs/quality.md).
 cat > gate.sh <<'GATE'
 set -eu
 : > "ev.${1%.ndjson}.splits.ndjson"

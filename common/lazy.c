@@ -462,6 +462,67 @@ scan_number_value(ptr p, ptr e, double *out)
 	return p;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The eight bytes at p with '0' taken from each, and in *m the high
+ * nibbles that mark the bytes that are not digits (as in skip_digits). */
+static inline uint64_t
+digit_word(ptr p, uint64_t *m)
+{
+	uint64_t x, ones = UINT64_C(0x0101010101010101);
+
+	memcpy(&x, p, 8);
+	x ^= ones * '0';
+	*m = (x | (x + ones * 6)) & (ones * 0xF0);
+	return x;
+}
+#endif
+
+/* scan_number_value for the usual number of a vector, [-]0.ddd with 1
+ * to 15 fraction digits and no exponent, read from two words at once:
+ * NULL when the number at p is not one of those (or too near e), for
+ * scan_number_value to decide. The same value as it: w of at most 15
+ * digits is below 2^53 and the divisor an exact power of ten. */
+static inline ptr
+vector_number(ptr p, ptr e, double *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+	int neg = *p == '-';
+	ptr q = p + neg;
+	uint64_t x, m, w;
+	unsigned k;
+	double v;
+
+	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+		return NULL;
+	x = digit_word(q + 2, &m);
+	if (m == 0) {
+		w = digits8(x);
+		x = digit_word(q + 10, &m);
+		if (m == 0)
+			return NULL;
+		k = (unsigned)__builtin_ctzll(m) >> 3;
+		if (k > 0)
+			w = w * pow10u[k] + digits8(x << (8 * (8 - k)));
+		k += 8;
+	} else {
+		k = (unsigned)__builtin_ctzll(m) >> 3;
+		if (k == 0)
+			return NULL;
+		w = digits8(x << (8 * (8 - k)));
+	}
+	q += 2 + k;
+	if (*q == 'e' || *q == 'E')
+		return NULL;
+	v = (double)w / pow10_exact[k];
+	*out = neg ? -v : v;
+	return q;
+#else
+	(void)p, (void)e, (void)out;
+	return NULL;
+#endif
+}
+
 /* The floats the scanner read on its way through the member a stage
  * wants them for (lq_lazy_want_floats), until lazy_build stores them in
  * the object it makes: the member's value at val_off. */
@@ -629,8 +690,11 @@ scan_floats(ptr p, ptr e, int depth)
 	for (;;) {
 		if (p < e && (*p == '-' || DIGIT(*p))) {
 			double v;
+			ptr q = vector_number(p, e, &v);
 
-			if ((p = scan_number_value(p, e, &v)) == NULL)
+			if (q)
+				p = q;
+			else if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;
 			if (fl.n == fl.cap)
 				fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);

@@ -690,11 +690,22 @@ scan_floats(ptr p, ptr e, int depth)
 	for (;;) {
 		if (p < e && (*p == '-' || DIGIT(*p))) {
 			double v;
-			ptr q = vector_number(p, e, &v);
+			ptr q;
 
-			if (q)
+			/* a compact run of vector numbers; vector_number leaves
+			 * room for q[1] */
+			while ((q = vector_number(p, e, &v)) != NULL) {
+				if (fl.n == fl.cap)
+					fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
+				fl.v[fl.n++] = (float)v;
 				p = q;
-			else if ((p = scan_number_value(p, e, &v)) == NULL)
+				if (*q != ',' || (q[1] != '-' && !DIGIT(q[1])))
+					break;
+				p = q + 1;
+			}
+			if (q)
+				goto next;
+			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;
 			if (fl.n == fl.cap)
 				fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
@@ -708,6 +719,7 @@ scan_floats(ptr p, ptr e, int depth)
 			p++;	/* the next number of a compact array */
 			continue;
 		}
+next:
 		p = ws(p, e);
 		if (p >= e)
 			return NULL;

@@ -115,9 +115,11 @@ plain_init(void)
 		plain[c] = c != '"' && c != '\\';
 }
 
-static ptr
+static inline ptr
 ws(ptr p, ptr e)
 {
+	if (p < e && *p > ' ')
+		return p;	/* the usual case: no space at all */
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;

@@ -1486,6 +1486,13 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		lq_json_dump(b, v);
 		if (b->len - at == t->val_len && memcmp(b->data + at, raw, t->val_len) == 0)
 			continue;
+		/* A string set in place of a value that was not a string, or
+		 * of a string without escapes (whose bytes differed above):
+		 * changed, without parsing the text to find out. */
+		if (json_is_string(v) && (raw[0] != '"' || memchr(raw + 1, '\\', t->val_len - 2) == NULL)) {
+			verbatim = 0;
+			continue;
+		}
 		/* A value read and left alone goes out as it came (this costs
 		 * a parse only when the text was not in the writer's form). */
 		{

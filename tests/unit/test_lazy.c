@@ -151,6 +151,26 @@ main(void)
 		json_decref(j);
 	}
 
+	t_begin("strings set over members: the old text kept only when the value is the same");
+	{
+		/* e: escaped, same value; u: unescaped, same; n: a number set to
+		 * a string; c: unescaped, changed; x: escaped, changed */
+		const char *s = "{\"e\":\"\\u00e9\",\"u\":\"ab\",\"n\":1,\"c\":\"ab\",\"x\":\"a\\nb\",\"k\":\"a\\/b\"}";
+		json_t *j = lq_lazy_parse(s, strlen(s));
+		char *out;
+
+		json_object_set_new(j, "e", json_string("\xc3\xa9"));
+		json_object_set_new(j, "u", json_string("ab"));
+		json_object_set_new(j, "n", json_string("1"));
+		json_object_set_new(j, "c", json_string("ac"));
+		json_object_set_new(j, "x", json_string("x"));
+		json_object_set_new(j, "k", json_string("a/b"));
+		out = dump(j);
+		CHECK_STR(out, "{\"e\":\"\\u00e9\",\"u\":\"ab\",\"n\":\"1\",\"c\":\"ac\",\"x\":\"x\",\"k\":\"a\\/b\"}");
+		free(out);
+		json_decref(j);
+	}
+
 	t_begin("a large nested object changed: its members nobody read keep their bytes");
 	{
 		struct lq_buf in = LQ_BUF_INIT;

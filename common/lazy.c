@@ -115,9 +115,11 @@ plain_init(void)
 		plain[c] = c != '"' && c != '\\';
 }
 
-static ptr
+static inline ptr
 ws(ptr p, ptr e)
 {
+	if (p < e && *p > ' ')
+		return p;	/* the usual case: no space at all */
 	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;
@@ -462,6 +464,67 @@ scan_number_value(ptr p, ptr e, double *out)
 	return p;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The eight bytes at p with '0' taken from each, and in *m the high
+ * nibbles that mark the bytes that are not digits (as in skip_digits). */
+static inline uint64_t
+digit_word(ptr p, uint64_t *m)
+{
+	uint64_t x, ones = UINT64_C(0x0101010101010101);
+
+	memcpy(&x, p, 8);
+	x ^= ones * '0';
+	*m = (x | (x + ones * 6)) & (ones * 0xF0);
+	return x;
+}
+#endif
+
+/* scan_number_value for the usual number of a vector, [-]0.ddd with 1
+ * to 15 fraction digits and no exponent, read from two words at once:
+ * NULL when the number at p is not one of those (or too near e), for
+ * scan_number_value to decide. The same value as it: w of at most 15
+ * digits is below 2^53 and the divisor an exact power of ten. */
+static inline ptr
+vector_number(ptr p, ptr e, double *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
+	int neg = *p == '-';
+	ptr q = p + neg;
+	uint64_t x, m, w;
+	unsigned k;
+	double v;
+
+	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+		return NULL;
+	x = digit_word(q + 2, &m);
+	if (m == 0) {
+		w = digits8(x);
+		x = digit_word(q + 10, &m);
+		if (m == 0)
+			return NULL;
+		k = (unsigned)__builtin_ctzll(m) >> 3;
+		if (k > 0)
+			w = w * pow10u[k] + digits8(x << (8 * (8 - k)));
+		k += 8;
+	} else {
+		k = (unsigned)__builtin_ctzll(m) >> 3;
+		if (k == 0)
+			return NULL;
+		w = digits8(x << (8 * (8 - k)));
+	}
+	q += 2 + k;
+	if (*q == 'e' || *q == 'E')
+		return NULL;
+	v = (double)w / pow10_exact[k];
+	*out = neg ? -v : v;
+	return q;
+#else
+	(void)p, (void)e, (void)out;
+	return NULL;
+#endif
+}
+
 /* The floats the scanner read on its way through the member a stage
  * wants them for (lq_lazy_want_floats), until lazy_build stores them in
  * the object it makes: the member's value at val_off. */
@@ -629,7 +692,21 @@ scan_floats(ptr p, ptr e, int depth)
 	for (;;) {
 		if (p < e && (*p == '-' || DIGIT(*p))) {
 			double v;
+			ptr q;
 
+			/* a compact run of vector numbers; vector_number leaves
+			 * room for q[1] */
+			while ((q = vector_number(p, e, &v)) != NULL) {
+				if (fl.n == fl.cap)
+					fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
+				fl.v[fl.n++] = (float)v;
+				p = q;
+				if (*q != ',' || (q[1] != '-' && !DIGIT(q[1])))
+					break;
+				p = q + 1;
+			}
+			if (q)
+				goto next;
 			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;
 			if (fl.n == fl.cap)
@@ -644,6 +721,7 @@ scan_floats(ptr p, ptr e, int depth)
 			p++;	/* the next number of a compact array */
 			continue;
 		}
+next:
 		p = ws(p, e);
 		if (p >= e)
 			return NULL;
@@ -1408,6 +1486,13 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		lq_json_dump(b, v);
 		if (b->len - at == t->val_len && memcmp(b->data + at, raw, t->val_len) == 0)
 			continue;
+		/* A string set in place of a value that was not a string, or
+		 * of a string without escapes (whose bytes differed above):
+		 * changed, without parsing the text to find out. */
+		if (json_is_string(v) && (raw[0] != '"' || memchr(raw + 1, '\\', t->val_len - 2) == NULL)) {
+			verbatim = 0;
+			continue;
+		}
 		/* A value read and left alone goes out as it came (this costs
 		 * a parse only when the text was not in the writer's form). */
 		{

@@ -438,7 +438,19 @@ found:
 		d /= 10;
 		scale--;
 	}
-	nd = snprintf(digits, sizeof digits, "%lld", d);
+	{
+		/* d's decimal digits (d > 0): as "%lld" writes them */
+		char rev[24];
+		unsigned long long u = (unsigned long long)d;
+
+		nd = 0;
+		do
+			rev[nd++] = (char)('0' + u % 10);
+		while ((u /= 10) != 0);
+		for (int k = 0; k < nd; k++)
+			digits[k] = rev[nd - 1 - k];
+		digits[nd] = '\0';
+	}
 	e10 = nd - 1 - scale;		/* exponent of the first digit */
 	exp_form = e10 < -4 || e10 >= 17;
 	if (x < 0)

@@ -151,6 +151,26 @@ main(void)
 		json_decref(j);
 	}
 
+	t_begin("strings set over members: the old text kept only when the value is the same");
+	{
+		/* e: escaped, same value; u: unescaped, same; n: a number set to
+		 * a string; c: unescaped, changed; x: escaped, changed */
+		const char *s = "{\"e\":\"\\u00e9\",\"u\":\"ab\",\"n\":1,\"c\":\"ab\",\"x\":\"a\\nb\",\"k\":\"a\\/b\"}";
+		json_t *j = lq_lazy_parse(s, strlen(s));
+		char *out;
+
+		json_object_set_new(j, "e", json_string("\xc3\xa9"));
+		json_object_set_new(j, "u", json_string("ab"));
+		json_object_set_new(j, "n", json_string("1"));
+		json_object_set_new(j, "c", json_string("ac"));
+		json_object_set_new(j, "x", json_string("x"));
+		json_object_set_new(j, "k", json_string("a/b"));
+		out = dump(j);
+		CHECK_STR(out, "{\"e\":\"\\u00e9\",\"u\":\"ab\",\"n\":\"1\",\"c\":\"ac\",\"x\":\"x\",\"k\":\"a\\/b\"}");
+		free(out);
+		json_decref(j);
+	}
+
 	t_begin("a large nested object changed: its members nobody read keep their bytes");
 	{
 		struct lq_buf in = LQ_BUF_INIT;
@@ -290,6 +310,53 @@ main(void)
 			}
 		}
 		CHECK_INT(bad_values, 0);
+	}
+
+	t_begin("vector numbers: [-]0.ddd read two words at a time, every digit count, near the end and with exponents");
+	{
+		unsigned long long seed = 2463534242ull;
+		static const char *tails[] = { "", "e-3", "E2", "e+1", ".5" };
+		int bad = 0, tested = 0;
+
+		for (int nd = 1; nd <= 18; nd++)
+			for (int t = 0; t < (int)(sizeof tails / sizeof *tails); t++)
+				for (int trial = 0; trial < 40; trial++) {
+					char num[64], rec[200];
+					const char *pad = trial % 2 ? "" : "                    ";
+					size_t len = 0, n;
+					json_t *lz;
+					const float *f;
+					float want;
+
+					if (trial % 3 == 0)
+						num[len++] = '-';
+					num[len++] = '0', num[len++] = '.';
+					for (int i = 0; i < nd; i++) {
+						seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+						num[len++] = (char)('0' + (trial % 5 == 1 && i < nd - 1 ? 0 : seed % 10));
+					}
+					num[len] = '\0';
+					strcat(num, tails[t]);
+					/* the number last in the line (no room for two words)
+					 * or followed by padding */
+					snprintf(rec, sizeof rec, "{\"embedding\":[%s,%s]%s}", num, num, pad);
+					lq_lazy_want_floats("embedding");
+					lz = lq_lazy_parse(rec, strlen(rec));
+					if (t == 4) {	/* "0.12.5": not JSON */
+						CHECK(lz == NULL);
+						continue;
+					}
+					tested++;
+					want = (float)strtod(num, NULL);
+					if (lz == NULL || (f = lq_lazy_floats(lz, "embedding", &n)) == NULL || n != 2 ||
+					    memcmp(&f[0], &want, sizeof want) != 0 || memcmp(&f[1], &want, sizeof want) != 0) {
+						if (bad++ < 5)
+							printf("#   %s: the scanner's float differs\n", num);
+					}
+					json_decref(lz);
+				}
+		CHECK_INT(bad, 0);
+		CHECK(tested == 18 * 4 * 40);
 	}
 
 	t_begin("exponents: the number checker and the float reader take and refuse alike, at the same limits");

@@ -758,56 +758,50 @@ number_word(const char *w)
 	return -1;
 }
 
-/* n when the phrase of list that ends just before word i has n words (the longest), else 0. */
+/* Does the folded phrase p (n words) stand at words at..at+n-1 of t? */
 static int
-phrase_before(char **t, int i, const char **list)
+words_are(char **t, int at, const char *p, int n)
+{
+	for (int k = 0; k < n; k++) {
+		size_t l = strcspn(p, " ");
+
+		if (strlen(t[at + k]) != l || strncmp(t[at + k], p, l) != 0)
+			return 0;
+		p += l + (p[l] == ' ');
+	}
+	return 1;
+}
+
+/* The longest phrase of list at word i of t's nt words (before: ending
+ * just before word i), in words; 0 if none. */
+static int
+phrase_near(char **t, int nt, int i, const char **list, int before)
 {
 	int best = 0;
 
 	for (; *list; list++) {
-		int n = 1, k, ok = 1;
-		const char *p = *list, *q;
+		int n = 1;
 
-		for (q = p; *q; q++)
+		for (const char *q = *list; *q; q++)
 			n += *q == ' ';
-		if (n > i || n <= best)
-			continue;
-		for (k = 0, q = p; k < n && ok; k++) {
-			size_t l = strcspn(q, " ");
-
-			ok = strlen(t[i - n + k]) == l && strncmp(t[i - n + k], q, l) == 0;
-			q += l + (q[l] == ' ');
-		}
-		if (ok)
+		if (n > best && (before ? n <= i : i + n <= nt) && words_are(t, before ? i - n : i, *list, n))
 			best = n;
 	}
 	return best;
+}
+
+/* n when the phrase of list that ends just before word i has n words (the longest), else 0. */
+static int
+phrase_before(char **t, int i, const char **list)
+{
+	return phrase_near(t, i, i, list, 1);
 }
 
 /* n when a phrase of list starts at word i (the longest), else 0. */
 static int
 phrase_from(char **t, int nt, int i, const char **list)
 {
-	int best = 0;
-
-	for (; *list; list++) {
-		int n = 1, k, ok = 1;
-		const char *q;
-
-		for (q = *list; *q; q++)
-			n += *q == ' ';
-		if (i + n > nt || n <= best)
-			continue;
-		for (k = 0, q = *list; k < n && ok; k++) {
-			size_t l = strcspn(q, " ");
-
-			ok = strlen(t[i + k]) == l && strncmp(t[i + k], q, l) == 0;
-			q += l + (q[l] == ' ');
-		}
-		if (ok)
-			best = n;
-	}
-	return best;
+	return phrase_near(t, nt, i, list, 0);
 }
 
 /* A number at word i of t: digits ("1 000" was "1,000", "5k") or words

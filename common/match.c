@@ -63,6 +63,36 @@ static struct {
 } *stems;
 static size_t n_stems;
 
+/* The entries of a phrase table by their phrase's first byte, each
+ * bucket in the table's order: a word can only start a phrase of its own
+ * first byte, so a lookup tries those alone and still meets them in the
+ * order (and so picks the same longest match) a scan of the whole table
+ * would. ix[start[c]..start[c+1]) are the entries whose phrase starts
+ * with byte c. */
+struct first_index {
+	size_t start[257];
+	size_t *ix;
+};
+static struct first_index expand_ix, senses_ix, industries_ix;
+
+/* Builds x over n phrases, phrase(i) the i-th. */
+static void
+first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t))
+{
+	size_t count[256] = { 0 }, at[256];
+
+	for (size_t i = 0; i < n; i++)
+		count[(unsigned char)phrase(i)[0]]++;
+	x->start[0] = 0;
+	for (size_t c = 0; c < 256; c++) {
+		x->start[c + 1] = x->start[c] + count[c];
+		at[c] = x->start[c];
+	}
+	x->ix = lq_xcalloc(n + 1, sizeof *x->ix);
+	for (size_t i = 0; i < n; i++)
+		x->ix[at[(unsigned char)phrase(i)[0]]++] = i;
+}
+
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
 	"production" };	/* LQ_FN_* bit order */
@@ -118,6 +148,10 @@ bits_of(const struct lq_vocab_rec *r, size_t f, const char *const *names, size_t
 	return b;
 }
 
+static const char *expand_phrase(size_t i) { return expand[i].phrase; }
+static const char *senses_phrase(size_t i) { return senses[i].phrase; }
+static const char *industries_phrase(size_t i) { return industries[i].phrase; }
+
 static void
 lex_load(void)
 {
@@ -133,6 +167,7 @@ lex_load(void)
 		expand[i].rep = folded(&t->rec[i], 1);
 	}
 	n_expand = t->n;
+	first_index_build(&expand_ix, n_expand, expand_phrase);
 
 	t = lq_vocab_need(v, "titles.senses", 3, 3);
 	senses = lq_xcalloc(t->n + 1, sizeof *senses);
@@ -157,6 +192,7 @@ lex_load(void)
 		}
 	}
 	n_senses = t->n;
+	first_index_build(&senses_ix, n_senses, senses_phrase);
 
 	lapsed = folded_list(v, "titles.lapsed");
 	recruiter = folded_list(v, "titles.recruiter");
@@ -179,6 +215,7 @@ lex_load(void)
 			    t->rec[i].line, t->rec[i].f[0]);
 	}
 	n_industries = t->n;
+	first_index_build(&industries_ix, n_industries, industries_phrase);
 	t = lq_vocab_need(v, "industries.related", 2, 2);
 	related = lq_xcalloc(t->n + 1, sizeof *related);
 	for (i = 0; i < t->n; i++) {
@@ -428,7 +465,10 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		 * title is what comes before "to" */
 		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
 			break;
-		for (size_t e = 0; e < n_expand; e++) {
+		unsigned char c0 = (unsigned char)w[i][0];
+
+		for (size_t x = expand_ix.start[c0]; x < expand_ix.start[c0 + 1]; x++) {
+			size_t e = expand_ix.ix[x];
 			size_t k = phrase_at(expand[e].phrase, w + i, n - i);
 
 			if (k > best)
@@ -450,7 +490,10 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	for (size_t i = 0; i < cn;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; e < n_senses; e++) {
+		unsigned char c0 = (unsigned char)cw[i][0];
+
+		for (size_t x = senses_ix.start[c0]; x < senses_ix.start[c0 + 1]; x++) {
+			size_t e = senses_ix.ix[x];
 			size_t k = phrase_at(senses[e].phrase, cw + i, cn - i);
 
 			if (k > best)
@@ -651,7 +694,10 @@ groups_of(char **w, size_t n, int ai_ok)
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		for (size_t e = 0; w[i] && e < n_industries; e++) {
+		unsigned char c0 = w[i] ? (unsigned char)w[i][0] : 0;
+
+		for (size_t x = industries_ix.start[c0]; w[i] && x < industries_ix.start[c0 + 1]; x++) {
+			size_t e = industries_ix.ix[x];
 			size_t k = phrase_at(industries[e].phrase, w + i, n - i);
 
 			if (k > best)

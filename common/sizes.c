@@ -311,9 +311,15 @@ static int
 word_at(const char *s, int *n)
 {
 	utf8proc_int32_t c;
-	utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
+	utf8proc_ssize_t k;
 	utf8proc_category_t cat;
+	unsigned char b = (unsigned char)*s;
 
+	/* ASCII: its letters and digits are the only ones of those
+	 * categories (what utf8proc says of them, without asking it) */
+	if (b < 0x80)
+		return *n = 1, (b >= '0' && b <= '9') || ((b | 0x20) >= 'a' && (b | 0x20) <= 'z');
+	k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &c);
 	if (k <= 0)
 		return *n = 1, 0;
 	*n = (int)k;

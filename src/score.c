@@ -910,16 +910,17 @@ structured_one(struct lead *l, const float *vec)
 	if (icp->target_industries.n) {
 		double I = 0;
 		size_t bi = 0;
+		/* the lead's groups, the same against every target */
+		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
+		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
+		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
-			unsigned lg = strcmp(l->industry_src, "company") == 0 ?
-			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
 			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);
 
 			/* an encoder guess close to its runner-up: what both say */
 			if (l->guess)
-				s = fmin(s, industry_sim(lq_industry_groups(l->runner), vec + l->runner_vec * (size_t)dim,
-				    &industries[j]));
+				s = fmin(s, industry_sim(rg, vec + l->runner_vec * (size_t)dim, &industries[j]));
 			if (s > I || j == 0)
 				I = s, bi = j;
 		}

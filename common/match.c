@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -41,6 +42,8 @@ static size_t n_senses;
 /* titles.lapsed, .recruiter, .vendor, .side: headline and title phrases
  * (lq_headline_stance, lq_title_side); NULL-terminated, folded. */
 static char **lapsed, **recruiter, **vendor, **side;
+/* ... as lq_has_needle searches for them (lq_phrase_needle) */
+static char **lapsed_n, **recruiter_n, **side_n;
 
 /* industries.words: words naming industries and their groups (a bit per
  * name of industries.groups); industries.related: pairs of related
@@ -122,6 +125,44 @@ folded_list(const struct lq_vocab *v, const char *table)
 	return w;
 }
 
+/* lq_phrase_needle of each phrase of the NULL-terminated list l. */
+static char **
+needles(char **l)
+{
+	size_t n = 0;
+
+	while (l[n])
+		n++;
+	char **w = lq_xcalloc(n + 1, sizeof *w);
+	for (size_t i = 0; i < n; i++)
+		w[i] = lq_phrase_needle(l[i]);
+	return w;
+}
+
+/* The first bytes of the words of folded text f, a bit each: a phrase can
+ * only be found (lq_has_needle) where a word starts, so one whose first
+ * byte is not among them is not there. */
+struct initials {
+	uint64_t bit[4];
+};
+
+static void
+initials_of(const char *f, struct initials *x)
+{
+	memset(x, 0, sizeof *x);
+	for (const unsigned char *p = (const unsigned char *)f; *p; p++)
+		if (p == (const unsigned char *)f || p[-1] == ' ')
+			x->bit[*p >> 6] |= (uint64_t)1 << (*p & 63);
+}
+
+static int
+may_hold(const struct initials *x, const char *needle)
+{
+	unsigned char c = (unsigned char)needle[0];
+
+	return (x->bit[c >> 6] >> (c & 63)) & 1;
+}
+
 /* The bits of the space-separated names in field f of r: names[i] is bit
  * i; what names the field's values in a message. */
 static unsigned
@@ -198,6 +239,9 @@ lex_load(void)
 	recruiter = folded_list(v, "titles.recruiter");
 	vendor = folded_list(v, "titles.vendor");
 	side = folded_list(v, "titles.side");
+	lapsed_n = needles(lapsed);
+	recruiter_n = needles(recruiter);
+	side_n = needles(side);
 
 	groups = lq_vocab_words(v, "industries.groups");
 	for (ng = 0; groups[ng]; ng++)
@@ -613,16 +657,18 @@ lq_headline_stance(const char *headline)
 	char *f = lq_fold(headline);
 	int r = LQ_STANCE_NONE;
 	size_t i;
+	struct initials x;
 
 	lex();
+	initials_of(f, &x);
 	for (i = 0; r == LQ_STANCE_NONE && recruiter[i]; i++)
-		if (lq_has_phrase(f, recruiter[i]))
+		if (may_hold(&x, recruiter_n[i]) && lq_has_needle(f, recruiter_n[i]))
 			r = LQ_STANCE_RECRUITER;
 	for (i = 0; r == LQ_STANCE_NONE && vendor[i]; i++)
 		if (strncmp(f, vendor[i], strlen(vendor[i])) == 0 && f[strlen(vendor[i])] == ' ')
 			r = LQ_STANCE_VENDOR;
 	for (i = 0; r == LQ_STANCE_NONE && lapsed[i]; i++)
-		if (lq_has_phrase(f, lapsed[i]))
+		if (may_hold(&x, lapsed_n[i]) && lq_has_needle(f, lapsed_n[i]))
 			r = LQ_STANCE_LAPSED;
 	if (r == LQ_STANCE_NONE && (strncmp(f, "former ", 7) == 0 || strncmp(f, "ex ", 3) == 0))
 		r = LQ_STANCE_LAPSED;
@@ -675,10 +721,12 @@ lq_title_side(const char *title)
 {
 	char *f = lq_fold(title);
 	int r = 0;
+	struct initials x;
 
 	lex();
+	initials_of(f, &x);
 	for (size_t i = 0; side[i] && !r; i++)
-		r = lq_has_phrase(f, side[i]);
+		r = may_hold(&x, side_n[i]) && lq_has_needle(f, side_n[i]);
 	free(f);
 	return r;
 }
@@ -850,17 +898,33 @@ is_folded(const char *s)
 	return 1;
 }
 
-int
-lq_has_phrase(const char *hay, const char *needle)
+char *
+lq_phrase_needle(const char *needle)
 {
-	char *fn = is_folded(needle) ? NULL : lq_fold(needle);
-	const char *n = fn ? fn : needle;
+	return is_folded(needle) ? lq_xstrdup(needle) : lq_fold(needle);
+}
+
+int
+lq_has_needle(const char *hay, const char *n)
+{
 	size_t nl = strlen(n);
 	int found = 0;
 
 	if (nl > 0)
 		for (const char *p = strstr(hay, n); p && !found; p = strstr(p + 1, n))
 			found = (p == hay || p[-1] == ' ') && (p[nl] == ' ' || p[nl] == '\0');
+	return found;
+}
+
+int
+lq_has_phrase(const char *hay, const char *needle)
+{
+	if (is_folded(needle))
+		return lq_has_needle(hay, needle);
+
+	char *fn = lq_fold(needle);
+	int found = lq_has_needle(hay, fn);
+
 	free(fn);
 	return found;
 }

@@ -143,4 +143,11 @@ double lq_size_sim(const char *have, const char *want);
  * (both folded with lq_fold: "FP&A" is found in "fp&a lead"). */
 int lq_has_phrase(const char *hay_folded, const char *needle);
 
+/* The form of needle lq_has_phrase searches for (needle itself when it is
+ * folded already, else lq_fold's): a caller that tries one needle on many
+ * texts makes it once and calls lq_has_needle, which gives what
+ * lq_has_phrase(hay_folded, needle) gives. Free it. */
+char *lq_phrase_needle(const char *needle);
+int lq_has_needle(const char *hay_folded, const char *needle_form);
+
 #endif

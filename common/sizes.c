@@ -24,6 +24,7 @@ struct phrases {
 	const char *name, *what;
 	const struct lq_vocab_table *t;
 	char **fold;
+	char **needle;	/* lq_phrase_needle of each fold[i] */
 };
 static struct phrases stages = { .name = "company-sizes.stages", .what = "a stage word and a company size" },
 	kinds = { .name = "company-sizes.kinds", .what = "a phrase and a company type" },
@@ -63,10 +64,12 @@ phrases_load(const struct lq_vocab *v, struct phrases *p)
 {
 	p->t = lq_vocab_need(v, p->name, 2, 2);
 	p->fold = lq_xmalloc((p->t->n + 1) * sizeof *p->fold);
+	p->needle = lq_xmalloc((p->t->n + 1) * sizeof *p->needle);
 	for (size_t i = 0; i < p->t->n; i++) {
 		const struct lq_vocab_rec *r = &p->t->rec[i];
 
 		p->fold[i] = lq_fold(r->f[0]);
+		p->needle[i] = lq_phrase_needle(p->fold[i]);
 		if (!p->fold[i][0] || !is_size(r->f[1]))
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: %s", r->file, r->line, p->what);
 	}
@@ -79,7 +82,7 @@ phrases_find(const struct phrases *p, const char *folded, const char **word)
 {
 	pthread_once(&once, load);
 	for (size_t i = 0; folded && i < p->t->n; i++)
-		if (lq_has_phrase(folded, p->fold[i])) {
+		if (lq_has_needle(folded, p->needle[i])) {
 			if (word)
 				*word = p->t->rec[i].f[0];
 			return p->t->rec[i].f[1];
@@ -179,7 +182,7 @@ lq_size_kind_as(const char *folded, const char *type, const char **word)
 {
 	pthread_once(&once, load);
 	for (size_t i = 0; folded && i < kinds.t->n; i++)
-		if (strcmp(kinds.t->rec[i].f[1], type) == 0 && lq_has_phrase(folded, kinds.fold[i])) {
+		if (strcmp(kinds.t->rec[i].f[1], type) == 0 && lq_has_needle(folded, kinds.needle[i])) {
 			if (word)
 				*word = kinds.t->rec[i].f[0];
 			return type;

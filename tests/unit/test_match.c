@@ -244,6 +244,46 @@ main(int argc, char **argv)
 	CHECK(!lq_has_phrase(s, "close and caf"));
 	free(s);
 
+	t_begin("a needle made once (lq_phrase_needle) finds what lq_has_phrase finds");
+	{
+		static const char *const hays[] = { "Owns FP&A, the month-end close and Café budgets",
+			"Ex-Recruiter · now CFO", "", "  ", "Geschäftsführer der ÄÖÜ GmbH", "a b c", "ﬁnance ﬂow",
+			"\xff\xfe broken utf-8 close", "close-close close", NULL };
+		static const char *const needles[] = { "fp&a", "Month-End Close", "cafe", "FP", "close", "",
+			" ", "GESCHÄFTSFÜHRER", "geschaftsfuhrer", "äöü gmbh", "b c", "finance", "fi", "\xff",
+			"close close", "ex recruiter", "&", "c\xc3", NULL };
+
+		for (size_t i = 0; hays[i]; i++) {
+			char *h = lq_fold(hays[i]);
+
+			for (size_t k = 0; needles[k]; k++) {
+				char *n = lq_phrase_needle(needles[k]);
+
+				if (lq_has_needle(h, n) != lq_has_phrase(h, needles[k]))
+					CHECK(!"lq_has_needle differs from lq_has_phrase");
+				free(n);
+			}
+			free(h);
+		}
+		s = lq_fold("Owns FP&A and the close");
+		char *n = lq_phrase_needle("Close");
+		CHECK_STR(n, "close");
+		CHECK(lq_has_needle(s, n));
+		free(n);
+		n = lq_phrase_needle("fp&a");	/* folded already: itself */
+		CHECK_STR(n, "fp&a");
+		CHECK(lq_has_needle(s, n));
+		free(n);
+		free(s);
+	}
+	t_begin("the title and headline phrase lists still match (looked up by their first byte)");
+	CHECK(lq_title_side("Board Member"));
+	CHECK(lq_title_side("Advisory Board Member, Acme"));
+	CHECK(!lq_title_side("Head of Onboarding"));
+	CHECK(lq_headline_stance("Partner, Executive Search | Headhunter") == LQ_STANCE_RECRUITER);
+	CHECK(lq_headline_stance("Retired CFO") == LQ_STANCE_LAPSED);
+	CHECK(lq_headline_stance("CFO at Acme") == LQ_STANCE_NONE);
+
 	/* The real model: a missing one is a failure, not a skip. */
 	enc = lq_encoder_load(NULL, err, sizeof err);
 	t_begin("the real model loads (make model)");

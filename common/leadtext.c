@@ -21,6 +21,9 @@ str(const json_t *o, const char *k)
 	return s && *s ? s : NULL;
 }
 
+/* A byte that goes into a part as it is. */
+#define PLAIN(c) ((unsigned char)(c) > 0x20 && (c) != 0x7f)
+
 /* Appends "Label: text" (whitespace collapsed, text cut to max bytes). */
 static void
 part(struct lq_buf *b, const char *label, const char *text, size_t max)
@@ -45,9 +48,17 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 		const char *run = text;
 		unsigned char c;
 
-		/* a run of bytes that go in as they are, copied at once */
-		while ((unsigned char)*text > 0x20 && *text != 0x7f)
-			text++;
+		/* a run of bytes that go in as they are, copied at once: words
+		 * and the single spaces between them (a space the loop below
+		 * would collapse into itself) */
+		for (;;) {
+			if (PLAIN(text[0]))
+				text++;
+			else if (text[0] == ' ' && text > run && PLAIN(text[1]))
+				text += 2;
+			else
+				break;
+		}
 		if (text > run) {
 			if (sp) {
 				lq_buf_addc(b, ' ');
@@ -56,6 +67,9 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 			}
 			lq_buf_add(b, run, (size_t)(text - run));
 			n += (size_t)(text - run);
+			/* the cut below looks at the first max + 1 bytes alone */
+			if (max && n > max)
+				break;
 			continue;
 		}
 		c = (unsigned char)*text++;

@@ -339,6 +339,19 @@ static const char fold_ascii[128] = {
 
 #define FOLD_ALNUM(c) ((c) < 0x80 && fold_ascii[c] && fold_ascii[c] != '&' && fold_ascii[c] != '+')
 
+/* fold_ascii of an ASCII letter or digit, 0 for every other byte: the
+ * bytes lq_fold copies (in lower case) without looking around them. */
+static const char fold_alnum[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+#define L(u, l) [u] = l, [l] = l
+	L('A', 'a'), L('B', 'b'), L('C', 'c'), L('D', 'd'), L('E', 'e'), L('F', 'f'), L('G', 'g'),
+	L('H', 'h'), L('I', 'i'), L('J', 'j'), L('K', 'k'), L('L', 'l'), L('M', 'm'), L('N', 'n'),
+	L('O', 'o'), L('P', 'p'), L('Q', 'q'), L('R', 'r'), L('S', 's'), L('T', 't'), L('U', 'u'),
+	L('V', 'v'), L('W', 'w'), L('X', 'x'), L('Y', 'y'), L('Z', 'z'),
+#undef L
+};
+
 /* Appends the NFKC case-folded, mark-stripped form of the n bytes at s
  * (no ASCII byte among them) to b; -1 if they are not valid UTF-8. */
 static int
@@ -410,7 +423,16 @@ lq_fold(const char *s)
 
 	while (i < len) {
 		unsigned c = src[i];
+		char f0;
 
+		/* a run of letters and digits (src[len] is the NUL, which ends
+		 * it) */
+		while ((f0 = fold_alnum[c]) != 0) {
+			*o++ = f0;
+			c = src[++i];
+		}
+		if (i >= len)
+			break;
 		if (c < 0x80) {
 			char f = fold_ascii[c];
 

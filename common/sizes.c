@@ -456,7 +456,20 @@ lq_size_headcount(const char *text, const char **start, const char **end)
 		return 0;
 	while (*p) {
 		long v, top;
-		int d = digit_at(p, &n);
+		int d;
+
+		/* a run of ASCII letters: words, each byte leaving the state
+		 * as the general step below would (a word, no digit) */
+		if (((unsigned char)*p | 0x20) >= 'a' && ((unsigned char)*p | 0x20) <= 'z') {
+			do
+				p++;
+			while (((unsigned char)*p | 0x20) >= 'a' && ((unsigned char)*p | 0x20) <= 'z');
+			prev_word = 1;
+			after_digit_sep = 0;
+			prev_digit = 0;
+			continue;
+		}
+		d = digit_at(p, &n);
 
 		if (d < 0 || prev_word || after_digit_sep) {
 			int w = word_at(p, &n);

@@ -771,8 +771,10 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		for (i = 0; i < (size_t)dim; i++)
 			n += (double)f[i] * f[i];
 		if (n > 0 && isfinite(n)) {
+			double r = sqrt(n);
+
 			for (i = 0; i < (size_t)dim; i++)
-				f[i] = (float)(f[i] / sqrt(n));
+				f[i] = (float)(f[i] / r);
 			l->own_vec = f;
 			*ownbuf = f;
 		} else {

@@ -1,5 +1,6 @@
 /* score.c: score each lead against an ICP (baseline cosine or structured per-criterion evidence). */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -825,6 +826,76 @@ r2(double x)
 	return round_to(x, 2);
 }
 
+/* The cosines of a title vector with every target title's (d[0..nT))
+ * and every excluded title's (d[nT..nT+nX)), kept by the vector's own
+ * bytes: the same title in another lead has the same vector and needs no
+ * second pass over it (titles repeat among leads: "CEO", "Founder").
+ * A lookup compares the whole vector, so a hit is the same floats and the
+ * same cosines, whatever made them. Bounded: at most DOTS_MAX vectors,
+ * then it starts over. */
+#define DOTS_SLOTS 4096
+#define DOTS_MAX (DOTS_SLOTS / 2)
+static struct dots_ent {
+	float *v;	/* dim floats, NULL: a free slot */
+	double *d;
+} *dots_tab;
+static size_t dots_n;
+
+static uint32_t
+dots_hash(const float *v)
+{
+	uint32_t h = 2166136261u;
+
+	/* a few of the floats: two vectors this alike are compared whole */
+	for (int i = 0; i < dim; i += dim / 16 > 0 ? dim / 16 : 1) {
+		uint32_t w;
+
+		memcpy(&w, &v[i], sizeof w);
+		h = (h ^ w) * 16777619u;
+	}
+	return h ^ (h >> 15);
+}
+
+static void
+dots_clear(void)
+{
+	for (size_t i = 0; dots_tab && i < DOTS_SLOTS; i++) {
+		free(dots_tab[i].v);
+		free(dots_tab[i].d);
+		dots_tab[i].v = NULL;
+		dots_tab[i].d = NULL;
+	}
+	dots_n = 0;
+}
+
+static const double *
+title_dots(const float *lv)
+{
+	size_t nt = icp->target_titles.n, nx = icp->exclude_titles.n, vb = (size_t)dim * sizeof *lv;
+	uint32_t i;
+
+	if (dots_tab == NULL)
+		dots_tab = lq_xcalloc(DOTS_SLOTS, sizeof *dots_tab);
+	for (i = dots_hash(lv) & (DOTS_SLOTS - 1); dots_tab[i].v; i = (i + 1) & (DOTS_SLOTS - 1))
+		if (memcmp(dots_tab[i].v, lv, vb) == 0)
+			return dots_tab[i].d;
+	if (dots_n == DOTS_MAX) {
+		dots_clear();
+		for (i = dots_hash(lv) & (DOTS_SLOTS - 1); dots_tab[i].v; i = (i + 1) & (DOTS_SLOTS - 1))
+			;
+	}
+	double *d = lq_xcalloc(nt + nx + 1, sizeof *d);
+	for (size_t j = 0; j < nt; j++)
+		d[j] = dot(lv, titles[j].v, dim);
+	for (size_t j = 0; j < nx; j++)
+		d[nt + j] = dot(lv, excludes[j].v, dim);
+	dots_tab[i].v = lq_xmalloc(vb);
+	memcpy(dots_tab[i].v, lv, vb);
+	dots_tab[i].d = d;
+	dots_n++;
+	return d;
+}
+
 /* Scores one lead whose strings' vectors are in vec. */
 static void
 structured_one(struct lead *l, const float *vec)
@@ -840,10 +911,11 @@ structured_one(struct lead *l, const float *vec)
 	/* Title: best pair of a current title and a target title. */
 	if (icp->target_titles.n) {
 		T = 0;
-		for (i = 0; i < l->ntitles; i++)
+		for (i = 0; i < l->ntitles; i++) {
+			const double *d = title_dots(vec + (l->first_title + i) * (size_t)dim);
+
 			for (j = 0; j < icp->target_titles.n; j++) {
-				const float *lv = vec + (l->first_title + i) * (size_t)dim;
-				double cs = dot(lv, titles[j].v, dim);
+				double cs = d[j];
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
 				    l->weight[i];
 
@@ -855,6 +927,7 @@ structured_one(struct lead *l, const float *vec)
 					btarget = j;
 				}
 			}
+		}
 		if (l->ntitles) {
 			json_object_set_new(comp, "title", json_pack("{s:f,s:s,s:s}", "value", r2(T),
 			    "lead", l->title[bt], "target", titles[btarget].s));
@@ -877,11 +950,11 @@ structured_one(struct lead *l, const float *vec)
 		for (i = 0; i < l->ntitles; i++) {
 			double m = 0;
 			size_t mk = 0;
-			const float *lv = vec + (l->first_title + i) * (size_t)dim;
+			const double *d = title_dots(vec + (l->first_title + i) * (size_t)dim);
 
 			for (j = 0; j < icp->exclude_titles.n; j++) {
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &excludes[j].t),
-				    dot(lv, excludes[j].v, dim));
+				    d[icp->target_titles.n + j]);
 				if (s > m)
 					m = s, mk = j;
 			}

@@ -243,7 +243,7 @@ q("Chris", "Walsh", "Boston, Massachusetts, United States", "United States", "So
   [pos("Senior Product Manager", "Hubwise", "501-1000", "2021-03"),
    pos("Founder", "Salty Dog Biscuits", "1-10", "2023-04", etype="Self-employed")],
   tune2=True, tag="side",
-  K=(1, "a dog-biscuit brand, but a weekend side project next to a product-manager job"))
+  K=(0, "a dog-biscuit brand, but a weekend side project next to a product-manager job: excluded"))
 q("Hélène", "Vasseur", "Lille, Hauts-de-France, France", "France", "Food and Beverage Manufacturing",
   "Directrice Générale | Groupe Nutripat (alimentation animale, 3 000 collaborateurs)",
   "", ["Direction générale", "Industrie", "Stratégie"],

@@ -12,9 +12,14 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # tune them (gen.py, split_of).
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
-        "H": "Chambrelis", "A": "Aislewise"}
+        "H": "Chambrelis", "A": "Aislewise", "R": "Flottarif"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
+# Tune ICPs added after held-out-2 (TUNE2_ICPS): every judgment for them is
+# in "tune". They judge the earlier people of the tune split and their own
+# people (t2()); held-out and held-out-2 people stay unjudged for them, and
+# their own people are judged for them only (gen.py, labels in main()).
+TUNE2_ICPS = ("R",)
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -35,11 +40,13 @@ NOFIT = {
     "Q": "keine Verantwortung für Qualität oder Werk in der Fertigung",
     "H": "ne fixe pas le prix des chambres d'un hôtel ou d'un groupe hôtelier francophone",
     "A": "not a founder or leader of an emerging packaged food or drink brand",
+    "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
 }
 
 PEOPLE = []
 LATER = {}
 PART2 = {}
+TUNE2 = {}
 
 
 def pos(title, company, size=None, start="2020", end=None, desc=None, etype="Full-time"):
@@ -102,3 +109,28 @@ def part2(slug, **J):
     if slug in PART2:
         raise SystemExit("part2(%s) given twice" % slug)
     PART2[slug] = J
+
+
+def t2(first, last, loc, country, industry, headline, summary, skills, positions,
+       slug=None, **J):
+    """A person written for the tune ICPs added after held-out-2
+    (TUNE2_ICPS), judged only for the keys in J (each one of them), in the
+    split "tune"; the other ICPs leave the person unjudged."""
+    if not J or any(k not in TUNE2_ICPS for k in J):
+        raise SystemExit("t2(%s %s): judge it for TUNE2_ICPS keys only" % (first, last))
+    PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
+                       industry=industry, headline=headline, summary=summary,
+                       skills=skills, positions=positions, J=J, slug=slug, tag=None,
+                       first_set=False, part2=False, tune2=True))
+
+
+def tune2(slug, **J):
+    """Judgments of an earlier person of the tune split against the ICPs
+    of TUNE2_ICPS, where the default ("<no>: <NOFIT[key]>", 0) does not
+    hold; applied by gen.py after every person is read."""
+    for k in J:
+        if k not in TUNE2_ICPS:
+            raise SystemExit("tune2(%s): %s is not in TUNE2_ICPS" % (slug, k))
+    if slug in TUNE2:
+        raise SystemExit("tune2(%s) given twice" % slug)
+    TUNE2[slug] = J

@@ -6,7 +6,12 @@ this script only lays them out (evalkit.py has the helpers).
 Splits: "tune" and "held-out" (split_of), and "held-out-2", the second
 held-out part (people_ho2.py: two more ICPs and their people), which holds
 every judgment for its ICPs and of its people, measured once
-(docs/quality.md).
+(docs/quality.md). The tune ICPs added after it (evalkit.TUNE2_ICPS, their
+people written with evalkit.t2() in people_t2*.py) have every judgment in
+"tune": they judge the earlier tune people (0 "<no>: <NOFIT>" unless
+evalkit.tune2() says otherwise) and their own people; held-out and
+held-out-2 people are left unjudged for them, and their own people are
+judged for them only, so every earlier line and profile stays as it was.
 
 usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """
@@ -21,7 +26,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
-from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, pos, group, p  # noqa: E402
+from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, TUNE2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, TUNE2, pos, group, p  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1290,6 +1295,9 @@ import people_mkt, people_ops, people_qm, people_more  # noqa: E402,F401
 # The second held-out part (held-out-2): two more ICPs, people written for
 # them, and the earlier people's judgments for them where not plainly 0.
 import people_ho2  # noqa: E402,F401
+# Tune ICPs added after held-out-2 (TUNE2_ICPS): their people, judged for
+# them only, and the earlier tune people's judgments where not plainly 0.
+import people_t2fr  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1375,13 +1383,16 @@ def split_of(people):
         if x.get("part2"):
             out[i] = "held-out-2"
             continue
+        if x.get("tune2"):
+            out[i] = "tune"
+            continue
         if x["first_set"]:
             best = max(((k, x["J"][k]) for k in FIRST_ICPS), key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("first", best[1][0], best[0] if best[1][0] else "-"), []).append(i)
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1424,10 +1435,33 @@ def judge_part2():
         raise SystemExit("people_ho2.py judges unknown people: %s" % ", ".join(sorted(PART2)))
 
 
+def judge_tune2():
+    """Puts the tune2() judgments of earlier tune people for TUNE2_ICPS in
+    place of the default 0; a person outside the tune split is refused."""
+    splits = split_of(PEOPLE)
+    for i, x in enumerate(PEOPLE):
+        slug = x["slug"] or slugify(x["first"], x["last"])
+        if slug in TUNE2:
+            if x.get("tune2") or splits[i] != "tune":
+                raise SystemExit("tune2(%s): not an earlier person of the tune split" % slug)
+            x["J"].update(TUNE2.pop(slug))
+    if TUNE2:
+        raise SystemExit("tune2() judges unknown people: %s" % ", ".join(sorted(TUNE2)))
+
+
+def judged(x, split, key):
+    """Whether the pair gets a line: a TUNE2_ICPS key judges the tune
+    split only, and a person of t2() is judged for its own keys only."""
+    if x.get("tune2"):
+        return key in x["J"]
+    return key not in TUNE2_ICPS or split == "tune"
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     judge_later()
     judge_part2()
+    judge_tune2()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()
@@ -1443,6 +1477,8 @@ def main():
     with open(os.path.join(out, "labels.ndjson"), "w", encoding="utf-8") as f:
         for key in ICPS:
             for i, (x, it) in enumerate(zip(PEOPLE, items)):
+                if not judged(x, splits[i], key):
+                    continue
                 rel, reason = x["J"][key]
                 j = {"icp": ICPS[key], "id": it["profileId"],
                      "public_identifier": it["publicIdentifier"],

@@ -15,10 +15,10 @@ ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "H": "Chambrelis", "A": "Aislewise", "R": "Flottarif"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
-# Tune ICPs added after held-out-2 (TUNE2_ICPS): every judgment for them is
-# in "tune". They judge the earlier people of the tune split and their own
-# people (t2()); held-out and held-out-2 people stay unjudged for them, and
-# their own people are judged for them only (gen.py, labels in main()).
+# Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
+# written blind to the rules: every judgment for them is in "tune"; they
+# judge their own people and the earlier people of the tune split only
+# (gen.py, judge_tune2), and their people are judged for no other ICP.
 TUNE2_ICPS = ("R",)
 
 SIZES = {
@@ -71,24 +71,28 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, **J):
+      no=None, tag=None, slug=None, part2=False, tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
     kind of hard case (used to spread each kind over both splits). part2:
-    a person of people_ho2.py, whose judgments are all in held-out-2."""
+    a person of people_ho2.py, whose judgments are all in held-out-2.
+    tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
+    for that ICP only and left unlabelled for every other one."""
     for k in J:
         if k not in ICPS:
             raise SystemExit("%s %s: unknown ICP key %s" % (first, last, k))
+        if tune2 and k not in TUNE2_ICPS:
+            raise SystemExit("%s %s: a tune2 person judged for %s" % (first, last, k))
     for k in ICPS:
-        if k not in J:
+        if k not in J and not tune2 and k not in TUNE2_ICPS:
             if not no:
                 raise SystemExit("%s %s: no judgment for %s and no 'no' reason" % (first, last, k))
             J[k] = (0, "%s: %s" % (no, NOFIT[k]))
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False, part2=part2))
+                       first_set=False, part2=part2, tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -111,26 +115,15 @@ def part2(slug, **J):
     PART2[slug] = J
 
 
-def t2(first, last, loc, country, industry, headline, summary, skills, positions,
-       slug=None, **J):
-    """A person written for the tune ICPs added after held-out-2
-    (TUNE2_ICPS), judged only for the keys in J (each one of them), in the
-    split "tune"; the other ICPs leave the person unjudged."""
-    if not J or any(k not in TUNE2_ICPS for k in J):
-        raise SystemExit("t2(%s %s): judge it for TUNE2_ICPS keys only" % (first, last))
-    PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
-                       industry=industry, headline=headline, summary=summary,
-                       skills=skills, positions=positions, J=J, slug=slug, tag=None,
-                       first_set=False, part2=False, tune2=True))
-
-
 def tune2(slug, **J):
-    """Judgments of an earlier person of the tune split against the ICPs
-    of TUNE2_ICPS, where the default ("<no>: <NOFIT[key]>", 0) does not
-    hold; applied by gen.py after every person is read."""
+    """Judgments of a person written before a tune-only ICP (TUNE2_ICPS)
+    against it, where the default ("<no>: <NOFIT[key]>", 0) does not hold
+    or needs its own reason; only people of the tune split may be judged."""
     for k in J:
         if k not in TUNE2_ICPS:
-            raise SystemExit("tune2(%s): %s is not in TUNE2_ICPS" % (slug, k))
-    if slug in TUNE2:
-        raise SystemExit("tune2(%s) given twice" % slug)
-    TUNE2[slug] = J
+            raise SystemExit("tune2(%s): %s is not a tune-only ICP" % (slug, k))
+    TUNE2.setdefault(slug, {})
+    for k in J:
+        if k in TUNE2[slug]:
+            raise SystemExit("tune2(%s) judges %s twice" % (slug, k))
+    TUNE2[slug].update(J)

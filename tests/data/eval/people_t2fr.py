@@ -128,7 +128,7 @@ q("Maxime", "Lefranc", "Lille, Hauts-de-France, France", "France", "Truck Transp
   ["Yield", "Tarification", "Excel VBA"],
   [pos("Responsable Yield", "Nord Utilitaires Location", "51-200", "2021-05")],
   tune2=True, R=(3, "responsable yield d'un loueur de 260 utilitaires"))
-q("Mathieu", "Gagnon", "Québec, Québec, Canada", "Canada", "Travel Arrangements",
+q("Mathieu", "Pelletier", "Québec, Québec, Canada", "Canada", "Travel Arrangements",
   "Directeur, opérations commerciales et revenus | Capitale Location d'autos",
   None,
   ["Gestion des revenus", "Ventes", "Leadership"],

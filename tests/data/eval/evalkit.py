@@ -12,14 +12,14 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # tune them (gen.py, split_of).
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
-        "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway"}
+        "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
 # (gen.py, judge_tune2), and their people are judged for no other ICP.
-TUNE2_ICPS = ("K",)
+TUNE2_ICPS = ("K", "R")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -41,6 +41,7 @@ NOFIT = {
     "H": "ne fixe pas le prix des chambres d'un hôtel ou d'un groupe hôtelier francophone",
     "A": "not a founder or leader of an emerging packaged food or drink brand",
     "K": "not a founder or CEO of an emerging consumer pet-product brand",
+    "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
 }
 
 PEOPLE = []

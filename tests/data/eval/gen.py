@@ -1301,6 +1301,7 @@ import people_mkt, people_ops, people_qm, people_more  # noqa: E402,F401
 import people_ho2  # noqa: E402,F401
 # Tune-only ICPs written later, blind to the rules (TUNE2_ICPS).
 import people_t2cat  # noqa: E402,F401
+import people_t2fr  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output

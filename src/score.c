@@ -641,6 +641,49 @@ start_key(const char *s)
 	    s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9' ? s : "9999";
 }
 
+/* What the lexicons say of a title (lq_title_analyse, lq_title_side),
+ * kept by the title's text: a title that recurs among leads ("CEO",
+ * "Founder") is analysed once. Both are functions of the text alone.
+ * Bounded: at most TITLES_MAX titles, then it starts over. */
+#define TITLES_SLOTS 4096
+#define TITLES_MAX (TITLES_SLOTS / 2)
+static struct title_ent {
+	char *s;	/* NULL: a free slot */
+	struct lq_title t;
+	int side;
+} *titles_tab;
+static size_t titles_n;
+
+static struct title_ent *
+title_of(const char *title)
+{
+	uint32_t h = 2166136261u, i;
+
+	for (const unsigned char *p = (const unsigned char *)title; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h ^= h >> 15;
+	if (titles_tab == NULL)
+		titles_tab = lq_xcalloc(TITLES_SLOTS, sizeof *titles_tab);
+	for (i = h & (TITLES_SLOTS - 1); titles_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+		if (strcmp(titles_tab[i].s, title) == 0)
+			return &titles_tab[i];
+	if (titles_n == TITLES_MAX) {
+		for (size_t k = 0; k < TITLES_SLOTS; k++) {
+			free(titles_tab[k].s);
+			free(titles_tab[k].t.canon);
+			titles_tab[k].s = NULL;
+		}
+		titles_n = 0;
+		for (i = h & (TITLES_SLOTS - 1); titles_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+			;
+	}
+	titles_tab[i].s = lq_xstrdup(title);
+	lq_title_analyse(title, &titles_tab[i].t);
+	titles_tab[i].side = lq_title_side(title);
+	titles_n++;
+	return &titles_tab[i];
+}
+
 /* The primary current role among the position titles l->title[0..npos):
  * a title that names no side role (board seat, advisor, investor, mentor,
  * EIR, volunteer) before one that does; then a full-time (or untyped)
@@ -661,7 +704,7 @@ pick_primary(struct lead *l, const struct lq_profile *pv, size_t npos, const cha
 	l->weight = lq_xcalloc(l->ntitles + 1, sizeof *l->weight);
 	for (i = 0; i < l->ntitles; i++) {
 		l->weight[i] = 1;
-		side[i] = lq_title_side(l->title[i]);
+		side[i] = title_of(l->title[i])->side;
 	}
 	l->primary = 0;
 	if (npos < 2 && l->ntitles == npos)
@@ -744,7 +787,8 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	pick_primary(l, &p, npos, hl);
 	l->t = lq_xcalloc(l->ntitles + 1, sizeof *l->t);
 	for (i = 0; i < l->ntitles; i++) {
-		lq_title_analyse(l->title[i], &l->t[i]);
+		l->t[i] = title_of(l->title[i])->t;
+		l->t[i].canon = lq_xstrdup(l->t[i].canon);
 		/* what the headline says of the person overrides the titles:
 		 * retired, former, aspiring, a student; a recruiter */
 		if (l->stance == LQ_STANCE_LAPSED)

@@ -546,6 +546,9 @@ struct idx {
 };
 
 static ptr scan_value(ptr p, ptr e, int depth);
+static ptr scan_value_ref(ptr p, ptr e, int depth);
+/* 1: scan with the recursive reference scanner (lq_lazy_reference) */
+static int use_ref;
 
 static uint32_t
 hash_key(const char *k, size_t n)
@@ -766,7 +769,7 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 			} else if ((p = scan_value(p, e, depth)) == NULL) {
 				return NULL;
 			}
-		} else if ((p = scan_value(p, e, depth)) == NULL) {
+		} else if ((p = x ? scan_value(p, e, depth) : scan_value_ref(p, e, depth)) == NULL) {
 			return NULL;
 		}
 		if (x)
@@ -911,7 +914,7 @@ scan_array(ptr p, ptr e, int depth)
 			else
 				p = scan_number(p, e);
 		} else {
-			p = scan_value(p, e, depth);
+			p = scan_value_ref(p, e, depth);
 		}
 		if (p == NULL)
 			return NULL;
@@ -930,8 +933,11 @@ scan_array(ptr p, ptr e, int depth)
 	}
 }
 
+/* The reference scanner of a value: recursive, one function a kind of
+ * token. skip_value (below) must take exactly what it takes, and end
+ * where it ends (test_lazy, fuzz_lazy). */
 static ptr
-scan_value(ptr p, ptr e, int depth)
+scan_value_ref(ptr p, ptr e, int depth)
 {
 	int esc, nul;
 
@@ -955,6 +961,155 @@ scan_value(ptr p, ptr e, int depth)
 	}
 }
 
+
+/* The end of the string at p (its opening quote), as scan_string finds
+ * it; *nul as there (the caller clears it). A string of plain ASCII is
+ * passed here, sixteen bytes at a time (eight without SSE2); from the
+ * first byte that is not plain, scan_string takes over. */
+static inline __attribute__((always_inline)) ptr
+skip_string(ptr p, ptr e, int *nul)
+{
+	ptr q = p + 1;
+	int esc;
+
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	while (e - q >= 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
+		    _mm_cmplt_epi8(w, _mm_set1_epi8(0x20))));
+
+		if (m) {
+			q += __builtin_ctz((unsigned)m);
+			if (*q == '"')
+				return q + 1;
+			break;
+		}
+		q += 16;
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (e - q >= 8) {
+		uint64_t w, m, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+
+		memcpy(&w, q, 8);
+		m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high;
+		if (m) {
+			/* the lowest marked byte is the first special one */
+			q += __builtin_ctzll(m) >> 3;
+			if (*q == '"')
+				return q + 1;
+			break;
+		}
+		q += 8;
+	}
+#endif
+	/* every byte before q is plain: scan_string from there, as from
+	 * an opening quote at q - 1 */
+	esc = 0;
+	return scan_string(q - 1, e, &esc, nul);
+}
+
+/* scan_value without recursion, for the values the scanner only checks
+ * (a record's profile): the open containers on a stack of their closing
+ * bytes, strings passed by skip_string. Takes exactly what
+ * scan_value_ref takes and ends where it ends. */
+static ptr
+skip_value(ptr p, ptr e, int depth)
+{
+	unsigned char close[MAX_DEPTH + 1];
+	int sp = 0, nul;
+
+value:
+	if (p >= e)
+		return NULL;
+	switch (*p) {
+	case '{':
+		if (depth + 1 + sp > MAX_DEPTH)
+			return NULL;
+		close[sp++] = '}';
+		p = ws(p + 1, e);
+		if (p < e && *p == '}') {
+			p++;
+			sp--;
+			goto after;
+		}
+		goto key;
+	case '[':
+		if (depth + 1 + sp > MAX_DEPTH)
+			return NULL;
+		close[sp++] = ']';
+		p = ws(p + 1, e);
+		if (p < e && *p == ']') {
+			p++;
+			sp--;
+			goto after;
+		}
+		goto value;
+	case '"':
+		nul = 0;
+		if ((p = skip_string(p, e, &nul)) == NULL)
+			return NULL;
+		goto after;
+	case 't':
+		if (e - p < 4 || memcmp(p, "true", 4) != 0)
+			return NULL;
+		p += 4;
+		goto after;
+	case 'f':
+		if (e - p < 5 || memcmp(p, "false", 5) != 0)
+			return NULL;
+		p += 5;
+		goto after;
+	case 'n':
+		if (e - p < 4 || memcmp(p, "null", 4) != 0)
+			return NULL;
+		p += 4;
+		goto after;
+	default:
+		if ((*p != '-' && !DIGIT(*p)) || (p = scan_number(p, e)) == NULL)
+			return NULL;
+		goto after;
+	}
+key:
+	nul = 0;
+	if (p >= e || *p != '"' || (p = skip_string(p, e, &nul)) == NULL || nul)
+		return NULL;
+	p = ws(p, e);
+	if (p >= e || *p != ':')
+		return NULL;
+	p = ws(p + 1, e);
+	goto value;
+after:
+	if (sp == 0)
+		return p;
+	p = ws(p, e);
+	if (p >= e)
+		return NULL;
+	if (*p == ',') {
+		p = ws(p + 1, e);
+		if (close[sp - 1] == '}')
+			goto key;
+		goto value;
+	}
+	if (*p != close[sp - 1])
+		return NULL;
+	p++;
+	sp--;
+	goto after;
+}
+
+/* A value the scanner only checks. */
+static ptr
+scan_value(ptr p, ptr e, int depth)
+{
+	return use_ref ? scan_value_ref(p, e, depth) : skip_value(p, e, depth);
+}
+
+void
+lq_lazy_reference(int on)
+{
+	use_ref = on;
+}
 /* ---- lazy objects --------------------------------------------------- */
 
 static struct hdr *

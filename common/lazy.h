@@ -47,6 +47,10 @@
  * jansson rejects. */
 json_t *lq_lazy_parse(const char *s, size_t n);
 
+/* For tests: with on, lq_lazy_parse checks values with the recursive
+ * reference scanner instead of the fast one (both take the same texts). */
+void lq_lazy_reference(int on);
+
 /* 1 if o is a lazy object that still has members not yet parsed or a
  * hidden member, else 0. */
 int lq_lazy_is(const json_t *o);

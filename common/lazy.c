@@ -487,7 +487,42 @@ digit_word(ptr p, uint64_t *m)
 static inline ptr
 vector_number(ptr p, ptr e, double *out)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	/* The sixteen bytes after "0." at once: the digits before the first
+	 * non-digit (k of them) kept, the bytes from there on zeroed, the
+	 * sixteen then read as one number wf = w * 10^(16-k) by multiply-adds
+	 * of pairs, fours and eights. wf / 10^16 is the value w / 10^k: when
+	 * wf is an exact double (at most 2^53, 1e16 is one too), the one
+	 * division rounds that same quotient as w / 10^k does. */
+	static const unsigned char keep[32] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
+	int neg = *p == '-';
+	ptr q = p + neg;
+	__m128i d, lo, hi;
+	unsigned nondigit, k;
+	uint64_t wf;
+	double v;
+
+	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+		return NULL;
+	d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(q + 2)), _mm_set1_epi8('0'));
+	nondigit = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) & 0xffff;
+	if (nondigit == 0 || (k = (unsigned)__builtin_ctz(nondigit)) == 0 || q[2 + k] == 'e' || q[2 + k] == 'E')
+		return NULL;
+	d = _mm_and_si128(d, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - k)));
+	lo = _mm_madd_epi16(_mm_unpacklo_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
+	hi = _mm_madd_epi16(_mm_unpackhi_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
+	lo = _mm_madd_epi16(_mm_packs_epi32(lo, hi), _mm_set1_epi32(0x00010064));	/* fours */
+	lo = _mm_madd_epi16(_mm_packs_epi32(lo, lo), _mm_set1_epi32(0x00012710));	/* eights */
+	wf = (uint64_t)(uint32_t)_mm_cvtsi128_si32(lo) * 100000000u +
+	    (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(lo, 4));
+	if (wf > (UINT64_C(1) << 53))
+		return NULL;
+	v = (double)(int64_t)wf / 1e16;
+	*out = neg ? -v : v;
+	return q + 2 + k;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
 	int neg = *p == '-';
 	ptr q = p + neg;
@@ -523,6 +558,20 @@ vector_number(ptr p, ptr e, double *out)
 	(void)p, (void)e, (void)out;
 	return NULL;
 #endif
+}
+
+/* For tests: the number at s[0..n) read by vector_number and by
+ * scan_number_value; each length read (-1: not taken) and double. */
+void
+lq_lazy_number_paths(const char *s, size_t n, long *fast_len, double *fast, long *len, double *v)
+{
+	ptr p = (ptr)s, e = p + n, q;
+
+	*fast = *v = 0;
+	q = n ? vector_number(p, e, fast) : NULL;
+	*fast_len = q ? (long)(q - p) : -1;
+	q = n ? scan_number_value(p, e, v) : NULL;
+	*len = q ? (long)(q - p) : -1;
 }
 
 /* The floats the scanner read on its way through the member a stage

@@ -482,6 +482,66 @@ main(void)
 		CHECK(tested == 18 * 4 * 40);
 	}
 
+	t_begin("vector numbers, sixteen bytes at once: 300,000 of 1 to 17 digits, near 2^53 / 10^16 and at the end of the line, as strtod");
+	{
+		unsigned long long seed = 88172645463325252ull;
+		int bad = 0, fast_taken = 0;
+
+		for (int trial = 0; trial < 300000; trial++) {
+			char num[40], rec[160];
+			int nd = 1 + trial % 17, len = 0, pad = (trial / 17) % 5;
+			json_t *lz;
+			const float *f;
+			size_t n;
+			float want;
+
+			if (trial % 2)
+				num[len++] = '-';
+			num[len++] = '0', num[len++] = '.';
+			for (int i = 0; i < nd; i++) {
+				seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+				/* every third number starts 9007199254740992 (2^53),
+				 * give or take its last digits */
+				num[len++] = trial % 3 == 0 && i < 16 ? "9007199254740992"[i] + (i == 15 ? (int)(seed % 3) - 1 : 0)
+				    : (char)('0' + seed % 10);
+			}
+			num[len] = '\0';
+			/* then ']' and 0 to 4 bytes: the sixteen bytes after "0." reach past
+			 * the line for the last number of short ones */
+			snprintf(rec, sizeof rec, "{\"embedding\":[%s,%s]%.*s}", num, num, pad, "    ");
+			lq_lazy_want_floats("embedding");
+			lz = lq_lazy_parse(rec, strlen(rec));
+			want = (float)strtod(num, NULL);
+			/* the fast path's double is the general path's (strtod's),
+			 * or it steps aside; at the line's end too */
+			for (int end = 0; end < 2; end++) {
+				size_t at = strlen("{\"embedding\":["), sz = end ? strlen(rec) - at : strlen(num) + 1;
+				char *c = malloc(sz);
+				long fl_len, gl_len;
+				double fv, gv;
+
+				memcpy(c, rec + at, sz);
+				lq_lazy_number_paths(c, sz, &fl_len, &fv, &gl_len, &gv);
+				if (gl_len != len || (fl_len >= 0 && (fl_len != gl_len || memcmp(&fv, &gv, sizeof fv) != 0)) ||
+				    gv != strtod(num, NULL)) {
+					if (bad++ < 5)
+						printf("#   %s: fast %ld %.17g, general %ld %.17g\n", num, fl_len, fv, gl_len, gv);
+				}
+				fast_taken += fl_len >= 0;
+				free(c);
+			}
+			if (lz == NULL || (f = lq_lazy_floats(lz, "embedding", &n)) == NULL || n != 2 ||
+			    memcmp(&f[0], &want, sizeof want) != 0 || memcmp(&f[1], &want, sizeof want) != 0) {
+				if (bad++ < 5)
+					printf("#   %s: the scanner's float differs\n", num);
+			}
+			json_decref(lz);
+		}
+		CHECK_INT(bad, 0);
+		printf("#   %d of 600,000 reads by the fast path\n", fast_taken);
+		CHECK(fast_taken > 150000);
+	}
+
 	t_begin("exponents: the number checker and the float reader take and refuse alike, at the same limits");
 	{
 		/* 1: the scanner takes it (and reads jansson's value); 0: it

@@ -501,15 +501,19 @@ vector_number(ptr p, ptr e, double *out)
 	ptr q = p + neg;
 	__m128i d, lo, hi;
 	unsigned nondigit, k;
+	uint16_t zp;
 	uint64_t wf;
 	double v;
 
-	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+	if (e - q < 19)
+		return NULL;
+	memcpy(&zp, q, 2);
+	if (zp != ('0' | '.' << 8))	/* "0." (little-endian) */
 		return NULL;
 	d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(q + 2)), _mm_set1_epi8('0'));
 	nondigit = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) & 0xffff;
-	if (nondigit == 0 || (k = (unsigned)__builtin_ctz(nondigit)) == 0 || q[2 + k] == 'e' || q[2 + k] == 'E')
-		return NULL;
+	if (nondigit == 0 || (k = (unsigned)__builtin_ctz(nondigit)) == 0 || (q[2 + k] | 0x20) == 'e')
+		return NULL;	/* 16 digits or more, none, or an exponent: e or E */
 	d = _mm_and_si128(d, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - k)));
 	lo = _mm_madd_epi16(_mm_unpacklo_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
 	hi = _mm_madd_epi16(_mm_unpackhi_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
@@ -747,16 +751,21 @@ scan_floats(ptr p, ptr e, int depth)
 			ptr q;
 
 			/* a compact run of vector numbers; vector_number leaves
-			 * room for q[1] */
+			 * room for q[1] (the count and the buffer in locals in
+			 * the loop) */
+			float *fv = fl.v;
+			size_t fn = fl.n, fcap = fl.cap;
+
 			while ((q = vector_number(p, e, &v)) != NULL) {
-				if (fl.n == fl.cap)
-					fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
-				fl.v[fl.n++] = (float)v;
+				if (fn == fcap)
+					fv = lq_xreallocarray(fv, fcap = fcap ? 2 * fcap : 512, sizeof *fv);
+				fv[fn++] = (float)v;
 				p = q;
 				if (*q != ',' || (q[1] != '-' && !DIGIT(q[1])))
 					break;
 				p = q + 1;
 			}
+			fl.v = fv, fl.n = fn, fl.cap = fcap;
 			if (q)
 				goto next;
 			if ((p = scan_number_value(p, e, &v)) == NULL)
@@ -1115,9 +1124,25 @@ value:
 		p += 4;
 		goto after;
 	default:
-		if ((*p != '-' && !DIGIT(*p)) || (p = scan_number(p, e)) == NULL)
+		if (*p != '-' && !DIGIT(*p))
 			return NULL;
-		goto after;
+		for (;;) {
+			/* a vector's number, -0.ddd, its digits eight at a time
+			 * (as scan_array takes it); any other, scan_number */
+			ptr q = p + (*p == '-'), r;
+
+			if (q < e && *q == '0' && e - q > 2 && q[1] == '.' && (r = skip_digits(q + 2, e)) > q + 2 &&
+			    r < e && (*r == ',' || *r == ']'))
+				p = r;
+			else if ((p = scan_number(p, e)) == NULL)
+				return NULL;
+			/* the next number of a compact array */
+			if (p + 1 < e && *p == ',' && (p[1] == '-' || DIGIT(p[1])) && sp > 0 && close[sp - 1] == ']') {
+				p++;
+				continue;
+			}
+			goto after;
+		}
 	}
 key:
 	nul = 0;

@@ -464,7 +464,7 @@ scan_number_value(ptr p, ptr e, double *out)
 	return p;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if (!defined(__SSE2__) || defined(LQ_NO_SIMD)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The eight bytes at p with '0' taken from each, and in *m the high
  * nibbles that mark the bytes that are not digits (as in skip_digits). */
 static inline uint64_t
@@ -1658,6 +1658,14 @@ omitted(const char *const *omit, const char *k, size_t n)
 int
 lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 {
+	/* kept between calls (one thread); a nested object's dump, inside
+	 * lq_json_dump of a member, takes its own */
+	static json_t **vals_free;
+	static void **added_free;
+	static size_t vals_free_cap, added_free_cap;
+	json_t **vals = NULL;
+	void **added = NULL;
+	size_t nvals_cap = 0, nadded_cap = 0, nadded;
 	struct hdr *hd;
 	size_t start = b->len, i;
 	int first = 1, verbatim;
@@ -1677,11 +1685,43 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		}
 	}
 	verbatim = !hd->dups;	/* a repeated key is written once, as jansson would */
+	/* The object's real members, looked up in the index once: vals[i]
+	 * is entry i's (NULL: none), added[] those not in the index, in
+	 * jansson's order. */
+	{
+		size_t nreal = __real_json_object_size(o);
+
+		vals = vals_free, nvals_cap = vals_free_cap, vals_free = NULL, vals_free_cap = 0;
+		added = added_free, nadded_cap = added_free_cap, added_free = NULL, added_free_cap = 0;
+		if (hd->n > nvals_cap) {
+			free(vals);
+			vals = lq_xreallocarray(NULL, nvals_cap = hd->n + 64, sizeof *vals);
+		}
+		if (nreal > nadded_cap) {
+			free(added);
+			added = lq_xreallocarray(NULL, nadded_cap = nreal + 64, sizeof *added);
+		}
+		memset(vals, 0, hd->n * sizeof *vals);
+		nadded = 0;
+		for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
+		    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {
+			const char *k = json_object_iter_key(it);
+			size_t kn = json_object_iter_key_len(it);
+			long at;
+
+			if (hidden(k, kn))
+				continue;
+			if ((at = find(hd, k, kn)) >= 0)
+				vals[at] = json_object_iter_value(it);
+			else
+				added[nadded++] = it;
+		}
+	}
 	lq_buf_addc(b, '{');
 	for (i = 0; i < hd->n; i++) {
 		const struct ent *t = &ENT(hd)[i];
 		const char *k = KEYS(hd) + t->key_off, *raw = text + t->val_off;
-		json_t *v = __real_json_object_getn(o, k, t->key_len);
+		json_t *v = vals[i];
 		size_t at;
 
 		if ((!v && t->state != UNREAD) || omitted(omit, k, t->key_len)) {
@@ -1739,13 +1779,12 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		}
 		verbatim = 0;
 	}
-	for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
-	    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {
+	for (size_t j = 0; j < nadded; j++) {
+		void *it = added[j];
 		const char *k = json_object_iter_key(it);
 		size_t kn = json_object_iter_key_len(it);
 
-		if (hidden(k, kn) || find(hd, k, kn) >= 0 ||
-		    omitted(omit, k, kn))
+		if (omitted(omit, k, kn))
 			continue;
 		verbatim = 0;
 		if (!first)
@@ -1761,6 +1800,16 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		b->len = start;
 		lq_buf_add(b, text + hd->raw_off, hd->raw_len);
 	}
+	/* the buffers back for the next call (a nested call may have put
+	 * its own there meanwhile) */
+	if (vals_free == NULL)
+		vals_free = vals, vals_free_cap = nvals_cap;
+	else
+		free(vals);
+	if (added_free == NULL)
+		added_free = added, added_free_cap = nadded_cap;
+	else
+		free(added);
 	return 0;
 }
 

@@ -1074,7 +1074,9 @@ skip_string(ptr p, ptr e, int *nul)
 static ptr
 skip_value(ptr p, ptr e, int depth)
 {
-	unsigned char close[MAX_DEPTH + 1];
+	/* close[0..sp): the closing bytes of the containers around the
+	 * innermost one, whose closer is cl (0: none open) */
+	unsigned char close[MAX_DEPTH + 1], cl = 0;
 	int sp = 0, nul;
 
 value:
@@ -1084,22 +1086,24 @@ value:
 	case '{':
 		if (depth + 1 + sp > MAX_DEPTH)
 			return NULL;
-		close[sp++] = '}';
+		close[sp++] = cl;
+		cl = '}';
 		p = ws(p + 1, e);
 		if (p < e && *p == '}') {
 			p++;
-			sp--;
+			cl = close[--sp];
 			goto after;
 		}
 		goto key;
 	case '[':
 		if (depth + 1 + sp > MAX_DEPTH)
 			return NULL;
-		close[sp++] = ']';
+		close[sp++] = cl;
+		cl = ']';
 		p = ws(p + 1, e);
 		if (p < e && *p == ']') {
 			p++;
-			sp--;
+			cl = close[--sp];
 			goto after;
 		}
 		goto value;
@@ -1137,7 +1141,7 @@ value:
 			else if ((p = scan_number(p, e)) == NULL)
 				return NULL;
 			/* the next number of a compact array */
-			if (p + 1 < e && *p == ',' && (p[1] == '-' || DIGIT(p[1])) && sp > 0 && close[sp - 1] == ']') {
+			if (cl == ']' && p + 1 < e && *p == ',' && (p[1] == '-' || DIGIT(p[1]))) {
 				p++;
 				continue;
 			}
@@ -1152,23 +1156,29 @@ key:
 	if (p >= e || *p != ':')
 		return NULL;
 	p = ws(p + 1, e);
+	if (p < e && *p == '"') {
+		/* the usual member, "key":"string": no turn through value */
+		if ((p = skip_string(p, e, &nul)) == NULL)
+			return NULL;
+		goto after;
+	}
 	goto value;
 after:
-	if (sp == 0)
+	if (cl == 0)
 		return p;
 	p = ws(p, e);
 	if (p >= e)
 		return NULL;
 	if (*p == ',') {
 		p = ws(p + 1, e);
-		if (close[sp - 1] == '}')
+		if (cl == '}')
 			goto key;
 		goto value;
 	}
-	if (*p != close[sp - 1])
+	if (*p != cl)
 		return NULL;
 	p++;
-	sp--;
+	cl = close[--sp];
 	goto after;
 }
 

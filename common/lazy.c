@@ -481,7 +481,8 @@ digit_word(ptr p, uint64_t *m)
 
 /* scan_number_value for the usual number of a vector, [-]0.ddd with 1
  * to 15 fraction digits and no exponent, read from two words at once:
- * NULL when the number at p is not one of those (or too near e), for
+ * NULL when the number at p is not one of those, or p is fewer than 20
+ * bytes before e (the number's end q is then before e), for
  * scan_number_value to decide. The same value as it: w of at most 15
  * digits is below 2^53 and the divisor an exact power of ten. */
 static inline ptr
@@ -497,23 +498,27 @@ vector_number(ptr p, ptr e, double *out)
 	static const unsigned char keep[32] = {
 		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
 	};
-	int neg = *p == '-';
-	ptr q = p + neg;
+	int neg;
+	ptr q;
 	__m128i d, lo, hi;
-	unsigned nondigit, k;
+	unsigned k;
 	uint16_t zp;
 	uint64_t wf;
 	double v;
 
-	if (e - q < 19)
+	if (e - p < 20)
 		return NULL;
+	neg = *p == '-';
+	q = p + neg;
 	memcpy(&zp, q, 2);
 	if (zp != ('0' | '.' << 8))	/* "0." (little-endian) */
 		return NULL;
 	d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(q + 2)), _mm_set1_epi8('0'));
-	nondigit = ~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)) & 0xffff;
-	if (nondigit == 0 || (k = (unsigned)__builtin_ctz(nondigit)) == 0 || (q[2 + k] | 0x20) == 'e')
-		return NULL;	/* 16 digits or more, none, or an exponent: e or E */
+	/* the digits before the first non-digit: 1 to 15 of them, and no
+	 * exponent after (e or E) */
+	k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+	if (k - 1 >= 15 || (q[2 + k] | 0x20) == 'e')
+		return NULL;
 	d = _mm_and_si128(d, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - k)));
 	lo = _mm_madd_epi16(_mm_unpacklo_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
 	hi = _mm_madd_epi16(_mm_unpackhi_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
@@ -528,13 +533,17 @@ vector_number(ptr p, ptr e, double *out)
 	return q + 2 + k;
 #elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
-	int neg = *p == '-';
-	ptr q = p + neg;
+	int neg;
+	ptr q;
 	uint64_t x, m, w;
 	unsigned k;
 	double v;
 
-	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+	if (e - p < 20)
+		return NULL;
+	neg = *p == '-';
+	q = p + neg;
+	if (q[0] != '0' || q[1] != '.')
 		return NULL;
 	x = digit_word(q + 2, &m);
 	if (m == 0) {
@@ -746,28 +755,29 @@ scan_floats(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
+		/* p at an element: first a run of vector numbers, each after
+		 * a ',' and any spaces (vector_number refuses p near e and
+		 * leaves room for q[0]; the count and the buffer in locals) */
+		float *fv = fl.v;
+		size_t fn = fl.n, fcap = fl.cap;
+		double v;
+		ptr q;
+
+		while ((q = vector_number(p, e, &v)) != NULL) {
+			if (fn == fcap)
+				fv = lq_xreallocarray(fv, fcap = fcap ? 2 * fcap : 512, sizeof *fv);
+			fv[fn++] = (float)v;
+			if (*q != ',')
+				break;
+			p = ws(q + 1, e);
+		}
+		fl.v = fv, fl.n = fn, fl.cap = fcap;
+		if (q) {
+			p = q;
+			goto next;
+		}
+		/* an element vector_number does not take */
 		if (p < e && (*p == '-' || DIGIT(*p))) {
-			double v;
-			ptr q;
-
-			/* a compact run of vector numbers; vector_number leaves
-			 * room for q[1] (the count and the buffer in locals in
-			 * the loop) */
-			float *fv = fl.v;
-			size_t fn = fl.n, fcap = fl.cap;
-
-			while ((q = vector_number(p, e, &v)) != NULL) {
-				if (fn == fcap)
-					fv = lq_xreallocarray(fv, fcap = fcap ? 2 * fcap : 512, sizeof *fv);
-				fv[fn++] = (float)v;
-				p = q;
-				if (*q != ',' || (q[1] != '-' && !DIGIT(q[1])))
-					break;
-				p = q + 1;
-			}
-			fl.v = fv, fl.n = fn, fl.cap = fcap;
-			if (q)
-				goto next;
 			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;
 			if (fl.n == fl.cap)

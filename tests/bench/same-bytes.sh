@@ -130,10 +130,12 @@ deep=$(awk 'BEGIN { for (i = 0; i < 2100; i++) printf "["; for (i = 0; i < 2100;
 	printf '%s\n' '{"id":"h-utf8","p":"\300\200"}'
 	printf '%s\n' '{"id":"h-esc","p":{"k\u0000":1}}'
 } > hostile.ndjson
+k=0
 for s in embed classify "score --method baseline $D/icp.json" "score $D/icp.json" "rerank $D/icp.json" "to-csv --all --include-failed"; do
 	set -- $s
-	p=$1; shift
-	same "hostile-$p-$*" hostile.ndjson $p "$@"
+	p=$1 k=$((k + 1))
+	shift
+	same "hostile-$k-$p" hostile.ndjson $p "$@"
 done
 
 echo "$runs runs, $differ differ"

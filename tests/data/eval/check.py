@@ -15,6 +15,11 @@ its ICPs have every judgment there and its people every judgment there,
 and nothing else is; the checks of the tune and held-out parts above count
 neither; each of its ICPs has at least 20 top-grade leads and a spread of
 lower grades.
+Tune-only ICPs (gen.py, evalkit.TUNE2_ICPS) are apart too: an ICP whose
+every judgment is in "tune"; it judges its own people, who are judged
+for no other ICP, and every earlier person of the tune split, and no one
+held out; each has at least 20 top-grade leads and every lower grade. The
+checks above count neither those ICPs nor their people.
 """
 import glob
 import json
@@ -137,24 +142,27 @@ for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8
         badl.append(ln)
 check(not dup, "no pair is judged twice" + (" (lines %s)" % dup[:5] if dup else ""))
 check(not badl, "every judgment has relevance 0-3, a reason and a split" + (" (lines %s)" % badl[:5] if badl else ""))
-missing = [(c, i) for c in icps for i in ids if (c, i) not in labels]
+# tune-only ICPs and their people (judged for those ICPs only)
+tune2_icps = {c for c in icps if all(j["split"] == "tune" for (ci, _), j in labels.items() if ci == c)}
+tune2_people = {i for i in ids if not any((c, i) in labels for c in set(icps) - tune2_icps)}
+missing = [(c, i) for c in set(icps) - tune2_icps for i in ids if i not in tune2_people and (c, i) not in labels]
 check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
 stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
 check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
 # held-out-2: its ICPs are those judged there only, its people those judged
 # there for every other ICP; every judgment of either is there, no other.
 HO2 = "held-out-2"
-ho2_icps = {c for c in icps if all(j["split"] == HO2 for (ci, _), j in labels.items() if ci == c)}
-first_icps = set(icps) - ho2_icps
-ho2_people = {i for i in ids if all(labels[(c, i)]["split"] == HO2 for c in first_icps if (c, i) in labels)}
+ho2_icps = {c for c in set(icps) - tune2_icps if all(j["split"] == HO2 for (ci, _), j in labels.items() if ci == c)}
+first_icps = set(icps) - ho2_icps - tune2_icps
+ho2_people = {i for i in ids if i not in tune2_people and all(labels[(c, i)]["split"] == HO2 for c in first_icps if (c, i) in labels)}
 check(6 <= len(first_icps) <= 8 and ho2_icps, "6 to 8 ICPs in tune and held-out (%d), more in held-out-2 only (%d)"
       % (len(first_icps), len(ho2_icps)))
-stray2 = [k for k, j in labels.items() if (j["split"] == HO2) != (k[0] in ho2_icps or k[1] in ho2_people)]
+stray2 = [k for k, j in labels.items() if k[0] not in tune2_icps and (j["split"] == HO2) != (k[0] in ho2_icps or k[1] in ho2_people)]
 check(ho2_people and not stray2, "held-out-2 holds every judgment of its %d ICPs and %d people, and no other (%d astray)"
       % (len(ho2_icps), len(ho2_people), len(stray2)))
 split_of = {}
 for (c, i), j in labels.items():
-    if j["split"] != HO2:
+    if j["split"] != HO2 and c not in tune2_icps:
         split_of.setdefault(i, set()).add(j["split"])
 check(all(len(s) == 1 for s in split_of.values()), "a profile is in the same split for every ICP")
 held = sum(1 for s in split_of.values() if "held-out" in s) / max(1, len(split_of))
@@ -169,9 +177,22 @@ for c in sorted(first_icps):
     check(top >= 20, "%s: held-out has >= 20 top-grade leads (%d)" % (c, top))
     npos = sum(1 for (ci, _), j in labels.items() if ci == c and j["split"] == "tune" and j["relevance"] >= 2)
     check(npos >= 5, "%s: tune has relevant leads (%d)" % (c, npos))
+for c in sorted(tune2_icps):
+    grades = [j["relevance"] for (ci, _), j in labels.items() if ci == c]
+    judged = {i for (ci, i) in labels if ci == c}
+    own = {i for i in tune2_people if (c, i) in labels}
+    earlier = {i for i, s in split_of.items() if s == {"tune"}}
+    check(judged == own | earlier and own,
+          "%s (tune only): judges its %d people and the %d earlier people of the tune split, no one else"
+          % (c, len(own), len(earlier)))
+    check(grades.count(3) >= 20 and all(grades.count(g) >= 1 for g in (0, 1, 2)),
+          "%s (tune only): >= 20 top-grade leads (%d) and every lower grade (%s)"
+          % (c, grades.count(3), ", ".join("%d: %d" % (g, grades.count(g)) for g in (2, 1, 0))))
+check(all(any((c, i) in labels for c in tune2_icps) for i in tune2_people),
+      "every person outside the tune and held-out ICPs is judged for a tune-only ICP")
 kinds = {}
-for j in labels.values():
-    if "kind" in j and j["split"] != HO2:
+for (c, _), j in labels.items():
+    if "kind" in j and j["split"] != HO2 and c not in tune2_icps:
         kinds.setdefault(j["kind"], set()).add(j["split"])
 want = {"compound", "side", "retired", "student", "search", "recruiter-hl", "vendor", "demand-planning",
         "lang", "bank", "agency", "ai-name"}

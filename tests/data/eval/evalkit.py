@@ -12,9 +12,14 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # tune them (gen.py, split_of).
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
-        "H": "Chambrelis", "A": "Aislewise"}
+        "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
+# Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
+# written blind to the rules: every judgment for them is in "tune"; they
+# judge their own people and the earlier people of the tune split only
+# (gen.py, judge_tune2), and their people are judged for no other ICP.
+TUNE2_ICPS = ("K", "R")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -35,11 +40,14 @@ NOFIT = {
     "Q": "keine Verantwortung für Qualität oder Werk in der Fertigung",
     "H": "ne fixe pas le prix des chambres d'un hôtel ou d'un groupe hôtelier francophone",
     "A": "not a founder or leader of an emerging packaged food or drink brand",
+    "K": "not a founder or CEO of an emerging consumer pet-product brand",
+    "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
 }
 
 PEOPLE = []
 LATER = {}
 PART2 = {}
+TUNE2 = {}
 
 
 def pos(title, company, size=None, start="2020", end=None, desc=None, etype="Full-time"):
@@ -64,24 +72,28 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, **J):
+      no=None, tag=None, slug=None, part2=False, tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
     kind of hard case (used to spread each kind over both splits). part2:
-    a person of people_ho2.py, whose judgments are all in held-out-2."""
+    a person of people_ho2.py, whose judgments are all in held-out-2.
+    tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
+    for that ICP only and left unlabelled for every other one."""
     for k in J:
         if k not in ICPS:
             raise SystemExit("%s %s: unknown ICP key %s" % (first, last, k))
+        if tune2 and k not in TUNE2_ICPS:
+            raise SystemExit("%s %s: a tune2 person judged for %s" % (first, last, k))
     for k in ICPS:
-        if k not in J:
+        if k not in J and not tune2 and k not in TUNE2_ICPS:
             if not no:
                 raise SystemExit("%s %s: no judgment for %s and no 'no' reason" % (first, last, k))
             J[k] = (0, "%s: %s" % (no, NOFIT[k]))
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False, part2=part2))
+                       first_set=False, part2=part2, tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -102,3 +114,17 @@ def part2(slug, **J):
     if slug in PART2:
         raise SystemExit("part2(%s) given twice" % slug)
     PART2[slug] = J
+
+
+def tune2(slug, **J):
+    """Judgments of a person written before a tune-only ICP (TUNE2_ICPS)
+    against it, where the default ("<no>: <NOFIT[key]>", 0) does not hold
+    or needs its own reason; only people of the tune split may be judged."""
+    for k in J:
+        if k not in TUNE2_ICPS:
+            raise SystemExit("tune2(%s): %s is not a tune-only ICP" % (slug, k))
+    TUNE2.setdefault(slug, {})
+    for k in J:
+        if k in TUNE2[slug]:
+            raise SystemExit("tune2(%s) judges %s twice" % (slug, k))
+    TUNE2[slug].update(J)

@@ -7,6 +7,14 @@ Splits: "tune" and "held-out" (split_of), and "held-out-2", the second
 held-out part (people_ho2.py: two more ICPs and their people), which holds
 every judgment for its ICPs and of its people, measured once
 (docs/quality.md).
+Tune-only ICPs (evalkit.TUNE2_ICPS, added after held-out-2, each written
+blind to the rules with its own people file, e.g. people_t2cat.py): their
+people (q(..., tune2=True)) are in "tune", take no part in split_of's
+grouping and are judged for their own ICP only; the ICP judges them and
+the earlier people of the tune split (judge_tune2: the default 0 with the
+NOFIT reason unless evalkit.tune2() says otherwise), never a held-out or
+held-out-2 person. A pair with no judgment writes no line, so the earlier
+lines of labels.ndjson and the earlier profiles stay byte for byte.
 
 usage: python3 tests/data/eval/gen.py [OUTDIR]   (default: rewrites the files beside it)
 """
@@ -22,6 +30,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, pos, group, p  # noqa: E402
+from evalkit import TUNE2_ICPS, TUNE2  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1290,6 +1299,9 @@ import people_mkt, people_ops, people_qm, people_more  # noqa: E402,F401
 # The second held-out part (held-out-2): two more ICPs, people written for
 # them, and the earlier people's judgments for them where not plainly 0.
 import people_ho2  # noqa: E402,F401
+# Tune-only ICPs written later, blind to the rules (TUNE2_ICPS).
+import people_t2cat  # noqa: E402,F401
+import people_t2fr  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1375,13 +1387,16 @@ def split_of(people):
         if x.get("part2"):
             out[i] = "held-out-2"
             continue
+        if x.get("tune2"):
+            out[i] = "tune"
+            continue
         if x["first_set"]:
             best = max(((k, x["J"][k]) for k in FIRST_ICPS), key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("first", best[1][0], best[0] if best[1][0] else "-"), []).append(i)
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1403,8 +1418,9 @@ def judge_later():
         if slug not in LATER:
             raise SystemExit("%s: not judged for the later ICPs (people_first.py)" % slug)
         no, J = LATER.pop(slug)
+        x["no"] = no
         for k in ICPS:
-            if k in FIRST_ICPS:
+            if k in FIRST_ICPS or k in TUNE2_ICPS:
                 continue
             x["J"][k] = J[k] if k in J else (0, "%s: %s" % (no, NOFIT[k]))
     if LATER:
@@ -1424,6 +1440,24 @@ def judge_part2():
         raise SystemExit("people_ho2.py judges unknown people: %s" % ", ".join(sorted(PART2)))
 
 
+def judge_tune2(splits):
+    """Judges the earlier people of the tune split for the tune-only ICPs:
+    evalkit.tune2()'s judgment, else 0 with "<no>: <NOFIT[key]>" (NOFIT
+    alone for a person written without a "no")."""
+    for i, x in enumerate(PEOPLE):
+        slug = x["slug"] or slugify(x["first"], x["last"])
+        if x.get("tune2") or splits[i] != "tune":
+            if slug in TUNE2 and not x.get("tune2"):
+                raise SystemExit("tune2(%s): not a person of the tune split" % slug)
+            continue
+        J = TUNE2.pop(slug, {})
+        for k in TUNE2_ICPS:
+            no = x.get("no")
+            x["J"][k] = J[k] if k in J else (0, "%s: %s" % (no, NOFIT[k]) if no else NOFIT[k])
+    if TUNE2:
+        raise SystemExit("tune2() judges unknown people: %s" % ", ".join(sorted(TUNE2)))
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     judge_later()
@@ -1436,6 +1470,7 @@ def main():
                 raise SystemExit("duplicate %s %s" % (k, it[k]))
             seen.add(it[k])
     splits = split_of(PEOPLE)
+    judge_tune2(splits)
     with open(os.path.join(out, "profiles.json"), "w", encoding="utf-8") as f:
         json.dump(items, f, ensure_ascii=False, indent=1)
         f.write("\n")
@@ -1443,6 +1478,8 @@ def main():
     with open(os.path.join(out, "labels.ndjson"), "w", encoding="utf-8") as f:
         for key in ICPS:
             for i, (x, it) in enumerate(zip(PEOPLE, items)):
+                if key not in x["J"]:
+                    continue
                 rel, reason = x["J"][key]
                 j = {"icp": ICPS[key], "id": it["profileId"],
                      "public_identifier": it["publicIdentifier"],

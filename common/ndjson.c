@@ -368,8 +368,8 @@ lq_reader_next(struct lq_reader *r)
 
 /* The index of the first byte at or after i in s[0..n) that a JSON
  * string must escape (below 0x20, '"', '\\'), or n: sixteen bytes at a
- * time with SSE2, else eight (the lowest marked byte of a word is the
- * first such: a borrow only marks bytes after it). */
+ * time with SSE2, then eight (the lowest marked byte of a word is the
+ * first such: a borrow only marks bytes after it), then one. */
 static inline size_t
 plain_span(const char *s, size_t i, size_t n)
 {
@@ -384,7 +384,8 @@ plain_span(const char *s, size_t i, size_t n)
 			return i + (size_t)__builtin_ctz((unsigned)m);
 		i += 16;
 	}
-#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	while (n - i >= 8) {
 		uint64_t w, q, bs, m, ones = UINT64_C(0x0101010101010101), high = ones * 0x80;
 

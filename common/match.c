@@ -230,13 +230,92 @@ lq_about_self(const char *folded)
 	return 0;
 }
 
+/* languages.vocab: each language's name and its folded function words,
+ * sorted (bsearch). */
+static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
+static struct lang {
+	char *name;
+	char **w;
+	size_t n;
+} *langs;
+static size_t n_langs;
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+lang_load(void)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "languages", 2, 2);
+
+	langs = lq_xcalloc(t->n + 1, sizeof *langs);
+	for (size_t i = 0; i < t->n; i++) {
+		char *f = folded(&t->rec[i], 1), *save = NULL;
+
+		langs[i].name = lq_xstrdup(t->rec[i].f[0]);
+		for (char *p = strtok_r(f, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+			langs[i].w = lq_xreallocarray(langs[i].w, langs[i].n + 1, sizeof *langs[i].w);
+			langs[i].w[langs[i].n++] = lq_xstrdup(p);
+		}
+		if (langs[i].n == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", t->rec[i].file,
+			    t->rec[i].line, t->rec[i].f[0]);
+		qsort(langs[i].w, langs[i].n, sizeof *langs[i].w, cmp_str);
+		free(f);
+	}
+	n_langs = t->n;
+}
+
+const char *
+lq_text_language(const char *folded_text)
+{
+	size_t *hits, best = 0, second = 0, b = 0;
+	const char *p = folded_text, *r = NULL;
+	char word[64];
+
+	pthread_once(&lang_once, lang_load);
+	if (p == NULL || n_langs == 0)
+		return NULL;
+	hits = lq_xcalloc(n_langs, sizeof *hits);
+	while (*p) {
+		size_t k = 0;
+		char *w = word;
+
+		while (*p == ' ')
+			p++;
+		while (p[k] && p[k] != ' ')
+			k++;
+		if (k > 0 && k < sizeof word) {
+			memcpy(word, p, k);
+			word[k] = '\0';
+			for (size_t i = 0; i < n_langs; i++)
+				if (bsearch(&w, langs[i].w, langs[i].n, sizeof *langs[i].w, cmp_str))
+					hits[i]++;
+		}
+		p += k;
+	}
+	for (size_t i = 0; i < n_langs; i++)
+		if (hits[i] > best)
+			second = best, best = hits[i], b = i;
+		else if (hits[i] > second)
+			second = hits[i];
+	if (best >= LANG_MIN_WORDS && best > second)
+		r = langs[b].name;
+	free(hits);
+	return r;
+}
+
 void
 lq_match_versioned(char *buf, size_t len, const char *base)
 {
-	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", NULL };
+	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", "languages", NULL };
 
 	lex();			/* a bad file is fatal before its digest is used */
 	pthread_once(&self_once, self_load);
+	pthread_once(&lang_once, lang_load);
 	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */

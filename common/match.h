@@ -134,6 +134,13 @@ const char *lq_company_signal_folded(const char *text, const char *folded, const
  * about what the company does. */
 int lq_about_self(const char *folded);
 
+/* The language folded (lq_fold) text is written in, by the function words
+ * of languages.vocab ("english", "french", ...): the one with at least
+ * LANG_MIN_WORDS of its words in the text and more than any other, else
+ * NULL (too little prose to tell, or a tie). */
+#define LANG_MIN_WORDS 3
+const char *lq_text_language(const char *folded);
+
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <
  * mid-market < enterprise, 0 else; -1 for unknown. */

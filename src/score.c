@@ -1,4 +1,5 @@
 /* score.c: score each lead against an ICP (baseline cosine or structured per-criterion evidence). */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -54,7 +55,7 @@ static const struct lq_cmd cmd = {
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
  * digest of the vocabularies it reads (titles.vocab, industries.vocab,
- * first-person.vocab and company-sizes.vocab, whose bands and stage words
+ * first-person.vocab, languages.vocab and company-sizes.vocab, whose bands and stage words
  * decide the company size when classify gave none; lq_match_versioned),
  * "structured-3+vocab:<12 hex>": an
  * edited vocabulary shows in every record it scored. */
@@ -319,6 +320,13 @@ struct crit {
 	float *v;
 };
 static struct crit *titles, *excludes, *industries, *keywords;
+/* The language the ICP's notes are written in (lq_text_language), or
+ * NULL: its keywords are taken to be in it. */
+static const char *icp_lang;
+/* kw_neutral[j]: keyword j is written in no language (a digit, or a word
+ * of two or more capitals: "SOC 2", "CI/CD", "API"), so a profile in any
+ * language can hold it. */
+static unsigned char *kw_neutral;
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -358,6 +366,23 @@ crit_new(const struct lq_strv *l, int as_title)
 	return c;
 }
 
+/* 1 if keyword k is written in no language: it has a digit, or a word of
+ * two or more capital letters ("SOC 2", "CI/CD", "API", "IATF 16949"). */
+static int
+keyword_neutral(const char *k)
+{
+	int caps = 0;
+
+	for (const char *p = k; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			return 1;
+		caps = isupper((unsigned char)*p) ? caps + 1 : 0;
+		if (caps >= 2)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 structured_open(void)
 {
@@ -375,6 +400,15 @@ structured_open(void)
 	excludes = crit_new(&icp->exclude_titles, 1);
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
+	if (icp->target_keywords.n) {
+		char *f = lq_fold(icp->notes);
+
+		icp_lang = lq_text_language(f);
+		free(f);
+		kw_neutral = lq_xcalloc(icp->target_keywords.n, 1);
+		for (size_t j = 0; j < icp->target_keywords.n; j++)
+			kw_neutral[j] = keyword_neutral(icp->target_keywords.v[j]);
+	}
 }
 
 /* A lead while its window is scored. */
@@ -390,6 +424,7 @@ struct lead {
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *company_words;		/* the company's own words that name its industry, owned */
 	int prose;			/* the profile has words beyond titles and headline */
+	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
 	const char *guess;		/* an encoder-only label too close to its runner-up, */
 	char runner[LQ_LABEL_MAX_LEN + 1];	/* ... and that runner-up: the industry counts only as
@@ -756,6 +791,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
 	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
+	l->lang = lq_text_language(l->folded);
 
 	/* The lead's own vector serves as the profile text's when the local
 	 * model made it. */
@@ -981,20 +1017,38 @@ structured_one(struct lead *l, const float *vec)
 	if (icp->target_keywords.n) {
 		json_t *found = json_array(), *near = json_array();
 		double credit = 0, K;
+		int foreign, known;
 		size_t full = icp->target_keywords.n < KEYWORDS_FULL ? icp->target_keywords.n : KEYWORDS_FULL;
+		size_t readable = 0;	/* keywords a text in any language can hold, or does */
 
 		for (j = 0; j < icp->target_keywords.n; j++) {
 			if (lq_has_phrase(l->folded, keywords[j].s)) {
 				credit += 1;
 				json_array_append_new(found, json_string(keywords[j].s));
+				readable++;
 			} else if (textv && dot(textv, keywords[j].v, dim) >= KEYWORD_COS) {
 				credit += 0.5;
 				json_array_append_new(near, json_string(keywords[j].s));
+				readable++;
+			} else if (kw_neutral[j]) {
+				readable++;
 			}
 		}
-		K = fmin(1, credit / (double)full);
-		/* a profile of a title and a headline cannot say a keyword's absence */
-		if (credit > 0 || l->prose) {
+		/* A profile written in another language than the ICP cannot hold
+		 * the ICP's keywords as written ("pet food" in a German profile):
+		 * only those of no language count there (a code or a number:
+		 * "SOC 2", "CI/CD", "IATF 16949"), and the ones it holds. */
+		foreign = icp_lang && l->lang && strcmp(icp_lang, l->lang) != 0;
+		if (foreign)
+			full = readable < KEYWORDS_FULL ? readable : KEYWORDS_FULL;
+		K = full ? fmin(1, credit / (double)full) : 0;
+		/* A profile of a title and a headline cannot say a keyword's
+		 * absence, nor can one in another language with no readable
+		 * keyword, unless nothing else about the company is known: the
+		 * context then keeps the keywords' 0 rather than rest on no
+		 * evidence at all. */
+		known = credit > 0 || (l->prose && (full > 0 || Cw == 0));
+		if (known) {
 			C += W_KEYWORDS * K;
 			Cw += W_KEYWORDS;
 		}
@@ -1009,11 +1063,15 @@ structured_one(struct lead *l, const float *vec)
 				    json_string_value(json_array_get(near, j)));
 		}
 		json_object_set_new(comp, "keywords", json_pack("{s:o,s:o,s:o}", "value",
-		    credit > 0 || l->prose ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
-		if (credit == 0 && !l->prose) {
+		    known ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
+		if (!known) {
 			if (why.len)
 				lq_buf_adds(&why, "; ");
-			lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
+			if (l->prose)
+				lq_buf_addf(&why, "keywords unknown (the profile is in %s, the ICP in %s; not counted)",
+				    l->lang, icp_lang);
+			else
+				lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
 		}
 	}
 

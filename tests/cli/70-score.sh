@@ -286,6 +286,26 @@ ok 'first-person.vocab: an override that adds a word moves the sentence, and cha
 	 test "$(jq -r .components.industry.source p2 | tr "\n" " ")" = "none none company none " &&
 	 test "$(jq -r .score_version p1 | sort -u | wc -l)" -eq 1 && ! cmp -s p1 p2 &&
 	 test "$(jq -r .score_version p1 | head -n 1)" != "$(jq -r .score_version p2 | head -n 1)"'
+# Keywords are matched as written: a profile in another language than the
+# ICP (languages.vocab) cannot show a plain keyword's absence, so it leaves
+# the keywords out, unless nothing else about the company is known; a
+# keyword of no language ("SOC 2") still counts against it.
+echo '{"client": "K", "target_titles": ["Founder"], "target_industries": ["Consumer Goods"], "target_keywords": ["dog treats", "pet food"], "notes": "The buyer is the founder of a brand that makes and sells its own dog treats, with the chains in view."}' > kwl.json
+jq '.target_keywords += ["SOC 2"]' kwl.json > kwn.json
+for s in 'Wir machen Leckerlis für Hunde aus Sachsen und sind seit 2019 im Fachhandel, bald auch bei den Ketten.' \
+	'We make granola for humans and sell it to the chains from our bakery.'; do
+	jq -nc --arg s "$s" '{id: "k", status: "enriched", current_job_titles: ["Founder"], profile: {industryName: "Consumer Goods", summary: $s}}'
+done > kwl.ndjson
+jq -c '.profile |= del(.industryName)' kwl.ndjson > kwl-bare.ndjson
+expect 'keywords: a profile in another language than the ICP leaves plain keywords out; one in its language counts their absence' \
+	'score kwl.json < kwl.ndjson 2>/dev/null | jq -r "[(.components.keywords.value | tostring), (.match_reasoning | test(\"the profile is in german, the ICP in english\"))] | @tsv"' <<-'EOF'
+	null	true
+	0	false
+	EOF
+ok 'keywords: ... unless nothing else about the company is known (the context keeps their 0)' \
+	'score kwl.json < kwl-bare.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[0].icp_score < 50"'
+ok 'keywords: ... and a keyword of no language ("SOC 2") still counts in any language' \
+	'score kwn.json < kwl.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[1].components.keywords.value == 0"'
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \

@@ -207,6 +207,25 @@ main(int argc, char **argv)
 		CHECK(!lq_about_self(""));
 	}
 
+	t_begin("languages.vocab: the language of a text by its function words");
+	{
+		char *f;
+#define LANG(text, want) do { f = lq_fold(text); const char *got = lq_text_language(f); \
+		CHECK((want) == NULL ? got == NULL : got != NULL && strcmp(got, (want) ? (want) : "") == 0); free(f); } while (0)
+		LANG("We make wet food for cats and sell it to the chains from our kitchen.", "english");
+		LANG("Wir machen Nassfutter für Katzen mit 70 % Fleisch, ohne Zucker und Getreide. Seit 2023 im Fachhandel.",
+		    "german");
+		LANG("Pattoune fabrique des friandises pour chiens à base de produits français, présents dans les animaleries.",
+		    "french");
+		LANG("Snacks naturales para perros, hechos en Navarra. Queremos entrar en las tiendas este año con nuestra marca.",
+		    "spanish");
+		LANG("Wij produceren snacks voor huisdieren onder private label voor merken, ook naar het buitenland.", "dutch");
+		LANG("Founder & CEO | Chewbury", NULL);	/* too little prose to tell */
+		LANG("", NULL);
+		LANG("the and of und mit der", NULL);		/* a tie */
+#undef LANG
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

@@ -128,7 +128,7 @@ shape=$1
 jq -s -c '[.[].client] | unique' "$E"/translated/*/icp-*.json > tr.clients.json
 jq -c --slurpfile c tr.clients.json 'select(.icp as $i | $c[0] | index($i))' "$shape.default.ndjson" > "tr.$shape.en.ndjson"
 "$LQ_BIN/eval" -q --json --split tune "$E/labels.ndjson" "tr.$shape.en.ndjson" > "tr.$shape.en.json"
-jq -e '[.icps[].icp] | length == 7' "tr.$shape.en.json" > /dev/null || { echo "$shape en: not 7 ICPs"; exit 1; }
+jq -e '[.icps[] | select(.auc != null)] | length == 7' "tr.$shape.en.json" > /dev/null || { echo "$shape en: not 7 ICPs"; exit 1; }
 for lang in fr es de; do
 	: > "tr.$shape.$lang.ndjson"
 	for icp in "$E"/translated/$lang/icp-*.json; do
@@ -137,11 +137,11 @@ for lang in fr es de; do
 	"$LQ_BIN/eval" -q --json --split tune "$E/labels.ndjson" "tr.$shape.$lang.ndjson" > "tr.$shape.$lang.json"
 	jq -n -r --arg l "$lang" --arg h "$shape" --slurpfile en "tr.$shape.en.json" --slurpfile t "tr.$shape.$lang.json" '
 		$en[0].overall as $e | $t[0] as $t |
-		([$t.icps[].icp] | length) as $n |
+		([$t.icps[] | select(.auc != null)] | length) as $n |
 		[ (if $n != 7 then "\($h) \($l): \($n) ICPs measured, not 7" else empty end),
 		  (if $t.overall["ndcg@10"] < $e["ndcg@10"] - 0.03 then "\($h) \($l): mean NDCG@10 \($t.overall["ndcg@10"]) is below English \($e["ndcg@10"]) - 0.03" else empty end),
 		  (if $t.overall.auc < $e.auc - 0.015 then "\($h) \($l): mean AUC \($t.overall.auc) is below English \($e.auc) - 0.015" else empty end),
-		  ($t.icps[] | select(.auc < 0.94) | "\($h) \($l) \(.icp): AUC \(.auc) is below 0.94") ] |
+		  ($t.icps[] | select(.auc != null and .auc < 0.94) | "\($h) \($l) \(.icp): AUC \(.auc) is below 0.94") ] |
 		if length == 0 then empty else (join("\n") + "\n" | halt_error(1)) end'
 done
 TR

@@ -834,6 +834,8 @@ structured_one(struct lead *l, const float *vec)
 	int knocked = 0;
 	const float *textv = l->own_vec ? l->own_vec :
 	    l->has_text_vec ? vec + l->text_vec * (size_t)dim : NULL;
+	/* each title's best target similarity, for the exclusions */
+	double *tbest = lq_xcalloc(l->ntitles + 1, sizeof *tbest);
 
 	/* Title: best pair of a current title and a target title. */
 	if (icp->target_titles.n) {
@@ -845,6 +847,8 @@ structured_one(struct lead *l, const float *vec)
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
 				    l->weight[i];
 
+				if (s > tbest[i])
+					tbest[i] = s;
 				/* ties go to the closer wording */
 				if (s > T || (s == T && cs > tcos)) {
 					T = s;
@@ -867,7 +871,9 @@ structured_one(struct lead *l, const float *vec)
 	}
 
 	/* Excluded titles: a knock-out when the best title (or every title)
-	 * is an excluded one rather than a target. */
+	 * is an excluded one rather than a target: a title closer to a target
+	 * than to any exclusion is not an excluded one ("Revenue Manager" is
+	 * a target, not the "Commercial" it shares a function with). */
 	if (icp->exclude_titles.n && l->ntitles) {
 		double best_ex = 0, ex_of_best = 0;
 		size_t bx = 0, bxl = 0, n_ex = 0;
@@ -883,7 +889,7 @@ structured_one(struct lead *l, const float *vec)
 				if (s > m)
 					m = s, mk = j;
 			}
-			if (m >= EXCLUDE_SIM)
+			if (m >= EXCLUDE_SIM && m >= tbest[i])
 				n_ex++;
 			if (i == bt)
 				ex_of_best = m;
@@ -1035,6 +1041,7 @@ structured_one(struct lead *l, const float *vec)
 	else
 		score = C;
 	score = round_to(100 * score, 1);
+	free(tbest);
 	if (cal && !knocked)
 		calibrate(comp, &score, &why);
 	if (knocked && score > KNOCKOUT_CAP)

@@ -111,6 +111,12 @@ expect 'titles: the reasoning line' \
 	'score "$S/icp-finance.json" < "$S/titles.ndjson" 2>/dev/null | head -1 | jq -r .match_reasoning' <<-'EOF'
 	Chief Financial Officer ~ CFO (1.00); Fintech ~ Financial technology (1.00); startup; keywords: FP&A, month-end close
 	EOF
+expect 'titles: a one-title lead closer to a target than to an exclusion of the same function is not knocked out' \
+	'score "$S/icp-revenue.json" < "$S/revenue.ndjson" 2>/dev/null | jq -r "[.id, (.components.exclude.knocked_out | tostring), .components.title.value] | @tsv"' <<-'EOF'
+	revenue-manager	false	1
+	account-executive	true	0.8
+	recruiter	true	0
+	EOF
 echo '{"id":"empty","status":"enriched"}' > empty.ndjson
 expect 'a lead with nothing to score fails with a reason' \
 	'score "$S/icp-finance.json" < empty.ndjson 2>/dev/null | jq -r .error.message' <<-'EOF'

@@ -160,6 +160,17 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Hôtellerie et restauration")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Insurance"), lq_industry_groups("Versicherungen")) == 1);
 
+	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
+	CHECK(lq_industry_lexsim(lq_industry_groups("Car rental"), lq_industry_groups("Location de voitures")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Autovermietung"), lq_industry_groups("Location de véhicules utilitaires")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Alquiler de coches"), lq_industry_groups("Vehicle rental")) == 1);
+	CHECK(lq_company_groups("Scheldeland Autoverhuur NV", "Lieven Maes") == lq_industry_groups("car rental"));
+	CHECK(lq_company_groups("Menara Rent", NULL) == lq_industry_groups("car rental"));
+	/* LinkedIn files renters under Travel Arrangements: tourism, related */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Travel Arrangements"), lq_industry_groups("Location de voitures")) == 0.5);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Travel Arrangements")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Location de voitures")) == 0);
+
 	t_begin("titles: a lead above the target's rung counts one rung closer, not below it");
 	{
 		struct lq_title lead, target;

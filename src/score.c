@@ -389,6 +389,7 @@ struct lead {
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *company_words;		/* the company's own words that name its industry, owned */
+	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
 	int prose;			/* the profile has words beyond titles and headline */
 	int stance;			/* lq_headline_stance */
 	const char *guess;		/* an encoder-only label too close to its runner-up, */
@@ -567,7 +568,6 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 			l->industry = l->profile_industry = lq_xstrdup(p.industry);
 			l->industry_src = "profile";
 		}
-		return;
 	}
 	/* the company's own words: each text on its own, the first that names
 	 * an industry */
@@ -595,12 +595,27 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	if (cw.len) {
 		l->company_words = lq_buf_detach(&cw);
 		lq_utf8_cut(l->company_words, 300);
-		l->industry = l->company_words;
-		l->industry_src = "company";
 	}
 	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
+	if (l->industry) {
+		/* LinkedIn's list is coarse (car renters are "Travel
+		 * Arrangements"): the company's own words refine it when they
+		 * add groups the same as or related to its own ("Atlantique
+		 * Rent": rental, beside travel's hospitality); words of an
+		 * unrelated industry are not the company's */
+		unsigned li = lq_industry_groups(l->industry);
+		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
+
+		if (li && (cg & ~li) && lq_industry_lexsim(cg, li) > 0)
+			l->refine = cg & ~li;
+		return;
+	}
+	if (l->company_words) {
+		l->industry = l->company_words;
+		l->industry_src = "company";
+	}
 	if (l->industry || other)
 		return;
 	double m = lq_class_margin(lq_rec_str(rec, "industry_reasoning"), l->runner, sizeof l->runner);
@@ -919,7 +934,8 @@ structured_one(struct lead *l, const float *vec)
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
 			unsigned lg = strcmp(l->industry_src, "company") == 0 ?
-			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
+			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
+			    lq_industry_groups(l->industry) | l->refine;
 			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);
 
 			/* an encoder guess close to its runner-up: what both say */
@@ -946,6 +962,11 @@ structured_one(struct lead *l, const float *vec)
 				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
 				lq_buf_addf(&why, "%s or %s (the encoder's guess, as far as both agree) ~ %s (%.2f)",
 				    l->industry, l->runner, industries[bi].s, I);
+			} else if (l->refine) {
+				json_object_set_new(json_object_get(comp, "industry"), "company",
+				    json_string(l->company_words));
+				lq_buf_addf(&why, "%s + company: %s ~ %s (%.2f)", l->industry, l->company_words,
+				    industries[bi].s, I);
 			} else {
 				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
 				    "company: " : "", l->industry, industries[bi].s, I);

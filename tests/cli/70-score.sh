@@ -117,6 +117,12 @@ expect 'titles: a one-title lead closer to a target than to an exclusion of the 
 	account-executive	true	0.8
 	recruiter	true	0
 	EOF
+expect 'industry: the company'"'"'s own words refine a coarse LinkedIn industry they are related to, not an unrelated one' \
+	'score "$S/icp-revenue.json" < "$S/refine.ndjson" 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.company // \"-\"] | @tsv"' <<-'EOF'
+	renter	1	Atlantique Rent |  Atlantique Rent
+	travel-agency	0.5	-
+	saas	0	-
+	EOF
 echo '{"id":"empty","status":"enriched"}' > empty.ndjson
 expect 'a lead with nothing to score fails with a reason' \
 	'score "$S/icp-finance.json" < empty.ndjson 2>/dev/null | jq -r .error.message' <<-'EOF'

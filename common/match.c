@@ -230,13 +230,87 @@ lq_about_self(const char *folded)
 	return 0;
 }
 
+/* places.vocab: each phrase folded, with its codes as " fr be " (a
+ * space before and after each code); loaded apart like first-person. */
+static pthread_once_t place_once = PTHREAD_ONCE_INIT;
+static struct {
+	char *phrase, *codes;
+} *places;
+static size_t n_places;
+
+static void
+place_load(void)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "places.places", 2, 2);
+
+	places = lq_xcalloc(t->n + 1, sizeof *places);
+	for (size_t i = 0; i < t->n; i++) {
+		struct lq_buf b = LQ_BUF_INIT;
+		char *c = lq_xstrdup(t->rec[i].f[1]), *save = NULL;
+
+		for (char *w = strtok_r(c, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+			lq_buf_addf(&b, " %s ", w);
+		free(c);
+		if (b.len == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' names no place", t->rec[i].file,
+			    t->rec[i].line, t->rec[i].f[0]);
+		places[i].phrase = folded(&t->rec[i], 0);
+		places[i].codes = lq_buf_detach(&b);
+	}
+	n_places = t->n;
+}
+
+char *
+lq_places(const char *text)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	char *f;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	pthread_once(&place_once, place_load);
+	f = lq_fold(text);
+	for (size_t i = 0; i < n_places; i++)
+		if (lq_has_phrase(f, places[i].phrase) && (b.len == 0 || strstr(b.data, places[i].codes) == NULL))
+			lq_buf_adds(&b, places[i].codes);
+	free(f);
+	return b.len ? lq_buf_detach(&b) : NULL;
+}
+
+int
+lq_places_meet(const char *a, const char *b)
+{
+	const char *p = a;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	while ((p = strchr(p, ' ')) != NULL && p[1]) {
+		const char *e = strchr(p + 1, ' ');
+		char code[16];
+		size_t n = e ? (size_t)(e - p) + 1 : 0;
+
+		if (e == NULL)
+			break;
+		if (n > 2 && n < sizeof code) {
+			memcpy(code, p, n);
+			code[n] = '\0';
+			if (strstr(b, code))
+				return 1;
+		}
+		p = e + 1;
+	}
+	return 0;
+}
+
 void
 lq_match_versioned(char *buf, size_t len, const char *base)
 {
-	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", NULL };
+	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", "places",
+		NULL };
 
 	lex();			/* a bad file is fatal before its digest is used */
 	pthread_once(&self_once, self_load);
+	pthread_once(&place_once, place_load);
 	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */

@@ -134,6 +134,14 @@ const char *lq_company_signal_folded(const char *text, const char *folded, const
  * about what the company does. */
 int lq_about_self(const char *folded);
 
+/* The places text names (places.vocab: countries, some of their parts, and
+ * regions as their countries), as " fr be ca-qc " (each code with a space
+ * before and after it), or NULL when it names none; free it. */
+char *lq_places(const char *text);
+
+/* 1 if the place lists a and b (lq_places) share a place. */
+int lq_places_meet(const char *a, const char *b);
+
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <
  * mid-market < enterprise, 0 else; -1 for unknown. */

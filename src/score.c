@@ -100,6 +100,10 @@ structured_version(void)
 /* ... or, when it did not, as far as it and the runner-up agree, if they
  * agree at least this much (related industries). */
 #define GUESS_AGREE 0.5
+/* A lead whose location names only places other than those the ICP's
+ * notes name (places.vocab) keeps this much of its score: the ICP sells
+ * elsewhere. */
+#define PLACE_OUT 0.6
 /* A keyword not in the text but this close (cosine) to the profile text
  * earns half a match. */
 #define KEYWORD_COS 0.5
@@ -107,6 +111,7 @@ structured_version(void)
 #define KEYWORDS_FULL 3
 
 static struct lq_icp *icp;
+static char *icp_places;	/* the places its notes name (lq_places), or NULL: anywhere */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -389,6 +394,8 @@ struct lead {
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *company_words;		/* the company's own words that name its industry, owned */
+	char *places;			/* the places its location names (lq_places), owned */
+	char *where;			/* that location, owned */
 	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
 	int prose;			/* the profile has words beyond titles and headline */
 	int stance;			/* lq_headline_stance */
@@ -768,6 +775,18 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	}
 
 	industry_evidence(l, rec, prof, &p);
+	if (icp_places) {
+		const char *at = lq_rec_str(rec, "location");
+		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
+
+		if (!nonempty(at))
+			at = p.location;
+		if (nonempty(at) && country && strstr(at, country) == NULL)
+			l->where = lq_xasprintf("%s, %s", at, country);
+		else
+			l->where = lq_xstrdup(nonempty(at) ? at : country ? country : "");
+		l->places = lq_places(l->where);
+	}
 	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
 	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
@@ -810,6 +829,8 @@ lead_free(struct lead *l)
 	free(l->headline_title);
 	free(l->profile_industry);
 	free(l->company_words);
+	free(l->places);
+	free(l->where);
 	free(l->text);
 	free(l->folded);
 }
@@ -1061,6 +1082,15 @@ structured_one(struct lead *l, const float *vec)
 		score = T;	/* no context criterion, or none with evidence */
 	else
 		score = C;
+	if (icp_places && l->places && !lq_places_meet(l->places, icp_places)) {
+		score *= PLACE_OUT;
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 0, "lead", l->where));
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "%s: outside the places the ICP names (score x %.1f)", l->where, PLACE_OUT);
+	} else if (icp_places && l->places) {
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 1, "lead", l->where));
+	}
 	score = round_to(100 * score, 1);
 	free(tbest);
 	if (cal && !knocked)
@@ -1189,8 +1219,10 @@ main(int argc, char **argv)
 		calibration_load(cal_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	if (structured)
+	if (structured) {
+		icp_places = lq_places(icp->notes);
 		structured_open();
+	}
 
 	struct lq_reader *r = lq_reader_new(stdin, "<stdin>");
 	json_t *rec, *win[WINDOW];

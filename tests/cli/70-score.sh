@@ -123,6 +123,19 @@ expect 'industry: the company'"'"'s own words refine a coarse LinkedIn industry 
 	travel-agency	0.5	-
 	saas	0	-
 	EOF
+expect 'place: a lead located only outside the places the ICP'"'"'s notes name keeps 0.6 of its score; one in them or of no known place keeps it all' \
+	'score "$S/icp-revenue.json" < "$S/place.ndjson" 2>/dev/null | jq -r "[.id, .icp_score, (if .components.place then (.components.place.in | tostring) else \"-\" end)] | @tsv"' <<-'EOF'
+	lyon	100	true
+	malaga	60	false
+	nowhere	100	-
+	EOF
+ok 'place: notes that name no place leave every lead whole' \
+	'jq "del(.notes)" "$S/icp-revenue.json" > nonotes.json && score nonotes.json < "$S/place.ndjson" 2>/dev/null |
+	 jq -e -s "map(.icp_score) == [100, 100, 100] and all(.components.place == null)"'
+mkdir -p vdplace && { cat "$TOP/common/vocab/places.vocab"; echo "atlantis |"; } > vdplace/places.vocab
+ok 'place: a place of no code in an override is fatal (3), naming the file and line' \
+	'LQ_VOCAB_DIR=vdplace score "$S/icp-revenue.json" < "$S/place.ndjson" > /dev/null 2> err; test $? -eq 3 &&
+	 grep -Eq "vdplace/places.vocab: line [0-9]+: .atlantis. names no place" err'
 echo '{"id":"empty","status":"enriched"}' > empty.ndjson
 expect 'a lead with nothing to score fails with a reason' \
 	'score "$S/icp-finance.json" < empty.ndjson 2>/dev/null | jq -r .error.message' <<-'EOF'

@@ -218,6 +218,26 @@ main(int argc, char **argv)
 		CHECK(!lq_about_self(""));
 	}
 
+	t_begin("places: what notes and locations name (places.vocab)");
+	{
+		char *want = lq_places("Cibles : loueurs en France (DOM compris), en Belgique, en Suisse, au Québec "
+		    "et au Maroc.");
+		char *mtl = lq_places("Montréal, Québec, Canada"), *tor = lq_places("Toronto, Ontario, Canada");
+		char *mal = lq_places("Málaga, Andalucía, España"), *bxl = lq_places("Bruxelles, Belgique");
+		char *dach = lq_places("im deutschsprachigen Raum oder in Polen"), *wien = lq_places("Vienna, Austria");
+		char *eu = lq_places("employers in two or more European countries"), *sf = lq_places("San Francisco, "
+		    "California, United States");
+
+		CHECK_STR(want, " fr  be  ch  ma  ca-qc ");	/* in places.vocab's order */
+		CHECK(lq_places_meet(mtl, want) && lq_places_meet(bxl, want));
+		CHECK(!lq_places_meet(tor, want) && !lq_places_meet(mal, want));	/* Canada is not Québec */
+		CHECK(lq_places_meet(wien, dach) && lq_places_meet(wien, eu) && !lq_places_meet(sf, eu));
+		CHECK(lq_places("Paris") == NULL && lq_places("") == NULL && lq_places(NULL) == NULL);
+		CHECK(lq_places("let us know") == NULL);	/* "us" is a word, not a country */
+		CHECK(!lq_places_meet(NULL, want) && !lq_places_meet(want, NULL));
+		free(want), free(mtl), free(tor), free(mal), free(bxl), free(dach), free(wien), free(eu), free(sf);
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

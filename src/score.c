@@ -609,13 +609,17 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	if (l->industry) {
 		/* LinkedIn's list is coarse (car renters are "Travel
 		 * Arrangements"): the company's own words refine it when they
-		 * add groups the same as or related to its own ("Atlantique
-		 * Rent": rental, beside travel's hospitality); words of an
-		 * unrelated industry are not the company's */
+		 * add groups the same as or related to its own, or to classify's
+		 * label of it ("Atlantique Rent": rental, beside travel's
+		 * hospitality), or when its name says no industry of the
+		 * lexicon ("Consumer Services"); words of an unrelated industry
+		 * are not the company's */
 		unsigned li = lq_industry_groups(l->industry);
 		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
 
-		if (li && (cg & ~li) && lq_industry_lexsim(cg, li) > 0)
+		unsigned raw = lq_industry_groups(p.industry);	/* LinkedIn's own name, before classify */
+
+		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
 			l->refine = cg & ~li;
 		return;
 	}

@@ -112,16 +112,18 @@ expect 'titles: the reasoning line' \
 	Chief Financial Officer ~ CFO (1.00); Fintech ~ Financial technology (1.00); startup; keywords: FP&A, month-end close
 	EOF
 expect 'titles: a one-title lead closer to a target than to an exclusion of the same function is not knocked out' \
-	'score "$S/icp-revenue.json" < "$S/revenue.ndjson" 2>/dev/null | jq -r "[.id, (.components.exclude.knocked_out | tostring), .components.title.value] | @tsv"' <<-'EOF'
-	revenue-manager	false	1
-	account-executive	true	0.8
-	recruiter	true	0
+	'score "$S/icp-knockout.json" < "$S/knockout.ndjson" 2>/dev/null | jq -r "[.id, (.components.exclude.knocked_out | tostring), .components.title.value, .components.exclude.value] | @tsv"' <<-'EOF'
+	sales-manager	false	1	0.8
+	account-executive	true	0.8	1
+	recruiter	true	0.1	1
 	EOF
-expect 'industry: the company'"'"'s own words refine a coarse LinkedIn industry they are related to, not an unrelated one' \
+expect 'industry: the company'"'"'s own words refine a coarse LinkedIn industry they are related to (or its name before classify, or one that names no industry: Consumer Services), not an unrelated one' \
 	'score "$S/icp-revenue.json" < "$S/refine.ndjson" 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.company // \"-\"] | @tsv"' <<-'EOF'
 	renter	1	Atlantique Rent |  Atlantique Rent
 	travel-agency	0.5	-
 	saas	0	-
+	vague	1	Sarda Location | Gérant - Sarda Location (voitures & utilitaires)
+	classify-off	1	Nord Utilitaires Location |  Nord Utilitaires Location
 	EOF
 expect 'place: a lead located only outside the places the ICP'"'"'s notes name keeps 0.6 of its score; one in them or of no known place keeps it all' \
 	'score "$S/icp-revenue.json" < "$S/place.ndjson" 2>/dev/null | jq -r "[.id, .icp_score, (if .components.place then (.components.place.in | tostring) else \"-\" end)] | @tsv"' <<-'EOF'

@@ -65,7 +65,7 @@ static size_t n_stems;
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
-	"production" };	/* LQ_FN_* bit order */
+	"production", "pricing" };	/* LQ_FN_* bit order */
 static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
 
 /* The folded field f of r, which must have a word. */
@@ -142,7 +142,7 @@ lex_load(void)
 		senses[i].phrase = folded(r, 0);
 		senses[i].fn = bits_of(r, 1, fn_names, LQ_NELEM(fn_names),
 		    "a function (finance people recruiting tech product marketing sales operations executive "
-		    "customer legal data design quality supply production)");
+		    "customer legal data design quality supply production pricing)");
 		senses[i].level = -1;
 		if (r->f[2][0]) {
 			unsigned l = bits_of(r, 2, level_names, LQ_NELEM(level_names),

@@ -218,6 +218,22 @@ main(int argc, char **argv)
 		CHECK(!lq_about_self(""));
 	}
 
+	t_begin("titles: pricing (revenue and yield management) is its own function, apart from sales");
+	{
+		struct lq_title a, b, c, d, e;
+
+		lq_title_analyse("Yield Manager", &a);
+		lq_title_analyse("Revenue Manager", &b);
+		lq_title_analyse("Account Executive", &c);
+		lq_title_analyse("Responsable de la tarification", &d);
+		lq_title_analyse("Chief Revenue Officer", &e);
+		CHECK(a.fn == LQ_FN_PRICING && b.fn == LQ_FN_PRICING && d.fn == LQ_FN_PRICING);
+		CHECK(lq_title_lexsim(&a, &b) == 1);
+		CHECK(lq_title_lexsim(&b, &c) == 0);	/* a revenue manager is not a seller */
+		CHECK(e.fn == LQ_FN_SALES);		/* a revenue not managed stays sales */
+		free(a.canon), free(b.canon), free(c.canon), free(d.canon), free(e.canon);
+	}
+
 	t_begin("places: what notes and locations name (places.vocab)");
 	{
 		char *want = lq_places("Cibles : loueurs en France (DOM compris), en Belgique, en Suisse, au Québec "

@@ -136,8 +136,9 @@ for lang in fr es de; do
 		score -q "$icp" < "$shape.classified.ndjson" | rerank -q "$icp" >> "tr.$shape.$lang.ndjson"
 	done
 	"$LQ_BIN/eval" -q --json --split tune "$E/labels.ndjson" "tr.$shape.$lang.ndjson" > "tr.$shape.$lang.json"
-	jq -n -r --arg l "$lang" --arg h "$shape" --slurpfile en "tr.$shape.en.json" --slurpfile t "tr.$shape.$lang.json" '
-		$en[0].overall as $e | $t[0] as $t |
+	jq -n -r --arg l "$lang" --arg h "$shape" --slurpfile en "tr.$shape.en.json" --slurpfile t "tr.$shape.$lang.json" \
+		--slurpfile c "tr.clients.json" '
+		$en[0].overall as $e | $t[0] | .icps |= map(select(.icp as $i | $c[0] | any(.[]; . == $i))) | . as $t |
 		([$t.icps[].icp] | length) as $n |
 		[ (if $n != 7 then "\($h) \($l): \($n) ICPs measured, not 7" else empty end),
 		  (if $t.overall["ndcg@10"] < $e["ndcg@10"] - 0.03 then "\($h) \($l): mean NDCG@10 \($t.overall["ndcg@10"]) is below English \($e["ndcg@10"]) - 0.03" else empty end),

@@ -139,6 +139,13 @@ int lq_about_self(const char *folded);
  * before and after it), or NULL when it names none; free it. */
 char *lq_places(const char *text);
 
+/* The roles an ICP's notes name as weighing in on the purchase without
+ * signing it (a sentence with a word of titles.vocab's [influencer]: "Les
+ * chefs d'agence et les responsables de flotte sont des prescripteurs"
+ * gives "chefs d agence" and "responsables de flotte"), folded, into a
+ * NULL-terminated *out (free each and it); returns their number. */
+size_t lq_notes_influencers(const char *notes, char ***out);
+
 /* 1 if the place lists a and b (lq_places) share a place. */
 int lq_places_meet(const char *a, const char *b);
 

@@ -100,6 +100,10 @@ structured_version(void)
 /* ... or, when it did not, as far as it and the runner-up agree, if they
  * agree at least this much (related industries). */
 #define GUESS_AGREE 0.5
+/* A role the ICP's notes name as weighing in on the purchase without
+ * signing it ("... sont des prescripteurs", "... are key evaluators")
+ * counts as a target title of this weight. */
+#define INFLUENCER_WEIGHT 0.6
 /* A lead whose location names only places other than those the ICP's
  * notes name (places.vocab) keeps this much of its score: the ICP sells
  * elsewhere. */
@@ -324,6 +328,10 @@ struct crit {
 	float *v;
 };
 static struct crit *titles, *excludes, *industries, *keywords;
+/* titles holds the target titles, then the roles the notes name as
+ * weighing in on the purchase (lq_notes_influencers) */
+static size_t n_targets, n_titles;
+static struct lq_strv all_titles;
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -376,7 +384,22 @@ structured_open(void)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	loc_id = lq_embedder_model_id(loc);
 	dim = lq_embedder_dim(loc);
-	titles = crit_new(&icp->target_titles, 1);
+	n_targets = icp->target_titles.n;
+	all_titles.v = lq_xcalloc(n_targets + 1, sizeof *all_titles.v);
+	for (size_t i = 0; i < n_targets; i++)
+		all_titles.v[i] = lq_xstrdup(icp->target_titles.v[i]);
+	all_titles.n = n_targets;
+	if (n_targets) {
+		char **inf;
+		size_t ni = lq_notes_influencers(icp->notes, &inf);
+
+		all_titles.v = lq_xreallocarray(all_titles.v, n_targets + ni + 1, sizeof *all_titles.v);
+		for (size_t i = 0; i < ni; i++)
+			all_titles.v[all_titles.n++] = inf[i];
+		free(inf);
+	}
+	n_titles = all_titles.n;
+	titles = crit_new(&all_titles, 1);
 	excludes = crit_new(&icp->exclude_titles, 1);
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
@@ -881,11 +904,11 @@ structured_one(struct lead *l, const float *vec)
 	if (icp->target_titles.n) {
 		T = 0;
 		for (i = 0; i < l->ntitles; i++)
-			for (j = 0; j < icp->target_titles.n; j++) {
+			for (j = 0; j < n_titles; j++) {
 				const float *lv = vec + (l->first_title + i) * (size_t)dim;
 				double cs = dot(lv, titles[j].v, dim);
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
-				    l->weight[i];
+				    l->weight[i] * (j < n_targets ? 1 : INFLUENCER_WEIGHT);
 
 				if (s > tbest[i])
 					tbest[i] = s;
@@ -903,6 +926,10 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
+			if (btarget >= n_targets) {
+				json_object_set_new(json_object_get(comp, "title"), "influencer", json_true());
+				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
+			}
 		} else {
 			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
 			    "lead", "target"));
@@ -1264,8 +1291,11 @@ main(int argc, char **argv)
 		free(excludes ? excludes[0].v : NULL);
 		free(industries ? industries[0].v : NULL);
 		free(keywords ? keywords[0].v : NULL);
-		for (size_t i = 0; i < icp->target_titles.n; i++)
+		for (size_t i = 0; i < n_titles; i++) {
 			free(titles[i].t.canon);
+			free(all_titles.v[i]);
+		}
+		free(all_titles.v);
 		for (size_t i = 0; i < icp->exclude_titles.n; i++)
 			free(excludes[i].t.canon);
 		free(titles);

@@ -138,6 +138,14 @@ mkdir -p vdplace && { cat "$TOP/common/vocab/places.vocab"; echo "atlantis |"; }
 ok 'place: a place of no code in an override is fatal (3), naming the file and line' \
 	'LQ_VOCAB_DIR=vdplace score "$S/icp-revenue.json" < "$S/place.ndjson" > /dev/null 2> err; test $? -eq 3 &&
 	 grep -Eq "vdplace/places.vocab: line [0-9]+: .atlantis. names no place" err'
+jq '.notes += " Fleet managers are prescribers."' "$S/icp-revenue.json" > prescribers.json
+expect 'titles: a role the notes name as weighing in on the purchase counts as a target of weight 0.6, the targets whole' \
+	'score prescribers.json < "$S/influencer.ndjson" 2>/dev/null | jq -r "[.id, .components.title.value, .components.title.target, (.components.title.influencer // false)] | @tsv"' <<-'EOF'
+	fleet	0.6	fleet managers	true
+	revenue	1	Revenue Manager	false
+	EOF
+ok 'titles: ... and without that sentence the fleet manager is no target' \
+	'score "$S/icp-revenue.json" < "$S/influencer.ndjson" 2>/dev/null | jq -e -s ".[0].components.title.value < 0.5 and .[0].components.title.influencer == null"'
 echo '{"id":"empty","status":"enriched"}' > empty.ndjson
 expect 'a lead with nothing to score fails with a reason' \
 	'score "$S/icp-finance.json" < empty.ndjson 2>/dev/null | jq -r .error.message' <<-'EOF'

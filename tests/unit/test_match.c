@@ -234,6 +234,33 @@ main(int argc, char **argv)
 		free(a.canon), free(b.canon), free(c.canon), free(d.canon), free(e.canon);
 	}
 
+	t_begin("notes: the roles a sentence names as weighing in on the purchase (titles.vocab [influencer])");
+	{
+		char **r;
+		size_t n = lq_notes_influencers("Flottarif fixe les prix. Les chefs d'agence et les responsables "
+		    "de flotte sont des prescripteurs ; les RH non plus.", &r);
+
+		CHECK(n == 2);
+		CHECK_STR(r[0], "chefs d agence");
+		CHECK_STR(r[1], "responsables de flotte");
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		n = lq_notes_influencers("Site-level warehouse and distribution centre managers are strong champions.", &r);
+		CHECK(n == 2 && strcmp(r[0], "site level warehouse") == 0 && strcmp(r[1], "distribution centre managers") == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		/* a relative clause is not a role */
+		n = lq_notes_influencers("A co-founder who runs sales or commercial is a strong champion.", &r);
+		CHECK(n == 1 && strcmp(r[0], "co founder") == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		CHECK(lq_notes_influencers("The buyer is the CFO. Payroll managers sign nothing.", &r) == 0 && r == NULL);
+		CHECK(lq_notes_influencers(NULL, &r) == 0 && r == NULL);
+	}
+
 	t_begin("places: what notes and locations name (places.vocab)");
 	{
 		char *want = lq_places("Cibles : loueurs en France (DOM compris), en Belgique, en Suisse, au Québec "

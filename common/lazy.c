@@ -464,7 +464,7 @@ scan_number_value(ptr p, ptr e, double *out)
 	return p;
 }
 
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if (!defined(__SSE2__) || defined(LQ_NO_SIMD)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The eight bytes at p with '0' taken from each, and in *m the high
  * nibbles that mark the bytes that are not digits (as in skip_digits). */
 static inline uint64_t
@@ -481,21 +481,69 @@ digit_word(ptr p, uint64_t *m)
 
 /* scan_number_value for the usual number of a vector, [-]0.ddd with 1
  * to 15 fraction digits and no exponent, read from two words at once:
- * NULL when the number at p is not one of those (or too near e), for
+ * NULL when the number at p is not one of those, or p is fewer than 20
+ * bytes before e (the number's end q is then before e), for
  * scan_number_value to decide. The same value as it: w of at most 15
  * digits is below 2^53 and the divisor an exact power of ten. */
 static inline ptr
 vector_number(ptr p, ptr e, double *out)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	/* The sixteen bytes after "0." at once: the digits before the first
+	 * non-digit (k of them) kept, the bytes from there on zeroed, the
+	 * sixteen then read as one number wf = w * 10^(16-k) by multiply-adds
+	 * of pairs, fours and eights. wf / 10^16 is the value w / 10^k: when
+	 * wf is an exact double (at most 2^53, 1e16 is one too), the one
+	 * division rounds that same quotient as w / 10^k does. */
+	static const unsigned char keep[32] = {
+		0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	};
+	int neg;
+	ptr q;
+	__m128i d, lo, hi;
+	unsigned k;
+	uint16_t zp;
+	uint64_t wf;
+	double v;
+
+	if (e - p < 20)
+		return NULL;
+	neg = *p == '-';
+	q = p + neg;
+	memcpy(&zp, q, 2);
+	if (zp != ('0' | '.' << 8))	/* "0." (little-endian) */
+		return NULL;
+	d = _mm_sub_epi8(_mm_loadu_si128((const __m128i *)(const void *)(q + 2)), _mm_set1_epi8('0'));
+	/* the digits before the first non-digit: 1 to 15 of them, and no
+	 * exponent after (e or E) */
+	k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
+	if (k - 1 >= 15 || (q[2 + k] | 0x20) == 'e')
+		return NULL;
+	d = _mm_and_si128(d, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - k)));
+	lo = _mm_madd_epi16(_mm_unpacklo_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
+	hi = _mm_madd_epi16(_mm_unpackhi_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
+	lo = _mm_madd_epi16(_mm_packs_epi32(lo, hi), _mm_set1_epi32(0x00010064));	/* fours */
+	lo = _mm_madd_epi16(_mm_packs_epi32(lo, lo), _mm_set1_epi32(0x00012710));	/* eights */
+	wf = (uint64_t)(uint32_t)_mm_cvtsi128_si32(lo) * 100000000u +
+	    (uint32_t)_mm_cvtsi128_si32(_mm_srli_si128(lo, 4));
+	if (wf > (UINT64_C(1) << 53))
+		return NULL;
+	v = (double)(int64_t)wf / 1e16;
+	*out = neg ? -v : v;
+	return q + 2 + k;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	static const uint64_t pow10u[8] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000 };
-	int neg = *p == '-';
-	ptr q = p + neg;
+	int neg;
+	ptr q;
 	uint64_t x, m, w;
 	unsigned k;
 	double v;
 
-	if (e - q < 19 || q[0] != '0' || q[1] != '.')
+	if (e - p < 20)
+		return NULL;
+	neg = *p == '-';
+	q = p + neg;
+	if (q[0] != '0' || q[1] != '.')
 		return NULL;
 	x = digit_word(q + 2, &m);
 	if (m == 0) {
@@ -525,6 +573,20 @@ vector_number(ptr p, ptr e, double *out)
 #endif
 }
 
+/* For tests: the number at s[0..n) read by vector_number and by
+ * scan_number_value; each length read (-1: not taken) and double. */
+void
+lq_lazy_number_paths(const char *s, size_t n, long *fast_len, double *fast, long *len, double *v)
+{
+	ptr p = (ptr)s, e = p + n, q;
+
+	*fast = *v = 0;
+	q = n ? vector_number(p, e, fast) : NULL;
+	*fast_len = q ? (long)(q - p) : -1;
+	q = n ? scan_number_value(p, e, v) : NULL;
+	*len = q ? (long)(q - p) : -1;
+}
+
 /* The floats the scanner read on its way through the member a stage
  * wants them for (lq_lazy_want_floats), until lazy_build stores them in
  * the object it makes: the member's value at val_off. */
@@ -546,6 +608,9 @@ struct idx {
 };
 
 static ptr scan_value(ptr p, ptr e, int depth);
+static ptr scan_value_ref(ptr p, ptr e, int depth);
+/* 1: scan with the recursive reference scanner (lq_lazy_reference) */
+static int use_ref;
 
 static uint32_t
 hash_key(const char *k, size_t n)
@@ -690,23 +755,29 @@ scan_floats(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		if (p < e && (*p == '-' || DIGIT(*p))) {
-			double v;
-			ptr q;
+		/* p at an element: first a run of vector numbers, each after
+		 * a ',' and any spaces (vector_number refuses p near e and
+		 * leaves room for q[0]; the count and the buffer in locals) */
+		float *fv = fl.v;
+		size_t fn = fl.n, fcap = fl.cap;
+		double v;
+		ptr q;
 
-			/* a compact run of vector numbers; vector_number leaves
-			 * room for q[1] */
-			while ((q = vector_number(p, e, &v)) != NULL) {
-				if (fl.n == fl.cap)
-					fl.v = lq_xreallocarray(fl.v, fl.cap = fl.cap ? 2 * fl.cap : 512, sizeof *fl.v);
-				fl.v[fl.n++] = (float)v;
-				p = q;
-				if (*q != ',' || (q[1] != '-' && !DIGIT(q[1])))
-					break;
-				p = q + 1;
-			}
-			if (q)
-				goto next;
+		while ((q = vector_number(p, e, &v)) != NULL) {
+			if (fn == fcap)
+				fv = lq_xreallocarray(fv, fcap = fcap ? 2 * fcap : 512, sizeof *fv);
+			fv[fn++] = (float)v;
+			if (*q != ',')
+				break;
+			p = ws(q + 1, e);
+		}
+		fl.v = fv, fl.n = fn, fl.cap = fcap;
+		if (q) {
+			p = q;
+			goto next;
+		}
+		/* an element vector_number does not take */
+		if (p < e && (*p == '-' || DIGIT(*p))) {
 			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;
 			if (fl.n == fl.cap)
@@ -766,7 +837,7 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 			} else if ((p = scan_value(p, e, depth)) == NULL) {
 				return NULL;
 			}
-		} else if ((p = scan_value(p, e, depth)) == NULL) {
+		} else if ((p = x ? scan_value(p, e, depth) : scan_value_ref(p, e, depth)) == NULL) {
 			return NULL;
 		}
 		if (x)
@@ -911,7 +982,7 @@ scan_array(ptr p, ptr e, int depth)
 			else
 				p = scan_number(p, e);
 		} else {
-			p = scan_value(p, e, depth);
+			p = scan_value_ref(p, e, depth);
 		}
 		if (p == NULL)
 			return NULL;
@@ -930,8 +1001,11 @@ scan_array(ptr p, ptr e, int depth)
 	}
 }
 
+/* The reference scanner of a value: recursive, one function a kind of
+ * token. skip_value (below) must take exactly what it takes, and end
+ * where it ends (test_lazy, fuzz_lazy). */
 static ptr
-scan_value(ptr p, ptr e, int depth)
+scan_value_ref(ptr p, ptr e, int depth)
 {
 	int esc, nul;
 
@@ -955,6 +1029,181 @@ scan_value(ptr p, ptr e, int depth)
 	}
 }
 
+
+/* The end of the string at p (its opening quote), as scan_string finds
+ * it; *nul as there (the caller clears it). A string of plain ASCII is
+ * passed here, sixteen bytes at a time (eight without SSE2); from the
+ * first byte that is not plain, scan_string takes over. */
+static inline __attribute__((always_inline)) ptr
+skip_string(ptr p, ptr e, int *nul)
+{
+	ptr q = p + 1;
+	int esc;
+
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	while (e - q >= 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(const void *)q);
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(w, _mm_set1_epi8('"')), _mm_cmpeq_epi8(w, _mm_set1_epi8('\\'))),
+		    _mm_cmplt_epi8(w, _mm_set1_epi8(0x20))));
+
+		if (m) {
+			q += __builtin_ctz((unsigned)m);
+			if (*q == '"')
+				return q + 1;
+			break;
+		}
+		q += 16;
+	}
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (e - q >= 8) {
+		uint64_t w, m, ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+
+		memcpy(&w, q, 8);
+		m = ((w - ones * 0x20) | ((w ^ (ones * '"')) - ones) | ((w ^ (ones * '\\')) - ones) | w) & high;
+		if (m) {
+			/* the lowest marked byte is the first special one */
+			q += __builtin_ctzll(m) >> 3;
+			if (*q == '"')
+				return q + 1;
+			break;
+		}
+		q += 8;
+	}
+#endif
+	/* every byte before q is plain: scan_string from there, as from
+	 * an opening quote at q - 1 */
+	esc = 0;
+	return scan_string(q - 1, e, &esc, nul);
+}
+
+/* scan_value without recursion, for the values the scanner only checks
+ * (a record's profile): the open containers on a stack of their closing
+ * bytes, strings passed by skip_string. Takes exactly what
+ * scan_value_ref takes and ends where it ends. */
+static ptr
+skip_value(ptr p, ptr e, int depth)
+{
+	/* close[0..sp): the closing bytes of the containers around the
+	 * innermost one, whose closer is cl (0: none open) */
+	unsigned char close[MAX_DEPTH + 1], cl = 0;
+	int sp = 0, nul;
+
+value:
+	if (p >= e)
+		return NULL;
+	switch (*p) {
+	case '{':
+		if (depth + 1 + sp > MAX_DEPTH)
+			return NULL;
+		close[sp++] = cl;
+		cl = '}';
+		p = ws(p + 1, e);
+		if (p < e && *p == '}') {
+			p++;
+			cl = close[--sp];
+			goto after;
+		}
+		goto key;
+	case '[':
+		if (depth + 1 + sp > MAX_DEPTH)
+			return NULL;
+		close[sp++] = cl;
+		cl = ']';
+		p = ws(p + 1, e);
+		if (p < e && *p == ']') {
+			p++;
+			cl = close[--sp];
+			goto after;
+		}
+		goto value;
+	case '"':
+		nul = 0;
+		if ((p = skip_string(p, e, &nul)) == NULL)
+			return NULL;
+		goto after;
+	case 't':
+		if (e - p < 4 || memcmp(p, "true", 4) != 0)
+			return NULL;
+		p += 4;
+		goto after;
+	case 'f':
+		if (e - p < 5 || memcmp(p, "false", 5) != 0)
+			return NULL;
+		p += 5;
+		goto after;
+	case 'n':
+		if (e - p < 4 || memcmp(p, "null", 4) != 0)
+			return NULL;
+		p += 4;
+		goto after;
+	default:
+		if (*p != '-' && !DIGIT(*p))
+			return NULL;
+		for (;;) {
+			/* a vector's number, -0.ddd, its digits eight at a time
+			 * (as scan_array takes it); any other, scan_number */
+			ptr q = p + (*p == '-'), r;
+
+			if (q < e && *q == '0' && e - q > 2 && q[1] == '.' && (r = skip_digits(q + 2, e)) > q + 2 &&
+			    r < e && (*r == ',' || *r == ']'))
+				p = r;
+			else if ((p = scan_number(p, e)) == NULL)
+				return NULL;
+			/* the next number of a compact array */
+			if (cl == ']' && p + 1 < e && *p == ',' && (p[1] == '-' || DIGIT(p[1]))) {
+				p++;
+				continue;
+			}
+			goto after;
+		}
+	}
+key:
+	nul = 0;
+	if (p >= e || *p != '"' || (p = skip_string(p, e, &nul)) == NULL || nul)
+		return NULL;
+	p = ws(p, e);
+	if (p >= e || *p != ':')
+		return NULL;
+	p = ws(p + 1, e);
+	if (p < e && *p == '"') {
+		/* the usual member, "key":"string": no turn through value */
+		if ((p = skip_string(p, e, &nul)) == NULL)
+			return NULL;
+		goto after;
+	}
+	goto value;
+after:
+	if (cl == 0)
+		return p;
+	p = ws(p, e);
+	if (p >= e)
+		return NULL;
+	if (*p == ',') {
+		p = ws(p + 1, e);
+		if (cl == '}')
+			goto key;
+		goto value;
+	}
+	if (*p != cl)
+		return NULL;
+	p++;
+	cl = close[--sp];
+	goto after;
+}
+
+/* A value the scanner only checks. */
+static ptr
+scan_value(ptr p, ptr e, int depth)
+{
+	return use_ref ? scan_value_ref(p, e, depth) : skip_value(p, e, depth);
+}
+
+void
+lq_lazy_reference(int on)
+{
+	use_ref = on;
+}
 /* ---- lazy objects --------------------------------------------------- */
 
 static struct hdr *
@@ -1429,6 +1678,14 @@ omitted(const char *const *omit, const char *k, size_t n)
 int
 lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 {
+	/* kept between calls (one thread); a nested object's dump, inside
+	 * lq_json_dump of a member, takes its own */
+	static json_t **vals_free;
+	static void **added_free;
+	static size_t vals_free_cap, added_free_cap;
+	json_t **vals = NULL;
+	void **added = NULL;
+	size_t nvals_cap = 0, nadded_cap = 0, nadded;
 	struct hdr *hd;
 	size_t start = b->len, i;
 	int first = 1, verbatim;
@@ -1448,11 +1705,43 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		}
 	}
 	verbatim = !hd->dups;	/* a repeated key is written once, as jansson would */
+	/* The object's real members, looked up in the index once: vals[i]
+	 * is entry i's (NULL: none), added[] those not in the index, in
+	 * jansson's order. */
+	{
+		size_t nreal = __real_json_object_size(o);
+
+		vals = vals_free, nvals_cap = vals_free_cap, vals_free = NULL, vals_free_cap = 0;
+		added = added_free, nadded_cap = added_free_cap, added_free = NULL, added_free_cap = 0;
+		if (hd->n > nvals_cap) {
+			free(vals);
+			vals = lq_xreallocarray(NULL, nvals_cap = hd->n + 64, sizeof *vals);
+		}
+		if (nreal > nadded_cap) {
+			free(added);
+			added = lq_xreallocarray(NULL, nadded_cap = nreal + 64, sizeof *added);
+		}
+		memset(vals, 0, hd->n * sizeof *vals);
+		nadded = 0;
+		for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
+		    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {
+			const char *k = json_object_iter_key(it);
+			size_t kn = json_object_iter_key_len(it);
+			long at;
+
+			if (hidden(k, kn))
+				continue;
+			if ((at = find(hd, k, kn)) >= 0)
+				vals[at] = json_object_iter_value(it);
+			else
+				added[nadded++] = it;
+		}
+	}
 	lq_buf_addc(b, '{');
 	for (i = 0; i < hd->n; i++) {
 		const struct ent *t = &ENT(hd)[i];
 		const char *k = KEYS(hd) + t->key_off, *raw = text + t->val_off;
-		json_t *v = __real_json_object_getn(o, k, t->key_len);
+		json_t *v = vals[i];
 		size_t at;
 
 		if ((!v && t->state != UNREAD) || omitted(omit, k, t->key_len)) {
@@ -1510,13 +1799,12 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		}
 		verbatim = 0;
 	}
-	for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
-	    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {
+	for (size_t j = 0; j < nadded; j++) {
+		void *it = added[j];
 		const char *k = json_object_iter_key(it);
 		size_t kn = json_object_iter_key_len(it);
 
-		if (hidden(k, kn) || find(hd, k, kn) >= 0 ||
-		    omitted(omit, k, kn))
+		if (omitted(omit, k, kn))
 			continue;
 		verbatim = 0;
 		if (!first)
@@ -1532,6 +1820,16 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 		b->len = start;
 		lq_buf_add(b, text + hd->raw_off, hd->raw_len);
 	}
+	/* the buffers back for the next call (a nested call may have put
+	 * its own there meanwhile) */
+	if (vals_free == NULL)
+		vals_free = vals, vals_free_cap = nvals_cap;
+	else
+		free(vals);
+	if (added_free == NULL)
+		added_free = added, added_free_cap = nadded_cap;
+	else
+		free(added);
 	return 0;
 }
 

@@ -47,6 +47,15 @@
  * jansson rejects. */
 json_t *lq_lazy_parse(const char *s, size_t n);
 
+/* For tests: with on, lq_lazy_parse checks values with the recursive
+ * reference scanner instead of the fast one (both take the same texts). */
+void lq_lazy_reference(int on);
+
+/* For tests: the number at s[0..n) read by the scanner's fast path for a
+ * vector's numbers and by its general path: the length each read (-1
+ * when it does not take it) and the double it gave. */
+void lq_lazy_number_paths(const char *s, size_t n, long *fast_len, double *fast, long *len, double *v);
+
 /* 1 if o is a lazy object that still has members not yet parsed or a
  * hidden member, else 0. */
 int lq_lazy_is(const json_t *o);

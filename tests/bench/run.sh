@@ -8,7 +8,7 @@ export LC_ALL=C TZ=UTC PATH="$PWD/bin:$PATH"
 st=0
 for b in tests/bench/*.sh; do
 	name=$(basename "$b" .sh)
-	case $name in run|lib|today) continue ;; esac	# the runner and the helpers
+	case $name in run|lib|today|same-bytes) continue ;; esac	# the runner and the helpers
 	[ -n "${LQ_BENCH_ONLY:-}" ] && ! echo "$name" | grep -q -- "$LQ_BENCH_ONLY" && continue
 	echo "== $name"
 	sh "$b" || { echo "bench $name: failed"; st=1; }

@@ -20,6 +20,29 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	lazy = lq_lazy_parse(s, size);
 	whole = json_loadb(s, size, JSON_ALLOW_NUL, NULL);
 	struct lq_buf b = LQ_BUF_INIT;
+
+	/* The recursive reference scanner takes the same texts, and they
+	 * are written the same. */
+	{
+		json_t *ref;
+
+		lq_lazy_reference(1);
+		ref = lq_lazy_parse(s, size);
+		lq_lazy_reference(0);
+		if ((ref == NULL) != (lazy == NULL))
+			abort();
+		if (ref) {
+			struct lq_buf x = LQ_BUF_INIT, y = LQ_BUF_INIT;
+
+			lq_json_dump(&x, ref);
+			lq_json_dump(&y, lazy);
+			if (x.len != y.len || memcmp(x.data, y.data, x.len) != 0)
+				abort();
+			lq_buf_free(&x);
+			lq_buf_free(&y);
+		}
+		json_decref(ref);
+	}
 	float f[8];
 	size_t bad;
 	long n;

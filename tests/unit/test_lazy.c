@@ -54,6 +54,51 @@ static const char *const taken[][2] = {
 	{ "{\"deep\":[[[[{\"x\":[{}]}]]]],\"s\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\"}", NULL },
 };
 
+static long ref_checked, ref_differ;
+
+/* lq_lazy_parse of s[0..n) (in a block of exactly n bytes, so that a
+ * read past the end shows under ASan) with the fast scanner and with the
+ * recursive reference: both refuse, or both take it and write it back
+ * the same. */
+static void
+same_as_reference(const char *s, size_t n)
+{
+	char *c = malloc(n ? n : 1);
+	json_t *a, *b;
+
+	memcpy(c, s, n);
+	lq_lazy_reference(1);
+	a = lq_lazy_parse(c, n);
+	lq_lazy_reference(0);
+	b = lq_lazy_parse(c, n);
+	ref_checked++;
+	if ((a == NULL) != (b == NULL)) {
+		if (ref_differ++ < 5)
+			printf("#   reference %s, fast %s: %.*s\n", a ? "takes" : "refuses", b ? "takes" : "refuses",
+			    (int)n, s);
+	} else if (a) {
+		char *x = dump(a), *y = dump(b);
+
+		if (strcmp(x, y) != 0 && ref_differ++ < 5)
+			printf("#   written differently: %.*s\n", (int)n, s);
+		free(x);
+		free(y);
+	}
+	json_decref(a);
+	json_decref(b);
+	free(c);
+}
+
+/* same_as_reference for s and every prefix of it. */
+static void
+prefixes_as_reference(const char *s)
+{
+	size_t n = strlen(s);
+
+	for (size_t k = 0; k <= n; k++)
+		same_as_reference(s, k);
+}
+
 int
 main(void)
 {
@@ -67,6 +112,84 @@ main(void)
 		CHECK(j == NULL);
 		json_decref(j);
 		json_decref(k);
+	}
+
+	t_begin("the fast scanner of checked values takes what the reference takes, at every length and place");
+	{
+		/* a special byte at every place of strings of 0 to 40 bytes
+		 * (across the 16- and 8-byte steps), as a value, in an array,
+		 * as a key; every prefix of each (the end of the buffer at
+		 * every place) */
+		static const char *const special[] = {
+			"\"", "\\n", "\\\"", "\\u00e9", "\\u0000", "\\ud83d\\ude00", "\\ud800", "\\x", "\\",
+			"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xc3", "\xff", "\xc0\x80", "\xed\xa0\x80",
+			"\x01", "\x1f", "\x7f", " ", "/",
+		};
+		struct lq_buf b = LQ_BUF_INIT, v = LQ_BUF_INIT;
+
+		for (size_t len = 0; len <= 40; len++)
+			for (size_t at = 0; at <= len; at++)
+				for (size_t k = 0; k < sizeof special / sizeof *special; k++) {
+					lq_buf_reset(&v);
+					lq_buf_addc(&v, '"');
+					for (size_t i = 0; i < at; i++)
+						lq_buf_addc(&v, 'a' + (char)(i % 26));
+					lq_buf_adds(&v, special[k]);
+					for (size_t i = at; i < len; i++)
+						lq_buf_addc(&v, 'A' + (char)(i % 26));
+					lq_buf_addc(&v, '"');
+					for (int form = 0; form < 3; form++) {
+						lq_buf_reset(&b);
+						if (form == 0)
+							lq_buf_addf(&b, "{\"id\":1,\"p\":{\"k\":%s,\"n\":null}}", v.data);
+						else if (form == 1)
+							lq_buf_addf(&b, "{\"p\":[%s, %s ,{\"x\":%s}],\"q\":2}", v.data, v.data, v.data);
+						else
+							lq_buf_addf(&b, "{\"p\":{%s:1, \"a\" : %s}}", v.data, v.data);
+						if (form == 0 && len > 4)
+							same_as_reference(b.data, b.len);
+						else
+							prefixes_as_reference(b.data);
+					}
+				}
+		/* every token kind, valid or not, nested, spaced, at every end */
+		static const char *const tok[] = {
+			"0", "-0", "-0.5", "1.25e-3", "1E+2", "01", "-", "1.", ".5", "+1", "1e", "1e400",
+			"99999999999999999999", "-0.123456789012345678", "true", "tru", "false", "fals", "null",
+			"nul", "nulll", "{}", "[]", "{ }", "[ ]", "{\"a\":1}", "{\"a\"}", "{\"a\":}", "{\"a\":1,}",
+			"{,}", "[1,]", "[,1]", "[1 2]", "{\"a\":1 \"b\":2}", "{\"a\\u0000\":1}", "{\"\":\"\"}",
+			"[[[]]]", "[{\"a\":[{\"b\":{}}]}]", "{\"a\":[1,2}", "{\"a\":{\"b\":1]}", "\"x\"", "x", "'a'",
+			"[\t1\n,\r2 ]", "{\"a\" :\t[ -0.1 , 2 ] , \"b\" : { } }", "]", "}", ",", ":",
+		};
+		for (size_t i = 0; i < sizeof tok / sizeof *tok; i++)
+			for (size_t j = 0; j < sizeof tok / sizeof *tok; j++) {
+				lq_buf_reset(&b);
+				lq_buf_addf(&b, "{\"p\":{\"a\":%s,\"b\":[%s,%s]},\"c\":%s}", tok[i], tok[j], tok[i], tok[j]);
+				prefixes_as_reference(b.data);
+			}
+		for (size_t i = 0; i < sizeof refused / sizeof *refused; i++)
+			prefixes_as_reference(refused[i]);
+		for (size_t i = 0; i < sizeof taken / sizeof *taken; i++)
+			prefixes_as_reference(taken[i][0]);
+		/* nesting around the scanner's limit, objects and arrays */
+		for (int d = 1990; d <= 2002; d++)
+			for (int obj = 0; obj < 2; obj++) {
+				lq_buf_reset(&b);
+				lq_buf_adds(&b, "{\"a\":");
+				for (int i = 0; i < d; i++)
+					lq_buf_adds(&b, obj ? "{\"k\":" : "[");
+				lq_buf_adds(&b, "1");
+				for (int i = 0; i < d; i++)
+					lq_buf_addc(&b, obj ? '}' : ']');
+				lq_buf_addc(&b, '}');
+				same_as_reference(b.data, b.len);
+				same_as_reference(b.data, b.len - 1);
+			}
+		lq_buf_free(&b);
+		lq_buf_free(&v);
+		printf("#   %ld texts\n", ref_checked);
+		CHECK_INT(ref_differ, 0);
+		CHECK(ref_checked > 100000);
 	}
 
 	t_begin("nesting: near jansson's depth limit the scanner steps aside");
@@ -357,6 +480,66 @@ main(void)
 				}
 		CHECK_INT(bad, 0);
 		CHECK(tested == 18 * 4 * 40);
+	}
+
+	t_begin("vector numbers, sixteen bytes at once: 300,000 of 1 to 17 digits, near 2^53 / 10^16 and at the end of the line, as strtod");
+	{
+		unsigned long long seed = 88172645463325252ull;
+		int bad = 0, fast_taken = 0;
+
+		for (int trial = 0; trial < 300000; trial++) {
+			char num[40], rec[160];
+			int nd = 1 + trial % 17, len = 0, pad = (trial / 17) % 5;
+			json_t *lz;
+			const float *f;
+			size_t n;
+			float want;
+
+			if (trial % 2)
+				num[len++] = '-';
+			num[len++] = '0', num[len++] = '.';
+			for (int i = 0; i < nd; i++) {
+				seed ^= seed << 13, seed ^= seed >> 7, seed ^= seed << 17;
+				/* every third number starts 9007199254740992 (2^53),
+				 * give or take its last digits */
+				num[len++] = trial % 3 == 0 && i < 16 ? "9007199254740992"[i] + (i == 15 ? (int)(seed % 3) - 1 : 0)
+				    : (char)('0' + seed % 10);
+			}
+			num[len] = '\0';
+			/* then ']' and 0 to 4 bytes: the sixteen bytes after "0." reach past
+			 * the line for the last number of short ones */
+			snprintf(rec, sizeof rec, "{\"embedding\":[%s,%s]%.*s}", num, num, pad, "    ");
+			lq_lazy_want_floats("embedding");
+			lz = lq_lazy_parse(rec, strlen(rec));
+			want = (float)strtod(num, NULL);
+			/* the fast path's double is the general path's (strtod's),
+			 * or it steps aside; at the line's end too */
+			for (int end = 0; end < 2; end++) {
+				size_t at = strlen("{\"embedding\":["), sz = end ? strlen(rec) - at : strlen(num) + 1;
+				char *c = malloc(sz);
+				long fl_len, gl_len;
+				double fv, gv;
+
+				memcpy(c, rec + at, sz);
+				lq_lazy_number_paths(c, sz, &fl_len, &fv, &gl_len, &gv);
+				if (gl_len != len || (fl_len >= 0 && (fl_len != gl_len || memcmp(&fv, &gv, sizeof fv) != 0)) ||
+				    gv != strtod(num, NULL)) {
+					if (bad++ < 5)
+						printf("#   %s: fast %ld %.17g, general %ld %.17g\n", num, fl_len, fv, gl_len, gv);
+				}
+				fast_taken += fl_len >= 0;
+				free(c);
+			}
+			if (lz == NULL || (f = lq_lazy_floats(lz, "embedding", &n)) == NULL || n != 2 ||
+			    memcmp(&f[0], &want, sizeof want) != 0 || memcmp(&f[1], &want, sizeof want) != 0) {
+				if (bad++ < 5)
+					printf("#   %s: the scanner's float differs\n", num);
+			}
+			json_decref(lz);
+		}
+		CHECK_INT(bad, 0);
+		printf("#   %d of 600,000 reads by the fast path\n", fast_taken);
+		CHECK(fast_taken > 150000);
 	}
 
 	t_begin("exponents: the number checker and the float reader take and refuse alike, at the same limits");

@@ -53,6 +53,33 @@ check_roundtrip(const char *in, const char *out)
 	json_decref(j);
 }
 
+/* The string writer as it was, a byte at a time: the reference for
+ * lq_json_dump_string's fast path. */
+static void
+dump_string_ref(struct lq_buf *b, const char *s, size_t n)
+{
+	lq_buf_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		switch (c) {
+		case '"': lq_buf_adds(b, "\\\""); break;
+		case '\\': lq_buf_adds(b, "\\\\"); break;
+		case '\n': lq_buf_adds(b, "\\n"); break;
+		case '\r': lq_buf_adds(b, "\\r"); break;
+		case '\t': lq_buf_adds(b, "\\t"); break;
+		case '\b': lq_buf_adds(b, "\\b"); break;
+		case '\f': lq_buf_adds(b, "\\f"); break;
+		default:
+			if (c < 0x20)
+				lq_buf_addf(b, "\\u%04x", c);
+			else
+				lq_buf_addc(b, c);
+		}
+	}
+	lq_buf_addc(b, '"');
+}
+
 int
 main(int argc, char **argv)
 {
@@ -185,6 +212,35 @@ main(int argc, char **argv)
 	check_roundtrip("{ \"z\": 1, \"a\" : [true, false, null], \"m\": \"\\u00e9\\n\\t\\\"\\\\\\u0001\\u001f/\" }",
 	    "{\"z\":1,\"a\":[true,false,null],\"m\":\"\xc3\xa9\\n\\t\\\"\\\\\\u0001\\u001f/\"}");
 	check_roundtrip("{\"key\":\"a\\u0000b\"}", "{\"key\":\"a\\u0000b\"}");
+
+	t_begin("dump: strings, sixteen (or eight) bytes at a time: every byte value at every place of 0 to 40 bytes, at the end of the block");
+	{
+		struct lq_buf a = LQ_BUF_INIT, w = LQ_BUF_INIT;
+		int bad = 0;
+
+		for (size_t len = 1; len <= 40; len++)
+			for (size_t at = 0; at < len; at++)
+				for (int c = 0; c < 256; c++) {
+					char *s = malloc(len);	/* exactly len bytes: ASan sees a read past */
+
+					for (size_t i = 0; i < len; i++)
+						s[i] = (char)('a' + i % 26);
+					s[at] = (char)c;
+					if (len > 2 && at != len - 1)
+						s[len - 1] = (char)(c ^ 0x80);	/* a second one, or UTF-8 bytes */
+					lq_buf_reset(&a);
+					lq_buf_reset(&w);
+					lq_json_dump_string(&a, s, len);
+					dump_string_ref(&w, s, len);
+					if ((a.len != w.len || memcmp(a.data, w.data, a.len) != 0) && bad++ < 5)
+						printf("#   byte %02x at %zu of %zu: %s, want %s\n", c, at, len, a.data, w.data);
+					free(s);
+				}
+		lq_json_dump_string(&a, "", 0);
+		CHECK_INT(bad, 0);
+		lq_buf_free(&a);
+		lq_buf_free(&w);
+	}
 
 	t_begin("dump: reals in the shortest form that reads back");
 	check_roundtrip("[1.1, 0.1, 1e300, -2.5e-7, 1.0, 3, 0.30000000000000004, 123456789012345678]",

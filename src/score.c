@@ -101,6 +101,14 @@ structured_version(void)
 /* ... or, when it did not, as far as it and the runner-up agree, if they
  * agree at least this much (related industries). */
 #define GUESS_AGREE 0.5
+/* A role the ICP's notes name as weighing in on the purchase without
+ * signing it ("... sont des prescripteurs", "... are key evaluators")
+ * counts as a target title of this weight. */
+#define INFLUENCER_WEIGHT 0.6
+/* A lead whose location names only places other than those the ICP's
+ * notes name (places.vocab) keeps this much of its score: the ICP sells
+ * elsewhere. */
+#define PLACE_OUT 0.6
 /* A keyword not in the text but this close (cosine) to the profile text
  * earns half a match. */
 #define KEYWORD_COS 0.5
@@ -108,6 +116,7 @@ structured_version(void)
 #define KEYWORDS_FULL 3
 
 static struct lq_icp *icp;
+static char *icp_places;	/* the places its notes name (lq_places), or NULL: anywhere */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -327,6 +336,10 @@ static const char *icp_lang;
  * of two or more capitals: "SOC 2", "CI/CD", "API"), so a profile in any
  * language can hold it. */
 static unsigned char *kw_neutral;
+/* titles holds the target titles, then the roles the notes name as
+ * weighing in on the purchase (lq_notes_influencers) */
+static size_t n_targets, n_titles;
+static struct lq_strv all_titles;
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -396,7 +409,22 @@ structured_open(void)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	loc_id = lq_embedder_model_id(loc);
 	dim = lq_embedder_dim(loc);
-	titles = crit_new(&icp->target_titles, 1);
+	n_targets = icp->target_titles.n;
+	all_titles.v = lq_xcalloc(n_targets + 1, sizeof *all_titles.v);
+	for (size_t i = 0; i < n_targets; i++)
+		all_titles.v[i] = lq_xstrdup(icp->target_titles.v[i]);
+	all_titles.n = n_targets;
+	if (n_targets) {
+		char **inf;
+		size_t ni = lq_notes_influencers(icp->notes, &inf);
+
+		all_titles.v = lq_xreallocarray(all_titles.v, n_targets + ni + 1, sizeof *all_titles.v);
+		for (size_t i = 0; i < ni; i++)
+			all_titles.v[all_titles.n++] = inf[i];
+		free(inf);
+	}
+	n_titles = all_titles.n;
+	titles = crit_new(&all_titles, 1);
 	excludes = crit_new(&icp->exclude_titles, 1);
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
@@ -423,6 +451,9 @@ struct lead {
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *company_words;		/* the company's own words that name its industry, owned */
+	char *places;			/* the places its location names (lq_places), owned */
+	char *where;			/* that location, owned */
+	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
 	int prose;			/* the profile has words beyond titles and headline */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
@@ -602,7 +633,6 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 			l->industry = l->profile_industry = lq_xstrdup(p.industry);
 			l->industry_src = "profile";
 		}
-		return;
 	}
 	/* the company's own words: each text on its own, the first that names
 	 * an industry */
@@ -630,12 +660,31 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	if (cw.len) {
 		l->company_words = lq_buf_detach(&cw);
 		lq_utf8_cut(l->company_words, 300);
-		l->industry = l->company_words;
-		l->industry_src = "company";
 	}
 	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
+	if (l->industry) {
+		/* LinkedIn's list is coarse (car renters are "Travel
+		 * Arrangements"): the company's own words refine it when they
+		 * add groups the same as or related to its own, or to classify's
+		 * label of it ("Atlantique Rent": rental, beside travel's
+		 * hospitality), or when its name says no industry of the
+		 * lexicon ("Consumer Services"); words of an unrelated industry
+		 * are not the company's */
+		unsigned li = lq_industry_groups(l->industry);
+		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
+
+		unsigned raw = lq_industry_groups(p.industry);	/* LinkedIn's own name, before classify */
+
+		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
+			l->refine = cg & ~li;
+		return;
+	}
+	if (l->company_words) {
+		l->industry = l->company_words;
+		l->industry_src = "company";
+	}
 	if (l->industry || other)
 		return;
 	double m = lq_class_margin(lq_rec_str(rec, "industry_reasoning"), l->runner, sizeof l->runner);
@@ -788,6 +837,18 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	}
 
 	industry_evidence(l, rec, prof, &p);
+	if (icp_places) {
+		const char *at = lq_rec_str(rec, "location");
+		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
+
+		if (!nonempty(at))
+			at = p.location;
+		if (nonempty(at) && country && strstr(at, country) == NULL)
+			l->where = lq_xasprintf("%s, %s", at, country);
+		else
+			l->where = lq_xstrdup(nonempty(at) ? at : country ? country : "");
+		l->places = lq_places(l->where);
+	}
 	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
 	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
@@ -831,6 +892,8 @@ lead_free(struct lead *l)
 	free(l->headline_title);
 	free(l->profile_industry);
 	free(l->company_words);
+	free(l->places);
+	free(l->where);
 	free(l->text);
 	free(l->folded);
 }
@@ -870,17 +933,21 @@ structured_one(struct lead *l, const float *vec)
 	int knocked = 0;
 	const float *textv = l->own_vec ? l->own_vec :
 	    l->has_text_vec ? vec + l->text_vec * (size_t)dim : NULL;
+	/* each title's best target similarity, for the exclusions */
+	double *tbest = lq_xcalloc(l->ntitles + 1, sizeof *tbest);
 
 	/* Title: best pair of a current title and a target title. */
 	if (icp->target_titles.n) {
 		T = 0;
 		for (i = 0; i < l->ntitles; i++)
-			for (j = 0; j < icp->target_titles.n; j++) {
+			for (j = 0; j < n_titles; j++) {
 				const float *lv = vec + (l->first_title + i) * (size_t)dim;
 				double cs = dot(lv, titles[j].v, dim);
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
-				    l->weight[i];
+				    l->weight[i] * (j < n_targets ? 1 : INFLUENCER_WEIGHT);
 
+				if (s > tbest[i])
+					tbest[i] = s;
 				/* ties go to the closer wording */
 				if (s > T || (s == T && cs > tcos)) {
 					T = s;
@@ -895,6 +962,10 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
+			if (btarget >= n_targets) {
+				json_object_set_new(json_object_get(comp, "title"), "influencer", json_true());
+				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
+			}
 		} else {
 			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
 			    "lead", "target"));
@@ -903,7 +974,9 @@ structured_one(struct lead *l, const float *vec)
 	}
 
 	/* Excluded titles: a knock-out when the best title (or every title)
-	 * is an excluded one rather than a target. */
+	 * is an excluded one rather than a target: a title closer to a target
+	 * than to any exclusion is not an excluded one ("Revenue Manager" is
+	 * a target, not the "Commercial" it shares a function with). */
 	if (icp->exclude_titles.n && l->ntitles) {
 		double best_ex = 0, ex_of_best = 0;
 		size_t bx = 0, bxl = 0, n_ex = 0;
@@ -919,7 +992,7 @@ structured_one(struct lead *l, const float *vec)
 				if (s > m)
 					m = s, mk = j;
 			}
-			if (m >= EXCLUDE_SIM)
+			if (m >= EXCLUDE_SIM && m >= tbest[i])
 				n_ex++;
 			if (i == bt)
 				ex_of_best = m;
@@ -949,7 +1022,8 @@ structured_one(struct lead *l, const float *vec)
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
 			unsigned lg = strcmp(l->industry_src, "company") == 0 ?
-			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
+			    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
+			    lq_industry_groups(l->industry) | l->refine;
 			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);
 
 			/* an encoder guess close to its runner-up: what both say */
@@ -976,6 +1050,11 @@ structured_one(struct lead *l, const float *vec)
 				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
 				lq_buf_addf(&why, "%s or %s (the encoder's guess, as far as both agree) ~ %s (%.2f)",
 				    l->industry, l->runner, industries[bi].s, I);
+			} else if (l->refine) {
+				json_object_set_new(json_object_get(comp, "industry"), "company",
+				    json_string(l->company_words));
+				lq_buf_addf(&why, "%s + company: %s ~ %s (%.2f)", l->industry, l->company_words,
+				    industries[bi].s, I);
 			} else {
 				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
 				    "company: " : "", l->industry, industries[bi].s, I);
@@ -1092,7 +1171,17 @@ structured_one(struct lead *l, const float *vec)
 		score = T;	/* no context criterion, or none with evidence */
 	else
 		score = C;
+	if (icp_places && l->places && !lq_places_meet(l->places, icp_places)) {
+		score *= PLACE_OUT;
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 0, "lead", l->where));
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "%s: outside the places the ICP names (score x %.1f)", l->where, PLACE_OUT);
+	} else if (icp_places && l->places) {
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 1, "lead", l->where));
+	}
 	score = round_to(100 * score, 1);
+	free(tbest);
 	if (cal && !knocked)
 		calibrate(comp, &score, &why);
 	if (knocked && score > KNOCKOUT_CAP)
@@ -1219,8 +1308,10 @@ main(int argc, char **argv)
 		calibration_load(cal_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	if (structured)
+	if (structured) {
+		icp_places = lq_places(icp->notes);
 		structured_open();
+	}
 
 	struct lq_reader *r = lq_reader_new(stdin, "<stdin>");
 	json_t *rec, *win[WINDOW];
@@ -1258,8 +1349,11 @@ main(int argc, char **argv)
 		free(excludes ? excludes[0].v : NULL);
 		free(industries ? industries[0].v : NULL);
 		free(keywords ? keywords[0].v : NULL);
-		for (size_t i = 0; i < icp->target_titles.n; i++)
+		for (size_t i = 0; i < n_titles; i++) {
 			free(titles[i].t.canon);
+			free(all_titles.v[i]);
+		}
+		free(all_titles.v);
 		for (size_t i = 0; i < icp->exclude_titles.n; i++)
 			free(excludes[i].t.canon);
 		free(titles);

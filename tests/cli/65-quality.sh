@@ -117,7 +117,7 @@ ok "docs/quality.md records the same floor as baseline.json" \
 # translated/LANG, the same clients and so the same judgments): the
 # structured score reads an ICP in those languages nearly as well as in
 # English. On the tune part, each language's mean NDCG@10 is within 0.03
-# and its mean AUC within 0.015 of the English ICPs' on the same profiles,
+# and its mean AUC within 0.015 of the same English ICPs' on the same profiles,
 # and no ICP's AUC is below 0.94 (docs/quality.md, "ICPs in other
 # languages"; before the vocabulary of those languages' industry names and
 # titles, sparse French Fernbridge had 0.934).

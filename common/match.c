@@ -98,7 +98,7 @@ first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t)
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
-	"production" };	/* LQ_FN_* bit order */
+	"production", "pricing" };	/* LQ_FN_* bit order */
 static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
 
 /* The folded field f of r, which must have a word. */
@@ -218,7 +218,7 @@ lex_load(void)
 		senses[i].phrase = folded(r, 0);
 		senses[i].fn = bits_of(r, 1, fn_names, LQ_NELEM(fn_names),
 		    "a function (finance people recruiting tech product marketing sales operations executive "
-		    "customer legal data design quality supply production)");
+		    "customer legal data design quality supply production pricing)");
 		senses[i].level = -1;
 		if (r->f[2][0]) {
 			unsigned l = bits_of(r, 2, level_names, LQ_NELEM(level_names),
@@ -311,13 +311,271 @@ lq_about_self(const char *folded)
 	return 0;
 }
 
+/* languages.vocab: each language's name and its folded function words,
+ * sorted (bsearch). */
+static pthread_once_t lang_once = PTHREAD_ONCE_INIT;
+static struct lang {
+	char *name;
+	char **w;
+	size_t n;
+} *langs;
+static size_t n_langs;
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+lang_load(void)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "languages", 2, 2);
+
+	langs = lq_xcalloc(t->n + 1, sizeof *langs);
+	for (size_t i = 0; i < t->n; i++) {
+		char *f = folded(&t->rec[i], 1), *save = NULL;
+
+		langs[i].name = lq_xstrdup(t->rec[i].f[0]);
+		for (char *p = strtok_r(f, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+			langs[i].w = lq_xreallocarray(langs[i].w, langs[i].n + 1, sizeof *langs[i].w);
+			langs[i].w[langs[i].n++] = lq_xstrdup(p);
+		}
+		if (langs[i].n == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' has no word", t->rec[i].file,
+			    t->rec[i].line, t->rec[i].f[0]);
+		qsort(langs[i].w, langs[i].n, sizeof *langs[i].w, cmp_str);
+		free(f);
+	}
+	n_langs = t->n;
+}
+
+const char *
+lq_text_language(const char *folded_text)
+{
+	size_t *hits, best = 0, second = 0, b = 0;
+	const char *p = folded_text, *r = NULL;
+	char word[64];
+
+	pthread_once(&lang_once, lang_load);
+	if (p == NULL || n_langs == 0)
+		return NULL;
+	hits = lq_xcalloc(n_langs, sizeof *hits);
+	while (*p) {
+		size_t k = 0;
+		char *w = word;
+
+		while (*p == ' ')
+			p++;
+		while (p[k] && p[k] != ' ')
+			k++;
+		if (k > 0 && k < sizeof word) {
+			memcpy(word, p, k);
+			word[k] = '\0';
+			for (size_t i = 0; i < n_langs; i++)
+				if (bsearch(&w, langs[i].w, langs[i].n, sizeof *langs[i].w, cmp_str))
+					hits[i]++;
+		}
+		p += k;
+	}
+	for (size_t i = 0; i < n_langs; i++)
+		if (hits[i] > best)
+			second = best, best = hits[i], b = i;
+		else if (hits[i] > second)
+			second = hits[i];
+	if (best >= LANG_MIN_WORDS && best > second)
+		r = langs[b].name;
+	free(hits);
+	return r;
+}
+
+static size_t split(char *s, char ***words);
+
+/* titles.vocab's influencer cues and the grammar that cuts their
+ * sentences; loaded apart (only score reads them). */
+static pthread_once_t infl_once = PTHREAD_ONCE_INIT;
+static char **infl_cues;
+static struct {
+	char *word;
+	int kind;		/* 'v' verb, 'l' link, 'a' lead (article), 'e' end */
+} *infl_gram;
+static size_t n_infl_gram;
+
+static void
+infl_load(void)
+{
+	const struct lq_vocab_table *t;
+
+	infl_cues = folded_list(lq_vocab(), "titles.influencer");
+	t = lq_vocab_need(lq_vocab(), "titles.influencer-grammar", 2, 2);
+	infl_gram = lq_xcalloc(t->n + 1, sizeof *infl_gram);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *k = t->rec[i].f[1];
+
+		infl_gram[i].word = folded(&t->rec[i], 0);
+		infl_gram[i].kind = strcmp(k, "verb") == 0 ? 'v' : strcmp(k, "link") == 0 ? 'l' :
+		    strcmp(k, "lead") == 0 ? 'a' : strcmp(k, "end") == 0 ? 'e' : 0;
+		if (infl_gram[i].kind == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not verb, link, lead or end",
+			    t->rec[i].file, t->rec[i].line, k);
+	}
+	n_infl_gram = t->n;
+}
+
+static int
+infl_kind(const char *w)
+{
+	for (size_t i = 0; i < n_infl_gram; i++)
+		if (strcmp(infl_gram[i].word, w) == 0)
+			return infl_gram[i].kind;
+	return 0;
+}
+
+/* At most this many words make a role. */
+#define ROLE_WORDS 5
+
+size_t
+lq_notes_influencers(const char *notes, char ***out)
+{
+	char **r = NULL;
+	size_t n = 0;
+	char *txt, *save = NULL;
+
+	*out = NULL;
+	if (notes == NULL || *notes == '\0')
+		return 0;
+	pthread_once(&infl_once, infl_load);
+	/* a comma separates roles as "and" does */
+	struct lq_buf b = LQ_BUF_INIT;
+	for (const char *p = notes; *p; p++)
+		if (*p == ',')
+			lq_buf_adds(&b, " and ");
+		else
+			lq_buf_add(&b, p, 1);
+	txt = lq_buf_detach(&b);
+	for (char *sent = strtok_r(txt, ".;:!?\n", &save); sent; sent = strtok_r(NULL, ".;:!?\n", &save)) {
+		char *f = lq_fold(sent), **w;
+		size_t nw, i, verb, start;
+		int cue = 0;
+
+		for (i = 0; infl_cues[i] && !cue; i++)
+			cue = lq_has_phrase(f, infl_cues[i]);
+		nw = split(f, &w);	/* in place: after the cues */
+		for (verb = 0; cue && verb < nw && infl_kind(w[verb]) != 'v'; verb++)
+			;
+		for (start = 0; cue && verb < nw && start < verb; ) {
+			size_t end = start, stop;
+
+			while (start < verb && (infl_kind(w[start]) == 'a' || infl_kind(w[start]) == 'l'))
+				start++;
+			for (end = start; end < verb && infl_kind(w[end]) != 'l'; end++)
+				;
+			for (stop = start; stop < end && infl_kind(w[stop]) != 'e'; stop++)
+				;
+			if (stop > start && stop - start <= ROLE_WORDS) {
+				struct lq_buf rb = LQ_BUF_INIT;
+
+				for (i = start; i < stop; i++)
+					lq_buf_addf(&rb, "%s%s", i > start ? " " : "", w[i]);
+				r = lq_xreallocarray(r, n + 2, sizeof *r);
+				r[n++] = lq_buf_detach(&rb);
+				r[n] = NULL;
+			}
+			if (stop < end)
+				break;	/* a relative clause runs to the verb */
+			start = end;
+		}
+		free(w);
+		free(f);
+	}
+	free(txt);
+	*out = r;
+	return n;
+}
+
+/* places.vocab: each phrase folded, with its codes as " fr be " (a
+ * space before and after each code); loaded apart like first-person. */
+static pthread_once_t place_once = PTHREAD_ONCE_INIT;
+static struct {
+	char *phrase, *codes;
+} *places;
+static size_t n_places;
+
+static void
+place_load(void)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "places.places", 2, 2);
+
+	places = lq_xcalloc(t->n + 1, sizeof *places);
+	for (size_t i = 0; i < t->n; i++) {
+		struct lq_buf b = LQ_BUF_INIT;
+		char *c = lq_xstrdup(t->rec[i].f[1]), *save = NULL;
+
+		for (char *w = strtok_r(c, " \t", &save); w; w = strtok_r(NULL, " \t", &save))
+			lq_buf_addf(&b, " %s ", w);
+		free(c);
+		if (b.len == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' names no place", t->rec[i].file,
+			    t->rec[i].line, t->rec[i].f[0]);
+		places[i].phrase = folded(&t->rec[i], 0);
+		places[i].codes = lq_buf_detach(&b);
+	}
+	n_places = t->n;
+}
+
+char *
+lq_places(const char *text)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	char *f;
+
+	if (text == NULL || *text == '\0')
+		return NULL;
+	pthread_once(&place_once, place_load);
+	pthread_once(&infl_once, infl_load);
+	f = lq_fold(text);
+	for (size_t i = 0; i < n_places; i++)
+		if (lq_has_phrase(f, places[i].phrase) && (b.len == 0 || strstr(b.data, places[i].codes) == NULL))
+			lq_buf_adds(&b, places[i].codes);
+	free(f);
+	return b.len ? lq_buf_detach(&b) : NULL;
+}
+
+int
+lq_places_meet(const char *a, const char *b)
+{
+	const char *p = a;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	while ((p = strchr(p, ' ')) != NULL && p[1]) {
+		const char *e = strchr(p + 1, ' ');
+		char code[16];
+		size_t n = e ? (size_t)(e - p) + 1 : 0;
+
+		if (e == NULL)
+			break;
+		if (n > 2 && n < sizeof code) {
+			memcpy(code, p, n);
+			code[n] = '\0';
+			if (strstr(b, code))
+				return 1;
+		}
+		p = e + 1;
+	}
+	return 0;
+}
+
 void
 lq_match_versioned(char *buf, size_t len, const char *base)
 {
-	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", NULL };
+	static const char *const files[] = { "titles", "industries", "company-sizes", "first-person", "languages",
+		"places", NULL };
 
 	lex();			/* a bad file is fatal before its digest is used */
 	pthread_once(&self_once, self_load);
+	pthread_once(&lang_once, lang_load);
+	pthread_once(&place_once, place_load);
 	lq_sizes_versioned_with(buf, len, base, files);	/* head counts read as lq_size_headcount does */
 }
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */

@@ -17,7 +17,7 @@ enum {
 	LQ_FN_SALES = 1 << 6, LQ_FN_OPERATIONS = 1 << 7, LQ_FN_EXECUTIVE = 1 << 8,
 	LQ_FN_CUSTOMER = 1 << 9, LQ_FN_LEGAL = 1 << 10, LQ_FN_DATA = 1 << 11,
 	LQ_FN_DESIGN = 1 << 12, LQ_FN_QUALITY = 1 << 13, LQ_FN_SUPPLY = 1 << 14,
-	LQ_FN_PRODUCTION = 1 << 15
+	LQ_FN_PRODUCTION = 1 << 15, LQ_FN_PRICING = 1 << 16
 };
 
 /* Seniority levels, lowest first. LQ_LEVEL_UNKNOWN: no seniority word. */
@@ -133,6 +133,27 @@ const char *lq_company_signal_folded(const char *text, const char *folded, const
  * "my", "ich", "dirijo"): a sentence about the person's own work, not
  * about what the company does. */
 int lq_about_self(const char *folded);
+
+/* The language folded (lq_fold) text is written in, by the function words
+ * of languages.vocab ("english", "french", ...): the one with at least
+ * LANG_MIN_WORDS of its words in the text and more than any other, else
+ * NULL (too little prose to tell, or a tie). */
+#define LANG_MIN_WORDS 3
+const char *lq_text_language(const char *folded);
+/* The places text names (places.vocab: countries, some of their parts, and
+ * regions as their countries), as " fr be ca-qc " (each code with a space
+ * before and after it), or NULL when it names none; free it. */
+char *lq_places(const char *text);
+
+/* The roles an ICP's notes name as weighing in on the purchase without
+ * signing it (a sentence with a word of titles.vocab's [influencer]: "Les
+ * chefs d'agence et les responsables de flotte sont des prescripteurs"
+ * gives "chefs d agence" and "responsables de flotte"), folded, into a
+ * NULL-terminated *out (free each and it); returns their number. */
+size_t lq_notes_influencers(const char *notes, char ***out);
+
+/* 1 if the place lists a and b (lq_places) share a place. */
+int lq_places_meet(const char *a, const char *b);
 
 /* Similarity of company type have (one of lq_company_sizes or "unknown")
  * to a wanted size: 1 equal, 0.5 adjacent on startup < scaleup <

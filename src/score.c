@@ -1,4 +1,5 @@
 /* score.c: score each lead against an ICP (baseline cosine or structured per-criterion evidence). */
+#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ static const struct lq_cmd cmd = {
 
 /* The structured method's score_version: STRUCTURED_VERSION and the
  * digest of the vocabularies it reads (titles.vocab, industries.vocab,
- * first-person.vocab and company-sizes.vocab, whose bands and stage words
+ * first-person.vocab, languages.vocab and company-sizes.vocab, whose bands and stage words
  * decide the company size when classify gave none; lq_match_versioned),
  * "structured-3+vocab:<12 hex>": an
  * edited vocabulary shows in every record it scored. */
@@ -101,6 +102,14 @@ structured_version(void)
 /* ... or, when it did not, as far as it and the runner-up agree, if they
  * agree at least this much (related industries). */
 #define GUESS_AGREE 0.5
+/* A role the ICP's notes name as weighing in on the purchase without
+ * signing it ("... sont des prescripteurs", "... are key evaluators")
+ * counts as a target title of this weight. */
+#define INFLUENCER_WEIGHT 0.6
+/* A lead whose location names only places other than those the ICP's
+ * notes name (places.vocab) keeps this much of its score: the ICP sells
+ * elsewhere. */
+#define PLACE_OUT 0.6
 /* A keyword not in the text but this close (cosine) to the profile text
  * earns half a match. */
 #define KEYWORD_COS 0.5
@@ -108,6 +117,7 @@ structured_version(void)
 #define KEYWORDS_FULL 3
 
 static struct lq_icp *icp;
+static char *icp_places;	/* the places its notes name (lq_places), or NULL: anywhere */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -320,6 +330,17 @@ struct crit {
 	float *v;
 };
 static struct crit *titles, *excludes, *industries, *keywords;
+/* The language the ICP's notes are written in (lq_text_language), or
+ * NULL: its keywords are taken to be in it. */
+static const char *icp_lang;
+/* kw_neutral[j]: keyword j is written in no language (a digit, or a word
+ * of two or more capitals: "SOC 2", "CI/CD", "API"), so a profile in any
+ * language can hold it. */
+static unsigned char *kw_neutral;
+/* titles holds the target titles, then the roles the notes name as
+ * weighing in on the purchase (lq_notes_influencers) */
+static size_t n_targets, n_titles;
+static struct lq_strv all_titles;
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -359,6 +380,23 @@ crit_new(const struct lq_strv *l, int as_title)
 	return c;
 }
 
+/* 1 if keyword k is written in no language: it has a digit, or a word of
+ * two or more capital letters ("SOC 2", "CI/CD", "API", "IATF 16949"). */
+static int
+keyword_neutral(const char *k)
+{
+	int caps = 0;
+
+	for (const char *p = k; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			return 1;
+		caps = isupper((unsigned char)*p) ? caps + 1 : 0;
+		if (caps >= 2)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 structured_open(void)
 {
@@ -372,10 +410,34 @@ structured_open(void)
 		lq_die(LQ_EXIT_FATAL, "%s", err);
 	loc_id = lq_embedder_model_id(loc);
 	dim = lq_embedder_dim(loc);
-	titles = crit_new(&icp->target_titles, 1);
+	n_targets = icp->target_titles.n;
+	all_titles.v = lq_xcalloc(n_targets + 1, sizeof *all_titles.v);
+	for (size_t i = 0; i < n_targets; i++)
+		all_titles.v[i] = lq_xstrdup(icp->target_titles.v[i]);
+	all_titles.n = n_targets;
+	if (n_targets) {
+		char **inf;
+		size_t ni = lq_notes_influencers(icp->notes, &inf);
+
+		all_titles.v = lq_xreallocarray(all_titles.v, n_targets + ni + 1, sizeof *all_titles.v);
+		for (size_t i = 0; i < ni; i++)
+			all_titles.v[all_titles.n++] = inf[i];
+		free(inf);
+	}
+	n_titles = all_titles.n;
+	titles = crit_new(&all_titles, 1);
 	excludes = crit_new(&icp->exclude_titles, 1);
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
+	if (icp->target_keywords.n) {
+		char *f = lq_fold(icp->notes);
+
+		icp_lang = lq_text_language(f);
+		free(f);
+		kw_neutral = lq_xcalloc(icp->target_keywords.n, 1);
+		for (size_t j = 0; j < icp->target_keywords.n; j++)
+			kw_neutral[j] = keyword_neutral(icp->target_keywords.v[j]);
+	}
 }
 
 /* A lead while its window is scored. */
@@ -390,7 +452,11 @@ struct lead {
 	const char *industry, *industry_src;
 	char *profile_industry;		/* the profile's industry (profile.h), owned */
 	char *company_words;		/* the company's own words that name its industry, owned */
+	char *places;			/* the places its location names (lq_places), owned */
+	char *where;			/* that location, owned */
+	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
 	int prose;			/* the profile has words beyond titles and headline */
+	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
 	const char *guess;		/* an encoder-only label too close to its runner-up, */
 	char runner[LQ_LABEL_MAX_LEN + 1];	/* ... and that runner-up: the industry counts only as
@@ -568,7 +634,6 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 			l->industry = l->profile_industry = lq_xstrdup(p.industry);
 			l->industry_src = "profile";
 		}
-		return;
 	}
 	/* the company's own words: each text on its own, the first that names
 	 * an industry */
@@ -596,12 +661,31 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	if (cw.len) {
 		l->company_words = lq_buf_detach(&cw);
 		lq_utf8_cut(l->company_words, 300);
-		l->industry = l->company_words;
-		l->industry_src = "company";
 	}
 	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
+	if (l->industry) {
+		/* LinkedIn's list is coarse (car renters are "Travel
+		 * Arrangements"): the company's own words refine it when they
+		 * add groups the same as or related to its own, or to classify's
+		 * label of it ("Atlantique Rent": rental, beside travel's
+		 * hospitality), or when its name says no industry of the
+		 * lexicon ("Consumer Services"); words of an unrelated industry
+		 * are not the company's */
+		unsigned li = lq_industry_groups(l->industry);
+		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
+
+		unsigned raw = lq_industry_groups(p.industry);	/* LinkedIn's own name, before classify */
+
+		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
+			l->refine = cg & ~li;
+		return;
+	}
+	if (l->company_words) {
+		l->industry = l->company_words;
+		l->industry_src = "company";
+	}
 	if (l->industry || other)
 		return;
 	double m = lq_class_margin(lq_rec_str(rec, "industry_reasoning"), l->runner, sizeof l->runner);
@@ -798,9 +882,22 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	}
 
 	industry_evidence(l, rec, prof, &p);
+	if (icp_places) {
+		const char *at = lq_rec_str(rec, "location");
+		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
+
+		if (!nonempty(at))
+			at = p.location;
+		if (nonempty(at) && country && strstr(at, country) == NULL)
+			l->where = lq_xasprintf("%s, %s", at, country);
+		else
+			l->where = lq_xstrdup(nonempty(at) ? at : country ? country : "");
+		l->places = lq_places(l->where);
+	}
 	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
 	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
+	l->lang = lq_text_language(l->folded);
 
 	/* The lead's own vector serves as the profile text's when the local
 	 * model made it. */
@@ -842,6 +939,8 @@ lead_free(struct lead *l)
 	free(l->headline_title);
 	free(l->profile_industry);
 	free(l->company_words);
+	free(l->places);
+	free(l->where);
 	free(l->text);
 	free(l->folded);
 }
@@ -870,8 +969,9 @@ r2(double x)
 	return round_to(x, 2);
 }
 
-/* The cosines of a title vector with every target title's (d[0..nT))
- * and every excluded title's (d[nT..nT+nX)), kept by the vector's own
+/* The cosines of a title vector with every title of titles[] (the
+ * targets, then the influencers: d[0..n_titles)) and every excluded
+ * title's (d[n_titles..n_titles+nX)), kept by the vector's own
  * bytes: the same title in another lead has the same vector and needs no
  * second pass over it (titles repeat among leads: "CEO", "Founder").
  * A lookup compares the whole vector, so a hit is the same floats and the
@@ -915,7 +1015,7 @@ dots_clear(void)
 static const double *
 title_dots(const float *lv)
 {
-	size_t nt = icp->target_titles.n, nx = icp->exclude_titles.n, vb = (size_t)dim * sizeof *lv;
+	size_t nt = n_titles, nx = icp->exclude_titles.n, vb = (size_t)dim * sizeof *lv;
 	uint32_t i;
 
 	if (dots_tab == NULL)
@@ -951,6 +1051,8 @@ structured_one(struct lead *l, const float *vec)
 	int knocked = 0;
 	const float *textv = l->own_vec ? l->own_vec :
 	    l->has_text_vec ? vec + l->text_vec * (size_t)dim : NULL;
+	/* each title's best target similarity, for the exclusions */
+	double *tbest = lq_xcalloc(l->ntitles + 1, sizeof *tbest);
 
 	/* Title: best pair of a current title and a target title. */
 	if (icp->target_titles.n) {
@@ -958,11 +1060,13 @@ structured_one(struct lead *l, const float *vec)
 		for (i = 0; i < l->ntitles; i++) {
 			const double *d = title_dots(vec + (l->first_title + i) * (size_t)dim);
 
-			for (j = 0; j < icp->target_titles.n; j++) {
+			for (j = 0; j < n_titles; j++) {
 				double cs = d[j];
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
-				    l->weight[i];
+				    l->weight[i] * (j < n_targets ? 1 : INFLUENCER_WEIGHT);
 
+				if (s > tbest[i])
+					tbest[i] = s;
 				/* ties go to the closer wording */
 				if (s > T || (s == T && cs > tcos)) {
 					T = s;
@@ -978,6 +1082,10 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
+			if (btarget >= n_targets) {
+				json_object_set_new(json_object_get(comp, "title"), "influencer", json_true());
+				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
+			}
 		} else {
 			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
 			    "lead", "target"));
@@ -986,7 +1094,9 @@ structured_one(struct lead *l, const float *vec)
 	}
 
 	/* Excluded titles: a knock-out when the best title (or every title)
-	 * is an excluded one rather than a target. */
+	 * is an excluded one rather than a target: a title closer to a target
+	 * than to any exclusion is not an excluded one ("Revenue Manager" is
+	 * a target, not the "Commercial" it shares a function with). */
 	if (icp->exclude_titles.n && l->ntitles) {
 		double best_ex = 0, ex_of_best = 0;
 		size_t bx = 0, bxl = 0, n_ex = 0;
@@ -998,11 +1108,11 @@ structured_one(struct lead *l, const float *vec)
 
 			for (j = 0; j < icp->exclude_titles.n; j++) {
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &excludes[j].t),
-				    d[icp->target_titles.n + j]);
+				    d[n_titles + j]);
 				if (s > m)
 					m = s, mk = j;
 			}
-			if (m >= EXCLUDE_SIM)
+			if (m >= EXCLUDE_SIM && m >= tbest[i])
 				n_ex++;
 			if (i == bt)
 				ex_of_best = m;
@@ -1031,7 +1141,8 @@ structured_one(struct lead *l, const float *vec)
 		size_t bi = 0;
 		/* the lead's groups, the same against every target */
 		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
-		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) : lq_industry_groups(l->industry);
+		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
+		    lq_industry_groups(l->industry) | l->refine;
 		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
@@ -1060,6 +1171,11 @@ structured_one(struct lead *l, const float *vec)
 				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
 				lq_buf_addf(&why, "%s or %s (the encoder's guess, as far as both agree) ~ %s (%.2f)",
 				    l->industry, l->runner, industries[bi].s, I);
+			} else if (l->refine) {
+				json_object_set_new(json_object_get(comp, "industry"), "company",
+				    json_string(l->company_words));
+				lq_buf_addf(&why, "%s + company: %s ~ %s (%.2f)", l->industry, l->company_words,
+				    industries[bi].s, I);
 			} else {
 				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
 				    "company: " : "", l->industry, industries[bi].s, I);
@@ -1101,20 +1217,38 @@ structured_one(struct lead *l, const float *vec)
 	if (icp->target_keywords.n) {
 		json_t *found = json_array(), *near = json_array();
 		double credit = 0, K;
+		int foreign, known;
 		size_t full = icp->target_keywords.n < KEYWORDS_FULL ? icp->target_keywords.n : KEYWORDS_FULL;
+		size_t readable = 0;	/* keywords a text in any language can hold, or does */
 
 		for (j = 0; j < icp->target_keywords.n; j++) {
 			if (lq_has_phrase(l->folded, keywords[j].s)) {
 				credit += 1;
 				json_array_append_new(found, json_string(keywords[j].s));
+				readable++;
 			} else if (textv && dot(textv, keywords[j].v, dim) >= KEYWORD_COS) {
 				credit += 0.5;
 				json_array_append_new(near, json_string(keywords[j].s));
+				readable++;
+			} else if (kw_neutral[j]) {
+				readable++;
 			}
 		}
-		K = fmin(1, credit / (double)full);
-		/* a profile of a title and a headline cannot say a keyword's absence */
-		if (credit > 0 || l->prose) {
+		/* A profile written in another language than the ICP cannot hold
+		 * the ICP's keywords as written ("pet food" in a German profile):
+		 * only those of no language count there (a code or a number:
+		 * "SOC 2", "CI/CD", "IATF 16949"), and the ones it holds. */
+		foreign = icp_lang && l->lang && strcmp(icp_lang, l->lang) != 0;
+		if (foreign)
+			full = readable < KEYWORDS_FULL ? readable : KEYWORDS_FULL;
+		K = full ? fmin(1, credit / (double)full) : 0;
+		/* A profile of a title and a headline cannot say a keyword's
+		 * absence, nor can one in another language with no readable
+		 * keyword, unless nothing else about the company is known: the
+		 * context then keeps the keywords' 0 rather than rest on no
+		 * evidence at all. */
+		known = credit > 0 || (l->prose && (full > 0 || Cw == 0));
+		if (known) {
 			C += W_KEYWORDS * K;
 			Cw += W_KEYWORDS;
 		}
@@ -1129,11 +1263,15 @@ structured_one(struct lead *l, const float *vec)
 				    json_string_value(json_array_get(near, j)));
 		}
 		json_object_set_new(comp, "keywords", json_pack("{s:o,s:o,s:o}", "value",
-		    credit > 0 || l->prose ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
-		if (credit == 0 && !l->prose) {
+		    known ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
+		if (!known) {
 			if (why.len)
 				lq_buf_adds(&why, "; ");
-			lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
+			if (l->prose)
+				lq_buf_addf(&why, "keywords unknown (the profile is in %s, the ICP in %s; not counted)",
+				    l->lang, icp_lang);
+			else
+				lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
 		}
 	}
 
@@ -1154,7 +1292,17 @@ structured_one(struct lead *l, const float *vec)
 		score = T;	/* no context criterion, or none with evidence */
 	else
 		score = C;
+	if (icp_places && l->places && !lq_places_meet(l->places, icp_places)) {
+		score *= PLACE_OUT;
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 0, "lead", l->where));
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "%s: outside the places the ICP names (score x %.1f)", l->where, PLACE_OUT);
+	} else if (icp_places && l->places) {
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 1, "lead", l->where));
+	}
 	score = round_to(100 * score, 1);
+	free(tbest);
 	if (cal && !knocked)
 		calibrate(comp, &score, &why);
 	if (knocked && score > KNOCKOUT_CAP)
@@ -1281,8 +1429,10 @@ main(int argc, char **argv)
 		calibration_load(cal_path);
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
-	if (structured)
+	if (structured) {
+		icp_places = lq_places(icp->notes);
 		structured_open();
+	}
 
 	struct lq_reader *r = lq_reader_new(stdin, "<stdin>");
 	json_t *rec, *win[WINDOW];
@@ -1320,8 +1470,11 @@ main(int argc, char **argv)
 		free(excludes ? excludes[0].v : NULL);
 		free(industries ? industries[0].v : NULL);
 		free(keywords ? keywords[0].v : NULL);
-		for (size_t i = 0; i < icp->target_titles.n; i++)
+		for (size_t i = 0; i < n_titles; i++) {
 			free(titles[i].t.canon);
+			free(all_titles.v[i]);
+		}
+		free(all_titles.v);
 		for (size_t i = 0; i < icp->exclude_titles.n; i++)
 			free(excludes[i].t.canon);
 		free(titles);

@@ -111,6 +111,13 @@ expect 'local: LinkedIn industry table, narrowing by company words, agency, size
 printf '%s\n' '{"id":"w1","status":"enriched","headline":"Payroll Lead","current_job_titles":["Payroll Lead"],"profile":{"industryName":"Hospitality","summary":"Host of a podcast series about payroll. We are agencyless: every hire is direct.","positions":[{"title":"Payroll Lead","companyName":"Harbour Hotels","description":"Host of a podcast series about payroll. We are agencyless: every hire is direct."}]}}' > words.ndjson
 ok 'local: rule words match whole words only (no stage from "series about", no agency from "Agencyless")' \
 	"classify < words.ndjson | jq -e '(.company_reasoning | contains(\"names the stage\") | not) and .company_type != \"agency\"' > /dev/null"
+# A maker of goods sold under other companies' brands (co-packer, private
+# label) works for clients like an agency, before its head count; the brand
+# that owns its products stays a startup.
+printf '%s\n' '{"id":"cp1","status":"enriched","headline":"Managing Director | Brabant Snack Co-Pack – private label treats","current_job_titles":["Managing Director"],"profile":{"industryName":"Food and Beverage Manufacturing","positions":[{"title":"Managing Director","companyName":"Brabant Snack Co-Pack B.V.","company":{"employeeCountRange":{"start":51,"end":200}},"timePeriod":{"startDate":{"year":2015,"month":1}}}]}}' \
+	'{"id":"cp2","status":"enriched","headline":"Managing Director | Brabant Snacks – our own crisps","current_job_titles":["Managing Director"],"profile":{"industryName":"Food and Beverage Manufacturing","positions":[{"title":"Managing Director","companyName":"Brabant Snacks B.V.","company":{"employeeCountRange":{"start":11,"end":50}},"timePeriod":{"startDate":{"year":2015,"month":1}}}]}}' > copack.ndjson
+ok 'local: a co-packer or private-label maker is an agency (works for brands); a brand is sized by its head count' \
+	"classify < copack.ndjson | jq -s -e '.[0].company_type == \"agency\" and (.[0].company_reasoning | test(\"co pack|private label\")) and .[1].company_type == \"startup\"' > /dev/null"
 ok 'local: a LinkedIn industry whose label a --labels file lacks goes to the encoder' \
 	"printf '%s\n' '{\"industry\":{\"Builders\":\"construction company, builder, civil engineering\",\"Elsewhere\":\"anything else\"},\"company_type\":{\"small\":\"startup\",\"unsure\":\"unknown\"}}' > lb.json &&
 	 head -1 rules.ndjson | classify --labels lb.json | jq -e '.industry == \"Builders\"'"

@@ -111,6 +111,41 @@ expect 'titles: the reasoning line' \
 	'score "$S/icp-finance.json" < "$S/titles.ndjson" 2>/dev/null | head -1 | jq -r .match_reasoning' <<-'EOF'
 	Chief Financial Officer ~ CFO (1.00); Fintech ~ Financial technology (1.00); startup; keywords: FP&A, month-end close
 	EOF
+expect 'titles: a one-title lead closer to a target than to an exclusion of the same function is not knocked out' \
+	'score "$S/icp-knockout.json" < "$S/knockout.ndjson" 2>/dev/null | jq -r "[.id, (.components.exclude.knocked_out | tostring), .components.title.value, .components.exclude.value] | @tsv"' <<-'EOF'
+	sales-manager	false	1	0.8
+	account-executive	true	0.8	1
+	recruiter	true	0.1	1
+	EOF
+expect 'industry: the company'"'"'s own words refine a coarse LinkedIn industry they are related to (or its name before classify, or one that names no industry: Consumer Services), not an unrelated one' \
+	'score "$S/icp-revenue.json" < "$S/refine.ndjson" 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.company // \"-\"] | @tsv"' <<-'EOF'
+	renter	1	Atlantique Rent |  Atlantique Rent
+	travel-agency	0.5	-
+	saas	0	-
+	vague	1	Sarda Location | Gérant - Sarda Location (voitures & utilitaires)
+	classify-off	1	Nord Utilitaires Location |  Nord Utilitaires Location
+	EOF
+expect 'place: a lead located only outside the places the ICP'"'"'s notes name keeps 0.6 of its score; one in them or of no known place keeps it all' \
+	'score "$S/icp-revenue.json" < "$S/place.ndjson" 2>/dev/null | jq -r "[.id, .icp_score, (if .components.place then (.components.place.in | tostring) else \"-\" end)] | @tsv"' <<-'EOF'
+	lyon	100	true
+	malaga	60	false
+	nowhere	100	-
+	EOF
+ok 'place: notes that name no place leave every lead whole' \
+	'jq "del(.notes)" "$S/icp-revenue.json" > nonotes.json && score nonotes.json < "$S/place.ndjson" 2>/dev/null |
+	 jq -e -s "map(.icp_score) == [100, 100, 100] and all(.components.place == null)"'
+mkdir -p vdplace && { cat "$TOP/common/vocab/places.vocab"; echo "atlantis |"; } > vdplace/places.vocab
+ok 'place: a place of no code in an override is fatal (3), naming the file and line' \
+	'LQ_VOCAB_DIR=vdplace score "$S/icp-revenue.json" < "$S/place.ndjson" > /dev/null 2> err; test $? -eq 3 &&
+	 grep -Eq "vdplace/places.vocab: line [0-9]+: .atlantis. names no place" err'
+jq '.notes += " Fleet managers are prescribers."' "$S/icp-revenue.json" > prescribers.json
+expect 'titles: a role the notes name as weighing in on the purchase counts as a target of weight 0.6, the targets whole' \
+	'score prescribers.json < "$S/influencer.ndjson" 2>/dev/null | jq -r "[.id, .components.title.value, .components.title.target, (.components.title.influencer // false)] | @tsv"' <<-'EOF'
+	fleet	0.6	fleet managers	true
+	revenue	1	Revenue Manager	false
+	EOF
+ok 'titles: ... and without that sentence the fleet manager is no target' \
+	'score "$S/icp-revenue.json" < "$S/influencer.ndjson" 2>/dev/null | jq -e -s ".[0].components.title.value < 0.5 and .[0].components.title.influencer == null"'
 echo '{"id":"empty","status":"enriched"}' > empty.ndjson
 expect 'a lead with nothing to score fails with a reason' \
 	'score "$S/icp-finance.json" < empty.ndjson 2>/dev/null | jq -r .error.message' <<-'EOF'
@@ -286,6 +321,26 @@ ok 'first-person.vocab: an override that adds a word moves the sentence, and cha
 	 test "$(jq -r .components.industry.source p2 | tr "\n" " ")" = "none none company none " &&
 	 test "$(jq -r .score_version p1 | sort -u | wc -l)" -eq 1 && ! cmp -s p1 p2 &&
 	 test "$(jq -r .score_version p1 | head -n 1)" != "$(jq -r .score_version p2 | head -n 1)"'
+# Keywords are matched as written: a profile in another language than the
+# ICP (languages.vocab) cannot show a plain keyword's absence, so it leaves
+# the keywords out, unless nothing else about the company is known; a
+# keyword of no language ("SOC 2") still counts against it.
+echo '{"client": "K", "target_titles": ["Founder"], "target_industries": ["Consumer Goods"], "target_keywords": ["dog treats", "pet food"], "notes": "The buyer is the founder of a brand that makes and sells its own dog treats, with the chains in view."}' > kwl.json
+jq '.target_keywords += ["SOC 2"]' kwl.json > kwn.json
+for s in 'Wir machen Leckerlis für Hunde aus Sachsen und sind seit 2019 im Fachhandel, bald auch bei den Ketten.' \
+	'We make granola for humans and sell it to the chains from our bakery.'; do
+	jq -nc --arg s "$s" '{id: "k", status: "enriched", current_job_titles: ["Founder"], profile: {industryName: "Consumer Goods", summary: $s}}'
+done > kwl.ndjson
+jq -c '.profile |= del(.industryName)' kwl.ndjson > kwl-bare.ndjson
+expect 'keywords: a profile in another language than the ICP leaves plain keywords out; one in its language counts their absence' \
+	'score kwl.json < kwl.ndjson 2>/dev/null | jq -r "[(.components.keywords.value | tostring), (.match_reasoning | test(\"the profile is in german, the ICP in english\"))] | @tsv"' <<-'EOF'
+	null	true
+	0	false
+	EOF
+ok 'keywords: ... unless nothing else about the company is known (the context keeps their 0)' \
+	'score kwl.json < kwl-bare.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[0].icp_score < 50"'
+ok 'keywords: ... and a keyword of no language ("SOC 2") still counts in any language' \
+	'score kwn.json < kwl.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[1].components.keywords.value == 0"'
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \

@@ -160,6 +160,17 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Hôtellerie et restauration")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Insurance"), lq_industry_groups("Versicherungen")) == 1);
 
+	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
+	CHECK(lq_industry_lexsim(lq_industry_groups("Car rental"), lq_industry_groups("Location de voitures")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Autovermietung"), lq_industry_groups("Location de véhicules utilitaires")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Alquiler de coches"), lq_industry_groups("Vehicle rental")) == 1);
+	CHECK(lq_company_groups("Scheldeland Autoverhuur NV", "Lieven Maes") == lq_industry_groups("car rental"));
+	CHECK(lq_company_groups("Menara Rent", NULL) == lq_industry_groups("car rental"));
+	/* LinkedIn files renters under Travel Arrangements: tourism, related */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Travel Arrangements"), lq_industry_groups("Location de voitures")) == 0.5);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Travel Arrangements")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Location de voitures")) == 0);
+
 	t_begin("titles: a lead above the target's rung counts one rung closer, not below it");
 	{
 		struct lq_title lead, target;
@@ -205,6 +216,88 @@ main(int argc, char **argv)
 		CHECK(!lq_about_self("at kvist we build software"));
 		CHECK(!lq_about_self("mine ichor io2 jaguar"));	/* whole words only */
 		CHECK(!lq_about_self(""));
+	}
+
+	t_begin("languages.vocab: the language of a text by its function words");
+	{
+		char *f;
+#define LANG(text, want) do { f = lq_fold(text); const char *got = lq_text_language(f); \
+		CHECK((want) == NULL ? got == NULL : got != NULL && strcmp(got, (want) ? (want) : "") == 0); free(f); } while (0)
+		LANG("We make wet food for cats and sell it to the chains from our kitchen.", "english");
+		LANG("Wir machen Nassfutter für Katzen mit 70 % Fleisch, ohne Zucker und Getreide. Seit 2023 im Fachhandel.",
+		    "german");
+		LANG("Pattoune fabrique des friandises pour chiens à base de produits français, présents dans les animaleries.",
+		    "french");
+		LANG("Snacks naturales para perros, hechos en Navarra. Queremos entrar en las tiendas este año con nuestra marca.",
+		    "spanish");
+		LANG("Wij produceren snacks voor huisdieren onder private label voor merken, ook naar het buitenland.", "dutch");
+		LANG("Founder & CEO | Chewbury", NULL);	/* too little prose to tell */
+		LANG("", NULL);
+		LANG("the and of und mit der", NULL);		/* a tie */
+#undef LANG
+	}
+
+	t_begin("titles: pricing (revenue and yield management) is its own function, apart from sales");
+	{
+		struct lq_title a, b, c, d, e;
+
+		lq_title_analyse("Yield Manager", &a);
+		lq_title_analyse("Revenue Manager", &b);
+		lq_title_analyse("Account Executive", &c);
+		lq_title_analyse("Responsable de la tarification", &d);
+		lq_title_analyse("Chief Revenue Officer", &e);
+		CHECK(a.fn == LQ_FN_PRICING && b.fn == LQ_FN_PRICING && d.fn == LQ_FN_PRICING);
+		CHECK(lq_title_lexsim(&a, &b) == 1);
+		CHECK(lq_title_lexsim(&b, &c) == 0);	/* a revenue manager is not a seller */
+		CHECK(e.fn == LQ_FN_SALES);		/* a revenue not managed stays sales */
+		free(a.canon), free(b.canon), free(c.canon), free(d.canon), free(e.canon);
+	}
+
+	t_begin("notes: the roles a sentence names as weighing in on the purchase (titles.vocab [influencer])");
+	{
+		char **r;
+		size_t n = lq_notes_influencers("Flottarif fixe les prix. Les chefs d'agence et les responsables "
+		    "de flotte sont des prescripteurs ; les RH non plus.", &r);
+
+		CHECK(n == 2);
+		CHECK_STR(r[0], "chefs d agence");
+		CHECK_STR(r[1], "responsables de flotte");
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		n = lq_notes_influencers("Site-level warehouse and distribution centre managers are strong champions.", &r);
+		CHECK(n == 2 && strcmp(r[0], "site level warehouse") == 0 && strcmp(r[1], "distribution centre managers") == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		/* a relative clause is not a role */
+		n = lq_notes_influencers("A co-founder who runs sales or commercial is a strong champion.", &r);
+		CHECK(n == 1 && strcmp(r[0], "co founder") == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		CHECK(lq_notes_influencers("The buyer is the CFO. Payroll managers sign nothing.", &r) == 0 && r == NULL);
+		CHECK(lq_notes_influencers(NULL, &r) == 0 && r == NULL);
+	}
+
+	t_begin("places: what notes and locations name (places.vocab)");
+	{
+		char *want = lq_places("Cibles : loueurs en France (DOM compris), en Belgique, en Suisse, au Québec "
+		    "et au Maroc.");
+		char *mtl = lq_places("Montréal, Québec, Canada"), *tor = lq_places("Toronto, Ontario, Canada");
+		char *mal = lq_places("Málaga, Andalucía, España"), *bxl = lq_places("Bruxelles, Belgique");
+		char *dach = lq_places("im deutschsprachigen Raum oder in Polen"), *wien = lq_places("Vienna, Austria");
+		char *eu = lq_places("employers in two or more European countries"), *sf = lq_places("San Francisco, "
+		    "California, United States");
+
+		CHECK_STR(want, " fr  be  ch  ma  ca-qc ");	/* in places.vocab's order */
+		CHECK(lq_places_meet(mtl, want) && lq_places_meet(bxl, want));
+		CHECK(!lq_places_meet(tor, want) && !lq_places_meet(mal, want));	/* Canada is not Québec */
+		CHECK(lq_places_meet(wien, dach) && lq_places_meet(wien, eu) && !lq_places_meet(sf, eu));
+		CHECK(lq_places("Paris") == NULL && lq_places("") == NULL && lq_places(NULL) == NULL);
+		CHECK(lq_places("let us know") == NULL);	/* "us" is a word, not a country */
+		CHECK(!lq_places_meet(NULL, want) && !lq_places_meet(want, NULL));
+		free(want), free(mtl), free(tor), free(mal), free(bxl), free(dach), free(wien), free(eu), free(sf);
 	}
 
 	t_begin("company signals and size similarity");

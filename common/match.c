@@ -320,6 +320,37 @@ static struct lang {
 	size_t n;
 } *langs;
 static size_t n_langs;
+/* Every function word of every language once, with a bit per language
+ * that has it (n_langs <= 64): one lookup a word of the text instead of
+ * a bsearch in each language's list. */
+#define LANG_SLOTS 8192
+static struct {
+	const char *w;	/* NULL: a free slot */
+	uint64_t langs;
+} *lang_words;
+static size_t n_lang_words;
+
+static uint32_t
+lang_hash(const char *w, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	return h ^ (h >> 15);
+}
+
+/* The slot of w[0..n) in lang_words: its own, or the free one it would
+ * take. */
+static size_t
+lang_slot(const char *w, size_t n)
+{
+	size_t i = lang_hash(w, n) & (LANG_SLOTS - 1);
+
+	while (lang_words[i].w && (strncmp(lang_words[i].w, w, n) != 0 || lang_words[i].w[n] != '\0'))
+		i = (i + 1) & (LANG_SLOTS - 1);
+	return i;
+}
 
 static int
 cmp_str(const void *a, const void *b)
@@ -348,6 +379,23 @@ lang_load(void)
 		free(f);
 	}
 	n_langs = t->n;
+	if (n_langs <= 64) {
+		lang_words = lq_xcalloc(LANG_SLOTS, sizeof *lang_words);
+		for (size_t i = 0; i < n_langs; i++)
+			for (size_t k = 0; k < langs[i].n; k++) {
+				size_t j = lang_slot(langs[i].w[k], strlen(langs[i].w[k]));
+
+				if (lang_words[j].w == NULL) {
+					if (++n_lang_words > LANG_SLOTS / 2) {	/* too many: each list searched */
+						free(lang_words);
+						lang_words = NULL;
+						return;
+					}
+					lang_words[j].w = langs[i].w[k];
+				}
+				lang_words[j].langs |= (uint64_t)1 << i;
+			}
+	}
 }
 
 const char *
@@ -369,7 +417,12 @@ lq_text_language(const char *folded_text)
 			p++;
 		while (p[k] && p[k] != ' ')
 			k++;
-		if (k > 0 && k < sizeof word) {
+		if (k > 0 && k < sizeof word && lang_words) {
+			uint64_t m = lang_words[lang_slot(p, k)].langs;
+
+			for (size_t i = 0; m; i++, m >>= 1)
+				hits[i] += m & 1;
+		} else if (k > 0 && k < sizeof word) {
 			memcpy(word, p, k);
 			word[k] = '\0';
 			for (size_t i = 0; i < n_langs; i++)

@@ -344,6 +344,10 @@ main(int argc, char **argv)
 		CHECK(in && strstr(in, " fr ") && strstr(in, " dk ") && strstr(in, " es ") == NULL);
 		CHECK(ex == NULL);
 		free(in);
+		/* outside after a negation turns it back: the place is wanted */
+		in = lq_places_split("No encajan empresas fuera de Europa. We don't sell outside France.", NULL, 0, &ex);
+		CHECK(in && strstr(in, " es ") && strstr(in, " fr ") && ex == NULL);
+		free(in), free(ex);
 		CHECK(lq_places_split("", NULL, 0, &ex) == NULL && ex == NULL);
 		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);
 	}

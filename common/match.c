@@ -1,6 +1,7 @@
 /* match.c: the matching rules of the structured score over the title and industry lexicons (titles.vocab, industries.vocab). */
 #include <ctype.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
@@ -553,6 +554,13 @@ static struct {
 	char *phrase, *codes;
 } *places;
 static size_t n_places;
+/* places.vocab's [negation]: each phrase folded, with its kind 'b'
+ * (before), 'a' (after) or 'e' (end). */
+static struct {
+	char *phrase;
+	int kind;
+} *place_neg;
+static size_t n_place_neg;
 
 static void
 place_load(void)
@@ -574,6 +582,28 @@ place_load(void)
 		places[i].codes = lq_buf_detach(&b);
 	}
 	n_places = t->n;
+	t = lq_vocab_need(lq_vocab(), "places.negation", 2, 2);
+	place_neg = lq_xcalloc(t->n + 1, sizeof *place_neg);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *k = t->rec[i].f[1];
+
+		place_neg[i].phrase = folded(&t->rec[i], 0);
+		place_neg[i].kind = strcmp(k, "before") == 0 ? 'b' : strcmp(k, "after") == 0 ? 'a' :
+		    strcmp(k, "end") == 0 ? 'e' : 0;
+		if (place_neg[i].kind == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not before, after or end",
+			    t->rec[i].file, t->rec[i].line, k);
+	}
+	n_place_neg = t->n;
+}
+
+/* Adds to b the codes of the places folded text names, each once. */
+static void
+places_add(struct lq_buf *b, const char *f)
+{
+	for (size_t i = 0; i < n_places; i++)
+		if (lq_has_phrase(f, places[i].phrase) && (b->len == 0 || strstr(b->data, places[i].codes) == NULL))
+			lq_buf_adds(b, places[i].codes);
 }
 
 char *
@@ -587,9 +617,7 @@ lq_places(const char *text)
 	pthread_once(&place_once, place_load);
 	pthread_once(&infl_once, infl_load);
 	f = lq_fold(text);
-	for (size_t i = 0; i < n_places; i++)
-		if (lq_has_phrase(f, places[i].phrase) && (b.len == 0 || strstr(b.data, places[i].codes) == NULL))
-			lq_buf_adds(&b, places[i].codes);
+	places_add(&b, f);
 	free(f);
 	return b.len ? lq_buf_detach(&b) : NULL;
 }
@@ -1229,6 +1257,103 @@ is_folded(const char *s)
 		}
 	}
 	return 1;
+}
+
+/* The length in words of the [negation] phrase at w[0..n), 0 if none; its kind in *kind. */
+static size_t
+place_neg_at(char **w, size_t n, int *kind)
+{
+	for (size_t i = 0; i < n_place_neg; i++) {
+		size_t k = phrase_at(place_neg[i].phrase, w, n);
+
+		if (k) {
+			*kind = place_neg[i].kind;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* Adds to b the codes of the places words w[from..to) name. */
+static void
+places_add_words(struct lq_buf *b, char **w, size_t from, size_t to)
+{
+	struct lq_buf s = LQ_BUF_INIT;
+
+	for (size_t i = from; i < to; i++)
+		lq_buf_addf(&s, "%s%s", i > from ? " " : "", w[i]);
+	if (s.len)
+		places_add(b, s.data);
+	lq_buf_free(&s);
+}
+
+char *
+lq_places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded)
+{
+	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
+	char *t, *save = NULL;
+
+	*excluded = NULL;
+	pthread_once(&place_once, place_load);
+	for (size_t j = 0; j < n_also; j++) {
+		char *f = lq_fold(also_excluded[j]);
+
+		for (size_t i = 0; i < n_places; i++)
+			if (strcmp(f, places[i].phrase) == 0 && (out.len == 0 || strstr(out.data, places[i].codes) == NULL))
+				lq_buf_adds(&out, places[i].codes);
+		free(f);
+	}
+	t = lq_xstrdup(text ? text : "");
+	/* clause by clause; in each, the places after a "before" phrase and
+	 * those before an "after" one are excluded, the others wanted */
+	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
+		char *f = lq_fold(c), **w;
+		size_t nw = split(f, &w), start = 0;
+
+		while (start < nw) {
+			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0;
+			int kind = 0;
+
+			for (end = start; end < nw; end += len ? len : 1) {
+				len = place_neg_at(w + end, nw - end, &kind);
+				if (len == 0)
+					continue;
+				if (kind == 'e' && end > start)
+					break;
+				if ((kind == 'b' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
+					neg = end;
+				else if (kind == 'a' && neg == SIZE_MAX)
+					after = end, after_len = len;
+			}
+			if (after != SIZE_MAX)
+				places_add_words(&out, w, start, after);
+			places_add_words(&in, w, after != SIZE_MAX ? after + after_len : start,
+			    neg != SIZE_MAX ? neg : end);
+			if (neg != SIZE_MAX)
+				places_add_words(&out, w, neg, end);
+			start = end < nw ? end + len : end;
+		}
+		free(w);
+		free(f);
+	}
+	free(t);
+	/* a place both named and excluded ("Europe, but not Switzerland") is excluded */
+	if (in.len && out.len) {
+		char *save2 = NULL;
+
+		for (char *c = strtok_r(in.data, " ", &save2); c; c = strtok_r(NULL, " ", &save2)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", c);
+			if (strstr(out.data, code) == NULL)
+				lq_buf_adds(&keep, code);
+		}
+		lq_buf_free(&in);
+		in = keep;
+	}
+	*excluded = out.len ? lq_buf_detach(&out) : NULL;
+	lq_buf_free(&out);
+	return in.len ? lq_buf_detach(&in) : NULL;
 }
 
 char *

@@ -145,6 +145,19 @@ const char *lq_text_language(const char *folded);
  * before and after it), or NULL when it names none; free it. */
 char *lq_places(const char *text);
 
+/* The places an ICP's notes name as wanted, as lq_places, or NULL; the
+ * places they name as excluded, and those of also_excluded[0..n_also)
+ * (the ICP's exclusions) that are a place and nothing else ("Schweiz",
+ * not "Country Manager France"), into *excluded (NULL when none; free
+ * it). A place is excluded when a "before" phrase of places.vocab's
+ * [negation] comes before it in its clause ("not in Spain", "Nous ne
+ * travaillons pas avec la Suisse", "keine Kunden in Osterreich") or an
+ * "after" phrase follows it ("Switzerland is excluded"); clauses end at
+ * . ; : ! ? brackets, new lines and the "end" phrases ("but", "mais",
+ * "que": "ne ... que" says only). An excluded place is never wanted
+ * ("Europe, but not Switzerland" wants Europe without ch). */
+char *lq_places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded);
+
 /* The roles an ICP's notes name as weighing in on the purchase without
  * signing it (a sentence with a word of titles.vocab's [influencer]: "Les
  * chefs d'agence et les responsables de flotte sont des prescripteurs"

@@ -117,7 +117,8 @@ structured_version(void)
 #define KEYWORDS_FULL 3
 
 static struct lq_icp *icp;
-static char *icp_places;	/* the places its notes name (lq_places), or NULL: anywhere */
+static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
+static char *icp_no_places;	/* those its notes or exclusions name as excluded, or NULL */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -882,7 +883,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	}
 
 	industry_evidence(l, rec, prof, &p);
-	if (icp_places) {
+	if (icp_places || icp_no_places) {
 		const char *at = lq_rec_str(rec, "location");
 		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
 
@@ -1292,14 +1293,23 @@ structured_one(struct lead *l, const float *vec)
 		score = T;	/* no context criterion, or none with evidence */
 	else
 		score = C;
-	if (icp_places && l->places && !lq_places_meet(l->places, icp_places)) {
-		score *= PLACE_OUT;
-		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 0, "lead", l->where));
-		if (why.len)
-			lq_buf_adds(&why, "; ");
-		lq_buf_addf(&why, "%s: outside the places the ICP names (score x %.1f)", l->where, PLACE_OUT);
-	} else if (icp_places && l->places) {
-		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", 1, "lead", l->where));
+	if ((icp_places || icp_no_places) && l->places) {
+		/* in: one of the places the ICP names, or, when it names only
+		 * places it excludes, none of those */
+		int in = icp_places ? lq_places_meet(l->places, icp_places) :
+		    !lq_places_meet(l->places, icp_no_places);
+		int no = !in && lq_places_meet(l->places, icp_no_places);
+
+		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", in, "lead", l->where));
+		if (!in) {
+			score *= PLACE_OUT;
+			if (no)
+				json_object_set_new(json_object_get(comp, "place"), "excluded", json_true());
+			if (why.len)
+				lq_buf_adds(&why, "; ");
+			lq_buf_addf(&why, "%s: %s (score x %.1f)", l->where, no ? "a place the ICP excludes" :
+			    "outside the places the ICP names", PLACE_OUT);
+		}
 	}
 	score = round_to(100 * score, 1);
 	free(tbest);
@@ -1430,7 +1440,8 @@ main(int argc, char **argv)
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
 	if (structured) {
-		icp_places = lq_places(icp->notes);
+		icp_places = lq_places_split(icp->notes, icp->exclude_titles.v, icp->exclude_titles.n,
+		    &icp_no_places);
 		structured_open();
 	}
 

@@ -134,7 +134,69 @@ expect 'place: a lead located only outside the places the ICP'"'"'s notes name k
 ok 'place: notes that name no place leave every lead whole' \
 	'jq "del(.notes)" "$S/icp-revenue.json" > nonotes.json && score nonotes.json < "$S/place.ndjson" 2>/dev/null |
 	 jq -e -s "map(.icp_score) == [100, 100, 100] and all(.components.place == null)"'
-mkdir -p vdplace && { cat "$TOP/common/vocab/places.vocab"; echo "atlantis |"; } > vdplace/places.vocab
+cat > place_of <<-'EOF'
+	# notes, then a jq edit of the ICP: each lead's id, score, in, excluded
+	jq --arg n "$1" ".notes = \$n | ${2:-.}" "$S/icp-revenue.json" > placeicp.json &&
+	score placeicp.json < "$S/place-no.ndjson" 2>/dev/null |
+	jq -r '[.id, .icp_score, (if .components.place then "\(.components.place.in) \(.components.place.excluded // false)" else "-" end)] | @tsv'
+	EOF
+expect 'place: a place the notes say the ICP does not work with (French) is excluded, not wanted: a lead there keeps 0.6' \
+	'S="$S" sh ./place_of "Loueurs en France et en Belgique. Nous ne travaillons pas avec la Suisse."' <<-'EOF'
+	lyon	100	true false
+	geneva	60	false true
+	malaga	60	false false
+	boston	60	false false
+	london	60	false false
+	berlin	60	false false
+	nowhere	100	-
+	EOF
+expect 'place: notes that name only excluded places (English: "not in the US", "no UK companies") leave every other place whole' \
+	'S="$S" sh ./place_of "Car renters anywhere, but not in the US. No UK companies."' <<-'EOF'
+	lyon	100	true false
+	geneva	100	true false
+	malaga	100	true false
+	boston	60	false true
+	london	60	false true
+	berlin	100	true false
+	nowhere	100	-
+	EOF
+expect 'place: a region less a country (German: "in Europa, ausgenommen Deutschland")' \
+	'S="$S" sh ./place_of "Autovermieter in Europa, ausgenommen Deutschland."' <<-'EOF'
+	lyon	100	true false
+	geneva	100	true false
+	malaga	100	true false
+	boston	60	false false
+	london	100	true false
+	berlin	60	false true
+	nowhere	100	-
+	EOF
+expect 'place: wanted and excluded places in one notes; a place or a negation inside another word ("Notably", "Spainish") is not one' \
+	'S="$S" sh ./place_of "Car renters in Europe and North America, not Spain. Notably in France; Spainish-speaking staff."' <<-'EOF'
+	lyon	100	true false
+	geneva	100	true false
+	malaga	60	false true
+	boston	100	true false
+	london	100	true false
+	berlin	100	true false
+	nowhere	100	-
+	EOF
+expect 'place: a place in the ICP'"'"'s exclusions (exclude_titles: "Switzerland") is excluded; a title naming a place ("Country Manager France") is not' \
+	'S="$S" sh ./place_of "" ".exclude_titles += [\"Switzerland\", \"Country Manager France\"]"' <<-'EOF'
+	lyon	100	true false
+	geneva	60	false true
+	malaga	100	true false
+	boston	100	true false
+	london	100	true false
+	berlin	100	true false
+	nowhere	100	-
+	EOF
+ok 'place: an empty notes excludes nothing' \
+	'S="$S" sh ./place_of "" | awk -F "\t" "\$2 != 100 { exit 1 }"'
+ok 'place: the reasoning names an excluded place as one' \
+	'jq ".notes = \"Pas de clients en Suisse.\"" "$S/icp-revenue.json" > placeicp2.json &&
+	 score placeicp2.json < "$S/place-no.ndjson" 2>/dev/null | jq -e -s "map(select(.id == \"geneva\"))[0].match_reasoning |
+	 test(\"Genève, Suisse: a place the ICP excludes \\\\(score x 0.6\\\\)\")"'
+mkdir -p vdplace && sed 's/^\[places\]$/[places]\natlantis |/' "$TOP/common/vocab/places.vocab" > vdplace/places.vocab
 ok 'place: a place of no code in an override is fatal (3), naming the file and line' \
 	'LQ_VOCAB_DIR=vdplace score "$S/icp-revenue.json" < "$S/place.ndjson" > /dev/null 2> err; test $? -eq 3 &&
 	 grep -Eq "vdplace/places.vocab: line [0-9]+: .atlantis. names no place" err'

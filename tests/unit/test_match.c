@@ -300,6 +300,58 @@ main(int argc, char **argv)
 		free(want), free(mtl), free(tor), free(mal), free(bxl), free(dach), free(wien), free(eu), free(sf);
 	}
 
+	t_begin("places: what notes name as excluded is not wanted ([negation], the exclusions)");
+	{
+		char *ex, *in;
+		char *excl[] = { "Schweiz", "Country Manager France" };
+
+		in = lq_places_split("Clients en France et en Belgique. Nous ne travaillons pas avec la Suisse.",
+		    NULL, 0, &ex);
+		CHECK_STR(in, " fr  be ");
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		in = lq_places_split("Fleet buyers anywhere, just not in the US.", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " us ");	/* only excluded places: no wanted list */
+		free(ex);
+		in = lq_places_split("No UK companies; excluding Germany", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " gb  de ");	/* in the order named */
+		free(ex);
+		in = lq_places_split("Kunden in Deutschland, aber keine in Österreich.", NULL, 0, &ex);
+		CHECK_STR(in, " de ");
+		CHECK_STR(ex, " at ");
+		free(in), free(ex);
+		in = lq_places_split("In Europa, außer der Schweiz", NULL, 0, &ex);	/* a region less a country */
+		CHECK(in && strstr(in, " de ") && strstr(in, " ch ") == NULL);
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		in = lq_places_split("Switzerland is excluded, Belgium is fine", NULL, 0, &ex);
+		CHECK(in == NULL || strstr(in, " ch ") == NULL);
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		in = lq_places_split("Nous ne vendons qu'en France", NULL, 0, &ex);	/* ne ... que: only */
+		CHECK_STR(in, " fr ");
+		CHECK(ex == NULL);
+		free(in);
+		/* the exclusions: a place on its own, not a title that names one */
+		in = lq_places_split("Loueurs en France", excl, 2, &ex);
+		CHECK_STR(in, " fr ");
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		/* hostile: a negation or a place inside another word, no notes */
+		in = lq_places_split("Notably France; nonprofits in Spainish-free Nordics", NULL, 0, &ex);
+		CHECK(in && strstr(in, " fr ") && strstr(in, " dk ") && strstr(in, " es ") == NULL);
+		CHECK(ex == NULL);
+		free(in);
+		/* outside after a negation turns it back: the place is wanted */
+		in = lq_places_split("No encajan empresas fuera de Europa. We don't sell outside France.", NULL, 0, &ex);
+		CHECK(in && strstr(in, " es ") && strstr(in, " fr ") && ex == NULL);
+		free(in), free(ex);
+		CHECK(lq_places_split("", NULL, 0, &ex) == NULL && ex == NULL);
+		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

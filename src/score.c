@@ -1,5 +1,6 @@
 /* score.c: score each lead against an ICP (baseline cosine or structured per-criterion evidence). */
 #include <ctype.h>
+#include <errno.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -729,9 +730,37 @@ start_key(const char *s)
 /* What the lexicons say of a title (lq_title_analyse, lq_title_side),
  * kept by the title's text: a title that recurs among leads ("CEO",
  * "Founder") is analysed once. Both are functions of the text alone.
- * Bounded: at most TITLES_MAX titles, then it starts over. */
+ * Bounded: at most memo_max() titles, then it starts over. */
 #define TITLES_SLOTS 4096
-#define TITLES_MAX (TITLES_SLOTS / 2)
+#define MEMO_MAX (TITLES_SLOTS / 2)
+
+/* How many entries each of score's run memos (titles analysed, title
+ * cosines) holds before it starts over: LQ_SCORE_MEMO, 1 to MEMO_MAX
+ * (default MEMO_MAX). A smaller one bounds memory tighter; the tests use
+ * it to start over often. Output is the same whatever the size. */
+static size_t
+memo_max(void)
+{
+	static size_t m;
+
+	if (m == 0) {
+		const char *e = getenv("LQ_SCORE_MEMO");
+		char *end;
+		long v;
+
+		m = MEMO_MAX;
+		if (e && *e) {
+			errno = 0;
+			v = strtol(e, &end, 10);
+			if (errno || *end || v < 1 || v > MEMO_MAX)
+				lq_warn("LQ_SCORE_MEMO: '%s' is not a number from 1 to %d; using %d", e, MEMO_MAX,
+				    MEMO_MAX);
+			else
+				m = (size_t)v;
+		}
+	}
+	return m;
+}
 static struct title_ent {
 	char *s;	/* NULL: a free slot */
 	struct lq_title t;
@@ -752,11 +781,12 @@ title_of(const char *title)
 	for (i = h & (TITLES_SLOTS - 1); titles_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
 		if (strcmp(titles_tab[i].s, title) == 0)
 			return &titles_tab[i];
-	if (titles_n == TITLES_MAX) {
+	if (titles_n >= memo_max()) {
 		for (size_t k = 0; k < TITLES_SLOTS; k++) {
 			free(titles_tab[k].s);
 			free(titles_tab[k].t.canon);
 			titles_tab[k].s = NULL;
+			titles_tab[k].t.canon = NULL;	/* the next start-over must not free it again */
 		}
 		titles_n = 0;
 		for (i = h & (TITLES_SLOTS - 1); titles_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
@@ -976,10 +1006,9 @@ r2(double x)
  * bytes: the same title in another lead has the same vector and needs no
  * second pass over it (titles repeat among leads: "CEO", "Founder").
  * A lookup compares the whole vector, so a hit is the same floats and the
- * same cosines, whatever made them. Bounded: at most DOTS_MAX vectors,
+ * same cosines, whatever made them. Bounded: at most memo_max() vectors,
  * then it starts over. */
-#define DOTS_SLOTS 4096
-#define DOTS_MAX (DOTS_SLOTS / 2)
+#define DOTS_SLOTS TITLES_SLOTS
 static struct dots_ent {
 	float *v;	/* dim floats, NULL: a free slot */
 	double *d;
@@ -1024,7 +1053,7 @@ title_dots(const float *lv)
 	for (i = dots_hash(lv) & (DOTS_SLOTS - 1); dots_tab[i].v; i = (i + 1) & (DOTS_SLOTS - 1))
 		if (memcmp(dots_tab[i].v, lv, vb) == 0)
 			return dots_tab[i].d;
-	if (dots_n == DOTS_MAX) {
+	if (dots_n >= memo_max()) {
 		dots_clear();
 		for (i = dots_hash(lv) & (DOTS_SLOTS - 1); dots_tab[i].v; i = (i + 1) & (DOTS_SLOTS - 1))
 			;

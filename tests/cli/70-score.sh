@@ -34,6 +34,14 @@ expect 'structured: translated titles meet the English targets' \
 	Directrice des Ressources Humaines	1
 	Personalleiter	1
 	EOF
+# score's run memos (titles analysed, title cosines) start over when full;
+# with room for two entries they start over many times in 25 leads and the
+# output is the same bytes (a start-over once freed a title twice: it
+# crashed on the 100,000-lead bench); a bad LQ_SCORE_MEMO is a warning.
+ok 'structured: LQ_SCORE_MEMO=2 (memos that start over every few titles) writes the same bytes' \
+	'LQ_SCORE_MEMO=2 score -q "$D/icp.json" < embedded.ndjson > memo2.ndjson && score -q "$D/icp.json" < embedded.ndjson > memo0.ndjson && cmp memo0.ndjson memo2.ndjson'
+ok 'structured: LQ_SCORE_MEMO=abc is named in a warning and the default is used' \
+	'LQ_SCORE_MEMO=abc score -q "$D/icp.json" < embedded.ndjson 2> memo.err > memo3.ndjson && grep -q "LQ_SCORE_MEMO: .abc. is not a number" memo.err && cmp memo0.ndjson memo3.ndjson'
 ok 'structured: score_version, tier and components on every record' \
 	'jq -e "select((.score_version | test(\"^structured-3\\\\+vocab:[0-9a-f]{12}$\") | not) or (.tier | test(\"^[ABCD]$\") | not) or (.components.title.value == null) or .icp_score < 0 or .icp_score > 100)" s.ndjson > bad; test ! -s bad'
 ok 'structured: scores are absolute (one lead scores the same alone as in the batch)' \

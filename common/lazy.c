@@ -1721,7 +1721,8 @@ lq_lazy_dump(struct lq_buf *b, const json_t *o, const char *const *omit)
 			free(added);
 			added = lq_xreallocarray(NULL, nadded_cap = nreal + 64, sizeof *added);
 		}
-		memset(vals, 0, hd->n * sizeof *vals);
+		if (hd->n > 0)	/* vals is NULL for an empty object ({}): memset(NULL, 0, 0) is undefined */
+			memset(vals, 0, hd->n * sizeof *vals);
 		nadded = 0;
 		for (void *it = __real_json_object_iter((json_t *)(uintptr_t)o); it;
 		    it = json_object_iter_next((json_t *)(uintptr_t)o, it)) {

@@ -107,6 +107,11 @@ structured_version(void)
  * signing it ("... sont des prescripteurs", "... are key evaluators")
  * counts as a target title of this weight. */
 #define INFLUENCER_WEIGHT 0.6
+/* A target title of manager level or below, two or more levels under the
+ * ICP's most senior target of the same function ("Financial Controller" beside "CFO", "Payroll
+ * Manager" beside "Chief People Officer") names the one who runs the
+ * process, a champion, not the buyer: its match counts this much. */
+#define CHAMPION_WEIGHT 0.75
 /* A lead whose location names only places other than those the ICP's
  * notes name (places.vocab) keeps this much of its score: the ICP sells
  * elsewhere. */
@@ -332,6 +337,14 @@ struct crit {
 	float *v;
 };
 static struct crit *titles, *excludes, *industries, *keywords;
+/* The ICP's product category: the industry groups that at least half of
+ * its keywords (two or more) name and one of its target industries names
+ * too ("pet food", "dog treats", "cat food" beside "Pet Products"), or 0;
+ * cat_target is that target industry. */
+static unsigned icp_category;
+/* each target title's weight: 1, or CHAMPION_WEIGHT (champion_weights) */
+static double *tweight;
+static size_t cat_target;
 /* The language the ICP's notes are written in (lq_text_language), or
  * NULL: its keywords are taken to be in it. */
 static const char *icp_lang;
@@ -399,6 +412,66 @@ keyword_neutral(const char *k)
 	return 0;
 }
 
+/* The ICP's product category (icp_category) and the first target
+ * industry that names it. When the ICP's titles are generic (founder,
+ * CEO) what the company makes decides, and the keywords say what that
+ * is: a group most of them name, which is also a target industry, is
+ * the category the broader targets ("Consumer Goods", "Manufacturing")
+ * are the sector of. */
+static unsigned
+category_of(size_t *target)
+{
+	unsigned cat = 0, inds = 0;
+	size_t n = icp->target_keywords.n;
+	unsigned *kg;
+
+	if (n < 2)
+		return 0;
+	kg = lq_xcalloc(n, sizeof *kg);
+	for (size_t j = 0; j < n; j++)
+		kg[j] = lq_industry_groups(icp->target_keywords.v[j]);
+	for (size_t j = 0; j < icp->target_industries.n; j++)
+		inds |= industries[j].groups;
+	for (unsigned b = 0; b < 32; b++) {
+		size_t c = 0;
+
+		if (!(inds & (1u << b)))
+			continue;
+		for (size_t j = 0; j < n; j++)
+			c += (kg[j] >> b) & 1;
+		if (c >= 2 && 2 * c >= n)
+			cat |= 1u << b;
+	}
+	free(kg);
+	for (size_t j = 0; cat && j < icp->target_industries.n; j++)
+		if (industries[j].groups & cat) {
+			*target = j;
+			break;
+		}
+	return cat;
+}
+
+/* tweight: CHAMPION_WEIGHT for a target title of manager level or below,
+ * two or more levels under the most senior target title sharing its
+ * function, else 1. */
+static void
+champion_weights(void)
+{
+	tweight = lq_xcalloc(n_targets + 1, sizeof *tweight);
+	for (size_t j = 0; j < n_targets; j++) {
+		int top = -1;
+
+		tweight[j] = 1;
+		if (titles[j].t.fn == 0 || titles[j].t.level < 0 || titles[j].t.level > LQ_LEVEL_MANAGER)
+			continue;
+		for (size_t k = 0; k < n_targets; k++)
+			if ((titles[k].t.fn & titles[j].t.fn) && titles[k].t.level > top)
+				top = titles[k].t.level;
+		if (top - titles[j].t.level >= 2)
+			tweight[j] = CHAMPION_WEIGHT;
+	}
+}
+
 static void
 structured_open(void)
 {
@@ -428,9 +501,11 @@ structured_open(void)
 	}
 	n_titles = all_titles.n;
 	titles = crit_new(&all_titles, 1);
+	champion_weights();
 	excludes = crit_new(&icp->exclude_titles, 1);
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
+	icp_category = category_of(&cat_target);
 	if (icp->target_keywords.n) {
 		char *f = lq_fold(icp->notes);
 
@@ -493,7 +568,7 @@ company_core(const char *company)
 		return NULL;
 	c = lq_xstrdup(company);
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-		char *q = strstr(c, forms[i]);
+		char *q = strcasestr(c, forms[i]);	/* "Miaou Mix inc." as "Inc" */
 		size_t fl = strlen(forms[i]);
 
 		if (q && q > c && (forms[i][0] == ',' || forms[i][1] == '(' || q[fl] == '\0' || q[fl] == ' ' ||
@@ -1093,7 +1168,7 @@ structured_one(struct lead *l, const float *vec)
 			for (j = 0; j < n_titles; j++) {
 				double cs = d[j];
 				double s = lq_title_sim(lq_title_lexsim(&l->t[i], &titles[j].t), cs) *
-				    l->weight[i] * (j < n_targets ? 1 : INFLUENCER_WEIGHT);
+				    l->weight[i] * (j < n_targets ? tweight[j] : INFLUENCER_WEIGHT);
 
 				if (s > tbest[i])
 					tbest[i] = s;
@@ -1112,6 +1187,10 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
+			if (btarget < n_targets && tweight[btarget] < 1) {
+				json_object_set_new(json_object_get(comp, "title"), "champion", json_true());
+				lq_buf_addf(&why, " (a target below the ICP's senior one: x %.2f)", CHAMPION_WEIGHT);
+			}
 			if (btarget >= n_targets) {
 				json_object_set_new(json_object_get(comp, "title"), "influencer", json_true());
 				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
@@ -1184,6 +1263,15 @@ structured_one(struct lead *l, const float *vec)
 			if (s > I || j == 0)
 				I = s, bi = j;
 		}
+		/* the company's own words name what it makes: another category
+		 * than the ICP's (neither it nor a related one) is evidence
+		 * against, whatever the broad industry ("Consumer Goods") says */
+		unsigned cg = icp_category && l->company_words ?
+		    lq_company_groups(l->company_words, lq_rec_str(rec, "name")) : 0;
+		int off_cat = cg && lq_industry_lexsim(cg, icp_category) == 0;
+
+		if (off_cat)
+			I = 0, bi = cat_target;
 		if (why.len)
 			lq_buf_adds(&why, "; ");
 		if (l->guess && I < GUESS_AGREE) {
@@ -1209,6 +1297,14 @@ structured_one(struct lead *l, const float *vec)
 			} else {
 				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
 				    "company: " : "", l->industry, industries[bi].s, I);
+			}
+			if (off_cat) {
+				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());
+				if (!l->refine && strcmp(l->industry_src, "company") != 0)
+					json_object_set_new(json_object_get(comp, "industry"), "company",
+					    json_string(l->company_words));
+				lq_buf_addf(&why, " (the company's words name another category than %s)",
+				    industries[cat_target].s);
 			}
 		} else {
 			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s}", "value",

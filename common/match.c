@@ -58,6 +58,9 @@ static size_t n_industries;
 static unsigned (*related)[2];
 static size_t n_related;
 static char **practice_words;
+/* industries.vocab [serves] and [clients]: "for ... brands" names the
+ * clients' industry, not the company's */
+static char **serves_words, **client_words;
 
 /* industries.stems (optional): stems that name an industry inside a
  * compound word ("Werkzeugmaschinen"). */
@@ -272,6 +275,8 @@ lex_load(void)
 	}
 	n_related = t->n;
 	practice_words = folded_list(v, "industries.practice");
+	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
+	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
@@ -1134,6 +1139,16 @@ lq_industry_groups(const char *name)
 	return g;
 }
 
+/* 1 if w is one of the words of list (NULL-terminated). */
+static int
+in_list(char **list, const char *w)
+{
+	for (size_t k = 0; list[k]; k++)
+		if (strcmp(list[k], w) == 0)
+			return 1;
+	return 0;
+}
+
 unsigned
 lq_company_groups(const char *text, const char *person)
 {
@@ -1155,6 +1170,18 @@ lq_company_groups(const char *text, const char *person)
 		for (k = 0; practice_words[k]; k++)
 			if (strcmp(w[i], practice_words[k]) == 0)
 				ai_ok = 0;
+	}
+	/* "packaging for pet brands": the words between a [serves] word and a
+	 * [clients] word at most four words on are the clients' industry */
+	for (i = 0; serves_words && client_words && i < n; i++) {
+		if (w[i] == NULL || !in_list(serves_words, w[i]))
+			continue;
+		for (k = i + 1; k < n && k <= i + 4; k++)
+			if (w[k] && in_list(client_words, w[k])) {
+				for (size_t m = i + 1; m < k; m++)
+					w[m] = NULL;
+				break;
+			}
 	}
 	g = groups_of(w, n, ai_ok);
 	free(w);

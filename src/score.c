@@ -443,6 +443,22 @@ category_of(size_t *target)
 			cat |= 1u << b;
 	}
 	free(kg);
+	/* of several, the narrowest: a group a target industry names without
+	 * the others is the broad sector ("dog treats" are pet and consumer
+	 * goods; "Consumer Goods" names consumer goods alone, so pet is the
+	 * category) */
+	if (cat & (cat - 1)) {
+		unsigned narrow = cat;
+
+		for (size_t j = 0; j < icp->target_industries.n; j++) {
+			unsigned g = industries[j].groups & cat;
+
+			if (g && g != cat)
+				narrow &= ~g;
+		}
+		if (narrow)
+			cat = narrow;
+	}
 	for (size_t j = 0; cat && j < icp->target_industries.n; j++)
 		if (industries[j].groups & cat) {
 			*target = j;

@@ -337,6 +337,48 @@ expect 'titles: the primary current role decides; a side project, board seat or 
 	EOF
 ok 'titles: the reasoning names the main job beside a side role' \
 	'score founders.json < side.ndjson 2>/dev/null | jq -se ".[0].match_reasoning | test(\"side role beside Senior Software Engineer\")"'
+# The ICP's product category (issue 13): when most of its keywords and one
+# of its target industries name one group ("Pet Products"; "pet food",
+# "dog treats", "cat food"), a company whose own words name another
+# (granola: food; a database: software) is evidence against, even where
+# a broad target ("Consumer Goods", "Food and Beverage Manufacturing")
+# would match it; a company in the category, in any language, matches it.
+cat > petcat.json <<'EOF'
+{"client": "P", "target_titles": ["Founder", "CEO"], "target_industries": ["Consumer Goods", "Pet Products", "Food and Beverage Manufacturing", "Software Development"], "target_keywords": ["pet food", "dog treats", "cat food", "marketplace"], "notes": "Founders of pet-product brands."}
+EOF
+cat > petcat.ndjson <<'EOF'
+{"id":"dogs","status":"enriched","headline":"Gründerin & CEO | Wolkenpfote – Bio-Hundesnacks","company":"Wolkenpfote","current_job_titles":["Gründerin & CEO"]}
+{"id":"granola","status":"enriched","headline":"Founder & CEO @ Oatfield | granola and breakfast food","company":"Oatfield","current_job_titles":["Founder & CEO"]}
+{"id":"db","status":"enriched","headline":"Founder & CEO @ Quarkbase | open source database","company":"Quarkbase","current_job_titles":["Founder & CEO"]}
+{"id":"baby","status":"enriched","headline":"Founder @ Mibou | organic baby care","company":"Mibou","current_job_titles":["Founder"]}
+{"id":"pack","status":"enriched","headline":"Founder @ Boxwell | sustainable packaging for pet brands","company":"Boxwell","current_job_titles":["Founder"]}
+EOF
+expect 'industry: a company in another category than the one the ICP'"'"'s keywords name counts 0, whatever broad target it matches' \
+	'score petcat.json < petcat.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, (.components.industry.off_category // false)] | @tsv"' <<-'EOF'
+	dogs	1	false
+	granola	0	true
+	db	0	true
+	baby	0	true
+	pack	0	true
+	EOF
+ok 'industry: without a category in the keywords, the broad target matches as before' \
+	'jq ".target_keywords = [\"marketplace\"]" petcat.json > petnocat.json &&
+	 score petnocat.json < petcat.ndjson 2>/dev/null | jq -se "map(select(.id == \"granola\"))[0].components.industry | .value > 0.5 and .off_category == null"'
+ok 'industry: the reasoning says the company names another category' \
+	'score petcat.json < petcat.ndjson 2>/dev/null | jq -se ".[1].match_reasoning | test(\"name another category than Pet Products\")"'
+# A target title of manager level two or more levels under the ICP's most
+# senior target of its function names the champion, not the buyer: x0.75.
+echo '{"client": "C", "target_titles": ["CFO", "VP Finance", "Financial Controller"]}' > champ.json
+printf '%s\n' '{"id":"ctrl","status":"enriched","current_job_titles":["Financial Controller"]}' \
+	'{"id":"cfo","status":"enriched","current_job_titles":["Chief Financial Officer"]}' > champ.ndjson
+expect 'titles: a manager-level target two levels under the senior target of its function counts x0.75' \
+	'score champ.json < champ.ndjson 2>/dev/null | jq -r "[.id, .components.title.value, (.components.title.champion // false)] | @tsv"' <<-'EOF'
+	ctrl	0.75	true
+	cfo	1	false
+	EOF
+ok 'titles: ... and alone among the targets it counts whole' \
+	'echo "{\"client\": \"C\", \"target_titles\": [\"Financial Controller\"]}" > champ1.json &&
+	 score champ1.json < champ.ndjson 2>/dev/null | jq -se ".[0].components.title.value == 1"'
 # Titles in languages the lexicon once lacked (issue 13): Nordic, Polish,
 # German and Dutch compounds, with no English headline to help.
 echo '{"client": "L", "target_titles": ["CFO", "CEO", "Head of Marketing"]}' > langs.json

@@ -171,6 +171,36 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Travel Arrangements")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Location de voitures")) == 0);
 
+	t_begin("industries: pet products, in the words of a brand's own name and headline, in nine languages");
+	{
+		unsigned pet = lq_industry_groups("Pet Products");
+
+		CHECK(pet != 0);
+		CHECK(lq_industry_lexsim(lq_company_groups("Snoozehound - orthopedic dog beds", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Alpenpfote - Bio-Hundesnacks aus den Alpen", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Schnurrwerk - Katzenfutter ohne Kompromisse", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Olfa - soins naturels pour chiens", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("snacks para perros", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("ração para cães", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("vers hondenvoer", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("hållbara hundleksaker och koppel", NULL), pet) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("karma dla psów", NULL), pet) == 1);
+		/* "hund" alone is not a stem: "hundreds" and "Hunderte" are no dogs */
+		CHECK(lq_company_groups("hundreds of customers", NULL) == 0);
+		CHECK(lq_company_groups("Hunderte Kunden", NULL) == 0);
+		/* a supplier names its clients' category after "for": not its own */
+		CHECK(lq_company_groups("Pouchcraft | sustainable packaging for pet brands", NULL) ==
+		    lq_industry_groups("Packaging"));
+		CHECK((lq_company_groups("Wagtail Creative - the marketing agency for pet brands", NULL) & pet) == 0);
+		/* ... but "for dogs" is what the brand makes */
+		CHECK(lq_industry_lexsim(lq_company_groups("supplements for dogs", NULL), pet) == 1);
+		/* other consumer categories are consumer goods, not pet */
+		CHECK(lq_industry_lexsim(lq_company_groups("organic baby care", NULL), lq_industry_groups("Consumer Goods")) == 1);
+		CHECK(lq_company_groups("organic baby care", NULL) == lq_industry_groups("Consumer Goods"));
+		/* a software company for vets names no pet product */
+		CHECK(lq_industry_lexsim(lq_company_groups("practice management software for vet clinics", NULL), pet) == 0);
+	}
+
 	t_begin("titles: a lead above the target's rung counts one rung closer, not below it");
 	{
 		struct lq_title lead, target;

@@ -61,6 +61,10 @@ static char **practice_words;
 /* industries.vocab [serves] and [clients]: "for ... brands" names the
  * clients' industry, not the company's */
 static char **serves_words, **client_words;
+/* industries.vocab [employer]: "of a", "d'un", "de uma" before the way a
+ * person describes the company they work for */
+static char **employer_words;
+#define EMPLOYER_WORDS 6	/* words after such a phrase that describe the company */
 
 /* industries.stems (optional): stems that name an industry inside a
  * compound word ("Werkzeugmaschinen"). */
@@ -277,6 +281,7 @@ lex_load(void)
 	practice_words = folded_list(v, "industries.practice");
 	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
+	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
@@ -1183,6 +1188,48 @@ lq_company_groups(const char *text, const char *person)
 	free(f);
 	free(pf);
 	return g;
+}
+
+char *
+lq_employer_words(const char *text)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+	const char *p = text;
+
+	if (text == NULL)
+		return NULL;
+	lex();
+	if (employer_words == NULL)
+		return NULL;
+	while (*p) {
+		size_t n = strcspn(p, ".,;:!?()|\n"), nw;
+		char *clause = lq_xstrndup(p, n), *f = lq_fold(clause), **w;
+
+		nw = split(f, &w);
+		for (size_t i = 0; i < nw; i++) {
+			size_t k = 0;
+
+			for (size_t e = 0; employer_words[e] && k == 0; e++)
+				k = phrase_at(employer_words[e], w + i, nw - i);
+			if (k == 0 || i + k >= nw)
+				continue;
+			if (b.len)
+				lq_buf_adds(&b, " | ");
+			for (size_t j = i + k; j < nw && j < i + k + EMPLOYER_WORDS; j++) {
+				if (j > i + k)
+					lq_buf_adds(&b, " ");
+				lq_buf_adds(&b, w[j]);
+			}
+			break;	/* one description a clause */
+		}
+		free(w);
+		free(f);
+		free(clause);
+		p += n;
+		while (*p && strchr(".,;:!?()|\n", *p))
+			p++;
+	}
+	return b.len ? lq_buf_detach(&b) : (lq_buf_free(&b), NULL);
 }
 
 double

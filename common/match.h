@@ -110,6 +110,14 @@ unsigned lq_industry_groups(const char *name);
  * recruiting, ...: "Clarity AI Coaching" is no AI company). */
 unsigned lq_company_groups(const char *text, const char *person);
 
+/* The words (folded, at most six a clause) after each phrase of
+ * industries.vocab's [employer] in text: how a person describes the
+ * company they work for ("CFO of a 140-person B2B SaaS scaleup", "Je
+ * dirige l'équipe technique d'un éditeur SaaS B2B", "Diretor de
+ * engenharia de uma fintech"), joined by " | "; NULL when none. Free
+ * it. */
+char *lq_employer_words(const char *text);
+
 /* Similarity of a lead's industry groups to a target's, by the lexicon:
  * 1 when the lead covers every group of the target, 0.5 for a related
  * group (fintech and financial services, software and AI, ...), 0 else;

@@ -38,6 +38,9 @@ static char **unit;
 static unsigned char *stem;
 
 static void load(void);
+/* company-sizes.team: folded words of a team or department; a head count
+ * in a clause that names one before it is the team's, not the company's */
+static char **team;
 
 static int
 is_size(const char *s)
@@ -117,6 +120,13 @@ load(void)
 	phrases_load(v, &kinds);
 	phrases_load(v, &size_words);
 	phrases_load(v, &li_kinds);
+	{
+		const struct lq_vocab_table *t = lq_vocab_table(v, "company-sizes.team");
+
+		team = lq_xcalloc(t ? t->n + 1 : 1, sizeof *team);
+		for (i = 0; t && i < t->n; i++)
+			team[i] = lq_fold(t->rec[i].f[0]);
+	}
 	units = lq_vocab_need(v, "company-sizes.units", 1, 1);
 	unit = lq_xmalloc((units->n + 1) * sizeof *unit);
 	stem = lq_xmalloc(units->n + 1);
@@ -445,6 +455,29 @@ unit_after(const char *q)
 	return unit_at(g, &e) ? e : NULL;
 }
 
+/* 1 if the clause of text that ends at p (from the last ". ! ? ; :" or
+ * line break) names a team or department of company-sizes.team before p:
+ * "Je dirige l'équipe technique (35 personnes)" counts a team. */
+static int
+team_clause(const char *text, const char *p)
+{
+	const char *b = p;
+	char *seg, *f;
+	int r = 0;
+
+	if (team == NULL || team[0] == NULL)
+		return 0;
+	while (b > text && !strchr(".!?;:\n", b[-1]))
+		b--;
+	seg = lq_xstrndup(b, (size_t)(p - b));
+	f = lq_fold(seg);
+	for (size_t i = 0; team[i] && !r; i++)
+		r = lq_has_phrase(f, team[i]);
+	free(f);
+	free(seg);
+	return r;
+}
+
 long
 lq_size_headcount(const char *text, const char **start, const char **end)
 {
@@ -500,7 +533,8 @@ lq_size_headcount(const char *text, const char **start, const char **end)
 			q++;
 		if ((u = unit_after(q)) != NULL ||
 		    (p - text >= 8 && strncasecmp(p - 8, "team of ", 8) == 0 && (u = q, p -= 8, 1))) {
-			if (v > 0 && v <= LQ_SIZES_HEADCOUNT_MAX)
+			if (v > 0 && v <= LQ_SIZES_HEADCOUNT_MAX && (u == q || !team_clause(text, p) ||
+			    (p - text >= 8 && strncasecmp(p - 8, "team of ", 8) == 0)))
 				goto found;
 			if (u == q)
 				p += 8;

@@ -78,7 +78,7 @@ long lq_size_headcount(const char *text, const char **start, const char **end);
  * versions that cover company-sizes.vocab (classify's local cache key,
  * score_version) hash it in with the file, as an edited vocabulary would
  * change them. */
-#define LQ_SIZES_READING "headcount-2"
+#define LQ_SIZES_READING "headcount-3"
 
 /* SHA-256 (64 hex) of company-sizes.vocab's tables as parsed: what a
  * cache key or version of a program that uses them includes. Loads and

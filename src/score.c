@@ -731,8 +731,22 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	/* the company's own words: each text on its own, the first that names
 	 * an industry */
 	const char *name = lq_rec_str(rec, "name");
-	const char *texts[4] = { p.company ? p.company : lq_rec_str(rec, "company"), p.company_description,
-		NULL, NULL };
+	const char *texts[5] = { p.company ? p.company : lq_rec_str(rec, "company"), p.company_description,
+		NULL, NULL, NULL };
+	/* how the person describes the company: "CFO of a B2B fintech" */
+	struct lq_buf ew = LQ_BUF_INIT;
+	const char *own[2] = { lq_rec_str(rec, "headline"), p.summary };
+	for (size_t i = 0; i < 2; i++) {
+		char *e = lq_employer_words(own[i]);
+
+		if (e) {
+			if (ew.len)
+				lq_buf_adds(&ew, " | ");
+			lq_buf_adds(&ew, e);
+			free(e);
+		}
+	}
+	texts[4] = ew.data;
 	struct lq_buf sb = LQ_BUF_INIT;
 	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
@@ -745,7 +759,7 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	/* every text that names an industry: "Robótica Ágil" and its "robot
 	 * navigation software" say both */
 	struct lq_buf cw = LQ_BUF_INIT;
-	for (size_t i = 0; i < 4; i++)
+	for (size_t i = 0; i < 5; i++)
 		if (nonempty(texts[i]) && lq_company_groups(texts[i], name)) {
 			if (cw.len)
 				lq_buf_adds(&cw, " | ");
@@ -758,6 +772,7 @@ industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_pro
 	lq_buf_free(&cw);
 	lq_buf_free(&b);
 	lq_buf_free(&sb);
+	lq_buf_free(&ew);
 	if (l->industry) {
 		/* LinkedIn's list is coarse (car renters are "Travel
 		 * Arrangements"): the company's own words refine it when they

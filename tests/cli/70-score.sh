@@ -366,6 +366,15 @@ ok 'industry: without a category in the keywords, the broad target matches as be
 	 score petnocat.json < petcat.ndjson 2>/dev/null | jq -se "map(select(.id == \"granola\"))[0].components.industry | .value > 0.5 and .off_category == null"'
 ok 'industry: the reasoning says the company names another category' \
 	'score petcat.json < petcat.ndjson 2>/dev/null | jq -se ".[1].match_reasoning | test(\"name another category than Pet Products\")"'
+# How the person describes the company they work for ("d'un éditeur SaaS
+# B2B") is company evidence, and a head count in a clause naming a team
+# ("l'équipe technique (35 personnes)") is the team's, not the company's.
+echo '{"client": "E", "target_titles": ["CTO"], "target_industries": ["Software Development"], "company_sizes": ["startup"]}' > emp.json
+echo '{"id":"fr","status":"enriched","current_job_titles":["Directeur Technique"],"company":"Fluxo","profile":{"summary":"Je dirige l'"'"'équipe technique (35 personnes) d'"'"'un éditeur SaaS B2B."}}' > emp.ndjson
+expect 'industry: the company as the person describes it ("d'"'"'un éditeur SaaS B2B"); a team'"'"'s head count is no company size' \
+	'score emp.json < emp.ndjson 2>/dev/null | jq -r "[.components.industry.value, .components.industry.source, .components.company_type.lead] | @tsv"' <<-'EOF'
+	1	company	unknown
+	EOF
 # A target title of manager level two or more levels under the ICP's most
 # senior target of its function names the champion, not the buyer: x0.75.
 echo '{"client": "C", "target_titles": ["CFO", "VP Finance", "Financial Controller"]}' > champ.json

@@ -382,6 +382,23 @@ main(int argc, char **argv)
 		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);
 	}
 
+	t_begin("how a person describes the company they work for (industries.vocab [employer])");
+	{
+		char *e = lq_employer_words("Je dirige l'équipe technique (35 personnes) d'un éditeur SaaS B2B.");
+
+		CHECK_STR(e, "editeur saas b2b");
+		CHECK(lq_company_groups(e, NULL) == lq_industry_groups("Software"));
+		free(e);
+		e = lq_employer_words("Diretor de engenharia de uma fintech com 800 pessoas: plataforma, SRE");
+		CHECK_STR(e, "fintech com 800 pessoas");
+		free(e);
+		e = lq_employer_words("CFO of a 140-person B2B SaaS scaleup | ex-Big4");
+		CHECK_STR(e, "140 person b2b saas scaleup");
+		free(e);
+		/* "Head of Finance" names no company */
+		CHECK(lq_employer_words("Head of Finance at Kvist") == NULL);
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

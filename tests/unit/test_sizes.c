@@ -55,6 +55,13 @@ main(void)
 	HC("12,345,67 employees", 0);
 	HC("30km people", 0);
 
+	t_begin("a head count in a clause that names a team is the team's (company-sizes.vocab [team])");
+	HC("Je dirige l'équipe technique (35 personnes) d'un éditeur SaaS", 0);
+	HC("I lead the engineering team (40 people). We are 300 employees", 300);
+	HC("Lidero el equipo de datos, 12 personas", 0);
+	HC("a team of 11 people", 11);
+	HC("35 personnes", 35);
+
 	t_begin("10+, ranges (their middle), team of N");
 	HCS("10+ employees", 10, "10+ employees");
 	HCS("a team of 10+ people", 10, "10+ people");

@@ -616,18 +616,17 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
  * margin. Else none: the industry is unknown (l->guess keeps a close
  * encoder label for the reasoning). */
 static void
-industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_profile *pv)
+industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 {
 	const char *ind = lq_rec_str(rec, "industry");
 	const struct lq_profile p = *pv;	/* the lead's profile view (empty without a profile) */
 	struct lq_buf b = LQ_BUF_INIT;
 	int other = !nonempty(ind) || strcmp(ind, "Other") == 0;
 
-	if (json_is_object(prof)) {
-		l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
-		for (size_t i = 0; i < p.npos; i++)
-			l->prose |= nonempty(p.pos[i].description) != NULL;
-	}
+	/* (the view is empty when the record has no profile object) */
+	l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
+	for (size_t i = 0; i < p.npos; i++)
+		l->prose |= nonempty(p.pos[i].description) != NULL;
 	if (p.industry) {
 		if (!other) {
 			l->industry = ind;
@@ -869,7 +868,7 @@ done:
 static int
 lead_init(struct lead *l, json_t *rec, float **ownbuf)
 {
-	json_t *cur = json_object_get(rec, "current_job_titles"), *prof = json_object_get(rec, "profile");
+	json_t *cur = json_object_get(rec, "current_job_titles");
 	size_t i;
 
 	struct lq_profile p;	/* read once: the titles, the industry and the text use it */
@@ -912,10 +911,10 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 			l->t[i].fn = LQ_FN_RECRUITING;
 	}
 
-	industry_evidence(l, rec, prof, &p);
+	industry_evidence(l, rec, &p);
 	if (icp_places || icp_no_places) {
 		const char *at = lq_rec_str(rec, "location");
-		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
+		const char *country = p.country;
 
 		if (!nonempty(at))
 			at = p.location;

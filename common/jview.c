@@ -6,6 +6,10 @@
 #include "jview.h"
 #include "util.h"
 
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 /* Nesting deeper than jansson's limit (2048) is refused: the scanner
  * would not have taken it either. */
 #define DEPTH_MAX 2100
@@ -62,6 +66,22 @@ string_end(ptr p, ptr e, uint8_t *esc)
 		/* eight bytes at a time up to the first quote, backslash or
 		 * control byte: in each test the lowest flagged byte is a true
 		 * one (a false flag only follows a true one) */
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* sixteen bytes at a time: a byte <= 0x1f is its own minimum
+		 * with 0x1f */
+		while (e - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
+			    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x)));
+
+			if (m) {
+				p += __builtin_ctz((unsigned)m);
+				goto special;
+			}
+			p += 16;
+		}
+#endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		while (e - p >= 8) {
 			uint64_t w, q, b, c, m;
@@ -77,6 +97,9 @@ string_end(ptr p, ptr e, uint8_t *esc)
 			}
 			p += 8;
 		}
+#endif
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+special:
 #endif
 		if (p >= e)
 			break;
@@ -280,7 +303,7 @@ number(struct lq_jv *v, uint32_t i, ptr p, ptr e)
 	if (over || m > (unsigned long long)LLONG_MAX + (unsigned)neg)
 		return NULL;
 	v->node[i].type = LQ_JV_INT;
-	v->node[i].i = neg ? (m == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)m) : (long long)m;
+	v->node[i].u.i = neg ? (m == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN : -(long long)m) : (long long)m;
 	return p;
 }
 
@@ -293,10 +316,11 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 	uint32_t i = newnode(v);
 	struct lq_jv_node *nd = &v->node[i];
 
-	memset(nd, 0, sizeof *nd);
+	nd->esc = nd->decoded = 0;
 	nd->key_off = key_off;
 	nd->key_len = key_len;
 	nd->key_esc = key_esc;
+	nd->u.i = 0;
 	push(v, i);
 	if (p >= e)
 		return NULL;
@@ -405,14 +429,28 @@ lq_jv_free(struct lq_jv *v)
 	memset(v, 0, sizeof *v);
 }
 
+/* A key's hash: its length and three of its bytes (keys of one object
+ * seldom share all four; those that do are told apart by memcmp). */
 static uint32_t
 hash(const char *k, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = (uint32_t)n * 0x9e3779b1u;
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)k[i]) * 16777619u;
-	return h ^ h >> 15;
+	if (n)
+		h ^= ((unsigned char)k[0] | (uint32_t)(unsigned char)k[n / 2] << 8 |
+		    (uint32_t)(unsigned char)k[n - 1] << 16) * 0x85ebca6bu;
+	return h ^ h >> 13;
+}
+
+/* The size of an object's table of n members: a power of two, at least 2n. */
+static size_t
+table_size(size_t n)
+{
+	size_t ns = 16;
+
+	while (ns < 2 * n)
+		ns *= 2;
+	return ns;
 }
 
 /* Object o's table of its members by key (built on its first lookup when
@@ -422,15 +460,13 @@ static void
 build_table(struct lq_jv *v, struct lq_jv_node *o)
 {
 	const uint32_t *kid = v->kids + o->off;
-	size_t ns = 16, at;
+	size_t ns = table_size(o->len), at;
 	uint32_t *tab;
 
-	o->i = -1;
+	o->u.i = -1;
 	for (uint32_t j = 0; j < o->len; j++)
 		if (v->node[kid[j]].key_esc)
 			return;
-	while (ns < 2 * (size_t)o->len)
-		ns *= 2;
 	if (v->ntabs + ns > v->captabs) {
 		size_t cap = v->captabs ? 2 * v->captabs : 1024;
 
@@ -456,8 +492,7 @@ build_table(struct lq_jv *v, struct lq_jv_node *o)
 		}
 		tab[i] = kid[j] + 1;
 	}
-	o->i = (long long)at + 1;
-	o->slen = ns;
+	o->u.i = (long long)at + 1;
 }
 
 const struct lq_jv_node *
@@ -469,11 +504,11 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 
 	if (o == NULL || o->type != LQ_JV_OBJ)
 		return NULL;
-	if (o->len > 8 && o->i == 0)
+	if (o->len > 8 && o->u.i == 0)
 		build_table(v, (struct lq_jv_node *)o);	/* o is v's node */
-	if (o->i > 0) {
-		const uint32_t *tab = v->tabs + (o->i - 1);
-		size_t ns = o->slen, i = hash(k, n) & (ns - 1);
+	if (o->u.i > 0) {
+		const uint32_t *tab = v->tabs + (o->u.i - 1);
+		size_t ns = table_size(o->len), i = hash(k, n) & (ns - 1);
 
 		for (; tab[i]; i = (i + 1) & (ns - 1)) {
 			const struct lq_jv_node *t = &v->node[tab[i] - 1];
@@ -527,19 +562,19 @@ lq_jv_str(struct lq_jv *v, const struct lq_jv_node *s, size_t *len)
 		return NULL;
 	}
 	m = (struct lq_jv_node *)s;	/* the node belongs to v, which the caller holds */
-	if (m->s == NULL) {
+	if (!m->decoded) {
 		char *out = arena(v, (size_t)m->len + 1);
 
 		if (m->esc) {
-			m->slen = decode(v->text + m->off, m->len, out);
+			m->len = (uint32_t)decode(v->text + m->off, m->len, out);
 		} else {
 			memcpy(out, v->text + m->off, m->len);
 			out[m->len] = '\0';
-			m->slen = m->len;
 		}
-		m->s = out;
+		m->u.s = out;
+		m->decoded = 1;
 	}
 	if (len)
-		*len = m->slen;
-	return m->s;
+		*len = m->len;
+	return m->u.s;
 }

@@ -29,11 +29,13 @@ struct lq_jv_node {
 	uint8_t type;		/* enum lq_jv_type */
 	uint8_t esc;		/* string: escapes in it */
 	uint8_t key_esc;	/* member of an object: escapes in its key */
+	uint8_t decoded;	/* string: s holds it, len is its decoded length */
 	uint32_t key_off, key_len;	/* member of an object: its key's bytes in the text (no quotes) */
 	uint32_t off, len;	/* string: its bytes in the text (no quotes); container: kids[off..off+len) */
-	long long i;		/* integer; object: its table of keys (jview.c) */
-	const char *s;		/* string, once decoded: NUL-terminated; its length in slen */
-	size_t slen;		/* object: its table's size */
+	union {
+		long long i;	/* integer; object: its table of keys (jview.c) */
+		const char *s;	/* string, once decoded: NUL-terminated */
+	} u;
 };
 
 struct lq_jv {

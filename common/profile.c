@@ -219,7 +219,7 @@ v_is_integer(const pval *x)
 static json_int_t
 v_integer(const pval *x)
 {
-	return view ? (v_type(x, LQ_JV_INT) ? (json_int_t)JV(x)->i : 0) : json_integer_value(JS(x));
+	return view ? (v_type(x, LQ_JV_INT) ? (json_int_t)JV(x)->u.i : 0) : json_integer_value(JS(x));
 }
 
 static const char *

@@ -29,7 +29,7 @@ same_value(struct lq_jv *v, const struct lq_jv_node *n, const json_t *j)
 	case JSON_TRUE: return n->type == LQ_JV_TRUE;
 	case JSON_FALSE: return n->type == LQ_JV_FALSE;
 	case JSON_REAL: return n->type == LQ_JV_REAL;
-	case JSON_INTEGER: return n->type == LQ_JV_INT && n->i == json_integer_value(j);
+	case JSON_INTEGER: return n->type == LQ_JV_INT && n->u.i == json_integer_value(j);
 	case JSON_STRING:
 		s = lq_jv_str(v, n, &len);
 		return s && len == json_string_length(j) && memcmp(s, json_string_value(j), len) == 0 &&

@@ -56,6 +56,32 @@ hex4(ptr p, ptr e)
 #define ONES 0x0101010101010101ull
 #define HIGHS 0x8080808080808080ull
 
+/* The length of the UTF-8 sequence at p (its first byte >= 0x80) as
+ * jansson takes it (no overlong form, surrogate or code point past
+ * U+10FFFF), or 0. */
+static size_t
+utf8_seq(ptr p, ptr e)
+{
+	unsigned c = p[0];
+	size_t n, i;
+	uint32_t u;
+
+	if (c < 0xc2 || c > 0xf4)
+		return 0;
+	n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if ((size_t)(e - p) < n)
+		return 0;
+	u = c & (0xffu >> (n + 1));
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		u = u << 6 | (p[i] & 0x3fu);
+	}
+	if ((n == 3 && u < 0x800) || (u >= 0xd800 && u <= 0xdfff) || (n == 4 && (u < 0x10000 || u > 0x10ffff)))
+		return 0;
+	return n;
+}
+
 /* Passes the string whose opening quote is at p; returns the byte after
  * its closing quote, or NULL; *esc set when it holds escapes. */
 static ptr
@@ -63,17 +89,16 @@ string_end(ptr p, ptr e, uint8_t *esc)
 {
 	*esc = 0;
 	for (p++; p < e; p++) {
-		/* eight bytes at a time up to the first quote, backslash or
-		 * control byte: in each test the lowest flagged byte is a true
-		 * one (a false flag only follows a true one) */
+		/* sixteen or eight bytes at a time up to the first quote,
+		 * backslash, control byte or byte of a UTF-8 sequence */
 #if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 		/* sixteen bytes at a time: a byte <= 0x1f is its own minimum
 		 * with 0x1f */
 		while (e - p >= 16) {
 			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-			int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_or_si128(
 			    _mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))),
-			    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x)));
+			    _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1f)), x)), x));
 
 			if (m) {
 				p += __builtin_ctz((unsigned)m);
@@ -90,7 +115,10 @@ string_end(ptr p, ptr e, uint8_t *esc)
 			q = w ^ (ONES * '"');
 			b = w ^ (ONES * '\\');
 			c = w;
-			m = ((q - ONES) & ~q & HIGHS) | ((b - ONES) & ~b & HIGHS) | ((c - ONES * 0x20) & ~c & HIGHS);
+			/* in each test the lowest flagged byte is a true one (a
+			 * false flag only follows a true one) */
+			m = ((q - ONES) & ~q & HIGHS) | ((b - ONES) & ~b & HIGHS) | ((c - ONES * 0x20) & ~c & HIGHS) |
+			    (w & HIGHS);
 			if (m) {
 				p += __builtin_ctzll(m) >> 3;
 				break;
@@ -107,6 +135,14 @@ special:
 			return p + 1;
 		if (*p < 0x20)
 			return NULL;
+		if (*p >= 0x80) {
+			size_t k = utf8_seq(p, e);
+
+			if (k == 0)
+				return NULL;
+			p += k - 1;
+			continue;
+		}
 		if (*p != '\\')
 			continue;
 		*esc = 1;

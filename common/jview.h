@@ -13,7 +13,8 @@
  * text), and a string is decoded only when asked for. The text must be
  * one JSON value as jansson accepts it with JSON_ALLOW_NUL (the lazy
  * scanner, common/lazy.c, has checked it); lq_jv_parse still refuses
- * what it does not understand instead of guessing, and the caller then
+ * what it does not understand instead of guessing (it checks structure,
+ * escapes, UTF-8 and integer range as jansson does), and the caller then
  * reads the value with jansson. Values read as jansson reads them: a
  * repeated key gives its last value; an integer is a number without a
  * fraction or exponent; a string may hold NUL bytes (its length counts

@@ -96,6 +96,11 @@ static const char *const texts[] = {
 	"\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\tb\"", "\"abc",
 	"tru", "nul", "{\"a\":1}x", "[]]", "9223372036854775808", "-9223372036854775809",
 	"123456789012345678901234567890",
+	/* UTF-8 jansson refuses: a lone continuation byte, overlong forms, a
+	 * surrogate, past U+10FFFF, cut short; in a key too */
+	"\"\x80\"", "\"\xc0\x80\"", "\"\xe0\x80\x80\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
+	"\"\xf5\x80\x80\x80\"", "\"\xc3\"", "\"\xe2\x82\"", "{\"\xf0\xff\x8c\x8b\":1}",
+	"\"0123456789abcdef\xc3\xa9\xc3\"", "\"0123456789abcdef0123\xff\"",
 };
 
 static void
@@ -115,6 +120,12 @@ test_view(void)
 	CHECK(!view_check("9223372036854775808", 19));
 	CHECK(!view_check("\"\\ud800\"", 8));
 	CHECK(view_check("\"a\\u0000b\"", 10));
+	{
+		const char *bad = "{\"\xf0\xff\x8c\x8b\":1}", *good = "\"\xf4\x8f\xbf\xbf \xef\xbf\xbf \xc2\x80\"";
+
+		CHECK(!view_check(bad, strlen(bad)));
+		CHECK(view_check(good, strlen(good)));
+	}
 	/* nesting: 2,000 levels taken, 2,200 refused (jansson's limit is 2,048) */
 	deep = lq_xmalloc(4400);
 	for (n = 2000; n <= 2200; n += 200) {

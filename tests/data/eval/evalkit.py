@@ -16,10 +16,10 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
         "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
-        "V": "Surcova"}
+        "V": "Surcova", "T": "Torquelane"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
-PART3_ICPS = ("V",)
+PART3_ICPS = ("V", "T")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
@@ -48,6 +48,7 @@ NOFIT = {
     "K": "not a founder or CEO of an emerging consumer pet-product brand",
     "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
     "V": "no es fundador ni CEO de una startup agtech en España o Latinoamérica",
+    "T": "not a marketing or demand-generation leader of a mid-size B2B industrial company",
 }
 
 PEOPLE = []

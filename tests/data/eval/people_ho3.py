@@ -49,7 +49,8 @@ q("Martín", "Echeverría", "Rosario, Santa Fe, Argentina", "Argentina", "Machin
    pos("Ingeniero de desarrollo", "Agrometal", "201-500", "2010-03", "2016-07")],
   part3=True, tag="lang", no="agtech founder (seeding hardware)",
   V=(3, "CEO y cofundador de una scaleup argentina de dosis variable, ingeniero mecánico: vende por concesionarios"),
-  F=(1, "founder of a seeding-hardware company: a technical product, but machinery, not software or infrastructure"))
+  F=(1, "founder of a seeding-hardware company: a technical product, but machinery, not software or infrastructure"),
+  T=(1, "CEO of a 51-200-person farm-machinery maker selling through dealers: marketing would be his, not his job, below the size"))
 q("Pau", "Vilaseca i Roig", "Lleida, Catalonia, Spain", "Spain", "Farming",
   "Cofundador i CEO a Fruitsense 🍎 | sensors de maduració per a fruiters | Enginyer agrònom (UdL)",
   "A Fruitsense mesurem el calibre i la maduració de la fruita a l'arbre perquè la cooperativa decideixi quan collir. Som 14 persones a Lleida.",
@@ -181,7 +182,8 @@ q("Eduardo", "Kühn", "Porto Alegre, Rio Grande do Sul, Brazil", "Brazil", "Mach
   [pos("CEO e fundador", "GrãoSeco Tecnologia Ltda", "51-200", "2015-03"),
    pos("Engenheiro de projetos", "Kepler Weber", "1001-5000", "2008-01", "2015-02")],
   part3=True, tag="lang", no="agtech founder (grain storage)",
-  V=(3, "CEO y fundador de una scaleup brasileña de sensórica para silos, ingeniero agrícola"))
+  V=(3, "CEO y fundador de una scaleup brasileña de sensórica para silos, ingeniero agrícola"),
+  T=(1, "CEO of a 51-200-person grain-storage automation maker: marketing is his by default, not his job"))
 q("Paula", "Navarro Jiménez", "Valencia, Valencian Community, Spain", "Spain", "Biotechnology Research",
   "CEO & Founder @ Citrisense | Early detection of citrus diseases with hyperspectral imaging 🍊 | PhD Agronomy (UPV)",
   "Spin-off de la UPV. Detectamos Xylella y HLB antes de que se vean, desde dron y desde el tractor.",
@@ -205,7 +207,8 @@ q("Renata", "Oliveira Campos", "Goiânia, Goiás, Brazil", "Brazil", "Farming",
   [pos("Cofundadora & CEO", "Pivô Certo", "51-200", "2018-09")],
   part3=True, tag="lang", no="agtech founder (pivot irrigation)",
   V=(3, "cofundadora y CEO de una scaleup brasileña de automatización de riego por pivote"),
-  F=(1, "CEO of an irrigation-automation company, 80 people: hardware, past Fernbridge's stage"))
+  F=(1, "CEO of an irrigation-automation company, 80 people: hardware, past Fernbridge's stage"),
+  T=(1, "CEO of an 80-person irrigation-automation maker: marketing is hers by default, below the size"))
 q("Ricardo", "Salazar Mena", "Quito, Pichincha, Ecuador", "Ecuador", "Farming",
   "CEO at RoseTrack | Cold-chain & post-harvest monitoring for flower exporters 🌹 | Ing. Agroindustrial",
   "Loggers and a platform that follow every box of roses from the farm in Cayambe to Miami and Amsterdam.",
@@ -293,7 +296,8 @@ q("Gonzalo", "Ibáñez Ferrer", "Huesca, Aragon, Spain", "Spain", "Machinery Man
   [pos("Director General", "Riegos Monegros S.A.", "51-200", "2016-01"),
    pos("Director Comercial", "Riegos Monegros S.A.", "51-200", "2008-01", "2015-12")],
   part3=True, tag="lang", no="irrigation manufacturer managing director",
-  V=(2, "director general de un fabricante de riego consolidado que lanza su primer producto conectado: categoría y región, no una startup"))
+  V=(2, "director general de un fabricante de riego consolidado que lanza su primer producto conectado: categoría y región, no una startup"),
+  T=(1, "managing director (ex-sales director) of a 140-person irrigation-equipment maker: marketing is his by default, below the size"))
 q("Camila", "Duarte Pinto", "Piracicaba, São Paulo, Brazil", "Brazil", "Farming",
   "Co-fundadora | AgroMulher Tech | plataforma de manejo para pequenas produtoras de hortaliças | Engenheira Agrônoma",
   "Projeto acelerado pelo programa AgTech Garage. Ainda em fase piloto com 45 produtoras.",

@@ -183,6 +183,7 @@ q("Eduardo", "Kühn", "Porto Alegre, Rio Grande do Sul, Brazil", "Brazil", "Mach
    pos("Engenheiro de projetos", "Kepler Weber", "1001-5000", "2008-01", "2015-02")],
   part3=True, tag="lang", no="agtech founder (grain storage)",
   V=(3, "CEO y fundador de una scaleup brasileña de sensórica para silos, ingeniero agrícola"),
+  F=(1, "founder of a grain-storage automation company: hardware, past Fernbridge's stage"),
   T=(1, "CEO of a 51-200-person grain-storage automation maker: marketing is his by default, not his job"))
 q("Paula", "Navarro Jiménez", "Valencia, Valencian Community, Spain", "Spain", "Biotechnology Research",
   "CEO & Founder @ Citrisense | Early detection of citrus diseases with hyperspectral imaging 🍊 | PhD Agronomy (UPV)",
@@ -199,7 +200,8 @@ q("Mateo", "Fuentes", "Mendoza, Mendoza Province, Argentina", "Argentina", "Farm
   [pos("Fundador", "Viñedo Digital", "1-10", "2022-03"),
    pos("Ingeniero Agrónomo", "Bodegas Catena Zapata", "201-500", "2014-01", "2022-02")],
   part3=True, tag="lang", no="agtech founder (vineyard weather)",
-  V=(3, "fundador de una startup mendocina de estaciones y modelos de enfermedad para viñedos, agrónomo"))
+  V=(3, "fundador de una startup mendocina de estaciones y modelos de enfermedad para viñedos, agrónomo"),
+  F=(1, "founder of a small vineyard weather-station startup, an agronomist: not a technical software startup"))
 q("Renata", "Oliveira Campos", "Goiânia, Goiás, Brazil", "Brazil", "Farming",
   "Cofundadora & CEO na Pivô Certo 💦 automação de irrigação por pivô central | Forbes Under 30 Agro",
   "Controlamos pivôs pelo celular e decidimos a lâmina de água com dados de solo e clima. 1.800 pivôs em Goiás, Minas e Bahia.",
@@ -232,7 +234,8 @@ q("Diego", "Carrasco", "Temuco, Araucanía, Chile", "Chile", "Farming",
   "", None,
   [pos("CEO y fundador", "Lechería 4.0", "1-10", "2022-06")],
   part3=True, tag="lang", no="livestock-tech founder",
-  V=(3, "fundador y CEO de una startup chilena de collares para vacas: el perfil es escueto pero la categoría es clara"))
+  V=(3, "fundador y CEO de una startup chilena de collares para vacas: el perfil es escueto pero la categoría es clara"),
+  F=(1, "founder of a small smart-collar startup; nothing says software or engineering"))
 q("Fernanda", "Ríos Aguilar", "Hermosillo, Sonora, Mexico", "Mexico", "Farming",
   "Cofundadora & CEO | Semillero Vertical 🌿 | Agricultura en ambiente controlado para el desierto | Ing. Biotecnóloga",
   "Módulos de cultivo hidropónico con control automático para producir hoja verde en Sonora con 90% menos agua.",
@@ -305,7 +308,8 @@ q("Camila", "Duarte Pinto", "Piracicaba, São Paulo, Brazil", "Brazil", "Farming
   [pos("Co-fundadora", "AgroMulher Tech", "1-10", "2023-08"),
    pos("Extensionista", "CATI - Coordenadoria de Assistência Técnica Integral", "1001-5000", "2017-01", "2023-07")],
   part3=True, tag="lang", no="pilot-stage agtech co-founder",
-  V=(2, "cofundadora de una agtech brasileña en piloto, ingeniera agrónoma: la categoría, muy temprana"))
+  V=(2, "cofundadora de una agtech brasileña en piloto, ingeniera agrónoma: la categoría, muy temprana"),
+  F=(1, "co-founder of a pilot-stage farm platform, an agronomist, not an engineer"))
 
 # ---------------------------------------------- Surcova: adjacent (1)
 q("Joost", "Verhoeven", "Wageningen, Gelderland, Netherlands", "Netherlands", "Farming",
@@ -340,7 +344,8 @@ q("Inês", "Carvalho Matos", "Évora, Évora, Portugal", "Portugal", "Farming",
   ["Agricultura de precisão", "Olivicultura", "Gestão"],
   [pos("CEO & Co-founder", "Montado Analytics", "11-50", "2021-01")],
   part3=True, tag="region", no="Portuguese agtech founder",
-  V=(1, "cofundadora y CEO agtech en Portugal: la península, pero no España ni Latinoamérica"))
+  V=(1, "cofundadora y CEO agtech en Portugal: la península, pero no España ni Latinoamérica"),
+  F=(1, "founder of an orchard-monitoring startup: sensors and imagery, not a technical software product"))
 q("Wanjiru", "Kamau", "Nairobi, Nairobi County, Kenya", "Kenya", "Farming",
   "Founder & CEO | ShambaPulse – soil testing kits & advisory for smallholder farmers 🇰🇪",
   "", ["Soil Science", "Social Enterprise", "Fundraising"],
@@ -371,7 +376,8 @@ q("Clara", "Villalobos Ruiz", "Madrid, Community of Madrid, Spain", "Spain", "Fi
    pos("Director de Riesgos Agro", "Banco Santander", "10001+", "2012-01", "2021-05")],
   part3=True, no="agri-fintech founder",
   V=(1, "fundadora y CEO de una fintech para agricultores: categoría adyacente, sin tecnología de campo"),
-  L=(1, "a fintech founder and CEO; finance is hers, but she is not the finance leader Ledgerline sells to"))
+  L=(1, "a fintech founder and CEO; finance is hers, but she is not the finance leader Ledgerline sells to"),
+  F=(1, "founder of a lending fintech, from bank risk rather than engineering"))
 q("Mariano", "Acosta", "Buenos Aires, Buenos Aires, Argentina", "Argentina", "Food and Beverage Manufacturing",
   "Co-founder & CEO @ ProtAndes | proteína vegetal a partir de legumbres andinas 🌱",
   "Hacemos carne vegetal con arvejas y tarwi. En supermercados de Argentina y Chile.",
@@ -728,35 +734,38 @@ q("Kevin", "Szabo", "Grand Rapids, Michigan, United States", "United States", "A
   "", ["Marketing Operations", "HubSpot", "Salesforce", "Reporting"],
   [pos("Marketing Operations Manager", "Lakeshore Automation", "501-1000", "2020-05")],
   part3=True, no="industrial marketing operations manager",
-  T=(2, "marketing operations at a 500-1,000-person automation integrator: the champion Torquelane names"),
-  M=(1, "marketing operations, but at an automation company, not software"))
+  T=(2, "marketing operations at a 500-1,000-person industrial automation company: the champion Torquelane names"))
 q("Giorgia", "Ferri", "Reggio Emilia, Emilia-Romagna, Italy", "Italy", "Machinery Manufacturing",
   "Marketing Manager | Meccanica Secchia | riduttori su misura | 85 persone, marketing = io 🙂",
   "", ["Marketing", "Social media", "Fiere"],
   [pos("Marketing Manager", "Meccanica Secchia S.r.l.", "51-200", "2021-03")],
   part3=True, tag="lang", no="small industrial company's marketer",
-  T=(2, "the only marketer of an 85-person gearbox maker: the right company type, below the size"))
+  T=(2, "the only marketer of an 85-person gearbox maker: the right company type, below the size"),
+  M=(1, "the marketer of a small manufacturer, not software"))
 q("Thomas", "Gerritsen", "Antwerp, Flemish Region, Belgium", "Belgium", "Wholesale",
   "Head of Marketing | Techniparts Distribution | industrial MRO, bearings & power transmission for 12,000 plants",
   "Marketing for a 600-person industrial distributor: catalogue, webshop, supplier co-marketing.",
   ["E-commerce", "B2B Marketing", "Supplier Marketing"],
   [pos("Head of Marketing", "Techniparts Distribution NV", "501-1000", "2019-01")],
   part3=True, no="industrial distributor marketing head",
-  T=(2, "head of marketing of a 600-person industrial distributor: sells to plants, but distributes rather than makes"))
+  T=(2, "head of marketing of a 600-person industrial distributor: sells to plants, but distributes rather than makes"),
+  M=(1, "head of marketing of a distributor, not software"))
 q("Miriam", "Koch", "Stuttgart, Baden-Württemberg, Germany", "Germany", "Industrial Machinery Manufacturing",
   "Leiterin Marketing Communications | Rheinmann Fluidtechnik | PR, Messen, Content",
   "Kommunikation und Messen für einen Hersteller von Pneumatikkomponenten (1.200 MA). Leadgenerierung liegt beim Vertrieb.",
   ["Unternehmenskommunikation", "PR", "Messen"],
   [pos("Leiterin Marketing Communications", "Rheinmann Fluidtechnik GmbH", "1001-5000", "2018-01")],
   part3=True, tag="lang", no="industrial marketing communications head",
-  T=(2, "head of marketing communications at a 1,200-person pneumatics maker; lead generation sits with sales"))
+  T=(2, "head of marketing communications at a 1,200-person pneumatics maker; lead generation sits with sales"),
+  M=(1, "marketing communications head at a manufacturer, not software"))
 q("Brian", "Castellano", "Indianapolis, Indiana, United States", "United States", "Industrial Machinery Manufacturing",
   "Head of Marketing & Inside Sales | Hoosier Hydraulics",
   "Marketing and a 6-person inside sales team at a 180-person hydraulic cylinder maker.",
   ["Marketing", "Inside Sales", "CRM"],
   [pos("Head of Marketing & Inside Sales", "Hoosier Hydraulics", "51-200", "2020-08")],
   part3=True, tag="compound", no="industrial marketing and inside sales head",
-  T=(2, "heads marketing and inside sales at a 180-person hydraulics maker: the right job, just below the size"))
+  T=(2, "heads marketing and inside sales at a 180-person hydraulics maker: the right job, just below the size"),
+  M=(1, "marketing head at a hydraulics maker, not software"))
 
 # ------------------------------------------------ Torquelane: adjacent (1)
 q("Olivia", "Brennan", "Boston, Massachusetts, United States", "United States", "Software Development",

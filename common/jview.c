@@ -293,13 +293,15 @@ close_container(struct lq_jv *v, uint32_t c, size_t from)
 	v->nstack = from;
 }
 
-/* The number at p: its end, or NULL; an integer's value in node i. */
+/* The number at p: its end, or NULL; an integer's value in node i. A
+ * real is only checked: one that might be past a double's range (over
+ * 1e300), which jansson calls an error, is refused. */
 static ptr
 number(struct lq_jv *v, uint32_t i, ptr p, ptr e)
 {
-	int neg = 0, real = 0;
+	int neg = 0, real = 0, over = 0, eneg = 0;
 	unsigned long long m = 0;
-	int over = 0;
+	long digits = 0, ev = 0;
 
 	if (p < e && *p == '-')
 		neg = 1, p++;
@@ -308,7 +310,7 @@ number(struct lq_jv *v, uint32_t i, ptr p, ptr e)
 	if (*p == '0') {
 		p++;
 	} else {
-		for (; p < e && *p >= '0' && *p <= '9'; p++) {
+		for (; p < e && *p >= '0' && *p <= '9'; p++, digits++) {
 			if (m > (ULLONG_MAX - 9) / 10)
 				over = 1;
 			else
@@ -325,12 +327,15 @@ number(struct lq_jv *v, uint32_t i, ptr p, ptr e)
 	if (p < e && (*p == 'e' || *p == 'E')) {
 		real = 1;
 		if (++p < e && (*p == '+' || *p == '-'))
-			p++;
+			eneg = *p++ == '-';
 		if (p >= e || *p < '0' || *p > '9')
 			return NULL;
-		while (p < e && *p >= '0' && *p <= '9')
-			p++;
+		for (; p < e && *p >= '0' && *p <= '9'; p++)
+			if (ev < 1000000)
+				ev = ev * 10 + (*p - '0');
 	}
+	if (real && digits + (eneg ? -ev : ev) > 300)
+		return NULL;
 	if (real) {
 		v->node[i].type = LQ_JV_REAL;
 		return p;

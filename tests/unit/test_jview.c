@@ -95,7 +95,7 @@ static const char *const texts[] = {
 	"", " ", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "[1,]", "[1 2]", "01", "1.", ".5", "-", "1e", "+1",
 	"\"\\x\"", "\"\\u12\"", "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"a\tb\"", "\"abc",
 	"tru", "nul", "{\"a\":1}x", "[]]", "9223372036854775808", "-9223372036854775809",
-	"123456789012345678901234567890",
+	"123456789012345678901234567890", "1e400", "-1.5e309", "7871001.5e308", "1e-400", "0.5e300",
 	/* UTF-8 jansson refuses: a lone continuation byte, overlong forms, a
 	 * surrogate, past U+10FFFF, cut short; in a key too */
 	"\"\x80\"", "\"\xc0\x80\"", "\"\xe0\x80\x80\"", "\"\xed\xa0\x80\"", "\"\xf4\x90\x80\x80\"",
@@ -118,6 +118,8 @@ test_view(void)
 	}
 	/* refused by both */
 	CHECK(!view_check("9223372036854775808", 19));
+	CHECK(!view_check("7871001.5e308", 13));
+	CHECK(view_check("1e-400", 6));
 	CHECK(!view_check("\"\\ud800\"", 8));
 	CHECK(view_check("\"a\\u0000b\"", 10));
 	{

@@ -235,6 +235,7 @@ static char *
 arena(struct lq_jv *v, size_t n)
 {
 	if (v->caparena - v->narena < n) {
+		/* 16 KB: a profile's strings (~4 KB) fit the first one */
 		size_t cap = v->caparena ? 2 * v->caparena : 16384;
 
 		while (cap < n)
@@ -545,6 +546,7 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 
 	if (o == NULL || o->type != LQ_JV_OBJ)
 		return NULL;
+	/* up to eight members a scan is cheaper than building a table */
 	if (o->len > 8 && o->u.i == 0)
 		build_table(v, (struct lq_jv_node *)o);	/* o is v's node */
 	if (o->u.i > 0) {

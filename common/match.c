@@ -555,7 +555,7 @@ static struct {
 } *places;
 static size_t n_places;
 /* places.vocab's [negation]: each phrase folded, with its kind 'b'
- * (before), 'a' (after) or 'e' (end). */
+ * (before), 'a' (after), 'e' (end) or 'o' (outside). */
 static struct {
 	char *phrase;
 	int kind;
@@ -589,9 +589,9 @@ place_load(void)
 
 		place_neg[i].phrase = folded(&t->rec[i], 0);
 		place_neg[i].kind = strcmp(k, "before") == 0 ? 'b' : strcmp(k, "after") == 0 ? 'a' :
-		    strcmp(k, "end") == 0 ? 'e' : 0;
+		    strcmp(k, "end") == 0 ? 'e' : strcmp(k, "outside") == 0 ? 'o' : 0;
 		if (place_neg[i].kind == 0)
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not before, after or end",
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not before, after, end or outside",
 			    t->rec[i].file, t->rec[i].line, k);
 	}
 	n_place_neg = t->n;
@@ -1305,23 +1305,27 @@ lq_places_split(const char *text, char *const *also_excluded, size_t n_also, cha
 	}
 	t = lq_xstrdup(text ? text : "");
 	/* clause by clause; in each, the places after a "before" phrase and
-	 * those before an "after" one are excluded, the others wanted */
+	 * those before an "after" one are excluded, the others wanted. An
+	 * "outside" phrase excludes what follows it as "before" does ("clients
+	 * hors France"), except after a "before" one, where it ends the clause
+	 * and what follows is wanted: two negations ("we don't sell outside
+	 * France") */
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;
 
 		while (start < nw) {
 			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0;
-			int kind = 0;
+			int kind = 0, neg_kind = 0;
 
 			for (end = start; end < nw; end += len ? len : 1) {
 				len = place_neg_at(w + end, nw - end, &kind);
 				if (len == 0)
 					continue;
-				if (kind == 'e' && end > start)
+				if ((kind == 'e' && end > start) || (kind == 'o' && neg_kind == 'b'))
 					break;
-				if ((kind == 'b' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
-					neg = end;
+				if ((kind == 'b' || kind == 'o' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
+					neg = end, neg_kind = kind;
 				else if (kind == 'a' && neg == SIZE_MAX)
 					after = end, after_len = len;
 			}

@@ -1361,6 +1361,75 @@ lq_places_split(const char *text, char *const *also_excluded, size_t n_also, cha
 }
 
 char *
+lq_place_named(const char *name)
+{
+	char *f, *code, *out = NULL;
+
+	if (name == NULL)
+		return NULL;
+	pthread_once(&place_once, place_load);
+	f = lq_fold(name);
+	for (size_t i = 0; i < n_places && out == NULL; i++)
+		if (strcmp(f, places[i].phrase) == 0)
+			out = lq_xstrdup(places[i].codes);
+	/* a code: "es", "ca-qc" (folding made the "-" a space) */
+	for (char *p = f; *p; p++)
+		if (*p == ' ')
+			*p = '-';
+	code = lq_xasprintf(" %s ", f);
+	for (size_t i = 0; i < n_places && out == NULL && strlen(f) >= 2 && strlen(f) <= 8; i++)
+		if (strstr(places[i].codes, code))
+			out = lq_xstrdup(code);
+	free(code);
+	free(f);
+	return out;
+}
+
+/* Adds to b the codes of names[0..n) (lq_place_named), each once. */
+static void
+places_add_named(struct lq_buf *b, char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *c = lq_place_named(names[i]), *save = NULL;
+
+		for (char *w = c ? strtok_r(c, " ", &save) : NULL; w; w = strtok_r(NULL, " ", &save)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", w);
+			if (b->len == 0 || strstr(b->data, code) == NULL)
+				lq_buf_adds(b, code);
+		}
+		free(c);
+	}
+}
+
+char *
+lq_places_regions(char *const *include, size_t n_in, char *const *exclude, size_t n_out, char **excluded)
+{
+	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
+
+	places_add_named(&in, include, n_in);
+	places_add_named(&out, exclude, n_out);
+	/* "Europe" less "Switzerland" */
+	if (in.len && out.len) {
+		char *save = NULL;
+
+		for (char *c = strtok_r(in.data, " ", &save); c; c = strtok_r(NULL, " ", &save)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", c);
+			if (strstr(out.data, code) == NULL)
+				lq_buf_adds(&keep, code);
+		}
+		lq_buf_free(&in);
+		in = keep;
+	}
+	*excluded = out.len ? lq_buf_detach(&out) : NULL;
+	lq_buf_free(&out);
+	return in.len ? lq_buf_detach(&in) : NULL;
+}
+
+char *
 lq_phrase_needle(const char *needle)
 {
 	return is_folded(needle) ? lq_xstrdup(needle) : lq_fold(needle);

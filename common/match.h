@@ -172,6 +172,15 @@ char *lq_place_named(const char *name);
 char *lq_places_regions(char *const *include, size_t n_in, char *const *exclude, size_t n_out,
     char **excluded);
 
+/* What text (one sentence of a call) says of places, as lq_places_split
+ * reads it: the places.vocab phrases it names as wanted into *wanted,
+ * those it names as excluded into *excluded (folded: "spain", "dach";
+ * NULL-terminated, free each and them; *n_excluded their number).
+ * *outside: 1 when an "outside" phrase excluded places ("we sell outside
+ * Europe" is not plain), 2 when one followed a negation ("nothing outside
+ * Spain": only Spain). Returns the number wanted. */
+size_t lq_places_said(const char *text, char ***wanted, char ***excluded, size_t *n_excluded, int *outside);
+
 /* The roles an ICP's notes name as weighing in on the purchase without
  * signing it (a sentence with a word of titles.vocab's [influencer]: "Les
  * chefs d'agence et les responsables de flotte sont des prescripteurs"

@@ -368,6 +368,16 @@ main(int argc, char **argv)
 		CHECK(in && strstr(in, " de ") && strstr(in, " ch ") == NULL);
 		CHECK_STR(ex, " ch ");
 		free(in), free(ex);
+		/* outside, then a negation of no place: turned back, wanted */
+		in = lq_places_split("Employers in two or more European countries. Employers outside Europe, "
+		    "public bodies and recruiters are not a fit. Firms outside Spain are excluded", NULL, 0, &ex);
+		CHECK(in && strstr(in, " de ") && strstr(in, " es ") && ex == NULL);
+		free(in), free(ex);
+		/* ... but a negation with its own place is an exclusion of its own */
+		in = lq_places_split("Clients hors France, pas en Suisse", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " fr  ch ");
+		free(ex);
 		/* a negation, then outside: the place after it is wanted */
 		in = lq_places_split("Nous ne vendons pas hors de France", NULL, 0, &ex);
 		CHECK_STR(in, " fr ");

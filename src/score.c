@@ -44,6 +44,8 @@ static const struct lq_cmd cmd = {
 	"baseline needs embedded leads and embeds the ICP sentence with each\n"
 	"lead's own embedding_model; the structured method works from the\n"
 	"profile text and the local encoder. Formulas: docs/scoring.md, lq-score(1).\n"
+	"Structured: a lead located only outside the ICP's \"regions\" (else the\n"
+	"places its notes name), or only in an excluded one, keeps 0.6 of its score.\n"
 	"A calibration (feedback fit) turns the structured score into the chance\n"
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",

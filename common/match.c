@@ -662,34 +662,28 @@ lq_match_versioned(char *buf, size_t len, const char *base)
 /* lq_fold's utf8proc options: NFKC, case folded, marks stripped. */
 #define FOLD_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK)
 
+/* The designated initialisers of the ASCII letters and digits, each
+ * mapped to its lower case: shared by the two tables below. */
+#define L(u, l) [u] = l, [l] = l
+#define FOLD_ALNUM_INIT \
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', \
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9', \
+	L('A', 'a'), L('B', 'b'), L('C', 'c'), L('D', 'd'), L('E', 'e'), L('F', 'f'), L('G', 'g'), \
+	L('H', 'h'), L('I', 'i'), L('J', 'j'), L('K', 'k'), L('L', 'l'), L('M', 'm'), L('N', 'n'), \
+	L('O', 'o'), L('P', 'p'), L('Q', 'q'), L('R', 'r'), L('S', 's'), L('T', 't'), L('U', 'u'), \
+	L('V', 'v'), L('W', 'w'), L('X', 'x'), L('Y', 'y'), L('Z', 'z')
+
 /* What lq_fold does with an ASCII byte: its lower case if it is a letter
  * or digit, '&' or '+' (kept inside a word), else 0 (a separator). */
-static const char fold_ascii[128] = {
-	['&'] = '&', ['+'] = '+',
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define L(u, l) [u] = l, [l] = l
-	L('A', 'a'), L('B', 'b'), L('C', 'c'), L('D', 'd'), L('E', 'e'), L('F', 'f'), L('G', 'g'),
-	L('H', 'h'), L('I', 'i'), L('J', 'j'), L('K', 'k'), L('L', 'l'), L('M', 'm'), L('N', 'n'),
-	L('O', 'o'), L('P', 'p'), L('Q', 'q'), L('R', 'r'), L('S', 's'), L('T', 't'), L('U', 'u'),
-	L('V', 'v'), L('W', 'w'), L('X', 'x'), L('Y', 'y'), L('Z', 'z'),
-#undef L
-};
+static const char fold_ascii[128] = { ['&'] = '&', ['+'] = '+', FOLD_ALNUM_INIT };
 
 #define FOLD_ALNUM(c) ((c) < 0x80 && fold_ascii[c] && fold_ascii[c] != '&' && fold_ascii[c] != '+')
 
 /* fold_ascii of an ASCII letter or digit, 0 for every other byte: the
  * bytes lq_fold copies (in lower case) without looking around them. */
-static const char fold_alnum[256] = {
-	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
-	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
-#define L(u, l) [u] = l, [l] = l
-	L('A', 'a'), L('B', 'b'), L('C', 'c'), L('D', 'd'), L('E', 'e'), L('F', 'f'), L('G', 'g'),
-	L('H', 'h'), L('I', 'i'), L('J', 'j'), L('K', 'k'), L('L', 'l'), L('M', 'm'), L('N', 'n'),
-	L('O', 'o'), L('P', 'p'), L('Q', 'q'), L('R', 'r'), L('S', 's'), L('T', 't'), L('U', 'u'),
-	L('V', 'v'), L('W', 'w'), L('X', 'x'), L('Y', 'y'), L('Z', 'z'),
+static const char fold_alnum[256] = { FOLD_ALNUM_INIT };
+#undef FOLD_ALNUM_INIT
 #undef L
-};
 
 /* Appends the NFKC case-folded, mark-stripped form of the n bytes at s
  * (no ASCII byte among them) to b; -1 if they are not valid UTF-8. */

@@ -117,19 +117,8 @@ python3 "$TOP/tests/bench/gen-apify.py" items 2000 > ds.jsonl 2>/dev/null &&
 unset CACHE_B CACHE_A
 
 # hostile lines (as tests/cli/97-records.sh writes them) through every stage that reads records
-deep=$(awk 'BEGIN { for (i = 0; i < 2100; i++) printf "["; for (i = 0; i < 2100; i++) printf "]" }')
-{
-	printf '%s\n' '{"id":"h-failed" , "status" : "failed","error":{"stage":"scrape","code":"x","message":"m"},"profile": { "a" : 1.50, "b":"\u00e9\/" },"retry_count":0}'
-	printf '%s\n' '{"id": "h-broken", "status":'
-	printf '%s\n' '{"id":"h-dup","status":"failed","id":"h-dup2","error":{"stage":"x","code":"y","message":"z"}}'
-	printf '%s\n' '{"id":"h-bigint","status":"failed","n":123456789012345678901234567890}'
-	printf '{"id":"h-deep","status":"failed","d":%s}\n' "$deep"
-	printf '%s\n' '{}'
-	printf '%s\n' '{"x": [1, 2.50, {"y": null}], "z": "\ud83d\ude00", "p": {"k": ["a\u0000", -0.5, 1e5, true]}}'
-	printf '%s\n' '{"id":"h-ctl","p":"a	b"}'
-	printf '%s\n' '{"id":"h-utf8","p":"\300\200"}'
-	printf '%s\n' '{"id":"h-esc","p":{"k\u0000":1}}'
-} > hostile.ndjson
+. "$TOP/tests/hostile.sh"
+hostile_lines more > hostile.ndjson
 k=0
 for s in embed classify "score --method baseline $D/icp.json" "score $D/icp.json" "rerank $D/icp.json" "to-csv --all --include-failed"; do
 	set -- $s

@@ -14,21 +14,9 @@ fi
 D=$TOP/pipelines/demo
 export D
 
-# Hostile lines every stage gets besides its real input: a failed record
-# with odd spacing, escapes and a number as written by hand; a line that
-# is not JSON; repeated keys; an integer jansson refuses; nesting past
-# jansson's limit; an empty object; a record whose members are all
-# unknown to lq.
-deep=$(awk 'BEGIN { for (i = 0; i < 2100; i++) printf "["; for (i = 0; i < 2100; i++) printf "]" }')
-{
-	printf '%s\n' '{"id":"h-failed" , "status" : "failed","error":{"stage":"scrape","code":"x","message":"m"},"profile": { "a" : 1.50, "b":"\u00e9\/" },"retry_count":0}'
-	printf '%s\n' '{"id": "h-broken", "status":'
-	printf '%s\n' '{"id":"h-dup","status":"failed","id":"h-dup2","error":{"stage":"x","code":"y","message":"z"}}'
-	printf '%s\n' '{"id":"h-bigint","status":"failed","n":123456789012345678901234567890}'
-	printf '{"id":"h-deep","status":"failed","d":%s}\n' "$deep"
-	printf '%s\n' '{}'
-	printf '%s\n' '{"x": [1, 2.50, {"y": null}], "z": "\ud83d\ude00"}'
-} > hostile.ndjson
+# Hostile lines every stage gets besides its real input (tests/hostile.sh).
+. "$TOP/tests/hostile.sh"
+hostile_lines > hostile.ndjson
 
 # The demo pipeline, once, stage by stage (whole parsing: the reference).
 jq -c '.[] | {id: .publicIdentifier, linkedin_url: .inputUrl, status: "discovered"}' "$D/profiles.json" > 1.ndjson

@@ -757,8 +757,8 @@ scan_floats(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		/* p at an element: first a run of vector numbers, each after
-		 * a ',' and any spaces (vector_number refuses p near e and
+		/* p at an element: first a run of vector numbers, each right
+		 * after a ',' (vector_number refuses p near e and
 		 * leaves room for q[0]; the count and the buffer in locals).
 		 * Each takes four bytes at least ("0.d,"), so the buffer is
 		 * made room for the rest of the line's first. */
@@ -780,7 +780,7 @@ scan_floats(ptr p, ptr e, int depth)
 				break;
 			}
 			fv[fn++] = (float)v;
-			p = ws(q + 1, e);
+			p = q + 1;	/* a space here: vector_number refuses, ws below */
 		}
 		fl.v = fv, fl.n = fn, fl.cap = fcap;
 		if (q) {
@@ -788,6 +788,7 @@ scan_floats(ptr p, ptr e, int depth)
 			goto next;
 		}
 		/* an element vector_number does not take */
+		p = ws(p, e);
 		if (p < e && (*p == '-' || DIGIT(*p))) {
 			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;

@@ -15,7 +15,7 @@
 # lines). Then local end to end on the demo profiles. LQ_BENCH_N sets N.
 # Ratios use CPU time, the least of LQ_BENCH_REPEAT (3) interleaved runs
 # of each side (lib.sh's rounds; the cold run and the memory runs once):
-# about 110 s a round at 100,000 leads on an idle 2-core machine.
+# about 110-120 s of CPU a round at 100,000 leads.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/bench/lib.sh

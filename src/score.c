@@ -44,6 +44,8 @@ static const struct lq_cmd cmd = {
 	"baseline needs embedded leads and embeds the ICP sentence with each\n"
 	"lead's own embedding_model; the structured method works from the\n"
 	"profile text and the local encoder. Formulas: docs/scoring.md, lq-score(1).\n"
+	"Structured: a lead located only outside the ICP's \"regions\" (else the\n"
+	"places its notes name), or only in an excluded one, keeps 0.6 of its score.\n"
 	"A calibration (feedback fit) turns the structured score into the chance\n"
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
@@ -120,6 +122,7 @@ structured_version(void)
 static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
 static char *icp_no_places;	/* those its notes or exclusions name as excluded, or NULL */
+static int places_from_regions;	/* both come from the ICP's "regions", not its notes */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -1406,15 +1409,30 @@ structured_one(struct lead *l, const float *vec)
 		int no = !in && lq_places_meet(l->places, icp_no_places);
 
 		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", in, "lead", l->where));
+		if (places_from_regions)
+			json_object_set_new(json_object_get(comp, "place"), "source", json_string("regions"));
 		if (!in) {
 			score *= PLACE_OUT;
 			if (no)
 				json_object_set_new(json_object_get(comp, "place"), "excluded", json_true());
 			if (why.len)
 				lq_buf_adds(&why, "; ");
-			lq_buf_addf(&why, "%s: %s (score x %.1f)", l->where, no ? "a place the ICP excludes" :
-			    "outside the places the ICP names", PLACE_OUT);
+			if (places_from_regions)
+				lq_buf_addf(&why, "location %s: %s (score x %.1f)", l->where, no ?
+				    "in a region the ICP excludes" : "outside the ICP's regions", PLACE_OUT);
+			else
+				lq_buf_addf(&why, "%s: %s (score x %.1f)", l->where, no ? "a place the ICP excludes" :
+				    "outside the places the ICP names", PLACE_OUT);
+		} else if (places_from_regions) {
+			if (why.len)
+				lq_buf_adds(&why, "; ");
+			lq_buf_addf(&why, "location %s: %s", l->where, icp_places ? "in the ICP's regions" :
+			    "not in a region the ICP excludes");
 		}
+	} else if (places_from_regions && (icp_places || icp_no_places) && l->where && l->where[0]) {
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "location %s: no country lq knows (region not counted)", l->where);
 	}
 	score = round_to(100 * score, 1);
 	free(tbest);
@@ -1545,8 +1563,15 @@ main(int argc, char **argv)
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
 	if (structured) {
-		icp_places = lq_places_split(icp->notes, icp->exclude_titles.v, icp->exclude_titles.n,
-		    &icp_no_places);
+		/* the ICP's regions, when it has the key, say where it sells;
+		 * else its notes and exclusions (docs/icp.md) */
+		if (icp->has_regions)
+			icp_places = lq_places_regions(icp->regions_include.v, icp->regions_include.n,
+			    icp->regions_exclude.v, icp->regions_exclude.n, &icp_no_places);
+		else
+			icp_places = lq_places_split(icp->notes, icp->exclude_titles.v, icp->exclude_titles.n,
+			    &icp_no_places);
+		places_from_regions = icp->has_regions;
 		structured_open();
 	}
 

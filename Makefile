@@ -86,7 +86,7 @@ model_PKGS = jansson libcrypto openblas libutf8proc
 model_LIBS = -lpthread
 
 # The common library, by concern.
-COMMON = base64 diag jalloc lazy ndjson opts record run stop util need spend \
+COMMON = base64 diag jalloc lazy jview ndjson opts record run stop util need spend \
 	cache sha256 http redact retry chat \
 	followers people cards htmlsplit savedpage pagekind liurl \
 	csvout fieldpath explain \

@@ -155,19 +155,21 @@ fail(struct ctx *c, const char *key, size_t elem, const char *fmt, ...)
 }
 
 static int
-text_ok(struct ctx *c, const char *key, size_t elem, const char *s, size_t max)
+text_ok_at(struct ctx *c, const char *key, const char *at, size_t elem, const char *s, size_t max)
 {
 	const char *p = s;
+	size_t line = strcmp(at, key) ? (size_t)-1 : elem;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
 	if (*p == '\0')
-		return elem == (size_t)-1 ? fail(c, key, elem, "%s: empty string", key) :
-		    fail(c, key, elem, "%s[%zu]: empty string", key, elem);
+		return elem == (size_t)-1 ? fail(c, at, line, "%s: empty string", key) :
+		    fail(c, at, line, "%s[%zu]: empty string", key, elem);
 	if (strlen(s) > max)
-		return fail(c, key, elem, "%s: longer than %zu bytes", key, max);
+		return fail(c, at, line, "%s: longer than %zu bytes", key, max);
 	return 0;
 }
+
 
 /* Strict form of an object element i of key: only "value", "aliases"
  * (non-empty strings) and "sources" (objects); in _exclude_industries also
@@ -210,37 +212,134 @@ elem_ok(struct ctx *c, const char *key, size_t i, json_t *v)
 	return 0;
 }
 
+/* The list arr, named key in messages, into out; at is the top-level key
+ * whose lines messages give (key itself, or "regions" for
+ * "regions.include"). */
 static int
-get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
+get_list_at(struct ctx *c, json_t *arr, const char *key, const char *at, struct lq_strv *out)
 {
-	json_t *arr = json_object_get(root, key), *v;
+	json_t *v;
 	size_t i;
 
 	if (arr == NULL)
 		return 0;
 	if (!json_is_array(arr))
-		return fail(c, key, (size_t)-1, "%s: expected an array of strings, got %s",
+		return fail(c, at, (size_t)-1, "%s: expected an array of strings, got %s",
 		    key, lq_json_type_name(arr));
 	out->v = lq_xcalloc(json_array_size(arr) + 1, sizeof *out->v);
 	json_array_foreach(arr, i, v) {
 		json_t *s = v;
+		size_t el = strcmp(at, key) ? (size_t)-1 : i;	/* nested: the key's line */
 
 		if (json_is_object(v))
 			s = json_object_get(v, "value");
 		if (!json_is_string(s))
 			return json_is_object(v) ?
-			    fail(c, key, i, "%s[%zu]: an object element needs a string \"value\"", key, i) :
-			    fail(c, key, i, "%s[%zu]: expected a string, got %s", key, i, lq_json_type_name(v));
-		if (text_ok(c, key, i, json_string_value(s), MAX_CRITERION) < 0)
+			    fail(c, at, el, "%s[%zu]: an object element needs a string \"value\"", key, i) :
+			    fail(c, at, el, "%s[%zu]: expected a string, got %s", key, i, lq_json_type_name(v));
+		if (text_ok_at(c, key, at, i, json_string_value(s), MAX_CRITERION) < 0)
 			return -1;
 		if (c->strict && json_is_object(v) && elem_ok(c, key, i, v) < 0)
 			return -1;
 		for (size_t k = 0; k < out->n; k++)
 			if (strcasecmp(out->v[k], json_string_value(s)) == 0)
-				return fail(c, key, i, "%s[%zu]: \"%s\" is listed twice", key, i,
+				return fail(c, at, el, "%s[%zu]: \"%s\" is listed twice", key, i,
 				    json_string_value(s));
 		out->v[out->n++] = lq_xstrdup(json_string_value(s));
 	}
+	return 0;
+}
+
+static int
+get_list(struct ctx *c, json_t *root, const char *key, struct lq_strv *out)
+{
+	return get_list_at(c, json_object_get(root, key), key, key, out);
+}
+
+/* Most names a regions list may hold: there are fewer places to name. */
+#define MAX_REGIONS 500
+
+/* Each name of l (key in messages) is a place lq knows. */
+static int
+regions_known(struct ctx *c, const char *key, const struct lq_strv *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		char *codes = lq_place_named(l->v[i]);
+
+		if (codes == NULL)
+			return fail(c, "regions", strcmp(key, "regions") ? (size_t)-1 : i,
+			    "%s[%zu]: \"%s\" is not a place lq knows: name one country or region per entry "
+			    "(\"Spain\", \"DACH\", \"LATAM\", \"EMEA\") or its ISO code (\"ES\"); "
+			    "common/vocab/places.vocab lists them, LQ_VOCAB_DIR adds more (docs/vocabulary.md)",
+			    key, i, l->v[i]);
+		free(codes);
+	}
+	return 0;
+}
+
+/* "regions": an array of places (the include list) or an object with
+ * "include" and "exclude" arrays; names lq_place_named knows; no place
+ * in both lists; an include list that leaves some place. */
+static int
+get_regions(struct ctx *c, json_t *root, struct lq_icp *icp)
+{
+	json_t *r = json_object_get(root, "regions"), *x;
+	const char *k, *inkey = "regions.include";
+	char *ex = NULL, *in;
+
+	if (r == NULL)
+		return 0;
+	icp->has_regions = 1;
+	/* before the lists are read: their duplicates are looked for in n^2 */
+	for (int i = 0; i < 3; i++) {
+		json_t *l = i == 0 ? r : json_object_get(r, i == 1 ? "include" : "exclude");
+
+		if (json_is_array(l) && json_array_size(l) > MAX_REGIONS)
+			return fail(c, "regions", (size_t)-1, "%s: %zu names, more than %d: list countries or "
+			    "regions (Europe, DACH, LATAM), not cities", i == 0 ? "regions" : i == 1 ?
+			    "regions.include" : "regions.exclude", json_array_size(l), MAX_REGIONS);
+	}
+	if (json_is_array(r)) {
+		inkey = "regions";
+		if (get_list_at(c, r, "regions", "regions", &icp->regions_include) < 0)
+			return -1;
+	} else if (json_is_object(r)) {
+		json_object_foreach(r, k, x)
+			if (strcmp(k, "include") != 0 && strcmp(k, "exclude") != 0)
+				return fail(c, "regions", (size_t)-1, "regions: unknown key \"%s\" (regions has "
+				    "include and exclude, arrays of places)", k);
+		if (get_list_at(c, json_object_get(r, "include"), "regions.include", "regions",
+		    &icp->regions_include) < 0 ||
+		    get_list_at(c, json_object_get(r, "exclude"), "regions.exclude", "regions",
+		    &icp->regions_exclude) < 0)
+			return -1;
+	} else {
+		return fail(c, "regions", (size_t)-1, "regions: expected an array of places or an object "
+		    "with include and exclude arrays, got %s", lq_json_type_name(r));
+	}
+	if (regions_known(c, inkey, &icp->regions_include) < 0 ||
+	    regions_known(c, "regions.exclude", &icp->regions_exclude) < 0)
+		return -1;
+	for (size_t i = 0; i < icp->regions_include.n; i++)
+		for (size_t j = 0; j < icp->regions_exclude.n; j++) {
+			char *a = lq_place_named(icp->regions_include.v[i]);
+			char *b = lq_place_named(icp->regions_exclude.v[j]);
+			int same = strcmp(a, b) == 0;
+
+			free(a);
+			free(b);
+			if (same)
+				return fail(c, "regions", (size_t)-1, "regions: \"%s\" is in regions.include and "
+				    "\"%s\" in regions.exclude: the same place cannot be both",
+				    icp->regions_include.v[i], icp->regions_exclude.v[j]);
+		}
+	in = lq_places_regions(icp->regions_include.v, icp->regions_include.n, icp->regions_exclude.v,
+	    icp->regions_exclude.n, &ex);
+	free(ex);
+	if (in == NULL && icp->regions_include.n)
+		return fail(c, "regions", (size_t)-1, "regions: regions.exclude removes every place "
+		    "regions.include names: nothing is left to sell to");
+	free(in);
 	return 0;
 }
 
@@ -286,6 +385,10 @@ compute_hash(struct lq_icp *icp)
 	hash_list(md, "exclude_titles", &icp->exclude_titles);
 	EVP_DigestUpdate(md, "notes", 6);
 	EVP_DigestUpdate(md, icp->notes, strlen(icp->notes) + 1);
+	if (icp->has_regions) {	/* only then: the hash of an ICP without them stays */
+		hash_list(md, "regions.include", &icp->regions_include);
+		hash_list(md, "regions.exclude", &icp->regions_exclude);
+	}
 	EVP_DigestFinal_ex(md, d, &dl);
 	EVP_MD_CTX_free(md);
 	for (size_t i = 0; i < 32; i++)
@@ -523,7 +626,7 @@ annotations_ok(struct ctx *c, json_t *root)
 
 static const char *const known_keys[] = {
 	"client", "target_titles", "target_industries", "company_sizes",
-	"target_keywords", "exclude_titles", "notes", NULL
+	"target_keywords", "exclude_titles", "notes", "regions", NULL
 };
 
 static struct lq_icp *
@@ -567,7 +670,7 @@ parse(const char *text, size_t n, const char *name, char *err, size_t errlen, in
 			;
 		if (known_keys[k] == NULL) {
 			fail(&c, key, (size_t)-1, "unknown key \"%s\" (an ICP has client, target_titles, "
-			    "target_industries, company_sizes, target_keywords, exclude_titles, notes)", key);
+			    "target_industries, company_sizes, target_keywords, exclude_titles, notes, regions)", key);
 			goto out;
 		}
 	}
@@ -578,7 +681,8 @@ parse(const char *text, size_t n, const char *name, char *err, size_t errlen, in
 	    get_list(&c, root, "company_sizes", &icp->company_sizes) < 0 ||
 	    get_list(&c, root, "target_keywords", &icp->target_keywords) < 0 ||
 	    get_list(&c, root, "exclude_titles", &icp->exclude_titles) < 0 ||
-	    get_text(&c, root, "notes", &icp->notes, MAX_NOTES) < 0;
+	    get_text(&c, root, "notes", &icp->notes, MAX_NOTES) < 0 ||
+	    get_regions(&c, root, icp) < 0;
 	if (!bad)
 		bad = sizes_ok(&c, "company_sizes", &icp->company_sizes) < 0;
 	if (!bad && strict)
@@ -672,6 +776,8 @@ lq_icp_free(struct lq_icp *icp)
 	free_strv(&icp->target_keywords);
 	free_strv(&icp->exclude_titles);
 	free(icp->notes);
+	free_strv(&icp->regions_include);
+	free_strv(&icp->regions_exclude);
 	free_strv(&icp->conflicts);
 	free_strv(&icp->stale_conflicts);
 	free(icp);

@@ -21,6 +21,14 @@ struct lq_icp {
 	struct lq_strv target_keywords;
 	struct lq_strv exclude_titles;
 	char *notes;			/* "" when absent */
+	/* "regions": where the ICP sells, in preference to the places its
+	 * notes name (docs/icp.md). has_regions is 1 when the key is there,
+	 * even with empty lists ("anywhere": the notes are not read for
+	 * places); a plain array is the include list. Each name is known to
+	 * lq_place_named. */
+	int has_regions;
+	struct lq_strv regions_include;
+	struct lq_strv regions_exclude;
 	char hash[65];			/* SHA-256 hex of the canonical criteria */
 	/* Values that are both a target and an exclusion (target_titles and
 	 * exclude_titles; target_industries and _exclude_industries;
@@ -37,7 +45,8 @@ struct lq_icp {
  * Returns the ICP, or NULL with a message in err ("name: line L: what")
  * naming the line of the offending key or list element: not a JSON
  * object, a key that is not an ICP key, a value of the wrong type, an
- * empty string, an unknown company size, an ICP with no criterion at all.
+ * empty string, an unknown company size, a region lq does not know, an
+ * ICP with no criterion at all.
  * List elements are strings, or objects whose "value" is the string (the
  * form icp-extract writes, with provenance beside it); keys starting with
  * "_" are ignored, so tools may annotate the file. */

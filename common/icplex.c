@@ -39,7 +39,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
-	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones,
+	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -66,7 +66,7 @@ static const struct {
 	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
 	{ "icp-cues.quality-words", &quality_words }, { "icp-cues.more-than", &more_than },
 	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
-	{ "icp-cues.title-pronouns", &pronoun_ones }
+	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -229,7 +229,8 @@ lex(void)
 void
 lq_icplex_digest(char hex[65])
 {
-	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", "titles", "industries", NULL };
+	static const char *const files[] = { "icp-lexicon", "icp-cues", "company-sizes", "titles", "industries",
+		"places", NULL };
 
 	lq_vocab_digest(lq_vocab(), files, hex);
 }
@@ -2127,4 +2128,18 @@ lq_icplex_bare(const char *sentence)
 	}
 	free(s);
 	return bare && any;
+}
+
+int
+lq_icplex_only(const char *sentence)
+{
+	char *f;
+	int any = 0;
+
+	lex();
+	f = lq_fold(sentence);
+	for (const char **l = only_places; *l && !any; l++)
+		any = lq_has_phrase(f, *l);
+	free(f);
+	return any;
 }

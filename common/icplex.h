@@ -64,6 +64,10 @@ int lq_icplex_refers_back(const char *sentence);
  * CISOs.", "Recruiters, consultants."): a list, not a statement. */
 int lq_icplex_bare(const char *sentence);
 
+/* 1 if the sentence holds a phrase of icp-cues [only-places] ("only",
+ * "uniquement", "nur"): places it wants are where the client sells. */
+int lq_icplex_only(const char *sentence);
+
 /* 1 if the sentence is only a yes ("Yes, exactly.", "Spot on."). */
 int lq_icplex_affirms(const char *sentence);
 

@@ -480,11 +480,13 @@ digit_word(ptr p, uint64_t *m)
 #endif
 
 /* scan_number_value for the usual number of a vector, [-]0.ddd with 1
- * to 15 fraction digits and no exponent, read from two words at once:
- * NULL when the number at p is not one of those, or p is fewer than 20
- * bytes before e (the number's end q is then before e), for
- * scan_number_value to decide. The same value as it: w of at most 15
- * digits is below 2^53 and the divisor an exact power of ten. */
+ * to 15 fraction digits, read from two words at once: NULL when the
+ * number at p is not one of those, or p is fewer than 20 bytes before e
+ * (the number's end q is then before e), for scan_number_value to
+ * decide. The same value as it: w of at most 15 digits is below 2^53
+ * and the divisor an exact power of ten. The caller refuses the number
+ * too when an exponent follows (*q is 'e' or 'E'), which is rare enough
+ * to be looked for only where q is not ','. */
 static inline ptr
 vector_number(ptr p, ptr e, double *out)
 {
@@ -517,7 +519,7 @@ vector_number(ptr p, ptr e, double *out)
 	/* the digits before the first non-digit: 1 to 15 of them, and no
 	 * exponent after (e or E) */
 	k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d)));
-	if (k - 1 >= 15 || (q[2 + k] | 0x20) == 'e')
+	if (k - 1 >= 15)
 		return NULL;
 	d = _mm_and_si128(d, _mm_loadu_si128((const __m128i *)(const void *)(keep + 16 - k)));
 	lo = _mm_madd_epi16(_mm_unpacklo_epi8(d, _mm_setzero_si128()), _mm_set1_epi32(0x0001000a));
@@ -562,8 +564,6 @@ vector_number(ptr p, ptr e, double *out)
 		w = digits8(x << (8 * (8 - k)));
 	}
 	q += 2 + k;
-	if (*q == 'e' || *q == 'E')
-		return NULL;
 	v = (double)w / pow10_exact[k];
 	*out = neg ? -v : v;
 	return q;
@@ -582,6 +582,8 @@ lq_lazy_number_paths(const char *s, size_t n, long *fast_len, double *fast, long
 
 	*fast = *v = 0;
 	q = n ? vector_number(p, e, fast) : NULL;
+	if (q && (*q | 0x20) == 'e')
+		q = NULL;
 	*fast_len = q ? (long)(q - p) : -1;
 	q = n ? scan_number_value(p, e, v) : NULL;
 	*len = q ? (long)(q - p) : -1;
@@ -755,21 +757,30 @@ scan_floats(ptr p, ptr e, int depth)
 	if (p < e && *p == ']')
 		return p + 1;
 	for (;;) {
-		/* p at an element: first a run of vector numbers, each after
-		 * a ',' and any spaces (vector_number refuses p near e and
-		 * leaves room for q[0]; the count and the buffer in locals) */
+		/* p at an element: first a run of vector numbers, each right
+		 * after a ',' (vector_number refuses p near e and
+		 * leaves room for q[0]; the count and the buffer in locals).
+		 * Each takes four bytes at least ("0.d,"), so the buffer is
+		 * made room for the rest of the line's first. */
 		float *fv = fl.v;
-		size_t fn = fl.n, fcap = fl.cap;
+		size_t fn = fl.n, fcap = fl.cap, most = (size_t)(e - p) / 4 + 1;
 		double v;
 		ptr q;
 
+		if (fcap - fn < most) {
+			fcap = fn + most > 2 * fcap ? fn + most : 2 * fcap;
+			fv = lq_xreallocarray(fv, fcap < 512 ? (fcap = 512) : fcap, sizeof *fv);
+		}
 		while ((q = vector_number(p, e, &v)) != NULL) {
-			if (fn == fcap)
-				fv = lq_xreallocarray(fv, fcap = fcap ? 2 * fcap : 512, sizeof *fv);
-			fv[fn++] = (float)v;
-			if (*q != ',')
+			if (*q != ',') {
+				if ((*q | 0x20) == 'e')
+					q = NULL;	/* an exponent: scan_number_value's */
+				else
+					fv[fn++] = (float)v;
 				break;
-			p = ws(q + 1, e);
+			}
+			fv[fn++] = (float)v;
+			p = q + 1;	/* a space here: vector_number refuses, ws below */
 		}
 		fl.v = fv, fl.n = fn, fl.cap = fcap;
 		if (q) {
@@ -777,6 +788,7 @@ scan_floats(ptr p, ptr e, int depth)
 			goto next;
 		}
 		/* an element vector_number does not take */
+		p = ws(p, e);
 		if (p < e && (*p == '-' || DIGIT(*p))) {
 			if ((p = scan_number_value(p, e, &v)) == NULL)
 				return NULL;

@@ -565,7 +565,7 @@ static struct {
 } *places;
 static size_t n_places;
 /* places.vocab's [negation]: each phrase folded, with its kind 'b'
- * (before), 'a' (after) or 'e' (end). */
+ * (before), 'a' (after), 'e' (end) or 'o' (outside). */
 static struct {
 	char *phrase;
 	int kind;
@@ -599,21 +599,31 @@ place_load(void)
 
 		place_neg[i].phrase = folded(&t->rec[i], 0);
 		place_neg[i].kind = strcmp(k, "before") == 0 ? 'b' : strcmp(k, "after") == 0 ? 'a' :
-		    strcmp(k, "end") == 0 ? 'e' : 0;
+		    strcmp(k, "end") == 0 ? 'e' : strcmp(k, "outside") == 0 ? 'o' : 0;
 		if (place_neg[i].kind == 0)
-			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not before, after or end",
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not before, after, end or outside",
 			    t->rec[i].file, t->rec[i].line, k);
 	}
 	n_place_neg = t->n;
 }
 
-/* Adds to b the codes of the places folded text names, each once. */
+/* Adds to b the codes of the places folded text names, each once; and,
+ * when names is not NULL, the phrase that named them and a new line. */
+static void
+places_add_named_in(struct lq_buf *b, struct lq_buf *names, const char *f)
+{
+	for (size_t i = 0; i < n_places; i++)
+		if (lq_has_phrase(f, places[i].phrase) && (b->len == 0 || strstr(b->data, places[i].codes) == NULL)) {
+			lq_buf_adds(b, places[i].codes);
+			if (names)
+				lq_buf_addf(names, "%s\n", places[i].phrase);
+		}
+}
+
 static void
 places_add(struct lq_buf *b, const char *f)
 {
-	for (size_t i = 0; i < n_places; i++)
-		if (lq_has_phrase(f, places[i].phrase) && (b->len == 0 || strstr(b->data, places[i].codes) == NULL))
-			lq_buf_adds(b, places[i].codes);
+	places_add_named_in(b, NULL, f);
 }
 
 char *
@@ -1342,26 +1352,115 @@ place_neg_at(char **w, size_t n, int *kind)
 	return 0;
 }
 
-/* Adds to b the codes of the places words w[from..to) name. */
+/* Adds to b the codes of the places words w[from..to) name (and their
+ * phrases to names, when not NULL). */
 static void
-places_add_words(struct lq_buf *b, char **w, size_t from, size_t to)
+places_add_words(struct lq_buf *b, struct lq_buf *names, char **w, size_t from, size_t to)
 {
 	struct lq_buf s = LQ_BUF_INIT;
 
 	for (size_t i = from; i < to; i++)
 		lq_buf_addf(&s, "%s%s", i > from ? " " : "", w[i]);
 	if (s.len)
-		places_add(b, s.data);
+		places_add_named_in(b, names, s.data);
 	lq_buf_free(&s);
 }
 
+static char *places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
+    struct lq_buf *in_names, struct lq_buf *out_names, int *outside);
+
 char *
 lq_places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded)
+{
+	return places_split(text, also_excluded, n_also, excluded, NULL, NULL, NULL);
+}
+
+/* Splits the new-line-ended phrases of b into a NULL-terminated array. */
+static size_t
+names_of(struct lq_buf *b, char ***out)
+{
+	size_t n = 0;
+	char *save = NULL;
+
+	*out = lq_xcalloc(b->len / 2 + 2, sizeof **out);
+	if (b->len)
+		for (char *p = strtok_r(b->data, "\n", &save); p; p = strtok_r(NULL, "\n", &save))
+			(*out)[n++] = lq_xstrdup(p);
+	return n;
+}
+
+size_t
+lq_places_said(const char *text, char ***wanted, char ***excluded, size_t *n_excluded, int *outside)
+{
+	struct lq_buf inn = LQ_BUF_INIT, outn = LQ_BUF_INIT;
+	char *ex = NULL, *in = places_split(text, NULL, 0, &ex, &inn, &outn, outside);
+	size_t n = 0;
+	char **all;
+	size_t na = names_of(&inn, &all);
+
+	/* a phrase all of whose places are excluded is not wanted */
+	*wanted = lq_xcalloc(na + 1, sizeof **wanted);
+	for (size_t i = 0; i < na; i++) {
+		char *c = lq_place_named(all[i]);
+
+		if (c && in && lq_places_meet(c, in))
+			(*wanted)[n++] = all[i];
+		else
+			free(all[i]);
+		free(c);
+	}
+	free(all);
+	*n_excluded = names_of(&outn, excluded);
+	free(in);
+	free(ex);
+	lq_buf_free(&inn);
+	lq_buf_free(&outn);
+	return n;
+}
+
+/* 1 if a negation of w[from..nw), before the clause ends, turns an
+ * "outside" back: an "after" phrase ("... are excluded") or a "before"
+ * one that no place follows ("... are not a fit"; "pas en Suisse" is an
+ * exclusion of its own). */
+static int
+neg_later(char **w, size_t from, size_t nw)
+{
+	size_t i, len, stop;
+	int kind;
+
+	for (i = from; i < nw; i += len ? len : 1) {
+		len = place_neg_at(w + i, nw - i, &kind);
+		if (len == 0 || kind == 'o')
+			continue;
+		if (kind == 'e')
+			return 0;
+		if (kind == 'a')
+			return 1;
+		{
+			struct lq_buf b = LQ_BUF_INIT;
+			int k2, none;
+
+			for (stop = i + len; stop < nw && !(place_neg_at(w + stop, nw - stop, &k2) && k2 == 'e'); stop++)
+				;
+			places_add_words(&b, NULL, w, i + len, stop);
+			none = b.len == 0;
+			lq_buf_free(&b);
+			return none;
+		}
+	}
+	return 0;
+}
+
+static char *
+places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
+    struct lq_buf *in_names, struct lq_buf *out_names, int *outside)
 {
 	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
 	char *t, *save = NULL;
 
 	*excluded = NULL;
+	if (outside)
+		*outside = 0;
 	pthread_once(&place_once, place_load);
 	for (size_t j = 0; j < n_also; j++) {
 		char *f = lq_fold(also_excluded[j]);
@@ -1373,32 +1472,59 @@ lq_places_split(const char *text, char *const *also_excluded, size_t n_also, cha
 	}
 	t = lq_xstrdup(text ? text : "");
 	/* clause by clause; in each, the places after a "before" phrase and
-	 * those before an "after" one are excluded, the others wanted */
+	 * those before an "after" one are excluded, the others wanted. An
+	 * "outside" phrase excludes what follows it as "before" does ("clients
+	 * hors France"), except after a "before" one, where it ends the clause
+	 * and what follows is wanted: two negations ("we don't sell outside
+	 * France") */
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;
 
+		int flip = 0;
+
 		while (start < nw) {
 			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0;
-			int kind = 0;
+			int kind = 0, neg_kind = 0;
 
+			if (flip) {
+				/* after "outside X" that a later negation turns back
+				 * ("Employers outside Europe are not a fit"): X is wanted */
+				for (end = start; end < nw; end += len ? len : 1) {
+					len = place_neg_at(w + end, nw - end, &kind);
+					if (len && kind == 'e' && end > start)
+						break;
+				}
+				places_add_words(&in, in_names, w, start, end);
+				start = end < nw ? end + len : end;
+				flip = 0;
+				continue;
+			}
 			for (end = start; end < nw; end += len ? len : 1) {
 				len = place_neg_at(w + end, nw - end, &kind);
 				if (len == 0)
 					continue;
-				if (kind == 'e' && end > start)
+				if (kind == 'o' && neg == SIZE_MAX && neg_later(w, end + len, nw)) {
+					flip = 1;
+					if (outside)
+						*outside |= 2;
 					break;
-				if ((kind == 'b' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
-					neg = end;
+				}
+				if (kind == 'o' && outside)
+					*outside |= neg_kind == 'b' ? 2 : 1;
+				if ((kind == 'e' && end > start) || (kind == 'o' && neg_kind == 'b'))
+					break;
+				if ((kind == 'b' || kind == 'o' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
+					neg = end, neg_kind = kind;
 				else if (kind == 'a' && neg == SIZE_MAX)
 					after = end, after_len = len;
 			}
 			if (after != SIZE_MAX)
-				places_add_words(&out, w, start, after);
-			places_add_words(&in, w, after != SIZE_MAX ? after + after_len : start,
+				places_add_words(&out, out_names, w, start, after);
+			places_add_words(&in, in_names, w, after != SIZE_MAX ? after + after_len : start,
 			    neg != SIZE_MAX ? neg : end);
 			if (neg != SIZE_MAX)
-				places_add_words(&out, w, neg, end);
+				places_add_words(&out, out_names, w, neg, end);
 			start = end < nw ? end + len : end;
 		}
 		free(w);
@@ -1410,6 +1536,75 @@ lq_places_split(const char *text, char *const *also_excluded, size_t n_also, cha
 		char *save2 = NULL;
 
 		for (char *c = strtok_r(in.data, " ", &save2); c; c = strtok_r(NULL, " ", &save2)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", c);
+			if (strstr(out.data, code) == NULL)
+				lq_buf_adds(&keep, code);
+		}
+		lq_buf_free(&in);
+		in = keep;
+	}
+	*excluded = out.len ? lq_buf_detach(&out) : NULL;
+	lq_buf_free(&out);
+	return in.len ? lq_buf_detach(&in) : NULL;
+}
+
+char *
+lq_place_named(const char *name)
+{
+	char *f, *code, *out = NULL;
+
+	if (name == NULL)
+		return NULL;
+	pthread_once(&place_once, place_load);
+	f = lq_fold(name);
+	for (size_t i = 0; i < n_places && out == NULL; i++)
+		if (strcmp(f, places[i].phrase) == 0)
+			out = lq_xstrdup(places[i].codes);
+	/* a code: "es", "ca-qc" (folding made the "-" a space) */
+	for (char *p = f; *p; p++)
+		if (*p == ' ')
+			*p = '-';
+	code = lq_xasprintf(" %s ", f);
+	for (size_t i = 0; i < n_places && out == NULL && strlen(f) >= 2 && strlen(f) <= 8; i++)
+		if (strstr(places[i].codes, code))
+			out = lq_xstrdup(code);
+	free(code);
+	free(f);
+	return out;
+}
+
+/* Adds to b the codes of names[0..n) (lq_place_named), each once. */
+static void
+places_add_named(struct lq_buf *b, char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *c = lq_place_named(names[i]), *save = NULL;
+
+		for (char *w = c ? strtok_r(c, " ", &save) : NULL; w; w = strtok_r(NULL, " ", &save)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", w);
+			if (b->len == 0 || strstr(b->data, code) == NULL)
+				lq_buf_adds(b, code);
+		}
+		free(c);
+	}
+}
+
+char *
+lq_places_regions(char *const *include, size_t n_in, char *const *exclude, size_t n_out, char **excluded)
+{
+	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
+
+	places_add_named(&in, include, n_in);
+	places_add_named(&out, exclude, n_out);
+	/* "Europe" less "Switzerland" */
+	if (in.len && out.len) {
+		char *save = NULL;
+
+		for (char *c = strtok_r(in.data, " ", &save); c; c = strtok_r(NULL, " ", &save)) {
 			char code[24];
 
 			snprintf(code, sizeof code, " %s ", c);

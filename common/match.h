@@ -166,6 +166,29 @@ char *lq_places(const char *text);
  * ("Europe, but not Switzerland" wants Europe without ch). */
 char *lq_places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded);
 
+/* The codes of the place name names on its own, as lq_places: a phrase of
+ * places.vocab ("Spain", "España", "LATAM", "DACH"; folded, so capitals
+ * and accents do not matter) or one of the codes they use ("ES", "us",
+ * "ca-qc"); NULL when it is neither ("Atlantis", "Spain and Portugal").
+ * The ICP's "regions" are read with it. Free the result. */
+char *lq_place_named(const char *name);
+
+/* The wanted places of an ICP's regions, as lq_places, or NULL: those
+ * include[0..n_in) names, less those exclude[0..n_out) names (into
+ * *excluded, NULL when none). A name lq_place_named does not know is
+ * skipped (lq_icp_parse refuses it). */
+char *lq_places_regions(char *const *include, size_t n_in, char *const *exclude, size_t n_out,
+    char **excluded);
+
+/* What text (one sentence of a call) says of places, as lq_places_split
+ * reads it: the places.vocab phrases it names as wanted into *wanted,
+ * those it names as excluded into *excluded (folded: "spain", "dach";
+ * NULL-terminated, free each and them; *n_excluded their number).
+ * *outside: 1 when an "outside" phrase excluded places ("we sell outside
+ * Europe" is not plain), 2 when one followed a negation ("nothing outside
+ * Spain": only Spain). Returns the number wanted. */
+size_t lq_places_said(const char *text, char ***wanted, char ***excluded, size_t *n_excluded, int *outside);
+
 /* The roles an ICP's notes name as weighing in on the purchase without
  * signing it (a sentence with a word of titles.vocab's [influencer]: "Les
  * chefs d'agence et les responsables de flotte sont des prescripteurs"

@@ -7,6 +7,7 @@
 #include "diag.h"
 #include "lazy.h"
 #include "http.h"
+#include "jview.h"
 #include "liurl.h"
 #include "profile.h"
 #include "record.h"
@@ -144,11 +145,138 @@ static const char *const workplaces[] = { "remote", "on-site", "onsite", "on sit
 /* The separator LinkedIn puts between the parts of a line: " · ". */
 #define MIDDOT "\xc2\xb7"
 
+/* ---- values ----
+ *
+ * The reader reads values through the v_ calls below: jansson values, or,
+ * in lq_profile_of, the nodes of a view of the record's profile text
+ * (jview.h) when the record still holds that text unread, which builds
+ * no jansson value for the profile at all. The calls answer as jansson's
+ * do (NULL and non-matching types included), so one reader serves both
+ * and gives the same view. A pval is a json_t or, while view is set, a
+ * node of it. */
+typedef struct pval pval;
+static _Thread_local struct lq_jv *view;
+static int view_off;	/* lq_profile_view_text(0): the tests' jansson-only path */
+
+#define JS(x) ((const json_t *)(const void *)(x))
+#define JV(x) ((const struct lq_jv_node *)(const void *)(x))
+#define PV(x) ((const pval *)(const void *)(x))
+
+static inline int
+v_type(const pval *x, enum lq_jv_type t)
+{
+	return x && JV(x)->type == t;
+}
+
+static int
+v_is_object(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_OBJ) : json_is_object(JS(x));
+}
+
+static int
+v_is_array(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_ARR) : json_is_array(JS(x));
+}
+
+static int
+v_is_string(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_STR) : json_is_string(JS(x));
+}
+
+static int
+v_is_null(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_NULL) : json_is_null(JS(x));
+}
+
+static int
+v_is_true(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_TRUE) : json_is_true(JS(x));
+}
+
+static int
+v_is_false(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_FALSE) : json_is_false(JS(x));
+}
+
+static int
+v_is_boolean(const pval *x)
+{
+	return v_is_true(x) || v_is_false(x);
+}
+
+static int
+v_is_integer(const pval *x)
+{
+	return view ? v_type(x, LQ_JV_INT) : json_is_integer(JS(x));
+}
+
+static json_int_t
+v_integer(const pval *x)
+{
+	return view ? (v_type(x, LQ_JV_INT) ? (json_int_t)JV(x)->u.i : 0) : json_integer_value(JS(x));
+}
+
+static const char *
+v_str(const pval *x)
+{
+	return view ? lq_jv_str(view, JV(x), NULL) : json_string_value(JS(x));
+}
+
+static size_t
+v_strlen(const pval *x)
+{
+	size_t n;
+
+	if (!view)
+		return json_string_length(JS(x));
+	lq_jv_str(view, JV(x), &n);
+	return n;
+}
+
+static size_t
+v_asize(const pval *x)
+{
+	return view ? (v_type(x, LQ_JV_ARR) ? lq_jv_size(view, JV(x)) : 0) : json_array_size(JS(x));
+}
+
+/* only whether it is 0 is asked */
+static size_t
+v_osize(const pval *x)
+{
+	return view ? (v_type(x, LQ_JV_OBJ) ? lq_jv_size(view, JV(x)) : 0) : json_object_size(JS(x));
+}
+
+static const pval *
+v_aget(const pval *x, size_t i)
+{
+	return view ? PV(lq_jv_at(view, JV(x), i)) : PV(json_array_get(JS(x), i));
+}
+
+static const pval *
+v_getn(const pval *x, const char *k, size_t n)
+{
+	return view ? PV(lq_jv_getn(view, JV(x), k, n)) : PV(json_object_getn(JS(x), k, n));
+}
+
+static const pval *
+v_get(const pval *x, const char *k)
+{
+	return view ? PV(lq_jv_getn(view, JV(x), k, strlen(k))) : PV(json_object_get(JS(x), k));
+}
+
+#define v_array_foreach(a, i, e) for ((i) = 0; (i) < v_asize(a) && ((e) = v_aget((a), (i))); (i)++)
+
 /* ---- paths ---- */
 
 /* The value at path p[0..n) ("a.b.0") in o, or NULL. */
-static const json_t *
-at_n(const json_t *o, const char *p, size_t n)
+static const pval *
+at_n(const pval *o, const char *p, size_t n)
 {
 	size_t i = 0;
 
@@ -159,51 +287,51 @@ at_n(const json_t *o, const char *p, size_t n)
 
 		while (j < n && p[j] != '.')
 			j++;
-		if (json_is_array(o) && j > i && isdigit((unsigned char)p[i])) {
+		if (v_is_array(o) && j > i && isdigit((unsigned char)p[i])) {
 			size_t k, idx = 0;
 
 			for (k = i; k < j && isdigit((unsigned char)p[k]) && idx < 100000; k++)
 				idx = idx * 10 + (size_t)(p[k] - '0');
-			o = json_array_get(o, idx);
+			o = v_aget(o, idx);
 		} else {
-			o = json_is_object(o) ? json_object_getn(o, p + i, j - i) : NULL;
+			o = v_is_object(o) ? v_getn(o, p + i, j - i) : NULL;
 		}
 		i = j + 1;
 	}
 	return o;
 }
 
-static const json_t *
-at(const json_t *o, const char *p)
+static const pval *
+at(const pval *o, const char *p)
 {
 	return p ? at_n(o, p, strlen(p)) : NULL;
 }
 
 /* 1 if v holds something: not absent, null, "", [] or {}. */
 static int
-present(const json_t *v)
+present(const pval *v)
 {
-	if (v == NULL || json_is_null(v))
+	if (v == NULL || v_is_null(v))
 		return 0;
-	if (json_is_string(v))
-		return json_string_length(v) > 0;
-	if (json_is_array(v))
-		return json_array_size(v) > 0;
-	if (json_is_object(v))
-		return json_object_size(v) > 0;
+	if (v_is_string(v))
+		return v_strlen(v) > 0;
+	if (v_is_array(v))
+		return v_asize(v) > 0;
+	if (v_is_object(v))
+		return v_osize(v) > 0;
 	return 1;
 }
 
 /* The first alternative of alts ("a|b.c") present in o, or NULL. */
-static const json_t *
-first(const json_t *o, const char *alts)
+static const pval *
+first(const pval *o, const char *alts)
 {
 	const char *p = alts;
 
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		const json_t *v = at_n(o, p, n);
+		const pval *v = at_n(o, p, n);
 
 		if (present(v))
 			return v;
@@ -281,22 +409,22 @@ clean(const char *s)
 /* The text of a value: a string; the strings (or their "text", "name" or
  * "title") of an array, joined by sep; an object's "text". */
 static char *
-text_of(const json_t *v, const char *sep)
+text_of(const pval *v, const char *sep)
 {
 	struct lq_buf b = LQ_BUF_INIT;
-	const json_t *e;
+	const pval *e;
 	size_t i;
 	char *r;
 
-	if (json_is_string(v))
-		return clean(json_string_value(v));
-	if (json_is_object(v))
-		return clean(json_string_value(first(v, "text|name|title")));
-	if (!json_is_array(v))
+	if (v_is_string(v))
+		return clean(v_str(v));
+	if (v_is_object(v))
+		return clean(v_str(first(v, "text|name|title")));
+	if (!v_is_array(v))
 		return NULL;
-	json_array_foreach(v, i, e) {
-		const char *s = json_is_string(e) ? json_string_value(e)
-		    : json_string_value(first(e, "text|name|title"));
+	v_array_foreach(v, i, e) {
+		const char *s = v_is_string(e) ? v_str(e)
+		    : v_str(first(e, "text|name|title"));
 		char *c = clean(s);
 
 		if (c) {
@@ -315,7 +443,7 @@ text_of(const json_t *v, const char *sep)
 
 /* The first alternative that gives a clean text. */
 static char *
-pick(const json_t *o, const char *alts)
+pick(const pval *o, const char *alts)
 {
 	const char *p = alts;
 
@@ -539,18 +667,18 @@ date_text(const char *s, size_t n, char out[16], int *now)
  * Returns a new string ("YYYY-MM", "YYYY", or the actor's own text when
  * it is no date we read), NULL when v holds none; *now set for Present. */
 static char *
-date_of(const json_t *v, int *now)
+date_of(const pval *v, int *now)
 {
 	char out[16];
 
-	if (json_is_object(v)) {
-		const json_t *y = json_object_get(v, "year"), *m = json_object_get(v, "month");
-		long year = json_is_integer(y) ? (long)json_integer_value(y)
-		    : json_is_string(y) && digits(json_string_value(y), json_string_length(y))
-		    ? atol(json_string_value(y)) : 0;
-		int mo = json_is_integer(m) ? (int)json_integer_value(m)
-		    : json_is_string(m) ? (digits(json_string_value(m), json_string_length(m))
-			? atoi(json_string_value(m)) : month_of(json_string_value(m), json_string_length(m))) : 0;
+	if (v_is_object(v)) {
+		const pval *y = v_get(v, "year"), *m = v_get(v, "month");
+		long year = v_is_integer(y) ? (long)v_integer(y)
+		    : v_is_string(y) && digits(v_str(y), v_strlen(y))
+		    ? atol(v_str(y)) : 0;
+		int mo = v_is_integer(m) ? (int)v_integer(m)
+		    : v_is_string(m) ? (digits(v_str(m), v_strlen(m))
+			? atoi(v_str(m)) : month_of(v_str(m), v_strlen(m))) : 0;
 
 		if (year >= 1900 && year <= 2200) {
 			/* "%ld-%02d" or "%ld", without printf */
@@ -567,13 +695,13 @@ date_of(const json_t *v, int *now)
 			}
 			return lq_xstrdup(out);
 		}
-		v = json_object_get(v, "text");
+		v = v_get(v, "text");
 	}
-	if (!json_is_string(v))
+	if (!v_is_string(v))
 		return NULL;
-	if (date_text(json_string_value(v), json_string_length(v), out, now))
+	if (date_text(v_str(v), v_strlen(v), out, now))
 		return *now ? NULL : lq_xstrdup(out);
-	return clean(json_string_value(v));
+	return clean(v_str(v));
 }
 
 /* A range "Jan 2020 - Present · 5 yrs": start and end. Returns 1 when s
@@ -623,27 +751,27 @@ date_range(const char *s, char **start, char **end, int *now)
 /* A head count: {start, end}, a number, or text "51-200", "10,001+",
  * "11-50 employees". Returns 1 and fills lo/hi (hi -1 when open). */
 static int
-head_count(const json_t *v, long *lo, long *hi)
+head_count(const pval *v, long *lo, long *hi)
 {
 	const char *s;
 	long a = -1, b = -1;
 
-	if (json_is_object(v)) {
-		const json_t *x = json_object_get(v, "start"), *y = json_object_get(v, "end");
+	if (v_is_object(v)) {
+		const pval *x = v_get(v, "start"), *y = v_get(v, "end");
 
-		if (!json_is_integer(x) || json_integer_value(x) < 0)
+		if (!v_is_integer(x) || v_integer(x) < 0)
 			return 0;
-		*lo = (long)json_integer_value(x);
-		*hi = json_is_integer(y) && json_integer_value(y) >= *lo ? (long)json_integer_value(y) : -1;
+		*lo = (long)v_integer(x);
+		*hi = v_is_integer(y) && v_integer(y) >= *lo ? (long)v_integer(y) : -1;
 		return 1;
 	}
-	if (json_is_integer(v) && json_integer_value(v) >= 0) {
-		*lo = *hi = (long)json_integer_value(v);
+	if (v_is_integer(v) && v_integer(v) >= 0) {
+		*lo = *hi = (long)v_integer(v);
 		return 1;
 	}
-	if (!json_is_string(v))
+	if (!v_is_string(v))
 		return 0;
-	for (s = json_string_value(v); *s; s++) {
+	for (s = v_str(v); *s; s++) {
 		long n = 0;
 
 		if (!isdigit((unsigned char)*s))
@@ -663,21 +791,21 @@ head_count(const json_t *v, long *lo, long *hi)
 	if (a < 0)
 		return 0;
 	*lo = a;
-	*hi = b >= a ? b : strchr(json_string_value(v), '+') ? -1 : a;
+	*hi = b >= a ? b : strchr(v_str(v), '+') ? -1 : a;
 	return 1;
 }
 
 /* The human form of a head count value ("201-500", "120", "10,001+") and
  * its source as classify shows it ("employeeCountRange 201-500"). */
 static void
-head_count_text(const char *path, const json_t *v, long lo, long hi, char **text, char **src)
+head_count_text(const char *path, const pval *v, long lo, long hi, char **text, char **src)
 {
 	const char *leaf = strrchr(path, '.');
 	struct lq_buf b = LQ_BUF_INIT;
 
 	leaf = leaf ? leaf + 1 : path;
-	if (json_is_string(v))
-		lq_buf_addshown(&b, json_string_value(v), 40);
+	if (v_is_string(v))
+		lq_buf_addshown(&b, v_str(v), 40);
 	else if (hi == lo)
 		lq_buf_addf(&b, "%ld", lo);
 	else if (hi < 0)
@@ -689,15 +817,15 @@ head_count_text(const char *path, const json_t *v, long lo, long hi, char **text
 }
 
 /* The alternative of alts present in o, and its path. */
-static const json_t *
-first_path(const json_t *o, const char *alts, char *path, size_t plen)
+static const pval *
+first_path(const pval *o, const char *alts, char *path, size_t plen)
 {
 	const char *p = alts;
 
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
-		const json_t *v = at_n(o, p, n);
+		const pval *v = at_n(o, p, n);
 
 		if (present(v)) {
 			snprintf(path, plen, "%.*s", (int)n, p);
@@ -859,13 +987,13 @@ newpos(struct posread *r)
  * date (absent or null: current; "Present": current), else a caption
  * range; no date at all counts as current, as the original service did. */
 static void
-read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q, int brief)
+read_dates(const pval *e, const struct posmap *pm, struct lq_position *q, int brief)
 {
-	const json_t *cv = first(e, pm->current), *ev = first(e, pm->end);
+	const pval *cv = first(e, pm->current), *ev = first(e, pm->end);
 	int decided = 0, now = 0, snow = 0;
 
-	if (json_is_boolean(cv)) {
-		q->current = json_is_true(cv);
+	if (v_is_boolean(cv)) {
+		q->current = v_is_true(cv);
 		decided = 1;
 	}
 	if (!brief || pm->dates)	/* brief: the start only decides with a caption */
@@ -905,22 +1033,22 @@ read_dates(const json_t *e, const struct posmap *pm, struct lq_position *q, int 
 	}
 }
 
-static void read_role(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+static void read_role(struct posread *r, const pval *e, const struct posmap *pm, const char *holder,
     const char *holder_et);
 
 /* Roles grouped under one company (dev_fusion's subComponents with titles):
  * read each with the company of the row. Returns the number read. */
 static size_t
-read_children(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+read_children(struct posread *r, const pval *e, const struct posmap *pm, const char *holder,
     const char *et)
 {
-	const json_t *ch = at(e, pm->children), *c;
+	const pval *ch = at(e, pm->children), *c;
 	size_t i, n = 0;
 
-	if (!json_is_array(ch) || holder == NULL)
+	if (!v_is_array(ch) || holder == NULL)
 		return 0;
-	json_array_foreach(ch, i, c) {
-		char *t = json_is_object(c) ? pick(c, pm->title) : NULL;
+	v_array_foreach(ch, i, c) {
+		char *t = v_is_object(c) ? pick(c, pm->title) : NULL;
 
 		if (t) {
 			read_role(r, c, pm, holder, et);
@@ -934,12 +1062,12 @@ read_children(struct posread *r, const json_t *e, const struct posmap *pm, const
 /* One row of the positions array. holder: the company of a grouping row
  * this role sits under (holder_et its employment type), or NULL. */
 static void
-read_role(struct posread *r, const json_t *e, const struct posmap *pm, const char *holder,
+read_role(struct posread *r, const pval *e, const struct posmap *pm, const char *holder,
     const char *holder_et)
 {
 	char *title = pick(e, pm->title), *slot = holder ? NULL : pick(e, pm->company);
 	char *company = NULL, *slot_et = NULL, *et = pick(e, pm->emptype);
-	const json_t *sz;
+	const pval *sz;
 	struct lq_position *q;
 	char path[128];
 	int grouping = 0;
@@ -1010,16 +1138,16 @@ free_pos(struct lq_position *q)
  * names is dropped (its roles carry it). Returns 0 when the item has no
  * positions array at all. */
 static int
-read_positions(const json_t *item, const struct posmap *pm, struct lq_profile *p, int brief)
+read_positions(const pval *item, const struct posmap *pm, struct lq_profile *p, int brief)
 {
-	const json_t *list = at(item, pm->list), *e;
+	const pval *list = at(item, pm->list), *e;
 	struct posread r = { p, NULL, 0, brief };
 	size_t i, j, k;
 
-	if (!json_is_array(list))
+	if (!v_is_array(list))
 		return 0;
-	json_array_foreach(list, i, e)
-		if (json_is_object(e))
+	v_array_foreach(list, i, e)
+		if (v_is_object(e))
 			read_role(&r, e, pm, NULL, NULL);
 	for (i = 0, k = 0; i < p->npos; i++) {
 		int drop = 0;
@@ -1040,24 +1168,24 @@ read_positions(const json_t *item, const struct posmap *pm, struct lq_profile *p
 /* ---- the view ---- */
 
 static int
-term_holds(const json_t *o, const char *t, size_t n)
+term_holds(const pval *o, const char *t, size_t n)
 {
 	const char *colon = memchr(t, ':', n);
-	const json_t *v = at_n(o, t, colon ? (size_t)(colon - t) : n);
+	const pval *v = at_n(o, t, colon ? (size_t)(colon - t) : n);
 
 	if (colon == NULL || colon + 1 == t + n)
 		return present(v);
 	switch (colon[1]) {
-	case 'a': return json_is_array(v);
-	case 'o': return json_is_object(v);
-	case 's': return json_is_string(v) && json_string_length(v) > 0;
+	case 'a': return v_is_array(v);
+	case 'o': return v_is_object(v);
+	case 's': return v_is_string(v) && v_strlen(v) > 0;
 	}
 	return 0;
 }
 
 /* 1 if the signature sig ("a:a&b|c") holds for o. */
 static int
-sig_holds(const json_t *o, const char *sig)
+sig_holds(const pval *o, const char *sig)
 {
 	const char *p = sig;
 
@@ -1080,11 +1208,11 @@ sig_holds(const json_t *o, const char *sig)
 }
 
 static const struct shape *
-detect(const json_t *o)
+detect(const pval *o)
 {
 	size_t i;
 
-	if (!json_is_object(o))
+	if (!v_is_object(o))
 		return NULL;
 	for (i = 0; i < LQ_NELEM(shapes); i++)
 		if (sig_holds(o, shapes[i].sig))
@@ -1094,15 +1222,15 @@ detect(const json_t *o)
 
 /* The object that holds the profile: item, or the "element" HarvestAPI
  * wrapped it in before October 2025. */
-static const json_t *
-unwrap(const json_t *item, const struct shape **sh, int *wrapped)
+static const pval *
+unwrap(const pval *item, const struct shape **sh, int *wrapped)
 {
-	const json_t *el;
+	const pval *el;
 
 	*wrapped = 0;
 	if ((*sh = detect(item)) != NULL)
 		return item;
-	el = json_is_object(item) ? json_object_get(item, "element") : NULL;
+	el = v_is_object(item) ? v_get(item, "element") : NULL;
 	if ((*sh = detect(el)) != NULL) {
 		*wrapped = 1;
 		return el;
@@ -1127,7 +1255,7 @@ lq_profile_shape(const json_t *item)
 	const struct shape *sh;
 	int w;
 
-	unwrap(item, &sh, &w);
+	unwrap(PV(item), &sh, &w);
 	return sh ? sh->id : LQ_SHAPE_UNKNOWN;
 }
 
@@ -1146,14 +1274,14 @@ urn_of(const char *s)
 }
 
 static char *
-pick_urn(const json_t *o, const char *alts)
+pick_urn(const pval *o, const char *alts)
 {
 	const char *p = alts;
 
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
-		const json_t *v = at_n(o, p, bar ? (size_t)(bar - p) : strlen(p));
-		char *u = json_is_string(v) ? urn_of(json_string_value(v)) : NULL;
+		const pval *v = at_n(o, p, bar ? (size_t)(bar - p) : strlen(p));
+		char *u = v_is_string(v) ? urn_of(v_str(v)) : NULL;
 
 		if (u)
 			return u;
@@ -1174,16 +1302,16 @@ add_skill(struct lq_profile *p, char *s)
 /* Skills: an array of strings or of {name}/{title}, or one string
  * "A, B • C". */
 static void
-read_skills(const json_t *o, const char *alts, struct lq_profile *p)
+read_skills(const pval *o, const char *alts, struct lq_profile *p)
 {
-	const json_t *v = first(o, alts), *e;
+	const pval *v = first(o, alts), *e;
 	size_t i;
 
-	if (json_is_array(v)) {
-		json_array_foreach(v, i, e)
-			add_skill(p, json_is_string(e) ? clean(json_string_value(e)) : pick(e, "name|title"));
-	} else if (json_is_string(v)) {
-		const char *s = json_string_value(v);
+	if (v_is_array(v)) {
+		v_array_foreach(v, i, e)
+			add_skill(p, v_is_string(e) ? clean(v_str(e)) : pick(e, "name|title"));
+	} else if (v_is_string(v)) {
+		const char *s = v_str(v);
 
 		while (*s) {
 			size_t n = strcspn(s, ",|");
@@ -1230,11 +1358,11 @@ dup_or_null(const char *s)
  * headline, location, company, titles, public id) and what decides a
  * failure report (has_data); the rest stays NULL, unread. */
 static void
-read_person(const json_t *o, const struct shape *sh, struct lq_profile *p, int brief)
+read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int brief)
 {
 	char *f = pick(o, sh->first), *l = pick(o, sh->last), path[128];
 	const struct lq_position *cp = NULL;
-	const json_t *v;
+	const pval *v;
 	size_t i;
 	int had;
 
@@ -1313,21 +1441,21 @@ read_person(const json_t *o, const struct shape *sh, struct lq_profile *p, int b
  * "error" (text or {message}), errorMessage, #error, a message with an
  * HTTP-like status of 400 or more or success false. A new string or NULL. */
 static char *
-failure_of(const json_t *item)
+failure_of(const pval *item)
 {
-	const json_t *err = json_object_get(item, "error"), *st = json_object_get(item, "status");
-	long status = json_is_integer(st) ? (long)json_integer_value(st)
-	    : json_is_integer(json_object_get(item, "statusCode"))
-	    ? (long)json_integer_value(json_object_get(item, "statusCode")) : 0;
-	int flagged = json_is_true(err) || json_is_true(json_object_get(item, "#error"))
-	    || json_is_false(json_object_get(item, "success")) || json_is_false(json_object_get(item, "succeeded"))
-	    || (json_is_string(st) && (strcasecmp(json_string_value(st), "error") == 0
-		|| strcasecmp(json_string_value(st), "failed") == 0 || strcasecmp(json_string_value(st), "not_found") == 0));
+	const pval *err = v_get(item, "error"), *st = v_get(item, "status");
+	long status = v_is_integer(st) ? (long)v_integer(st)
+	    : v_is_integer(v_get(item, "statusCode"))
+	    ? (long)v_integer(v_get(item, "statusCode")) : 0;
+	int flagged = v_is_true(err) || v_is_true(v_get(item, "#error"))
+	    || v_is_false(v_get(item, "success")) || v_is_false(v_get(item, "succeeded"))
+	    || (v_is_string(st) && (strcasecmp(v_str(st), "error") == 0
+		|| strcasecmp(v_str(st), "failed") == 0 || strcasecmp(v_str(st), "not_found") == 0));
 	char *t = NULL, *r;
 
-	if (json_is_string(err))
-		t = clean(json_string_value(err));
-	else if (json_is_object(err))
+	if (v_is_string(err))
+		t = clean(v_str(err));
+	else if (v_is_object(err))
 		t = pick(err, "message|error|description|type|code");
 	if (t == NULL)
 		t = pick(item, "errorMessage|error_message|errorMsg|#error|#debug.errorMessages");
@@ -1370,23 +1498,24 @@ has_data(const struct lq_profile *p)
 }
 
 static int
-profile_read(const json_t *item, struct lq_profile *p, int brief)
+profile_read(const pval *item, struct lq_profile *p, int brief)
 {
 	const struct shape *sh;
-	const json_t *o;
+	const pval *o;
 	char *why, *keys;
 
 	memset(p, 0, sizeof *p);
 	p->employees_lo = p->employees_hi = -1;
 	p->titles = json_array();
 	o = unwrap(item, &sh, &p->wrapped);
-	why = json_is_object(item) ? failure_of(item) : NULL;
+	why = v_is_object(item) ? failure_of(item) : NULL;
 	if (sh == NULL) {
 		if (why) {
 			p->error = why;
 			return LQ_PROFILE_FAILURE;
 		}
-		keys = lq_profile_keys_text(item);
+		/* lq_profile_of, the only reader of a view, drops the message */
+		keys = view ? lq_xstrdup("(a view)") : lq_profile_keys_text(JS(item));
 		p->error = lq_xasprintf("unknown item shape: %s", keys);
 		free(keys);
 		return LQ_PROFILE_UNKNOWN;
@@ -1404,12 +1533,102 @@ profile_read(const json_t *item, struct lq_profile *p, int brief)
 int
 lq_profile_read(const json_t *item, struct lq_profile *p)
 {
-	return profile_read(item, p, 0);
+	return profile_read(PV(item), p, 0);
+}
+
+/* lq_profile_of on item (a pval): the view of an object, the keys every
+ * shape shares when its shape is unknown; empty for anything else. */
+static void
+profile_of(const pval *item, struct lq_profile *p)
+{
+	const pval *gc;
+
+	if (v_is_object(item) && profile_read(item, p, 0) != LQ_PROFILE_UNKNOWN) {
+		free(p->error);		/* a reader wants what is known, not why */
+		p->error = NULL;
+	} else {
+		if (v_is_object(item))
+			lq_profile_free(p);
+		memset(p, 0, sizeof *p);
+		p->employees_lo = p->employees_hi = -1;
+		/* A profile object of no known shape in a record (made by hand, or by
+		 * another tool): read with the keys every shape shares. */
+		if (v_is_object(item)) {
+			p->titles = json_array();
+			read_person(item, &shapes[LQ_NELEM(shapes) - 1], p, 0);
+		}
+	}
+	gc = v_is_object(item) ? v_get(item, "geoCountryName") : NULL;
+	p->country = v_is_string(gc) ? lq_xstrdup(v_str(gc)) : NULL;
+}
+
+static int
+same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+int
+lq_profile_same(const struct lq_profile *a, const struct lq_profile *b)
+{
+	const char *sa[] = { a->name, a->headline, a->location, a->summary, a->industry, a->public_id, a->urn,
+		a->url, a->company, a->company_industry, a->company_description, a->employees_text,
+		a->employees_src, a->country, a->error };
+	const char *sb[] = { b->name, b->headline, b->location, b->summary, b->industry, b->public_id, b->urn,
+		b->url, b->company, b->company_industry, b->company_description, b->employees_text,
+		b->employees_src, b->country, b->error };
+	size_t i;
+
+	if (a->shape != b->shape || a->wrapped != b->wrapped || a->npos != b->npos || a->nskills != b->nskills ||
+	    a->employees_lo != b->employees_lo || a->employees_hi != b->employees_hi ||
+	    (a->titles == NULL) != (b->titles == NULL) || (a->titles && !json_equal(a->titles, b->titles)))
+		return 0;
+	for (i = 0; i < LQ_NELEM(sa); i++)
+		if (!same_str(sa[i], sb[i]))
+			return 0;
+	for (i = 0; i < a->nskills; i++)
+		if (!same_str(a->skills[i], b->skills[i]))
+			return 0;
+	for (i = 0; i < a->npos; i++) {
+		const struct lq_position *p = &a->pos[i], *q = &b->pos[i];
+
+		if (!same_str(p->title, q->title) || !same_str(p->company, q->company) ||
+		    !same_str(p->employment_type, q->employment_type) || !same_str(p->description, q->description) ||
+		    !same_str(p->location, q->location) || !same_str(p->industry, q->industry) ||
+		    !same_str(p->start, q->start) || !same_str(p->end, q->end) || p->current != q->current ||
+		    p->employees_lo != q->employees_lo || p->employees_hi != q->employees_hi)
+			return 0;
+	}
+	return 1;
+}
+
+void
+lq_profile_view_text(int on)
+{
+	view_off = !on;
 }
 
 void
 lq_profile_of(const json_t *rec, struct lq_profile *p)
 {
+	const char *raw;
+	size_t rawlen;
+
+	/* The record's profile not yet read: its text is viewed (jview.h),
+	 * no jansson value is made, and the member stays unread, so the
+	 * writer copies its text. */
+	if (!view_off && json_is_object(rec) && lq_lazy_peek(rec, "profile", &raw, &rawlen) == NULL && raw) {
+		static _Thread_local struct lq_jv jv;
+		const struct lq_jv_node *root = lq_jv_parse(&jv, raw, rawlen);
+
+		if (root) {
+			view = &jv;
+			profile_of(PV(root), p);
+			view = NULL;
+			return;
+		}
+	}
+
 	const json_t *item = json_object_get(rec, "profile");
 	/* The view is read from a copy of a lazy profile (the text shared,
 	 * every member unread) that goes when the view is made: the record's
@@ -1417,24 +1636,7 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 	 * text it came as, not dumped and compared member by member. */
 	json_t *copy = lq_lazy_pristine(item);
 
-	if (copy)
-		item = copy;
-	if (json_is_object(item) && lq_profile_read(item, p) != LQ_PROFILE_UNKNOWN) {
-		free(p->error);		/* a reader wants what is known, not why */
-		p->error = NULL;
-		json_decref(copy);
-		return;
-	}
-	if (json_is_object(item))
-		lq_profile_free(p);
-	memset(p, 0, sizeof *p);
-	p->employees_lo = p->employees_hi = -1;
-	/* A profile object of no known shape in a record (made by hand, or by
-	 * another tool): read with the keys every shape shares. */
-	if (json_is_object(item)) {
-		p->titles = json_array();
-		read_person(item, &shapes[LQ_NELEM(shapes) - 1], p, 0);
-	}
+	profile_of(PV(copy ? copy : item), p);
 	json_decref(copy);
 }
 
@@ -1463,6 +1665,7 @@ lq_profile_free(struct lq_profile *p)
 	free(p->employees_text);
 	free(p->employees_src);
 	json_decref(p->titles);
+	free(p->country);
 	free(p->error);
 	memset(p, 0, sizeof *p);
 }
@@ -1510,7 +1713,7 @@ lq_profile_apply(json_t *rec, json_t *item, const char *where)
 	 * writer copies its text instead of comparing what the view read
 	 * (lq_profile_read reads the item through const pointers only). */
 	json_t *keep = lq_lazy_pristine(item);
-	int r = profile_read(item, &p, 1);
+	int r = profile_read(PV(item), &p, 1);
 
 	if (r == LQ_PROFILE_FAILURE) {
 		lq_rec_fail(rec, failure_code(p.error), "%s: the actor reports: %s", where, p.error);
@@ -1621,7 +1824,7 @@ add_keys(const json_t *item, const char *alts, char **keys, int n)
 
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
-		const json_t *v = at_n(item, p, bar ? (size_t)(bar - p) : strlen(p));
+		const json_t *v = JS(at_n(PV(item), p, bar ? (size_t)(bar - p) : strlen(p)));
 
 		if (json_is_string(v))
 			n = add_key(keys, n, any_key(json_string_value(v)));
@@ -1634,7 +1837,7 @@ int
 lq_profile_item_keys(const json_t *item, char **keys)
 {
 	const struct shape *sh;
-	const json_t *o = unwrap(item, &sh, &(int){ 0 });
+	const json_t *o = JS(unwrap(PV(item), &sh, &(int){ 0 }));
 	int n = 0;
 
 	if (sh) {

@@ -64,6 +64,7 @@ struct lq_profile {
 	char *employees_text;	/* as the actor gives it: "201-500", "120", "10,001+" */
 	char *employees_src;	/* where that came from: "employeeCountRange 201-500" */
 	json_t *titles;		/* titles of the current positions, in order, no repeats */
+	char *country;		/* lq_profile_of: the profile's geoCountryName as it is, or NULL */
 	char *error;		/* lq_profile_read: the actor's reason, or what is wrong */
 };
 
@@ -95,6 +96,16 @@ void lq_profile_free(struct lq_profile *p);
  * industryName, positions[], ...); empty when the record has none.
  * p->error is always NULL. */
 void lq_profile_of(const json_t *rec, struct lq_profile *p);
+
+/* For tests: with on 0, lq_profile_of reads a record's profile through
+ * jansson even when the record still holds its text unread (by default
+ * it reads that text without making jansson values, common/jview.h);
+ * the views are the same. */
+void lq_profile_view_text(int on);
+
+/* For tests: 1 if a and b hold the same view (every field, strings
+ * compared as text), else 0. */
+int lq_profile_same(const struct lq_profile *a, const struct lq_profile *b);
 
 /* "keys a, b, c" (the first eight keys in item order, then "..."), or "not
  * an object": what an unknown item looks like. A new string. */

@@ -37,9 +37,14 @@ static unsigned long long out_rate;		/* lq_counts.out then */
 void
 lq_run_start(void)
 {
+	/* glibc ignores the size when setvbuf gets no buffer (stdout then
+	 * writes a block of st_blksize, 4 KB, per write call), so the
+	 * buffer is given. */
+	static char outbuf[1 << 16];
+
 	t_start = lq_now();
 	if (!isatty(STDOUT_FILENO))
-		setvbuf(stdout, NULL, _IOFBF, 1 << 16);
+		setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
 }
 
 /* Decides once whether and how progress is shown (lq_progress). */

@@ -61,14 +61,16 @@ static const struct lq_cmd cmd = {
 	"participants marked is_external. Every criterion is {\"value\", \"sources\"};\n"
 	"merging adds, never replaces; synonyms merge; a criterion that is both a\n"
 	"target and an exclusion is listed in \"_conflicts\" (lq icp check lists them).\n"
+	"Places said plainly (\"only Spain and Portugal\", \"no US clients\") go into\n"
+	"\"regions\" (include, exclude).\n"
 	"Exit 1 when no criterion was found. See lq-icp-extract(1).\n",
 	options, LQ_COMMON_BASIC,
 	"1 no criterion found, or a meeting got no usable answer"
 };
 
-#define PROMPT_VERSION "icp-extract-v1"
+#define PROMPT_VERSION "icp-extract-v2"	/* v2: regions */
 /* The local backend's rules (with the vocabulary's digest beside it). */
-#define LOCAL_VERSION "icp-extract-local-v2"
+#define LOCAL_VERSION "icp-extract-local-v3"	/* v3: regions */
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of
@@ -675,6 +677,244 @@ said_commit(struct said *sv, size_t n, const char *mid)
 	free(sv);
 }
 
+/* ---- regions: where the client sells ---- */
+
+/* The ICP's "regions" object, made when missing; a hand-written array
+ * (the include list) becomes {"include": [...]}. */
+static json_t *
+regions_obj(void)
+{
+	json_t *r = json_object_get(icp, "regions");
+
+	if (json_is_array(r)) {
+		r = json_pack("{s:O}", "include", r);
+		json_object_set_new(icp, "regions", r);
+	} else if (!json_is_object(r)) {
+		r = json_object();
+		json_object_set_new(icp, "regions", r);
+	}
+	return r;
+}
+
+/* The element of the regions list arr naming the place of codes (a
+ * lq_place_named string), or NULL; its index in *idx. */
+static json_t *
+region_find(json_t *arr, const char *codes, size_t *idx)
+{
+	json_t *e;
+	size_t i;
+
+	json_array_foreach(arr, i, e) {
+		char *c = lq_place_named(elem_value(e));
+		int same = c && strcmp(c, codes) == 0;
+
+		free(c);
+		if (same) {
+			*idx = i;
+			return e;
+		}
+	}
+	return NULL;
+}
+
+static unsigned long long n_regions;
+
+/* Adds place value (a name lq_place_named knows) with source src to
+ * regions.include or, excluded, regions.exclude. Said later on the other
+ * side, the place moves there: the client's last word stands. */
+static void
+add_region(int excluded, const char *value, json_t *src)
+{
+	json_t *r = regions_obj(), *arr, *other, *e, *s;
+	const char *key = excluded ? "exclude" : "include";
+	char *codes = lq_place_named(value);
+	size_t i, k;
+
+	if (codes == NULL)
+		return;
+	arr = json_object_get(r, key);
+	if (!json_is_array(arr)) {
+		arr = json_array();
+		json_object_set_new(r, key, arr);
+	}
+	other = json_object_get(r, excluded ? "include" : "exclude");
+	if (json_is_array(other) && region_find(other, codes, &i)) {
+		lq_note("region '%s': said %s after it was said %s; the last word stands", value,
+		    excluded ? "excluded" : "wanted", excluded ? "wanted" : "excluded");
+		json_array_remove(other, i);
+	}
+	e = region_find(arr, codes, &i);
+	free(codes);
+	if (e == NULL) {
+		json_array_append_new(arr, json_pack("{s:s,s:[O]}", "value", value, "sources", src));
+		n_regions++;
+		return;
+	}
+	if (json_is_string(e)) {
+		json_array_set_new(arr, i, json_pack("{s:s,s:[]}", "value", json_string_value(e), "sources"));
+		e = json_array_get(arr, i);
+	}
+	if (!json_is_array(json_object_get(e, "sources")))
+		json_object_set_new(e, "sources", json_array());
+	json_array_foreach(json_object_get(e, "sources"), k, s)
+		if (same_source(s, src))
+			return;
+	json_array_append(json_object_get(e, "sources"), src);
+}
+
+/* An include list the exclusions leave empty ("DACH", then "not Germany,
+ * Austria or Switzerland") would make the ICP invalid: it goes, and the
+ * exclusions stay. Empty lists and an empty object go too. */
+static void
+regions_settle(void)
+{
+	json_t *r = json_object_get(icp, "regions");
+	json_t *in, *ex;
+	struct lq_strv a = { NULL, 0 }, b = { NULL, 0 };
+	size_t i;
+	char *left, *out = NULL;
+
+	if (!json_is_object(r))
+		return;
+	in = json_object_get(r, "include");
+	ex = json_object_get(r, "exclude");
+	if (json_is_array(in) && json_array_size(in) && json_is_array(ex) && json_array_size(ex)) {
+		a.v = lq_xcalloc(json_array_size(in) + 1, sizeof *a.v);
+		b.v = lq_xcalloc(json_array_size(ex) + 1, sizeof *b.v);
+		json_array_foreach(in, i, r)
+			if (elem_value(r))
+				a.v[a.n++] = (char *)elem_value(r);
+		json_array_foreach(ex, i, r)
+			if (elem_value(r))
+				b.v[b.n++] = (char *)elem_value(r);
+		left = lq_places_regions(a.v, a.n, b.v, b.n, &out);
+		if (left == NULL) {
+			lq_warn("regions: the places said excluded cover every place said wanted: "
+			    "regions.include left out, a person decides");
+			json_object_del(json_object_get(icp, "regions"), "include");
+		}
+		free(left);
+		free(out);
+		free(a.v);
+		free(b.v);
+	}
+	r = json_object_get(icp, "regions");
+	if (json_is_array(json_object_get(r, "include")) && json_array_size(json_object_get(r, "include")) == 0)
+		json_object_del(r, "include");
+	if (json_is_array(json_object_get(r, "exclude")) && json_array_size(json_object_get(r, "exclude")) == 0)
+		json_object_del(r, "exclude");
+	if (json_object_size(r) == 0 && !json_is_array(json_object_get(icp, "regions")))
+		json_object_del(icp, "regions");
+}
+
+/* A place's name as the sentence writes it (folded phrase f found in s
+ * with its capitals: "DACH", "Spain"), else f with capital initials. */
+static char *
+place_display(const char *s, const char *f)
+{
+	char *out;
+
+	/* the words of s from a word's start to a word's end that fold to f */
+	for (const char *p = s; *p; p++) {
+		if (!isalnum((unsigned char)*p) && !((unsigned char)*p & 0x80))
+			continue;
+		if (p > s && (isalnum((unsigned char)p[-1]) || ((unsigned char)p[-1] & 0x80)))
+			continue;
+		for (const char *q = p + 1, *e; ; q = e) {
+			char *w, *fw;
+			int same, longer;
+
+			for (e = q; *e && (isalnum((unsigned char)*e) || ((unsigned char)*e & 0x80)); e++)
+				;
+			w = lq_xstrndup(p, (size_t)(e - p));
+			fw = lq_fold(w);
+			same = strcmp(fw, f) == 0;
+			longer = strlen(fw) > strlen(f);
+			free(fw);
+			if (same)
+				return w;
+			free(w);
+			if (longer || *e == '\0')
+				break;
+			while (*e && !isalnum((unsigned char)*e) && !((unsigned char)*e & 0x80))
+				e++;
+			if (*e == '\0')
+				break;
+		}
+	}
+	out = lq_xstrdup(f);
+	for (char *p = out; *p; p++)
+		if (p == out || p[-1] == ' ')
+			*p = (char)toupper((unsigned char)*p);
+	return out;
+}
+
+/* s with a capitalised "US" or "U.S." (the country; "us" is a word) as
+ * "USA", which places.vocab knows. */
+static char *
+us_as_usa(const char *s)
+{
+	struct lq_buf b = LQ_BUF_INIT;
+
+	for (const char *p = s; *p;) {
+		int start = p == s || !isalnum((unsigned char)p[-1]);
+		size_t k = strncmp(p, "U.S.", 4) == 0 ? 4 : strncmp(p, "U.S", 3) == 0 ? 3 :
+		    strncmp(p, "US", 2) == 0 ? 2 : 0;
+
+		if (k && start && !isalnum((unsigned char)p[k]) && strncmp(p, "USA", 3) != 0) {
+			lq_buf_adds(&b, "USA");
+			p += k;
+		} else {
+			lq_buf_addc(&b, *p++);
+		}
+	}
+	lq_buf_addc(&b, '\0');
+	return lq_buf_detach(&b);
+}
+
+struct region_ctx {
+	const json_t *m, *u;
+};
+
+/* One of the client's sentences: the places it excludes ("no US
+ * clients", "nothing outside Europe" wants Europe only with a cue), and,
+ * with an [only-places] cue ("only Spain and Portugal"), those it wants. */
+static void
+region_sentence(const char *s, int question, void *arg)
+{
+	struct region_ctx *c = arg;
+	char **in = NULL, **out = NULL, *t;
+	size_t n_in, n_out, i;
+	int outside = 0;
+
+	if (question)
+		return;
+	t = us_as_usa(s);
+	n_in = lq_places_said(t, &in, &out, &n_out, &outside);
+	/* wanted: "only Spain", "nothing outside Spain"; excluded: "no US
+	 * clients", not "we also sell outside Europe" (which says where else) */
+	if (n_in && !lq_icplex_only(t) && !(outside & 2))
+		n_in = 0;
+	if (outside & 1)
+		n_in = n_out = 0;
+	for (i = 0; i < n_in + n_out; i++) {
+		const char *f = i < n_in ? in[i] : out[i - n_in];
+		char *v = place_display(t, f);
+		json_t *src = source_of(c->m, c->u, s);
+
+		add_region(i >= n_in, v, src);
+		json_decref(src);
+		free(v);
+	}
+	for (i = 0; in && in[i]; i++)
+		free(in[i]);
+	for (i = 0; out && out[i]; i++)
+		free(out[i]);
+	free(in);
+	free(out);
+	free(t);
+}
+
 /* Splits text into sentences; calls fn for each with its end mark. */
 static void
 sentences(const char *text, void (*fn)(const char *s, int question, void *arg), void *arg)
@@ -1002,10 +1242,13 @@ extract_local(const json_t *m, const int *side)
 				c.prop_text = lq_xstrdup(t);
 			}
 		} else {
+			struct region_ctx rc = { m, u };
+
 			if (last != 1)
 				c.turn_hits = 0;
 			c.u = u;
 			sentences(t, local_sentence, &c);
+			sentences(t, region_sentence, &rc);
 		}
 		last = side[i];
 	}
@@ -1037,6 +1280,9 @@ static const char *system_prompt =
     "the speaker and the timestamp. negated=true when the client excludes it (\"not recruiters\").\n"
     "If the client changes their mind later in the call, report only the final position.\n"
     "company_sizes use only: startup, scaleup, mid-market, enterprise, agency, freelance.\n"
+    "regions: only when the client says plainly where they sell (\"only Spain and Portugal\": two items)\n"
+    "or where they do not (\"no US clients\": negated=true); one country or region per item, named in\n"
+    "English (\"Spain\", \"United States\", \"DACH\", \"LATAM\", \"EMEA\"); [] when they do not say.\n"
     "notes: one or two sentences of context a person qualifying leads needs, or \"\".";
 
 static json_t *
@@ -1053,15 +1299,16 @@ chat_schema(void)
 	json_t *schema;
 
 	schema = json_pack("{s:s,s:{s:s,s:b,s:{s:s,s:{s:{s:s,s:O},s:{s:s,s:O},s:{s:s,s:o},s:{s:s,s:O},"
-	    "s:{s:s}},s:[s,s,s,s,s],s:b}}}",
+	    "s:{s:s,s:O},s:{s:s}},s:[s,s,s,s,s,s],s:b}}}",
 	    "type", "json_schema", "json_schema", "name", "icp_extraction", "strict", 1, "schema",
 	    "type", "object", "properties",
 	    "titles", "type", "array", "items", item,
 	    "industries", "type", "array", "items", item,
 	    "company_sizes", "type", "array", "items", size,
 	    "keywords", "type", "array", "items", item,
+	    "regions", "type", "array", "items", item,
 	    "notes", "type", "string",
-	    "required", "titles", "industries", "company_sizes", "keywords", "notes",
+	    "required", "titles", "industries", "company_sizes", "keywords", "regions", "notes",
 	    "additionalProperties", 0);
 	json_decref(item);
 	return schema;
@@ -1225,6 +1472,30 @@ extract_openai(const json_t *m, const int *side)
 			add_criterion(l, v, src);
 			json_decref(src);
 		}
+	}
+	/* regions: optional in the answer (an answer cached or mocked before
+	 * v2 has none); a place lq does not know is dropped, not guessed */
+	json_array_foreach(json_object_get(ans, "regions"), j, u) {
+		const char *v = json_string_value(json_object_get(u, "value"));
+		const char *q = json_string_value(json_object_get(u, "quote"));
+		const json_t *line = client_line(m, side, q);
+		char *codes = v ? lq_place_named(v) : NULL;
+		json_t *src;
+
+		if (v == NULL || !*v || strlen(v) > 200)
+			continue;
+		if (line == NULL || codes == NULL) {
+			lq_warn("meeting %s: region '%s' dropped: %s", json_string_value(json_object_get(m, "id")), v,
+			    line == NULL ? "its quote is not in anything the client said" :
+			    "not a place lq knows (common/vocab/places.vocab)");
+			n_dropped++;
+			free(codes);
+			continue;
+		}
+		free(codes);
+		src = source_of(m, line, q);
+		add_region(json_is_true(json_object_get(u, "negated")), v, src);
+		json_decref(src);
 	}
 	{
 		const char *note = json_string_value(json_object_get(ans, "notes"));
@@ -1682,6 +1953,7 @@ main(int argc, char **argv)
 	for (l = L_EXCL_TITLES + 1; l < L_N; l++)	/* empty annotation lists stay out */
 		if (json_array_size(lists[l]) == 0)
 			json_object_del(icp, list_key[l]);
+	regions_settle();
 	conflicts();
 	write_out(out);
 	if (ncrit == 0 && spend.held) {
@@ -1704,6 +1976,8 @@ main(int argc, char **argv)
 	lq_summary_add("%llu skipped", n_skipped);
 	lq_summary_add("%llu criteria added", n_added);
 	lq_summary_add("%llu sources merged", n_merged);
+	if (n_regions)
+		lq_summary_add("%llu regions added", n_regions);
 	if (n_revised)
 		lq_summary_add("%llu revised in the call", n_revised);
 	if (n_retracted)

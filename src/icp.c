@@ -6,6 +6,7 @@
 
 #include "diag.h"
 #include "icp.h"
+#include "match.h"
 #include "opts.h"
 #include "run.h"
 #include "util.h"
@@ -31,7 +32,8 @@ static const struct lq_cmd main_cmd = {
 static const struct lq_cmd check_cmd = {
 	"FILE...",
 	"Validate each ICP FILE (- is standard input): JSON, known keys, value types,\n"
-	"company sizes, duplicates, lengths, at least one criterion, and the\n"
+	"company sizes, regions (places lq knows), duplicates, lengths, at least one\n"
+	"criterion, and the "
 	"annotations icp-extract writes; then list the values that are both a\n"
 	"target and an exclusion (unresolved conflicts).",
 	"Prints \"FILE: ok (...)\" with the criteria counted, or the conflicts, on\n"
@@ -99,6 +101,15 @@ check(const char *path)
 			lq_buf_adds(&what, ", ");
 		lq_buf_adds(&what, "notes");
 	}
+	if (icp->has_regions) {
+		if (what.len)
+			lq_buf_adds(&what, ", ");
+		if (icp->regions_include.n + icp->regions_exclude.n == 0)
+			lq_buf_adds(&what, "regions: anywhere");
+		else
+			lq_buf_addf(&what, "regions: %zu included, %zu excluded", icp->regions_include.n,
+			    icp->regions_exclude.n);
+	}
 	if (icp->conflicts.n) {
 		printf("%s: %zu unresolved conflict%s (%s):\n", name, icp->conflicts.n,
 		    icp->conflicts.n == 1 ? "" : "s", what.data);
@@ -114,6 +125,14 @@ check(const char *path)
 		lq_note("%s: _conflicts lists \"%s\", no longer both a target and an exclusion: "
 		    "the entry can go (icp-extract --merge recomputes the list)", name,
 		    icp->stale_conflicts.v[i]);
+	if (icp->has_regions && icp->notes[0]) {
+		char *p = lq_places(icp->notes);
+
+		if (p)
+			lq_note("%s: regions decides where the ICP sells; the places its notes name are "
+			    "not read", name);
+		free(p);
+	}
 	if (icp->target_titles.n + icp->target_industries.n + icp->company_sizes.n +
 	    icp->target_keywords.n == 0)
 		lq_warn("%s: notes are the only criterion: score's structured method (the default) "

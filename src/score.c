@@ -44,6 +44,8 @@ static const struct lq_cmd cmd = {
 	"baseline needs embedded leads and embeds the ICP sentence with each\n"
 	"lead's own embedding_model; the structured method works from the\n"
 	"profile text and the local encoder. Formulas: docs/scoring.md, lq-score(1).\n"
+	"Structured: a lead located only outside the ICP's \"regions\" (else the\n"
+	"places its notes name), or only in an excluded one, keeps 0.6 of its score.\n"
 	"A calibration (feedback fit) turns the structured score into the chance\n"
 	"that the client's reviewers judge the lead good, 0-100; exit 6 when it\n"
 	"was fitted on too few labels.",
@@ -125,6 +127,7 @@ structured_version(void)
 static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
 static char *icp_no_places;	/* those its notes or exclusions name as excluded, or NULL */
+static int places_from_regions;	/* both come from the ICP's "regions", not its notes */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
 static int structured = 1;
@@ -135,6 +138,7 @@ static const char *model_dir;
 static struct lq_embedder *base_emb;	/* the first lead's model */
 static char *base_model;
 static float *icp_vec;
+static double *icp_vd;		/* icp_vec's floats as doubles */
 static int icp_dim;
 
 static double
@@ -152,7 +156,8 @@ dot(const float *a, const float *b, int n)
 static double
 round_to(double x, int digits)
 {
-	double p = pow(10, digits);
+	static const double p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000 };
+	double p = digits >= 0 && digits <= 6 ? p10[digits] : pow(10, digits);
 
 	return round(x * p) / p;
 }
@@ -178,11 +183,62 @@ baseline_open(const char *model)
 		lq_die(LQ_EXIT_FATAL, "embedding the ICP sentence with %s: %s", model,
 		    errs[0] ? errs[0] : "failed");
 	free(sentence);
+	icp_vd = lq_xcalloc((size_t)icp_dim, sizeof *icp_vd);
+	for (int i = 0; i < icp_dim; i++)
+		icp_vd[i] = icp_vec[i];
+}
+
+/* x as "%.2f" writes it, into out (32 bytes), its length; 0 when x is
+ * within 1e-6 of a tie (or not below 1e7) and printf must decide. Away
+ * from a tie the double x * 100 (off the exact product by under 1e-8
+ * there) rounds to the same integer as the exact product. */
+static size_t
+fixed2(char out[32], double x)
+{
+	double a = fabs(x) * 100;
+	char d[24], *o = out;
+	unsigned long n;
+	int k = 0;
+
+	if (!(a < 1e9) || fabs(a - floor(a) - 0.5) < 1e-6)
+		return 0;
+	n = (unsigned long)(a + 0.5);
+	if (signbit(x))
+		*o++ = '-';
+	d[k++] = (char)('0' + n % 10);
+	d[k++] = (char)('0' + n / 10 % 10);
+	d[k++] = '.';
+	n /= 100;
+	do
+		d[k++] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	while (k > 0)
+		*o++ = d[--k];
+	*o = '\0';
+	return (size_t)(o - out);
+}
+
+/* Sets key to the string s, which is the same for many leads: the first
+ * time as lq_rec_set_str does, then that same value, shared (*memo). */
+static void
+set_shared(json_t *rec, const char *key, const char *s, json_t **memo)
+{
+	if (*memo == NULL) {
+		lq_rec_set_str(rec, key, s);
+		*memo = json_incref(json_object_get(rec, key));
+	} else {
+		json_object_set(rec, key, *memo);
+	}
 }
 
 static void
 baseline(json_t *rec)
 {
+	static json_t *tiers[4], *version, *icp_str, *qualified;
+	static struct lq_buf why = LQ_BUF_INIT;
+	char num[32];
+	size_t numlen;
+	const char *tier;
 	const char *model = lq_rec_str(rec, "embedding_model");
 	json_t *comp;
 	float *x;
@@ -228,10 +284,23 @@ baseline(json_t *rec)
 		return;
 	}
 	/* the norm and the dot product in one loop: two sums that do not
-	 * wait for each other, each added in the same order as before */
-	for (i = 0; i < (size_t)icp_dim; i++) {
+	 * wait for each other, each added in the same order as before (four
+	 * numbers a turn; the ICP's floats made doubles once) */
+	for (i = 0; i + 4 <= (size_t)icp_dim; i += 4) {
+		double a = x[i], b = x[i + 1], d = x[i + 2], f = x[i + 3];
+
+		nx += a * a;
+		xy += a * icp_vd[i];
+		nx += b * b;
+		xy += b * icp_vd[i + 1];
+		nx += d * d;
+		xy += d * icp_vd[i + 2];
+		nx += f * f;
+		xy += f * icp_vd[i + 3];
+	}
+	for (; i < (size_t)icp_dim; i++) {
 		nx += (double)x[i] * x[i];
-		xy += (double)x[i] * icp_vec[i];
+		xy += (double)x[i] * icp_vd[i];
 	}
 	c = nx > 0 ? xy / sqrt(nx) : 0;
 	free(x);
@@ -240,15 +309,25 @@ baseline(json_t *rec)
 	score = score < 30 ? 30 : score > 100 ? 100 : score;
 	score = round_to(score, 1);
 	json_object_set_new(rec, "icp_score", json_real(score));
-	lq_rec_set_str(rec, "tier", lq_tier(score));
-	comp = json_pack("{s:f}", "cosine", round_to(c, 4));
+	tier = lq_tier(score);
+	set_shared(rec, "tier", tier, &tiers[(tier[0] - 'A') & 3]);
+	comp = json_object();
+	json_object_set_new(comp, "cosine", json_real(round_to(c, 4)));
 	json_object_set_new(rec, "components", comp);
-	char *why = lq_xasprintf("cosine %.2f between the profile and the ICP sentence (%s)", c, model);
-	lq_rec_set_str(rec, "match_reasoning", why);
-	free(why);
-	lq_rec_set_str(rec, "score_version", BASELINE_VERSION);
-	lq_rec_set_str(rec, "icp", icp_name);
-	lq_rec_set_status(rec, "qualified");
+	/* "cosine %.2f between the profile and the ICP sentence (%s)" */
+	lq_buf_reset(&why);
+	lq_buf_add(&why, "cosine ", 7);
+	if ((numlen = fixed2(num, c)) > 0)
+		lq_buf_add(&why, num, numlen);
+	else
+		lq_buf_addf(&why, "%.2f", c);
+	lq_buf_adds(&why, " between the profile and the ICP sentence (");
+	lq_buf_adds(&why, model);
+	lq_buf_addc(&why, ')');
+	lq_rec_set_str(rec, "match_reasoning", why.data);
+	set_shared(rec, "score_version", BASELINE_VERSION, &version);
+	set_shared(rec, "icp", icp_name, &icp_str);
+	set_shared(rec, "status", "qualified", &qualified);
 }
 
 /* ---- calibration (feedback fit, docs/feedback.md) ---------------------- */
@@ -707,18 +786,17 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
  * margin. Else none: the industry is unknown (l->guess keeps a close
  * encoder label for the reasoning). */
 static void
-industry_evidence(struct lead *l, json_t *rec, json_t *prof, const struct lq_profile *pv)
+industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 {
 	const char *ind = lq_rec_str(rec, "industry");
 	const struct lq_profile p = *pv;	/* the lead's profile view (empty without a profile) */
 	struct lq_buf b = LQ_BUF_INIT;
 	int other = !nonempty(ind) || strcmp(ind, "Other") == 0;
 
-	if (json_is_object(prof)) {
-		l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
-		for (size_t i = 0; i < p.npos; i++)
-			l->prose |= nonempty(p.pos[i].description) != NULL;
-	}
+	/* (the view is empty when the record has no profile object) */
+	l->prose = nonempty(p.summary) || nonempty(p.company_description) || p.nskills > 0;
+	for (size_t i = 0; i < p.npos; i++)
+		l->prose |= nonempty(p.pos[i].description) != NULL;
 	if (p.industry) {
 		if (!other) {
 			l->industry = ind;
@@ -975,7 +1053,7 @@ done:
 static int
 lead_init(struct lead *l, json_t *rec, float **ownbuf)
 {
-	json_t *cur = json_object_get(rec, "current_job_titles"), *prof = json_object_get(rec, "profile");
+	json_t *cur = json_object_get(rec, "current_job_titles");
 	size_t i;
 
 	struct lq_profile p;	/* read once: the titles, the industry and the text use it */
@@ -1018,10 +1096,10 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 			l->t[i].fn = LQ_FN_RECRUITING;
 	}
 
-	industry_evidence(l, rec, prof, &p);
+	industry_evidence(l, rec, &p);
 	if (icp_places || icp_no_places) {
 		const char *at = lq_rec_str(rec, "location");
-		const char *country = json_string_value(json_object_get(prof, "geoCountryName"));
+		const char *country = p.country;
 
 		if (!nonempty(at))
 			at = p.location;
@@ -1457,15 +1535,30 @@ structured_one(struct lead *l, const float *vec)
 		int no = !in && lq_places_meet(l->places, icp_no_places);
 
 		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", in, "lead", l->where));
+		if (places_from_regions)
+			json_object_set_new(json_object_get(comp, "place"), "source", json_string("regions"));
 		if (!in) {
 			score *= PLACE_OUT;
 			if (no)
 				json_object_set_new(json_object_get(comp, "place"), "excluded", json_true());
 			if (why.len)
 				lq_buf_adds(&why, "; ");
-			lq_buf_addf(&why, "%s: %s (score x %.1f)", l->where, no ? "a place the ICP excludes" :
-			    "outside the places the ICP names", PLACE_OUT);
+			if (places_from_regions)
+				lq_buf_addf(&why, "location %s: %s (score x %.1f)", l->where, no ?
+				    "in a region the ICP excludes" : "outside the ICP's regions", PLACE_OUT);
+			else
+				lq_buf_addf(&why, "%s: %s (score x %.1f)", l->where, no ? "a place the ICP excludes" :
+				    "outside the places the ICP names", PLACE_OUT);
+		} else if (places_from_regions) {
+			if (why.len)
+				lq_buf_adds(&why, "; ");
+			lq_buf_addf(&why, "location %s: %s", l->where, icp_places ? "in the ICP's regions" :
+			    "not in a region the ICP excludes");
 		}
+	} else if (places_from_regions && (icp_places || icp_no_places) && l->where && l->where[0]) {
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "location %s: no country lq knows (region not counted)", l->where);
 	}
 	score = round_to(100 * score, 1);
 	free(tbest);
@@ -1596,8 +1689,15 @@ main(int argc, char **argv)
 	cache = lq_cache_open(NULL);
 	lq_cache_set_refresh(cache, refresh);
 	if (structured) {
-		icp_places = lq_places_split(icp->notes, icp->exclude_titles.v, icp->exclude_titles.n,
-		    &icp_no_places);
+		/* the ICP's regions, when it has the key, say where it sells;
+		 * else its notes and exclusions (docs/icp.md) */
+		if (icp->has_regions)
+			icp_places = lq_places_regions(icp->regions_include.v, icp->regions_include.n,
+			    icp->regions_exclude.v, icp->regions_exclude.n, &icp_no_places);
+		else
+			icp_places = lq_places_split(icp->notes, icp->exclude_titles.v, icp->exclude_titles.n,
+			    &icp_no_places);
+		places_from_regions = icp->has_regions;
 		structured_open();
 	}
 

@@ -2,6 +2,8 @@
 # bench/run.sh: runs every benchmark (tests/bench/*.sh) in turn; `make bench` calls it.
 # Each benchmark prints its figures as ratios to a baseline measured in the
 # same run. LQ_BENCH_ONLY=pattern runs only the matching ones.
+# LQ_BENCH_REPEAT=N (default 3): how many interleaved runs of each side a
+# ratio takes the least CPU time of (lib.sh's rounds).
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 export LC_ALL=C TZ=UTC PATH="$PWD/bin:$PATH"

@@ -15,7 +15,8 @@ export LQ_CACHE_DIR="$W/cache" LQ_THREADS=1
 unset OPENAI_API_KEY LQ_EMBED_BACKEND LQ_CLASSIFY_BACKEND LQ_RERANK_BACKEND LQ_SCORE_METHOD
 D=pipelines/demo
 P=pipelines
-extract-urls "$D/followers.html" > "$W/one.ndjson" 2>/dev/null
+extract-urls "$D/followers.html" > "$W/one.ndjson" 2>/dev/null && [ -s "$W/one.ndjson" ] ||
+	{ echo "scale: extract-urls found no lead in $D/followers.html" >&2; exit 1; }
 i=0
 while [ "$i" -lt "$N" ]; do cat "$W/one.ndjson"; i=$((i + 1)); done > "$W/leads.ndjson"
 printf 'scrape = --from-dataset %s/profiles.json\n' "$PWD/$D" > "$W/lq.conf"
@@ -25,6 +26,7 @@ serial() {
 serial > /dev/null	# warm the cache: every run below reads the same answers
 now() { date +%s.%N; }
 t0=$(now); serial > "$W/serial.ndjson"; t1=$(now)
+[ "$(grep -c '"icp_score"' "$W/serial.ndjson")" -gt 0 ] || { echo "scale: the serial pipeline scored no lead" >&2; exit 1; }
 base=$(echo "$t1 - $t0" | bc)
 echo "leads: $(grep -c . "$W/leads.ndjson"), load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
 printf '%-34s %8.2f s  1.00x  (baseline)\n' "serial pipeline" "$base"

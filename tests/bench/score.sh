@@ -12,7 +12,10 @@
 # base64 float32; peak memory at N/10 and N; and checks that today's and
 # the new baseline method write the same bytes (the structured method's
 # rules changed since: its sample against this build reading whole
-# lines). Then local end to end on the demo profiles. LQ_BENCH_N sets N. Ratios use CPU time (see lib.sh).
+# lines). Then local end to end on the demo profiles. LQ_BENCH_N sets N.
+# Ratios use CPU time, the least of LQ_BENCH_REPEAT (3) interleaved runs
+# of each side (lib.sh's rounds; the cold run and the memory runs once):
+# about 110-120 s of CPU a round at 100,000 leads.
 set -u
 cd "$(dirname "$0")/../.." || exit 2
 . tests/bench/lib.sh
@@ -59,17 +62,25 @@ cat > "$W/cos.jq" <<'JQ'
 .icp_score = ((if $s < 30 then 30 elif $s > 100 then 100 else $s end) * 10 | round / 10)
 JQ
 
-timed jq "jq -c --slurpfile q '$W/icp.vec' -f '$W/cos.jq' '$W/leads.ndjson' > '$W/jq.out'"
-lines_are "$W/jq.out" "$N"
-timed base "bin/score -q --method baseline $ICP < '$W/leads.ndjson' > '$W/base.out'"
-timed base_today "'$TODAY/score' -q --method baseline $ICP < '$W/leads.ndjson' > '$W/base-today.out'"
-timed b64 "bin/score -q --method baseline $ICP < '$W/leads-b64.ndjson' > '$W/b64.out'"
-timed base_tenth "bin/score -q --method baseline $ICP < '$W/tenth.ndjson' > /dev/null"
+# The first structured run encodes every title (cold): once, by its
+# nature. Then the ratios' two sides in interleaved rounds, the least CPU
+# time of each (LQ_BENCH_REPEAT, lib.sh): the jq program, the baseline
+# method (JSON and base64 vectors), before, and the structured method warm.
 timed cold "bin/score -q $ICP < '$W/leads.ndjson' > '$W/cold.out'"
-timed warm "bin/score -q $ICP < '$W/leads.ndjson' > '$W/warm.out'"
+rounds jq "jq -c --slurpfile q '$W/icp.vec' -f '$W/cos.jq' '$W/leads.ndjson' > '$W/jq.out'" \
+	base "bin/score -q --method baseline $ICP < '$W/leads.ndjson' > '$W/base.out'" \
+	base_today "'$TODAY/score' -q --method baseline $ICP < '$W/leads.ndjson' > '$W/base-today.out'" \
+	b64 "bin/score -q --method baseline $ICP < '$W/leads-b64.ndjson' > '$W/b64.out'" \
+	warm "bin/score -q $ICP < '$W/leads.ndjson' > '$W/warm.out'"
+lines_are "$W/jq.out" "$N"
+# Before on the sample, each run with an empty cache of its own (as the
+# one run this bench made before), beside this build warm.
+rounds st_today "LQ_CACHE_DIR=\$(mktemp -d '$W/ct.XXXXXX') '$TODAY/score' -q $ICP < '$W/sample.ndjson' > '$W/st-today.out'" \
+	st_sample "bin/score -q $ICP < '$W/sample.ndjson' > '$W/st-sample.out'"
+# Peak memory at a tenth of the leads (one run each: memory does not
+# move with the load).
+timed base_tenth "bin/score -q --method baseline $ICP < '$W/tenth.ndjson' > /dev/null"
 timed warm_tenth "bin/score -q $ICP < '$W/tenth.ndjson' > /dev/null"
-timed st_today "LQ_CACHE_DIR='$W/cache-today' '$TODAY/score' -q $ICP < '$W/sample.ndjson' > '$W/st-today.out'"
-timed st_sample "bin/score -q $ICP < '$W/sample.ndjson' > '$W/st-sample.out'"
 # The structured method's rules changed after 19f3759 (score_version, the
 # size vocabulary, issue 13), so its bytes are checked against this build
 # reading each line whole (LQ_RECORD_PARSE=full), as 97-records does.
@@ -95,8 +106,8 @@ rate() { awk -v c="$1" -v n="$2" 'BEGIN { if (c <= 0) c = 0.001; printf "%9.0f",
 mb() { echo $(($1 / 1024)); }
 jq_us=$(awk -v c="$jq_cpu" -v n="$N" 'BEGIN { print c / n * 1e6 }')
 st_today_us=$(awk -v c="$st_today_cpu" -v n="$SAMPLE" 'BEGIN { print c / n * 1e6 }')
-printf 'score: %d leads, %d MB of NDJSON (%d MB with base64 vectors); CPU seconds (user+sys), wall beside\n' \
-	"$N" $(($(wc -c < "$W/leads.ndjson") / 1000000)) $(($(wc -c < "$W/leads-b64.ndjson") / 1000000))
+printf 'score: %d leads, %d MB of NDJSON (%d MB with base64 vectors); CPU seconds (user+sys), the least of %d interleaved runs (cold: one), wall beside\n' \
+	"$N" $(($(wc -c < "$W/leads.ndjson") / 1000000)) $(($(wc -c < "$W/leads-b64.ndjson") / 1000000)) "$REPEAT"
 printf '  %-48s %8s %10s %9s %7s\n' "" "CPU s" "us/lead" "leads/s" "wall s"
 row() { printf '  %-48s %8.2f %10s %9s %7.1f\n' "$1" "$2" "$(per "$2" "$3")" "$(rate "$2" "$3")" "$4"; }
 row "jq program (cosine + mapping)" "$jq_cpu" "$N" "$jq_wall"
@@ -107,6 +118,7 @@ row "score (structured), before: $SAMPLE-lead sample" "$st_today_cpu" "$SAMPLE" 
 row "score (structured), same sample (warm)" "$st_sample_cpu" "$SAMPLE" "$st_sample_wall"
 row "score (structured), cold: titles encoded" "$cold_cpu" "$N" "$cold_wall"
 row "score (structured), warm: title vectors cached" "$warm_cpu" "$N" "$warm_wall"
+printf '  spread: jq %s; baseline %s; before %s; warm %s\n' "$(spread jq)" "$(spread base)" "$(spread base_today)" "$(spread warm)"
 printf '  ratios (CPU):\n'
 printf '    baseline   vs jq: %6sx   vs before: %6sx   base64 vs JSON vectors: %sx\n' \
 	"$(ratio "$jq_cpu" "$base_cpu")" "$(ratio "$base_today_cpu" "$base_cpu")" "$(ratio "$base_cpu" "$b64_cpu")"

@@ -13,6 +13,10 @@
 # through 20 slots (list scheduling, what a perfect client would do
 # without knowing durations) are printed beside it.
 set -u
+cd "$(dirname "$0")/../.." || exit 2
+. tests/bench/lib.sh
+need_cmd curl "apt-get install curl"
+need_cmd jq "apt-get install jq"
 top=$(pwd)
 urls=${LQ_BENCH_URLS:-2000}
 lat=${LQ_BENCH_LATENCY_MS:-500}
@@ -23,14 +27,19 @@ trap '[ -n "$mock" ] && kill $mock 2>/dev/null; rm -rf "$T"' EXIT
 export APIFY_API_TOKEN=bench-token LQ_CACHE_DIR="$T/cache"
 python3 tests/mock/apify.py --token bench-token --latency-ms "$lat" --tail 1.5 --cap 20 --seed 42 "$T/port" 2>"$T/mock.err" &
 mock=$!
-while [ ! -s "$T/port" ]; do sleep 0.05; done
+while [ ! -s "$T/port" ]; do
+	kill -0 $mock 2>/dev/null || fail "the mock Apify server did not start: $(head -n 3 "$T/mock.err")"
+	sleep 0.05
+done
 export LQ_APIFY_BASE_URL="http://127.0.0.1:$(cat "$T/port")"
-sh tests/data/scrape/records.sh "$urls" b > "$T/in.ndjson"
+sh tests/data/scrape/records.sh "$urls" b > "$T/in.ndjson" || fail "tests/data/scrape/records.sh failed"
+lines_are "$T/in.ndjson" "$urls"
 
 t0=$(date +%s.%N)
-bin/scrape -q -j 20 -b 5 < "$T/in.ndjson" > "$T/out.ndjson" || exit 1
+bin/scrape -q -j 20 -b 5 < "$T/in.ndjson" > "$T/out.ndjson" || fail "scrape failed"
 t1=$(date +%s.%N)
-curl -s "$LQ_APIFY_BASE_URL/__stats" > "$T/stats.json"
+[ "$(grep -c '"status":"enriched"' "$T/out.ndjson")" -gt 0 ] || fail "scrape enriched no record"
+curl -s "$LQ_APIFY_BASE_URL/__stats" > "$T/stats.json" && [ -s "$T/stats.json" ] || fail "no stats from the mock"
 python3 - "$T/stats.json" "$t0" "$t1" "$T/out.ndjson" <<'PY'
 import heapq, json, sys
 st = json.load(open(sys.argv[1]))
@@ -55,14 +64,14 @@ print("  list schedule of the same draws (20 slots, no overhead): %.2f s = %.3fx
 print("  original schedule, groups of 20, no pause: %.2f s -> %.2fx faster (aim >= 2x)" % (orig, orig / wall))
 print("  original schedule with its 10 s pauses: %.2f s -> %.2fx faster" % (orig_pause, orig_pause / wall))
 PY
+[ $? -eq 0 ] || fail "the schedule report failed"
 
 # Fully cached rerun: fill the cache with `cache import` from a generated
 # dataset of realistic items (tests/bench/gen-apify.py: ~4 KB each, as the
 # actor returns them), then rerun: the new scrape, scrape as it was before
 # lazy records (tests/bench/today.sh) on the same cache, and jq -c . over
-# the output. CPU time (user+sys) for the ratios, best of 2 warm runs.
-. tests/bench/lib.sh
-need_cmd jq "apt-get install jq"
+# the output. CPU time (user+sys) for the ratios: the least of
+# LQ_BENCH_REPEAT (3) interleaved warm runs of each (lib.sh's rounds).
 . tests/bench/today.sh
 "$PY" tests/bench/gen-apify.py items "$cached" > "$T/ds.jsonl" || fail "gen-apify.py failed"
 "$PY" tests/bench/gen-apify.py discovered "$cached" > "$T/in2.ndjson" || fail "gen-apify.py failed"
@@ -73,19 +82,16 @@ printf 'cache import: %d profiles in %.1f s\n' "$cached" "$imp_wall"
 before=$(curl -s "$LQ_APIFY_BASE_URL/__stats" | jq .requests)
 timed cold "bin/scrape -q < '$T/in2.ndjson' > '$T/out2.ndjson'"
 after=$(curl -s "$LQ_APIFY_BASE_URL/__stats" | jq .requests)
-timed new1 "bin/scrape -q < '$T/in2.ndjson' > /dev/null"
-timed new2 "bin/scrape -q < '$T/in2.ndjson' > /dev/null"
-timed old1 "'$TODAY/scrape' -q < '$T/in2.ndjson' > '$T/out2-today.ndjson'"
-timed old2 "'$TODAY/scrape' -q < '$T/in2.ndjson' > /dev/null"
+rounds new "bin/scrape -q < '$T/in2.ndjson' > /dev/null" \
+	old "'$TODAY/scrape' -q < '$T/in2.ndjson' > '$T/out2-today.ndjson'" \
+	jq "jq -c . '$T/out2.ndjson' > /dev/null"
 head -n $((cached / 10)) "$T/in2.ndjson" > "$T/tenth.ndjson"
 timed tenth "bin/scrape -q < '$T/tenth.ndjson' > /dev/null"
-timed jq "jq -c . '$T/out2.ndjson' > /dev/null"
 lines_are "$T/out2.ndjson" "$cached"
 hits=$(grep -c '"hit":true' "$T/out2.ndjson")
 [ "$hits" -eq "$cached" ] || fail "only $hits of $cached records came from the cache"
 if cmp -s "$T/out2.ndjson" "$T/out2-today.ndjson"; then same=identical; else same=DIFFERENT; fi
-new=$(awk -v a="$new1_cpu" -v b="$new2_cpu" 'BEGIN { print a < b ? a : b }')
-old=$(awk -v a="$old1_cpu" -v b="$old2_cpu" 'BEGIN { print a < b ? a : b }')
+new=$new_cpu old=$old_cpu
 printf 'cached rerun: %d records (%d MB out), %d cache hits, %d API requests\n' "$cached" \
 	$(($(wc -c < "$T/out2.ndjson") / 1000000)) "$hits" $((after - before))
 printf '  scrape          %6.2f s CPU = %7.0f records/s (first read of the cache: %.2f s CPU, %.2f s wall)\n' \
@@ -94,5 +100,6 @@ printf '  scrape, before  %6.2f s CPU = %7.0f records/s -> %sx\n' \
 	"$old" "$(awk -v c="$old" -v n="$cached" 'BEGIN { print n / c }')" "$(ratio "$old" "$new")"
 printf '  jq -c . over its output %.2f s CPU -> scrape is %sx jq\n' "$jq_cpu" "$(ratio "$jq_cpu" "$new")"
 printf '  peak memory %d MB at %d records, %d MB at %d; output vs before: %s\n' \
-	$((tenth_kb / 1024)) $((cached / 10)) $((new2_kb / 1024)) "$cached" "$same"
+	$((tenth_kb / 1024)) $((cached / 10)) $((new_kb / 1024)) "$cached" "$same"
+printf '  spread: scrape %s; before %s; jq %s\n' "$(spread new)" "$(spread old)" "$(spread jq)"
 [ "$same" = identical ] || fail "the cached rerun's output differs from before"

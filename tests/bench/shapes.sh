@@ -6,12 +6,18 @@
 # object per item (jq -c with the supreme_coder/harvestapi/dev_fusion/
 # apimaestro name, headline and first position): the baseline does less
 # (no matching, no cleaning, one shape's paths per field).
+# CPU time (user+sys), the least of LQ_BENCH_REPEAT (3) interleaved runs
+# of each side (lib.sh's rounds).
 set -u
+cd "$(dirname "$0")/../.." || exit 2
+. tests/bench/lib.sh
+need_cmd jq "apt-get install jq"
 n=${LQ_BENCH_ITEMS:-20000}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-for f in tests/data/shapes/*.json; do jq -c 'if type == "array" then .[] else . end' "$f"; done |
+for f in tests/data/shapes/*.json; do jq -c 'if type == "array" then .[] else . end' "$f" || fail "jq could not read $f"; done |
 	jq -c 'select(.person | not)' > "$T/one.jsonl"
+[ -s "$T/one.jsonl" ] || fail "no fixture items in tests/data/shapes"
 k=$(wc -l < "$T/one.jsonl")
 python3 - "$T/one.jsonl" "$n" "$T/big.jsonl" "$T/in.ndjson" <<'PY'
 import json, sys
@@ -41,27 +47,19 @@ with open(sys.argv[3], "w") as big, open(sys.argv[4], "w") as rec:
         big.write(json.dumps(it, ensure_ascii=False) + "\n")
         rec.write(json.dumps({"id": slug, "public_identifier": slug, "status": "discovered"}) + "\n")
 PY
-med() { sort -n | sed -n 2p; }
-for i in 1 2 3; do
-	s=$(date +%s.%N)
-	jq -c '{name: (.firstName // .basic_info.fullname // .element.firstName // .profile.fullName // .fullName),
+[ $? -eq 0 ] || fail "making the items failed"
+lines_are "$T/big.jsonl" "$n"
+lines_are "$T/in.ndjson" "$n"
+rounds jq "jq -c '{name: (.firstName // .basic_info.fullname // .element.firstName // .profile.fullName // .fullName),
 		headline: (.headline // .basic_info.headline // .element.headline // .profile.headline),
 		title: ((.positions // .experience // .experiences // .element.experience // [])[0] | (.title // .position)?)}' \
-		"$T/big.jsonl" > "$T/jq.out"
-	e=$(date +%s.%N)
-	echo "$s $e" | awk '{print $2 - $1}'
-done | med > "$T/jq.t"
-for i in 1 2 3; do
-	rm -rf "$T/cache"
-	/usr/bin/time -f "%e %M" -o "$T/time" env LQ_CACHE_DIR="$T/cache" LQ_NO_CACHE=1 \
-		bin/scrape -q --from-dataset "$T/big.jsonl" < "$T/in.ndjson" > "$T/out.ndjson" || exit 1
-	cat "$T/time"
-done | sort -n | sed -n 2p > "$T/lq.t"
+		'$T/big.jsonl' > '$T/jq.out'" \
+	lq "rm -rf '$T/cache'; LQ_CACHE_DIR='$T/cache' LQ_NO_CACHE=1 bin/scrape -q --from-dataset '$T/big.jsonl' < '$T/in.ndjson' > '$T/out.ndjson'"
+lines_are "$T/jq.out" "$n"
 enriched=$(grep -c '"status":"enriched"' "$T/out.ndjson")
-read -r lq_s lq_kb < "$T/lq.t"
-jq_s=$(cat "$T/jq.t")
+[ "$enriched" -gt 0 ] || fail "scrape --from-dataset enriched no item"
 echo "items: $n ($k fixtures of $(ls tests/data/shapes/*.json | wc -l) files repeated); enriched: $enriched"
-awk -v a="$lq_s" -v b="$jq_s" -v kb="$lq_kb" -v n="$n" 'BEGIN {
-	printf "scrape --from-dataset: %.2f s (%.1f us/item), peak RSS %.0f MB\n", a, a * 1e6 / n, kb / 1024
-	printf "baseline jq field pick: %.2f s\n", b
-	printf "ratio scrape / jq: %.2f\n", a / b }'
+awk -v a="$lq_cpu" -v b="$jq_cpu" -v kb="$lq_kb" -v n="$n" -v r="$REPEAT" 'BEGIN {
+	printf "scrape --from-dataset: %.2f s CPU (%.1f us/item, least of %d runs), peak RSS %.0f MB\n", a, a * 1e6 / n, r, kb / 1024
+	printf "baseline jq field pick: %.2f s CPU\n", b
+	printf "ratio scrape / jq: %.2f\n", a / (b > 0 ? b : 0.001) }'

@@ -10,7 +10,8 @@
 #           384-number embedding in every record);
 #   small   tests/bench/gen-leads.py: the scored fields and a small
 #           profile, no embedding (the input this benchmark used before).
-# Prints best-of-3 CPU times (user+sys; wall beside), the ratios, to-csv's
+# Prints the least CPU time (user+sys; wall beside) of LQ_BENCH_REPEAT (3)
+# interleaved runs of each (jq -rs: one run), the ratios, to-csv's
 # peak memory at N/10 and N (it keeps every row to sort them), and checks
 # that the output is the one before and, without the formula guard,
 # Python's. LQ_BENCH_RECORDS=N changes the size.
@@ -35,25 +36,14 @@ lines_are "$w/small.ndjson" "$n"
 jqprog='sort_by(-(.icp_score // -1), .id) | (["Name","Profile URL","Headline","Company","Location","Job Title","Industry","Company Type","ICP Score","Tier","Match Reasoning"] | @csv), (.[] | [.name, .linkedin_url, .headline, .company, .location, ((.current_job_titles // []) | join(", ")), (if .industry == "Other" then "" else .industry end), (if .company_type == "unknown" then "" else .company_type end), .icp_score, .tier, .match_reasoning] | @csv)'
 full="--full --all --no-bom"
 
-# best NAME CMD: the least CPU time of three runs into NAME_cpu (and that
-# run's wall time into NAME_wall).
-best() {
-	_b= _bw=
-	for _i in 1 2 3; do
-		timed _run "$2"
-		if [ -z "$_b" ] || awk -v a="$_run_cpu" -v b="$_b" 'BEGIN { exit !(a < b) }'; then
-			_b=$_run_cpu _bw=$_run_wall
-		fi
-	done
-	eval "$1_cpu=$_b; $1_wall=$_bw"
-}
-
 for kind in final small; do
 	f=$w/$kind.ndjson
-	best c "bin/to-csv -q $full < $f > $w/c.csv"
-	best t "'$TODAY/to-csv' -q $full < $f > $w/t.csv"
-	best p "$PY tests/bench/csv-baseline.py < $f > $w/p.csv"
-	best d "bin/to-csv -q < $f > $w/d.csv"
+	# The least CPU time of LQ_BENCH_REPEAT (3) interleaved runs of each
+	# (lib.sh's rounds); jq -rs, which holds every record, once.
+	rounds c "bin/to-csv -q $full < $f > $w/c.csv" \
+		t "'$TODAY/to-csv' -q $full < $f > $w/t.csv" \
+		p "$PY tests/bench/csv-baseline.py < $f > $w/p.csv" \
+		d "bin/to-csv -q < $f > $w/d.csv"
 	timed j "jq -rs '$jqprog' < $f > $w/j.csv"
 	timed m "bin/to-csv -q $full < $f > /dev/null"
 	head -n $((n / 10)) "$f" > "$w/tenth.ndjson"
@@ -64,8 +54,9 @@ for kind in final small; do
 	if cmp -s "$w/raw.csv" "$w/p.csv"; then same=identical; else same=DIFFERENT; fi
 	if cmp -s "$w/c.csv" "$w/t.csv"; then before=identical; else before=DIFFERENT; fi
 	size=$(wc -c < "$f")
-	printf 'to-csv, %s records: %s records, %s MB of NDJSON in, %s MB of CSV out (CPU s, best of 3; wall beside)\n' \
-		"$kind" "$n" "$((size / 1000000))" "$(($(wc -c < "$w/c.csv") / 1000000))"
+	printf 'to-csv, %s records: %s records, %s MB of NDJSON in, %s MB of CSV out (CPU s, least of %d runs; wall beside)\n' \
+		"$kind" "$n" "$((size / 1000000))" "$(($(wc -c < "$w/c.csv") / 1000000))" "$REPEAT"
+	printf '  spread: to-csv %s; python %s\n' "$(spread c)" "$(spread p)"
 	printf '  %-30s %7ss %6ss\n' "to-csv --full --all" "$c_cpu" "$c_wall"
 	printf '  %-30s %7ss %6ss  to-csv is %sx faster\n' "python3 csv writer" "$p_cpu" "$p_wall" "$(ratio "$p_cpu" "$c_cpu")"
 	printf '  %-30s %7ss %6ss  to-csv is %sx faster\n' "jq -rs ... @csv (one run)" "$j_cpu" "$j_wall" "$(ratio "$j_cpu" "$c_cpu")"

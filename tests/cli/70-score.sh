@@ -198,6 +198,80 @@ expect 'place: a place in the ICP'"'"'s exclusions (exclude_titles: "Switzerland
 	berlin	100	true false
 	nowhere	100	-
 	EOF
+expect 'place: a bare "hors" (French) excludes the place after it, it does not want it' \
+	'S="$S" sh ./place_of "Loueurs hors Suisse."' <<-'EOF'
+	lyon	100	true false
+	geneva	60	false true
+	malaga	100	true false
+	boston	100	true false
+	london	100	true false
+	berlin	100	true false
+	nowhere	100	-
+	EOF
+expect 'place: "outside of", "excluding", "fuera de", "außerhalb" exclude; with a negation "outside" wants ("we don'"'"'t sell outside Europe", "renters outside Europe ... are not a fit")' \
+	'for n in "Car renters outside of the US; excluding the UK" "Alquiladoras fuera de España, Kunden außerhalb Deutschlands" "We don'"'"'t sell outside Europe." "Renters outside Europe, brokers and resellers are not a fit."; do
+	 S="$S" sh ./place_of "$n" | awk -F "\t" "{ printf \"%s=%s \", \$1, \$2 } END { print \"\" }"; done' <<-'EOF'
+	lyon=100 geneva=100 malaga=100 boston=60 london=60 berlin=100 nowhere=100 
+	lyon=100 geneva=100 malaga=60 boston=100 london=100 berlin=60 nowhere=100 
+	lyon=100 geneva=100 malaga=100 boston=60 london=100 berlin=100 nowhere=100 
+	lyon=100 geneva=100 malaga=100 boston=60 london=100 berlin=100 nowhere=100 
+	EOF
+# The ICP's "regions" (docs/icp.md): they decide where it sells, the notes' places are not read.
+expect 'regions: include Europe less Switzerland wins over the notes (France): each lead'"'"'s reasoning says matched or not' \
+	'S="$S" sh ./place_of "Loueurs en France" ".regions = {\"include\": [\"Europe\"], \"exclude\": [\"Switzerland\"]}" >r.tsv &&
+	 score placeicp.json < "$S/place-no.ndjson" 2>/dev/null | jq -r "select(.components.place) | [.id, .components.place.source, (.match_reasoning | sub(\"^.*; \"; \"\"))] | @tsv" >> r.tsv && cat r.tsv' <<-'EOF'
+	lyon	100	true false
+	geneva	60	false true
+	malaga	100	true false
+	boston	60	false false
+	london	100	true false
+	berlin	100	true false
+	nowhere	100	-
+	lyon	regions	location Lyon, Auvergne-Rhône-Alpes, France: in the ICP's regions
+	geneva	regions	location Genève, Suisse: in a region the ICP excludes (score x 0.6)
+	malaga	regions	location Málaga, Andalucía, España: in the ICP's regions
+	boston	regions	location Boston, Massachusetts, United States: outside the ICP's regions (score x 0.6)
+	london	regions	location London, England, United Kingdom: in the ICP's regions
+	berlin	regions	location Berlin, Deutschland: in the ICP's regions
+	EOF
+expect 'regions: a plain array is the include list (LATAM, an ISO code); exclude alone wants every other place; [] is anywhere' \
+	'for r in "[\"LATAM\", \"es\"]" "{\"exclude\": [\"US\"]}" "[]"; do
+	 S="$S" sh ./place_of "Loueurs en France" ".regions = $r" | awk -F "\t" "{ printf \"%s=%s \", \$1, \$2 } END { print \"\" }"; done' <<-'EOF'
+	lyon=60 geneva=60 malaga=100 boston=60 london=60 berlin=60 nowhere=100 
+	lyon=100 geneva=100 malaga=100 boston=60 london=100 berlin=100 nowhere=100 
+	lyon=100 geneva=100 malaga=100 boston=100 london=100 berlin=100 nowhere=100 
+	EOF
+ok 'regions: a location of no known country is said, not counted' \
+	'jq ".regions = [\"France\"]" "$S/icp-revenue.json" > rparis.json &&
+	 echo "{\"id\":\"p\",\"status\":\"enriched\",\"current_job_titles\":[\"Revenue Manager\"],\"location\":\"Paris\"}" |
+	 score rparis.json 2>/dev/null | jq -e ".icp_score == 100 and (.match_reasoning | test(\"location Paris: no country lq knows \\\\(region not counted\\\\)\"))"'
+# Bad regions: score refuses the ICP (exit 3) naming the file, the line and the field.
+for r in '"Spain"|regions: expected an array of places or an object' \
+	'{"include": "Spain"}|regions.include: expected an array of strings, got a string' \
+	'{"include": ["Spain"], "exclud": ["US"]}|regions: unknown key "exclud"' \
+	'[""]|regions\[0\]: empty string' \
+	'["   "]|regions\[0\]: empty string' \
+	'[null]|regions\[0\]: expected a string, got null' \
+	'[["Spain"]]|regions\[0\]: expected a string, got an array' \
+	'["Atlantis"]|regions\[0\]: "Atlantis" is not a place lq knows' \
+	'["Spain; DROP TABLE icp"]|regions\[0\]: "Spain; DROP TABLE icp" is not a place lq knows' \
+	'["Spain\\u0000Portugal"]|regions\[0\]: .* is not a place lq knows' \
+	'["Spain", "spain"]|regions\[1\]: "spain" is listed twice' \
+	'{"include": ["Spain"], "exclude": ["España"]}|regions: "Spain" is in regions.include and "España" in regions.exclude' \
+	'{"include": ["DACH"], "exclude": ["Germany", "Austria", "Switzerland"]}|regions: regions.exclude removes every place regions.include names'; do
+	v=${r%%|*} pat=${r#*|}
+	printf '{"target_titles": ["CFO"],\n "regions": %s}\n' "$v" > badr.json
+	PAT=$pat
+	export PAT
+	ok "regions: $v: score exits 3 and says /$pat/ with file and line" \
+		'score badr.json < "$S/place-no.ndjson" > /dev/null 2> err; test $? -eq 3 && grep -Eq "badr.json: line 2: $PAT" err || { cat badr.json err; exit 1; }'
+done
+awk 'BEGIN { printf "{\"target_titles\":[\"CFO\"],\"regions\":["; for (i = 0; i < 100000; i++) printf "%s\"Place %d\"", i ? "," : "", i; printf "]}\n" }' > hugeregions.json
+ok 'regions: a 100,000-name array is refused quickly (more than 500 names), no crash' \
+	'score hugeregions.json < /dev/null 2> err; test $? -eq 3 && grep -q "regions: 100000 names, more than 500" err'
+awk 'BEGIN { s = ""; for (i = 0; i < 201; i++) s = s "x"; printf "{\"target_titles\":[\"CFO\"],\"regions\":[\"%s\"]}\n", s }' > longregion.json
+ok 'regions: a 201-byte name is refused' \
+	'score longregion.json < /dev/null 2> err; test $? -eq 3 && grep -q "regions: longer than 200 bytes" err'
 ok 'place: an empty notes excludes nothing' \
 	'S="$S" sh ./place_of "" | awk -F "\t" "\$2 != 100 { exit 1 }"'
 ok 'place: the reasoning names an excluded place as one' \

@@ -158,8 +158,8 @@ fi
 
 # Schema and examples: the schema is itself valid and describes every key icp.c knows.
 if [ -n "$have_jsonschema" ]; then
-	ok 'the ICP schema is a valid draft 2020-12 schema naming the seven keys and the four annotations' \
+	ok 'the ICP schema is a valid draft 2020-12 schema naming the eight keys and the four annotations' \
 		"python3 -c 'import json, jsonschema, sys; s = json.load(open(sys.argv[1])); jsonschema.Draft202012Validator.check_schema(s);
-keys = set(s[\"properties\"]); sys.exit(keys != {\"client\", \"target_titles\", \"target_industries\", \"company_sizes\", \"target_keywords\", \"exclude_titles\", \"notes\", \"_exclude_industries\", \"_exclude_company_sizes\", \"_conflicts\", \"_meetings\"})' '$SCHEMA'"
+keys = set(s[\"properties\"]); sys.exit(keys != {\"client\", \"target_titles\", \"target_industries\", \"company_sizes\", \"target_keywords\", \"exclude_titles\", \"notes\", \"regions\", \"_exclude_industries\", \"_exclude_company_sizes\", \"_conflicts\", \"_meetings\"})' '$SCHEMA'"
 fi
 done_testing

@@ -124,6 +124,22 @@ ok 'a pretty-printed record of calls is read as a record: the same criteria as t
 printf '{"foo": 1}\n' > other.ndjson
 stderr_has 'JSON that is neither: not a meeting, skipped' '<stdin>: line 1: not a meeting' 'icp-extract < other.ndjson'
 
+# ---- regions: where the client sells, when said plainly ----
+cat > rg.ndjson <<-'EOF'
+	{"id":"rg","participants":[{"name":"C","email":null,"is_external":true},{"name":"A","email":null,"is_external":false}],"transcript":[{"speaker":"A","text":"Who do you sell to?","timestamp":"00:00:01"},{"speaker":"C","text":"CFOs at fintech scaleups. Only Spain and Portugal for now. No US clients, we cannot serve them. Let us know what you need.","timestamp":"00:00:05"},{"speaker":"A","text":"And the DACH region?","timestamp":"00:00:09"},{"speaker":"C","text":"Our office is in Madrid. We also sell outside of Europe sometimes.","timestamp":"00:00:12"}]}
+	EOF
+expect 'regions: "Only Spain and Portugal" included, "No US clients" excluded; a place merely named, a bare "outside", a question add nothing' 	"icp-extract -q < rg.ndjson > rg.json && jq -c '[(.regions.include | map(.value)), (.regions.exclude | map(.value)), .regions.exclude[0].sources[0].quote]' rg.json" <<-'EOF'
+	[["Spain","Portugal"],["USA"],"No US clients, we cannot serve them."]
+	EOF
+ok 'regions: what icp-extract writes passes icp check, the JSON Schema, and score reads it' 	"icp check rg.json > /dev/null && { test -z \"\$(command -v python3)\" || ! python3 -c 'import jsonschema' 2>/dev/null || python3 '$TOP/tests/validate.py' '$TOP/docs/schema/icp.schema.json' rg.json; } &&
+	 printf '%s\n' '{\"id\":\"a\",\"status\":\"enriched\",\"current_job_titles\":[\"CFO\"],\"location\":\"Boston, Massachusetts, United States\"}' | score rg.json 2>/dev/null |
+	 jq -e '.components.place.excluded and (.match_reasoning | test(\"in a region the ICP excludes\"))' > /dev/null"
+jq -c '.transcript[1].text = "Actually we now want US clients only, nothing in Spain."' rg.ndjson > rg2.ndjson
+ok 'regions: --merge: said on the other side later, a place moves (the last word stands), with a note' 	"icp-extract --merge rg.json < rg2.ndjson > rg3.json 2> e && jq -e '(.regions.include | map(.value)) == [\"Portugal\", \"USA\"] and (.regions.exclude | map(.value)) == [\"Spain\"]' rg3.json > /dev/null &&
+	 grep -q \"region 'USA': said wanted after it was said excluded\" e && icp check rg3.json > /dev/null"
+printf '{"target_titles":["CFO"],"regions":["LATAM"]}\n' > hand.json
+ok 'regions: --merge into a hand-written array keeps it as the include list' 	"icp-extract -q --merge hand.json < rg.ndjson > rg4.json && jq -e '(.regions.include | map(if type == \"string\" then . else .value end)) == [\"LATAM\", \"Spain\", \"Portugal\"]' rg4.json > /dev/null"
+
 # ---- openai backend (mock) ----
 mock_start openai --key sk-test-secret-1234
 ok 'openai: criteria from client lines only; an unquoted answer is dropped' \
@@ -135,6 +151,10 @@ ok 'openai: strict JSON schema sent, answer cached (no second request)' \
 OPENAI_API_KEY=sk-wrong-key-5678 icp-extract --backend openai --refresh < led.ndjson > o 2> e
 ok 'openai: 401 stops with exit 3, the key never printed or traced' \
 	"grep -q 'refused' e && ! grep -q sk-wrong-key-5678 e o tr && ! grep -rq sk-test-secret-1234 tr '$LQ_CACHE_DIR'"
+ok 'openai: regions in the schema; a region quoted from the client kept, one lq does not know dropped with a message' \
+	"OPENAI_API_KEY=sk-test-secret-1234 icp-extract --backend openai < rg.ndjson > org.json 2> e &&
+	 jq -e '(.regions.include | map(.value)) == [\"Spain\"] and (.regions.exclude | map(.value)) == [\"United States\"]' org.json > /dev/null &&
+	 grep -q \"region 'Atlantis' dropped: not a place lq knows\" e && icp check org.json > /dev/null"
 mock_stop
 mock_start openai --faults malformed,refusal
 ok 'openai: a malformed answer and a refusal are retried' \

@@ -1,8 +1,10 @@
-/* fuzz_profile.c: the profile view, matching keys and apply on arbitrary JSON items of any shape. */
+/* fuzz_profile.c: the profile view, matching keys and apply on arbitrary JSON items of any shape; the view of a profile's text (common/jview.c) against jansson's. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "jview.h"
+#include "lazy.h"
 #include "profile.h"
 #include "util.h"
 
@@ -16,6 +18,79 @@ check_str(const char *s)
 		abort();
 }
 
+/* 1 if node n of v is the value j as jansson read it. */
+static int
+same_value(struct lq_jv *v, const struct lq_jv_node *n, const json_t *j)
+{
+	const char *k, *s;
+	const json_t *x;
+	size_t i, len;
+
+	if (n == NULL || j == NULL)
+		return n == NULL && j == NULL;
+	switch (json_typeof(j)) {
+	case JSON_NULL: return n->type == LQ_JV_NULL;
+	case JSON_TRUE: return n->type == LQ_JV_TRUE;
+	case JSON_FALSE: return n->type == LQ_JV_FALSE;
+	case JSON_REAL: return n->type == LQ_JV_REAL;
+	case JSON_INTEGER: return n->type == LQ_JV_INT && n->u.i == json_integer_value(j);
+	case JSON_STRING:
+		s = lq_jv_str(v, n, &len);
+		return s && len == json_string_length(j) && memcmp(s, json_string_value(j), len) == 0;
+	case JSON_ARRAY:
+		if (n->type != LQ_JV_ARR || lq_jv_size(v, n) != json_array_size(j))
+			return 0;
+		json_array_foreach(j, i, x)
+			if (!same_value(v, lq_jv_at(v, n, i), x))
+				return 0;
+		return 1;
+	case JSON_OBJECT:
+		if (n->type != LQ_JV_OBJ || (lq_jv_size(v, n) == 0) != (json_object_size(j) == 0))
+			return 0;
+		json_object_foreach((json_t *)j, k, x)
+			if (!same_value(v, lq_jv_getn(v, n, k, strlen(k)), x))
+				return 0;
+		return 1;
+	}
+	return 0;
+}
+
+/* The input as a value's text: the view takes nothing jansson refuses and
+ * reads what jansson reads; as a record's profile, the view read from its
+ * text (lq_profile_of's default) is the one read through jansson. */
+static void
+view_paths(const unsigned char *data, size_t size)
+{
+	static struct lq_jv v = LQ_JV_INIT;
+	const struct lq_jv_node *root = lq_jv_parse(&v, (const char *)data, size);
+	json_t *j = json_loadb((const char *)data, size, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	struct lq_buf b = LQ_BUF_INIT;
+	struct lq_profile p1, p2;
+	json_t *r1, *r2;
+
+	if (root && (j == NULL || !same_value(&v, root, j)))
+		abort();
+	json_decref(j);
+	lq_buf_adds(&b, "{\"id\":\"f\",\"profile\":");
+	lq_buf_add(&b, (const char *)data, size);
+	lq_buf_addc(&b, '}');
+	r1 = lq_lazy_parse(b.data, b.len);
+	r2 = lq_lazy_parse(b.data, b.len);
+	if (r1 && r2) {
+		lq_profile_of(r1, &p1);
+		lq_profile_view_text(0);
+		lq_profile_of(r2, &p2);
+		lq_profile_view_text(1);
+		if (!lq_profile_same(&p1, &p2))
+			abort();
+		lq_profile_free(&p1);
+		lq_profile_free(&p2);
+	}
+	json_decref(r1);
+	json_decref(r2);
+	lq_buf_free(&b);
+}
+
 int
 LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 {
@@ -27,6 +102,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 
 	lq_progname = "fuzz";
 	lq_quiet = 1;
+	view_paths(data, size);
 	if (item == NULL)
 		return 0;
 	r = lq_profile_read(item, &p);

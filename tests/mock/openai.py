@@ -323,8 +323,27 @@ class Handler(BaseHTTPRequestHandler):
                     (excl if neg else titles).append(item)
         titles.append({"value": "Chief Happiness Officer", "negated": False,
                        "quote": "We love chief happiness officers.", "speaker": "Nobody", "timestamp": ""})
+        # regions: a CLIENT line naming Spain or the US; and a place lq
+        # does not know, quoted from the same line (the client drops it)
+        regions = []
+        for line in text.splitlines():
+            m = re.match(r"\[([^\]]*)\] (.*?) \((CLIENT|AGENCY|UNKNOWN)\): (.*)", line)
+            if not m or m.group(3) != "CLIENT":
+                continue
+            ts, who, side, line_said = m.groups()
+            for said in re.split(r"(?<=[.!?])\s+", line_said):
+                neg = bool(re.search(r"\b(not|no|don't)\b", said, re.I))
+                for pat, name in ((r"\bSpain\b", "Spain"), (r"\bUS\b", "United States")):
+                    if re.search(pat, said):
+                        regions.append({"value": name, "negated": neg, "quote": said, "speaker": who,
+                                        "timestamp": ts})
+                if regions and not any(r["value"] == "Atlantis" for r in regions):
+                    regions.append({"value": "Atlantis", "negated": False, "quote": said, "speaker": who,
+                                    "timestamp": ts})
         answer = {"titles": titles + excl, "industries": [], "company_sizes": [], "keywords": [],
                   "notes": "mock notes"}
+        if "regions" in json.dumps(req.get("response_format", {})):
+            answer["regions"] = regions
         content = json.dumps(answer)
         finish, refusal = "stop", None
         if fault == "prose":

@@ -189,5 +189,39 @@ main(int argc, char **argv)
 	icp = parse_strict("{\"target_titles\":[\"CFO\"],\"_meetings\":[\"a\",7],\"_mine\":{\"any\":1}}");
 	CHECK(icp != NULL);
 	lq_icp_free(icp);
+
+	t_begin("regions: an array (include) or include and exclude, of places lq knows");
+	{
+		char h1[65], h2[65];
+
+		icp = parse_strict("{\"target_titles\":[\"CFO\"],\"regions\":[\"Spain\",{\"value\":\"LATAM\",\"sources\":[]}]}");
+		CHECK(icp && icp->has_regions && icp->regions_include.n == 2 && icp->regions_exclude.n == 0);
+		CHECK_STR(icp ? icp->regions_include.v[1] : NULL, "LATAM");
+		lq_icp_free(icp);
+		icp = parse_strict("{\"target_titles\":[\"CFO\"],\"regions\":{\"include\":[\"Europe\"],"
+		    "\"exclude\":[\"CH\",\"ca-qc\"]}}");
+		CHECK(icp && icp->regions_include.n == 1 && icp->regions_exclude.n == 2);
+		lq_icp_free(icp);
+		icp = parse_strict("{\"target_titles\":[\"CFO\"],\"regions\":[]}");
+		CHECK(icp && icp->has_regions && icp->regions_include.n == 0);
+		lq_icp_free(icp);
+		/* the hash: the same without the key, another with it */
+		icp = parse("{\"target_titles\":[\"CFO\"]}");
+		snprintf(h1, sizeof h1, "%s", icp ? icp->hash : "");
+		lq_icp_free(icp);
+		icp = parse("{\"target_titles\":[\"CFO\"],\"regions\":[\"Spain\"]}");
+		snprintf(h2, sizeof h2, "%s", icp ? icp->hash : "");
+		lq_icp_free(icp);
+		CHECK(strcmp(h1, h2) != 0);
+		rejects("{\"target_titles\":[\"CFO\"],\n\"regions\":\"Spain\"}",
+		    "line 2: regions: expected an array of places or an object");
+		rejects("{\"target_titles\":[\"CFO\"],\"regions\":{\"only\":[\"Spain\"]}}", "regions: unknown key \"only\"");
+		rejects("{\"target_titles\":[\"CFO\"],\"regions\":[\"Narnia\"]}", "regions[0]: \"Narnia\" is not a place lq knows");
+		rejects("{\"target_titles\":[\"CFO\"],\"regions\":{\"exclude\":[\"\"]}}", "regions.exclude[0]: empty string");
+		rejects("{\"target_titles\":[\"CFO\"],\"regions\":{\"include\":[\"ES\"],\"exclude\":[\"Spanien\"]}}",
+		    "\"ES\" is in regions.include and \"Spanien\" in regions.exclude");
+		rejects("{\"target_titles\":[\"CFO\"],\"regions\":[\"uk\",\"UK\"]}", "regions[1]: \"UK\" is listed twice");
+		rejects("{\"regions\":[\"Spain\"]}", "empty ICP");
+	}
 	return t_done();
 }

@@ -369,6 +369,41 @@ main(int argc, char **argv)
 		in = lq_places_split("No encajan empresas fuera de Europa. We don't sell outside France.", NULL, 0, &ex);
 		CHECK(in && strstr(in, " es ") && strstr(in, " fr ") && ex == NULL);
 		free(in), free(ex);
+		/* a bare "outside" excludes, in six languages */
+		in = lq_places_split("PME clientes hors France.", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " fr ");
+		free(ex);
+		in = lq_places_split("Fleet buyers outside of the United States; not in Canada; excluding Mexico", NULL, 0,
+		    &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " us  ca  mx ");
+		free(ex);
+		in = lq_places_split("Clientes fuera de España. Kunden außerhalb Deutschland. Klanten buiten "
+		    "Nederland, aziende al di fuori dell'Italia, en dehors de la Belgique", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " es  de  be  nl  it ");	/* in places.vocab's order within a clause */
+		free(ex);
+		/* wanted and outside in one clause: each where it stands */
+		in = lq_places_split("Software companies in Europe, outside Switzerland", NULL, 0, &ex);
+		CHECK(in && strstr(in, " de ") && strstr(in, " ch ") == NULL);
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		/* outside, then a negation of no place: turned back, wanted */
+		in = lq_places_split("Employers in two or more European countries. Employers outside Europe, "
+		    "public bodies and recruiters are not a fit. Firms outside Spain are excluded", NULL, 0, &ex);
+		CHECK(in && strstr(in, " de ") && strstr(in, " es ") && ex == NULL);
+		free(in), free(ex);
+		/* ... but a negation with its own place is an exclusion of its own */
+		in = lq_places_split("Clients hors France, pas en Suisse", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " fr  ch ");
+		free(ex);
+		/* a negation, then outside: the place after it is wanted */
+		in = lq_places_split("Nous ne vendons pas hors de France", NULL, 0, &ex);
+		CHECK_STR(in, " fr ");
+		CHECK(ex == NULL);
+		free(in);
 		CHECK(lq_places_split("", NULL, 0, &ex) == NULL && ex == NULL);
 		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);
 	}

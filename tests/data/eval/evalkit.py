@@ -9,12 +9,17 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # last two (PART2_ICPS) with the second held-out part, held-out-2: every
 # judgment for them, and every judgment of the people of people_ho2.py, is
 # in the split "held-out-2", written apart from the rules and never used to
-# tune them (gen.py, split_of).
+# tune them (gen.py, split_of). PART3_ICPS are the third held-out part's,
+# held-out-3 (people_ho3.py), in the same way: every judgment for them, and
+# every judgment of the people of people_ho3.py (for the ICPs of held-out-2
+# too), is in "held-out-3".
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
-        "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif"}
+        "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
+        "V": "Surcova", "T": "Torquelane"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
+PART3_ICPS = ("V", "T")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
@@ -42,11 +47,14 @@ NOFIT = {
     "A": "not a founder or leader of an emerging packaged food or drink brand",
     "K": "not a founder or CEO of an emerging consumer pet-product brand",
     "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
+    "V": "no es fundador ni CEO de una startup agtech en España o Latinoamérica",
+    "T": "not a marketing or demand-generation leader of a mid-size B2B industrial company",
 }
 
 PEOPLE = []
 LATER = {}
 PART2 = {}
+PART3 = {}
 TUNE2 = {}
 
 
@@ -72,12 +80,13 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, tune2=False, **J):
+      no=None, tag=None, slug=None, part2=False, part3=False, tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
     kind of hard case (used to spread each kind over both splits). part2:
     a person of people_ho2.py, whose judgments are all in held-out-2.
+    part3: a person of people_ho3.py, whose judgments are all in held-out-3.
     tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
     for that ICP only and left unlabelled for every other one."""
     for k in J:
@@ -93,7 +102,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False, part2=part2, tune2=tune2, no=no))
+                       first_set=False, part2=part2, part3=part3, tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -114,6 +123,19 @@ def part2(slug, **J):
     if slug in PART2:
         raise SystemExit("part2(%s) given twice" % slug)
     PART2[slug] = J
+
+
+def part3(slug, **J):
+    """Judgments of a person written before held-out-3 (of any split but a
+    tune-only ICP's people) against the ICPs of held-out-3 (PART3_ICPS),
+    where the default ("<no>: <NOFIT[key]>", 0) does not hold; applied by
+    gen.py after every person is read."""
+    for k in J:
+        if k not in PART3_ICPS:
+            raise SystemExit("part3(%s): %s is not an ICP of held-out-3" % (slug, k))
+    if slug in PART3:
+        raise SystemExit("part3(%s) given twice" % slug)
+    PART3[slug] = J
 
 
 def tune2(slug, **J):

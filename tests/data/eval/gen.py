@@ -6,7 +6,11 @@ this script only lays them out (evalkit.py has the helpers).
 Splits: "tune" and "held-out" (split_of), and "held-out-2", the second
 held-out part (people_ho2.py: two more ICPs and their people), which holds
 every judgment for its ICPs and of its people, measured once
-(docs/quality.md).
+(docs/quality.md). "held-out-3", the third (people_ho3.py: two more ICPs
+and their people, written blind to the rules), is made the same way: every
+judgment for its ICPs (of every earlier person, held-out-2's included) and
+of its people (for every earlier ICP, held-out-2's included) is there, so
+the tune, held-out and held-out-2 parts keep every pair they had.
 Tune-only ICPs (evalkit.TUNE2_ICPS, added after held-out-2, each written
 blind to the rules with its own people file, e.g. people_t2cat.py): their
 people (q(..., tune2=True)) are in "tune", take no part in split_of's
@@ -31,6 +35,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, pos, group, p  # noqa: E402
 from evalkit import TUNE2_ICPS, TUNE2  # noqa: E402
+from evalkit import PART3_ICPS, PART3  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1302,6 +1307,8 @@ import people_ho2  # noqa: E402,F401
 # Tune-only ICPs written later, blind to the rules (TUNE2_ICPS).
 import people_t2cat  # noqa: E402,F401
 import people_t2fr  # noqa: E402,F401
+# The third held-out part (held-out-3), written after them, blind to the rules.
+import people_ho3  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1381,9 +1388,12 @@ def split_of(people):
     The people of held-out-2 (part2) are in held-out-2 for every ICP, and
     every judgment for an ICP of held-out-2 is too (see labels()); they
     take no part in the grouping, which is therefore as it was before
-    them."""
+    them. So are the people of held-out-3 (part3), in held-out-3."""
     groups, out = {}, {}
     for i, x in enumerate(people):
+        if x.get("part3"):
+            out[i] = "held-out-3"
+            continue
         if x.get("part2"):
             out[i] = "held-out-2"
             continue
@@ -1396,7 +1406,7 @@ def split_of(people):
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + TUNE2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1440,6 +1450,21 @@ def judge_part2():
         raise SystemExit("people_ho2.py judges unknown people: %s" % ", ".join(sorted(PART2)))
 
 
+def judge_part3():
+    """Puts people_ho3.py's judgments of earlier people for the ICPs of
+    held-out-3 (part3()) in place of the default 0."""
+    for x in PEOPLE:
+        slug = x["slug"] or slugify(x["first"], x["last"])
+        if slug in PART3:
+            if x.get("part3"):
+                raise SystemExit("part3(%s): a person of held-out-3 is judged in q()" % slug)
+            if x.get("tune2"):
+                raise SystemExit("part3(%s): a tune-only ICP's person is judged for no other ICP" % slug)
+            x["J"].update(PART3.pop(slug))
+    if PART3:
+        raise SystemExit("people_ho3.py judges unknown people: %s" % ", ".join(sorted(PART3)))
+
+
 def judge_tune2(splits):
     """Judges the earlier people of the tune split for the tune-only ICPs:
     evalkit.tune2()'s judgment, else 0 with "<no>: <NOFIT[key]>" (NOFIT
@@ -1458,10 +1483,22 @@ def judge_tune2(splits):
         raise SystemExit("tune2() judges unknown people: %s" % ", ".join(sorted(TUNE2)))
 
 
+def split_label(key, split):
+    """The split of one judgment: held-out-3 for an ICP or a person of
+    held-out-3, else held-out-2 for an ICP or a person of held-out-2, else
+    the person's split."""
+    if key in PART3_ICPS or split == "held-out-3":
+        return "held-out-3"
+    if key in PART2_ICPS:
+        return "held-out-2"
+    return split
+
+
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else HERE
     judge_later()
     judge_part2()
+    judge_part3()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()
@@ -1484,7 +1521,7 @@ def main():
                 j = {"icp": ICPS[key], "id": it["profileId"],
                      "public_identifier": it["publicIdentifier"],
                      "relevance": rel, "reason": reason,
-                     "split": "held-out-2" if key in PART2_ICPS else splits[i]}
+                     "split": split_label(key, splits[i])}
                 if x["tag"]:
                     j["kind"] = x["tag"]
                 f.write(json.dumps(j, ensure_ascii=False) + "\n")

@@ -1451,6 +1451,30 @@ neg_later(char **w, size_t from, size_t nw)
 	return 0;
 }
 
+/* 1 if the clause w[0..nw) is a negation that names no place: a "before"
+ * phrase anywhere or an "after" one, and no place (the head of a list of
+ * what is not wanted). */
+static int
+neg_heads(char **w, size_t nw)
+{
+	size_t i, len;
+	int kind, neg = 0;
+
+	for (i = 0; i < nw; i += len ? len : 1) {
+		len = place_neg_at(w + i, nw - i, &kind);
+		if (len && (kind == 'b' || kind == 'a'))
+			neg = 1;
+	}
+	if (neg) {
+		struct lq_buf b = LQ_BUF_INIT;
+
+		places_add_words(&b, NULL, w, 0, nw);
+		neg = b.len == 0;
+		lq_buf_free(&b);
+	}
+	return neg;
+}
+
 static char *
 places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
     struct lq_buf *in_names, struct lq_buf *out_names, int *outside)
@@ -1477,15 +1501,29 @@ places_split(const char *text, char *const *also_excluded, size_t n_also, char *
 	 * hors France"), except after a "before" one, where it ends the clause
 	 * and what follows is wanted: two negations ("we don't sell outside
 	 * France") */
+	/* A clause ending in ':' that is a negation naming no place ("No son
+	 * clientes:", "Not a fit:", "Excluded:") heads a list: every clause
+	 * after it, to the end of its sentence, reads as if that negation
+	 * began it ("Not a fit: agencies; companies in the US" excludes the
+	 * US; "...: startups fuera de España" is two negations and wants
+	 * Spain). */
+	int header = 0;
+
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;
+		char delim = text ? text[(size_t)(c - t) + strlen(c)] : '\0';
+		int governed = header, flip = 0;
 
-		int flip = 0;
-
+		header = governed && delim != '.' && delim != '!' && delim != '?' && delim != '\n' && delim != '\0';
+		if (delim == ':' && !governed && neg_heads(w, nw))
+			header = 1;
 		while (start < nw) {
 			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0;
 			int kind = 0, neg_kind = 0;
+
+			if (governed && start == 0)
+				neg = 0, neg_kind = 'b';
 
 			if (flip) {
 				/* after "outside X" that a later negation turns back

@@ -404,6 +404,27 @@ main(int argc, char **argv)
 		CHECK_STR(in, " fr ");
 		CHECK(ex == NULL);
 		free(in);
+		/* a negation naming no place, ending in ':', heads a list to the
+		 * end of its sentence: a place in the list is excluded, one
+		 * "outside" it is two negations and wanted */
+		in = lq_places_split("We sell to software firms in Europe. Not a fit: agencies; consultancies in the "
+		    "United States; startups outside Germany and Austria. Partners in France.", NULL, 0, &ex);
+		CHECK(in && strstr(in, " de ") && strstr(in, " at ") && strstr(in, " fr ") && strstr(in, " us ") == NULL);
+		CHECK_STR(ex, " us ");
+		free(in), free(ex);
+		in = lq_places_split("Ne sont pas clients : les cabinets hors de Belgique ; les PME en Suisse.", NULL, 0, &ex);
+		CHECK_STR(in, " be ");
+		CHECK_STR(ex, " ch ");
+		free(in), free(ex);
+		in = lq_places_split("Excluded: Spain, Portugal. Clients in Italy", NULL, 0, &ex);
+		CHECK_STR(in, " it ");
+		CHECK(ex && strstr(ex, " es ") && strstr(ex, " pt ") && strstr(ex, " it ") == NULL);
+		free(in), free(ex);
+		/* a colon that is not a negation heads nothing; a header's reach
+		 * ends with its sentence */
+		in = lq_places_split("Markets: Spain; Portugal. Not a fit: agencies. Buyers in Italy", NULL, 0, &ex);
+		CHECK(in && strstr(in, " es ") && strstr(in, " pt ") && strstr(in, " it ") && ex == NULL);
+		free(in), free(ex);
 		CHECK(lq_places_split("", NULL, 0, &ex) == NULL && ex == NULL);
 		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);
 	}

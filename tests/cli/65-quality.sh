@@ -68,7 +68,8 @@ done
 # measured: the second held-out part, "held-out-2" (two ICPs and their
 # people, tests/data/eval/people_ho2.py), has figures for its two ICPs
 # only, recorded after its second measurement (docs/quality.md); the
-# third, "held-out-3" (people_ho3.py), has none until it is measured.
+# third, "held-out-3" (people_ho3.py), has figures for its two ICPs,
+# recorded after its measurement of 2026-12-07.
 cat > gate.sh <<'GATE'
 set -eu
 : > "ev.${1%.ndjson}.splits.ndjson"

@@ -83,7 +83,8 @@ utf8_seq(ptr p, ptr e)
 }
 
 /* Passes the string whose opening quote is at p; returns the byte after
- * its closing quote, or NULL; *esc set when it holds escapes. */
+ * its closing quote, or NULL; *esc set when it holds escapes, to 2 when
+ * one of them is \u0000 (a NUL jansson refuses in a key). */
 static ptr
 string_end(ptr p, ptr e, uint8_t *esc)
 {
@@ -145,7 +146,7 @@ special:
 		}
 		if (*p != '\\')
 			continue;
-		*esc = 1;
+		*esc |= 1;
 		if (++p >= e)
 			return NULL;
 		switch (*p) {
@@ -156,6 +157,8 @@ special:
 
 			if (u < 0 || (u >= 0xdc00 && u <= 0xdfff))
 				return NULL;
+			if (u == 0)
+				*esc |= 2;
 			p += 4;
 			if (u >= 0xd800 && u <= 0xdbff) {
 				long u2;
@@ -209,21 +212,7 @@ decode(const char *s, size_t n, char *out)
 			u = 0x10000 + ((u - 0xd800) << 10) + ((unsigned long)hex4(p + 2, e) - 0xdc00);
 			p += 6;
 		}
-		if (u < 0x80) {
-			out[k++] = (char)u;
-		} else if (u < 0x800) {
-			out[k++] = (char)(0xc0 | u >> 6);
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		} else if (u < 0x10000) {
-			out[k++] = (char)(0xe0 | u >> 12);
-			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		} else {
-			out[k++] = (char)(0xf0 | u >> 18);
-			out[k++] = (char)(0x80 | (u >> 12 & 0x3f));
-			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		}
+		k += lq_utf8_put(out + k, u);
 	}
 	out[k] = '\0';
 	return k;
@@ -398,7 +387,8 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 			if (obj) {
 				ptr q;
 
-				if (p >= e || *p != '"' || (q = string_end(p, e, &kesc)) == NULL)
+				/* jansson refuses a key holding a NUL */
+				if (p >= e || *p != '"' || (q = string_end(p, e, &kesc)) == NULL || (kesc & 2))
 					return NULL;
 				ko = (uint32_t)(p + 1 - base);
 				kl = (uint32_t)(q - p - 2);

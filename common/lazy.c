@@ -634,7 +634,6 @@ decode_string(struct lq_buf *b, ptr s, size_t n)
 	while (p < e) {
 		unsigned u, u2;
 		char out[4];
-		size_t k = 0;
 
 		if (*p != '\\') {
 			lq_buf_addc(b, *p++);
@@ -657,22 +656,7 @@ decode_string(struct lq_buf *b, ptr s, size_t n)
 			p += 6;
 			u = 0x10000 + ((u - 0xd800) << 10) + (u2 - 0xdc00);
 		}
-		if (u < 0x80) {
-			out[k++] = (char)u;
-		} else if (u < 0x800) {
-			out[k++] = (char)(0xc0 | u >> 6);
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		} else if (u < 0x10000) {
-			out[k++] = (char)(0xe0 | u >> 12);
-			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		} else {
-			out[k++] = (char)(0xf0 | u >> 18);
-			out[k++] = (char)(0x80 | (u >> 12 & 0x3f));
-			out[k++] = (char)(0x80 | (u >> 6 & 0x3f));
-			out[k++] = (char)(0x80 | (u & 0x3f));
-		}
-		lq_buf_add(b, out, k);
+		lq_buf_add(b, out, lq_utf8_put(out, u));
 	}
 }
 

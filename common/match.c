@@ -1451,6 +1451,31 @@ neg_later(char **w, size_t from, size_t nw)
 	return 0;
 }
 
+/* The codes of *in not in *out (" fr  de "), or NULL; *excluded gets
+ * *out's, or NULL. Frees both buffers. */
+static char *
+places_less(struct lq_buf *in, struct lq_buf *out, char **excluded)
+{
+	struct lq_buf keep = LQ_BUF_INIT;
+
+	if (in->len && out->len) {
+		char *save = NULL;
+
+		for (char *c = strtok_r(in->data, " ", &save); c; c = strtok_r(NULL, " ", &save)) {
+			char code[24];
+
+			snprintf(code, sizeof code, " %s ", c);
+			if (strstr(out->data, code) == NULL)
+				lq_buf_adds(&keep, code);
+		}
+		lq_buf_free(in);
+		*in = keep;
+	}
+	*excluded = out->len ? lq_buf_detach(out) : NULL;
+	lq_buf_free(out);
+	return in->len ? lq_buf_detach(in) : NULL;
+}
+
 /* 1 if the clause w[0..nw) is a negation that names no place: a "before"
  * phrase anywhere or an "after" one, and no place (the head of a list of
  * what is not wanted). */
@@ -1479,7 +1504,7 @@ static char *
 places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
     struct lq_buf *in_names, struct lq_buf *out_names, int *outside)
 {
-	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
+	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT;
 	char *t, *save = NULL;
 
 	*excluded = NULL;
@@ -1570,22 +1595,7 @@ places_split(const char *text, char *const *also_excluded, size_t n_also, char *
 	}
 	free(t);
 	/* a place both named and excluded ("Europe, but not Switzerland") is excluded */
-	if (in.len && out.len) {
-		char *save2 = NULL;
-
-		for (char *c = strtok_r(in.data, " ", &save2); c; c = strtok_r(NULL, " ", &save2)) {
-			char code[24];
-
-			snprintf(code, sizeof code, " %s ", c);
-			if (strstr(out.data, code) == NULL)
-				lq_buf_adds(&keep, code);
-		}
-		lq_buf_free(&in);
-		in = keep;
-	}
-	*excluded = out.len ? lq_buf_detach(&out) : NULL;
-	lq_buf_free(&out);
-	return in.len ? lq_buf_detach(&in) : NULL;
+	return places_less(&in, &out, excluded);
 }
 
 char *
@@ -1634,27 +1644,12 @@ places_add_named(struct lq_buf *b, char *const *names, size_t n)
 char *
 lq_places_regions(char *const *include, size_t n_in, char *const *exclude, size_t n_out, char **excluded)
 {
-	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT, keep = LQ_BUF_INIT;
+	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT;
 
 	places_add_named(&in, include, n_in);
 	places_add_named(&out, exclude, n_out);
 	/* "Europe" less "Switzerland" */
-	if (in.len && out.len) {
-		char *save = NULL;
-
-		for (char *c = strtok_r(in.data, " ", &save); c; c = strtok_r(NULL, " ", &save)) {
-			char code[24];
-
-			snprintf(code, sizeof code, " %s ", c);
-			if (strstr(out.data, code) == NULL)
-				lq_buf_adds(&keep, code);
-		}
-		lq_buf_free(&in);
-		in = keep;
-	}
-	*excluded = out.len ? lq_buf_detach(&out) : NULL;
-	lq_buf_free(&out);
-	return in.len ? lq_buf_detach(&in) : NULL;
+	return places_less(&in, &out, excluded);
 }
 
 char *

@@ -87,6 +87,10 @@ void lq_seterr(char *err, size_t errlen, const char *fmt, ...)
  * nothing above U+10FFFF), else 0. NUL bytes are allowed. */
 int lq_utf8_valid(const char *s, size_t n);
 
+/* Writes code point u (at most U+10FFFF) as UTF-8 at out, which has room
+ * for 4 bytes; returns the number of bytes written (1 to 4). */
+size_t lq_utf8_put(char *out, unsigned long u);
+
 /* Monotonic clock in seconds. */
 double lq_now(void);
 

@@ -729,6 +729,19 @@ map_run(struct lq_buf *b, const unsigned char *s, size_t n)
 	return k < 0 ? -1 : 0;
 }
 
+/* 1 if code point cp is written without spaces between words: Han,
+ * Hiragana, Katakana (with its half-width forms) and Hangul. Where such a
+ * run meets Latin letters or digits lq_fold puts a word boundary:
+ * "SaaSプロダクト開発とSRE" holds the words "saas" and "sre". */
+static int
+unspaced_script(utf8proc_int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x31f0 && cp <= 0x31ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xff66 && cp <= 0xff9f) ||
+	    (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) || (cp >= 0x3130 && cp <= 0x318f) ||
+	    (cp >= 0x20000 && cp <= 0x2fa1f);
+}
+
 /* Folding is what utf8proc_map (NFKC, case fold, marks stripped) makes of
  * the whole text, then the word loop below. ASCII is its own NFKC form
  * and needs no composition with a neighbour once marks are stripped, so
@@ -771,13 +784,21 @@ lq_fold(const char *s)
 	} else
 		len = (size_t)(a - src);
 
-	char *out = lq_xmalloc(len + 1), *o = out;
+	/* twice the length at most: a boundary between scripts adds a space
+	 * before a character of at least one byte */
+	char *out = lq_xmalloc(2 * len + 1), *o = out;
 	size_t i = 0;
+	int unspaced = 0;	/* the last word character was of an unspaced script */
 
 	while (i < len) {
 		unsigned c = src[i];
 		char f0;
 
+		if (fold_alnum[c]) {
+			if (unspaced && o > out && o[-1] != ' ')
+				*o++ = ' ';
+			unspaced = 0;
+		}
 		/* a run of letters and digits (src[len] is the NUL, which ends
 		 * it) */
 		while ((f0 = fold_alnum[c]) != 0) {
@@ -811,6 +832,14 @@ lq_fold(const char *s)
 		if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
 		    (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO) ||
 		    cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC) {
+			int u = unspaced_script(cp);
+
+			/* a mark (Mn, Mc) stays with its letter */
+			if (cat != UTF8PROC_CATEGORY_MN && cat != UTF8PROC_CATEGORY_MC) {
+				if (u != unspaced && o > out && o[-1] != ' ')
+					*o++ = ' ';
+				unspaced = u;
+			}
 			memcpy(o, src + i, (size_t)k);
 			o += k;
 		} else if (o > out && o[-1] != ' ') {

@@ -10,6 +10,21 @@
 
 #include "util.h"
 
+/* Scripts written without spaces between words (Han, kana, Hangul): a
+ * word boundary where they meet another script's letters or digits. */
+static int
+oracle_unspaced(utf8proc_int32_t cp)
+{
+	static const utf8proc_int32_t r[][2] = { { 0x3040, 0x30ff }, { 0x31f0, 0x31ff }, { 0x3400, 0x4dbf },
+		{ 0x4e00, 0x9fff }, { 0xf900, 0xfaff }, { 0xff66, 0xff9f }, { 0xac00, 0xd7af }, { 0x1100, 0x11ff },
+		{ 0x3130, 0x318f }, { 0x20000, 0x2fa1f } };
+
+	for (size_t i = 0; i < sizeof r / sizeof *r; i++)
+		if (cp >= r[i][0] && cp <= r[i][1])
+			return 1;
+	return 0;
+}
+
 static char *
 fold_oracle(const char *s)
 {
@@ -27,12 +42,13 @@ fold_oracle(const char *s)
 		    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 	const unsigned char *src = n >= 0 && m ? m : (const unsigned char *)s;
 	size_t len = strlen((const char *)src), i = 0;
-	char *out = lq_xmalloc(len + 1), *o = out;
+	char *out = lq_xmalloc(2 * len + 1), *o = out;
+	int last = 0;	/* the script of the last letter or digit: 1 unspaced */
 
 	while (i < len) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
-		int word;
+		int word, mark = 0;
 
 		if (src[i] < 0x80) {
 			cp = src[i];
@@ -49,9 +65,16 @@ fold_oracle(const char *s)
 		else {
 			utf8proc_category_t c = utf8proc_category(cp);
 
+			mark = c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 			word = (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) ||
-			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) ||
-			    c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+			    (c >= UTF8PROC_CATEGORY_ND && c <= UTF8PROC_CATEGORY_NO) || mark;
+		}
+		if (word && !mark && cp != '&' && cp != '+') {
+			int u = oracle_unspaced(cp);
+
+			if (u != last && o > out && o[-1] != ' ')
+				*o++ = ' ';
+			last = u;
 		}
 		if (word) {
 			if (cp < 0x80)

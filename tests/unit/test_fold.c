@@ -65,6 +65,7 @@ main(int argc, char **argv)
 		"AT&T", "&lead", "lead&", "a & b", "a&&b", "a&+b", "C++ dev", "a+", "+a", "x&\xc3\xa9", "x&\xcc\x81y",
 		"‐hyphen‑nb", "tab\tnew\nline", "\xc2\xa0nbsp\xc2\xa0", "\xe2\x80\x8b zero width \xe2\x80\x8d",
 		"\xef\xbb\xbf BOM", "ǅ ǆ Ǆ", "ﷺ", "ﬀ ﬃ", "Ⅻ ⅻ", "㍿", "\xe1\xba\x9e", "Å Å Å",
+		"SaaSプロダクト開発とSRE", "開発部長CTO", "AI事業部", "ｶﾞSaaS", "한국SaaS기업", "C++エンジニア", "R&D部門", "60名の開発組織",
 	};
 	char buf[512];
 

@@ -483,6 +483,24 @@ main(int argc, char **argv)
 	CHECK(!lq_has_phrase(s, "close and caf"));
 	free(s);
 
+	t_begin("Latin words inside Japanese, Chinese or Korean text are words of their own");
+	s = lq_fold("クラウドSaaSの開発チームとSREを統括");
+	CHECK(lq_has_phrase(s, "SaaS"));
+	CHECK(lq_has_phrase(s, "sre"));
+	CHECK(!lq_has_phrase(s, "saasの"));
+	free(s);
+	s = lq_fold("物流DX推進室 | Kubernetes導入");
+	CHECK(lq_has_phrase(s, "dx"));
+	CHECK(lq_has_phrase(s, "kubernetes"));
+	free(s);
+	CHECK(strchr((s = lq_fold("株式会社ナレッジ")), ' ') == NULL);	/* one script: one word, as before */
+	free(s);
+	CHECK_STR((s = lq_fold("Café-Ü")), "cafe u");	/* Latin scripts unchanged */
+	free(s);
+	CHECK(lq_company_groups("フィンテック企業のCFO | B2B SaaSプラットフォーム", NULL) & lq_industry_groups("software"));
+	CHECK(lq_company_groups("AIスタートアップ", NULL) == lq_industry_groups("artificial intelligence"));
+	CHECK(lq_company_groups("한국SaaS기업", NULL) & lq_industry_groups("software"));
+
 	t_begin("a needle made once (lq_phrase_needle) finds what lq_has_phrase finds");
 	{
 		static const char *const hays[] = { "Owns FP&A, the month-end close and Café budgets",

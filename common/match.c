@@ -557,6 +557,198 @@ lq_notes_influencers(const char *notes, char ***out)
 	return n;
 }
 
+/* titles.vocab's [background]: the phrases that say where an ICP's buyer
+ * comes from ("who comes from engineering or research", "qui vient de
+ * l'ingénierie", "der selbst aus Entwicklung oder Forschung kommt"),
+ * folded, with where the fields are: after the phrase, or before it back
+ * to a start word (from, aus). Loaded apart (only score reads it). */
+static pthread_once_t bg_once = PTHREAD_ONCE_INIT;
+static struct {
+	char *phrase, *start;	/* start: NULL for "after" */
+} *bg_cues;
+static size_t n_bg_cues;
+
+static void
+bg_load(void)
+{
+	const struct lq_vocab_table *t = lq_vocab_need(lq_vocab(), "titles.background", 2, 3);
+
+	pthread_once(&infl_once, infl_load);	/* its grammar cuts the fields */
+	bg_cues = lq_xcalloc(t->n + 1, sizeof *bg_cues);
+	for (size_t i = 0; i < t->n; i++) {
+		const char *k = t->rec[i].f[1];
+
+		bg_cues[i].phrase = folded(&t->rec[i], 0);
+		if (strcmp(k, "before") == 0) {
+			if (t->rec[i].n < 3 || t->rec[i].f[2][0] == '\0')
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: 'before' needs the word the fields "
+				    "start after", t->rec[i].file, t->rec[i].line);
+			bg_cues[i].start = folded(&t->rec[i], 2);
+		} else if (strcmp(k, "after") != 0) {
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: '%s' is not after or before",
+			    t->rec[i].file, t->rec[i].line, k);
+		}
+	}
+	n_bg_cues = t->n;
+}
+
+/* At most this many words after (or before) a background phrase. */
+#define BG_WORDS 6
+
+/* Appends the field words of w[from..to) to *r: every word that is no
+ * link, article, verb or relative word of [influencer-grammar], of four
+ * letters or more; a relative word or a verb ends them. */
+static size_t
+bg_fields(char **w, size_t from, size_t to, char ***r, size_t n)
+{
+	for (size_t i = from; i < to && i < from + BG_WORDS; i++) {
+		int k = infl_kind(w[i]);
+
+		if (k == 'e' || k == 'v')
+			break;
+		if (k || strlen(w[i]) < 4)
+			continue;
+		*r = lq_xreallocarray(*r, n + 2, sizeof **r);
+		(*r)[n++] = lq_xstrdup(w[i]);
+		(*r)[n] = NULL;
+	}
+	return n;
+}
+
+size_t
+lq_notes_background(const char *notes, const char *const *targets, size_t ntargets, char ***out)
+{
+	char **r = NULL;
+	size_t n = 0;
+	char *txt, *save = NULL;
+
+	*out = NULL;
+	if (notes == NULL || *notes == '\0' || ntargets == 0)
+		return 0;
+	pthread_once(&bg_once, bg_load);
+	txt = lq_xstrdup(notes);
+	for (char *sent = strtok_r(txt, ".;!?\n", &save); sent; sent = strtok_r(NULL, ".;!?\n", &save)) {
+		char *f = lq_fold(sent), **w;
+		int buyer = 0;
+		size_t nw;
+
+		/* a sentence about the buyer: it names a target title */
+		for (size_t i = 0; i < ntargets && !buyer; i++) {
+			char *t = lq_fold(targets[i]);
+
+			buyer = *t && lq_has_needle(f, t);
+			free(t);
+		}
+		if (!buyer) {
+			free(f);
+			continue;
+		}
+		/* the clause: a comma or a bracket ends it as a full stop does */
+		for (char *q = sent; *q; q++)
+			if (*q == ',' || *q == '(' || *q == ')')
+				*q = '|';
+		free(f);
+		for (char *cl = sent, *e; cl; cl = e ? e + 1 : NULL) {
+			e = strchr(cl, '|');
+			if (e)
+				*e = '\0';
+			f = lq_fold(cl);
+			nw = split(f, &w);
+			for (size_t c = 0; c < n_bg_cues; c++) {
+				char **pw, *pd = lq_xstrdup(bg_cues[c].phrase);
+				size_t np = split(pd, &pw);
+
+				for (size_t i = 0; np && i + np <= nw; i++) {
+					size_t k = 0;
+
+					while (k < np && strcmp(w[i + k], pw[k]) == 0)
+						k++;
+					if (k < np)
+						continue;
+					if (bg_cues[c].start == NULL) {
+						n = bg_fields(w, i + np, nw, &r, n);
+					} else {
+						size_t b = i;
+
+						while (b > 0 && strcmp(w[b - 1], bg_cues[c].start) != 0)
+							b--;
+						if (b > 0 && i - b <= BG_WORDS)
+							n = bg_fields(w, b, i, &r, n);
+					}
+				}
+				free(pw);
+				free(pd);
+			}
+			free(w);
+			free(f);
+		}
+	}
+	free(txt);
+	*out = r;
+	return n;
+}
+
+/* 1 if folded word a shares a stem with the field word b: a common start
+ * of at least five letters and of all but the last four of b
+ * ("engineer" and "engineering", "forscher" and "forschung"; not
+ * "investor" and "investigacion"). */
+static int
+same_stem(const char *a, const char *b)
+{
+	size_t lb = strlen(b), k = 0, need = lb > 9 ? lb - 4 : 5;
+
+	while (a[k] && a[k] == b[k])
+		k++;
+	return k >= need;
+}
+
+/* 1 if a word of folded text a shares a stem with a word of b (the
+ * field's). */
+static int
+words_meet(const char *a, const char *b)
+{
+	char *x = lq_xstrdup(a), *y = lq_xstrdup(b), **wa, **wb;
+	size_t na = split(x, &wa), nb = split(y, &wb);
+	int r = 0;
+
+	for (size_t i = 0; i < na && !r; i++)
+		for (size_t j = 0; j < nb && !r; j++)
+			r = same_stem(wa[i], wb[j]);
+	free(wa);
+	free(wb);
+	free(x);
+	free(y);
+	return r;
+}
+
+int
+lq_background_meets(const char *title, char *const *fields, size_t n)
+{
+	struct lq_title t;
+	char *ft;
+	int r = 0;
+
+	if (title == NULL || *title == '\0')
+		return 0;
+	ft = lq_fold(title);
+	lq_title_analyse(title, &t);
+	for (size_t i = 0; i < n && !r; i++) {
+		struct lq_title g;
+
+		lq_title_analyse(fields[i], &g);
+		/* the field's own word or its English form, or its function
+		 * ("engineering": technology, so a former CTO) */
+		r = words_meet(ft, fields[i]) || words_meet(t.canon, g.canon) ||
+		    (g.fn && t.fn && (g.fn & t.fn) && !(t.fn & LQ_FN_RECRUITING));
+		free(g.canon);
+		if (r)
+			r = (int)i + 1;
+	}
+	free(t.canon);
+	free(ft);
+	return r;
+}
+
 /* places.vocab: each phrase folded, with its codes as " fr be " (a
  * space before and after each code); loaded apart like first-person. */
 static pthread_once_t place_once = PTHREAD_ONCE_INIT;

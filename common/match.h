@@ -196,6 +196,22 @@ size_t lq_places_said(const char *text, char ***wanted, char ***excluded, size_t
  * NULL-terminated *out (free each and it); returns their number. */
 size_t lq_notes_influencers(const char *notes, char ***out);
 
+/* Where an ICP's notes say its buyer comes from: in a sentence that names
+ * one of the target titles, the words after a phrase of titles.vocab's
+ * [background] ("The buyer is the founder or CTO ... who comes from
+ * engineering or research" gives "engineering" and "research"; "qui vient
+ * de l'ingénierie", "der selbst aus Entwicklung oder Forschung kommt"),
+ * folded, into a NULL-terminated *out (free each and it); returns their
+ * number. */
+size_t lq_notes_background(const char *notes, const char *const *targets, size_t ntargets, char ***out);
+
+/* Whether a (former) job title shows one of those fields: a word of the
+ * title or of its English form shares a stem with the field's ("Senior
+ * Mobile Engineer" and "engineering", "Doctoral Researcher" and
+ * "research"), or the two share a function of the title lexicon (a former
+ * CTO and "engineering"). Returns the field's index + 1, or 0. */
+int lq_background_meets(const char *title, char *const *fields, size_t n);
+
 /* 1 if the place lists a and b (lq_places) share a place. */
 int lq_places_meet(const char *a, const char *b);
 

@@ -81,6 +81,9 @@ structured_version(void)
 #define W_INDUSTRY 0.4
 #define W_COMPANY 0.3
 #define W_KEYWORDS 0.3
+/* ... and the buyer's background, when the ICP's notes name one ("who
+ * comes from engineering or research"): the lead's earlier positions. */
+#define W_BACKGROUND 0.3
 /* The context can lift a matching title from 35% to 100% of its value. */
 #define CONTEXT_FLOOR 0.35
 /* A title this close to an excluded one (and closer than to any target)
@@ -435,6 +438,10 @@ static unsigned char *kw_neutral;
  * weighing in on the purchase (lq_notes_influencers) */
 static size_t n_targets, n_titles;
 static struct lq_strv all_titles;
+/* the fields the ICP's notes say its buyer comes from
+ * (lq_notes_background) */
+static char **bg_fields;
+static size_t n_bg_fields;
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -595,6 +602,8 @@ structured_open(void)
 		free(inf);
 	}
 	n_titles = all_titles.n;
+	n_bg_fields = lq_notes_background(icp->notes, (const char *const *)icp->target_titles.v, n_targets,
+	    &bg_fields);
 	titles = crit_new(&all_titles, 1);
 	champion_weights();
 	excludes = crit_new(&icp->exclude_titles, 1);
@@ -630,6 +639,9 @@ struct lead {
 	int prose;			/* the profile has words beyond titles and headline */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
+	int bg;				/* the ICP's background: -1 unknown (no earlier position), 0 not
+					   shown, else the field's index + 1 */
+	char *bg_title;			/* the earlier title that shows it, or the first one; owned */
 	const char *guess;		/* an encoder-only label too close to its runner-up, */
 	char runner[LQ_LABEL_MAX_LEN + 1];	/* ... and that runner-up: the industry counts only as
 					   far as both agree */
@@ -1097,6 +1109,18 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	}
 
 	industry_evidence(l, rec, &p);
+	/* the buyer's background the notes ask for, in the earlier positions */
+	l->bg = -1;
+	for (i = 0; n_bg_fields && i < p.npos && l->bg <= 0; i++)
+		if (!p.pos[i].current && nonempty(p.pos[i].title)) {
+			int m = lq_background_meets(p.pos[i].title, bg_fields, n_bg_fields);
+
+			if (l->bg < 0 || m) {
+				l->bg = m;
+				free(l->bg_title);
+				l->bg_title = lq_xstrdup(p.pos[i].title);
+			}
+		}
 	if (icp_places || icp_no_places) {
 		const char *at = lq_rec_str(rec, "location");
 		const char *country = p.country;
@@ -1154,6 +1178,7 @@ lead_free(struct lead *l)
 	free(l->headline_title);
 	free(l->profile_industry);
 	free(l->company_words);
+	free(l->bg_title);
 	free(l->places);
 	free(l->where);
 	free(l->text);
@@ -1507,6 +1532,27 @@ structured_one(struct lead *l, const float *vec)
 				    l->lang, icp_lang);
 			else
 				lq_buf_adds(&why, "keywords unknown (no profile text beyond the titles; not counted)");
+		}
+	}
+
+	/* Background: what the lead did before, against where the notes say
+	 * the buyer comes from; no earlier position is no evidence. */
+	if (n_bg_fields) {
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		if (l->bg >= 0) {
+			C += W_BACKGROUND * (l->bg > 0);
+			Cw += W_BACKGROUND;
+			json_object_set_new(comp, "background", json_pack("{s:i,s:s,s:s?}", "value", l->bg > 0,
+			    "lead", l->bg_title, "field", l->bg > 0 ? bg_fields[l->bg - 1] : NULL));
+			if (l->bg > 0)
+				lq_buf_addf(&why, "background: %s ~ %s", l->bg_title, bg_fields[l->bg - 1]);
+			else
+				lq_buf_addf(&why, "background: %s, not %s", l->bg_title, bg_fields[0]);
+		} else {
+			json_object_set_new(comp, "background", json_pack("{s:n,s:n,s:n}", "value", "lead",
+			    "field"));
+			lq_buf_adds(&why, "background unknown (no earlier position; not counted)");
 		}
 	}
 

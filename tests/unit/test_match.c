@@ -301,6 +301,48 @@ main(int argc, char **argv)
 		CHECK(lq_notes_influencers(NULL, &r) == 0 && r == NULL);
 	}
 
+	t_begin("notes: where the buyer comes from (titles.vocab [background])");
+	{
+		static const char *const tt[] = { "Owner", "Head of Product" };
+		char **r;
+		size_t n = lq_notes_background("Tidemark sells lab notebooks. The buyer is the owner or head of "
+		    "product of a small biotech, who comes from chemistry or biology, and signs alone.", tt, 2, &r);
+
+		CHECK(n == 2 && strcmp(r[0], "chemistry") == 0 && strcmp(r[1], "biology") == 0);
+		CHECK(lq_background_meets("Research Chemist", r, n) == 1);	/* a stem: chemist */
+		CHECK(lq_background_meets("Biologiste moléculaire", r, n) == 2);
+		CHECK(lq_background_meets("Account Manager", r, n) == 0);
+		CHECK(lq_background_meets("", r, n) == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		/* French, Spanish, German: after the phrase, or between "aus" and the verb */
+		static const char *const fr[] = { "Gérant" }, *const de[] = { "Geschäftsführer" };
+		n = lq_notes_background("Le client est le gérant d'une PME qui vient de la finance ou de l'audit.", fr,
+		    1, &r);
+		CHECK(n == 2 && strcmp(r[0], "finance") == 0 && strcmp(r[1], "audit") == 0);
+		CHECK(lq_background_meets("Chief Financial Officer", r, n) == 1);	/* the function: finance */
+		CHECK(lq_background_meets("Werkstudent Marketing", r, n) == 0);
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		n = lq_notes_background("Käufer ist der Geschäftsführer, der selbst aus dem Vertrieb kommt.", de, 1, &r);
+		CHECK(n == 1 && strcmp(r[0], "vertrieb") == 0);
+		CHECK(lq_background_meets("Vertriebsleiter", r, n) == 1);
+		CHECK(lq_background_meets("Head of Sales", r, n) == 1);	/* Vertrieb is sales */
+		for (size_t i = 0; i < n; i++)
+			free(r[i]);
+		free(r);
+		/* a sentence that names no target title says nothing of the buyer */
+		CHECK(lq_notes_background("Demand comes from retailers. The owner signs.", fr, 1, &r) == 0 && r == NULL);
+		CHECK(lq_notes_background("Demand comes from retailers. The owner signs.", tt, 2, &r) == 0);
+		CHECK(lq_notes_background(NULL, tt, 2, &r) == 0 && r == NULL);
+		/* stems: a long common start, not a short one */
+		char *inv[] = { "investigacion" };
+		CHECK(lq_background_meets("Investigador principal", inv, 1) == 1);
+		CHECK(lq_background_meets("Angel Investor", inv, 1) == 0);
+	}
+
 	t_begin("places: what notes and locations name (places.vocab)");
 	{
 		char *want = lq_places("Cibles : loueurs en France (DOM compris), en Belgique, en Suisse, au Québec "

@@ -744,8 +744,8 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, seg);
 			after = core && strcasestr(seg, core);	/* a product only right after its company */
-		} else {
-			after = 0;
+		} else if (!names_title(seg)) {
+			after = 0;	/* a title between keeps it: "CFO @ Chmurex | Dyrektor Finansowy | SaaS" */
 		}
 	}
 	free(core);

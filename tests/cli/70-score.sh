@@ -344,13 +344,18 @@ ok 'evidence: the lead with nothing known about its company scores above the one
 # The company's own words, without a LinkedIn industry: a product named
 # right after the company in the headline, a summary sentence naming the
 # company (not one about the person's own duties), an industry inside a
-# compound company name; a head count in the person's language.
+# compound company name; a head count in the person's language; a
+# product after the company with a title segment between ("CFO @ X |
+# Dyrektor Finansowy | B2B SaaS"), but not a segment with no company
+# before it.
 cat > words.ndjson <<'EOF'
 {"id":"product","status":"enriched","name":"A B","headline":"CFO at Featherly | serverless Postgres for edge apps","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
 {"id":"sentence","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Keystone is a secrets manager developers like.","positions":[{"title":"CFO","companyName":"Keystone Ltd","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
 {"id":"duties","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"At Tallyline I run finance, software and payments.","positions":[{"title":"CFO","companyName":"Tallyline","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
 {"id":"compound","status":"enriched","name":"A B","headline":"CFO","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B","summary":"Kaufmännischer Leiter, 420 MA.","positions":[{"title":"CFO","companyName":"Ennstal Werkzeugmaschinen GmbH","timePeriod":{"startDate":{"year":2022,"month":1}}}]}}
 {"id":"dot","status":"enriched","name":"A B","headline":"CFO @ Pendulo · Organiser of the Zurich Platform Meetup","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+{"id":"between","status":"enriched","name":"A B","headline":"CFO @ Brzozex | Dyrektor Finansowy | B2B SaaS","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
+{"id":"alone","status":"enriched","name":"A B","headline":"CFO | B2B SaaS fan","current_job_titles":["CFO"],"profile":{"firstName":"A","lastName":"B"}}
 EOF
 expect 'evidence: the company'"'"'s product after its name, a sentence naming it (not the person'"'"'s duties), an industry inside a compound name, a head count in German' \
 	'score "$S/icp-finance.json" < words.ndjson 2>/dev/null | jq -r "[.id, .components.industry.value, .components.industry.source, .components.company_type.lead] | @tsv"' <<-'EOF'
@@ -359,6 +364,8 @@ expect 'evidence: the company'"'"'s product after its name, a sentence naming it
 	duties		none	unknown
 	compound	0	company	mid-market
 	dot		none	unknown
+	between	1	company	unknown
+	alone		none	unknown
 	EOF
 # Titles (issue 13): the headline's title is read beside the position
 # titles (the better wins); a retired, former or aspiring headline makes

@@ -171,6 +171,22 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Travel Arrangements")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Location de voitures")) == 0);
 
+	t_begin("industries: what a software or AI company makes, machine-building words, cyber in a name");
+	{
+		unsigned sw = lq_industry_groups("Software Development"), ai = lq_industry_groups("Artificial Intelligence");
+		unsigned mf = lq_industry_groups("Maschinenbau"), sec = lq_industry_groups("Cybersecurity");
+
+		CHECK(lq_company_groups("Tollgate - feature flags for game studios", NULL) & sw);
+		CHECK(lq_company_groups("Murmur (speech models for call centres)", NULL) & ai);
+		CHECK(lq_company_groups("Lexwise: language models for contract review", NULL) & ai);
+		CHECK(lq_company_groups("Oberpfalz Getriebe GmbH", NULL) == mf);
+		CHECK(lq_company_groups("Saale Wälzlager AG", NULL) == mf);
+		CHECK(lq_company_groups("Cyberhafen", NULL) == sec);	/* a stem inside a name */
+		CHECK(lq_company_groups("Cyber Kestrel Ltd", NULL) == sec);
+		CHECK(lq_company_groups("Feature Creatures Bakery", NULL) == 0);	/* no "feature flags" */
+		CHECK(lq_company_groups("Top Models Agency", NULL) != ai);	/* "models" alone says nothing of AI */
+	}
+
 	t_begin("industries: pet products, in the words of a brand's own name and headline, in nine languages");
 	{
 		unsigned pet = lq_industry_groups("Pet Products");

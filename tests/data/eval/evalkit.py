@@ -125,17 +125,12 @@ def part2(slug, **J):
     """Judgments of a person written before held-out-2 against the ICPs of
     held-out-2 (PART2_ICPS), where the default ("<no>: <NOFIT[key]>", 0)
     does not hold; applied by gen.py after every person is read."""
-    for k in J:
-        if k not in PART2_ICPS:
-            raise SystemExit("part2(%s): %s is not an ICP of held-out-2" % (slug, k))
-    if slug in PART2:
-        raise SystemExit("part2(%s) given twice" % slug)
-    PART2[slug] = J
+    _earlier("part2", PART2_ICPS, PART2, slug, J)
 
 
 def _earlier(name, icps, store, slug, J):
     """Records the judgments J of a person written before the held-out part
-    name against that part's ICPs; see part3() and part4()."""
+    name against that part's ICPs; see part2(), part3() and part4()."""
     for k in J:
         if k not in icps:
             raise SystemExit("%s(%s): %s is not an ICP of held-out-%s" % (name, slug, k, name[-1]))

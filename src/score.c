@@ -553,9 +553,35 @@ category_of(size_t *target)
 	return cat;
 }
 
+/* 1 if every word of target title j (of three letters or more) starts a
+ * word of the roles the notes name as weighing in (titles[n_targets..]):
+ * "Warehouse Manager" among "Site-level warehouse and distribution centre
+ * managers are strong champions". */
+static int
+notes_call_champion(size_t j)
+{
+	char *f = lq_fold(titles[j].s), *save = NULL;
+	int all = n_titles > n_targets, any = 0;
+
+	for (char *w = strtok_r(f, " ", &save); w && all; w = strtok_r(NULL, " ", &save)) {
+		size_t wl = strlen(w);
+		int met = 0;
+
+		if (wl < 3)
+			continue;
+		any = 1;
+		for (size_t k = n_targets; k < n_titles && !met; k++)
+			for (const char *r = titles[k].s; r && *r && !met; r += strcspn(r, " "), r += *r == ' ')
+				met = strncmp(r, w, wl) == 0;
+		all = met;
+	}
+	free(f);
+	return all && any;
+}
+
 /* tweight: CHAMPION_WEIGHT for a target title of manager level or below,
  * two or more levels under the most senior target title sharing its
- * function, else 1. */
+ * function, or one the notes call a champion too, else 1. */
 static void
 champion_weights(void)
 {
@@ -564,7 +590,13 @@ champion_weights(void)
 		int top = -1;
 
 		tweight[j] = 1;
-		if (titles[j].t.fn == 0 || titles[j].t.level < 0 || titles[j].t.level > LQ_LEVEL_MANAGER)
+		if (titles[j].t.level < 0 || titles[j].t.level > LQ_LEVEL_MANAGER)
+			continue;
+		if (notes_call_champion(j)) {
+			tweight[j] = CHAMPION_WEIGHT;
+			continue;
+		}
+		if (titles[j].t.fn == 0)
 			continue;
 		for (size_t k = 0; k < n_targets; k++)
 			if ((titles[k].t.fn & titles[j].t.fn) && titles[k].t.level > top)
@@ -1323,7 +1355,7 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
 			if (btarget < n_targets && tweight[btarget] < 1) {
 				json_object_set_new(json_object_get(comp, "title"), "champion", json_true());
-				lq_buf_addf(&why, " (a target below the ICP's senior one: x %.2f)", CHAMPION_WEIGHT);
+				lq_buf_addf(&why, " (a champion's target, not the buyer's: x %.2f)", CHAMPION_WEIGHT);
 			}
 			if (btarget >= n_targets) {
 				json_object_set_new(json_object_get(comp, "title"), "influencer", json_true());

@@ -459,6 +459,20 @@ expect 'titles: a manager-level target two levels under the senior target of its
 ok 'titles: ... and alone among the targets it counts whole' \
 	'echo "{\"client\": \"C\", \"target_titles\": [\"Financial Controller\"]}" > champ1.json &&
 	 score champ1.json < champ.ndjson 2>/dev/null | jq -se ".[0].components.title.value == 1"'
+# A target the notes also call a champion ("Shop-floor dispatch managers
+# are champions" beside the target "Dispatch Manager") counts x0.75 too,
+# even one level under the senior target; a senior target is never one.
+echo '{"client": "D", "target_titles": ["Head of Transport", "Dispatch Manager"], "notes": "We sell route planning. Shop-floor dispatch managers are champions."}' > champ2.json
+echo '{"client": "D", "target_titles": ["Head of Transport", "Dispatch Manager"], "notes": "We sell route planning."}' > champ3.json
+printf '%s\n' '{"id":"disp","status":"enriched","current_job_titles":["Dispatch Manager"]}' \
+	'{"id":"head","status":"enriched","current_job_titles":["Head of Transport"]}' > champ2.ndjson
+expect 'titles: a manager-level target the notes call a champion counts x0.75' \
+	'score champ2.json < champ2.ndjson 2>/dev/null | jq -r "[.id, .components.title.value, (.components.title.champion // false)] | @tsv"' <<-'EOF'
+	disp	0.75	true
+	head	1	false
+	EOF
+ok 'titles: ... and whole when the notes call nobody a champion' \
+	'score champ3.json < champ2.ndjson 2>/dev/null | jq -se ".[0].components.title.value == 1"'
 # Titles in languages the lexicon once lacked (issue 13): Nordic, Polish,
 # German and Dutch compounds, with no English headline to help.
 echo '{"client": "L", "target_titles": ["CFO", "CEO", "Head of Marketing"]}' > langs.json

@@ -1533,10 +1533,19 @@ places_split(const char *text, char *const *also_excluded, size_t n_also, char *
 	 * US; "...: startups fuera de España" is two negations and wants
 	 * Spain). */
 	int header = 0;
+	/* In Portuguese "no" is "in the" ("no Brasil"), never a negation */
+	char *whole = lq_fold(text ? text : "");
+	const char *lang = lq_text_language(whole);
+	int pt = lang && strcmp(lang, "portuguese") == 0;
 
+	free(whole);
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;
+
+		for (size_t i = 0; pt && i < nw; i++)
+			if (strcmp(w[i], "no") == 0)
+				w[i] = (char *)"em";
 		char delim = text ? text[(size_t)(c - t) + strlen(c)] : '\0';
 		int governed = header, flip = 0;
 

@@ -40,6 +40,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
+	**self_desc, **list_continues, **drop_topic,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -66,7 +67,9 @@ static const struct {
 	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
 	{ "icp-cues.quality-words", &quality_words }, { "icp-cues.more-than", &more_than },
 	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
-	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places }
+	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places },
+	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
+	{ "icp-cues.drop-topic", &drop_topic }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -79,6 +82,8 @@ static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 /* A lukewarm word counts only in a clause this short ("meh", "sort of"):
  * in a longer one it is a figure of speech ("it's sort of a CRM"). */
+/* How far after "we're a" the client's own company's words reach. */
+#define SELF_WORDS 4
 #define LUKEWARM_MAX_WORDS 4
 /* How far a negation before a name reaches, and a dismissal after it
  * (words): "we don't really sell to X" / "X are a waste of time". */
@@ -644,6 +649,8 @@ title_head(const char *w)
 	return in_list(sg, title_heads) || in_list(w, title_heads);
 }
 
+static int number_word(const char *w);
+
 /* A word that may describe a title's function ("legal", "fleet", "OT"). */
 static int
 modifier_word(const char *w)
@@ -652,7 +659,7 @@ modifier_word(const char *w)
 
 	singular(w, sg, sizeof sg);
 	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
-	    && !numeric(w) && strlen(w) > 1;
+	    && !numeric(w) && number_word(w) < 0 && strlen(w) > 1;	/* "eighty technicians" is a head count */
 }
 
 /* Does a lexicon title start at word w? */
@@ -894,7 +901,11 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			continue;
 		/* a head-count unit of company-sizes.vocab ("people", "staff", "FTEs"), or "50 plus ..." */
 		up = phrase_from(t, nt, j + 1, and_up);
-		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt))
+		/* "ten to eighty technicians", "over 200 engineers": a plural title word counts
+		 * people like "staff" after a range, a bound or a number that is no handful */
+		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt)
+		    && !(title_head(t[j + 1]) && t[j + 1][strlen(t[j + 1]) - 1] == 's'
+		    && (strict || phrase_before(t, i, more_than) || phrase_before(t, i, less_than) || a >= 10)))
 			continue;
 		last = j + 1;
 		if (b < 0) {
@@ -981,6 +992,13 @@ in_cue_at(const struct clause *c, int pos)
  * ("boutique hotels" is more than Hospitality); a phrase that is only the
  * lexicon's own words ("law firms", "software companies") stays the
  * lexicon's value. */
+/* Is word j joined to the next by a hyphen ("build-to-rent", "sales-only")? */
+static int
+hyphen_joined(const struct clause *c, int j)
+{
+	return j >= 0 && j + 1 < c->nw && c->text[c->end[j]] == '-' && c->beg[j + 1] == c->end[j] + 1;
+}
+
 static void
 company_phrases(const struct clause *c, struct span *sp, int *ns)
 {
@@ -1001,8 +1019,11 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 			int taken = 0;
 
 			/* "climbing gyms", "vehicle leasing companies": an -ing word names a kind here
-			 * ("targeting" and other verbs are [not-modifier]) */
-			if (!modifier_word(w) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
+			 * ("targeting" and other verbs are [not-modifier]); "build-to-rent operators":
+			 * the grammar words of a hyphenated compound are words of the kind */
+			int joined = hyphen_joined(c, b - 1 - m) || hyphen_joined(c, b - 2 - m);
+
+			if ((!joined && !modifier_word(w)) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
 			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
 			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
 			    || in_list(w, business_nouns) || in_list(w, supplier_words))
@@ -1630,14 +1651,16 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				} else if (in_list(next, business_nouns))
 					x->n++;	/* "retail chains": its words, for naming an exclusion */
 			}
-			if (x->kind != LQ_CRIT_TITLE || !x->keep)
-				continue;
-			/* "they're basically consultants": what someone already named is, not a criterion */
-			for (q = x->w - 1; q >= 1 && q >= x->w - 4; q--)
+			/* "they're basically consultants", "they are contractors": what someone already
+			 * named is, not a criterion */
+			for (q = x->w - 1; x->keep && x->kind != LQ_CRIT_KEYWORD && x->kind != LQ_CRIT_SIZE
+			    && q >= 1 && q >= x->w - 4; q--)
 				if (in_list(c->w[q], copulas) && in_list(c->w[q - 1], pronoun_subjects)) {
 					x->predicate = 1;
 					break;
 				}
+			if (x->kind != LQ_CRIT_TITLE || !x->keep)
+				continue;
 			/* the speaker's own people: "our CFO", "my recruiter" */
 			if (x->w > 0 && in_list(c->w[x->w - 1], own_people)) {
 				x->keep = 0;
@@ -1723,6 +1746,15 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 						break;
 					}
 			}
+		}
+		/* "We're a proptech company": the client's own company, not a criterion */
+		{
+			int at = first_of(c, self_desc, 0, &nw);
+
+			for (i = 0; at >= 0 && i < ns[k]; i++)
+				if (p[i].keep && (p[i].kind == LQ_CRIT_INDUSTRY || p[i].kind == LQ_CRIT_SIZE)
+				    && p[i].w >= at + nw && p[i].w + p[i].n <= at + nw + SELF_WORDS)
+					p[i].keep = 0;
 		}
 		for (i = 0; i < ns[k]; i++)
 			if (p[i].keep)
@@ -1928,6 +1960,29 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			nout++;
 		}
 	}
+	/* "It's not the MDs, the MD signs": a name excluded and then said again in the same
+	 * sentence is still the one excluded, not also a target */
+	{
+		size_t o, q, w = 0;
+
+		for (o = 0; o < nout; o++) {
+			int again = 0;
+
+			for (q = 0; q < o && !again && !out[o].negated && out[o].kind != LQ_CRIT_KEYWORD; q++)
+				again = out[q].negated && out[q].kind == out[o].kind && strcmp(out[q].value, out[o].value) == 0;
+			if (again)
+				continue;
+			if (w != o) {
+				int made = out[o].value == out[o].buf;
+
+				out[w] = out[o];
+				if (made)
+					out[w].value = out[w].buf;
+			}
+			w++;
+		}
+		nout = w;
+	}
 	for (k = 0; k < nc; k++)
 		clause_free(&cl[k]);
 	free(s);
@@ -2023,6 +2078,35 @@ lq_icplex_affirms(const char *sentence)
 	n = any && i == c.nw;
 	clause_free(&c);
 	return n;
+}
+
+int
+lq_icplex_continues(const char *sentence)
+{
+	struct clause c;
+	int n, r;
+
+	lex();
+	clause_init(&c, sentence);
+	r = first_of(&c, list_continues, 0, &n) == 0 && c.nw > n;
+	clause_free(&c);
+	return r;
+}
+
+int
+lq_icplex_drops_topic(const char *sentence)
+{
+	char *f;
+	int r, k, nw;
+
+	lex();
+	f = lq_fold(sentence);
+	r = contains_any(f, drop_topic) || contains_any(f, retract_before) || contains_any(f, retract_after);
+	for (k = 0; !r && retract_around[0][k]; k++)
+		r = find_words(f, retract_around[0][k], 0, &nw) >= 0 && find_words(f, retract_around[1][k], 0, &nw) >= 0;
+	r = r && contains_any(f, whole_topic);
+	free(f);
+	return r;
 }
 
 int

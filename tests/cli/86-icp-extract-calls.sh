@@ -231,4 +231,21 @@ expect '"the self-employed ones" after the agency'"'"'s title is that title, qua
 	"icp-extract -q < ones.ndjson | jq -c '[.exclude_titles[].value]'" <<-'EOF'
 	["Self Employed Personal Trainer"]
 	EOF
+call agw 'A: Ferry operators? Marina groups?' 'C: Ferry, yes please.' 'C: Marina, hmm, they are slow. We would not chase them.'
+expect 'a client who starts with the first words of what the agency proposed names it; the next sentence may name another' \
+	"icp-extract -q < agw.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[].value]]'" <<-'EOF'
+	[["Ferry operators"],["Marina groups"]]
+	EOF
+call dropturn 'A: Who buys?' 'C: Boutique hotels and spa managers.' 'A: And the rest?' 'C: Wedding venues, sometimes.' \
+	'A: Anything else?' 'C: I want to go back to something. The spas, the spa managers, all that wellness side.' \
+	'C: Honestly, take that whole side off the table.'
+expect 'a whole topic dropped late, naming nothing, takes back the targets its turn named: removed, not excluded' \
+	"icp-extract -q < dropturn.ndjson | jq -c '[[.target_industries[].value], (.target_titles // [] | map(.value)), (.exclude_titles // [] | map(.value)), [._retracted[].value]]'" <<-'EOF'
+	[["Boutique hotels","Wedding venues"],[],[],["Spa Manager"]]
+	EOF
+call cont 'A: Who buys?' 'C: Heads of revenue.' 'A: Anyone to filter out?' 'C: Recruiters, they cold call.' 'C: And other software founders, they only network.'
+expect 'after "anyone to filter out?" a sentence starting with "And" goes on with the list' \
+	"icp-extract -q < cont.ndjson | jq -c '[[.target_titles[].value], [.exclude_titles[].value]]'" <<-'EOF'
+	[["Head of Revenue"],["Recruiter","Software Founder"]]
+	EOF
 done_testing

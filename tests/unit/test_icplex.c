@@ -420,6 +420,47 @@ main(void)
 	CHECK_INT(n, 1);
 	CHECK(n == 1 && strcmp(h[0].value, "Pipeline and revenue") != 0 && strcmp(h[0].words, "churn") == 0);
 
+	t_begin("round 4: a name excluded and said again in its sentence stays excluded only");
+	find("Not the CFOs, the CFO only signs the invoice.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "CFO");
+	CHECK_INT(n, 1);
+	find("CFOs, and the CFO of a bank too.", LQ_ANSWER_NONE);	/* said twice, wanted: one wanted hit */
+	WANTED(LQ_CRIT_TITLE, "CFO");
+
+	t_begin("round 4: the client's own company ('we're a fintech company') is not a criterion");
+	find("We're a fintech company, payroll software for clinics.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Fintech") == NULL);
+	find("We sell to fintech companies.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Fintech");
+
+	t_begin("round 4: a number before a plural title word is a head count, not a title");
+	find("Twenty to sixty engineers, usually.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "scaleup");
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+	find("Two engineers founded it.", LQ_ANSWER_NONE);	/* a handful, no range: not a size */
+	CHECK(!has_kind(LQ_CRIT_SIZE));
+
+	t_begin("round 4: a hyphenated compound is one word of a kind of company; what 'they are' is a predicate");
+	find("Buy-to-let lenders don't buy anything.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Buy-to-let lenders");
+	find("They are boutique marinas, mostly.", LQ_ANSWER_NONE);
+	CHECK(n == 1 && h[0].kind == LQ_CRIT_INDUSTRY && h[0].predicate);
+
+	t_begin("round 4: a list goes on after 'And'; a whole topic dropped; more ways to dismiss");
+	CHECK_INT(lq_icplex_continues("And the insurance brokers, they cold call."), 1);
+	CHECK_INT(lq_icplex_continues("Andrew is great."), 0);
+	CHECK_INT(lq_icplex_continues("And."), 0);
+	CHECK_INT(lq_icplex_drops_topic("Let's take that whole side off the table."), 1);
+	CHECK_INT(lq_icplex_drops_topic("Honestly, let's not go after that entire world."), 1);
+	CHECK_INT(lq_icplex_drops_topic("Take the CFOs off the list."), 0);	/* names, no whole topic */
+	CHECK_INT(lq_icplex_drops_topic("We love that whole world."), 0);
+	CHECK_INT(lq_icplex_refers_back("You can ignore them."), 1);
+	CHECK_INT(lq_icplex_refers_back("We've never got in."), 1);
+	find("Regional airlines run their own tools.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Airlines & Aviation") || lookup(LQ_CRIT_INDUSTRY, "Regional airlines"));
+	CHECK(n >= 1 && h[0].negated);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

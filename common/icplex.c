@@ -40,7 +40,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
-	**self_desc, **list_continues, **drop_topic,
+	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -69,7 +69,8 @@ static const struct {
 	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
 	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places },
 	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
-	{ "icp-cues.drop-topic", &drop_topic }
+	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
+	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -651,6 +652,22 @@ title_head(const char *w)
 
 static int number_word(const char *w);
 
+/* "dentists", "agronomists", "paediatricians": a profession by its ending
+ * (icp-cues [profession-endings]), a title even said alone. */
+static int
+profession(const char *w)
+{
+	size_t l = strlen(w), el;
+	const char **e;
+
+	if (l < 7 || in_list(w, not_profession))
+		return 0;
+	for (e = profession_endings; *e; e++)
+		if ((el = strlen(*e)) < l && strcmp(w + l - el, *e) == 0)
+			return 1;
+	return 0;
+}
+
 /* A word that may describe a title's function ("legal", "fleet", "OT"). */
 static int
 modifier_word(const char *w)
@@ -658,7 +675,7 @@ modifier_word(const char *w)
 	char sg[128];
 
 	singular(w, sg, sizeof sg);
-	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
+	return !in_list(sg, title_heads) && !profession(w) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
 	    && !numeric(w) && number_word(w) < 0 && strlen(w) > 1;	/* "eighty technicians" is a head count */
 }
 
@@ -688,7 +705,7 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		int m;
 
 		singular(c->w[i], sg, sizeof sg);
-		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads))
+		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads) && !profession(c->w[i]))
 			continue;
 		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
 			;
@@ -697,7 +714,7 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop)
 		    && !in_list(c->w[i - m - 1], filler_start))	/* "Also O&M managers" */
 			m++;
-		if (m == 0)
+		if (m == 0 && !profession(c->w[i]))
 			continue;
 		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
 			return;
@@ -1096,6 +1113,16 @@ polarity(const struct clause *c, struct span *s)
 
 				for (x = not_neg; *x && !skip; x++)
 					skip = find_words(c->f, *x, at, &xn) == at;
+				/* "the taprooms that aren't breweries": the negation qualifies the noun before,
+				 * and what it names is neither wanted nor excluded */
+				if (!r && at >= 2 && at + nw == w - (w >= 2 && in_list(c->w[w - 1], determiners))
+				    && (in_list(c->w[at - 1], relative_words)
+				    || (at >= 3 && in_list(c->w[at - 1], copulas) && in_list(c->w[at - 2], relative_words)))
+				    && !in_list(c->w[at - 1 - !in_list(c->w[at - 1], relative_words) - 1], determiners)
+				    && !in_list(c->w[at - 1 - !in_list(c->w[at - 1], relative_words) - 1], pronoun_subjects)) {
+					s->keep = 0;
+					return;
+				}
 				/* "don't forget X" */
 				if (r && at > 0 && (strcmp(c->w[at - 1], "t") == 0 || strcmp(c->w[at - 1], "not") == 0
 				    || strcmp(c->w[at - 1], "never") == 0 || strcmp(c->w[at - 1], "dont") == 0))
@@ -1180,6 +1207,20 @@ acronym(const char *w)
 /* Strips fillers from words [*a, *b) of c and cuts a trailing
  * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
  * words is left. */
+/* Is the word at i a place written with a capital ("Europe", "the UK")? "ICS2 rules in Europe" is
+ * the rules. */
+static int
+place_at(const struct clause *c, int i)
+{
+	char *codes;
+
+	if (i >= c->nw || !isupper((unsigned char)c->ow[i][0]))
+		return 0;
+	codes = lq_place_named(c->ow[i]);
+	free(codes);
+	return codes != NULL;
+}
+
 static int
 noun_phrase(const struct clause *c, int *a, int *b, int cut)
 {
@@ -1213,7 +1254,7 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	}
 	if (cut)
 		for (k = *a + 1; k + 1 < *b; k++)
-			if (in_list(c->w[k], np_cut) && in_list(c->w[k + 1], determiners)) {
+			if (in_list(c->w[k], np_cut) && (in_list(c->w[k + 1], determiners) || place_at(c, k + 1))) {
 				*b = k;
 				break;
 			}
@@ -1916,6 +1957,36 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				}
 			}
 		}
+	}
+	/* "craft distilleries and a few cideries": a kind said alone beside another wanted kind is
+	 * one of the kinds wanted, not an unnamed group */
+	{
+		int other = 0;
+
+		for (k = 0; k < nc; k++)
+			for (i = 0; i < ns[k]; i++)
+				other |= sp[k][i].keep && sp[k][i].kind == LQ_CRIT_INDUSTRY && !sp[k][i].group && !sp[k][i].negated;
+		for (k = 0; other && k < nc; k++)
+			for (i = 0; i < ns[k]; i++) {
+				struct span *x = &sp[k][i];
+				int q, plain = 1, near = 0, nw;
+
+				if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || !x->group || x->negated || x->predicate
+				    || in_list(cl[k].w[x->w + x->n - 1], business_nouns))
+					continue;
+				/* a list item: only fillers before it ("and a few cideries"), in the clause of
+				 * another kind or one that goes on with the list ("and ...") */
+				for (q = 0; q < x->w && plain; q++)
+					plain = in_list(cl[k].w[q], filler_start) || in_list(cl[k].w[q], determiners)
+					    || strcmp(cl[k].w[q], "few") == 0 || strcmp(cl[k].w[q], "couple") == 0;
+				for (q = 0; q < ns[k]; q++)
+					near |= q != i && sp[k][q].keep && sp[k][q].kind == LQ_CRIT_INDUSTRY && !sp[k][q].group;
+				q = x->w + x->n;	/* and it ends the item: "Trusts with 5 to 40 schools" is not one */
+				if (q < cl[k].nw && strcmp(cl[k].w[q], "and") && strcmp(cl[k].w[q], "or"))
+					plain = 0;
+				if (plain && (near || first_of(&cl[k], list_continues, 0, &nw) == 0))
+					x->group = 0;
+			}
 	}
 	for (k = 0; k < nc; k++) {
 		for (i = 0; i < ns[k] && nout < max; i++) {

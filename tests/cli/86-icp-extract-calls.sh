@@ -61,9 +61,9 @@ expect 'verdant: "Yes, exactly." adopts what the agency proposed, quoting the cl
 	"jq -c '.target_titles[0] | [.value, .sources[0].speaker, .sources[0].quote, (.sources[0].context | test(\"managing directors\"))]' verdant.json" <<-'EOF'
 	["Managing Director","Joost de Vries","Yes, exactly.",true]
 	EOF
-expect 'verdant: "Just horticulture and vertical farming" is a target; machines called controllers are no title; a partial yes adopts nothing' \
+expect 'verdant: "Just horticulture and vertical farming" is a target; machines called controllers are no title; a partial yes adopts nothing; "agronomists" is a title by its ending' \
 	"jq -c '[[.target_industries[].value], [.target_titles[].value], [._exclude_industries[].value]]' verdant.json" <<-'EOF'
-	[["Agriculture"],["Managing Director","Head of Cultivation"],["Food & Beverage","Cannabis"]]
+	[["Agriculture"],["Managing Director","Head of Cultivation","Agronomist"],["Food & Beverage","Cannabis"]]
 	EOF
 
 icp-extract -q < quill.ndjson > quill.json

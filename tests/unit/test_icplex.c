@@ -461,6 +461,31 @@ main(void)
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Airlines & Aviation") || lookup(LQ_CRIT_INDUSTRY, "Regional airlines"));
 	CHECK(n >= 1 && h[0].negated);
 
+	t_begin("round 4: a negation in a relative clause qualifies its noun and excludes nothing");
+	find("The kiosks, the vans that aren't restaurants, the kitchen managers.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Hospitality") == NULL);
+	WANTED(LQ_CRIT_TITLE, "Kitchen Manager");
+	find("Not restaurants.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Hospitality");
+
+	t_begin("round 4: a kind said alone as the last item of a list of wanted kinds is wanted");
+	find("Mostly craft bakeries, and a few creameries.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Creameries");
+	find("Creameries with big herds.", LQ_ANSWER_NONE);	/* alone, not a list: an unnamed group */
+	CHECK_INT(n, 0);
+	find("Tanneries, I'd say no.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Tanneries");
+
+	t_begin("round 4: a profession by its ending is a title said alone; a topic ends before a place");
+	find("Agronomists, mostly.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Agronomist");
+	find("Paediatricians sometimes buy.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Paediatrician");
+	find("Checklists, mostly.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+	find("What they talk about now is crew rostering rules in Spain.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_KEYWORD, "crew rostering rules") != NULL);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

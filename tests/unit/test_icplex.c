@@ -486,6 +486,10 @@ main(void)
 	find("What they talk about now is crew rostering rules in Spain.", LQ_ANSWER_NONE);
 	CHECK(hit(LQ_CRIT_KEYWORD, "crew rostering rules") != NULL);
 
+	t_begin("round 4: 'the big ones' is a size");
+	find("The big ones, the ferry lines, they run their own booking, forget it.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

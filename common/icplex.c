@@ -40,7 +40,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
-	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings,
+	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -70,7 +70,8 @@ static const struct {
 	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places },
 	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
 	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
-	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings }
+	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
+	{ "icp-cues.describe-cues", &describe_cues }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -1700,6 +1701,11 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 					x->predicate = 1;
 					break;
 				}
+			/* "the owner, usually a dental technician who started it": a description */
+			if (x->keep && x->kind != LQ_CRIT_KEYWORD && x->kind != LQ_CRIT_SIZE && x->w >= 2
+			    && (strcmp(c->w[x->w - 1], "a") == 0 || strcmp(c->w[x->w - 1], "an") == 0)
+			    && in_list(c->w[x->w - 2], describe_cues))
+				x->predicate = 1;
 			if (x->kind != LQ_CRIT_TITLE || !x->keep)
 				continue;
 			/* the speaker's own people: "our CFO", "my recruiter" */

@@ -490,6 +490,12 @@ main(void)
 	find("The big ones, the ferry lines, they run their own booking, forget it.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
 
+	t_begin("round 4: 'usually a X' describes someone named before: a predicate");
+	find("The owner, usually a marine biologist who started it.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Biologist") && hit(LQ_CRIT_TITLE, "Marine Biologist")->predicate);
+	find("Marine biologists, usually.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Biologist") && !hit(LQ_CRIT_TITLE, "Marine Biologist")->predicate);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

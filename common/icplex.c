@@ -2158,6 +2158,40 @@ lq_icplex_affirms(const char *sentence)
 }
 
 int
+lq_icplex_hedged(const char *sentence)
+{
+	char *s = lq_xstrdup(sentence), *parts[MAX_CLAUSES];
+	int nc, i = 0, n, any = 0, r;
+	struct clause c;
+
+	lex();
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	if (nc < 2) {	/* "Sort of?" alone answers nothing */
+		free(s);
+		return 0;
+	}
+	clause_init(&c, parts[nc - 1]);
+	while (i < c.nw) {
+		int best = 0;
+		const char **l;
+
+		for (l = lukewarm; *l; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n, any = 1;
+		for (l = filler_start; *l && !best; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			break;
+		i += best;
+	}
+	r = any && i == c.nw;
+	clause_free(&c);
+	free(s);
+	return r;
+}
+
+int
 lq_icplex_continues(const char *sentence)
 {
 	struct clause c;

@@ -61,6 +61,10 @@ size_t lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out,
  * it takes it back ("Scratch that, let's park it."), else 0. */
 int lq_icplex_refers_back(const char *sentence);
 
+/* 1 if a sentence written as a question ends in a clause of lukewarm words
+ * only ("Orthodontists, eh, sort of?"): a hedge, read as a statement. */
+int lq_icplex_hedged(const char *sentence);
+
 /* 1 if the sentence starts with a word of icp-cues [list-continues] ("And
  * other founders, ..."): it goes on with the list of the sentence before. */
 int lq_icplex_continues(const char *sentence);

@@ -1156,7 +1156,7 @@ local_sentence(const char *s, int question, void *arg)
 	int back, keep_prop;
 	char *alt;
 
-	if (question)
+	if (question && !lq_icplex_hedged(s))	/* "Orthodontists, eh, sort of?" is a hedge */
 		return;
 	alt = c->nprop ? agency_words(c, s) : NULL;
 	n = lq_icplex_find(alt ? alt : s, c->answer, hits, MAX_HITS);

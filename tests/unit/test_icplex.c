@@ -496,6 +496,11 @@ main(void)
 	find("Marine biologists, usually.", LQ_ANSWER_NONE);
 	CHECK(hit(LQ_CRIT_TITLE, "Marine Biologist") && !hit(LQ_CRIT_TITLE, "Marine Biologist")->predicate);
 
+	t_begin("round 4: a question that ends in lukewarm words is a hedge");
+	CHECK_INT(lq_icplex_hedged("Podiatrists, eh, sort of?"), 1);
+	CHECK_INT(lq_icplex_hedged("Hmm, what about podiatrists?"), 0);
+	CHECK_INT(lq_icplex_hedged("Sort of?"), 0);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

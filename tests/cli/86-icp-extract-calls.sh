@@ -95,7 +95,7 @@ ok 'provenance: every criterion of every dev call has meeting, date (empty when 
 ok 'provenance: every quote is in a line of the speaker it names' \
 	"for j in prov-*.json; do n=\${j#prov-}; n=\${n%.json}; jq -r '[(.target_titles, .target_industries, .company_sizes,
 		.target_keywords, .exclude_titles, ._exclude_industries // [], ._exclude_company_sizes // [])[] | .sources[] |
-		[.speaker, (.quote | split(\". \")[0])]] | unique[] | @tsv' \$j | while IFS='	' read -r sp q; do
+		[.speaker, (.quote | gsub(\"[?!] \"; \". \") | split(\". \")[0])]] | unique[] | @tsv' \$j | while IFS='	' read -r sp q; do
 		jq -s -e --arg s \"\$sp\" --arg q \"\$q\" 'any(.[].transcript[]; .speaker == \$s and (.text | contains(\$q)))' \
 		prov-\$n.ndjson > /dev/null || { echo \"\$n: \$sp: \$q\"; exit 1; }; done || exit 1; done"
 

@@ -84,7 +84,7 @@ struct first_index {
 	size_t start[257];
 	size_t *ix;
 };
-static struct first_index expand_ix, senses_ix, industries_ix;
+static struct first_index expand_ix, senses_ix, industries_ix, employer_ix;
 
 /* Builds x over n phrases, phrase(i) the i-th. */
 static void
@@ -200,6 +200,7 @@ bits_of(const struct lq_vocab_rec *r, size_t f, const char *const *names, size_t
 static const char *expand_phrase(size_t i) { return expand[i].phrase; }
 static const char *senses_phrase(size_t i) { return senses[i].phrase; }
 static const char *industries_phrase(size_t i) { return industries[i].phrase; }
+static const char *employer_phrase(size_t i) { return employer_words[i]; }
 
 static void
 lex_load(void)
@@ -282,6 +283,10 @@ lex_load(void)
 	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
+	for (i = 0; employer_words && employer_words[i]; i++)
+		;
+	if (employer_words)
+		first_index_build(&employer_ix, i, employer_phrase);
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
@@ -1218,9 +1223,10 @@ lq_employer_words(const char *text)
 		nw = split(f, &w);
 		for (size_t i = 0; i < nw; i++) {
 			size_t k = 0;
+			unsigned char c0 = (unsigned char)w[i][0];
 
-			for (size_t e = 0; employer_words[e] && k == 0; e++)
-				k = phrase_at(employer_words[e], w + i, nw - i);
+			for (size_t x = employer_ix.start[c0]; x < employer_ix.start[c0 + 1] && k == 0; x++)
+				k = phrase_at(employer_words[employer_ix.ix[x]], w + i, nw - i);
 			if (k == 0 || i + k >= nw)
 				continue;
 			if (b.len)

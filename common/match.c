@@ -859,13 +859,16 @@ phrase_at(const char *phrase, char **w, size_t n)
 	if (n == 0 || w[0] == NULL || w[0][0] != phrase[0])
 		return 0;
 	while (*p) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *q;
 
-		if (k == n || w[k] == NULL || strlen(w[k]) != len || memcmp(w[k], p, len) != 0)
+		if (k == n || (q = w[k]) == NULL)
+			return 0;
+		/* the word and the phrase's word up to its space, byte by byte */
+		while (*q && *q == *p && *p != ' ')
+			q++, p++;
+		if (*q != '\0' || (*p != ' ' && *p != '\0'))
 			return 0;
 		k++;
-		p += len;
 		if (*p == ' ')
 			p++;
 	}

@@ -837,12 +837,20 @@ split(char *s, char ***words)
 	size_t n = 0, cap = 8;
 	char **w = lq_xreallocarray(NULL, cap, sizeof *w);
 
-	char *save = NULL;
-
-	for (char *p = strtok_r(s, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+	/* as strtok_r(s, " "): runs of spaces skipped, the space after each
+	 * word made its end */
+	for (char *p = s; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
 		if (n == cap)
 			w = lq_xreallocarray(w, cap *= 2, sizeof *w);
 		w[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
 	}
 	*words = w;
 	return n;

@@ -648,6 +648,33 @@ nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* strcasestr(hay, needle) as glibc's, by tolower() on both sides: the
+ * first place needle matches. Without strcasestr's set-up for each call
+ * (the two-way search's factorization of the needle), which the short
+ * texts here (a company's name, a sentence) cost many times over. */
+static const char *
+find_ci(const char *hay, const char *needle)
+{
+	static unsigned char lower[256];
+	const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
+
+	if (lower['A'] == 0)
+		for (int c = 0; c < 256; c++)
+			lower[c] = (unsigned char)tolower(c);
+	if (n[0] == '\0')
+		return hay;
+	for (unsigned char c0 = lower[n[0]]; *h; h++)
+		if (lower[*h] == c0) {
+			size_t k = 1;
+
+			while (n[k] && lower[h[k]] == lower[n[k]])
+				k++;
+			if (n[k] == '\0')
+				return (const char *)h;
+		}
+	return NULL;
+}
+
 /* The company's name without its legal form ("Ennstal Getriebe GmbH" ->
  * "Ennstal Getriebe"), as people write it in their own text; NULL when
  * shorter than three bytes. Free it. */
@@ -663,7 +690,7 @@ company_core(const char *company)
 		return NULL;
 	c = lq_xstrdup(company);
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-		char *q = strcasestr(c, forms[i]);	/* "Miaou Mix inc." as "Inc" */
+		char *q = (char *)find_ci(c, forms[i]);	/* "Miaou Mix inc." as "Inc" */
 		size_t fl = strlen(forms[i]);
 
 		if (q && q > c && (forms[i][0] == ',' || forms[i][1] == '(' || q[fl] == '\0' || q[fl] == ' ' ||
@@ -696,13 +723,13 @@ names_title(const char *seg)
  * the company's name ("Kvist (B2B payments)"), and a segment right after
  * one of those that names no title ("CEO at Featherdb | serverless
  * Postgres for edge apps": what the company makes), joined by " | " into
- * b. */
+ * b. core: company_core of the company's name, or NULL. */
 static void
-headline_companies(const char *headline, const char *company, struct lq_buf *b)
+headline_companies(const char *headline, const char *core, struct lq_buf *b)
 {
 	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
 		" na ", " en ", " hos ", " ved ", " w " };
-	char *h = lq_xstrdup(headline), *seg, *save = NULL, *core = company_core(company);
+	char *h = lq_xstrdup(headline), *seg, *save = NULL;
 	int after = 0;
 
 	/* "·" and "•" separate segments as "|" does: "CTO @ Pendulo · Advisor"
@@ -727,16 +754,15 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, best + bl);
 			after = 1;
-		} else if ((core && strcasestr(seg, core)) || (after && !names_title(seg))) {
+		} else if ((core && find_ci(seg, core)) || (after && !names_title(seg))) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, seg);
-			after = core && strcasestr(seg, core);	/* a product only right after its company */
+			after = core && find_ci(seg, core);	/* a product only right after its company */
 		} else {
 			after = 0;
 		}
 	}
-	free(core);
 	free(h);
 }
 
@@ -767,7 +793,7 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
 		size_t n = strcspn(p, ".!?\n");
 		char *sent = lq_xstrndup(p, n);
 
-		if (strcasestr(sent, core) && !about_self(sent)) {
+		if (find_ci(sent, core) && !about_self(sent)) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, sent);
@@ -828,7 +854,7 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	struct lq_buf sb = LQ_BUF_INIT;
 	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
-		headline_companies(lq_rec_str(rec, "headline"), texts[0], &b);
+		headline_companies(lq_rec_str(rec, "headline"), core, &b);
 		texts[2] = b.data;
 	}
 	company_sentences(p.summary, core, &sb);

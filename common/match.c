@@ -74,34 +74,48 @@ static struct {
 } *stems;
 static size_t n_stems;
 
-/* The entries of a phrase table by their phrase's first byte, each
- * bucket in the table's order: a word can only start a phrase of its own
- * first byte, so a lookup tries those alone and still meets them in the
- * order (and so picks the same longest match) a scan of the whole table
- * would. ix[start[c]..start[c+1]) are the entries whose phrase starts
- * with byte c. */
+/* The entries of a phrase table by a hash of their phrase's first word,
+ * each bucket in the table's order: a word can only start a phrase whose
+ * first word it is, so a lookup tries those of its bucket alone and still
+ * meets them in the order (and so picks the same longest match) a scan
+ * of the whole table would. ix[start[s]..start[s+1]) are the entries
+ * whose phrase's first word is in slot s (first_slot). */
+#define FIRST_SLOTS 4096
 struct first_index {
-	size_t start[257];
+	size_t start[FIRST_SLOTS + 1];
 	size_t *ix;
 };
+
+/* The slot of the word w (up to a space or its end). */
+static size_t
+first_slot(const char *w)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *w && *w != ' '; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return (h ^ (h >> 15)) & (FIRST_SLOTS - 1);
+}
 static struct first_index expand_ix, senses_ix, industries_ix, employer_ix;
 
 /* Builds x over n phrases, phrase(i) the i-th. */
 static void
 first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t))
 {
-	size_t count[256] = { 0 }, at[256];
+	size_t *count = lq_xcalloc(FIRST_SLOTS, sizeof *count), *at = lq_xcalloc(FIRST_SLOTS, sizeof *at);
 
 	for (size_t i = 0; i < n; i++)
-		count[(unsigned char)phrase(i)[0]]++;
+		count[first_slot(phrase(i))]++;
 	x->start[0] = 0;
-	for (size_t c = 0; c < 256; c++) {
+	for (size_t c = 0; c < FIRST_SLOTS; c++) {
 		x->start[c + 1] = x->start[c] + count[c];
 		at[c] = x->start[c];
 	}
 	x->ix = lq_xcalloc(n + 1, sizeof *x->ix);
 	for (size_t i = 0; i < n; i++)
-		x->ix[at[(unsigned char)phrase(i)[0]]++] = i;
+		x->ix[at[first_slot(phrase(i))]++] = i;
+	free(count);
+	free(at);
 }
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
@@ -900,7 +914,7 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		 * title is what comes before "to" */
 		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
 			break;
-		unsigned char c0 = (unsigned char)w[i][0];
+		size_t c0 = first_slot(w[i]);
 
 		for (size_t x = expand_ix.start[c0]; x < expand_ix.start[c0 + 1]; x++) {
 			size_t e = expand_ix.ix[x];
@@ -925,7 +939,7 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	for (size_t i = 0; i < cn;) {
 		size_t best = 0, bi = 0;
 
-		unsigned char c0 = (unsigned char)cw[i][0];
+		size_t c0 = first_slot(cw[i]);
 
 		for (size_t x = senses_ix.start[c0]; x < senses_ix.start[c0 + 1]; x++) {
 			size_t e = senses_ix.ix[x];
@@ -1133,7 +1147,7 @@ groups_of(char **w, size_t n, int ai_ok)
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		unsigned char c0 = w[i] ? (unsigned char)w[i][0] : 0;
+		size_t c0 = w[i] ? first_slot(w[i]) : 0;
 
 		for (size_t x = industries_ix.start[c0]; w[i] && x < industries_ix.start[c0 + 1]; x++) {
 			size_t e = industries_ix.ix[x];
@@ -1234,7 +1248,7 @@ lq_employer_words(const char *text)
 		nw = split(f, &w);
 		for (size_t i = 0; i < nw; i++) {
 			size_t k = 0;
-			unsigned char c0 = (unsigned char)w[i][0];
+			size_t c0 = first_slot(w[i]);
 
 			for (size_t x = employer_ix.start[c0]; x < employer_ix.start[c0 + 1] && k == 0; x++)
 				k = phrase_at(employer_words[employer_ix.ix[x]], w + i, nw - i);

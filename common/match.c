@@ -377,8 +377,15 @@ lang_slot(const char *w, size_t n)
 {
 	size_t i = lang_hash(w, n) & (LANG_SLOTS - 1);
 
-	while (lang_words[i].w && (strncmp(lang_words[i].w, w, n) != 0 || lang_words[i].w[n] != '\0'))
-		i = (i + 1) & (LANG_SLOTS - 1);
+	for (const char *s; (s = lang_words[i].w) != NULL; i = (i + 1) & (LANG_SLOTS - 1)) {
+		size_t j = 0;
+
+		/* strncmp(s, w, n) == 0 && s[n] == '\0', inline (w[0..n) holds no NUL) */
+		while (j < n && s[j] == w[j])
+			j++;
+		if (j == n && s[n] == '\0')
+			break;
+	}
 	return i;
 }
 

@@ -2,6 +2,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -646,6 +647,65 @@ static const char *
 nonempty(const char *s)
 {
 	return s && *s ? s : NULL;
+}
+
+/* The object json_pack("{s:X,...}") makes, its members' types in types
+ * ('f' a double, 's' a string, 'S' a string or NULL for null as "s?",
+ * 'b' an int as a boolean, 'n' null, which takes no value), each value
+ * after its key: the same members in the same order, and NULL wherever
+ * json_pack gives NULL (a NULL string for 's', a string that is not
+ * UTF-8, a real that is not finite). Without json_pack's reading of its
+ * format for each object. */
+static json_t *
+members(const char *types, ...)
+{
+	json_t *o = json_object();
+	int ok = o != NULL;
+	va_list ap;
+
+	va_start(ap, types);
+	for (const char *t = types; *t; t++) {
+		const char *k = va_arg(ap, const char *), *str;
+		json_t *v = NULL;
+
+		switch (*t) {
+		case 'f':
+			v = json_real(va_arg(ap, double));
+			break;
+		case 'b':
+			v = json_boolean(va_arg(ap, int));
+			break;
+		case 'n':
+			v = json_null();
+			break;
+		case 's':
+		case 'S':
+			str = va_arg(ap, const char *);
+			v = str ? json_string(str) : *t == 'S' ? json_null() : NULL;
+			break;
+		}
+		if (v == NULL || json_object_set_new_nocheck(o, k, v) != 0)
+			ok = 0;
+	}
+	va_end(ap);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* x as "%.2f" appended to b (fixed2, else printf). */
+static void
+add_f2(struct lq_buf *b, double x)
+{
+	char num[32];
+	size_t n = fixed2(num, x);
+
+	if (n > 0)
+		lq_buf_add(b, num, n);
+	else
+		lq_buf_addf(b, "%.2f", x);
 }
 
 /* strcasestr(hay, needle) as glibc's, by tolower() on both sides: the
@@ -1317,9 +1377,14 @@ structured_one(struct lead *l, const float *vec)
 			}
 		}
 		if (l->ntitles) {
-			json_object_set_new(comp, "title", json_pack("{s:f,s:s,s:s}", "value", r2(T),
+			json_object_set_new(comp, "title", members("fss", "value", r2(T),
 			    "lead", l->title[bt], "target", titles[btarget].s));
-			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
+			lq_buf_adds(&why, l->title[bt]);
+			lq_buf_adds(&why, " ~ ");
+			lq_buf_adds(&why, titles[btarget].s);
+			lq_buf_adds(&why, " (");
+			add_f2(&why, T);
+			lq_buf_addc(&why, ')');
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
 			if (btarget < n_targets && tweight[btarget] < 1) {
@@ -1331,7 +1396,7 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
 			}
 		} else {
-			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
+			json_object_set_new(comp, "title", members("fnn", "value", 0.0,
 			    "lead", "target"));
 			lq_buf_adds(&why, "no current title");
 		}
@@ -1366,7 +1431,7 @@ structured_one(struct lead *l, const float *vec)
 		if (T < 0)
 			T = 0, bt = bxl;
 		knocked = (ex_of_best >= EXCLUDE_SIM && ex_of_best >= T) || n_ex == l->ntitles;
-		json_object_set_new(comp, "exclude", json_pack("{s:b,s:f,s:s,s:s}", "knocked_out", knocked,
+		json_object_set_new(comp, "exclude", members("bfss", "knocked_out", knocked,
 		    "value", r2(best_ex), "lead", l->title[bxl], "excluded", excludes[bx].s));
 		if (knocked) {
 			struct lq_buf k = LQ_BUF_INIT;
@@ -1411,14 +1476,14 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_adds(&why, "; ");
 		if (l->guess && I < GUESS_AGREE) {
 			/* the two say different things: no evidence either way */
-			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s,s:s,s:s}", "value",
+			json_object_set_new(comp, "industry", members("nnnsss", "value",
 			    "lead", "target", "source", "none", "guess", l->guess, "runner_up", l->runner));
 			lq_buf_addf(&why, "industry unknown (not counted; the encoder's guess %s is too close "
 			    "to %s)", l->guess, l->runner);
 		} else if (l->industry) {
 			C += W_INDUSTRY * I;
 			Cw += W_INDUSTRY;
-			json_object_set_new(comp, "industry", json_pack("{s:f,s:s,s:s,s:s}", "value", r2(I),
+			json_object_set_new(comp, "industry", members("fsss", "value", r2(I),
 			    "lead", l->industry, "target", industries[bi].s, "source", l->industry_src));
 			if (l->guess) {
 				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
@@ -1430,8 +1495,14 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, "%s + company: %s ~ %s (%.2f)", l->industry, l->company_words,
 				    industries[bi].s, I);
 			} else {
-				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
-				    "company: " : "", l->industry, industries[bi].s, I);
+				if (strcmp(l->industry_src, "company") == 0)
+					lq_buf_adds(&why, "company: ");
+				lq_buf_adds(&why, l->industry);
+				lq_buf_adds(&why, " ~ ");
+				lq_buf_adds(&why, industries[bi].s);
+				lq_buf_adds(&why, " (");
+				add_f2(&why, I);
+				lq_buf_addc(&why, ')');
 			}
 			if (off_cat) {
 				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());
@@ -1442,7 +1513,7 @@ structured_one(struct lead *l, const float *vec)
 				    industries[cat_target].s);
 			}
 		} else {
-			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s}", "value",
+			json_object_set_new(comp, "industry", members("nnns", "value",
 			    "lead", "target", "source", "none"));
 			lq_buf_adds(&why, "industry unknown (not counted)");
 		}
@@ -1462,13 +1533,13 @@ structured_one(struct lead *l, const float *vec)
 		if (why.len)
 			lq_buf_adds(&why, "; ");
 		if (S < 0) {
-			json_object_set_new(comp, "company_type", json_pack("{s:n,s:s,s:s,s:n}", "value",
+			json_object_set_new(comp, "company_type", members("nssn", "value",
 			    "lead", "unknown", "source", "none", "signal"));
 			lq_buf_adds(&why, "company size unknown (not counted)");
 		} else {
 			C += W_COMPANY * S;
 			Cw += W_COMPANY;
-			json_object_set_new(comp, "company_type", json_pack("{s:f,s:s,s:s,s:s?}", "value", r2(S),
+			json_object_set_new(comp, "company_type", members("fssS", "value", r2(S),
 			    "lead", have, "source", src, "signal", ev));
 			lq_buf_adds(&why, have);
 		}
@@ -1560,7 +1631,7 @@ structured_one(struct lead *l, const float *vec)
 		    !lq_places_meet(l->places, icp_no_places);
 		int no = !in && lq_places_meet(l->places, icp_no_places);
 
-		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", in, "lead", l->where));
+		json_object_set_new(comp, "place", members("bs", "in", in, "lead", l->where));
 		if (places_from_regions)
 			json_object_set_new(json_object_get(comp, "place"), "source", json_string("regions"));
 		if (!in) {

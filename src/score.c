@@ -702,7 +702,7 @@ members(const char *types, ...)
 			v = str ? json_string(str) : *t == 'S' ? json_null() : NULL;
 			break;
 		}
-		if (v == NULL || json_object_set_new_nocheck(o, k, v) != 0)
+		if (v == NULL || json_object_set_new(o, k, v) != 0)
 			ok = 0;
 	}
 	va_end(ap);

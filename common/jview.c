@@ -260,6 +260,20 @@ push(struct lq_jv *v, uint32_t i)
 	v->stack[v->nstack++] = i;
 }
 
+/* a, with room for need entries in *cap (doubled from first). */
+static uint32_t *
+grow_u32(uint32_t *a, size_t *cap, size_t need, size_t first)
+{
+	size_t c;
+
+	if (need <= *cap)
+		return a;
+	for (c = *cap ? 2 * *cap : first; c < need; c *= 2)
+		;
+	*cap = c;
+	return lq_xreallocarray(a, c, sizeof *a);
+}
+
 /* Moves the children on the stack from 'from' on into kids: the container
  * node c holds them. */
 static void
@@ -267,14 +281,7 @@ close_container(struct lq_jv *v, uint32_t c, size_t from)
 {
 	size_t k = v->nstack - from;
 
-	if (v->nkids + k > v->capkids) {
-		size_t cap = v->capkids ? 2 * v->capkids : 256;
-
-		while (cap < v->nkids + k)
-			cap *= 2;
-		v->kids = lq_xreallocarray(v->kids, cap, sizeof *v->kids);
-		v->capkids = cap;
-	}
+	v->kids = grow_u32(v->kids, &v->capkids, v->nkids + k, 256);
 	if (k)
 		memcpy(v->kids + v->nkids, v->stack + from, k * sizeof *v->kids);
 	v->node[c].off = (uint32_t)v->nkids;
@@ -499,14 +506,7 @@ build_table(struct lq_jv *v, struct lq_jv_node *o)
 	for (uint32_t j = 0; j < o->len; j++)
 		if (v->node[kid[j]].key_esc)
 			return;
-	if (v->ntabs + ns > v->captabs) {
-		size_t cap = v->captabs ? 2 * v->captabs : 1024;
-
-		while (cap < v->ntabs + ns)
-			cap *= 2;
-		v->tabs = lq_xreallocarray(v->tabs, cap, sizeof *v->tabs);
-		v->captabs = cap;
-	}
+	v->tabs = grow_u32(v->tabs, &v->captabs, v->ntabs + ns, 1024);
 	at = v->ntabs;
 	v->ntabs += ns;
 	tab = v->tabs + at;

@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "base64.h"
 #include "diag.h"
 #include "jalloc.h"
 #include "lazy.h"
@@ -598,7 +599,8 @@ static struct {
 	size_t val_off;
 	float *v;
 	size_t n, cap;
-	int scanned;	/* this build: the wanted member was an array of numbers */
+	int scanned;	/* this build: the wanted member was an array of numbers, or a
+			 * base64 string of float32 (scan_base64) */
 } fl;
 
 struct idx {
@@ -800,6 +802,47 @@ next:
 	}
 }
 
+/* The wanted member as a string of padded base64 (embed --vectors
+ * base64): decoded into fl.v as it is checked, one pass over the string
+ * (every alphabet byte is a plain string byte: nothing else to check).
+ * Returns the byte after the closing quote, with the floats kept, when
+ * the whole string is base64 of a multiple of 4 bytes; else NULL,
+ * nothing kept, and the caller scans the string as any other. The bytes
+ * are little-endian float32: kept as floats on such a host only. */
+static ptr
+scan_base64(ptr p, ptr e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	size_t most = (size_t)(e - p) / 4 * 3 + 4, len;
+	unsigned char *o;
+	long t;
+
+	if (fl.cap * sizeof *fl.v < most)
+		fl.v = lq_xreallocarray(fl.v, fl.cap = most / sizeof *fl.v + 1, sizeof *fl.v);
+	o = (unsigned char *)fl.v;
+	p++;
+	len = lq_base64_run((const char *)p, (size_t)(e - p), o);
+	p += len;
+	len = len / 4 * 3;
+	if (p < e && *p != '"') {
+		/* a padded last group, then the quote */
+		if (e - p < 5 || p[3] != '=' || p[4] != '"' || (t = lq_base64_decode_to((const char *)p, 4, o + len)) < 0)
+			return NULL;
+		len += (size_t)t;
+		p += 4;
+	}
+	if (p >= e || len % 4 != 0)
+		return NULL;
+	fl.n = len / 4;
+	fl.scanned = 1;
+	return p + 1;
+#else
+	(void)p;
+	(void)e;
+	return NULL;
+#endif
+}
+
 /* p at '{': returns the byte after the matching '}', or NULL. With x,
  * records the members (offsets from base). */
 static ptr
@@ -811,7 +854,7 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 	if (p < e && *p == '}')
 		return p + 1;
 	for (;;) {
-		ptr k = p, v;
+		ptr k = p, v, q;
 		int esc = 0, nul = 0;
 
 		if (p >= e || *p != '"' || (p = scan_string(p, e, &esc, &nul)) == NULL || nul)
@@ -829,6 +872,9 @@ scan_object(ptr p, ptr e, int depth, struct idx *x, ptr base)
 			if (p < e && *p == '[') {
 				if ((p = scan_floats(p, e, depth + 1)) == NULL)
 					return NULL;
+				fl.val_off = (size_t)(v - base);
+			} else if (p < e && *p == '"' && (q = scan_base64(p, e)) != NULL) {
+				p = q;
 				fl.val_off = (size_t)(v - base);
 			} else if ((p = scan_value(p, e, depth)) == NULL) {
 				return NULL;

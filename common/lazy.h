@@ -67,13 +67,16 @@ int lq_lazy_is(const json_t *o);
 json_t *lq_lazy_peek(const json_t *o, const char *key, const char **raw, size_t *rawlen);
 
 /* Asks the scanner to keep the floats of the top-level member key when
- * its value is an array of numbers, read in the same pass that checks
+ * its value is an array of numbers, or a string of padded base64 whose
+ * bytes are a whole number of little-endian float32 (embed --vectors
+ * base64; on a little-endian host), read in the same pass that checks
  * them (one key at a time; a stage that reads its embedding calls this
  * before lq_lazy_floats, so records after the first cost one pass). */
 void lq_lazy_want_floats(const char *key);
 
 /* The floats of o's member key, kept by the scanner as lq_json_floats
- * would give them (every element a number: no bad index), if o is a
+ * would give them (every element a number: no bad index), or as the
+ * base64 string's float32 (the member's text starts with '"'), if o is a
  * top-level lazy object read while key was the wanted one and the member
  * has not been read, set or deleted since; else NULL. The floats live in
  * o (beside its index) and go with it. */

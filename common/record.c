@@ -186,27 +186,52 @@ lq_rec_name(const json_t *rec)
 	return s && *s ? s : "record";
 }
 
-/* Little-endian float32 bytes to floats, whatever the host's order. */
-static float *
-f32le(const unsigned char *p, size_t n)
+/* The base64 of little-endian float32 values s[0..n), decoded straight
+ * into a new *out of *nf floats: 0; -1, not base64 (*out NULL); -2, a
+ * byte count not a multiple of 4. */
+static int
+b64_floats(const char *s, size_t n, float **out, size_t *nf)
 {
-	float *f = lq_xmalloc((n ? n : 1) * sizeof *f);
+	size_t len;
+	long k;
 
-	for (size_t i = 0; i < n; i++) {
-		uint32_t u = (uint32_t)p[4 * i] | (uint32_t)p[4 * i + 1] << 8 |
-		    (uint32_t)p[4 * i + 2] << 16 | (uint32_t)p[4 * i + 3] << 24;
-
-		memcpy(&f[i], &u, sizeof u);
+	*out = NULL;
+	if (n % 4 != 0)
+		return -1;
+	len = lq_base64_decoded_len(s, n);
+	*out = lq_xmalloc(len >= 4 ? (len + 3) / 4 * sizeof **out : sizeof **out);
+	if ((k = lq_base64_decode_to(s, n, (unsigned char *)*out)) < 0) {
+		free(*out);
+		*out = NULL;
+		return -1;
 	}
-	return f;
+	if (k % 4 != 0) {
+		free(*out);
+		*out = NULL;
+		return -2;
+	}
+	*nf = (size_t)k / 4;
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+	{
+		unsigned char *p = (unsigned char *)*out;
+
+		for (size_t i = 0; i < *nf; i++, p += 4) {
+			uint32_t u = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+
+			memcpy(p, &u, sizeof u);
+		}
+	}
+#endif
+	return 0;
 }
 
 int
 lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *err, size_t errlen)
 {
 	const char *raw, *enc = lq_rec_str(rec, "embedding_encoding");
-	size_t rawlen, len;
+	size_t rawlen;
 	json_t *v = lq_lazy_peek(rec, "embedding", &raw, &rawlen);
+	int r = -1;
 
 	*out = NULL;
 	*n = 0;
@@ -259,27 +284,34 @@ lq_rec_embedding(const json_t *rec, float **out, size_t *n, size_t *bad, char *e
 		snprintf(err, errlen, "unknown embedding_encoding '%s' (lq reads %s)", enc, LQ_EMBEDDING_BASE64);
 		return -2;
 	}
-	if (v == NULL && raw && raw[0] == '"' && memchr(raw, '\\', rawlen) == NULL) {
-		raw++;
-		rawlen -= 2;
-	} else if ((v = json_object_get(rec, "embedding")) != NULL && json_is_string(v)) {
-		raw = json_string_value(v);
-		rawlen = json_string_length(v);
-	} else {
+	if (v == NULL && raw && raw[0] == '"') {
+		const float *f;
+
+		/* the scanner decoded it as it checked the line */
+		lq_lazy_want_floats("embedding");
+		if ((f = lq_lazy_floats(rec, "embedding", n)) != NULL) {
+			*out = lq_xmalloc((*n ? *n : 1) * sizeof **out);
+			memcpy(*out, f, *n * sizeof **out);
+			return 0;
+		}
+		/* else decoded where it stands in the line; a string with escapes
+		 * (lq never writes one) fails there, and is read as jansson
+		 * decodes it */
+		r = b64_floats(raw + 1, rawlen - 2, out, n);
+		if (r == -1 && memchr(raw, '\\', rawlen) != NULL)
+			v = json_object_get(rec, "embedding");
+	}
+	if (v != NULL) {
+		if (!json_is_string(v))
+			return -1;
+		r = b64_floats(json_string_value(v), json_string_length(v), out, n);
+	} else if (raw == NULL || raw[0] != '"') {
 		return -1;
 	}
-	{
-		unsigned char *b = lq_base64_decode(raw, rawlen, &len);
-
-		if (b == NULL || len % 4 != 0) {
-			free(b);
-			snprintf(err, errlen, "embedding is not base64 of float32 values (%s)",
-			    b ? "length not a multiple of 4 bytes" : "bad base64");
-			return -2;
-		}
-		*n = len / 4;
-		*out = f32le(b, *n);
-		free(b);
+	if (r < 0) {
+		snprintf(err, errlen, "embedding is not base64 of float32 values (%s)",
+		    r == -2 ? "length not a multiple of 4 bytes" : "bad base64");
+		return -2;
 	}
 	return 0;
 malformed:

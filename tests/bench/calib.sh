@@ -20,8 +20,8 @@ export LQ_CACHE_DIR LQ_MODEL_DIR
 jq -c '.[] | {id: (.profileId // .publicIdentifier), public_identifier: .publicIdentifier, status: "discovered"}' \
 	"$ev/profiles.json" | scrape -q --from-dataset "$ev/profiles.json" | embed -q | classify -q > "$work/classified.ndjson"
 for icp in "$ev"/icp-*.json; do
-	# held-out-2's and held-out-3's ICPs (judged there only) are measured once, never calibrated on
-	jq -n -e --arg c "$(jq -r .client "$icp")" 'any(inputs; .icp == $c and .split != "held-out-2" and .split != "held-out-3")' \
+	# the ICPs of held-out-2, -3, -4 ... (judged there only) are measured once, never calibrated on
+	jq -n -e --arg c "$(jq -r .client "$icp")" 'any(inputs; .icp == $c and (.split | startswith("held-out-") | not))' \
 		"$ev/labels.ndjson" > /dev/null || continue
 	score -q "$icp" < "$work/classified.ndjson" > "$work/scored.ndjson"
 	hash=$(review -q "$icp" < "$work/scored.ndjson" | grep -o '"icp_hash":"[0-9a-f]*"' | head -n 1 | cut -d'"' -f4)

@@ -188,26 +188,20 @@ expect 'place: wanted and excluded places in one notes; a place or a negation in
 	berlin	100	true false
 	nowhere	100	-
 	EOF
+# Switzerland excluded, every other place whole: what two ways of saying it give.
+cat > no-swiss.tsv <<-'EOF'
+	lyon	100	true false
+	geneva	60	false true
+	malaga	100	true false
+	boston	100	true false
+	london	100	true false
+	berlin	100	true false
+	nowhere	100	-
+	EOF
 expect 'place: a place in the ICP'"'"'s exclusions (exclude_titles: "Switzerland") is excluded; a title naming a place ("Country Manager France") is not' \
-	'S="$S" sh ./place_of "" ".exclude_titles += [\"Switzerland\", \"Country Manager France\"]"' <<-'EOF'
-	lyon	100	true false
-	geneva	60	false true
-	malaga	100	true false
-	boston	100	true false
-	london	100	true false
-	berlin	100	true false
-	nowhere	100	-
-	EOF
+	'S="$S" sh ./place_of "" ".exclude_titles += [\"Switzerland\", \"Country Manager France\"]"' < no-swiss.tsv
 expect 'place: a bare "hors" (French) excludes the place after it, it does not want it' \
-	'S="$S" sh ./place_of "Loueurs hors Suisse."' <<-'EOF'
-	lyon	100	true false
-	geneva	60	false true
-	malaga	100	true false
-	boston	100	true false
-	london	100	true false
-	berlin	100	true false
-	nowhere	100	-
-	EOF
+	'S="$S" sh ./place_of "Loueurs hors Suisse."' < no-swiss.tsv
 expect 'place: "outside of", "excluding", "fuera de", "außerhalb" exclude; with a negation "outside" wants ("we don'"'"'t sell outside Europe", "renters outside Europe ... are not a fit")' \
 	'for n in "Car renters outside of the US; excluding the UK" "Alquiladoras fuera de España, Kunden außerhalb Deutschlands" "We don'"'"'t sell outside Europe." "Renters outside Europe, brokers and resellers are not a fit."; do
 	 S="$S" sh ./place_of "$n" | awk -F "\t" "{ printf \"%s=%s \", \$1, \$2 } END { print \"\" }"; done' <<-'EOF'

@@ -4,8 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base64.h"
 #include "lazy.h"
 #include "ndjson.h"
+#include "record.h"
 #include "util.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
@@ -57,8 +59,18 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		const float *fl;
 		size_t fn;
 
-		/* The floats the scanner kept: jansson's numbers, as floats. */
-		if ((fl = lq_lazy_floats(lazy, "embedding", &fn)) != NULL) {
+		/* The floats the scanner kept: jansson's numbers, as floats,
+		 * or the bytes of jansson's string decoded as base64. */
+		if ((fl = lq_lazy_floats(lazy, "embedding", &fn)) != NULL &&
+		    json_is_string(json_object_get(whole, "embedding"))) {
+			json_t *a = json_object_get(whole, "embedding");
+			size_t dn;
+			unsigned char *d = lq_base64_decode(json_string_value(a), json_string_length(a), &dn);
+
+			if (d == NULL || dn != fn * 4 || memcmp(d, fl, dn) != 0)
+				abort();
+			free(d);
+		} else if (fl != NULL) {
 			json_t *a = json_object_get(whole, "embedding");
 
 			if (!json_is_array(a) || json_array_size(a) != fn)
@@ -74,6 +86,24 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			}
 		}
 
+		/* The embedding read from the line is the one read from
+		 * jansson's object: the same answer, floats and message. */
+		{
+			float *e1 = NULL, *e2 = NULL;
+			size_t n1 = 0, n2 = 0, b1, b2;
+			char m1[300] = "", m2[300] = "";
+			int r1 = lq_rec_embedding(lazy, &e1, &n1, &b1, m1, sizeof m1);
+			int r2 = lq_rec_embedding(whole, &e2, &n2, &b2, m2, sizeof m2);
+
+			if (r1 != r2 || strcmp(m1, m2) != 0 || (r1 == 0 && (n1 != n2 || b1 != b2)))
+				abort();
+			for (size_t i = 0; r1 == 0 && i < n1; i++)
+				if (memcmp(&e1[i], &e2[i], sizeof *e1) != 0 && !(isnan(e1[i]) && isnan(e2[i])) &&
+				    !(e1[i] == 0 && e2[i] == 0))
+					abort();
+			free(e1);
+			free(e2);
+		}
 		/* Written untouched: reads back as jansson's value. */
 		lq_json_dump(&b, lazy);
 		back = json_loadb(b.data, b.len, JSON_ALLOW_NUL, NULL);

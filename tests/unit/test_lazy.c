@@ -641,6 +641,121 @@ main(void)
 		json_decref(b);
 	}
 
+	t_begin("floats kept by the scanner: a base64 string of float32, decoded as it is checked");
+	{
+		/* 1, 2 and 3 floats: padding "==", "=" and none */
+		static const float v[3] = { 1.0f, -2.5f, 3.0e-7f };
+		json_t *b, *w;
+		const float *f;
+		size_t n, bad;
+		float *got;
+		char t[200], err[200];
+
+		lq_lazy_want_floats("embedding");
+		for (size_t k = 1; k <= 3; k++) {
+			json_t *r = json_object();
+			char *e;
+
+			lq_rec_set_embedding(r, v, k, 1);
+			e = dump(r);
+			b = lq_lazy_parse(e, strlen(e));
+			CHECK(b != NULL && (f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == k &&
+			    memcmp(f, v, k * sizeof *f) == 0);
+			CHECK_INT(lq_rec_embedding(b, &got, &n, &bad, err, sizeof err), 0);
+			CHECK(n == k && memcmp(got, v, k * sizeof *got) == 0);
+			free(got);
+			json_decref(b);
+			json_decref(r);
+			free(e);
+		}
+		/* Strings it does not keep: the scanner checks them as any
+		 * string, and lq_rec_embedding says what jansson's reading of
+		 * the same text says (the same return, floats and message). */
+		static const char *const no[] = {
+			"AAAA",			/* 3 bytes: not whole floats */
+			"AACAPw=",		/* bad length */
+			"AACAPw=A",		/* padding then more */
+			"AACA=w==",		/* padding inside the group */
+			"AACAPw==AACAPw==",	/* padding before the end */
+			"AACAP!==",		/* outside the alphabet */
+			"AACA Pw=",
+			"AACAPw-_",		/* base64url */
+			"\\u0041ACAPw==",	/* an escape: jansson's text, "AACAPw==" */
+			"AACAPw\\u003d\\u003d",
+			"AACAPw=\\/",
+			"A\xc3\xa9" "APw==",	/* UTF-8, valid in a string */
+			"",			/* kept: no floats */
+		};
+		for (size_t i = 0; i < LQ_NELEM(no); i++) {
+			float *g2;
+			size_t n2, bad2;
+			char err2[200];
+			int r1, r2;
+
+			snprintf(t, sizeof t, "{\"embedding\":\"%s\",\"embedding_encoding\":\"base64\"}", no[i]);
+			b = lq_lazy_parse(t, strlen(t));
+			w = json_loads(t, 0, NULL);
+			CHECK(b != NULL && w != NULL);
+			if (b == NULL || w == NULL) {
+				json_decref(b);
+				json_decref(w);
+				continue;
+			}
+			CHECK((lq_lazy_floats(b, "embedding", &n) == NULL) == (no[i][0] != '\0'));
+			err[0] = err2[0] = '\0';
+			r1 = lq_rec_embedding(b, &got, &n, &bad, err, sizeof err);
+			r2 = lq_rec_embedding(w, &g2, &n2, &bad2, err2, sizeof err2);
+			CHECK_INT(r1, r2);
+			CHECK_STR(err, err2);
+			CHECK(r1 != 0 || (n == n2 && memcmp(got, g2, n * sizeof *got) == 0));
+			if (r1 == 0) {
+				free(got);
+				free(g2);
+			}
+			json_decref(b);
+			json_decref(w);
+		}
+		/* the escape read as jansson decodes it: one float, 1 */
+		snprintf(t, sizeof t, "{\"embedding\":\"\\u0041ACAPw==\",\"embedding_encoding\":\"base64\"}");
+		b = lq_lazy_parse(t, strlen(t));
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);
+		CHECK_INT(lq_rec_embedding(b, &got, &n, &bad, err, sizeof err), 0);
+		CHECK(n == 1 && got[0] == 1.0f);
+		free(got);
+		json_decref(b);
+		/* Lines that are not JSON stay refused after a base64 start:
+		 * a control byte, bad UTF-8, no closing quote, a cut escape. */
+		static const char *const notjson[] = {
+			"{\"embedding\":\"AACAPw==\x01\"}",
+			"{\"embedding\":\"AACAPw\x01\"}",
+			"{\"embedding\":\"AACAPwAA\xff\"}",
+			"{\"embedding\":\"AACAPw==",
+			"{\"embedding\":\"AACAPw",
+			"{\"embedding\":\"AACAPw==\"",
+			"{\"embedding\":\"AACAPw\\",
+			"{\"embedding\":\"AACAPw==\"x}",
+		};
+		for (size_t i = 0; i < LQ_NELEM(notjson); i++)
+			CHECK(lq_lazy_parse(notjson[i], strlen(notjson[i])) == NULL);
+		/* the last of a repeated key counts; a nested one is not kept */
+		snprintf(t, sizeof t, "{\"embedding\":\"AACAPw==\",\"embedding\":\"AAAgwA==\"}");
+		b = lq_lazy_parse(t, strlen(t));
+		CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 1 && f[0] == -2.5f);
+		json_decref(b);
+		snprintf(t, sizeof t, "{\"embedding\":\"AACAPw==\",\"embedding\":[]}");
+		b = lq_lazy_parse(t, strlen(t));
+		CHECK((f = lq_lazy_floats(b, "embedding", &n)) != NULL && n == 0);
+		json_decref(b);
+		snprintf(t, sizeof t, "{\"embedding\":[1],\"embedding\":\"x\"}");
+		b = lq_lazy_parse(t, strlen(t));
+		CHECK(lq_lazy_floats(b, "embedding", &n) == NULL);
+		json_decref(b);
+		snprintf(t, sizeof t, "{\"a\":{\"embedding\":\"AACAPw==\"}}");
+		b = lq_lazy_parse(t, strlen(t));
+		CHECK(b != NULL && lq_lazy_floats(b, "embedding", &n) == NULL);
+		json_decref(b);
+	}
+
 	t_begin("float arrays: shapes, spacing, non-numbers");
 	{
 		float f[8];

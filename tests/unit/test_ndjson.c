@@ -80,6 +80,40 @@ dump_string_ref(struct lq_buf *b, const char *s, size_t n)
 	lq_buf_addc(b, '"');
 }
 
+/* base64 one character at a time, as RFC 4648 says it: the reference
+ * for the table decoder. Returns the byte count, or -1. */
+static long
+ref_b64(const char *s, size_t n, unsigned char *out)
+{
+	static const char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned long acc = 0;
+	size_t bits = 0, pad = 0;
+	long o = 0;
+
+	if (n % 4 != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = s[i] ? strchr(abc, s[i]) : NULL;
+
+		if (s[i] == '=') {
+			/* only in the last two places (then nothing but '=') */
+			if (i + 2 < n)
+				return -1;
+			pad++;
+			continue;
+		}
+		if (c == NULL || pad)
+			return -1;
+		acc = acc << 6 | (unsigned long)(c - abc);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			out[o++] = (unsigned char)(acc >> bits);
+		}
+	}
+	return o;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -365,6 +399,72 @@ main(int argc, char **argv)
 		CHECK(lq_base64_decode("Zm9", 3, &n) == NULL);
 		CHECK(lq_base64_decode("Zm=v", 4, &n) == NULL);
 		CHECK(lq_base64_decode("Z!9v", 4, &n) == NULL);
+	}
+	t_begin("base64: the table decoder against a character-by-character one, every group of hostile bytes");
+	{
+		/* alphabet edges, padding, and bytes that must be refused:
+		 * the JSON specials, NUL, space, a high byte, '-' and '_' of
+		 * base64url, the neighbours of each alphabet range */
+		static const char cs[] = "AZaz09+/=\"\\\0 \x80\xff-_@[`{.:";
+		const size_t ncs = sizeof cs - 1;
+		char in[12];
+		unsigned char want[16], got[16], *d;
+		long wn, gn;
+		size_t n, bad = 0;
+
+		for (size_t i = 0; i < ncs * ncs * ncs * ncs; i++) {
+			size_t k = i;
+
+			for (int j = 0; j < 4; j++, k /= ncs)
+				in[j] = cs[k % ncs];
+			memcpy(in + 4, "QUJD", 4);	/* "ABC": the group not last */
+			for (int last = 0; last < 2; last++) {
+				/* the group alone (the last), or before "QUJD" */
+				const char *t = in;
+				size_t tn = last ? 4 : 8;
+
+				wn = ref_b64(t, tn, want);
+				memset(got, 0xaa, sizeof got);
+				gn = lq_base64_decode_to(t, tn, got);
+				if (wn != gn || (wn >= 0 && (memcmp(want, got, (size_t)wn) != 0 ||
+				    (size_t)wn != lq_base64_decoded_len(t, tn) || got[wn] != 0xaa)))
+					bad++;
+				d = lq_base64_decode(t, tn, &n);
+				if ((d == NULL) != (wn < 0) || (d && (n != (size_t)wn || memcmp(d, want, n) != 0)))
+					bad++;
+				free(d);
+			}
+		}
+		CHECK_INT(bad, 0);
+		/* a run stops at the first group that is not four alphabet
+		 * characters, and counts what it decoded */
+		CHECK_INT(lq_base64_run("QUJDQUJD", 8, got), 8);
+		CHECK(memcmp(got, "ABCABC", 6) == 0);
+		CHECK_INT(lq_base64_run("QUJDQUJDQU==", 12, got), 8);
+		CHECK_INT(lq_base64_run("QUJDQU\"x", 8, got), 4);
+		CHECK_INT(lq_base64_run("QUJDQUJDQUJ", 11, got), 8);	/* a part group is not taken */
+		CHECK_INT(lq_base64_run("!UJDQUJD", 8, got), 0);
+		CHECK_INT(lq_base64_run("", 0, got), 0);
+		CHECK_INT(lq_base64_decode_to("QUJD", 3, got), -1);	/* length */
+		CHECK_INT(lq_base64_decode_to("", 0, got), 0);
+		/* a long one, every byte value, every position of the padding */
+		{
+			unsigned char raw[300];
+			char *e;
+
+			for (size_t i = 0; i < sizeof raw; i++)
+				raw[i] = (unsigned char)(i * 7 + 3);
+			for (size_t len = 290; len <= 300; len++) {
+				unsigned char out[300];
+
+				e = lq_base64_encode(raw, len);
+				CHECK(lq_base64_decoded_len(e, strlen(e)) == len);
+				CHECK(lq_base64_decode_to(e, strlen(e), out) == (long)len && memcmp(out, raw, len) == 0);
+				e[strlen(e) / 2] = '!';	/* one bad byte in the middle */
+				CHECK(lq_base64_decode_to(e, strlen(e), out) == -1);
+				free(e);
+			}
+		}
 	}
 	/* Last: the stop stays requested for the rest of the process. */
 	t_begin("reader: SIGTERM while blocked on a pipe: lines read are kept, a cut line too, then the end");

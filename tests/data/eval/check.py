@@ -22,6 +22,10 @@ held-out-2's ICPs too), and nothing else is; held-out-2's checks are made
 without them, and the checks of the tune and held-out parts count neither;
 each of its ICPs has at least 20 top-grade leads and a spread of lower
 grades.
+The fourth, split "held-out-4" (people_ho4.py), is apart in the same way
+and before held-out-3: every judgment of its ICPs (of every earlier person)
+and of its people (for every earlier ICP but the tune-only ones) is there,
+and held-out-3's checks, and so on down, are made without them.
 Tune-only ICPs (gen.py, evalkit.TUNE2_ICPS) are apart too: an ICP whose
 every judgment is in "tune"; it judges its own people, who are judged
 for no other ICP, and every earlier person of the tune split, and no one
@@ -145,7 +149,7 @@ for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8
         dup.append(ln)
     labels[k] = j
     if j.get("relevance") not in (0, 1, 2, 3) or not isinstance(j.get("reason"), str) or len(j["reason"]) < 2 \
-            or j.get("split") not in ("tune", "held-out", "held-out-2", "held-out-3"):
+            or j.get("split") not in ("tune", "held-out", "held-out-2", "held-out-3", "held-out-4"):
         badl.append(ln)
 check(not dup, "no pair is judged twice" + (" (lines %s)" % dup[:5] if dup else ""))
 check(not badl, "every judgment has relevance 0-3, a reason and a split" + (" (lines %s)" % badl[:5] if badl else ""))
@@ -156,23 +160,33 @@ missing = [(c, i) for c in set(icps) - tune2_icps for i in ids if i not in tune2
 check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
 stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
 check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
-# held-out-3 (written after held-out-2): its ICPs are those judged there
-# only, its people those judged there for every other ICP; every judgment of
-# either is there, no other.
-HO2, HO3 = "held-out-2", "held-out-3"
-ho3_icps = {c for c in set(icps) - tune2_icps if all(j["split"] == HO3 for (ci, _), j in labels.items() if ci == c)}
-ho3_people = {i for i in ids if i not in tune2_people and
-              all(labels[(c, i)]["split"] == HO3 for c in set(icps) - ho3_icps - tune2_icps if (c, i) in labels)}
-stray3 = [k for k, j in labels.items() if k[0] not in tune2_icps and (j["split"] == HO3) != (k[0] in ho3_icps or k[1] in ho3_people)]
-check(ho3_icps and ho3_people and not stray3,
-      "held-out-3 holds every judgment of its %d ICPs and %d people, and no other (%d astray)"
-      % (len(ho3_icps), len(ho3_people), len(stray3)))
-# held-out-2, without held-out-3's ICPs and people: its ICPs are those judged
-# there only, its people those judged there for every other ICP.
-rest = {k: j for k, j in labels.items() if k[0] not in ho3_icps and k[1] not in ho3_people}
-ho2_icps = {c for c in set(icps) - tune2_icps - ho3_icps if all(j["split"] == HO2 for (ci, _), j in rest.items() if ci == c)}
-first_icps = set(icps) - ho2_icps - ho3_icps - tune2_icps
-ho2_people = {i for i in ids if i not in tune2_people and i not in ho3_people and
+# The later held-out parts, newest first (held-out-4, then held-out-3): a
+# part's ICPs are those judged there only, its people those judged there for
+# every other ICP, among the judgments the newer parts leave; every judgment
+# of either is there, no other. The older parts are then checked without it.
+HO2, HO3, HO4 = "held-out-2", "held-out-3", "held-out-4"
+LATER_PARTS = (HO4, HO3)
+part_icps, part_people, part_rest = {}, {}, {}
+gone_icps, gone_people = set(), set()
+for part in LATER_PARTS:
+    view = {k: j for k, j in labels.items() if k[0] not in gone_icps and k[1] not in gone_people}
+    p_icps = {c for c in set(icps) - tune2_icps - gone_icps
+              if all(j["split"] == part for (ci, _), j in view.items() if ci == c)}
+    p_people = {i for i in ids if i not in tune2_people and i not in gone_people and
+                all(view[(c, i)]["split"] == part for c in set(icps) - p_icps - tune2_icps - gone_icps if (c, i) in view)}
+    astray = [k for k, j in view.items() if k[0] not in tune2_icps and (j["split"] == part) != (k[0] in p_icps or k[1] in p_people)]
+    check(p_icps and p_people and not astray,
+          "%s holds every judgment of its %d ICPs and %d people, and no other (%d astray)"
+          % (part, len(p_icps), len(p_people), len(astray)))
+    part_icps[part], part_people[part], part_rest[part] = p_icps, p_people, view
+    gone_icps |= p_icps
+    gone_people |= p_people
+# held-out-2, without the later parts' ICPs and people: its ICPs are those
+# judged there only, its people those judged there for every other ICP.
+rest = {k: j for k, j in labels.items() if k[0] not in gone_icps and k[1] not in gone_people}
+ho2_icps = {c for c in set(icps) - tune2_icps - gone_icps if all(j["split"] == HO2 for (ci, _), j in rest.items() if ci == c)}
+first_icps = set(icps) - ho2_icps - gone_icps - tune2_icps
+ho2_people = {i for i in ids if i not in tune2_people and i not in gone_people and
               all(rest[(c, i)]["split"] == HO2 for c in first_icps if (c, i) in rest)}
 check(6 <= len(first_icps) <= 8 and ho2_icps, "6 to 8 ICPs in tune and held-out (%d), more in held-out-2 only (%d)"
       % (len(first_icps), len(ho2_icps)))
@@ -181,16 +195,17 @@ check(ho2_people and not stray2, "held-out-2 holds every judgment of its %d ICPs
       % (len(ho2_icps), len(ho2_people), len(stray2)))
 split_of = {}
 for (c, i), j in labels.items():
-    if j["split"] not in (HO2, HO3) and c not in tune2_icps:
+    if j["split"] not in (HO2,) + LATER_PARTS and c not in tune2_icps:
         split_of.setdefault(i, set()).add(j["split"])
 check(all(len(s) == 1 for s in split_of.values()), "a profile is in the same split for every ICP")
 held = sum(1 for s in split_of.values() if "held-out" in s) / max(1, len(split_of))
 check(0.5 <= held <= 0.75, "more than half of the profiles is held out (%.2f)" % held)
-for c in sorted(ho3_icps):
-    grades = [j["relevance"] for (ci, _), j in labels.items() if ci == c]
-    check(grades.count(3) >= 20 and all(grades.count(g) >= 3 for g in (0, 1, 2)),
-          "%s: held-out-3 has >= 20 top-grade leads (%d) and >= 3 of each lower grade (%s)"
-          % (c, grades.count(3), ", ".join("%d: %d" % (g, grades.count(g)) for g in (2, 1, 0))))
+for part in LATER_PARTS:
+    for c in sorted(part_icps[part]):
+        grades = [j["relevance"] for (ci, _), j in part_rest[part].items() if ci == c]
+        check(grades.count(3) >= 20 and all(grades.count(g) >= 3 for g in (0, 1, 2)),
+              "%s: %s has >= 20 top-grade leads (%d) and >= 3 of each lower grade (%s)"
+              % (c, part, grades.count(3), ", ".join("%d: %d" % (g, grades.count(g)) for g in (2, 1, 0))))
 for c in sorted(ho2_icps):
     grades = [j["relevance"] for (ci, _), j in rest.items() if ci == c]
     check(grades.count(3) >= 20 and all(grades.count(g) >= 3 for g in (0, 1, 2)),
@@ -216,7 +231,7 @@ check(all(any((c, i) in labels for c in tune2_icps) for i in tune2_people),
       "every person outside the tune and held-out ICPs is judged for a tune-only ICP")
 kinds = {}
 for (c, _), j in labels.items():
-    if "kind" in j and j["split"] not in (HO2, HO3) and c not in tune2_icps:
+    if "kind" in j and j["split"] not in (HO2,) + LATER_PARTS and c not in tune2_icps:
         kinds.setdefault(j["kind"], set()).add(j["split"])
 want = {"compound", "side", "retired", "student", "search", "recruiter-hl", "vendor", "demand-planning",
         "lang", "bank", "agency", "ai-name"}

@@ -12,14 +12,18 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # tune them (gen.py, split_of). PART3_ICPS are the third held-out part's,
 # held-out-3 (people_ho3.py), in the same way: every judgment for them, and
 # every judgment of the people of people_ho3.py (for the ICPs of held-out-2
-# too), is in "held-out-3".
+# too), is in "held-out-3". PART4_ICPS are the fourth's, held-out-4
+# (people_ho4.py), made the same way again: every judgment for them (of every
+# earlier person), and every judgment of the people of people_ho4.py (for
+# every earlier ICP but the tune-only ones), is in "held-out-4".
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
         "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
-        "V": "Surcova", "T": "Torquelane"}
+        "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
 PART3_ICPS = ("V", "T")
+PART4_ICPS = ("C", "O")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
@@ -49,12 +53,15 @@ NOFIT = {
     "R": "ne fixe pas les tarifs d'un loueur de voitures ou d'utilitaires francophone",
     "V": "no es fundador ni CEO de una startup agtech en España o Latinoamérica",
     "T": "not a marketing or demand-generation leader of a mid-size B2B industrial company",
+    "C": "not a clinical operations leader of a mid-size CRO or trial sponsor in Europe",
+    "O": "não é dono nem dirige uma construtora ou empreiteira de pequeno ou médio porte no Brasil",
 }
 
 PEOPLE = []
 LATER = {}
 PART2 = {}
 PART3 = {}
+PART4 = {}
 TUNE2 = {}
 
 
@@ -80,13 +87,14 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, part3=False, tune2=False, **J):
+      no=None, tag=None, slug=None, part2=False, part3=False, part4=False, tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
     kind of hard case (used to spread each kind over both splits). part2:
     a person of people_ho2.py, whose judgments are all in held-out-2.
     part3: a person of people_ho3.py, whose judgments are all in held-out-3.
+    part4: a person of people_ho4.py, whose judgments are all in held-out-4.
     tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
     for that ICP only and left unlabelled for every other one."""
     for k in J:
@@ -102,7 +110,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False, part2=part2, part3=part3, tune2=tune2, no=no))
+                       first_set=False, part2=part2, part3=part3, part4=part4, tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -117,12 +125,18 @@ def part2(slug, **J):
     """Judgments of a person written before held-out-2 against the ICPs of
     held-out-2 (PART2_ICPS), where the default ("<no>: <NOFIT[key]>", 0)
     does not hold; applied by gen.py after every person is read."""
+    _earlier("part2", PART2_ICPS, PART2, slug, J)
+
+
+def _earlier(name, icps, store, slug, J):
+    """Records the judgments J of a person written before the held-out part
+    name against that part's ICPs; see part2(), part3() and part4()."""
     for k in J:
-        if k not in PART2_ICPS:
-            raise SystemExit("part2(%s): %s is not an ICP of held-out-2" % (slug, k))
-    if slug in PART2:
-        raise SystemExit("part2(%s) given twice" % slug)
-    PART2[slug] = J
+        if k not in icps:
+            raise SystemExit("%s(%s): %s is not an ICP of held-out-%s" % (name, slug, k, name[-1]))
+    if slug in store:
+        raise SystemExit("%s(%s) given twice" % (name, slug))
+    store[slug] = J
 
 
 def part3(slug, **J):
@@ -130,12 +144,14 @@ def part3(slug, **J):
     tune-only ICP's people) against the ICPs of held-out-3 (PART3_ICPS),
     where the default ("<no>: <NOFIT[key]>", 0) does not hold; applied by
     gen.py after every person is read."""
-    for k in J:
-        if k not in PART3_ICPS:
-            raise SystemExit("part3(%s): %s is not an ICP of held-out-3" % (slug, k))
-    if slug in PART3:
-        raise SystemExit("part3(%s) given twice" % slug)
-    PART3[slug] = J
+    _earlier("part3", PART3_ICPS, PART3, slug, J)
+
+
+def part4(slug, **J):
+    """The same for held-out-4: judgments of a person written before it (of
+    any split but a tune-only ICP's people, held-out-3's included) against
+    its ICPs (PART4_ICPS) where the default 0 does not hold."""
+    _earlier("part4", PART4_ICPS, PART4, slug, J)
 
 
 def tune2(slug, **J):

@@ -11,6 +11,11 @@ and their people, written blind to the rules), is made the same way: every
 judgment for its ICPs (of every earlier person, held-out-2's included) and
 of its people (for every earlier ICP, held-out-2's included) is there, so
 the tune, held-out and held-out-2 parts keep every pair they had.
+"held-out-4", the fourth (people_ho4.py, written blind to the rules too),
+is made the same way after held-out-3: every judgment for its ICPs (of
+every earlier person, held-out-3's included) and of its people (for every
+earlier ICP but the tune-only ones) is there, and every earlier part keeps
+every pair it had.
 Tune-only ICPs (evalkit.TUNE2_ICPS, added after held-out-2, each written
 blind to the rules with its own people file, e.g. people_t2cat.py): their
 people (q(..., tune2=True)) are in "tune", take no part in split_of's
@@ -36,6 +41,7 @@ sys.path.insert(0, HERE)
 from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, PART2, pos, group, p  # noqa: E402
 from evalkit import TUNE2_ICPS, TUNE2  # noqa: E402
 from evalkit import PART3_ICPS, PART3  # noqa: E402
+from evalkit import PART4_ICPS, PART4  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1309,6 +1315,8 @@ import people_t2cat  # noqa: E402,F401
 import people_t2fr  # noqa: E402,F401
 # The third held-out part (held-out-3), written after them, blind to the rules.
 import people_ho3  # noqa: E402,F401
+# The fourth held-out part (held-out-4), written after it, blind to the rules.
+import people_ho4  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1388,9 +1396,13 @@ def split_of(people):
     The people of held-out-2 (part2) are in held-out-2 for every ICP, and
     every judgment for an ICP of held-out-2 is too (see labels()); they
     take no part in the grouping, which is therefore as it was before
-    them. So are the people of held-out-3 (part3), in held-out-3."""
+    them. So are the people of held-out-3 (part3), in held-out-3, and
+    those of held-out-4 (part4), in held-out-4."""
     groups, out = {}, {}
     for i, x in enumerate(people):
+        if x.get("part4"):
+            out[i] = "held-out-4"
+            continue
         if x.get("part3"):
             out[i] = "held-out-3"
             continue
@@ -1406,7 +1418,7 @@ def split_of(people):
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + TUNE2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + PART4_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1450,19 +1462,28 @@ def judge_part2():
         raise SystemExit("people_ho2.py judges unknown people: %s" % ", ".join(sorted(PART2)))
 
 
-def judge_part3():
-    """Puts people_ho3.py's judgments of earlier people for the ICPs of
-    held-out-3 (part3()) in place of the default 0."""
+def judge_part(n, store):
+    """Puts people_hoN.py's judgments of earlier people for the ICPs of
+    held-out-N (partN()) in place of the default 0; N is 3 or 4."""
+    name = "part%d" % n
     for x in PEOPLE:
         slug = x["slug"] or slugify(x["first"], x["last"])
-        if slug in PART3:
-            if x.get("part3"):
-                raise SystemExit("part3(%s): a person of held-out-3 is judged in q()" % slug)
+        if slug in store:
+            if x.get(name):
+                raise SystemExit("%s(%s): a person of held-out-%d is judged in q()" % (name, slug, n))
             if x.get("tune2"):
-                raise SystemExit("part3(%s): a tune-only ICP's person is judged for no other ICP" % slug)
-            x["J"].update(PART3.pop(slug))
-    if PART3:
-        raise SystemExit("people_ho3.py judges unknown people: %s" % ", ".join(sorted(PART3)))
+                raise SystemExit("%s(%s): a tune-only ICP's person is judged for no other ICP" % (name, slug))
+            x["J"].update(store.pop(slug))
+    if store:
+        raise SystemExit("people_ho%d.py judges unknown people: %s" % (n, ", ".join(sorted(store))))
+
+
+def judge_part3():
+    judge_part(3, PART3)
+
+
+def judge_part4():
+    judge_part(4, PART4)
 
 
 def judge_tune2(splits):
@@ -1484,9 +1505,12 @@ def judge_tune2(splits):
 
 
 def split_label(key, split):
-    """The split of one judgment: held-out-3 for an ICP or a person of
-    held-out-3, else held-out-2 for an ICP or a person of held-out-2, else
-    the person's split."""
+    """The split of one judgment: held-out-4 for an ICP or a person of
+    held-out-4, else held-out-3 for an ICP or a person of held-out-3, else
+    held-out-2 for an ICP or a person of held-out-2, else the person's
+    split."""
+    if key in PART4_ICPS or split == "held-out-4":
+        return "held-out-4"
     if key in PART3_ICPS or split == "held-out-3":
         return "held-out-3"
     if key in PART2_ICPS:
@@ -1499,6 +1523,7 @@ def main():
     judge_later()
     judge_part2()
     judge_part3()
+    judge_part4()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()

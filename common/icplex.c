@@ -40,6 +40,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**np_cut, **title_heads, **not_modifier, **qualifiers, **person_suffix, **not_group, **objects,
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
+	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -66,7 +67,11 @@ static const struct {
 	{ "icp-cues.above-that", &above_that }, { "icp-cues.company-kinds", &company_kinds },
 	{ "icp-cues.quality-words", &quality_words }, { "icp-cues.more-than", &more_than },
 	{ "icp-cues.less-than", &less_than }, { "icp-cues.and-up", &and_up }, { "icp-cues.own-people", &own_people },
-	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places }
+	{ "icp-cues.title-pronouns", &pronoun_ones }, { "icp-cues.only-places", &only_places },
+	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
+	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
+	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
+	{ "icp-cues.describe-cues", &describe_cues }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -79,6 +84,8 @@ static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
 
 /* A lukewarm word counts only in a clause this short ("meh", "sort of"):
  * in a longer one it is a figure of speech ("it's sort of a CRM"). */
+/* How far after "we're a" the client's own company's words reach. */
+#define SELF_WORDS 4
 #define LUKEWARM_MAX_WORDS 4
 /* How far a negation before a name reaches, and a dismissal after it
  * (words): "we don't really sell to X" / "X are a waste of time". */
@@ -644,6 +651,24 @@ title_head(const char *w)
 	return in_list(sg, title_heads) || in_list(w, title_heads);
 }
 
+static int number_word(const char *w);
+
+/* "dentists", "agronomists", "paediatricians": a profession by its ending
+ * (icp-cues [profession-endings]), a title even said alone. */
+static int
+profession(const char *w)
+{
+	size_t l = strlen(w), el;
+	const char **e;
+
+	if (l < 7 || in_list(w, not_profession))
+		return 0;
+	for (e = profession_endings; *e; e++)
+		if ((el = strlen(*e)) < l && strcmp(w + l - el, *e) == 0)
+			return 1;
+	return 0;
+}
+
 /* A word that may describe a title's function ("legal", "fleet", "OT"). */
 static int
 modifier_word(const char *w)
@@ -651,8 +676,8 @@ modifier_word(const char *w)
 	char sg[128];
 
 	singular(w, sg, sizeof sg);
-	return !in_list(sg, title_heads) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
-	    && !numeric(w) && strlen(w) > 1;
+	return !in_list(sg, title_heads) && !profession(w) && !in_list(w, stop) && !in_list(w, not_modifier) && !in_list(w, np_break) && !in_list(w, qualifiers)
+	    && !numeric(w) && number_word(w) < 0 && strlen(w) > 1;	/* "eighty technicians" is a head count */
 }
 
 /* Does a lexicon title start at word w? */
@@ -681,7 +706,7 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		int m;
 
 		singular(c->w[i], sg, sizeof sg);
-		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads))
+		if (!in_list(sg, title_heads) && !in_list(c->w[i], title_heads) && !profession(c->w[i]))
 			continue;
 		for (m = 0; m < 3 && i - m - 1 >= 0 && modifier_word(c->w[i - m - 1]); m++)
 			;
@@ -690,7 +715,7 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		    && isupper((unsigned char)c->ow[i - m][0]) && !in_list(c->w[i - m - 1], stop)
 		    && !in_list(c->w[i - m - 1], filler_start))	/* "Also O&M managers" */
 			m++;
-		if (m == 0)
+		if (m == 0 && !profession(c->w[i]))
 			continue;
 		if ((k = add_span(sp, ns, NULL, LQ_CRIT_TITLE, i - m, m + 1)) < 0)
 			return;
@@ -894,7 +919,11 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 			continue;
 		/* a head-count unit of company-sizes.vocab ("people", "staff", "FTEs"), or "50 plus ..." */
 		up = phrase_from(t, nt, j + 1, and_up);
-		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt))
+		/* "ten to eighty technicians", "over 200 engineers": a plural title word counts
+		 * people like "staff" after a range, a bound or a number that is no handful */
+		if (!lq_size_unit(t[j + 1]) && !(up > 0 && j + 1 + up < nt)
+		    && !(title_head(t[j + 1]) && t[j + 1][strlen(t[j + 1]) - 1] == 's'
+		    && (strict || phrase_before(t, i, more_than) || phrase_before(t, i, less_than) || a >= 10)))
 			continue;
 		last = j + 1;
 		if (b < 0) {
@@ -981,6 +1010,13 @@ in_cue_at(const struct clause *c, int pos)
  * ("boutique hotels" is more than Hospitality); a phrase that is only the
  * lexicon's own words ("law firms", "software companies") stays the
  * lexicon's value. */
+/* Is word j joined to the next by a hyphen ("build-to-rent", "sales-only")? */
+static int
+hyphen_joined(const struct clause *c, int j)
+{
+	return j >= 0 && j + 1 < c->nw && c->text[c->end[j]] == '-' && c->beg[j + 1] == c->end[j] + 1;
+}
+
 static void
 company_phrases(const struct clause *c, struct span *sp, int *ns)
 {
@@ -1001,8 +1037,11 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 			int taken = 0;
 
 			/* "climbing gyms", "vehicle leasing companies": an -ing word names a kind here
-			 * ("targeting" and other verbs are [not-modifier]) */
-			if (!modifier_word(w) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
+			 * ("targeting" and other verbs are [not-modifier]); "build-to-rent operators":
+			 * the grammar words of a hyphenated compound are words of the kind */
+			int joined = hyphen_joined(c, b - 1 - m) || hyphen_joined(c, b - 2 - m);
+
+			if ((!joined && !modifier_word(w)) || in_cue_at(c, b - 1 - m) || in_list(w, determiners)
 			    || number_at(c->w, c->nw, b - 1 - m, &v) > 0
 			    || in_list(w, size_adj[0]) || in_list(w, pronoun_subjects) || in_list(w, size_nouns)
 			    || in_list(w, business_nouns) || in_list(w, supplier_words))
@@ -1075,6 +1114,16 @@ polarity(const struct clause *c, struct span *s)
 
 				for (x = not_neg; *x && !skip; x++)
 					skip = find_words(c->f, *x, at, &xn) == at;
+				/* "the taprooms that aren't breweries": the negation qualifies the noun before,
+				 * and what it names is neither wanted nor excluded */
+				if (!r && at >= 2 && at + nw == w - (w >= 2 && in_list(c->w[w - 1], determiners))
+				    && (in_list(c->w[at - 1], relative_words)
+				    || (at >= 3 && in_list(c->w[at - 1], copulas) && in_list(c->w[at - 2], relative_words)))
+				    && !in_list(c->w[at - 1 - !in_list(c->w[at - 1], relative_words) - 1], determiners)
+				    && !in_list(c->w[at - 1 - !in_list(c->w[at - 1], relative_words) - 1], pronoun_subjects)) {
+					s->keep = 0;
+					return;
+				}
 				/* "don't forget X" */
 				if (r && at > 0 && (strcmp(c->w[at - 1], "t") == 0 || strcmp(c->w[at - 1], "not") == 0
 				    || strcmp(c->w[at - 1], "never") == 0 || strcmp(c->w[at - 1], "dont") == 0))
@@ -1159,6 +1208,20 @@ acronym(const char *w)
 /* Strips fillers from words [*a, *b) of c and cuts a trailing
  * prepositional phrase; returns 1 if a noun phrase of 1 to NP_MAX_WORDS
  * words is left. */
+/* Is the word at i a place written with a capital ("Europe", "the UK")? "ICS2 rules in Europe" is
+ * the rules. */
+static int
+place_at(const struct clause *c, int i)
+{
+	char *codes;
+
+	if (i >= c->nw || !isupper((unsigned char)c->ow[i][0]))
+		return 0;
+	codes = lq_place_named(c->ow[i]);
+	free(codes);
+	return codes != NULL;
+}
+
 static int
 noun_phrase(const struct clause *c, int *a, int *b, int cut)
 {
@@ -1192,7 +1255,7 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	}
 	if (cut)
 		for (k = *a + 1; k + 1 < *b; k++)
-			if (in_list(c->w[k], np_cut) && in_list(c->w[k + 1], determiners)) {
+			if (in_list(c->w[k], np_cut) && (in_list(c->w[k + 1], determiners) || place_at(c, k + 1))) {
 				*b = k;
 				break;
 			}
@@ -1630,14 +1693,21 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				} else if (in_list(next, business_nouns))
 					x->n++;	/* "retail chains": its words, for naming an exclusion */
 			}
-			if (x->kind != LQ_CRIT_TITLE || !x->keep)
-				continue;
-			/* "they're basically consultants": what someone already named is, not a criterion */
-			for (q = x->w - 1; q >= 1 && q >= x->w - 4; q--)
+			/* "they're basically consultants", "they are contractors": what someone already
+			 * named is, not a criterion */
+			for (q = x->w - 1; x->keep && x->kind != LQ_CRIT_KEYWORD && x->kind != LQ_CRIT_SIZE
+			    && q >= 1 && q >= x->w - 4; q--)
 				if (in_list(c->w[q], copulas) && in_list(c->w[q - 1], pronoun_subjects)) {
 					x->predicate = 1;
 					break;
 				}
+			/* "the owner, usually a dental technician who started it": a description */
+			if (x->keep && x->kind != LQ_CRIT_KEYWORD && x->kind != LQ_CRIT_SIZE && x->w >= 2
+			    && (strcmp(c->w[x->w - 1], "a") == 0 || strcmp(c->w[x->w - 1], "an") == 0)
+			    && in_list(c->w[x->w - 2], describe_cues))
+				x->predicate = 1;
+			if (x->kind != LQ_CRIT_TITLE || !x->keep)
+				continue;
 			/* the speaker's own people: "our CFO", "my recruiter" */
 			if (x->w > 0 && in_list(c->w[x->w - 1], own_people)) {
 				x->keep = 0;
@@ -1723,6 +1793,15 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 						break;
 					}
 			}
+		}
+		/* "We're a proptech company": the client's own company, not a criterion */
+		{
+			int at = first_of(c, self_desc, 0, &nw);
+
+			for (i = 0; at >= 0 && i < ns[k]; i++)
+				if (p[i].keep && (p[i].kind == LQ_CRIT_INDUSTRY || p[i].kind == LQ_CRIT_SIZE)
+				    && p[i].w >= at + nw && p[i].w + p[i].n <= at + nw + SELF_WORDS)
+					p[i].keep = 0;
 		}
 		for (i = 0; i < ns[k]; i++)
 			if (p[i].keep)
@@ -1885,6 +1964,36 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			}
 		}
 	}
+	/* "craft distilleries and a few cideries": a kind said alone beside another wanted kind is
+	 * one of the kinds wanted, not an unnamed group */
+	{
+		int other = 0;
+
+		for (k = 0; k < nc; k++)
+			for (i = 0; i < ns[k]; i++)
+				other |= sp[k][i].keep && sp[k][i].kind == LQ_CRIT_INDUSTRY && !sp[k][i].group && !sp[k][i].negated;
+		for (k = 0; other && k < nc; k++)
+			for (i = 0; i < ns[k]; i++) {
+				struct span *x = &sp[k][i];
+				int q, plain = 1, near = 0, nw;
+
+				if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || !x->group || x->negated || x->predicate
+				    || in_list(cl[k].w[x->w + x->n - 1], business_nouns))
+					continue;
+				/* a list item: only fillers before it ("and a few cideries"), in the clause of
+				 * another kind or one that goes on with the list ("and ...") */
+				for (q = 0; q < x->w && plain; q++)
+					plain = in_list(cl[k].w[q], filler_start) || in_list(cl[k].w[q], determiners)
+					    || strcmp(cl[k].w[q], "few") == 0 || strcmp(cl[k].w[q], "couple") == 0;
+				for (q = 0; q < ns[k]; q++)
+					near |= q != i && sp[k][q].keep && sp[k][q].kind == LQ_CRIT_INDUSTRY && !sp[k][q].group;
+				q = x->w + x->n;	/* and it ends the item: "Trusts with 5 to 40 schools" is not one */
+				if (q < cl[k].nw && strcmp(cl[k].w[q], "and") && strcmp(cl[k].w[q], "or"))
+					plain = 0;
+				if (plain && (near || first_of(&cl[k], list_continues, 0, &nw) == 0))
+					x->group = 0;
+			}
+	}
 	for (k = 0; k < nc; k++) {
 		for (i = 0; i < ns[k] && nout < max; i++) {
 			struct span *x = &sp[k][i];
@@ -1927,6 +2036,29 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 				    q > x->w ? " " : "", cl[k].w[q]);
 			nout++;
 		}
+	}
+	/* "It's not the MDs, the MD signs": a name excluded and then said again in the same
+	 * sentence is still the one excluded, not also a target */
+	{
+		size_t o, q, w = 0;
+
+		for (o = 0; o < nout; o++) {
+			int again = 0;
+
+			for (q = 0; q < o && !again && !out[o].negated && out[o].kind != LQ_CRIT_KEYWORD; q++)
+				again = out[q].negated && out[q].kind == out[o].kind && strcmp(out[q].value, out[o].value) == 0;
+			if (again)
+				continue;
+			if (w != o) {
+				int made = out[o].value == out[o].buf;
+
+				out[w] = out[o];
+				if (made)
+					out[w].value = out[w].buf;
+			}
+			w++;
+		}
+		nout = w;
 	}
 	for (k = 0; k < nc; k++)
 		clause_free(&cl[k]);
@@ -2023,6 +2155,69 @@ lq_icplex_affirms(const char *sentence)
 	n = any && i == c.nw;
 	clause_free(&c);
 	return n;
+}
+
+int
+lq_icplex_hedged(const char *sentence)
+{
+	char *s = lq_xstrdup(sentence), *parts[MAX_CLAUSES];
+	int nc, i = 0, n, any = 0, r;
+	struct clause c;
+
+	lex();
+	nc = split_clauses(s, parts, MAX_CLAUSES);
+	if (nc < 2) {	/* "Sort of?" alone answers nothing */
+		free(s);
+		return 0;
+	}
+	clause_init(&c, parts[nc - 1]);
+	while (i < c.nw) {
+		int best = 0;
+		const char **l;
+
+		for (l = lukewarm; *l; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n, any = 1;
+		for (l = filler_start; *l && !best; l++)
+			if (phrase_at(&c, i, *l, &n) && n > best)
+				best = n;
+		if (best == 0)
+			break;
+		i += best;
+	}
+	r = any && i == c.nw;
+	clause_free(&c);
+	free(s);
+	return r;
+}
+
+int
+lq_icplex_continues(const char *sentence)
+{
+	struct clause c;
+	int n, r;
+
+	lex();
+	clause_init(&c, sentence);
+	r = first_of(&c, list_continues, 0, &n) == 0 && c.nw > n;
+	clause_free(&c);
+	return r;
+}
+
+int
+lq_icplex_drops_topic(const char *sentence)
+{
+	char *f;
+	int r, k, nw;
+
+	lex();
+	f = lq_fold(sentence);
+	r = contains_any(f, drop_topic) || contains_any(f, retract_before) || contains_any(f, retract_after);
+	for (k = 0; !r && retract_around[0][k]; k++)
+		r = find_words(f, retract_around[0][k], 0, &nw) >= 0 && find_words(f, retract_around[1][k], 0, &nw) >= 0;
+	r = r && contains_any(f, whole_topic);
+	free(f);
+	return r;
 }
 
 int

@@ -23,7 +23,8 @@ struct lq_crit_hit {
 	int negated;		/* said as an exclusion ("not recruiters", "X are useless") */
 	int retracts;		/* said as taking it back ("forget X", "leave X out"):
 				   it revises the same criterion said earlier as a target */
-	int whole;		/* the retraction covers the topic ("the whole X world") */
+	int whole;		/* the retraction covers the topic ("the whole X world"); 2 (set by
+				   icp-extract): dropped with the topic of the client's turn, removed */
 	int group;		/* an unnamed group of people ("hobby gardeners") */
 	int specific;		/* an industry said with a qualifying word ("equine vets",
 				   "independent schools"): words names a part of it */
@@ -59,6 +60,21 @@ size_t lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out,
  * just before ("Waste of time.", "Harmless, but they never buy."), 2 if
  * it takes it back ("Scratch that, let's park it."), else 0. */
 int lq_icplex_refers_back(const char *sentence);
+
+/* 1 if a sentence written as a question ends in a clause of lukewarm words
+ * only ("Orthodontists, eh, sort of?"): a hedge, read as a statement. */
+int lq_icplex_hedged(const char *sentence);
+
+/* 1 if the sentence starts with a word of icp-cues [list-continues] ("And
+ * other founders, ..."): it goes on with the list of the sentence before. */
+int lq_icplex_continues(const char *sentence);
+
+/* 1 if the sentence drops a whole topic ("Take the whole on-trade thing off
+ * the table", "Let's not go after that whole space"): a cue of
+ * [drop-topic] or a retraction cue, and a [whole-topic] word. Read only
+ * when the sentence names nothing: it takes back the targets named
+ * earlier in the client's turn. */
+int lq_icplex_drops_topic(const char *sentence);
 
 /* 1 if every clause of the sentence is a bare noun phrase ("Interim
  * CISOs.", "Recruiters, consultants."): a list, not a statement. */

@@ -74,34 +74,48 @@ static struct {
 } *stems;
 static size_t n_stems;
 
-/* The entries of a phrase table by their phrase's first byte, each
- * bucket in the table's order: a word can only start a phrase of its own
- * first byte, so a lookup tries those alone and still meets them in the
- * order (and so picks the same longest match) a scan of the whole table
- * would. ix[start[c]..start[c+1]) are the entries whose phrase starts
- * with byte c. */
+/* The entries of a phrase table by a hash of their phrase's first word,
+ * each bucket in the table's order: a word can only start a phrase whose
+ * first word it is, so a lookup tries those of its bucket alone and still
+ * meets them in the order (and so picks the same longest match) a scan
+ * of the whole table would. ix[start[s]..start[s+1]) are the entries
+ * whose phrase's first word is in slot s (first_slot). */
+#define FIRST_SLOTS 4096
 struct first_index {
-	size_t start[257];
+	size_t start[FIRST_SLOTS + 1];
 	size_t *ix;
 };
-static struct first_index expand_ix, senses_ix, industries_ix;
+
+/* The slot of the word w (up to a space or its end). */
+static size_t
+first_slot(const char *w)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *w && *w != ' '; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return (h ^ (h >> 15)) & (FIRST_SLOTS - 1);
+}
+static struct first_index expand_ix, senses_ix, industries_ix, employer_ix;
 
 /* Builds x over n phrases, phrase(i) the i-th. */
 static void
 first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t))
 {
-	size_t count[256] = { 0 }, at[256];
+	size_t *count = lq_xcalloc(FIRST_SLOTS, sizeof *count), *at = lq_xcalloc(FIRST_SLOTS, sizeof *at);
 
 	for (size_t i = 0; i < n; i++)
-		count[(unsigned char)phrase(i)[0]]++;
+		count[first_slot(phrase(i))]++;
 	x->start[0] = 0;
-	for (size_t c = 0; c < 256; c++) {
+	for (size_t c = 0; c < FIRST_SLOTS; c++) {
 		x->start[c + 1] = x->start[c] + count[c];
 		at[c] = x->start[c];
 	}
 	x->ix = lq_xcalloc(n + 1, sizeof *x->ix);
 	for (size_t i = 0; i < n; i++)
-		x->ix[at[(unsigned char)phrase(i)[0]]++] = i;
+		x->ix[at[first_slot(phrase(i))]++] = i;
+	free(count);
+	free(at);
 }
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
@@ -200,6 +214,7 @@ bits_of(const struct lq_vocab_rec *r, size_t f, const char *const *names, size_t
 static const char *expand_phrase(size_t i) { return expand[i].phrase; }
 static const char *senses_phrase(size_t i) { return senses[i].phrase; }
 static const char *industries_phrase(size_t i) { return industries[i].phrase; }
+static const char *employer_phrase(size_t i) { return employer_words[i]; }
 
 static void
 lex_load(void)
@@ -282,6 +297,10 @@ lex_load(void)
 	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
+	for (i = 0; employer_words && employer_words[i]; i++)
+		;
+	if (employer_words)
+		first_index_build(&employer_ix, i, employer_phrase);
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
@@ -358,8 +377,15 @@ lang_slot(const char *w, size_t n)
 {
 	size_t i = lang_hash(w, n) & (LANG_SLOTS - 1);
 
-	while (lang_words[i].w && (strncmp(lang_words[i].w, w, n) != 0 || lang_words[i].w[n] != '\0'))
-		i = (i + 1) & (LANG_SLOTS - 1);
+	for (const char *s; (s = lang_words[i].w) != NULL; i = (i + 1) & (LANG_SLOTS - 1)) {
+		size_t j = 0;
+
+		/* strncmp(s, w, n) == 0 && s[n] == '\0', inline (w[0..n) holds no NUL) */
+		while (j < n && s[j] == w[j])
+			j++;
+		if (j == n && s[n] == '\0')
+			break;
+	}
 	return i;
 }
 
@@ -1053,12 +1079,20 @@ split(char *s, char ***words)
 	size_t n = 0, cap = 8;
 	char **w = lq_xreallocarray(NULL, cap, sizeof *w);
 
-	char *save = NULL;
-
-	for (char *p = strtok_r(s, " ", &save); p; p = strtok_r(NULL, " ", &save)) {
+	/* as strtok_r(s, " "): runs of spaces skipped, the space after each
+	 * word made its end */
+	for (char *p = s; *p;) {
+		if (*p == ' ') {
+			p++;
+			continue;
+		}
 		if (n == cap)
 			w = lq_xreallocarray(w, cap *= 2, sizeof *w);
 		w[n++] = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
 	}
 	*words = w;
 	return n;
@@ -1075,13 +1109,16 @@ phrase_at(const char *phrase, char **w, size_t n)
 	if (n == 0 || w[0] == NULL || w[0][0] != phrase[0])
 		return 0;
 	while (*p) {
-		const char *e = strchr(p, ' ');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
+		const char *q;
 
-		if (k == n || w[k] == NULL || strlen(w[k]) != len || memcmp(w[k], p, len) != 0)
+		if (k == n || (q = w[k]) == NULL)
+			return 0;
+		/* the word and the phrase's word up to its space, byte by byte */
+		while (*q && *q == *p && *p != ' ')
+			q++, p++;
+		if (*q != '\0' || (*p != ' ' && *p != '\0'))
 			return 0;
 		k++;
-		p += len;
 		if (*p == ' ')
 			p++;
 	}
@@ -1105,7 +1142,7 @@ lq_title_analyse(const char *title, struct lq_title *t)
 		 * title is what comes before "to" */
 		if (i > 0 && strcmp(w[i], "to") == 0 && strcmp(w[i - 1], "go") != 0)
 			break;
-		unsigned char c0 = (unsigned char)w[i][0];
+		size_t c0 = first_slot(w[i]);
 
 		for (size_t x = expand_ix.start[c0]; x < expand_ix.start[c0 + 1]; x++) {
 			size_t e = expand_ix.ix[x];
@@ -1130,7 +1167,7 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	for (size_t i = 0; i < cn;) {
 		size_t best = 0, bi = 0;
 
-		unsigned char c0 = (unsigned char)cw[i][0];
+		size_t c0 = first_slot(cw[i]);
 
 		for (size_t x = senses_ix.start[c0]; x < senses_ix.start[c0 + 1]; x++) {
 			size_t e = senses_ix.ix[x];
@@ -1338,7 +1375,7 @@ groups_of(char **w, size_t n, int ai_ok)
 	for (size_t i = 0; i < n;) {
 		size_t best = 0, bi = 0;
 
-		unsigned char c0 = w[i] ? (unsigned char)w[i][0] : 0;
+		size_t c0 = w[i] ? first_slot(w[i]) : 0;
 
 		for (size_t x = industries_ix.start[c0]; w[i] && x < industries_ix.start[c0 + 1]; x++) {
 			size_t e = industries_ix.ix[x];
@@ -1439,9 +1476,10 @@ lq_employer_words(const char *text)
 		nw = split(f, &w);
 		for (size_t i = 0; i < nw; i++) {
 			size_t k = 0;
+			size_t c0 = first_slot(w[i]);
 
-			for (size_t e = 0; employer_words[e] && k == 0; e++)
-				k = phrase_at(employer_words[e], w + i, nw - i);
+			for (size_t x = employer_ix.start[c0]; x < employer_ix.start[c0 + 1] && k == 0; x++)
+				k = phrase_at(employer_words[employer_ix.ix[x]], w + i, nw - i);
 			if (k == 0 || i + k >= nw)
 				continue;
 			if (b.len)
@@ -1754,10 +1792,19 @@ places_split(const char *text, char *const *also_excluded, size_t n_also, char *
 	 * US; "...: startups fuera de España" is two negations and wants
 	 * Spain). */
 	int header = 0;
+	/* In Portuguese "no" is "in the" ("no Brasil"), never a negation */
+	char *whole = lq_fold(text ? text : "");
+	const char *lang = lq_text_language(whole);
+	int pt = lang && strcmp(lang, "portuguese") == 0;
 
+	free(whole);
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;
+
+		for (size_t i = 0; pt && i < nw; i++)
+			if (strcmp(w[i], "no") == 0)
+				w[i] = (char *)"em";
 		char delim = text ? text[(size_t)(c - t) + strlen(c)] : '\0';
 		int governed = header, flip = 0;
 

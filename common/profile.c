@@ -1295,7 +1295,9 @@ add_skill(struct lq_profile *p, char *s)
 {
 	if (s == NULL)
 		return;
-	p->skills = lq_xreallocarray(p->skills, p->nskills + 1, sizeof *p->skills);
+	/* room for a power of two of skills: grown when the count reaches one */
+	if ((p->nskills & (p->nskills - 1)) == 0)
+		p->skills = lq_xreallocarray(p->skills, p->nskills ? 2 * p->nskills : 1, sizeof *p->skills);
 	p->skills[p->nskills++] = s;
 }
 

@@ -569,6 +569,17 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 				retract_topic(*sv, *n, i, h, mid);
 			return;
 		}
+		if (s->list == opp && h->whole == 2 && list == excl_list(kind)) {
+			/* dropped with the topic the turn named ("all that on-trade side ... take the
+			 * whole thing off the table"): removed, not made an exclusion */
+			supersede(s->sources);
+			json_array_append(s->sources, src);
+			if (!s->removed)
+				n_retracted++;
+			s->removed = 1;
+			lq_note("meeting %s: '%s' taken back with the topic of its turn", mid, s->value);
+			return;
+		}
 		if (s->list == opp && revises) {
 			supersede(s->sources);
 			lq_note("meeting %s: '%s' revised within the call: now %s", mid, h->value,
@@ -584,6 +595,8 @@ said_add(struct said **sv, size_t *n, int list, const struct lq_crit_hit *h, jso
 			return;
 		}
 	}
+	if (h->whole == 2)
+		return;	/* a turn's topic dropped: only what was a target */
 	*sv = lq_xreallocarray(*sv, *n + 1, sizeof **sv);
 	memset(&(*sv)[*n], 0, sizeof **sv);
 	(*sv)[*n].list = list;
@@ -963,6 +976,9 @@ struct local_ctx {
 	const json_t *pend_u;
 	char *pend_quote, *pend_context;
 	int pend_rev;
+	/* the targets named so far in the client's turn, for a sentence that drops them all */
+	struct lq_crit_hit turn[MAX_HITS];
+	size_t nturn;
 };
 
 static void
@@ -1103,17 +1119,49 @@ not_pronoun(const struct lq_crit_hit *h)
 	return !h->pronoun;
 }
 
+/* "Block management companies? Build-to-rent operators?" "Block management, yes
+ * please": a client sentence that starts with the first words of what the agency
+ * proposed names it; returns the sentence with the agency's words for them (free
+ * it), or NULL. */
+static char *
+agency_words(const struct local_ctx *c, const char *s)
+{
+	size_t len = strcspn(s, ",;:"), i, k;
+	char *head = lq_xstrndup(s, len), *f = lq_fold(head), *r = NULL;
+	int words = 1;
+
+	free(head);
+	for (k = 0; f[k]; k++)
+		words += f[k] == ' ';
+	for (i = 0; i < c->nprop && f[0] && words <= 4 && s[len]; i++) {
+		const char *w = c->prop[i].words;
+		size_t fl = strlen(f);
+
+		if ((c->prop[i].kind != LQ_CRIT_INDUSTRY && c->prop[i].kind != LQ_CRIT_TITLE)
+		    || strncmp(w, f, fl) != 0 || w[fl] != ' ')
+			continue;
+		r = lq_xasprintf("%.*s%s%s", (int)len, s, w + fl, s + len);	/* the client's words, then the agency's */
+		break;
+	}
+	free(f);
+	return r;
+}
+
 static void
 local_sentence(const char *s, int question, void *arg)
 {
 	struct local_ctx *c = arg;
 	struct lq_crit_hit hits[MAX_HITS];
 	size_t n, i;
-	int back;
+	int back, keep_prop;
+	char *alt;
 
-	if (question)
+	if (question && !lq_icplex_hedged(s))	/* "Orthodontists, eh, sort of?" is a hedge */
 		return;
-	n = lq_icplex_find(s, c->answer, hits, MAX_HITS);
+	alt = c->nprop ? agency_words(c, s) : NULL;
+	n = lq_icplex_find(alt ? alt : s, c->answer, hits, MAX_HITS);
+	keep_prop = alt != NULL;	/* the next sentence may take up another of them */
+	free(alt);
 	sizes_beyond(c, s, hits, &n);
 	/* "Personal trainers?" "The self-employed ones, no": the agency's title, qualified; without
 	 * one, nothing */
@@ -1150,6 +1198,20 @@ local_sentence(const char *s, int question, void *arg)
 			return;
 		}
 	}
+	if (n == 0 && c->nturn && lq_icplex_drops_topic(s)) {
+		/* "The bars, the taprooms, the bar managers ... Take the whole on-trade thing
+		 * off the table.": every target named in the turn, taken back with its topic */
+		for (i = 0; i < c->nturn; i++) {
+			c->turn[i].negated = c->turn[i].retracts = 1;
+			c->turn[i].whole = 2;	/* removed (said_add), not made exclusions */
+			if (c->turn[i].value == c->turn[i].buf)
+				c->turn[i].value = c->turn[i].buf;
+		}
+		hold(c, c->turn, c->nturn, s, NULL, 1);
+		c->nturn = 0;
+		topic_turn(c, hits, 0);
+		return;
+	}
 	if (n == 0) {
 		topic_turn(c, hits, 0);
 		/* "Waste of time." / "Scratch that." about the sentence before */
@@ -1177,7 +1239,7 @@ local_sentence(const char *s, int question, void *arg)
 			return;
 		}
 	}
-	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s)))
+	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s) || lq_icplex_continues(s)))
 		for (i = 0; i < n; i++)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
 	n = keep_hits(hits, n, not_bare_group);	/* an unnamed group ("lovely chaps") is only ever an exclusion */
@@ -1186,8 +1248,16 @@ local_sentence(const char *s, int question, void *arg)
 		return;
 	}
 	c->turn_hits += (int)n;
-	c->nprop = 0;
+	if (!keep_prop)
+		c->nprop = 0;
 	topic_turn(c, hits, n);
+	for (i = 0; i < n && c->nturn < MAX_HITS; i++)
+		if (!hits[i].negated && hits[i].kind != LQ_CRIT_KEYWORD) {
+			c->turn[c->nturn] = hits[i];
+			if (hits[i].value == hits[i].buf)
+				c->turn[c->nturn].value = c->turn[c->nturn].buf;
+			c->nturn++;
+		}
 	hold(c, hits, n, s, NULL, lq_icplex_revises(s));
 }
 
@@ -1245,7 +1315,7 @@ extract_local(const json_t *m, const int *side)
 			struct region_ctx rc = { m, u };
 
 			if (last != 1)
-				c.turn_hits = 0;
+				c.turn_hits = 0, c.nturn = 0;
 			c.u = u;
 			sentences(t, local_sentence, &c);
 			sentences(t, region_sentence, &rc);

@@ -2,11 +2,15 @@
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "cache.h"
 #include "calib.h"
@@ -148,8 +152,23 @@ static double
 dot(const float *a, const float *b, int n)
 {
 	double s = 0;
+	int i = 0;
 
-	for (int i = 0; i < n; i++)
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	/* four products at once (each the double product of the two floats,
+	 * as below), added to s one by one in the same order: the same sum */
+	for (; i + 4 <= n; i += 4) {
+		__m128 fa = _mm_loadu_ps(a + i), fb = _mm_loadu_ps(b + i);
+		__m128d lo = _mm_mul_pd(_mm_cvtps_pd(fa), _mm_cvtps_pd(fb));
+		__m128d hi = _mm_mul_pd(_mm_cvtps_pd(_mm_movehl_ps(fa, fa)), _mm_cvtps_pd(_mm_movehl_ps(fb, fb)));
+
+		s += _mm_cvtsd_f64(lo);
+		s += _mm_cvtsd_f64(_mm_unpackhi_pd(lo, lo));
+		s += _mm_cvtsd_f64(hi);
+		s += _mm_cvtsd_f64(_mm_unpackhi_pd(hi, hi));
+	}
+#endif
+	for (; i < n; i++)
 		s += (double)a[i] * b[i];
 	return s;
 }
@@ -692,6 +711,92 @@ nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The object json_pack("{s:X,...}") makes, its members' types in types
+ * ('f' a double, 's' a string, 'S' a string or NULL for null as "s?",
+ * 'b' an int as a boolean, 'n' null, which takes no value), each value
+ * after its key: the same members in the same order, and NULL wherever
+ * json_pack gives NULL (a NULL string for 's', a string that is not
+ * UTF-8, a real that is not finite). Without json_pack's reading of its
+ * format for each object. */
+static json_t *
+members(const char *types, ...)
+{
+	json_t *o = json_object();
+	int ok = o != NULL;
+	va_list ap;
+
+	va_start(ap, types);
+	for (const char *t = types; *t; t++) {
+		const char *k = va_arg(ap, const char *), *str;
+		json_t *v = NULL;
+
+		switch (*t) {
+		case 'f':
+			v = json_real(va_arg(ap, double));
+			break;
+		case 'b':
+			v = json_boolean(va_arg(ap, int));
+			break;
+		case 'n':
+			v = json_null();
+			break;
+		case 's':
+		case 'S':
+			str = va_arg(ap, const char *);
+			v = str ? json_string(str) : *t == 'S' ? json_null() : NULL;
+			break;
+		}
+		if (v == NULL || json_object_set_new(o, k, v) != 0)
+			ok = 0;
+	}
+	va_end(ap);
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* x as "%.2f" appended to b (fixed2, else printf). */
+static void
+add_f2(struct lq_buf *b, double x)
+{
+	char num[32];
+	size_t n = fixed2(num, x);
+
+	if (n > 0)
+		lq_buf_add(b, num, n);
+	else
+		lq_buf_addf(b, "%.2f", x);
+}
+
+/* strcasestr(hay, needle) as glibc's, by tolower() on both sides: the
+ * first place needle matches. Without strcasestr's set-up for each call
+ * (the two-way search's factorization of the needle), which the short
+ * texts here (a company's name, a sentence) cost many times over. */
+static const char *
+find_ci(const char *hay, const char *needle)
+{
+	static unsigned char lower[256];
+	const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
+
+	if (lower['A'] == 0)
+		for (int c = 0; c < 256; c++)
+			lower[c] = (unsigned char)tolower(c);
+	if (n[0] == '\0')
+		return hay;
+	for (unsigned char c0 = lower[n[0]]; *h; h++)
+		if (lower[*h] == c0) {
+			size_t k = 1;
+
+			while (n[k] && lower[h[k]] == lower[n[k]])
+				k++;
+			if (n[k] == '\0')
+				return (const char *)h;
+		}
+	return NULL;
+}
+
 /* The company's name without its legal form ("Ennstal Getriebe GmbH" ->
  * "Ennstal Getriebe"), as people write it in their own text; NULL when
  * shorter than three bytes. Free it. */
@@ -707,7 +812,7 @@ company_core(const char *company)
 		return NULL;
 	c = lq_xstrdup(company);
 	for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
-		char *q = strcasestr(c, forms[i]);	/* "Miaou Mix inc." as "Inc" */
+		char *q = (char *)find_ci(c, forms[i]);	/* "Miaou Mix inc." as "Inc" */
 		size_t fl = strlen(forms[i]);
 
 		if (q && q > c && (forms[i][0] == ',' || forms[i][1] == '(' || q[fl] == '\0' || q[fl] == ' ' ||
@@ -740,13 +845,13 @@ names_title(const char *seg)
  * the company's name ("Kvist (B2B payments)"), and a segment right after
  * one of those that names no title ("CEO at Featherdb | serverless
  * Postgres for edge apps": what the company makes), joined by " | " into
- * b. */
+ * b. core: company_core of the company's name, or NULL. */
 static void
-headline_companies(const char *headline, const char *company, struct lq_buf *b)
+headline_companies(const char *headline, const char *core, struct lq_buf *b)
 {
 	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
 		" na ", " en ", " hos ", " ved ", " w " };
-	char *h = lq_xstrdup(headline), *seg, *save = NULL, *core = company_core(company);
+	char *h = lq_xstrdup(headline), *seg, *save = NULL;
 	int after = 0;
 
 	/* "·" and "•" separate segments as "|" does: "CTO @ Pendulo · Advisor"
@@ -771,16 +876,15 @@ headline_companies(const char *headline, const char *company, struct lq_buf *b)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, best + bl);
 			after = 1;
-		} else if ((core && strcasestr(seg, core)) || (after && !names_title(seg))) {
+		} else if ((core && find_ci(seg, core)) || (after && !names_title(seg))) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, seg);
-			after = core && strcasestr(seg, core);	/* a product only right after its company */
+			after = core && find_ci(seg, core);	/* a product only right after its company */
 		} else if (!names_title(seg)) {
 			after = 0;	/* a title between keeps it: "CFO @ Chmurex | Dyrektor Finansowy | SaaS" */
 		}
 	}
-	free(core);
 	free(h);
 }
 
@@ -811,7 +915,7 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
 		size_t n = strcspn(p, ".!?\n");
 		char *sent = lq_xstrndup(p, n);
 
-		if (strcasestr(sent, core) && !about_self(sent)) {
+		if (find_ci(sent, core) && !about_self(sent)) {
 			if (b->len)
 				lq_buf_adds(b, " | ");
 			lq_buf_adds(b, sent);
@@ -872,7 +976,7 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	struct lq_buf sb = LQ_BUF_INIT;
 	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
-		headline_companies(lq_rec_str(rec, "headline"), texts[0], &b);
+		headline_companies(lq_rec_str(rec, "headline"), core, &b);
 		texts[2] = b.data;
 	}
 	company_sentences(p.summary, core, &sb);
@@ -1348,9 +1452,14 @@ structured_one(struct lead *l, const float *vec)
 			}
 		}
 		if (l->ntitles) {
-			json_object_set_new(comp, "title", json_pack("{s:f,s:s,s:s}", "value", r2(T),
+			json_object_set_new(comp, "title", members("fss", "value", r2(T),
 			    "lead", l->title[bt], "target", titles[btarget].s));
-			lq_buf_addf(&why, "%s ~ %s (%.2f)", l->title[bt], titles[btarget].s, T);
+			lq_buf_adds(&why, l->title[bt]);
+			lq_buf_adds(&why, " ~ ");
+			lq_buf_adds(&why, titles[btarget].s);
+			lq_buf_adds(&why, " (");
+			add_f2(&why, T);
+			lq_buf_addc(&why, ')');
 			if (l->weight[bt] < 1)
 				lq_buf_addf(&why, " (a side role beside %s)", l->title[l->primary]);
 			if (btarget < n_targets && tweight[btarget] < 1) {
@@ -1362,7 +1471,7 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, " (a role the notes name as weighing in: x %.1f)", INFLUENCER_WEIGHT);
 			}
 		} else {
-			json_object_set_new(comp, "title", json_pack("{s:f,s:n,s:n}", "value", 0.0,
+			json_object_set_new(comp, "title", members("fnn", "value", 0.0,
 			    "lead", "target"));
 			lq_buf_adds(&why, "no current title");
 		}
@@ -1397,7 +1506,7 @@ structured_one(struct lead *l, const float *vec)
 		if (T < 0)
 			T = 0, bt = bxl;
 		knocked = (ex_of_best >= EXCLUDE_SIM && ex_of_best >= T) || n_ex == l->ntitles;
-		json_object_set_new(comp, "exclude", json_pack("{s:b,s:f,s:s,s:s}", "knocked_out", knocked,
+		json_object_set_new(comp, "exclude", members("bfss", "knocked_out", knocked,
 		    "value", r2(best_ex), "lead", l->title[bxl], "excluded", excludes[bx].s));
 		if (knocked) {
 			struct lq_buf k = LQ_BUF_INIT;
@@ -1442,14 +1551,14 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_adds(&why, "; ");
 		if (l->guess && I < GUESS_AGREE) {
 			/* the two say different things: no evidence either way */
-			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s,s:s,s:s}", "value",
+			json_object_set_new(comp, "industry", members("nnnsss", "value",
 			    "lead", "target", "source", "none", "guess", l->guess, "runner_up", l->runner));
 			lq_buf_addf(&why, "industry unknown (not counted; the encoder's guess %s is too close "
 			    "to %s)", l->guess, l->runner);
 		} else if (l->industry) {
 			C += W_INDUSTRY * I;
 			Cw += W_INDUSTRY;
-			json_object_set_new(comp, "industry", json_pack("{s:f,s:s,s:s,s:s}", "value", r2(I),
+			json_object_set_new(comp, "industry", members("fsss", "value", r2(I),
 			    "lead", l->industry, "target", industries[bi].s, "source", l->industry_src));
 			if (l->guess) {
 				json_object_set_new(json_object_get(comp, "industry"), "runner_up", json_string(l->runner));
@@ -1461,8 +1570,14 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, "%s + company: %s ~ %s (%.2f)", l->industry, l->company_words,
 				    industries[bi].s, I);
 			} else {
-				lq_buf_addf(&why, "%s%s ~ %s (%.2f)", strcmp(l->industry_src, "company") == 0 ?
-				    "company: " : "", l->industry, industries[bi].s, I);
+				if (strcmp(l->industry_src, "company") == 0)
+					lq_buf_adds(&why, "company: ");
+				lq_buf_adds(&why, l->industry);
+				lq_buf_adds(&why, " ~ ");
+				lq_buf_adds(&why, industries[bi].s);
+				lq_buf_adds(&why, " (");
+				add_f2(&why, I);
+				lq_buf_addc(&why, ')');
 			}
 			if (off_cat) {
 				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());
@@ -1473,7 +1588,7 @@ structured_one(struct lead *l, const float *vec)
 				    industries[cat_target].s);
 			}
 		} else {
-			json_object_set_new(comp, "industry", json_pack("{s:n,s:n,s:n,s:s}", "value",
+			json_object_set_new(comp, "industry", members("nnns", "value",
 			    "lead", "target", "source", "none"));
 			lq_buf_adds(&why, "industry unknown (not counted)");
 		}
@@ -1493,13 +1608,13 @@ structured_one(struct lead *l, const float *vec)
 		if (why.len)
 			lq_buf_adds(&why, "; ");
 		if (S < 0) {
-			json_object_set_new(comp, "company_type", json_pack("{s:n,s:s,s:s,s:n}", "value",
+			json_object_set_new(comp, "company_type", members("nssn", "value",
 			    "lead", "unknown", "source", "none", "signal"));
 			lq_buf_adds(&why, "company size unknown (not counted)");
 		} else {
 			C += W_COMPANY * S;
 			Cw += W_COMPANY;
-			json_object_set_new(comp, "company_type", json_pack("{s:f,s:s,s:s,s:s?}", "value", r2(S),
+			json_object_set_new(comp, "company_type", members("fssS", "value", r2(S),
 			    "lead", have, "source", src, "signal", ev));
 			lq_buf_adds(&why, have);
 		}
@@ -1612,7 +1727,7 @@ structured_one(struct lead *l, const float *vec)
 		    !lq_places_meet(l->places, icp_no_places);
 		int no = !in && lq_places_meet(l->places, icp_no_places);
 
-		json_object_set_new(comp, "place", json_pack("{s:b,s:s}", "in", in, "lead", l->where));
+		json_object_set_new(comp, "place", members("bs", "in", in, "lead", l->where));
 		if (places_from_regions)
 			json_object_set_new(json_object_get(comp, "place"), "source", json_string("regions"));
 		if (!in) {

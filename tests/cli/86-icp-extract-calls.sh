@@ -61,9 +61,9 @@ expect 'verdant: "Yes, exactly." adopts what the agency proposed, quoting the cl
 	"jq -c '.target_titles[0] | [.value, .sources[0].speaker, .sources[0].quote, (.sources[0].context | test(\"managing directors\"))]' verdant.json" <<-'EOF'
 	["Managing Director","Joost de Vries","Yes, exactly.",true]
 	EOF
-expect 'verdant: "Just horticulture and vertical farming" is a target; machines called controllers are no title; a partial yes adopts nothing' \
+expect 'verdant: "Just horticulture and vertical farming" is a target; machines called controllers are no title; a partial yes adopts nothing; "agronomists" is a title by its ending' \
 	"jq -c '[[.target_industries[].value], [.target_titles[].value], [._exclude_industries[].value]]' verdant.json" <<-'EOF'
-	[["Agriculture"],["Managing Director","Head of Cultivation"],["Food & Beverage","Cannabis"]]
+	[["Agriculture"],["Managing Director","Head of Cultivation","Agronomist"],["Food & Beverage","Cannabis"]]
 	EOF
 
 icp-extract -q < quill.ndjson > quill.json
@@ -95,7 +95,7 @@ ok 'provenance: every criterion of every dev call has meeting, date (empty when 
 ok 'provenance: every quote is in a line of the speaker it names' \
 	"for j in prov-*.json; do n=\${j#prov-}; n=\${n%.json}; jq -r '[(.target_titles, .target_industries, .company_sizes,
 		.target_keywords, .exclude_titles, ._exclude_industries // [], ._exclude_company_sizes // [])[] | .sources[] |
-		[.speaker, (.quote | split(\". \")[0])]] | unique[] | @tsv' \$j | while IFS='	' read -r sp q; do
+		[.speaker, (.quote | gsub(\"[?!] \"; \". \") | split(\". \")[0])]] | unique[] | @tsv' \$j | while IFS='	' read -r sp q; do
 		jq -s -e --arg s \"\$sp\" --arg q \"\$q\" 'any(.[].transcript[]; .speaker == \$s and (.text | contains(\$q)))' \
 		prov-\$n.ndjson > /dev/null || { echo \"\$n: \$sp: \$q\"; exit 1; }; done || exit 1; done"
 
@@ -230,5 +230,22 @@ call ones 'A: Personal trainers? There are a ton of them.' 'C: The self-employed
 expect '"the self-employed ones" after the agency'"'"'s title is that title, qualified; an interjection is never a name' \
 	"icp-extract -q < ones.ndjson | jq -c '[.exclude_titles[].value]'" <<-'EOF'
 	["Self Employed Personal Trainer"]
+	EOF
+call agw 'A: Ferry operators? Marina groups?' 'C: Ferry, yes please.' 'C: Marina, hmm, they are slow. We would not chase them.'
+expect 'a client who starts with the first words of what the agency proposed names it; the next sentence may name another' \
+	"icp-extract -q < agw.ndjson | jq -c '[[.target_industries[].value], [._exclude_industries[].value]]'" <<-'EOF'
+	[["Ferry operators"],["Marina groups"]]
+	EOF
+call dropturn 'A: Who buys?' 'C: Boutique hotels and spa managers.' 'A: And the rest?' 'C: Wedding venues, sometimes.' \
+	'A: Anything else?' 'C: I want to go back to something. The spas, the spa managers, all that wellness side.' \
+	'C: Honestly, take that whole side off the table.'
+expect 'a whole topic dropped late, naming nothing, takes back the targets its turn named: removed, not excluded' \
+	"icp-extract -q < dropturn.ndjson | jq -c '[[.target_industries[].value], (.target_titles // [] | map(.value)), (.exclude_titles // [] | map(.value)), [._retracted[].value]]'" <<-'EOF'
+	[["Boutique hotels","Wedding venues"],[],[],["Spa Manager"]]
+	EOF
+call cont 'A: Who buys?' 'C: Heads of revenue.' 'A: Anyone to filter out?' 'C: Recruiters, they cold call.' 'C: And other software founders, they only network.'
+expect 'after "anyone to filter out?" a sentence starting with "And" goes on with the list' \
+	"icp-extract -q < cont.ndjson | jq -c '[[.target_titles[].value], [.exclude_titles[].value]]'" <<-'EOF'
+	[["Head of Revenue"],["Recruiter","Software Founder"]]
 	EOF
 done_testing

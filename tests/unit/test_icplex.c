@@ -420,6 +420,87 @@ main(void)
 	CHECK_INT(n, 1);
 	CHECK(n == 1 && strcmp(h[0].value, "Pipeline and revenue") != 0 && strcmp(h[0].words, "churn") == 0);
 
+	t_begin("round 4: a name excluded and said again in its sentence stays excluded only");
+	find("Not the CFOs, the CFO only signs the invoice.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "CFO");
+	CHECK_INT(n, 1);
+	find("CFOs, and the CFO of a bank too.", LQ_ANSWER_NONE);	/* said twice, wanted: one wanted hit */
+	WANTED(LQ_CRIT_TITLE, "CFO");
+
+	t_begin("round 4: the client's own company ('we're a fintech company') is not a criterion");
+	find("We're a fintech company, payroll software for clinics.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Fintech") == NULL);
+	find("We sell to fintech companies.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Fintech");
+
+	t_begin("round 4: a number before a plural title word is a head count, not a title");
+	find("Twenty to sixty engineers, usually.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "scaleup");
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+	find("Two engineers founded it.", LQ_ANSWER_NONE);	/* a handful, no range: not a size */
+	CHECK(!has_kind(LQ_CRIT_SIZE));
+
+	t_begin("round 4: a hyphenated compound is one word of a kind of company; what 'they are' is a predicate");
+	find("Buy-to-let lenders don't buy anything.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Buy-to-let lenders");
+	find("They are boutique marinas, mostly.", LQ_ANSWER_NONE);
+	CHECK(n == 1 && h[0].kind == LQ_CRIT_INDUSTRY && h[0].predicate);
+
+	t_begin("round 4: a list goes on after 'And'; a whole topic dropped; more ways to dismiss");
+	CHECK_INT(lq_icplex_continues("And the insurance brokers, they cold call."), 1);
+	CHECK_INT(lq_icplex_continues("Andrew is great."), 0);
+	CHECK_INT(lq_icplex_continues("And."), 0);
+	CHECK_INT(lq_icplex_drops_topic("Let's take that whole side off the table."), 1);
+	CHECK_INT(lq_icplex_drops_topic("Honestly, let's not go after that entire world."), 1);
+	CHECK_INT(lq_icplex_drops_topic("Take the CFOs off the list."), 0);	/* names, no whole topic */
+	CHECK_INT(lq_icplex_drops_topic("We love that whole world."), 0);
+	CHECK_INT(lq_icplex_refers_back("You can ignore them."), 1);
+	CHECK_INT(lq_icplex_refers_back("We've never got in."), 1);
+	find("Regional airlines run their own tools.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Airlines & Aviation") || lookup(LQ_CRIT_INDUSTRY, "Regional airlines"));
+	CHECK(n >= 1 && h[0].negated);
+
+	t_begin("round 4: a negation in a relative clause qualifies its noun and excludes nothing");
+	find("The kiosks, the vans that aren't restaurants, the kitchen managers.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Hospitality") == NULL);
+	WANTED(LQ_CRIT_TITLE, "Kitchen Manager");
+	find("Not restaurants.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Hospitality");
+
+	t_begin("round 4: a kind said alone as the last item of a list of wanted kinds is wanted");
+	find("Mostly craft bakeries, and a few creameries.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Creameries");
+	find("Creameries with big herds.", LQ_ANSWER_NONE);	/* alone, not a list: an unnamed group */
+	CHECK_INT(n, 0);
+	find("Tanneries, I'd say no.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Tanneries");
+
+	t_begin("round 4: a profession by its ending is a title said alone; a topic ends before a place");
+	find("Agronomists, mostly.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Agronomist");
+	find("Paediatricians sometimes buy.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Paediatrician");
+	find("Checklists, mostly.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_TITLE));
+	find("What they talk about now is crew rostering rules in Spain.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_KEYWORD, "crew rostering rules") != NULL);
+
+	t_begin("round 4: 'the big ones' is a size");
+	find("The big ones, the ferry lines, they run their own booking, forget it.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+
+	t_begin("round 4: 'usually a X' describes someone named before: a predicate");
+	find("The owner, usually a marine biologist who started it.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Biologist") && hit(LQ_CRIT_TITLE, "Marine Biologist")->predicate);
+	find("Marine biologists, usually.", LQ_ANSWER_NONE);
+	CHECK(hit(LQ_CRIT_TITLE, "Marine Biologist") && !hit(LQ_CRIT_TITLE, "Marine Biologist")->predicate);
+
+	t_begin("round 4: a question that ends in lukewarm words is a hedge");
+	CHECK_INT(lq_icplex_hedged("Podiatrists, eh, sort of?"), 1);
+	CHECK_INT(lq_icplex_hedged("Hmm, what about podiatrists?"), 0);
+	CHECK_INT(lq_icplex_hedged("Sort of?"), 0);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

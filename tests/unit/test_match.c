@@ -74,6 +74,12 @@ main(int argc, char **argv)
 	title_is("Diretora Financeira", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
 	title_is("Direttore Finanziario", "finance director", LQ_FN_FINANCE, LQ_LEVEL_HEAD);
 	title_is("Personalleiter", "head of human resources", LQ_FN_PEOPLE, LQ_LEVEL_HEAD);
+	/* owners and partners in Portuguese and Spanish */
+	title_is("Sócio-diretor", "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Proprietária", "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Dono", "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Socio Gerente", "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Dueña", "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
 
 	t_begin("titles: Nordic, Polish, German and Dutch compounds");
 	title_is("VD", "chief executive officer", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
@@ -158,6 +164,13 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Construction"), lq_industry_groups("Construction mécanique")) == 0);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Video Games"), lq_industry_groups("Videojuegos")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospitality"), lq_industry_groups("Hôtellerie et restauration")) == 1);
+	/* Portuguese, and the building trade in other languages */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Construction"), lq_industry_groups("Construção civil")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Civil Engineering"), lq_industry_groups("Engenharia civil")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Specialty Trade Contractors"), lq_industry_groups("Edilizia")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Construction"), lq_industry_groups("Varejo")) == 0);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Retail"), lq_industry_groups("Comércio eletrônico")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Hospital & Health Care"), lq_industry_groups("Saúde")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Insurance"), lq_industry_groups("Versicherungen")) == 1);
 
 	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
@@ -482,6 +495,23 @@ main(int argc, char **argv)
 		 * ends with its sentence */
 		in = lq_places_split("Markets: Spain; Portugal. Not a fit: agencies. Buyers in Italy", NULL, 0, &ex);
 		CHECK(in && strstr(in, " es ") && strstr(in, " pt ") && strstr(in, " it ") && ex == NULL);
+		free(in), free(ex);
+		/* Portuguese: "não" and "nenhum" negate, "no" is "in the" ("no
+		 * México"), "fora de/do/da" is outside, and a "Não são clientes:"
+		 * list heads the clauses after it */
+		in = lq_places_split("Vendemos para fábricas com uma equipe própria no México. Não atendemos os "
+		    "clientes no Chile.", NULL, 0, &ex);
+		CHECK_STR(in, " mx ");
+		CHECK_STR(ex, " cl ");
+		free(in), free(ex);
+		in = lq_places_split("Clínicas fora da Argentina", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " ar ");
+		free(ex);
+		in = lq_places_split("Transportadoras médias. Não são clientes: despachantes; frotas na Colômbia; "
+		    "empresas fora do Peru. Nenhum cliente no Uruguai.", NULL, 0, &ex);
+		CHECK(in && strstr(in, " pe ") && strstr(in, " co ") == NULL && strstr(in, " uy ") == NULL);
+		CHECK(ex && strstr(ex, " co ") && strstr(ex, " uy ") && strstr(ex, " pe ") == NULL);
 		free(in), free(ex);
 		CHECK(lq_places_split("", NULL, 0, &ex) == NULL && ex == NULL);
 		CHECK(lq_places_split(NULL, NULL, 0, &ex) == NULL && ex == NULL);

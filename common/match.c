@@ -583,6 +583,8 @@ lq_notes_influencers(const char *notes, char ***out)
 	return n;
 }
 
+static size_t phrase_at(const char *phrase, char **w, size_t n);
+
 /* titles.vocab's [background]: the phrases that say where an ICP's buyer
  * comes from ("who comes from engineering or research", "qui vient de
  * l'ingénierie", "der selbst aus Entwicklung oder Forschung kommt"),
@@ -681,15 +683,8 @@ lq_notes_background(const char *notes, const char *const *targets, size_t ntarge
 			f = lq_fold(cl);
 			nw = split(f, &w);
 			for (size_t c = 0; c < n_bg_cues; c++) {
-				char **pw, *pd = lq_xstrdup(bg_cues[c].phrase);
-				size_t np = split(pd, &pw);
-
-				for (size_t i = 0; np && i + np <= nw; i++) {
-					size_t k = 0;
-
-					while (k < np && strcmp(w[i + k], pw[k]) == 0)
-						k++;
-					if (k < np)
+				for (size_t i = 0, np; i < nw; i++) {
+					if ((np = phrase_at(bg_cues[c].phrase, w + i, nw - i)) == 0)
 						continue;
 					if (bg_cues[c].start == NULL) {
 						n = bg_fields(w, i + np, nw, &r, n);
@@ -702,8 +697,6 @@ lq_notes_background(const char *notes, const char *const *targets, size_t ntarge
 							n = bg_fields(w, b, i, &r, n);
 					}
 				}
-				free(pw);
-				free(pd);
 			}
 			free(w);
 			free(f);
@@ -748,7 +741,7 @@ words_meet(const char *a, const char *b)
 }
 
 int
-lq_background_meets(const char *title, char *const *fields, size_t n)
+lq_background_meets_analysed(const char *title, char *const *fields, const struct lq_title *g, size_t n)
 {
 	struct lq_title t;
 	char *ft;
@@ -759,19 +752,30 @@ lq_background_meets(const char *title, char *const *fields, size_t n)
 	ft = lq_fold(title);
 	lq_title_analyse(title, &t);
 	for (size_t i = 0; i < n && !r; i++) {
-		struct lq_title g;
-
-		lq_title_analyse(fields[i], &g);
 		/* the field's own word or its English form, or its function
 		 * ("engineering": technology, so a former CTO) */
-		r = words_meet(ft, fields[i]) || words_meet(t.canon, g.canon) ||
-		    (g.fn && t.fn && (g.fn & t.fn) && !(t.fn & LQ_FN_RECRUITING));
-		free(g.canon);
+		r = words_meet(ft, fields[i]) || words_meet(t.canon, g[i].canon) ||
+		    (g[i].fn && t.fn && (g[i].fn & t.fn) && !(t.fn & LQ_FN_RECRUITING));
 		if (r)
 			r = (int)i + 1;
 	}
 	free(t.canon);
 	free(ft);
+	return r;
+}
+
+int
+lq_background_meets(const char *title, char *const *fields, size_t n)
+{
+	struct lq_title *g = lq_xcalloc(n + 1, sizeof *g);
+	int r;
+
+	for (size_t i = 0; i < n; i++)
+		lq_title_analyse(fields[i], &g[i]);
+	r = lq_background_meets_analysed(title, fields, g, n);
+	for (size_t i = 0; i < n; i++)
+		free(g[i].canon);
+	free(g);
 	return r;
 }
 

@@ -461,6 +461,7 @@ static struct lq_strv all_titles;
  * (lq_notes_background) */
 static char **bg_fields;
 static size_t n_bg_fields;
+static struct lq_title *bg_titles;	/* lq_title_analyse of each field, made once */
 
 /* Embeds n strings into a new array of n * dim floats; a string the
  * encoder failed on is a zero row. */
@@ -655,6 +656,9 @@ structured_open(void)
 	n_titles = all_titles.n;
 	n_bg_fields = lq_notes_background(icp->notes, (const char *const *)icp->target_titles.v, n_targets,
 	    &bg_fields);
+	bg_titles = lq_xcalloc(n_bg_fields + 1, sizeof *bg_titles);
+	for (size_t i = 0; i < n_bg_fields; i++)
+		lq_title_analyse(bg_fields[i], &bg_titles[i]);
 	titles = crit_new(&all_titles, 1);
 	champion_weights();
 	excludes = crit_new(&icp->exclude_titles, 1);
@@ -1249,7 +1253,7 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 	l->bg = -1;
 	for (i = 0; n_bg_fields && i < p.npos && l->bg <= 0; i++)
 		if (!p.pos[i].current && nonempty(p.pos[i].title)) {
-			int m = lq_background_meets(p.pos[i].title, bg_fields, n_bg_fields);
+			int m = lq_background_meets_analysed(p.pos[i].title, bg_fields, bg_titles, n_bg_fields);
 
 			if (l->bg < 0 || m) {
 				l->bg = m;

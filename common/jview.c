@@ -468,18 +468,8 @@ lq_jv_free(struct lq_jv *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* A key's hash: its length and three of its bytes (keys of one object
- * seldom share all four; those that do are told apart by memcmp). */
-static uint32_t
-hash(const char *k, size_t n)
-{
-	uint32_t h = (uint32_t)n * 0x9e3779b1u;
-
-	if (n)
-		h ^= ((unsigned char)k[0] | (uint32_t)(unsigned char)k[n / 2] << 8 |
-		    (uint32_t)(unsigned char)k[n - 1] << 16) * 0x85ebca6bu;
-	return h ^ h >> 13;
-}
+/* A key's hash (jview.h). */
+#define hash lq_jv_hash
 
 /* The size of an object's table of n members: a power of two, at least 2n. */
 static size_t
@@ -530,6 +520,12 @@ build_table(struct lq_jv *v, struct lq_jv_node *o)
 const struct lq_jv_node *
 lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 {
+	return lq_jv_getnh(v, o, k, n, hash(k, n));
+}
+
+const struct lq_jv_node *
+lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n, uint32_t h)
+{
 	const struct lq_jv_node *r = NULL;
 	const uint32_t *kid;
 	char tmp[256], *kd;
@@ -541,7 +537,7 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 		build_table(v, (struct lq_jv_node *)o);	/* o is v's node */
 	if (o->u.i > 0) {
 		const uint32_t *tab = v->tabs + (o->u.i - 1);
-		size_t ns = table_size(o->len), i = hash(k, n) & (ns - 1);
+		size_t ns = table_size(o->len), i = h & (ns - 1);
 
 		for (; tab[i]; i = (i + 1) & (ns - 1)) {
 			const struct lq_jv_node *t = &v->node[tab[i] - 1];

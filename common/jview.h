@@ -66,6 +66,24 @@ void lq_jv_free(struct lq_jv *v);
 /* The member key (k[0..n)) of object o, the last when repeated, or NULL
  * (also when o is not an object). */
 const struct lq_jv_node *lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n);
+
+/* The hash lq_jv_getn takes of a key: its length and three of its bytes
+ * (keys of one object seldom share all four; those that do are told
+ * apart by their bytes). A reader that looks the same keys up again and
+ * again takes it once and calls lq_jv_getnh, which answers as
+ * lq_jv_getn. */
+static inline uint32_t
+lq_jv_hash(const char *k, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9e3779b1u;
+
+	if (n)
+		h ^= ((unsigned char)k[0] | (uint32_t)(unsigned char)k[n / 2] << 8 |
+		    (uint32_t)(unsigned char)k[n - 1] << 16) * 0x85ebca6bu;
+	return h ^ h >> 13;
+}
+const struct lq_jv_node *lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n,
+    uint32_t h);
 /* Element i of array a, or NULL. */
 const struct lq_jv_node *lq_jv_at(const struct lq_jv *v, const struct lq_jv_node *a, size_t i);
 /* The number of elements of an array or members of an object (a repeated

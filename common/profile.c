@@ -1,5 +1,6 @@
 /* profile.c: every actor's profile shape read through one table into one view; junk cleaned; keys; the profile cache. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -307,6 +308,161 @@ at(const pval *o, const char *p)
 	return p ? at_n(o, p, strlen(p)) : NULL;
 }
 
+/* ---- alternatives, split once ----
+ *
+ * Every list of alternatives the reader asks for ("a.b.0|c") is a string
+ * literal or a field of the shapes table, so it is split into its paths
+ * and their steps once, the first time it is asked for (kept by its
+ * address), each key with its length and the hash jview looks it up by,
+ * instead of on every call (strchr, strlen and a digit test a step). A
+ * step is what at_n takes in turn: a key, and the index it reads as
+ * when the value there is an array and the step starts with a digit. */
+struct step {
+	const char *k;
+	uint32_t n, h;
+	long idx;		/* -1: not an index (no leading digit) */
+};
+struct cpath {
+	const char *p;		/* the path's text, p[0..n) */
+	size_t n;
+	size_t nstep;		/* 0: an empty path, which finds nothing */
+	const struct step *st;
+};
+struct calts {
+	size_t nalt;
+	const struct cpath *alt;
+};
+
+static size_t
+memchr_count(const char *p, int c, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += p[i] == c;
+	return k;
+}
+
+#define CALTS_SLOTS 512
+static struct {
+	const char *key;		/* set (release) after c */
+	const struct calts *c;
+} calts_tab[CALTS_SLOTS];
+static char calts_lock;
+
+static const struct calts *
+calts_make(const char *alts)
+{
+	size_t nalt = 0, nstep = 0, a = 0, t = 0;
+	const char *p;
+	struct calts *c;
+	struct cpath *cp;
+	struct step *st;
+
+	for (p = alts; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+		nalt++;
+		nstep += 1 + memchr_count(p, '.', n);
+		p = bar ? bar + 1 : NULL;
+	}
+	c = lq_xmalloc(sizeof *c + nalt * sizeof *cp + nstep * sizeof *st);
+	cp = (struct cpath *)(void *)(c + 1);
+	st = (struct step *)(void *)(cp + nalt);
+	for (p = alts; p && *p; a++) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p), i = 0;
+
+		cp[a].p = p;
+		cp[a].n = n;
+		cp[a].st = st + t;
+		cp[a].nstep = 0;
+		/* the steps as at_n takes them */
+		while (n > 0 && i < n) {
+			size_t j = i, k, idx = 0;
+			struct step *s = &st[t++];
+
+			while (j < n && p[j] != '.')
+				j++;
+			s->k = p + i;
+			s->n = (uint32_t)(j - i);
+			s->h = lq_jv_hash(p + i, j - i);
+			s->idx = -1;
+			if (j > i && isdigit((unsigned char)p[i])) {
+				for (k = i; k < j && isdigit((unsigned char)p[k]) && idx < 100000; k++)
+					idx = idx * 10 + (size_t)(p[k] - '0');
+				s->idx = (long)idx;
+			}
+			cp[a].nstep++;
+			i = j + 1;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	c->nalt = nalt;
+	c->alt = cp;
+	return c;
+}
+
+/* alts split (alts a string literal or a field of the shapes table), or
+ * NULL when the table is full (the caller then reads the text). */
+static const struct calts *
+calts_of(const char *alts)
+{
+	size_t h = (size_t)(((uint64_t)(uintptr_t)alts >> 3) * 0x9e3779b97f4a7c15ull >> 55), i;	/* 9 bits */
+	const struct calts *c = NULL;
+
+	for (i = h; ; i = (i + 1) & (CALTS_SLOTS - 1)) {
+		const char *k = __atomic_load_n(&calts_tab[i].key, __ATOMIC_ACQUIRE);
+
+		if (k == alts)
+			return calts_tab[i].c;
+		if (k == NULL)
+			break;
+		if (((i + 1) & (CALTS_SLOTS - 1)) == h)
+			return NULL;
+	}
+	while (__atomic_test_and_set(&calts_lock, __ATOMIC_ACQUIRE))
+		;
+	for (i = h; ; i = (i + 1) & (CALTS_SLOTS - 1)) {
+		const char *k = __atomic_load_n(&calts_tab[i].key, __ATOMIC_ACQUIRE);
+
+		if (k == alts) {
+			c = calts_tab[i].c;
+			break;
+		}
+		if (k == NULL) {
+			c = calts_make(alts);
+			calts_tab[i].c = c;
+			__atomic_store_n(&calts_tab[i].key, alts, __ATOMIC_RELEASE);
+			break;
+		}
+		if (((i + 1) & (CALTS_SLOTS - 1)) == h)
+			break;
+	}
+	__atomic_clear(&calts_lock, __ATOMIC_RELEASE);
+	return c;
+}
+
+/* The value at path cp in o, as at_n(o, cp->p, cp->n). */
+static const pval *
+walk(const pval *o, const struct cpath *cp)
+{
+	if (cp->nstep == 0)
+		return NULL;
+	for (size_t i = 0; o != NULL && i < cp->nstep; i++) {
+		const struct step *s = &cp->st[i];
+
+		if (s->idx >= 0 && v_is_array(o))
+			o = v_aget(o, (size_t)s->idx);
+		else if (view)
+			o = PV(lq_jv_getnh(view, JV(o), s->k, s->n, s->h));	/* NULL unless an object */
+		else
+			o = json_is_object(JS(o)) ? PV(json_object_getn(JS(o), s->k, s->n)) : NULL;
+	}
+	return o;
+}
+
 /* 1 if v holds something: not absent, null, "", [] or {}. */
 static int
 present(const pval *v)
@@ -327,7 +483,17 @@ static const pval *
 first(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+
+			if (present(v))
+				return v;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -353,12 +519,23 @@ in_list(const char *s, size_t n, const char *const *list)
 	return 0;
 }
 
+/* isspace in the C locale, which lq runs in (it never calls setlocale). */
+static inline int
+is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 /* Trims s[0..*n) of white space (ASCII and no-break space); returns the start. */
 static const char *
 trim(const char *s, size_t *n)
 {
 	size_t e = *n;
 
+	/* the usual case: no space at either end */
+	if (e > 0 && !is_space(s[0]) && (unsigned char)s[0] != 0xc2 && !is_space(s[e - 1]) &&
+	    (unsigned char)s[e - 1] != 0xa0)
+		return s;
 	for (;;) {
 		if (e > 0 && isspace((unsigned char)*s))
 			s++, e--;
@@ -446,7 +623,17 @@ static char *
 pick(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			char *s = text_of(walk(o, &c->alt[a]), " ");
+
+			if (s)
+				return s;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -795,6 +982,22 @@ head_count(const pval *v, long *lo, long *hi)
 	return 1;
 }
 
+/* x in decimal, as "%ld" writes it. */
+static void
+add_long(struct lq_buf *b, long x)
+{
+	char d[24];
+	size_t k = sizeof d;
+	unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
+
+	do
+		d[--k] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		d[--k] = '-';
+	lq_buf_add(b, d + k, sizeof d - k);
+}
+
 /* The human form of a head count value ("201-500", "120", "10,001+") and
  * its source as classify shows it ("employeeCountRange 201-500"). */
 static void
@@ -804,16 +1007,22 @@ head_count_text(const char *path, const pval *v, long lo, long hi, char **text, 
 	struct lq_buf b = LQ_BUF_INIT;
 
 	leaf = leaf ? leaf + 1 : path;
-	if (v_is_string(v))
+	if (v_is_string(v)) {
 		lq_buf_addshown(&b, v_str(v), 40);
-	else if (hi == lo)
-		lq_buf_addf(&b, "%ld", lo);
-	else if (hi < 0)
-		lq_buf_addf(&b, "%ld+", lo);
-	else
-		lq_buf_addf(&b, "%ld-%ld", lo, hi);
+	} else {
+		/* "%ld", "%ld+", "%ld-%ld" without printf */
+		add_long(&b, lo);
+		if (hi < 0 && hi != lo)
+			lq_buf_addc(&b, '+');
+		else if (hi != lo)
+			lq_buf_addc(&b, '-'), add_long(&b, hi);
+	}
 	*text = lq_buf_detach(&b);
-	*src = lq_xasprintf("%s %s", leaf, *text);
+	/* "%s %s" */
+	lq_buf_adds(&b, leaf);
+	lq_buf_addc(&b, ' ');
+	lq_buf_adds(&b, *text);
+	*src = lq_buf_detach(&b);
 }
 
 /* The alternative of alts present in o, and its path. */
@@ -821,7 +1030,23 @@ static const pval *
 first_path(const pval *o, const char *alts, char *path, size_t plen)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+
+			if (present(v)) {
+				/* snprintf(path, plen, "%.*s", ...): cut to plen - 1 */
+				size_t n = c->alt[a].n < plen ? c->alt[a].n : plen - 1;
+
+				memcpy(path, c->alt[a].p, n);
+				path[n] = '\0';
+				return v;
+			}
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -1277,7 +1502,18 @@ static char *
 pick_urn(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+			char *u = v_is_string(v) ? urn_of(v_str(v)) : NULL;
+
+			if (u)
+				return u;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		const pval *v = at_n(o, p, bar ? (size_t)(bar - p) : strlen(p));
@@ -1369,10 +1605,17 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 	int had;
 
 	if (f || l) {
-		char *n = lq_xasprintf("%s%s%s", f ? f : "", f && l ? " " : "", l ? l : "");
+		/* "%s%s%s": first, a space when both, last */
+		struct lq_buf nb = LQ_BUF_INIT;
 
-		p->name = clean(n);
-		free(n);
+		if (f)
+			lq_buf_adds(&nb, f);
+		if (f && l)
+			lq_buf_addc(&nb, ' ');
+		if (l)
+			lq_buf_adds(&nb, l);
+		p->name = clean(nb.data ? nb.data : "");
+		lq_buf_free(&nb);
 	} else {
 		p->name = pick(o, sh->full);
 	}

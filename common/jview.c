@@ -20,10 +20,11 @@ struct lq_jv_block {
 
 typedef const unsigned char *ptr;
 
-static ptr
+static inline ptr
 ws(ptr p, ptr e)
 {
-	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+	/* every byte that is not white space or a control byte ends it at once */
+	while (p < e && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;
 }

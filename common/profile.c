@@ -512,9 +512,15 @@ static int
 in_list(const char *s, size_t n, const char *const *list)
 {
 	size_t i;
+	int c0;
 
+	if (n == 0)
+		return 0;	/* no list holds "" */
+	/* strncasecmp compares tolower of each byte: the first bytes first */
+	c0 = tolower((unsigned char)s[0]);
 	for (i = 0; list[i]; i++)
-		if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+		if (tolower((unsigned char)list[i][0]) == c0 && strlen(list[i]) == n &&
+		    strncasecmp(s, list[i], n) == 0)
 			return 1;
 	return 0;
 }
@@ -1127,6 +1133,7 @@ clean_title(char *t, const char *company)
 		" | ", " " MIDDOT " ", " chez ", " bei ", NULL };
 	size_t tl, cl, i;
 	char *r = NULL;
+	int starts, ends;
 
 	if (t == NULL)
 		return NULL;
@@ -1142,17 +1149,20 @@ clean_title(char *t, const char *company)
 		free(t);
 		return NULL;
 	}
-	for (i = 0; pre[i] && r == NULL; i++) {
+	/* whether t starts and ends with the company, asked once (the
+	 * separators are the same tests in the same order) */
+	starts = tl > cl && strncasecmp(t, company, cl) == 0;
+	ends = tl > cl && strcasecmp(t + tl - cl, company) == 0;
+	for (i = 0; starts && pre[i] && r == NULL; i++) {
 		size_t sl = strlen(pre[i]);
 
-		if (tl > cl + sl && strncasecmp(t, company, cl) == 0 && strncmp(t + cl, pre[i], sl) == 0)
+		if (tl > cl + sl && strncmp(t + cl, pre[i], sl) == 0)
 			r = clean(t + cl + sl);
 	}
-	for (i = 0; post[i] && r == NULL; i++) {
+	for (i = 0; ends && post[i] && r == NULL; i++) {
 		size_t sl = strlen(post[i]);
 
-		if (tl > cl + sl && strcasecmp(t + tl - cl, company) == 0
-		    && strncasecmp(t + tl - cl - sl, post[i], sl) == 0)
+		if (tl > cl + sl && strncasecmp(t + tl - cl - sl, post[i], sl) == 0)
 			r = clean_n(t, tl - cl - sl);
 	}
 	if (r == NULL)

@@ -548,8 +548,10 @@ lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n
 		}
 		return NULL;
 	}
+	/* from the last member back: the first match is the last value of
+	 * a repeated key */
 	kid = v->kids + o->off;
-	for (uint32_t j = 0; j < o->len; j++) {
+	for (uint32_t j = o->len; j-- > 0;) {
 		const struct lq_jv_node *m = &v->node[kid[j]];
 		const char *key = v->text + m->key_off;
 
@@ -561,7 +563,7 @@ lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n
 		} else if (m->key_len != n || (n && (key[0] != k[0] || memcmp(key, k, n) != 0))) {
 			continue;
 		}
-		r = m;
+		return m;
 	}
 	return r;
 }

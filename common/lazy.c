@@ -1253,9 +1253,25 @@ hold(const json_t *o)
 {
 	json_t *h;
 	struct hdr *hd;
+	void *it;
 
-	if (!json_is_object(o) || (h = __real_json_object_getn(o, HKEY, HKEY_LEN)) == NULL ||
-	    !json_is_string(h) || json_string_length(h) < sizeof *hd)
+	if (!json_is_object(o))
+		return NULL;
+	/* HKEY is the first member set on a lazy object (lazy_build_end,
+	 * lq_lazy_pristine) and never deleted and set again, and jansson
+	 * iterates in the order members were set: an object whose first key
+	 * is not HKEY holds none, and one whose first key is holds it there,
+	 * without a lookup by hash. A first key that starts with NUL and is
+	 * not HKEY (no line can make one) is looked up as before. */
+	if ((it = __real_json_object_iter((json_t *)(uintptr_t)o)) == NULL)
+		return NULL;
+	if (json_object_iter_key(it)[0] != '\0')
+		return NULL;
+	if (json_object_iter_key_len(it) == HKEY_LEN && memcmp(json_object_iter_key(it), HKEY, HKEY_LEN) == 0)
+		h = json_object_iter_value(it);
+	else
+		h = __real_json_object_getn(o, HKEY, HKEY_LEN);
+	if (h == NULL || !json_is_string(h) || json_string_length(h) < sizeof *hd)
 		return NULL;
 	hd = (struct hdr *)(uintptr_t)json_string_value(h);
 	return hd->magic == MAGIC ? hd : NULL;

@@ -506,6 +506,79 @@ first(const pval *o, const char *alts)
 	return NULL;
 }
 
+/* ---- the view's strings ----
+ *
+ * While a profile is read (cur), the strings the reader makes come from
+ * the profile's own arena, one block of them freed by lq_profile_free,
+ * instead of a malloc and a free each. The reader frees a string with
+ * sfree, which leaves one of the arena's alone and frees any other (one
+ * lq_buf or lq_xasprintf made); outside a read both are malloc and free,
+ * so a helper the keys share (urn_of) gives what its caller frees. */
+struct lq_profile_arena {
+	struct lq_profile_arena *next;
+	size_t cap, used;
+	char data[];
+};
+static _Thread_local struct lq_profile *cur;
+
+static char *
+sdup(const char *s, size_t n)
+{
+	struct lq_profile_arena *a;
+	char *r;
+
+	if (cur == NULL)
+		return lq_xstrndup(s, n);
+	a = cur->arena;
+	if (a == NULL || a->cap - a->used < n + 1) {
+		/* 4 KB, or twice the last block, or the string */
+		size_t cap = a ? 2 * a->cap : 4096;
+
+		if (cap < n + 1)
+			cap = n + 1;
+		a = lq_xmalloc(sizeof *a + cap);
+		a->next = cur->arena;
+		a->cap = cap;
+		a->used = 0;
+		cur->arena = a;
+	}
+	r = a->data + a->used;
+	a->used += n + 1;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+static char *
+sdupz(const char *s)
+{
+	return sdup(s, strlen(s));
+}
+
+static int
+in_arena(const struct lq_profile *p, const void *x)
+{
+	for (const struct lq_profile_arena *a = p->arena; a; a = a->next)
+		if ((const char *)x >= a->data && (const char *)x < a->data + a->cap)
+			return 1;
+	return 0;
+}
+
+static void
+sfree(void *x)
+{
+	if (x && !(cur && in_arena(cur, x)))
+		free(x);
+}
+
+/* x, one of p's strings, freed after p was read */
+static void
+pfree(const struct lq_profile *p, void *x)
+{
+	if (x && !in_arena(p, x))
+		free(x);
+}
+
 /* ---- text ---- */
 
 static int
@@ -580,7 +653,7 @@ clean_n(const char *s, size_t n)
 	s = trim(s, &n);
 	if (n == 0 || (ph_first[(unsigned char)s[0]] && in_list(s, n, placeholders)))
 		return NULL;
-	return lq_xstrndup(s, n);
+	return sdup(s, n);
 }
 
 static char *
@@ -614,7 +687,7 @@ text_of(const pval *v, const char *sep)
 			if (b.len)
 				lq_buf_adds(&b, sep);
 			lq_buf_adds(&b, c);
-			free(c);
+			sfree(c);
 		}
 	}
 	if (b.data == NULL)
@@ -886,14 +959,14 @@ date_of(const pval *v, int *now)
 				out[6] = (char)('0' + mo % 10);
 				out[7] = '\0';
 			}
-			return lq_xstrdup(out);
+			return sdupz(out);
 		}
 		v = v_get(v, "text");
 	}
 	if (!v_is_string(v))
 		return NULL;
 	if (date_text(v_str(v), v_strlen(v), out, now))
-		return *now ? NULL : lq_xstrdup(out);
+		return *now ? NULL : sdupz(out);
 	return clean(v_str(v));
 }
 
@@ -925,17 +998,17 @@ date_range(const char *s, char **start, char **end, int *now)
 	if (sep == NULL) {
 		if (!date_text(s, n, a, &na) || na)
 			return 0;
-		*start = lq_xstrdup(a);
+		*start = sdupz(a);
 		return 1;
 	}
 	if (!date_text(s, (size_t)(sep - s), a, &na) || na
 	    || !date_text(sep + sl, n - (size_t)(sep - s) - sl, b, &nb))
 		return 0;
-	*start = lq_xstrdup(a);
+	*start = sdupz(a);
 	if (nb)
 		*now = 1;
 	else
-		*end = lq_xstrdup(b);
+		*end = sdupz(b);
 	return 1;
 }
 
@@ -1138,7 +1211,7 @@ clean_title(char *t, const char *company)
 	if (t == NULL)
 		return NULL;
 	if (lq_profile_is_filler(t)) {
-		free(t);
+		sfree(t);
 		return NULL;
 	}
 	if (company == NULL)
@@ -1146,7 +1219,7 @@ clean_title(char *t, const char *company)
 	tl = strlen(t);
 	cl = strlen(company);
 	if (strcasecmp(t, company) == 0) {
-		free(t);
+		sfree(t);
 		return NULL;
 	}
 	/* whether t starts and ends with the company, asked once (the
@@ -1167,7 +1240,7 @@ clean_title(char *t, const char *company)
 	}
 	if (r == NULL)
 		return t;
-	free(t);
+	sfree(t);
 	return r;
 }
 
@@ -1191,7 +1264,7 @@ clean_location(char *s)
 	if (s == NULL)
 		return NULL;
 	parts(s, location_part, &out);
-	free(s);
+	sfree(s);
 	return out;
 }
 
@@ -1248,22 +1321,22 @@ read_dates(const pval *e, const struct posmap *pm, struct lq_position *q, int br
 			if (q->start == NULL)
 				q->start = s;
 			else
-				free(s);
+				sfree(s);
 			if (!decided) {
 				q->current = rnow;
-				free(q->end);
+				sfree(q->end);
 				q->end = en;
 				decided = 1;
 			} else {
-				free(en);
+				sfree(en);
 			}
 		}
-		free(ds);
+		sfree(ds);
 	}
 	if (!decided)
 		q->current = 1;
 	if (q->current) {
-		free(q->end);
+		sfree(q->end);
 		q->end = NULL;
 	}
 }
@@ -1289,7 +1362,7 @@ read_children(struct posread *r, const pval *e, const struct posmap *pm, const c
 			read_role(r, c, pm, holder, et);
 			n++;
 		}
-		free(t);
+		sfree(t);
 	}
 	return n;
 }
@@ -1308,37 +1381,37 @@ read_role(struct posread *r, const pval *e, const struct posmap *pm, const char 
 	int grouping = 0;
 
 	if (holder) {
-		company = lq_xstrdup(holder);
-		slot_et = holder_et ? lq_xstrdup(holder_et) : NULL;
+		company = sdupz(holder);
+		slot_et = holder_et ? sdupz(holder_et) : NULL;
 	} else {
 		grouping = read_slot(slot, &company, &slot_et);
 	}
-	free(slot);
+	sfree(slot);
 	if (et && pm->split_company && company && !in_list(et, strlen(et), emptypes)
 	    && !is_duration(et, strlen(et))) {
 		char *c = lq_xasprintf("%s %s", company, et);
 
-		free(company);
-		free(et);
+		sfree(company);
+		sfree(et);
 		company = c;
 		et = NULL;
 	}
 	if (et == NULL)
 		et = slot_et, slot_et = NULL;
-	free(slot_et);
+	sfree(slot_et);
 	if (holder == NULL && pm->children) {
 		const char *h = grouping || company == NULL ? title : company;
 
 		if (h && read_children(r, e, pm, h, et) > 0) {
-			free(title);
-			free(company);
-			free(et);
+			sfree(title);
+			sfree(company);
+			sfree(et);
 			return;
 		}
 	}
 	q = newpos(r);
 	if (grouping) {
-		free(company);
+		sfree(company);
 		q->company = title;
 		r->grouping[r->p->npos - 1] = 1;
 	} else {
@@ -1359,14 +1432,14 @@ read_role(struct posread *r, const pval *e, const struct posmap *pm, const char 
 static void
 free_pos(struct lq_position *q)
 {
-	free(q->title);
-	free(q->company);
-	free(q->employment_type);
-	free(q->description);
-	free(q->location);
-	free(q->industry);
-	free(q->start);
-	free(q->end);
+	sfree(q->title);
+	sfree(q->company);
+	sfree(q->employment_type);
+	sfree(q->description);
+	sfree(q->location);
+	sfree(q->industry);
+	sfree(q->start);
+	sfree(q->end);
 }
 
 /* Reads the positions array; a grouping row whose company another row
@@ -1396,7 +1469,7 @@ read_positions(const pval *item, const struct posmap *pm, struct lq_profile *p, 
 			p->pos[k++] = p->pos[i];
 	}
 	p->npos = k;
-	free(r.grouping);
+	sfree(r.grouping);
 	return 1;
 }
 
@@ -1505,7 +1578,7 @@ urn_of(const char *s)
 	c = strrchr(s, ':');
 	if (c && strncmp(s, "urn:li:", 7) == 0)
 		s = c + 1;
-	return lq_liurl_is_urn(s, strlen(s)) ? lq_xstrdup(s) : NULL;
+	return lq_liurl_is_urn(s, strlen(s)) ? sdupz(s) : NULL;
 }
 
 static char *
@@ -1589,17 +1662,17 @@ add_title(json_t *titles, char *t)
 		return;
 	json_array_foreach(titles, i, v)
 		if (strcmp(json_string_value(v), t) == 0) {
-			free(t);
+			sfree(t);
 			return;
 		}
 	json_array_append_new(titles, json_string(t));
-	free(t);
+	sfree(t);
 }
 
 static char *
 dup_or_null(const char *s)
 {
-	return s ? lq_xstrdup(s) : NULL;
+	return s ? sdupz(s) : NULL;
 }
 
 /* brief: only what lq_profile_apply writes into a record (name,
@@ -1629,8 +1702,8 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 	} else {
 		p->name = pick(o, sh->full);
 	}
-	free(f);
-	free(l);
+	sfree(f);
+	sfree(l);
 	p->headline = pick(o, sh->headline);
 	p->location = clean_location(pick(o, sh->location));
 	p->public_id = pick(o, sh->public_id);
@@ -1643,7 +1716,7 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 		if (p->urn == NULL && !brief)
 			p->urn = p->public_id;
 		else
-			free(p->public_id);
+			sfree(p->public_id);
 		p->public_id = NULL;
 	}
 	if (!brief) {
@@ -1673,9 +1746,9 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 		char *slot = pick(o, sh->co_name), *c, *et;
 
 		if (read_slot(slot, &c, &et))
-			free(c), c = NULL;
-		free(slot);
-		free(et);
+			sfree(c), c = NULL;
+		sfree(slot);
+		sfree(et);
 		p->company = c;
 		add_title(p->titles, clean_title(pick(o, sh->co_title), c));
 	}
@@ -1723,7 +1796,7 @@ failure_of(const pval *item)
 	if (t == NULL || status < 400)
 		return t;
 	r = lq_xasprintf("%s (status %ld)", t, status);
-	free(t);
+	sfree(t);
 	return r;
 }
 
@@ -1752,16 +1825,31 @@ has_data(const struct lq_profile *p)
 	return p->name || p->headline || p->summary || p->npos > 0;
 }
 
+static int profile_read_in(const pval *item, struct lq_profile *p, int brief);
+
 static int
 profile_read(const pval *item, struct lq_profile *p, int brief)
+{
+	struct lq_profile *was;
+	int r;
+
+	memset(p, 0, sizeof *p);
+	p->employees_lo = p->employees_hi = -1;
+	p->titles = json_array();
+	was = cur;
+	cur = p;
+	r = profile_read_in(item, p, brief);
+	cur = was;
+	return r;
+}
+
+static int
+profile_read_in(const pval *item, struct lq_profile *p, int brief)
 {
 	const struct shape *sh;
 	const pval *o;
 	char *why, *keys;
 
-	memset(p, 0, sizeof *p);
-	p->employees_lo = p->employees_hi = -1;
-	p->titles = json_array();
 	o = unwrap(item, &sh, &p->wrapped);
 	why = v_is_object(item) ? failure_of(item) : NULL;
 	if (sh == NULL) {
@@ -1772,7 +1860,7 @@ profile_read(const pval *item, struct lq_profile *p, int brief)
 		/* lq_profile_of, the only reader of a view, drops the message */
 		keys = view ? lq_xstrdup("(a view)") : lq_profile_keys_text(JS(item));
 		p->error = lq_xasprintf("unknown item shape: %s", keys);
-		free(keys);
+		sfree(keys);
 		return LQ_PROFILE_UNKNOWN;
 	}
 	p->shape = sh->id;
@@ -1781,7 +1869,7 @@ profile_read(const pval *item, struct lq_profile *p, int brief)
 		p->error = why;
 		return LQ_PROFILE_FAILURE;
 	}
-	free(why);
+	sfree(why);
 	return LQ_PROFILE_OK;
 }
 
@@ -1799,7 +1887,7 @@ profile_of(const pval *item, struct lq_profile *p)
 	const pval *gc;
 
 	if (v_is_object(item) && profile_read(item, p, 0) != LQ_PROFILE_UNKNOWN) {
-		free(p->error);		/* a reader wants what is known, not why */
+		pfree(p, p->error);		/* a reader wants what is known, not why */
 		p->error = NULL;
 	} else {
 		if (v_is_object(item))
@@ -1809,8 +1897,12 @@ profile_of(const pval *item, struct lq_profile *p)
 		/* A profile object of no known shape in a record (made by hand, or by
 		 * another tool): read with the keys every shape shares. */
 		if (v_is_object(item)) {
+			struct lq_profile *was = cur;
+
 			p->titles = json_array();
+			cur = p;
 			read_person(item, &shapes[LQ_NELEM(shapes) - 1], p, 0);
+			cur = was;
 		}
 	}
 	gc = v_is_object(item) ? v_get(item, "geoCountryName") : NULL;
@@ -1898,30 +1990,39 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 void
 lq_profile_free(struct lq_profile *p)
 {
+	struct lq_profile *was = cur;
 	size_t i;
 
-	free(p->name);
-	free(p->headline);
-	free(p->location);
-	free(p->summary);
-	free(p->industry);
-	free(p->public_id);
-	free(p->urn);
-	free(p->url);
+	cur = p;	/* sfree leaves p's arena strings to the arena */
+	sfree(p->name);
+	sfree(p->headline);
+	sfree(p->location);
+	sfree(p->summary);
+	sfree(p->industry);
+	sfree(p->public_id);
+	sfree(p->urn);
+	sfree(p->url);
 	for (i = 0; i < p->npos; i++)
 		free_pos(&p->pos[i]);
 	free(p->pos);
 	for (i = 0; i < p->nskills; i++)
-		free(p->skills[i]);
+		sfree(p->skills[i]);
 	free(p->skills);
-	free(p->company);
-	free(p->company_industry);
-	free(p->company_description);
-	free(p->employees_text);
-	free(p->employees_src);
+	sfree(p->company);
+	sfree(p->company_industry);
+	sfree(p->company_description);
+	sfree(p->employees_text);
+	sfree(p->employees_src);
 	json_decref(p->titles);
-	free(p->country);
-	free(p->error);
+	sfree(p->country);
+	sfree(p->error);
+	cur = was;
+	while (p->arena) {
+		struct lq_profile_arena *a = p->arena;
+
+		p->arena = a->next;
+		free(a);
+	}
 	memset(p, 0, sizeof *p);
 }
 

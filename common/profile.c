@@ -1851,8 +1851,8 @@ profile_read_in(const pval *item, struct lq_profile *p, int brief)
 	char *why, *keys;
 
 	o = unwrap(item, &sh, &p->wrapped);
-	why = v_is_object(item) ? failure_of(item) : NULL;
 	if (sh == NULL) {
+		why = v_is_object(item) ? failure_of(item) : NULL;
 		if (why) {
 			p->error = why;
 			return LQ_PROFILE_FAILURE;
@@ -1865,11 +1865,12 @@ profile_read_in(const pval *item, struct lq_profile *p, int brief)
 	}
 	p->shape = sh->id;
 	read_person(o, sh, p, brief);
-	if (why && !has_data(p)) {
+	/* the actor's failure report counts only for an item without data
+	 * (failure_of reads the item alone: asked after, it says the same) */
+	if (!has_data(p) && v_is_object(item) && (why = failure_of(item)) != NULL) {
 		p->error = why;
 		return LQ_PROFILE_FAILURE;
 	}
-	sfree(why);
 	return LQ_PROFILE_OK;
 }
 

@@ -178,6 +178,50 @@ special:
 	return NULL;
 }
 
+/* string_end for a text the lazy scanner has checked (lq_jv_parse_checked):
+ * the byte after the closing quote, or NULL at the end of the text; an
+ * escape's next byte is passed (a \\u's four digits are plain bytes), and
+ * *esc is 1 when there was one. */
+static ptr
+string_end_checked(ptr p, ptr e, uint8_t *esc)
+{
+	*esc = 0;
+	for (p++; p < e;) {
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		while (e - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+
+			if (m) {
+				p += __builtin_ctz((unsigned)m);
+				goto special;
+			}
+			p += 16;
+		}
+#endif
+		while (p < e && *p != '"' && *p != '\\')
+			p++;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+special:
+#endif
+		if (p >= e)
+			break;
+		if (*p == '"')
+			return p + 1;
+		*esc = 1;
+		p += 2;
+	}
+	return NULL;
+}
+
+/* The string at p's end as the view's text needs it checked. */
+static inline ptr
+str_end(const struct lq_jv *v, ptr p, ptr e, uint8_t *esc)
+{
+	return v->checked ? string_end_checked(p, e, esc) : string_end(p, e, esc);
+}
+
 /* Decodes the checked string body s[0..n) into out (room for n + 1
  * bytes: decoding never lengthens); returns the length. */
 static size_t
@@ -366,7 +410,7 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 	switch (*p) {
 	case '"': {
 		uint8_t esc;
-		ptr q = string_end(p, e, &esc);
+		ptr q = str_end(v, p, e, &esc);
 
 		if (q == NULL)
 			return NULL;
@@ -396,7 +440,7 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 				ptr q;
 
 				/* jansson refuses a key holding a NUL */
-				if (p >= e || *p != '"' || (q = string_end(p, e, &kesc)) == NULL || (kesc & 2))
+				if (p >= e || *p != '"' || (q = str_end(v, p, e, &kesc)) == NULL || (kesc & 2))
 					return NULL;
 				ko = (uint32_t)(p + 1 - base);
 				kl = (uint32_t)(q - p - 2);
@@ -431,6 +475,17 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 	default:
 		return number(v, i, p, e);
 	}
+}
+
+const struct lq_jv_node *
+lq_jv_parse_checked(struct lq_jv *v, const char *s, size_t n)
+{
+	const struct lq_jv_node *r;
+
+	v->checked = 1;
+	r = lq_jv_parse(v, s, n);
+	v->checked = 0;
+	return r;
 }
 
 const struct lq_jv_node *

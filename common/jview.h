@@ -53,14 +53,21 @@ struct lq_jv {
 	struct lq_jv_block *blocks;	/* arenas given up when one filled (freed by lq_jv_parse) */
 	uint32_t *tabs;			/* objects' tables of their keys */
 	size_t ntabs, captabs;
+	int checked;			/* lq_jv_parse_checked: the text is known to be valid */
 };
 
-#define LQ_JV_INIT { NULL, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0 }
+#define LQ_JV_INIT { NULL, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, 0 }
 
 /* Views s[0..n) (white space around the value allowed). Returns the root
  * node, or NULL when the text is not one value it understands (the
  * caller falls back to jansson). */
 const struct lq_jv_node *lq_jv_parse(struct lq_jv *v, const char *s, size_t n);
+/* The same for a text the lazy scanner has taken (a lazy record's member
+ * as lq_lazy_peek gives it): strings are passed by their closing quote
+ * alone, their escapes and UTF-8 not checked again. The view is the same
+ * as lq_jv_parse's; the rest (structure, numbers, depth) is checked as
+ * there, and a text it refuses is refused there too. */
+const struct lq_jv_node *lq_jv_parse_checked(struct lq_jv *v, const char *s, size_t n);
 void lq_jv_free(struct lq_jv *v);
 
 /* The member key (k[0..n)) of object o, the last when repeated, or NULL

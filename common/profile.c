@@ -1967,7 +1967,7 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 	 * writer copies its text. */
 	if (!view_off && json_is_object(rec) && lq_lazy_peek(rec, "profile", &raw, &rawlen) == NULL && raw) {
 		static _Thread_local struct lq_jv jv;
-		const struct lq_jv_node *root = lq_jv_parse(&jv, raw, rawlen);
+		const struct lq_jv_node *root = lq_jv_parse_checked(&jv, raw, rawlen);	/* the scanner took it */
 
 		if (root) {
 			view = &jv;

@@ -100,5 +100,15 @@ size_t lq_jv_size(struct lq_jv *v, const struct lq_jv_node *c);
 /* A string's decoded bytes (NUL-terminated; *len its length), or NULL
  * when s is not a string. */
 const char *lq_jv_str(struct lq_jv *v, const struct lq_jv_node *s, size_t *len);
+/* A string's bytes in the text (*len of them, not NUL-terminated) when it
+ * holds no escape, so that they are its decoded bytes; else NULL. */
+static inline const char *
+lq_jv_raw(const struct lq_jv *v, const struct lq_jv_node *s, size_t *len)
+{
+	if (s == NULL || s->type != LQ_JV_STR || s->esc || s->decoded)
+		return NULL;
+	*len = s->len;
+	return v->text + s->off;
+}
 
 #endif

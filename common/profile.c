@@ -662,6 +662,20 @@ clean(const char *s)
 	return s ? clean_n(s, strlen(s)) : NULL;
 }
 
+/* clean(v_str(x)): a view's string without escapes is cleaned from the
+ * text itself, not decoded into the view's arena first (without an
+ * escape it holds no NUL, so its length is what strlen would say). */
+static char *
+clean_v(const pval *x)
+{
+	const char *r;
+	size_t n;
+
+	if (view && (r = lq_jv_raw(view, JV(x), &n)) != NULL)
+		return clean_n(r, n);
+	return clean(v_str(x));
+}
+
 /* The text of a value: a string; the strings (or their "text", "name" or
  * "title") of an array, joined by sep; an object's "text". */
 static char *
@@ -673,9 +687,9 @@ text_of(const pval *v, const char *sep)
 	char *r;
 
 	if (v_is_string(v))
-		return clean(v_str(v));
+		return clean_v(v);
 	if (v_is_object(v))
-		return clean(v_str(first(v, "text|name|title")));
+		return clean_v(first(v, "text|name|title"));
 	if (!v_is_array(v))
 		return NULL;
 	v_array_foreach(v, i, e) {
@@ -1630,7 +1644,7 @@ read_skills(const pval *o, const char *alts, struct lq_profile *p)
 
 	if (v_is_array(v)) {
 		v_array_foreach(v, i, e)
-			add_skill(p, v_is_string(e) ? clean(v_str(e)) : pick(e, "name|title"));
+			add_skill(p, v_is_string(e) ? clean_v(e) : pick(e, "name|title"));
 	} else if (v_is_string(v)) {
 		const char *s = v_str(v);
 

@@ -1319,7 +1319,12 @@ import people_t2fr  # noqa: E402,F401
 import people_ho3  # noqa: E402,F401
 # The fourth held-out part (held-out-4), written after it, blind to the rules.
 import people_ho4  # noqa: E402,F401
-# The fifth held-out part (held-out-5), written after it, blind to the rules.
+# Two more tune-only ICPs (Larderly, Conformea), written after held-out-4,
+# blind to the rules; their people come last, so every earlier byte stays.
+import people_t2rest  # noqa: E402,F401
+import people_t2med  # noqa: E402,F401
+# The fifth held-out part (held-out-5), written after them, blind to the
+# rules; its people come after theirs, so every earlier byte stays.
 import people_ho5  # noqa: E402,F401
 
 

@@ -904,7 +904,7 @@ q("Stijn", "Peeters", "Antwerp, Flemish Region, Belgium", "Belgium", "Renewable 
   X=(0, "sells renewable power to manufacturers: excluded"))
 
 # ------------------------------------------------- earlier people (part5)
-# Among the 885 earlier people, searched only for words that could make
+# Among the earlier people (all but the tune-only ICPs' own), searched only for words that could make
 # them fit the two ICPs (law, legal, lawyer, notaris, advocaat, avocat,
 # Rechtsanwalt, jurist, counsel, office manager; sustainability, ESG, CSR,
 # CSRD, carbon, climate, environment, Umwelt, EHS, net zero), only these

@@ -91,4 +91,25 @@ expect "--split dev --split held-out measures both and does not even read anothe
 X
 stderr_has "a _calls entry that does not exist is refused" "x.expected.json: _calls names missing transcripts" "python3 '$IE' '$LQ_BIN' bad4"
 status "--split takes dev, held-out, held-out-2, held-out-3 or held-out-4" 2 "python3 '$IE' --split tune '$LQ_BIN' d"
+
+# regions: compared list by list in the cases whose expected file gives them, and counted apart
+mkdir -p rg
+cat > rg/rg-kickoff.txt <<'T'
+# id: rg-kickoff
+# title: Kickoff
+# date: 2026-11-02
+# participant: Sam Ortiz <sam@northbeam.agency> internal
+# participant: Lee Park <lee@client.example> external
+[00:00:03] Sam Ortiz: Who should we go after?
+[00:00:08] Lee Park: CFOs at fintech scaleups. Only Spain and Portugal for now.
+[00:00:14] Lee Park: No US clients, we cannot serve them.
+T
+printf '%s\n' '{"target_titles":["CFO"],"regions":{"include":["Spain","Portugal","Italy"],"exclude":[["USA","United States"]]}}' > rg/rg-kickoff.expected.json
+python3 "$IE" --json "$LQ_BIN" rg > rg.json
+expect "regions: counted apart (the criteria figures do not include them); one region missing is one fn" \
+	"jq -c '.dev | [.tp, .fn, .regions.cases, .regions.tp, .regions.fp, .regions.fn, .regions.lists[\"regions.exclude\"].tp, .cases[0].regions.misses]' rg.json" <<'X'
+[1,0,1,3,0,1,1,["-regions.include:italy"]]
+X
+jq 'del(.regions)' rg/rg-kickoff.expected.json > rg/x && mv rg/x rg/rg-kickoff.expected.json
+ok "a case without regions adds no regions section" "python3 '$IE' --json '$LQ_BIN' rg | jq -e '.dev | has(\"regions\") | not' > /dev/null"
 done_testing

@@ -1808,6 +1808,11 @@ places_split(const char *text, const char *lang, char *const *also_excluded, siz
 	}
 	int pt = lang && strcmp(lang, "portuguese") == 0;
 
+	/* a point between digits is a number's ("2.000 medewerkers", "1.5"),
+	 * not the end of a sentence (it would end a negation's list early) */
+	for (char *d = t; *d; d++)
+		if (*d == '.' && d > t && isdigit((unsigned char)d[-1]) && isdigit((unsigned char)d[1]))
+			*d = ' ';
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;

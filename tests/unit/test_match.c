@@ -80,6 +80,18 @@ main(int argc, char **argv)
 	title_is("Dono", "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
 	title_is("Socio Gerente", "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
 	title_is("Dueña", "owner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	/* running a firm in Dutch, and the law in six languages */
+	title_is("Kantoordirecteur", "operations director", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Directeur Bedrijfsvoering", "operations director", LQ_FN_OPERATIONS, LQ_LEVEL_HEAD);
+	title_is("Hoofd ICT", "head of information technology", LQ_FN_TECH, LQ_LEVEL_HEAD);
+	title_is("Beherend vennoot", "managing partner", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
+	title_is("Advocaat-stagiair", "trainee lawyer", LQ_FN_LEGAL, LQ_LEVEL_STUDENT);
+	title_is("Bedrijfsjurist", "in house counsel", LQ_FN_LEGAL, LQ_LEVEL_IC);
+	title_is("Notaris", "notary", LQ_FN_LEGAL, LQ_LEVEL_IC);
+	title_is("Avocate", "lawyer", LQ_FN_LEGAL, LQ_LEVEL_IC);
+	title_is("Rechtsanwältin", "lawyer", LQ_FN_LEGAL, LQ_LEVEL_IC);
+	title_is("Kanzleimanagerin", "office manager", LQ_FN_OPERATIONS, LQ_LEVEL_MANAGER);
+	title_is("Avvocato", "lawyer", LQ_FN_LEGAL, LQ_LEVEL_IC);
 
 	t_begin("titles: Nordic, Polish, German and Dutch compounds");
 	title_is("VD", "chief executive officer", LQ_FN_EXECUTIVE, LQ_LEVEL_CLEVEL);
@@ -172,6 +184,16 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Retail"), lq_industry_groups("Comércio eletrônico")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Hospital & Health Care"), lq_industry_groups("Saúde")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Insurance"), lq_industry_groups("Versicherungen")) == 1);
+	/* the law: LinkedIn's names, and firms and notaries in other languages */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Law Practice"), lq_industry_groups("Advocatuur")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Legal Services"), lq_industry_groups("Notariaat")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Cabinet d'avocats"), lq_industry_groups("Rechtsanwaltskanzlei")) == 1);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Studio legale"), lq_industry_groups("Despacho de abogados")) == 1);
+	/* legal tech sells to law firms: software, not the law */
+	CHECK(lq_industry_lexsim(lq_industry_groups("Legal tech"), lq_industry_groups("Juridische dienstverlening")) == 0);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Management Consulting"), lq_industry_groups("Advocatuur")) == 0.5);
+	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Advocatuur")) == 0);
+	CHECK(lq_company_groups("Verhoeven & De Smet Advocaten, advocatenkantoor in Gent", "Els Peeters") == lq_industry_groups("law firm"));
 
 	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
 	CHECK(lq_industry_lexsim(lq_industry_groups("Car rental"), lq_industry_groups("Location de voitures")) == 1);
@@ -413,6 +435,15 @@ main(int argc, char **argv)
 		in = lq_places_split("Kunden in Deutschland, aber keine in Österreich.", NULL, 0, &ex);
 		CHECK_STR(in, " de ");
 		CHECK_STR(ex, " at ");
+		free(in), free(ex);
+		/* a number's point ("1.000") does not end the negation's list */
+		in = lq_places_split("Geen klanten: grote kantoren (1.000 mensen of meer); kantoren buiten Duitsland.",
+		    NULL, 0, &ex);
+		CHECK_STR(in, " de ");
+		CHECK(ex == NULL);
+		free(in), free(ex);
+		in = lq_places_split("Not a fit: firms above 2.500 staff, companies outside Spain.", NULL, 0, &ex);
+		CHECK_STR(in, " es ");
 		free(in), free(ex);
 		in = lq_places_split("In Europa, außer der Schweiz", NULL, 0, &ex);	/* a region less a country */
 		CHECK(in && strstr(in, " de ") && strstr(in, " ch ") == NULL);

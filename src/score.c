@@ -443,6 +443,8 @@ static struct crit *titles, *excludes, *industries, *keywords;
  * too ("pet food", "dog treats", "cat food" beside "Pet Products"), or 0;
  * cat_target is that target industry. */
 static unsigned icp_category;
+/* every group the ICP's target industries name */
+static unsigned target_groups;
 /* each target title's weight: 1, or CHAMPION_WEIGHT (champion_weights) */
 static double *tweight;
 static size_t cat_target;
@@ -665,6 +667,8 @@ structured_open(void)
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
 	icp_category = category_of(&cat_target);
+	for (size_t j = 0; j < icp->target_industries.n; j++)
+		target_groups |= industries[j].groups;
 	if (icp->target_keywords.n) {
 		char *f = lq_fold(icp->notes);
 
@@ -691,6 +695,7 @@ struct lead {
 	char *places;			/* the places its location names (lq_places), owned */
 	char *where;			/* that location, owned */
 	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
+	unsigned clients;		/* groups its words name as its clients' ("for pet brands") */
 	int prose;			/* the profile has words beyond titles and headline */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
@@ -986,6 +991,11 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	company_sentences(p.summary, core, &sb);
 	texts[3] = sb.data;
 	free(core);
+	/* whom the company sells to, in its words or the person's: "sustainable
+	 * packaging for pet brands", "I help restaurants fill tables" */
+	for (size_t i = 0; i < 5; i++)
+		l->clients |= lq_client_groups(texts[i]);
+	l->clients |= lq_client_groups(lq_rec_str(rec, "headline")) | lq_client_groups(p.summary);
 	/* every text that names an industry: "Robótica Ágil" and its "robot
 	 * navigation software" say both */
 	struct lq_buf cw = LQ_BUF_INIT;
@@ -1551,9 +1561,32 @@ structured_one(struct lead *l, const float *vec)
 
 		if (off_cat)
 			I = 0, bi = cat_target;
+		/* a supplier to the ICP's category (with none, to its target
+		 * industries): its words name them as its clients' ("packaging
+		 * for pet brands"), neither they nor its industry as its own */
+		unsigned want = icp_category ? icp_category : target_groups;
+		unsigned own = lg | (l->company_words ? lq_company_groups(l->company_words, lq_rec_str(rec, "name")) : 0);
+		int supplier = (l->clients & want) && lq_industry_lexsim(own, want) <= 0 && !off_cat;
+
+		if (supplier) {
+			I = 0;
+			for (j = 0; j < icp->target_industries.n; j++)
+				if (industries[j].groups & l->clients & want) {
+					bi = j;
+					break;
+				}
+		}
 		if (why.len)
 			lq_buf_adds(&why, "; ");
-		if (l->guess && I < GUESS_AGREE) {
+		if (supplier && (!l->industry || (l->guess && I < GUESS_AGREE))) {
+			/* no industry of its own known: whom it sells to is the evidence */
+			Cw += W_INDUSTRY;
+			json_object_set_new(comp, "industry", members("fnss", "value", 0.0,
+			    "lead", "target", industries[bi].s, "source", "company"));
+			json_object_set_new(json_object_get(comp, "industry"), "supplier", json_true());
+			lq_buf_addf(&why, "industry: a supplier to %s (its words name it as its clients', not its own) (0.00)",
+			    industries[bi].s);
+		} else if (l->guess && I < GUESS_AGREE) {
 			/* the two say different things: no evidence either way */
 			json_object_set_new(comp, "industry", members("nnnsss", "value",
 			    "lead", "target", "source", "none", "guess", l->guess, "runner_up", l->runner));
@@ -1582,6 +1615,11 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_adds(&why, " (");
 				add_f2(&why, I);
 				lq_buf_addc(&why, ')');
+			}
+			if (supplier) {
+				json_object_set_new(json_object_get(comp, "industry"), "supplier", json_true());
+				lq_buf_addf(&why, " (a supplier to %s: its words name it as its clients', not its own)",
+				    industries[bi].s);
 			}
 			if (off_cat) {
 				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());

@@ -61,6 +61,9 @@ static char **practice_words;
 /* industries.vocab [serves], [serves-stop] and [clients]: "for ...
  * brands" names the clients' industry, not the company's (client_marks) */
 static char **serves_words, **serves_stop, **client_words, **client_of;
+/* industries.vocab [interest]: a headline segment about the person's
+ * interests ("B2B SaaS fan"), not an employer */
+static char **interest_words;
 /* industries.vocab [employer]: "of a", "d'un", "de uma" before the way a
  * person describes the company they work for */
 static char **employer_words;
@@ -298,6 +301,7 @@ lex_load(void)
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
 	serves_stop = lq_vocab_table(v, "industries.serves-stop") ? folded_list(v, "industries.serves-stop") : NULL;
 	client_of = lq_vocab_table(v, "industries.clients-of") ? folded_list(v, "industries.clients-of") : NULL;
+	interest_words = lq_vocab_table(v, "industries.interest") ? folded_list(v, "industries.interest") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
@@ -1505,6 +1509,39 @@ lq_company_groups(const char *text, const char *person)
 	free(f);
 	free(pf);
 	return g;
+}
+
+/* 1 if a word of text is one of list's (NULL-terminated, folded). */
+static int
+names_word_of(char **list, const char *text)
+{
+	char *f, **w;
+	size_t n;
+	int r = 0;
+
+	if (text == NULL || list == NULL)
+		return 0;
+	f = lq_fold(text);
+	n = split(f, &w);
+	for (size_t i = 0; i < n && !r; i++)
+		r = in_list(list, w[i]);
+	free(w);
+	free(f);
+	return r;
+}
+
+int
+lq_practice_named(const char *text)
+{
+	lex();
+	return names_word_of(practice_words, text);
+}
+
+int
+lq_interest_named(const char *text)
+{
+	lex();
+	return names_word_of(interest_words, text);
 }
 
 unsigned

@@ -118,6 +118,16 @@ unsigned lq_company_groups(const char *text, const char *person);
  * words out. 0 when none. */
 unsigned lq_client_groups(const char *text);
 
+/* 1 if text names a practice that sells a person's service
+ * (industries.vocab [practice]: "consulting", "consultante", "agency",
+ * "coach", "freelance" ...). */
+int lq_practice_named(const char *text);
+
+/* 1 if text names an interest or a side activity rather than an employer
+ * (industries.vocab [interest]: "fan", "enthusiast", "investor",
+ * "mentor", "podcast" ...): "B2B SaaS fan". */
+int lq_interest_named(const char *text);
+
 /* The words (folded, at most six a clause) after each phrase of
  * industries.vocab's [employer] in text: how a person describes the
  * company they work for ("CFO of a 140-person B2B SaaS scaleup", "Je

@@ -814,7 +814,8 @@ company_core(const char *company)
 {
 	static const char *const forms[] = { " GmbH", " AG", " SE", " Ltd", " Inc", " LLC", " S.A.",
 		" B.V.", " N.V.", " Sp. z", " a.s.", " s.r.o.", " AS", " AB", " Oy", " S.L.", " S.p.A.",
-		" Kft", " Zrt", " A.Ş.", " plc", " SAS", " SARL", " ApS", " A/S", ",", " (" };
+		" Kft", " Zrt", " A.Ş.", " plc", " SAS", " SARL", " ApS", " A/S", " SA", " S.r.l.", " Srl",
+		" SpA", " Lda", " Ltda", " BV", " NV", " Pty", " LLP", " S.L.U.", " SLU", ",", " (" };
 	char *c;
 
 	if (company == NULL)
@@ -849,6 +850,28 @@ names_title(const char *seg)
 	return r;
 }
 
+/* Whether a headline segment is about the past: "ex-Google",
+ * "formerly at a bank", "ehemals", "ancien", "antes" as its first word. */
+static int
+past_segment(const char *seg)
+{
+	static const char *const w[] = { "ex", "former", "formerly", "previously", "prev", "past",
+		"ehemals", "ehemaliger", "ehemalige", "ancien", "ancienne", "anciennement", "antes",
+		"antiguo", "antigua", "ex.", "voorheen", "tidigare", "tidligere", "byly", "byla", "gia",
+		"anteriormente", "precedentemente", "alumni", "alumnus", "alumna" };
+	char *f = lq_fold(seg), *sp;
+	int r = 0;
+
+	sp = f + strspn(f, " ");
+	for (size_t i = 0; i < sizeof w / sizeof *w && !r; i++) {
+		size_t n = strlen(w[i]);
+
+		r = strncmp(sp, w[i], n) == 0 && (sp[n] == ' ' || sp[n] == '\0');
+	}
+	free(f);
+	return r;
+}
+
 /* The company's part of each headline segment that names one ("CFO at
  * Kvist, B2B payments", "CTO @ Nordlys AI"), each segment that holds
  * the company's name ("Kvist (B2B payments)"), and a segment right after
@@ -856,7 +879,7 @@ names_title(const char *seg)
  * Postgres for edge apps": what the company makes), joined by " | " into
  * b. core: company_core of the company's name, or NULL. */
 static void
-headline_companies(const char *headline, const char *core, struct lq_buf *b)
+headline_companies(const char *headline, const char *core, const char *company, struct lq_buf *b)
 {
 	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
 		" na ", " en ", " hos ", " ved ", " w " };
@@ -893,6 +916,32 @@ headline_companies(const char *headline, const char *core, struct lq_buf *b)
 		} else if (!names_title(seg)) {
 			after = 0;	/* a title between keeps it: "CFO @ Chmurex | Dyrektor Finansowy | SaaS" */
 		}
+	}
+	free(h);
+	/* A headline that names no company: the segments after the first
+	 * (the title) that name an industry say where the person works
+	 * ("Head of Engineering | B2B SaaS", "人事部長 | 製造業",
+	 * "開発部長 | SaaSプロダクト開発とSRE"), unless they are of the past
+	 * ("ex-Google", "formerly fintech") or of an interest ("B2B SaaS
+	 * fan", "fintech investor": industries.vocab [interest]) or the person
+	 * sells a service (a consultant's, an agency's headline lists the
+	 * sectors it serves) */
+	if (b->len || lq_headline_stance(headline) != LQ_STANCE_NONE || lq_practice_named(company))
+		return;
+	h = lq_xstrdup(headline);
+	save = NULL;
+	int first = 1;
+	for (seg = strtok_r(h, "|", &save); seg; seg = strtok_r(NULL, "|", &save), first = 0) {
+		if (first) {
+			if (lq_practice_named(seg))
+				break;
+			continue;
+		}
+		if (past_segment(seg) || lq_interest_named(seg) || lq_company_groups(seg, NULL) == 0)
+			continue;
+		if (b->len)
+			lq_buf_adds(b, " | ");
+		lq_buf_adds(b, seg);
 	}
 	free(h);
 }
@@ -985,7 +1034,7 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	struct lq_buf sb = LQ_BUF_INIT;
 	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
-		headline_companies(lq_rec_str(rec, "headline"), core, &b);
+		headline_companies(lq_rec_str(rec, "headline"), core, texts[0], &b);
 		texts[2] = b.data;
 	}
 	company_sentences(p.summary, core, &sb);

@@ -696,6 +696,8 @@ struct lead {
 	char *where;			/* that location, owned */
 	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
 	unsigned clients;		/* groups its words name as its clients' ("for pet brands") */
+	unsigned raw_add;		/* groups LinkedIn's own name adds to classify's label of it */
+	char *raw_name;			/* ... that name, owned (NULL when it adds none) */
 	int prose;			/* the profile has words beyond titles and headline */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
@@ -1077,6 +1079,18 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 
 		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
 			l->refine = cg & ~li;
+		/* classify's label is coarser than the LinkedIn name it read:
+		 * "Medical Equipment Manufacturing" is Healthcare to it, medtech
+		 * and manufacturing too to the lexicon; when the two share a
+		 * group, what the name adds that is related to the label's
+		 * counts (medtech beside health; not manufacturing, nor
+		 * "Food and Beverage Manufacturing"'s hospitality beside
+		 * manufacturing) */
+		for (unsigned g = 0; (raw & li) && g < 32; g++)
+			if ((raw & ~li & (1u << g)) && lq_industry_lexsim(1u << g, li) > 0)
+				l->raw_add |= 1u << g;	/* related to the label's: medtech beside health */
+		if (l->raw_add)
+			l->raw_name = lq_xstrdup(p.industry);
 		return;
 	}
 	if (l->company_words) {
@@ -1376,6 +1390,7 @@ lead_free(struct lead *l)
 	free(l->weight);
 	free(l->headline_title);
 	free(l->profile_industry);
+	free(l->raw_name);
 	free(l->company_words);
 	free(l->bg_title);
 	free(l->places);
@@ -1589,7 +1604,7 @@ structured_one(struct lead *l, const float *vec)
 		/* the lead's groups, the same against every target */
 		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
 		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
-		    lq_industry_groups(l->industry) | l->refine;
+		    lq_industry_groups(l->industry) | l->refine | l->raw_add;
 		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
@@ -1659,6 +1674,11 @@ structured_one(struct lead *l, const float *vec)
 				if (strcmp(l->industry_src, "company") == 0)
 					lq_buf_adds(&why, "company: ");
 				lq_buf_adds(&why, l->industry);
+				if (l->raw_name) {
+					lq_buf_addf(&why, " (LinkedIn: %s)", l->raw_name);
+					json_object_set_new(json_object_get(comp, "industry"), "linkedin",
+					    json_string(l->raw_name));
+				}
 				lq_buf_adds(&why, " ~ ");
 				lq_buf_adds(&why, industries[bi].s);
 				lq_buf_adds(&why, " (");

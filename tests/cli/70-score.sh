@@ -566,6 +566,18 @@ expect 'industry: ... also when the company has no industry of its own (0, count
 	0	true	true
 	1	false	false
 	EOF
+# classify's label is coarser than the LinkedIn name it read: the name's
+# groups related to the label's count ("Medical Equipment Manufacturing",
+# Healthcare to classify, is medtech too); unrelated ones do not (rules5).
+echo '{"client": "M", "target_titles": ["QA/RA Manager"], "target_industries": ["Diagnostica in vitro"], "notes": "Regulatory leads of medical-device makers."}' > md.json
+for n in 'Medical Equipment Manufacturing' 'Hospitals and Health Care'; do
+	jq -nc --arg n "$n" '{id: "m", status: "enriched", industry: "Healthcare", current_job_titles: ["QA/RA Manager"], profile: {industryName: $n}}'
+done > md.ndjson
+expect 'industry: the LinkedIn name refines classify'"'"'s label with a related group (medtech beside health), and says so' \
+	'score md.json < md.ndjson 2>/dev/null | jq -r "[.components.industry.value, (.components.industry.linkedin // \"-\")] | @tsv"' <<-'EOF'
+	1	Medical Equipment Manufacturing
+	0.5	-
+	EOF
 # A headline that names no company: a later segment that names an
 # industry is the company's, unless it is of the past or the person sells
 # a service (rules5).

@@ -534,6 +534,21 @@ main(int argc, char **argv)
 		CHECK(lq_employer_words("Head of Finance at Kvist") == NULL);
 	}
 
+	t_begin("industries: medical devices and IVD are medtech, apart from hospitals and other manufacturers");
+	{
+		unsigned md = lq_industry_groups("Fabbricazione di dispositivi medici");
+
+		CHECK(md != 0 && md == lq_industry_groups("Diagnostica in vitro"));
+		CHECK(lq_industry_lexsim(lq_industry_groups("Medical Equipment Manufacturing"), md) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Valdora Srl - elettromedicali per la dialisi", NULL), md) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Medizintechnik aus Tuttlingen", NULL), md) == 1);
+		/* a hospital or a drug maker is related (health), a car-parts maker is not */
+		CHECK(lq_industry_lexsim(lq_industry_groups("Hospitals and Health Care"), md) == 0.5);
+		CHECK(lq_industry_lexsim(lq_industry_groups("Automotive"), md) == 0);
+		/* a medical-device maker still makes things, for an ICP of manufacturers */
+		CHECK(lq_industry_lexsim(lq_industry_groups("Medical Devices"), lq_industry_groups("Manufacturing")) == 1);
+	}
+
 	t_begin("whom a company sells to is not its industry (industries.vocab [serves], [clients])");
 	{
 		unsigned pet = lq_industry_groups("Pet Products"), hosp = lq_industry_groups("Restaurants");

@@ -549,6 +549,18 @@ main(int argc, char **argv)
 		CHECK(lq_industry_lexsim(lq_industry_groups("Medical Devices"), lq_industry_groups("Manufacturing")) == 1);
 	}
 
+	t_begin("industries: restaurants, cafés, bars and pubs as their owners name them");
+	{
+		unsigned h = lq_industry_groups("Restaurants");
+
+		CHECK(lq_company_groups("Saffron Lane Kitchen Group", NULL) == h);
+		CHECK(lq_company_groups("Tre Fratelli - trattorie a Londra", NULL) == h);
+		CHECK(lq_company_groups("four gastropubs in Kent", NULL) == h);
+		CHECK(lq_company_groups("Brauhaus Oberland", NULL) == h);
+		/* a bare "bar" names no restaurant: the bar of lawyers */
+		CHECK(lq_company_groups("Called to the bar in 2009", NULL) == 0);
+	}
+
 	t_begin("whom a company sells to is not its industry (industries.vocab [serves], [clients])");
 	{
 		unsigned pet = lq_industry_groups("Pet Products"), hosp = lq_industry_groups("Restaurants");

@@ -557,6 +557,7 @@ main(int argc, char **argv)
 		CHECK(lq_company_groups("Tre Fratelli - trattorie a Londra", NULL) == h);
 		CHECK(lq_company_groups("four gastropubs in Kent", NULL) == h);
 		CHECK(lq_company_groups("Brauhaus Oberland", NULL) == h);
+		CHECK(lq_company_groups("Hotel Seeblick", NULL) == h);
 		/* a bare "bar" names no restaurant: the bar of lawyers */
 		CHECK(lq_company_groups("Called to the bar in 2009", NULL) == 0);
 	}

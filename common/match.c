@@ -58,9 +58,12 @@ static size_t n_industries;
 static unsigned (*related)[2];
 static size_t n_related;
 static char **practice_words;
-/* industries.vocab [serves] and [clients]: "for ... brands" names the
- * clients' industry, not the company's */
-static char **serves_words, **client_words;
+/* industries.vocab [serves], [serves-stop] and [clients]: "for ...
+ * brands" names the clients' industry, not the company's (client_marks) */
+static char **serves_words, **serves_stop, **client_words, **client_of;
+/* industries.vocab [interest]: a headline segment about the person's
+ * interests ("B2B SaaS fan"), not an employer */
+static char **interest_words;
 /* industries.vocab [employer]: "of a", "d'un", "de uma" before the way a
  * person describes the company they work for */
 static char **employer_words;
@@ -296,6 +299,9 @@ lex_load(void)
 	practice_words = folded_list(v, "industries.practice");
 	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
+	serves_stop = lq_vocab_table(v, "industries.serves-stop") ? folded_list(v, "industries.serves-stop") : NULL;
+	client_of = lq_vocab_table(v, "industries.clients-of") ? folded_list(v, "industries.clients-of") : NULL;
+	interest_words = lq_vocab_table(v, "industries.interest") ? folded_list(v, "industries.interest") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
@@ -1420,6 +1426,52 @@ in_list(char **list, const char *w)
 	return 0;
 }
 
+/* Marks (mark[i] = 1) the words of w[0..n) (folded; NULL skipped) that
+ * name a company's clients: after a word of [serves] ("for", "helping",
+ * "pour", "per"), up to and including a word of [clients] ("brands",
+ * "restaurants", "aziende") at most CLIENT_WORDS words on, the words
+ * between naming whom it sells to ("packaging for pet brands", "we help
+ * vet clinics", "consulenza per aziende di dispositivi medici"). A word
+ * of [serves-stop] (an article, a possessive: "for a group of 12
+ * restaurants", "for our clinics") or a number before the client word
+ * ends the phrase: the company's own. A word of [clients-of] after the
+ * client word takes up to CLIENTS_OF_WORDS more ("aziende di dispositivi
+ * medici"). Returns the number marked. */
+#define CLIENT_WORDS 6
+#define CLIENTS_OF_WORDS 3
+static size_t
+client_marks(char **w, size_t n, unsigned char *mark)
+{
+	size_t marked = 0;
+
+	for (size_t i = 0; serves_words && client_words && i < n; i++) {
+		if (w[i] == NULL || !in_list(serves_words, w[i]))
+			continue;
+		for (size_t k = i + 1; k < n && k <= i + CLIENT_WORDS; k++) {
+			if (w[k] == NULL || (serves_stop && in_list(serves_stop, w[k])) ||
+			    (*w[k] >= '0' && *w[k] <= '9') || in_list(serves_words, w[k]))
+				break;
+			if (in_list(client_words, w[k])) {
+				/* "aziende di dispositivi medici": the kind after "di" */
+				size_t e = k;
+
+				if (client_of && k + 1 < n && w[k + 1] && in_list(client_of, w[k + 1]))
+					for (size_t m = k + 2; m < n && m <= k + 1 + CLIENTS_OF_WORDS; m++) {
+						if (w[m] == NULL || (serves_stop && in_list(serves_stop, w[m])) ||
+						    in_list(serves_words, w[m]) || in_list(client_words, w[m]))
+							break;
+						e = m;
+					}
+				for (size_t m = i + 1; m <= e; m++)
+					marked += !mark[m], mark[m] = 1;
+				i = e;
+				break;
+			}
+		}
+	}
+	return marked;
+}
+
 unsigned
 lq_company_groups(const char *text, const char *person)
 {
@@ -1442,23 +1494,79 @@ lq_company_groups(const char *text, const char *person)
 			if (strcmp(w[i], practice_words[k]) == 0)
 				ai_ok = 0;
 	}
-	/* "packaging for pet brands": the words between a [serves] word and a
-	 * [clients] word at most four words on are the clients' industry */
-	for (i = 0; serves_words && client_words && i < n; i++) {
-		if (w[i] == NULL || !in_list(serves_words, w[i]))
-			continue;
-		for (k = i + 1; k < n && k <= i + 4; k++)
-			if (w[k] && in_list(client_words, w[k])) {
-				for (size_t m = i + 1; m < k; m++)
-					w[m] = NULL;
-				break;
-			}
-	}
+	/* "packaging for pet brands": the clients' industry, not the
+	 * company's */
+	unsigned char *mark = lq_xcalloc(n + 1, 1);
+
+	client_marks(w, n, mark);
+	for (i = 0; i < n; i++)
+		if (mark[i])
+			w[i] = NULL;
+	free(mark);
 	g = groups_of(w, n, ai_ok);
 	free(w);
 	free(pw);
 	free(f);
 	free(pf);
+	return g;
+}
+
+/* 1 if a word of text is one of list's (NULL-terminated, folded). */
+static int
+names_word_of(char **list, const char *text)
+{
+	char *f, **w;
+	size_t n;
+	int r = 0;
+
+	if (text == NULL || list == NULL)
+		return 0;
+	f = lq_fold(text);
+	n = split(f, &w);
+	for (size_t i = 0; i < n && !r; i++)
+		r = in_list(list, w[i]);
+	free(w);
+	free(f);
+	return r;
+}
+
+int
+lq_practice_named(const char *text)
+{
+	lex();
+	return names_word_of(practice_words, text);
+}
+
+int
+lq_interest_named(const char *text)
+{
+	lex();
+	return names_word_of(interest_words, text);
+}
+
+unsigned
+lq_client_groups(const char *text)
+{
+	char *f, **w;
+	size_t n;
+	unsigned g = 0;
+
+	if (text == NULL)
+		return 0;
+	lex();
+	f = lq_fold(text);
+	n = split(f, &w);
+	unsigned char *mark = lq_xcalloc(n + 1, 1);
+
+	if (client_marks(w, n, mark)) {
+		for (size_t i = 0; i < n; i++)
+			if (!mark[i])
+				w[i] = NULL;
+		g = groups_of(w, n, 1);
+	}
+	free(mark);
+	free(w);
+	free(f);
 	return g;
 }
 

@@ -110,6 +110,24 @@ unsigned lq_industry_groups(const char *name);
  * recruiting, ...: "Clarity AI Coaching" is no AI company). */
 unsigned lq_company_groups(const char *text, const char *person);
 
+/* Industry groups a text names as a company's clients, not its own:
+ * the words after "for", "helping", "pour", "per" ... (industries.vocab
+ * [serves]) up to a word such as "brands", "clinics", "restaurants",
+ * "aziende" ([clients]): "sustainable packaging for pet brands" (pet),
+ * "I help vet clinics grow" (health). lq_company_groups leaves these
+ * words out. 0 when none. */
+unsigned lq_client_groups(const char *text);
+
+/* 1 if text names a practice that sells a person's service
+ * (industries.vocab [practice]: "consulting", "consultante", "agency",
+ * "coach", "freelance" ...). */
+int lq_practice_named(const char *text);
+
+/* 1 if text names an interest or a side activity rather than an employer
+ * (industries.vocab [interest]: "fan", "enthusiast", "investor",
+ * "mentor", "podcast" ...): "B2B SaaS fan". */
+int lq_interest_named(const char *text);
+
 /* The words (folded, at most six a clause) after each phrase of
  * industries.vocab's [employer] in text: how a person describes the
  * company they work for ("CFO of a 140-person B2B SaaS scaleup", "Je

@@ -443,6 +443,8 @@ static struct crit *titles, *excludes, *industries, *keywords;
  * too ("pet food", "dog treats", "cat food" beside "Pet Products"), or 0;
  * cat_target is that target industry. */
 static unsigned icp_category;
+/* every group the ICP's target industries name */
+static unsigned target_groups;
 /* each target title's weight: 1, or CHAMPION_WEIGHT (champion_weights) */
 static double *tweight;
 static size_t cat_target;
@@ -665,6 +667,8 @@ structured_open(void)
 	industries = crit_new(&icp->target_industries, 0);
 	keywords = crit_new(&icp->target_keywords, 0);
 	icp_category = category_of(&cat_target);
+	for (size_t j = 0; j < icp->target_industries.n; j++)
+		target_groups |= industries[j].groups;
 	if (icp->target_keywords.n) {
 		char *f = lq_fold(icp->notes);
 
@@ -691,6 +695,9 @@ struct lead {
 	char *places;			/* the places its location names (lq_places), owned */
 	char *where;			/* that location, owned */
 	unsigned refine;		/* groups those words add to a LinkedIn industry they refine */
+	unsigned clients;		/* groups its words name as its clients' ("for pet brands") */
+	unsigned raw_add;		/* groups LinkedIn's own name adds to classify's label of it */
+	char *raw_name;			/* ... that name, owned (NULL when it adds none) */
 	int prose;			/* the profile has words beyond titles and headline */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
@@ -809,7 +816,8 @@ company_core(const char *company)
 {
 	static const char *const forms[] = { " GmbH", " AG", " SE", " Ltd", " Inc", " LLC", " S.A.",
 		" B.V.", " N.V.", " Sp. z", " a.s.", " s.r.o.", " AS", " AB", " Oy", " S.L.", " S.p.A.",
-		" Kft", " Zrt", " A.Ş.", " plc", " SAS", " SARL", " ApS", " A/S", ",", " (" };
+		" Kft", " Zrt", " A.Ş.", " plc", " SAS", " SARL", " ApS", " A/S", " SA", " S.r.l.", " Srl",
+		" SpA", " Lda", " Ltda", " BV", " NV", " Pty", " LLP", " S.L.U.", " SLU", ",", " (" };
 	char *c;
 
 	if (company == NULL)
@@ -844,6 +852,28 @@ names_title(const char *seg)
 	return r;
 }
 
+/* Whether a headline segment is about the past: "ex-Google",
+ * "formerly at a bank", "ehemals", "ancien", "antes" as its first word. */
+static int
+past_segment(const char *seg)
+{
+	static const char *const w[] = { "ex", "former", "formerly", "previously", "prev", "past",
+		"ehemals", "ehemaliger", "ehemalige", "ancien", "ancienne", "anciennement", "antes",
+		"antiguo", "antigua", "ex.", "voorheen", "tidigare", "tidligere", "byly", "byla", "gia",
+		"anteriormente", "precedentemente", "alumni", "alumnus", "alumna" };
+	char *f = lq_fold(seg), *sp;
+	int r = 0;
+
+	sp = f + strspn(f, " ");
+	for (size_t i = 0; i < sizeof w / sizeof *w && !r; i++) {
+		size_t n = strlen(w[i]);
+
+		r = strncmp(sp, w[i], n) == 0 && (sp[n] == ' ' || sp[n] == '\0');
+	}
+	free(f);
+	return r;
+}
+
 /* The company's part of each headline segment that names one ("CFO at
  * Kvist, B2B payments", "CTO @ Nordlys AI"), each segment that holds
  * the company's name ("Kvist (B2B payments)"), and a segment right after
@@ -851,7 +881,7 @@ names_title(const char *seg)
  * Postgres for edge apps": what the company makes), joined by " | " into
  * b. core: company_core of the company's name, or NULL. */
 static void
-headline_companies(const char *headline, const char *core, struct lq_buf *b)
+headline_companies(const char *headline, const char *core, const char *company, struct lq_buf *b)
 {
 	static const char *const at[] = { " at ", " @ ", "@", " chez ", " bei ", " bij ", " presso ",
 		" na ", " en ", " hos ", " ved ", " w " };
@@ -888,6 +918,32 @@ headline_companies(const char *headline, const char *core, struct lq_buf *b)
 		} else if (!names_title(seg)) {
 			after = 0;	/* a title between keeps it: "CFO @ Chmurex | Dyrektor Finansowy | SaaS" */
 		}
+	}
+	free(h);
+	/* A headline that names no company: the segments after the first
+	 * (the title) that name an industry say where the person works
+	 * ("Head of Engineering | B2B SaaS", "人事部長 | 製造業",
+	 * "開発部長 | SaaSプロダクト開発とSRE"), unless they are of the past
+	 * ("ex-Google", "formerly fintech") or of an interest ("B2B SaaS
+	 * fan", "fintech investor": industries.vocab [interest]) or the person
+	 * sells a service (a consultant's, an agency's headline lists the
+	 * sectors it serves) */
+	if (b->len || lq_headline_stance(headline) != LQ_STANCE_NONE || lq_practice_named(company))
+		return;
+	h = lq_xstrdup(headline);
+	save = NULL;
+	int first = 1;
+	for (seg = strtok_r(h, "|", &save); seg; seg = strtok_r(NULL, "|", &save), first = 0) {
+		if (first) {
+			if (lq_practice_named(seg))
+				break;
+			continue;
+		}
+		if (past_segment(seg) || lq_interest_named(seg) || lq_company_groups(seg, NULL) == 0)
+			continue;
+		if (b->len)
+			lq_buf_adds(b, " | ");
+		lq_buf_adds(b, seg);
 	}
 	free(h);
 }
@@ -980,12 +1036,17 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	struct lq_buf sb = LQ_BUF_INIT;
 	char *core = company_core(texts[0]);
 	if (nonempty(lq_rec_str(rec, "headline"))) {
-		headline_companies(lq_rec_str(rec, "headline"), core, &b);
+		headline_companies(lq_rec_str(rec, "headline"), core, texts[0], &b);
 		texts[2] = b.data;
 	}
 	company_sentences(p.summary, core, &sb);
 	texts[3] = sb.data;
 	free(core);
+	/* whom the company sells to, in its words or the person's: "sustainable
+	 * packaging for pet brands", "I help restaurants fill tables" */
+	for (size_t i = 0; i < 5; i++)
+		l->clients |= lq_client_groups(texts[i]);
+	l->clients |= lq_client_groups(lq_rec_str(rec, "headline")) | lq_client_groups(p.summary);
 	/* every text that names an industry: "Robótica Ágil" and its "robot
 	 * navigation software" say both */
 	struct lq_buf cw = LQ_BUF_INIT;
@@ -1018,6 +1079,18 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 
 		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
 			l->refine = cg & ~li;
+		/* classify's label is coarser than the LinkedIn name it read:
+		 * "Medical Equipment Manufacturing" is Healthcare to it, medtech
+		 * and manufacturing too to the lexicon; when the two share a
+		 * group, what the name adds that is related to the label's
+		 * counts (medtech beside health; not manufacturing, nor
+		 * "Food and Beverage Manufacturing"'s hospitality beside
+		 * manufacturing) */
+		for (unsigned g = 0; (raw & li) && g < 32; g++)
+			if ((raw & ~li & (1u << g)) && lq_industry_lexsim(1u << g, li) > 0)
+				l->raw_add |= 1u << g;	/* related to the label's: medtech beside health */
+		if (l->raw_add)
+			l->raw_name = lq_xstrdup(p.industry);
 		return;
 	}
 	if (l->company_words) {
@@ -1317,6 +1390,7 @@ lead_free(struct lead *l)
 	free(l->weight);
 	free(l->headline_title);
 	free(l->profile_industry);
+	free(l->raw_name);
 	free(l->company_words);
 	free(l->bg_title);
 	free(l->places);
@@ -1530,7 +1604,7 @@ structured_one(struct lead *l, const float *vec)
 		/* the lead's groups, the same against every target */
 		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
 		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
-		    lq_industry_groups(l->industry) | l->refine;
+		    lq_industry_groups(l->industry) | l->refine | l->raw_add;
 		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
@@ -1551,9 +1625,32 @@ structured_one(struct lead *l, const float *vec)
 
 		if (off_cat)
 			I = 0, bi = cat_target;
+		/* a supplier to the ICP's category (with none, to its target
+		 * industries): its words name them as its clients' ("packaging
+		 * for pet brands"), neither they nor its industry as its own */
+		unsigned want = icp_category ? icp_category : target_groups;
+		unsigned own = lg | (l->company_words ? lq_company_groups(l->company_words, lq_rec_str(rec, "name")) : 0);
+		int supplier = (l->clients & want) && lq_industry_lexsim(own, want) <= 0 && !off_cat;
+
+		if (supplier) {
+			I = 0;
+			for (j = 0; j < icp->target_industries.n; j++)
+				if (industries[j].groups & l->clients & want) {
+					bi = j;
+					break;
+				}
+		}
 		if (why.len)
 			lq_buf_adds(&why, "; ");
-		if (l->guess && I < GUESS_AGREE) {
+		if (supplier && (!l->industry || (l->guess && I < GUESS_AGREE))) {
+			/* no industry of its own known: whom it sells to is the evidence */
+			Cw += W_INDUSTRY;
+			json_object_set_new(comp, "industry", members("fnss", "value", 0.0,
+			    "lead", "target", industries[bi].s, "source", "company"));
+			json_object_set_new(json_object_get(comp, "industry"), "supplier", json_true());
+			lq_buf_addf(&why, "industry: a supplier to %s (its words name it as its clients', not its own) (0.00)",
+			    industries[bi].s);
+		} else if (l->guess && I < GUESS_AGREE) {
 			/* the two say different things: no evidence either way */
 			json_object_set_new(comp, "industry", members("nnnsss", "value",
 			    "lead", "target", "source", "none", "guess", l->guess, "runner_up", l->runner));
@@ -1577,11 +1674,21 @@ structured_one(struct lead *l, const float *vec)
 				if (strcmp(l->industry_src, "company") == 0)
 					lq_buf_adds(&why, "company: ");
 				lq_buf_adds(&why, l->industry);
+				if (l->raw_name) {
+					lq_buf_addf(&why, " (LinkedIn: %s)", l->raw_name);
+					json_object_set_new(json_object_get(comp, "industry"), "linkedin",
+					    json_string(l->raw_name));
+				}
 				lq_buf_adds(&why, " ~ ");
 				lq_buf_adds(&why, industries[bi].s);
 				lq_buf_adds(&why, " (");
 				add_f2(&why, I);
 				lq_buf_addc(&why, ')');
+			}
+			if (supplier) {
+				json_object_set_new(json_object_get(comp, "industry"), "supplier", json_true());
+				lq_buf_addf(&why, " (a supplier to %s: its words name it as its clients', not its own)",
+				    industries[bi].s);
 			}
 			if (off_cat) {
 				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());

@@ -547,6 +547,52 @@ ok 'keywords: ... unless nothing else about the company is known (the context ke
 	'score kwl.json < kwl-bare.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[0].icp_score < 50"'
 ok 'keywords: ... and a keyword of no language ("SOC 2") still counts in any language' \
 	'score kwn.json < kwl.ndjson 2>/dev/null | jq -s -e ".[0].components.keywords.value == 0 and .[1].components.keywords.value == 0"'
+# A supplier names the ICP's category as its clients' ("for pet brands"):
+# I = 0, also with no industry of its own; a maker's "for senior dogs"
+# stays its own (rules5).
+echo '{"client": "S", "target_titles": ["Founder"], "target_industries": ["Pet Products", "Manufacturing"], "target_keywords": ["dog treats", "cat food", "pet food"], "notes": "Founders of brands that make their own pet food."}' > sup.json
+for h in 'Founder @ Crateline | recyclable labels for cat food and treat brands' \
+	'Founder @ Crateline | grain-free treats for older dogs'; do
+	jq -nc --arg h "$h" '{id: "s", status: "enriched", headline: $h, current_job_titles: ["Founder"], profile: {industryName: "Manufacturing", companyName: "Crateline"}}'
+done > sup.ndjson
+jq -c '.profile |= del(.industryName)' sup.ndjson > sup-bare.ndjson
+expect 'industry: a supplier to the category scores 0 against it (components.industry.supplier); a maker for dogs matches' \
+	'score sup.json < sup.ndjson 2>/dev/null | jq -r "[.components.industry.value, (.components.industry.supplier // false)] | @tsv"' <<-'EOF'
+	0	true
+	1	false
+	EOF
+expect 'industry: ... also when the company has no industry of its own (0, counted, not unknown)' \
+	'score sup.json < sup-bare.ndjson 2>/dev/null | jq -r "[.components.industry.value, (.components.industry.supplier // false), (.match_reasoning | test(\"a supplier to Pet Products\"))] | @tsv"' <<-'EOF'
+	0	true	true
+	1	false	false
+	EOF
+# classify's label is coarser than the LinkedIn name it read: the name's
+# groups related to the label's count ("Medical Equipment Manufacturing",
+# Healthcare to classify, is medtech too); unrelated ones do not (rules5).
+echo '{"client": "M", "target_titles": ["QA/RA Manager"], "target_industries": ["Diagnostica in vitro"], "notes": "Regulatory leads of medical-device makers."}' > md.json
+for n in 'Medical Equipment Manufacturing' 'Hospitals and Health Care'; do
+	jq -nc --arg n "$n" '{id: "m", status: "enriched", industry: "Healthcare", current_job_titles: ["QA/RA Manager"], profile: {industryName: $n}}'
+done > md.ndjson
+expect 'industry: the LinkedIn name refines classify'"'"'s label with a related group (medtech beside health), and says so' \
+	'score md.json < md.ndjson 2>/dev/null | jq -r "[.components.industry.value, (.components.industry.linkedin // \"-\")] | @tsv"' <<-'EOF'
+	1	Medical Equipment Manufacturing
+	0.5	-
+	EOF
+# A headline that names no company: a later segment that names an
+# industry is the company's, unless it is of the past or the person sells
+# a service (rules5).
+echo '{"client": "H", "target_titles": ["Director of Engineering"], "target_industries": ["Software Development"], "notes": "Engineering leaders of software companies."}' > hl.json
+for h in 'Director of Engineering | B2B SaaS' '開発部長 | SaaSプロダクトと基盤' 'Director of Engineering | ex-SaaS' \
+	'Engineering Consultant | SaaS, fintech'; do
+	jq -nc --arg h "$h" '{id: "h", status: "enriched", headline: $h, current_job_titles: ["Director of Engineering"], profile: {companyName: "Quillmoor"}}'
+done > hl.ndjson
+expect 'industry: a headline segment after the title names the industry when the headline names no company; not a past one, nor a consultant'"'"'s' \
+	'score hl.json < hl.ndjson 2>/dev/null | jq -r ".components.industry.value"' <<-'EOF'
+	1
+	1
+	null
+	null
+	EOF
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \

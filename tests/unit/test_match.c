@@ -565,6 +565,65 @@ main(int argc, char **argv)
 		CHECK(lq_employer_words("Head of Finance at Kvist") == NULL);
 	}
 
+	t_begin("industries: medical devices and IVD are medtech, apart from hospitals and other manufacturers");
+	{
+		unsigned md = lq_industry_groups("Fabbricazione di dispositivi medici");
+
+		CHECK(md != 0 && md == lq_industry_groups("Diagnostica in vitro"));
+		CHECK(lq_industry_lexsim(lq_industry_groups("Medical Equipment Manufacturing"), md) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Valdora Srl - elettromedicali per la dialisi", NULL), md) == 1);
+		CHECK(lq_industry_lexsim(lq_company_groups("Medizintechnik aus Tuttlingen", NULL), md) == 1);
+		/* a hospital or a drug maker is related (health), a car-parts maker is not */
+		CHECK(lq_industry_lexsim(lq_industry_groups("Hospitals and Health Care"), md) == 0.5);
+		CHECK(lq_industry_lexsim(lq_industry_groups("Automotive"), md) == 0);
+		/* a medical-device maker still makes things, for an ICP of manufacturers */
+		CHECK(lq_industry_lexsim(lq_industry_groups("Medical Devices"), lq_industry_groups("Manufacturing")) == 1);
+	}
+
+	t_begin("industries: restaurants, cafés, bars and pubs as their owners name them");
+	{
+		unsigned h = lq_industry_groups("Restaurants");
+
+		CHECK(lq_company_groups("Saffron Lane Kitchen Group", NULL) == h);
+		CHECK(lq_company_groups("Tre Fratelli - trattorie a Londra", NULL) == h);
+		CHECK(lq_company_groups("four gastropubs in Kent", NULL) == h);
+		CHECK(lq_company_groups("Brauhaus Oberland", NULL) == h);
+		CHECK(lq_company_groups("Hotel Seeblick", NULL) == h);
+		/* a bare "bar" names no restaurant: the bar of lawyers */
+		CHECK(lq_company_groups("Called to the bar in 2009", NULL) == 0);
+	}
+
+	t_begin("whom a company sells to is not its industry (industries.vocab [serves], [clients])");
+	{
+		unsigned pet = lq_industry_groups("Pet Products"), hosp = lq_industry_groups("Restaurants");
+		unsigned health = lq_industry_groups("Medical Devices");
+
+		CHECK(pet && hosp && health);
+		/* a vendor names its clients after "for", "helping", "per" ... */
+		CHECK(lq_company_groups("Boxwell - recyclable labels for cat food and treat brands", NULL) == 0);
+		CHECK(lq_client_groups("Boxwell - recyclable labels for cat food and treat brands") & pet);
+		CHECK(lq_company_groups("booking software for independent restaurants", NULL) ==
+		    lq_industry_groups("Software"));
+		CHECK(lq_client_groups("booking software for independent restaurants") & hosp);
+		CHECK(lq_client_groups("I help restaurants cut food waste") & hosp);
+		CHECK(lq_client_groups("Consulenza regolatoria per aziende di dispositivi medici") & health);
+		CHECK((lq_company_groups("Consulenza regolatoria per aziende di dispositivi medici", NULL) & health) == 0);
+		CHECK(lq_client_groups("Wir helfen Restaurants bei der Personalplanung") & hosp);
+		CHECK(lq_client_groups("agence de communication pour hôtels") & hosp);
+		CHECK(lq_company_groups("agence de communication pour hôtels", NULL) == 0);
+		/* what a maker makes "for" whom it makes it for stays its own */
+		CHECK(lq_industry_lexsim(lq_company_groups("grain-free treats for senior dogs", NULL), pet) == 1);
+		CHECK(lq_client_groups("grain-free treats for senior dogs") == 0);
+		/* an article, a possessive or a number: the place is the company's own */
+		CHECK(lq_client_groups("Head of Operations for a group of 9 restaurants") == 0);
+		CHECK(lq_company_groups("Head of Operations for a group of 9 restaurants", NULL) & hosp);
+		CHECK(lq_client_groups("Operations director for our restaurants in Leeds") == 0);
+		CHECK(lq_client_groups("Executive chef for 14 restaurants") == 0);
+		/* the client word must come within six words */
+		CHECK(lq_client_groups("for people who love good food and who run restaurants") == 0);
+		CHECK(lq_client_groups(NULL) == 0 && lq_client_groups("") == 0);
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

@@ -24,7 +24,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
-	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies, "vps of sales" (NULL when none) */
+	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies or (one word) +es, z->ces, ao->oes, "vps of sales" (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -34,6 +34,7 @@ static size_t n_lexicon;
 /* The cue lists of icp-cues.vocab, folded (the file is written in plain
  * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
  * what each one does. */
+static const char **range_words;
 static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_before, **retract_after,
 	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
@@ -71,7 +72,7 @@ static const struct {
 	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
 	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
-	{ "icp-cues.describe-cues", &describe_cues }
+	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -170,6 +171,12 @@ lex_load(void)
 					e->forms[k][1] = lq_xasprintf("%ss", fa);
 				if (fl > 1 && fa[fl - 1] == 'y')
 					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				else if (fl > 3 && !strchr(fa, ' ') && strchr("rlndj", fa[fl - 1]))
+					e->forms[k][2] = lq_xasprintf("%ses", fa);	/* Spanish, Portuguese: "directores" */
+				else if (fl > 3 && !strchr(fa, ' ') && fa[fl - 1] == 'z')
+					e->forms[k][2] = lq_xasprintf("%.*sces", (int)fl - 1, fa);	/* "capataces" */
+				else if (fl > 3 && !strchr(fa, ' ') && strcmp(fa + fl - 2, "ao") == 0)
+					e->forms[k][2] = lq_xasprintf("%.*soes", (int)fl - 2, fa);	/* "gestao": "gestoes" */
 				{	/* "vp of sales": "vps of sales", the first word plural */
 					const char *of = strstr(fa, " of ");
 
@@ -884,12 +891,6 @@ number_at(char **t, int nt, int i, double *v)
 	return j - i;
 }
 
-static int
-word_is(char **t, int nt, int i, const char *w)
-{
-	return i >= 0 && i < nt && strcmp(t[i], w) == 0;
-}
-
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
  * employees", "under 50 staff", "five hundred employees and up", into
  * the bands of company-sizes.vocab. */
@@ -908,7 +909,7 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 		if ((n = number_at(t, nt, i, &a)) == 0)
 			continue;
 		j = i + n - 1;
-		if (j + 2 < nt && (word_is(t, nt, j + 1, "to") || word_is(t, nt, j + 1, "and")) && (k = number_at(t, nt, j + 2, &b)) > 0) {
+		if (j + 2 < nt && in_list(t[j + 1], range_words) && (k = number_at(t, nt, j + 2, &b)) > 0) {
 			j = j + 1 + k;
 			strict = 1;	/* "50 to 1,000": the upper end starts no band */
 		} else if (j + 1 < nt && (k = number_at(t, nt, j + 1, &b)) > 0 && numeric(t[j + 1]))

@@ -34,7 +34,11 @@ static size_t n_lexicon;
 /* The cue lists of icp-cues.vocab, folded (the file is written in plain
  * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
  * what each one does. */
-static const char **range_words;
+static const char **range_words, **compound_kinds;
+/* icp-cues [not-break]: per language, [np-break] words that are grammar words there
+ * (Portuguese "do", "of the"); the language of the call being read (lq_icplex_language) */
+static struct not_break { const char *lang; const char **words; } *not_break;
+static _Thread_local const char *call_lang;
 static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_before, **retract_after,
 	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
@@ -72,7 +76,8 @@ static const struct {
 	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
 	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
-	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words }
+	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words },
+	{ "icp-cues.compound-kinds", &compound_kinds }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -230,6 +235,20 @@ lex_load(void)
 		if (!title_of[i].phrase[0] || !title_of[i].written[0] || (title_of[i].close && strchr(title_of[i].close, ' ')))
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a phrase, its written form and at most one closing word",
 			    t->rec[i].file, t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.not-break", 2, 2);
+	not_break = lq_xcalloc(t->n + 1, sizeof *not_break);
+	for (i = 0; i < t->n; i++) {
+		char *copy = lq_fold(t->rec[i].f[1]), *p, *save = NULL;
+		size_t nw = 0;
+
+		not_break[i].lang = t->rec[i].f[0];
+		not_break[i].words = lq_xcalloc(strlen(copy) / 2 + 2, sizeof *not_break[i].words);
+		for (p = strtok_r(copy, " ", &save); p; p = strtok_r(NULL, " ", &save))
+			not_break[i].words[nw++] = p;
+		if (!not_break[i].lang[0] || nw == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a language and its words", t->rec[i].file,
+			    t->rec[i].line);
 	}
 	(void)lq_size_band(0);	/* company-sizes.vocab checked now, not at the first head count */
 }
@@ -1012,6 +1031,22 @@ in_cue_at(const struct clause *c, int pos)
  * lexicon's own words ("law firms", "software companies") stays the
  * lexicon's value. */
 /* Is word j joined to the next by a hyphen ("build-to-rent", "sales-only")? */
+/* icp-cues [compound-kinds]: a word of at least four letters and then one of them
+ * ("lebensmittelhersteller", "kunststoffverarbeiter"), not a [not-profession] word. */
+static int
+compound_kind(const char *w)
+{
+	size_t l = strlen(w), el;
+	const char **e;
+
+	if (in_list(w, not_profession))
+		return 0;
+	for (e = compound_kinds; *e; e++)
+		if ((el = strlen(*e)) + 4 <= l && strcmp(w + l - el, *e) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 hyphen_joined(const struct clause *c, int j)
 {
@@ -1028,6 +1063,18 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 		const struct entry *lexpart = NULL;
 		size_t l = strlen(c->w[b]);
 		double v;
+
+		if (compound_kind(c->w[b])) {
+			/* "Verpackungshersteller", "Möbelhändler": a German compound whose last part
+			 * is a kind of company names one by itself, wanted or excluded as said */
+			for (i = 0; i < n0 && !covered; i++)
+				covered = sp[i].w <= b && b < sp[i].w + sp[i].n;
+			if (!covered && (x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b, 1)) >= 0) {
+				said_text(c, b, b + 1, sp[x].made, sizeof sp[x].made);
+				sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+			}
+			continue;
+		}
 
 		/* a class of companies is plural ("the second plant" is one site) */
 		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's'
@@ -1223,6 +1270,25 @@ place_at(const struct clause *c, int i)
 	return codes != NULL;
 }
 
+/* Is w a grammar word of the call's language that [np-break] lists for English ("do")? */
+static int
+lang_grammar_word(const char *w)
+{
+	size_t i;
+
+	for (i = 0; call_lang && not_break[i].lang; i++)
+		if (strcmp(not_break[i].lang, call_lang) == 0 && in_list(w, not_break[i].words))
+			return 1;
+	return 0;
+}
+
+void
+lq_icplex_language(const char *lang)
+{
+	lex();
+	call_lang = lang;
+}
+
 static int
 noun_phrase(const struct clause *c, int *a, int *b, int cut)
 {
@@ -1263,7 +1329,8 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	if (*b <= *a || *b - *a > NP_MAX_WORDS)
 		return 0;
 	for (k = *a; k < *b; k++)
-		if (in_list(c->w[k], np_break) && !acronym(c->ow[k]))	/* "IT directors" is not "it" */
+		if (in_list(c->w[k], np_break) && !acronym(c->ow[k])	/* "IT directors" is not "it" */
+		    && !lang_grammar_word(c->w[k]))	/* Portuguese "custo do diesel" */
 			return 0;
 	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
 		return 0;

@@ -501,6 +501,100 @@ main(void)
 	CHECK_INT(lq_icplex_hedged("Hmm, what about podiatrists?"), 0);
 	CHECK_INT(lq_icplex_hedged("Sort of?"), 0);
 
+	t_begin("round 5: titles in German, French, Spanish and Portuguese, in the client's language");
+	find("Vor allem die Geschäftsführerinnen und die Betriebsleiter.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Geschäftsführer");
+	WANTED(LQ_CRIT_TITLE, "Werkleiter");
+	find("Les directrices financières et les DRH des mutuelles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Directeur financier");
+	WANTED(LQ_CRIT_TITLE, "DRH");
+	find("Sobre todo los gerentes y los directores comerciales.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente");
+	WANTED(LQ_CRIT_TITLE, "Director Comercial");
+	find("As sócias-diretoras de escritórios pequenos.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Sócio-Diretor");
+
+	t_begin("round 5: the Spanish and Portuguese plural -es of a one-word phrase");
+	find("Los consultores independientes nos siguen mucho.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Consultor");
+
+	t_begin("round 5: German compounds: a title word or a kind of company at the end");
+	find("Die Einkaufsleiter bei Verpackungsherstellern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Einkaufsleiter");
+	WANTED(LQ_CRIT_INDUSTRY, "Verpackungsherstellern");
+	find("Die Logistikleiterinnen, Möbelhändler eher nicht.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Logistikleiterinnen");
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Möbelhändler");
+
+	t_begin("round 5: head-first titles in French, Spanish and Portuguese stop at the next 'de'");
+	find("Les responsables des achats dans les PME industrielles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Responsable des Achats");
+	find("Los directores de compras de hoteles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Director de Compras");
+	CHECK(lookup(LQ_CRIT_TITLE, "Director de Compras De Hoteles") == NULL);
+
+	t_begin("round 5: negation, no and dismissal in the four languages");
+	find("Großkonzerne nicht, die haben eigene Leute.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Las multinacionales no, tardan años.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Les grandes entreprises, ce n'est pas pour nous.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Os corretores de imóveis não, eles não decidem nada.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Corretor de Imóveis");
+	find("Außer den Praktikanten, alle Werkleiter.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Praktikant");
+
+	t_begin("round 5: retraction in the four languages, before or after the name");
+	find("Die Maschinenbauer streichen Sie bitte wieder.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Maschinenbau");
+	find("Finalement, oubliez les cadres de santé.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_TITLE, "Cadre de santé");
+	find("Mejor quita los viveros.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Viveros");
+	find("Pensando melhor, esquece os arquitetos.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_TITLE, "Arquiteto");
+
+	t_begin("round 5: head counts in the four languages, ranges with und, et, y, a");
+	find("Zwischen 20 und 200 Mitarbeitern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "scaleup");
+	CHECK(lookup(LQ_CRIT_SIZE, "mid-market") == NULL);
+	find("Entre 300 et 800 salariés.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	CHECK_INT(n, 1);
+	find("De 10 a 40 funcionários.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	CHECK_INT(n, 1);
+	find("Más de 2000 empleados.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "enterprise");
+	CHECK_INT(n, 1);
+
+	t_begin("round 5: the function words of a topic and of an excluded title are not its words");
+	find("Le coût de l'énergie.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "coût de l'énergie") != NULL);
+	find("La morosidad, eso les obsesiona.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "morosidad") != NULL);
+	CHECK_INT(n, 1);
+	find("Los estudiantes, que no compran nada.", LQ_ANSWER_EXCLUSION);
+	EXCLUDED(LQ_CRIT_TITLE, "Estudiante");
+	CHECK_INT(n, 1);
+
+	t_begin("round 5: [not-break]: Portuguese 'do' is a grammar word only in a Portuguese call");
+	lq_icplex_language("portuguese");
+	find("Custo do frete.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "custo do frete") != NULL);
+	lq_icplex_language("english");
+	find("What we do every day.", LQ_ANSWER_TOPICS);
+	CHECK_INT(n, 0);
+	lq_icplex_language(NULL);
+
+	t_begin("round 5: English words that are also words of the other languages still read as English");
+	find("E-signature, that always comes up.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "E-signature") != NULL);
+	find("Non-profits, not really.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Comercio minorista") == NULL);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

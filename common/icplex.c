@@ -34,7 +34,7 @@ static size_t n_lexicon;
 /* The cue lists of icp-cues.vocab, folded (the file is written in plain
  * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
  * what each one does. */
-static const char **range_words, **compound_kinds;
+static const char **range_words, **compound_kinds, **kinds_first, **kind_links;
 /* icp-cues [not-break]: per language, [np-break] words that are grammar words there
  * (Portuguese "do", "of the"); the language of the call being read (lq_icplex_language) */
 static struct not_break { const char *lang; const char **words; } *not_break;
@@ -77,7 +77,8 @@ static const struct {
 	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
 	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words },
-	{ "icp-cues.compound-kinds", &compound_kinds }
+	{ "icp-cues.compound-kinds", &compound_kinds }, { "icp-cues.kinds-first", &kinds_first },
+	{ "icp-cues.kind-links", &kind_links }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -998,6 +999,7 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 }
 
 static int cue_word(const char *w);
+static int place_at(const struct clause *c, int i);
 
 /* Is word pos of c inside an occurrence of a negation or retraction cue ("leave" of "leave X
  * out", "no budget"), not merely a word some cue uses ("budget gyms")? */
@@ -1053,6 +1055,43 @@ hyphen_joined(const struct clause *c, int j)
 	return j >= 0 && j + 1 < c->nw && c->text[c->end[j]] == '-' && c->beg[j + 1] == c->end[j] + 1;
 }
 
+/* "cooperativas agrícolas", "clínicas de fisioterapia", "agences de voyage": a kind of
+ * company said first (icp-cues [kinds-first]) and the words after it that say what kind, one
+ * or two words or a [kind-links] word and one or two: an industry as said, the lexicon's
+ * industry inside it its base. 1 when one was made. */
+static int
+head_first_kind(const struct clause *c, int b, struct span *sp, int *ns, int n0)
+{
+	int e = b + 1, m = 0, i, x;
+	const struct entry *lexpart = NULL;
+
+	if (e < c->nw && in_list(c->w[e], kind_links))
+		e++;
+	while (e + m < c->nw && m < 2 && modifier_word(c->w[e + m]) && !cue_word(c->w[e + m])
+	    && !in_list(c->w[e + m], determiners) && !in_list(c->w[e + m], kind_links)
+	    && !in_list(c->w[e + m], kinds_first) && !place_at(c, e + m) && !numeric(c->w[e + m])
+	    && !in_list(c->w[e + m], affirm) && !in_list(c->w[e + m], bare_no) && !in_list(c->w[e + m], lukewarm)
+	    && !in_list(c->w[e + m], filler_start) && !in_list(c->w[e + m], np_break) && !in_list(c->w[e + m], scope_end))
+		m++;
+	if (m == 0)
+		return 0;
+	e += m;
+	for (i = 0; i < n0; i++) {
+		if (sp[i].w < e && b < sp[i].w + sp[i].n && sp[i].kind != LQ_CRIT_INDUSTRY)
+			return 0;	/* a title, a size, a topic among the words */
+		if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].w <= b && sp[i].w + sp[i].n >= e)
+			return 0;	/* the lexicon names it all: "cooperativas agrícolas" */
+		if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].w >= b && sp[i].w < e && sp[i].e)
+			lexpart = sp[i].e;
+	}
+	if ((x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b, e - b)) < 0)
+		return 0;
+	said_text(c, b, e, sp[x].made, sizeof sp[x].made);
+	sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+	sp[x].base = lexpart;
+	return 1;
+}
+
 static void
 company_phrases(const struct clause *c, struct span *sp, int *ns)
 {
@@ -1064,6 +1103,8 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 		size_t l = strlen(c->w[b]);
 		double v;
 
+		if (in_list(c->w[b], kinds_first) && head_first_kind(c, b, sp, ns, n0))
+			continue;
 		if (compound_kind(c->w[b])) {
 			/* "Verpackungshersteller", "Möbelhändler": a German compound whose last part
 			 * is a kind of company names one by itself, wanted or excluded as said */

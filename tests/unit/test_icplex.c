@@ -580,6 +580,17 @@ main(void)
 	EXCLUDED(LQ_CRIT_TITLE, "Estudiante");
 	CHECK_INT(n, 1);
 
+	t_begin("round 5: a kind of company said first and what kind after it ([kinds-first])");
+	find("Los dueños de clínicas veterinarias.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Clínicas veterinarias");
+	find("Les agences de voyage, non.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Agences de voyage");
+	find("As empreiteiras de reforma sim.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Empreiteiras de reforma");
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Empreiteiras de reforma sim") == NULL);
+	find("Las cooperativas también.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Cooperativas también") == NULL);
+
 	t_begin("round 5: [not-break]: Portuguese 'do' is a grammar word only in a Portuguese call");
 	lq_icplex_language("portuguese");
 	find("Custo do frete.", LQ_ANSWER_TOPICS);

@@ -486,6 +486,8 @@ singular(const char *w, char *out, size_t size)
  * all-lowercase word capitalised but the small ones, and the last word
  * made singular; else a sentence-case first word is put in lower case
  * (acronyms and names with inner capitals are kept). */
+static size_t dative_n(const char *w, const char **list);
+
 static void
 written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 {
@@ -506,6 +508,7 @@ written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 			/* "RevOps" is a name, not a plural; "MSPs" is */
 			if (!(u > 0 && l > 2 && w[l - 1] == 's' && islower((unsigned char)w[l - 2])))
 				singular(w, w, sizeof w);
+			w[dative_n(w, profession_endings)] = '\0';	/* "Vertriebsleitern" */
 		}
 		for (k = 0; w[k]; k++) {
 			if (isupper((unsigned char)w[k]))
@@ -545,10 +548,32 @@ said_text(const struct clause *c, int a, int b, char *out, size_t size)
 		if (k > 0 && isupper((unsigned char)c->ow[a][k]))
 			capital = 0;
 	}
-	if (capital && !lower && strlen(c->ow[a]) > 1 && a == 0)
+	/* German writes every noun with a capital: "Papierpreise" stays so */
+	if (capital && !lower && strlen(c->ow[a]) > 1 && !(call_lang && strcmp(call_lang, "german") == 0))
 		out[0] = (char)tolower((unsigned char)out[0]);
-	else if (capital && !lower && strlen(c->ow[a]) > 1)
-		out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+/* A German dative plural "-n" on a compound's last part ("Herstellern", "Vertriebsleitern",
+ * "Betrieben") whose form without it is in list too: the length to keep, else strlen(w). */
+static size_t
+dative_n(const char *w, const char **list)
+{
+	char *f = lq_fold(w);
+	size_t l = strlen(f), wl = strlen(w), el;
+	const char **e;
+
+	for (e = list; *e; e++)
+		if ((el = strlen(*e)) + 4 <= l && el > 2 && (*e)[el - 1] == 'n' && strcmp(f + l - el, *e) == 0) {
+			const char **o;
+
+			for (o = list; *o; o++)
+				if (strlen(*o) == el - 1 && strncmp(*o, *e, el - 1) == 0 && wl > 1 && w[wl - 1] == 'n') {
+					free(f);
+					return wl - 1;
+				}
+		}
+	free(f);
+	return wl;
 }
 
 /* ---- spans: what a clause names ---- */
@@ -1113,6 +1138,7 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 			if (!covered && (x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b, 1)) >= 0) {
 				said_text(c, b, b + 1, sp[x].made, sizeof sp[x].made);
 				sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+				sp[x].made[dative_n(sp[x].made, compound_kinds)] = '\0';
 			}
 			continue;
 		}

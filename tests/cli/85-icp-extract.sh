@@ -158,7 +158,7 @@ cat > de.ndjson <<-'EOF'
 	EOF
 expect 'German call: titles and a compound industry as said, a range in Mitarbeiter, "Konzerne nicht", exclusions after "ausschließen", topics after "worüber", a late "streichen Sie"' \
 	"icp-extract -q < de.ndjson > de.json && jq -c '[[.target_titles[].value], [.target_industries[].value], [.company_sizes[] | if type == \"string\" then . else .value end], [.target_keywords[].value], [.exclude_titles[].value], [._exclude_company_sizes[].value]]' de.json" <<-'EOF'
-	[["Geschäftsführer"],["Verpackungsherstellern"],["startup","scaleup"],["papierpreise","lieferzeiten"],["Vertriebsleiter","Praktikant"],["enterprise"]]
+	[["Geschäftsführer"],["Verpackungshersteller"],["startup","scaleup"],["Papierpreise","Lieferzeiten"],["Vertriebsleiter","Praktikant"],["enterprise"]]
 	EOF
 ok 'German call: score reads the German title across languages (Managing Director ~ Geschäftsführer)' \
 	"printf '%s\\n' '{\"id\":\"a\",\"status\":\"enriched\",\"current_job_titles\":[\"Managing Director\"]}' | score de.json 2>/dev/null | jq -e '.components.title.value == 1 and .components.title.target == \"Geschäftsführer\"' > /dev/null"

@@ -521,7 +521,15 @@ main(void)
 	t_begin("round 5: German compounds: a title word or a kind of company at the end");
 	find("Die Einkaufsleiter bei Verpackungsherstellern.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_TITLE, "Einkaufsleiter");
-	WANTED(LQ_CRIT_INDUSTRY, "Verpackungsherstellern");
+	WANTED(LQ_CRIT_INDUSTRY, "Verpackungshersteller");	/* the dative "-n" dropped */
+	find("Die Vertriebsleitern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Vertriebsleiter");
+	lq_icplex_language("german");
+	find("Papierpreise.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "Papierpreise") != NULL);	/* a German noun keeps its capital */
+	lq_icplex_language(NULL);
+	find("Papierpreise.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "papierpreise") != NULL);
 	find("Die Logistikleiterinnen, Möbelhändler eher nicht.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_TITLE, "Logistikleiterinnen");
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Möbelhändler");

@@ -779,9 +779,15 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		const char *close = title_of[h].close;
 
 		while ((i = find_words(c->f, title_of[h].phrase, from, &n)) >= 0) {
-			int a = i + n, b = a;
+			int a = i + n, b = a, y, kind = 0;
 
 			from = i + 1;
+			/* "gerentes de cooperativas": the title, then where they work, not "Gerente de
+			 * Cooperativas" (a kind said first, or the lexicon's industry, after "de") */
+			for (y = 0; y < *ns && a < c->nw; y++)
+				kind |= sp[y].kind == LQ_CRIT_INDUSTRY && sp[y].w == a;
+			if ((kind || (a < c->nw && in_list(c->w[a], kinds_first))) && a > 0 && in_list(c->w[a - 1], kind_links))
+				continue;	/* "heads of ecommerce" stays a title */
 			/* "learning and development", but not "transport and fleet managers" */
 			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
 			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw

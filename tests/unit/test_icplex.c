@@ -599,6 +599,18 @@ main(void)
 	find("Las cooperativas también.", LQ_ANSWER_NONE);
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Cooperativas también") == NULL);
 
+	t_begin("round 5: 'gerente de' is a title unless a kind of company follows; 'responsable X'; 'aussi' is no function");
+	find("Los gerentes de compras.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente de Compras");
+	find("Los gerentes de cooperativas lecheras.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente");
+	WANTED(LQ_CRIT_INDUSTRY, "Cooperativas lecheras");
+	CHECK(lookup(LQ_CRIT_TITLE, "Gerente de Cooperativas Lecheras") == NULL);
+	find("Les responsables logistique aussi.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Responsable Logistique");
+	find("Heads of ecommerce.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Head of Ecommerce");
+
 	t_begin("round 5: [not-break]: Portuguese 'do' is a grammar word only in a Portuguese call");
 	lq_icplex_language("portuguese");
 	find("Custo do frete.", LQ_ANSWER_TOPICS);

@@ -611,6 +611,12 @@ main(void)
 	find("Heads of ecommerce.", LQ_ANSWER_NONE);
 	WANTED(LQ_CRIT_TITLE, "Head of Ecommerce");
 
+	t_begin("round 5: an answer of only lukewarm words to the agency's proposal, in French");
+	CHECK_INT(lq_icplex_refers_back("Meh, not really."), 1);
+	CHECK_INT(lq_icplex_refers_back("Bof, pas vraiment."), 1);
+	find("Les freelances, très peu pour nous.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "freelance");
+
 	t_begin("round 5: [not-break]: Portuguese 'do' is a grammar word only in a Portuguese call");
 	lq_icplex_language("portuguese");
 	find("Custo do frete.", LQ_ANSWER_TOPICS);

@@ -24,7 +24,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
-	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies or (one word) +es, z->ces, ao->oes, "vps of sales" (NULL when none) */
+	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies or (one word) +es, z->ces, ao->oes, in->innen, "vps of sales" (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -177,6 +177,8 @@ lex_load(void)
 					e->forms[k][1] = lq_xasprintf("%ss", fa);
 				if (fl > 1 && fa[fl - 1] == 'y')
 					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				else if (fl > 5 && !strchr(fa, ' ') && strcmp(fa + fl - 2, "in") == 0)
+					e->forms[k][2] = lq_xasprintf("%snen", fa);	/* German "leiterin": "leiterinnen" */
 				else if (fl > 3 && !strchr(fa, ' ') && strchr("rlndj", fa[fl - 1]))
 					e->forms[k][2] = lq_xasprintf("%ses", fa);	/* Spanish, Portuguese: "directores" */
 				else if (fl > 3 && !strchr(fa, ' ') && fa[fl - 1] == 'z')

@@ -24,7 +24,7 @@ struct entry {
 	size_t n;
 	const char **alias;	/* as written */
 	char **folded;		/* lq_fold of each alias */
-	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies, "vps of sales" (NULL when none) */
+	char *(*forms)[4];	/* each alias folded: as is, +s, y->ies or (one word) +es, z->ces, ao->oes, in->innen, "vps of sales" (NULL when none) */
 	char *fvalue;		/* lq_fold of value */
 };
 
@@ -34,6 +34,11 @@ static size_t n_lexicon;
 /* The cue lists of icp-cues.vocab, folded (the file is written in plain
  * words: "don't"); each is NULL-terminated. docs/icp-extract.md says
  * what each one does. */
+static const char **range_words, **compound_kinds, **kinds_first, **kind_links;
+/* icp-cues [not-break]: per language, [np-break] words that are grammar words there
+ * (Portuguese "do", "of the"); the language of the call being read (lq_icplex_language) */
+static struct not_break { const char *lang; const char **words; } *not_break;
+static _Thread_local const char *call_lang;
 static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_before, **retract_after,
 	**whole_topic, **dismissal, **lukewarm, **refer_back, **topic_cues, **topic_intro, **small_talk,
 	**revise_cues, **stop, **asks_excl, **asks_topics, **affirm, **filler_start, **filler_end, **np_break,
@@ -71,7 +76,9 @@ static const struct {
 	{ "icp-cues.self-description", &self_desc }, { "icp-cues.list-continues", &list_continues },
 	{ "icp-cues.drop-topic", &drop_topic }, { "icp-cues.relative-words", &relative_words },
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
-	{ "icp-cues.describe-cues", &describe_cues }
+	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words },
+	{ "icp-cues.compound-kinds", &compound_kinds }, { "icp-cues.kinds-first", &kinds_first },
+	{ "icp-cues.kind-links", &kind_links }
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -170,6 +177,14 @@ lex_load(void)
 					e->forms[k][1] = lq_xasprintf("%ss", fa);
 				if (fl > 1 && fa[fl - 1] == 'y')
 					e->forms[k][2] = lq_xasprintf("%.*sies", (int)fl - 1, fa);
+				else if (fl > 5 && !strchr(fa, ' ') && strcmp(fa + fl - 2, "in") == 0)
+					e->forms[k][2] = lq_xasprintf("%snen", fa);	/* German "leiterin": "leiterinnen" */
+				else if (fl > 3 && !strchr(fa, ' ') && strchr("rlndj", fa[fl - 1]))
+					e->forms[k][2] = lq_xasprintf("%ses", fa);	/* Spanish, Portuguese: "directores" */
+				else if (fl > 3 && !strchr(fa, ' ') && fa[fl - 1] == 'z')
+					e->forms[k][2] = lq_xasprintf("%.*sces", (int)fl - 1, fa);	/* "capataces" */
+				else if (fl > 3 && !strchr(fa, ' ') && strcmp(fa + fl - 2, "ao") == 0)
+					e->forms[k][2] = lq_xasprintf("%.*soes", (int)fl - 2, fa);	/* "gestao": "gestoes" */
 				{	/* "vp of sales": "vps of sales", the first word plural */
 					const char *of = strstr(fa, " of ");
 
@@ -223,6 +238,20 @@ lex_load(void)
 		if (!title_of[i].phrase[0] || !title_of[i].written[0] || (title_of[i].close && strchr(title_of[i].close, ' ')))
 			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a phrase, its written form and at most one closing word",
 			    t->rec[i].file, t->rec[i].line);
+	}
+	t = lq_vocab_need(v, "icp-cues.not-break", 2, 2);
+	not_break = lq_xcalloc(t->n + 1, sizeof *not_break);
+	for (i = 0; i < t->n; i++) {
+		char *copy = lq_fold(t->rec[i].f[1]), *p, *save = NULL;
+		size_t nw = 0;
+
+		not_break[i].lang = t->rec[i].f[0];
+		not_break[i].words = lq_xcalloc(strlen(copy) / 2 + 2, sizeof *not_break[i].words);
+		for (p = strtok_r(copy, " ", &save); p; p = strtok_r(NULL, " ", &save))
+			not_break[i].words[nw++] = p;
+		if (!not_break[i].lang[0] || nw == 0)
+			lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a language and its words", t->rec[i].file,
+			    t->rec[i].line);
 	}
 	(void)lq_size_band(0);	/* company-sizes.vocab checked now, not at the first head count */
 }
@@ -459,6 +488,8 @@ singular(const char *w, char *out, size_t size)
  * all-lowercase word capitalised but the small ones, and the last word
  * made singular; else a sentence-case first word is put in lower case
  * (acronyms and names with inner capitals are kept). */
+static size_t dative_n(const char *w, const char **list);
+
 static void
 written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 {
@@ -479,6 +510,7 @@ written(const struct clause *c, int a, int b, int title, char *out, size_t size)
 			/* "RevOps" is a name, not a plural; "MSPs" is */
 			if (!(u > 0 && l > 2 && w[l - 1] == 's' && islower((unsigned char)w[l - 2])))
 				singular(w, w, sizeof w);
+			w[dative_n(w, profession_endings)] = '\0';	/* "Vertriebsleitern" */
 		}
 		for (k = 0; w[k]; k++) {
 			if (isupper((unsigned char)w[k]))
@@ -518,10 +550,32 @@ said_text(const struct clause *c, int a, int b, char *out, size_t size)
 		if (k > 0 && isupper((unsigned char)c->ow[a][k]))
 			capital = 0;
 	}
-	if (capital && !lower && strlen(c->ow[a]) > 1 && a == 0)
+	/* German writes every noun with a capital: "Papierpreise" stays so */
+	if (capital && !lower && strlen(c->ow[a]) > 1 && !(call_lang && strcmp(call_lang, "german") == 0))
 		out[0] = (char)tolower((unsigned char)out[0]);
-	else if (capital && !lower && strlen(c->ow[a]) > 1)
-		out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+/* A German dative plural "-n" on a compound's last part ("Herstellern", "Vertriebsleitern",
+ * "Betrieben") whose form without it is in list too: the length to keep, else strlen(w). */
+static size_t
+dative_n(const char *w, const char **list)
+{
+	char *f = lq_fold(w);
+	size_t l = strlen(f), wl = strlen(w), el;
+	const char **e;
+
+	for (e = list; *e; e++)
+		if ((el = strlen(*e)) + 4 <= l && el > 2 && (*e)[el - 1] == 'n' && strcmp(f + l - el, *e) == 0) {
+			const char **o;
+
+			for (o = list; *o; o++)
+				if (strlen(*o) == el - 1 && strncmp(*o, *e, el - 1) == 0 && wl > 1 && w[wl - 1] == 'n') {
+					free(f);
+					return wl - 1;
+				}
+		}
+	free(f);
+	return wl;
 }
 
 /* ---- spans: what a clause names ---- */
@@ -727,9 +781,15 @@ generic_titles(const struct clause *c, struct span *sp, int *ns)
 		const char *close = title_of[h].close;
 
 		while ((i = find_words(c->f, title_of[h].phrase, from, &n)) >= 0) {
-			int a = i + n, b = a;
+			int a = i + n, b = a, y, kind = 0;
 
 			from = i + 1;
+			/* "gerentes de cooperativas": the title, then where they work, not "Gerente de
+			 * Cooperativas" (a kind said first, or the lexicon's industry, after "de") */
+			for (y = 0; y < *ns && a < c->nw; y++)
+				kind |= sp[y].kind == LQ_CRIT_INDUSTRY && sp[y].w == a;
+			if ((kind || (a < c->nw && in_list(c->w[a], kinds_first))) && a > 0 && in_list(c->w[a - 1], kind_links))
+				continue;	/* "heads of ecommerce" stays a title */
 			/* "learning and development", but not "transport and fleet managers" */
 			while (b < c->nw && b - a < 4 && (modifier_word(c->w[b])
 			    || ((strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "&") == 0) && b > a && b + 1 < c->nw
@@ -884,12 +944,6 @@ number_at(char **t, int nt, int i, double *v)
 	return j - i;
 }
 
-static int
-word_is(char **t, int nt, int i, const char *w)
-{
-	return i >= 0 && i < nt && strcmp(t[i], w) == 0;
-}
-
 /* Company sizes from head counts: "50 to 500 people", "over 1,000
  * employees", "under 50 staff", "five hundred employees and up", into
  * the bands of company-sizes.vocab. */
@@ -908,7 +962,7 @@ count_spans(const struct clause *c, struct span *sp, int *ns)
 		if ((n = number_at(t, nt, i, &a)) == 0)
 			continue;
 		j = i + n - 1;
-		if (j + 2 < nt && (word_is(t, nt, j + 1, "to") || word_is(t, nt, j + 1, "and")) && (k = number_at(t, nt, j + 2, &b)) > 0) {
+		if (j + 2 < nt && in_list(t[j + 1], range_words) && (k = number_at(t, nt, j + 2, &b)) > 0) {
 			j = j + 1 + k;
 			strict = 1;	/* "50 to 1,000": the upper end starts no band */
 		} else if (j + 1 < nt && (k = number_at(t, nt, j + 1, &b)) > 0 && numeric(t[j + 1]))
@@ -978,6 +1032,7 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 }
 
 static int cue_word(const char *w);
+static int place_at(const struct clause *c, int i);
 
 /* Is word pos of c inside an occurrence of a negation or retraction cue ("leave" of "leave X
  * out", "no budget"), not merely a word some cue uses ("budget gyms")? */
@@ -1011,10 +1066,63 @@ in_cue_at(const struct clause *c, int pos)
  * lexicon's own words ("law firms", "software companies") stays the
  * lexicon's value. */
 /* Is word j joined to the next by a hyphen ("build-to-rent", "sales-only")? */
+/* icp-cues [compound-kinds]: a word of at least four letters and then one of them
+ * ("lebensmittelhersteller", "kunststoffverarbeiter"), not a [not-profession] word. */
+static int
+compound_kind(const char *w)
+{
+	size_t l = strlen(w), el;
+	const char **e;
+
+	if (in_list(w, not_profession))
+		return 0;
+	for (e = compound_kinds; *e; e++)
+		if ((el = strlen(*e)) + 4 <= l && strcmp(w + l - el, *e) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 hyphen_joined(const struct clause *c, int j)
 {
 	return j >= 0 && j + 1 < c->nw && c->text[c->end[j]] == '-' && c->beg[j + 1] == c->end[j] + 1;
+}
+
+/* "cooperativas agrícolas", "clínicas de fisioterapia", "agences de voyage": a kind of
+ * company said first (icp-cues [kinds-first]) and the words after it that say what kind, one
+ * or two words or a [kind-links] word and one or two: an industry as said, the lexicon's
+ * industry inside it its base. 1 when one was made. */
+static int
+head_first_kind(const struct clause *c, int b, struct span *sp, int *ns, int n0)
+{
+	int e = b + 1, m = 0, i, x;
+	const struct entry *lexpart = NULL;
+
+	if (e < c->nw && in_list(c->w[e], kind_links))
+		e++;
+	while (e + m < c->nw && m < 2 && modifier_word(c->w[e + m]) && !cue_word(c->w[e + m])
+	    && !in_list(c->w[e + m], determiners) && !in_list(c->w[e + m], kind_links)
+	    && !in_list(c->w[e + m], kinds_first) && !place_at(c, e + m) && !numeric(c->w[e + m])
+	    && !in_list(c->w[e + m], affirm) && !in_list(c->w[e + m], bare_no) && !in_list(c->w[e + m], lukewarm)
+	    && !in_list(c->w[e + m], filler_start) && !in_list(c->w[e + m], np_break) && !in_list(c->w[e + m], scope_end))
+		m++;
+	if (m == 0)
+		return 0;
+	e += m;
+	for (i = 0; i < n0; i++) {
+		if (sp[i].w < e && b < sp[i].w + sp[i].n && sp[i].kind != LQ_CRIT_INDUSTRY)
+			return 0;	/* a title, a size, a topic among the words */
+		if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].w <= b && sp[i].w + sp[i].n >= e)
+			return 0;	/* the lexicon names it all: "cooperativas agrícolas" */
+		if (sp[i].kind == LQ_CRIT_INDUSTRY && sp[i].w >= b && sp[i].w < e && sp[i].e)
+			lexpart = sp[i].e;
+	}
+	if ((x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b, e - b)) < 0)
+		return 0;
+	said_text(c, b, e, sp[x].made, sizeof sp[x].made);
+	sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+	sp[x].base = lexpart;
+	return 1;
 }
 
 static void
@@ -1027,6 +1135,21 @@ company_phrases(const struct clause *c, struct span *sp, int *ns)
 		const struct entry *lexpart = NULL;
 		size_t l = strlen(c->w[b]);
 		double v;
+
+		if (in_list(c->w[b], kinds_first) && head_first_kind(c, b, sp, ns, n0))
+			continue;
+		if (compound_kind(c->w[b])) {
+			/* "Verpackungshersteller", "Möbelhändler": a German compound whose last part
+			 * is a kind of company names one by itself, wanted or excluded as said */
+			for (i = 0; i < n0 && !covered; i++)
+				covered = sp[i].w <= b && b < sp[i].w + sp[i].n;
+			if (!covered && (x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, b, 1)) >= 0) {
+				said_text(c, b, b + 1, sp[x].made, sizeof sp[x].made);
+				sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+				sp[x].made[dative_n(sp[x].made, compound_kinds)] = '\0';
+			}
+			continue;
+		}
 
 		/* a class of companies is plural ("the second plant" is one site) */
 		if ((!kind && !in_list(c->w[b], business_nouns)) || l < 3 || c->w[b][l - 1] != 's'
@@ -1222,6 +1345,25 @@ place_at(const struct clause *c, int i)
 	return codes != NULL;
 }
 
+/* Is w a grammar word of the call's language that [np-break] lists for English ("do")? */
+static int
+lang_grammar_word(const char *w)
+{
+	size_t i;
+
+	for (i = 0; call_lang && not_break[i].lang; i++)
+		if (strcmp(not_break[i].lang, call_lang) == 0 && in_list(w, not_break[i].words))
+			return 1;
+	return 0;
+}
+
+void
+lq_icplex_language(const char *lang)
+{
+	lex();
+	call_lang = lang;
+}
+
 static int
 noun_phrase(const struct clause *c, int *a, int *b, int cut)
 {
@@ -1262,7 +1404,8 @@ noun_phrase(const struct clause *c, int *a, int *b, int cut)
 	if (*b <= *a || *b - *a > NP_MAX_WORDS)
 		return 0;
 	for (k = *a; k < *b; k++)
-		if (in_list(c->w[k], np_break) && !acronym(c->ow[k]))	/* "IT directors" is not "it" */
+		if (in_list(c->w[k], np_break) && !acronym(c->ow[k])	/* "IT directors" is not "it" */
+		    && !lang_grammar_word(c->w[k]))	/* Portuguese "custo do diesel" */
 			return 0;
 	if (*b - *a == 1 && (numeric(c->w[*a]) || strlen(c->w[*a]) < 2))
 		return 0;

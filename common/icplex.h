@@ -120,5 +120,8 @@ int lq_icplex_asks_topics(const char *text);
  * which it merges titles and industries that mean the same:
  * lq_vocab_digest), for versions and cache keys. */
 void lq_icplex_digest(char hex[65]);
+/* The language the call being read is in (a languages.vocab name, or NULL), for this
+ * thread: words icp-cues [not-break] lists for it do not end a noun phrase. */
+void lq_icplex_language(const char *lang);
 
 #endif

@@ -1314,6 +1314,7 @@ extract_local(const json_t *m, const int *side)
 	c.m = m;
 	c.mid = json_string_value(json_object_get(m, "id"));
 	lang = client_language(m, side);
+	lq_icplex_language(lang);
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {
 		const char *t = json_string_value(json_object_get(u, "text"));
 

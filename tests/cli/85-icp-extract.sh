@@ -152,6 +152,24 @@ expect 'regions: the same short sentence in an English call is a negation' 	"icp
 printf '{"target_titles":["CFO"],"regions":["LATAM"]}\n' > hand.json
 ok 'regions: --merge into a hand-written array keeps it as the include list' 	"icp-extract -q --merge hand.json < rg.ndjson > rg4.json && jq -e '(.regions.include | map(if type == \"string\" then . else .value end)) == [\"LATAM\", \"Spain\", \"Portugal\"]' rg4.json > /dev/null"
 
+# ---- calls in German and Portuguese (round 5): titles in the client's language, cues, head counts ----
+cat > de.ndjson <<-'EOF'
+	{"id":"de","participants":[{"name":"C","email":null,"is_external":true},{"name":"A","email":null,"is_external":false}],"transcript":[{"speaker":"A","text":"Wen wollen Sie mit den Beiträgen erreichen?","timestamp":"00:00:01"},{"speaker":"C","text":"Die Geschäftsführer von Verpackungsherstellern und die Vertriebsleiter. Zwischen 10 und 100 Mitarbeitern. Konzerne nicht, die haben eine eigene Abteilung.","timestamp":"00:00:05"},{"speaker":"A","text":"Wen sollen wir ausschließen?","timestamp":"00:00:09"},{"speaker":"C","text":"Praktikanten und Werbeagenturen.","timestamp":"00:00:12"},{"speaker":"A","text":"Worüber sollen wir schreiben?","timestamp":"00:00:15"},{"speaker":"C","text":"Papierpreise. Die Lieferzeiten, das nervt alle.","timestamp":"00:00:18"},{"speaker":"A","text":"Und die Druckereien?","timestamp":"00:00:22"},{"speaker":"C","text":"Ach, die Vertriebsleiter streichen Sie bitte wieder, die entscheiden nichts.","timestamp":"00:00:25"}]}
+	EOF
+expect 'German call: titles and a compound industry as said, a range in Mitarbeiter, "Konzerne nicht", exclusions after "ausschließen", topics after "worüber", a late "streichen Sie"' \
+	"icp-extract -q < de.ndjson > de.json && jq -c '[[.target_titles[].value], [.target_industries[].value], [.company_sizes[] | if type == \"string\" then . else .value end], [.target_keywords[].value], [.exclude_titles[].value], [._exclude_company_sizes[].value]]' de.json" <<-'EOF'
+	[["Geschäftsführer"],["Verpackungshersteller"],["startup","scaleup"],["Papierpreise","Lieferzeiten"],["Vertriebsleiter","Praktikant"],["enterprise"]]
+	EOF
+ok 'German call: score reads the German title across languages (Managing Director ~ Geschäftsführer)' \
+	"printf '%s\\n' '{\"id\":\"a\",\"status\":\"enriched\",\"current_job_titles\":[\"Managing Director\"]}' | score de.json 2>/dev/null | jq -e '.components.title.value == 1 and .components.title.target == \"Geschäftsführer\"' > /dev/null"
+cat > pt.ndjson <<-'EOF'
+	{"id":"pt","participants":[{"name":"C","email":null,"is_external":true},{"name":"A","email":null,"is_external":false}],"transcript":[{"speaker":"A","text":"Quem são os compradores?","timestamp":"00:00:01"},{"speaker":"C","text":"Os gestores de frota e os diretores financeiros de transportadoras. De 50 a 200 funcionários.","timestamp":"00:00:05"},{"speaker":"A","text":"Tem alguém que a gente deve excluir?","timestamp":"00:00:09"},{"speaker":"C","text":"Os motoristas, eles não decidem nada.","timestamp":"00:00:12"},{"speaker":"A","text":"Sobre quais assuntos a gente deve postar?","timestamp":"00:00:15"},{"speaker":"C","text":"Custo do diesel. Roubo de cargas.","timestamp":"00:00:18"}]}
+	EOF
+expect 'Portuguese call: head-first titles, the plural -es, "de 50 a 200 funcionários", "custo do diesel" as one topic' \
+	"icp-extract -q < pt.ndjson | jq -c '[[.target_titles[].value], [.target_industries[].value], [.company_sizes[] | if type == \"string\" then . else .value end], [.target_keywords[].value], [.exclude_titles[].value]]'" <<-'EOF'
+	[["Diretor Financeiro","Gestor de Frota"],["Transportadoras"],["scaleup"],["custo do diesel","roubo de cargas"],["Motorista"]]
+	EOF
+
 # ---- openai backend (mock) ----
 mock_start openai --key sk-test-secret-1234
 ok 'openai: criteria from client lines only; an unquoted answer is dropped' \

@@ -501,6 +501,145 @@ main(void)
 	CHECK_INT(lq_icplex_hedged("Hmm, what about podiatrists?"), 0);
 	CHECK_INT(lq_icplex_hedged("Sort of?"), 0);
 
+	t_begin("round 5: titles in German, French, Spanish and Portuguese, in the client's language");
+	find("Vor allem die Geschäftsführerinnen und die Betriebsleiter.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Geschäftsführer");
+	WANTED(LQ_CRIT_TITLE, "Werkleiter");
+	find("Les directrices financières et les DRH des mutuelles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Directeur financier");
+	WANTED(LQ_CRIT_TITLE, "DRH");
+	find("Sobre todo los gerentes y los directores comerciales.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente");
+	WANTED(LQ_CRIT_TITLE, "Director Comercial");
+	find("As sócias-diretoras de escritórios pequenos.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Sócio-Diretor");
+
+	t_begin("round 5: the Spanish and Portuguese plural -es of a one-word phrase");
+	find("Los consultores independientes nos siguen mucho.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Consultor");
+
+	t_begin("round 5: German compounds: a title word or a kind of company at the end");
+	find("Die Einkaufsleiter bei Verpackungsherstellern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Einkaufsleiter");
+	WANTED(LQ_CRIT_INDUSTRY, "Verpackungshersteller");	/* the dative "-n" dropped */
+	find("Die Vertriebsleitern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Vertriebsleiter");
+	lq_icplex_language("german");
+	find("Papierpreise.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "Papierpreise") != NULL);	/* a German noun keeps its capital */
+	lq_icplex_language(NULL);
+	find("Papierpreise.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "papierpreise") != NULL);
+	find("Die Lagerleiterinnen, Möbelhändler eher nicht.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Lagerleiterinnen");
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Möbelhändler");
+
+	t_begin("round 5: head-first titles in French, Spanish and Portuguese stop at the next 'de'");
+	find("Les responsables des achats dans les PME industrielles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Responsable des Achats");
+	find("Los directores de compras de hoteles.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Director de Compras");
+	CHECK(lookup(LQ_CRIT_TITLE, "Director de Compras De Hoteles") == NULL);
+
+	t_begin("round 5: negation, no and dismissal in the four languages");
+	find("Großkonzerne nicht, die haben eigene Leute.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Las multinacionales no, tardan años.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Les grandes entreprises, ce n'est pas pour nous.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "enterprise");
+	find("Os corretores de imóveis não, eles não decidem nada.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Corretor de Imóveis");
+	find("Außer den Praktikanten, alle Werkleiter.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Praktikant");
+
+	t_begin("round 5: retraction in the four languages, before or after the name");
+	find("Die Maschinenbauer streichen Sie bitte wieder.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Maschinenbau");
+	find("Finalement, oubliez les cadres de santé.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_TITLE, "Cadre de santé");
+	find("Mejor quita los viveros.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Viveros");
+	find("Pensando melhor, esquece os arquitetos.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_TITLE, "Arquiteto");
+
+	t_begin("round 5: head counts in the four languages, ranges with und, et, y, a");
+	find("Zwischen 20 und 200 Mitarbeitern.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	WANTED(LQ_CRIT_SIZE, "scaleup");
+	CHECK(lookup(LQ_CRIT_SIZE, "mid-market") == NULL);
+	find("Entre 300 et 800 salariés.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "mid-market");
+	CHECK_INT(n, 1);
+	find("De 10 a 40 funcionários.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "startup");
+	CHECK_INT(n, 1);
+	find("Más de 2000 empleados.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_SIZE, "enterprise");
+	CHECK_INT(n, 1);
+
+	t_begin("round 5: the function words of a topic and of an excluded title are not its words");
+	find("Le coût de l'énergie.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "coût de l'énergie") != NULL);
+	find("La morosidad, eso les obsesiona.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "morosidad") != NULL);
+	CHECK_INT(n, 1);
+	find("Los estudiantes, que no compran nada.", LQ_ANSWER_EXCLUSION);
+	EXCLUDED(LQ_CRIT_TITLE, "Estudiante");
+	CHECK_INT(n, 1);
+
+	t_begin("round 5: a kind of company said first and what kind after it ([kinds-first])");
+	find("Los dueños de clínicas veterinarias.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Clínicas veterinarias");
+	find("Les agences de voyage, non.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Agences de voyage");
+	find("As empreiteiras de reforma sim.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Empreiteiras de reforma");
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Empreiteiras de reforma sim") == NULL);
+	find("Las cooperativas también.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Cooperativas también") == NULL);
+
+	t_begin("round 5: 'gerente de' is a title unless a kind of company follows; 'responsable X'; 'aussi' is no function");
+	find("Los gerentes de compras.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente de Compras");
+	find("Los gerentes de cooperativas lecheras.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Gerente");
+	WANTED(LQ_CRIT_INDUSTRY, "Cooperativas lecheras");
+	CHECK(lookup(LQ_CRIT_TITLE, "Gerente de Cooperativas Lecheras") == NULL);
+	find("Les responsables logistique aussi.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Responsable Logistique");
+	find("Heads of ecommerce.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Head of Ecommerce");
+
+	t_begin("round 5: an answer of only lukewarm words to the agency's proposal, in French");
+	CHECK_INT(lq_icplex_refers_back("Meh, not really."), 1);
+	CHECK_INT(lq_icplex_refers_back("Bof, pas vraiment."), 1);
+	find("Les freelances, très peu pour nous.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "freelance");
+
+	t_begin("round 5: German feminine plurals, inflected adjectives, 'lassen wir weg'");
+	find("Vor allem Personalleiterinnen und die kaufmännischen Leiter.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Personalleiter");
+	WANTED(LQ_CRIT_TITLE, "Finanzleiter");
+	CHECK_INT(n, 2);
+	find("Die Pflegeheime lassen wir lieber weg.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_INDUSTRY, "Pflegeheime");
+
+	t_begin("round 5: [not-break]: Portuguese 'do' is a grammar word only in a Portuguese call");
+	lq_icplex_language("portuguese");
+	find("Custo do frete.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "custo do frete") != NULL);
+	lq_icplex_language("english");
+	find("What we do every day.", LQ_ANSWER_TOPICS);
+	CHECK_INT(n, 0);
+	lq_icplex_language(NULL);
+
+	t_begin("round 5: English words that are also words of the other languages still read as English");
+	find("E-signature, that always comes up.", LQ_ANSWER_TOPICS);
+	CHECK(hit(LQ_CRIT_KEYWORD, "E-signature") != NULL);
+	find("Non-profits, not really.", LQ_ANSWER_NONE);
+	CHECK(lookup(LQ_CRIT_INDUSTRY, "Comercio minorista") == NULL);
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

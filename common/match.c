@@ -65,6 +65,22 @@ static char **serves_words, **client_words;
  * person describes the company they work for */
 static char **employer_words;
 #define EMPLOYER_WORDS 6	/* words after such a phrase that describe the company */
+/* employer_words by first byte: employer_first[c] the first phrase that
+ * starts with c, employer_next[e] the next one after e (SIZE_MAX: none);
+ * employer_plain: 1 when every phrase is words of [a-z0-9] alone, which
+ * employer_may needs to pass over a clause of ASCII without folding it */
+static size_t employer_first[256], *employer_next;
+static int employer_plain;
+/* employer_second[c]: bit pair_code(d) for each phrase that starts with
+ * c, d its second byte (36 for a space or its end) */
+static uint64_t employer_second[256];
+
+/* 0-35 for a byte of [a-z0-9], 36 for any other. */
+static unsigned
+pair_code(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : c >= '0' && c <= '9' ? 26u + (unsigned)(c - '0') : 36u;
+}
 
 /* industries.stems (optional): stems that name an industry inside a
  * compound word ("Werkzeugmaschinen"). */
@@ -299,8 +315,23 @@ lex_load(void)
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
-	if (employer_words)
+	if (employer_words) {
 		first_index_build(&employer_ix, i, employer_phrase);
+		employer_next = lq_xcalloc(i + 1, sizeof *employer_next);
+		for (size_t c = 0; c < 256; c++)
+			employer_first[c] = SIZE_MAX;
+		employer_plain = 1;
+		while (i-- > 0) {	/* each chain in the list's order */
+			unsigned char c0 = (unsigned char)employer_words[i][0];
+
+			employer_next[i] = employer_first[c0];
+			employer_first[c0] = i;
+			employer_second[c0] |= (uint64_t)1 << pair_code((unsigned char)employer_words[i][1]);
+			for (const char *q = employer_words[i]; *q; q++)
+				if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == ' '))
+					employer_plain = 0;
+		}
+	}
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
@@ -1462,6 +1493,86 @@ lq_company_groups(const char *text, const char *person)
 	return g;
 }
 
+/* 1 if an [employer] phrase starts at some word of t, a text of words
+ * of [a-z0-9] and other bytes, each word one space after the last (no
+ * space before the first or after the last). */
+static int
+employer_in(const char *t)
+{
+	for (const char *s = t; *s; ) {
+		for (size_t e = employer_first[(unsigned char)*s]; e != SIZE_MAX; e = employer_next[e]) {
+			const char *ph = employer_words[e];
+			size_t k = 0;
+
+			while (ph[k] && s[k] == ph[k])
+				k++;
+			if (ph[k] == '\0' && (s[k] == ' ' || s[k] == '\0'))
+				return 1;
+		}
+		while (*s && *s != ' ')
+			s++;
+		while (*s == ' ')
+			s++;
+	}
+	return 0;
+}
+
+/* 1 if the employer phrase ph matches the runs of ASCII letters and
+ * digits from s on (s at the start of one; e the clause's end), read in
+ * lower case, a space of ph standing for the bytes between two runs; also
+ * 1 at a byte that is not ASCII, which employer_may leaves to lq_fold. */
+static int
+employer_at(const char *ph, const unsigned char *s, const unsigned char *e)
+{
+	for (; *ph; ph++) {
+		if (*ph == ' ') {
+			if (s == e || fold_alnum[*s])
+				return 0;
+			while (s < e && !fold_alnum[*s])
+				if (*s++ >= 0x80)
+					return 1;
+			if (s == e)
+				return 0;
+		} else if (s == e || fold_alnum[*s] != *ph) {
+			return s < e && *s >= 0x80;
+		} else {
+			s++;
+		}
+	}
+	return s == e || !fold_alnum[*s];
+}
+
+/* 0 when lq_fold's words of the n bytes at p (a clause, followed by a
+ * byte that is no letter or digit) hold no [employer] phrase, read
+ * without folding the clause: lq_fold's words of ASCII text are its runs
+ * of letters and digits in lower case, some joined by an inner '&' or
+ * '+'; a phrase's words are letters and digits alone (employer_plain),
+ * so the words a phrase matches are whole runs, one after the other, and
+ * the phrase is found among the runs too. 1 when one is found, or at a
+ * byte that is not ASCII (then lq_fold's words decide). */
+static int
+employer_may(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+
+	for (;;) {
+		while (s < e && !fold_alnum[*s])
+			if (*s++ >= 0x80)
+				return 1;
+		if (s == e)
+			return 0;
+		unsigned char c0 = (unsigned char)fold_alnum[*s];
+
+		/* a phrase's first two bytes, the second a space for a word of one letter */
+		if ((employer_second[c0] >> (fold_alnum[s[1]] ? pair_code(fold_alnum[s[1]]) : 36)) & 1)
+			for (size_t x = employer_first[c0]; x != SIZE_MAX; x = employer_next[x])
+				if (employer_at(employer_words[x], s, e))
+					return 1;
+		while (fold_alnum[*s])	/* p[n] ends the run */
+			s++;
+	}
+}
+
 char *
 lq_employer_words(const char *text)
 {
@@ -1475,8 +1586,23 @@ lq_employer_words(const char *text)
 		return NULL;
 	while (*p) {
 		size_t n = strcspn(p, ".,;:!?()|\n"), nw;
+
+		if (employer_plain && !employer_may(p, n)) {
+			p += n;
+			while (*p && strchr(".,;:!?()|\n", *p))
+				p++;
+			continue;
+		}
 		char *clause = lq_xstrndup(p, n), *f = lq_fold(clause), **w;
 
+		if (!employer_in(f)) {	/* no phrase at any word: nothing to split */
+			free(f);
+			free(clause);
+			p += n;
+			while (*p && strchr(".,;:!?()|\n", *p))
+				p++;
+			continue;
+		}
 		nw = split(f, &w);
 		for (size_t i = 0; i < nw; i++) {
 			size_t k = 0;

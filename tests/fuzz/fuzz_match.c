@@ -1,8 +1,9 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h). */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words against its clause-by-clause one (match_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fold_oracle.h"
+#include "match_oracle.h"
 #include "match.h"
 #include "sizes.h"
 
@@ -46,6 +47,15 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		free(n);
 	}
 	(void)lq_industry_groups(s);
+	{
+		/* the clauses passed over unfolded say what folding them says */
+		char *e1 = lq_employer_words(s), *e2 = employer_words_oracle(s);
+
+		if ((e1 == NULL) != (e2 == NULL) || (e1 && strcmp(e1, e2) != 0))
+			abort();
+		free(e1);
+		free(e2);
+	}
 	if (lq_company_signal(s, NULL) != lq_company_signal_folded(s, f, NULL))
 		abort();
 	{

@@ -390,6 +390,11 @@ static struct {
 	uint64_t langs;
 } *lang_words;
 static size_t n_lang_words;
+/* lang_len[a][b]: bit min(n, 15) for each function word of n bytes whose
+ * first two bytes have the pair_code a and b (b 36 after a word of one
+ * byte): a word of the text with no bit there is not in lang_words and
+ * is not looked up. */
+static uint16_t lang_len[37][37];
 
 static uint32_t
 lang_hash(const char *w, size_t n)
@@ -453,6 +458,10 @@ lang_load(void)
 			for (size_t k = 0; k < langs[i].n; k++) {
 				size_t j = lang_slot(langs[i].w[k], strlen(langs[i].w[k]));
 
+				size_t n = strlen(langs[i].w[k]);
+
+				lang_len[pair_code((unsigned char)langs[i].w[k][0])]
+				    [pair_code((unsigned char)langs[i].w[k][1])] |= (uint16_t)(1u << (n < 15 ? n : 15));
 				if (lang_words[j].w == NULL) {
 					if (++n_lang_words > LANG_SLOTS / 2) {	/* too many: each list searched */
 						free(lang_words);
@@ -486,6 +495,11 @@ lq_text_language(const char *folded_text)
 		while (p[k] && p[k] != ' ')
 			k++;
 		if (k > 0 && k < sizeof word && lang_words) {
+			if (!((lang_len[pair_code((unsigned char)p[0])][pair_code((unsigned char)p[1])] >>
+			    (k < 15 ? k : 15)) & 1)) {
+				p += k;
+				continue;
+			}
 			uint64_t m = lang_words[lang_slot(p, k)].langs;
 
 			for (size_t i = 0; m; i++, m >>= 1)

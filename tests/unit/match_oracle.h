@@ -1,4 +1,4 @@
-/* match_oracle.h: lq_employer_words as it was before issue 16's fifth score round (every clause copied, folded, split and each word looked up), kept as the oracle the pre-checked one must equal (test_match, fuzz_match). */
+/* match_oracle.h: lq_employer_words and lq_text_language as they were before issue 16's fifth score round (every clause copied, folded, split and each word looked up; every word of a text looked up in every language's list), kept as the oracles the pre-checked ones must equal (test_match, fuzz_match). */
 #ifndef LQ_MATCH_ORACLE_H
 #define LQ_MATCH_ORACLE_H
 
@@ -81,6 +81,40 @@ employer_words_oracle(const char *text)
 		free(ph[i]);
 	free(ph);
 	return b.len ? lq_buf_detach(&b) : (lq_buf_free(&b), NULL);
+}
+
+/* The language of folded text: each word counted for every language
+ * whose list (languages.vocab, folded) holds it; the one with at least
+ * LANG_MIN_WORDS and more than any other, else NULL. */
+static const char *
+text_language_oracle(const char *folded)
+{
+	const struct lq_vocab_table *t = lq_vocab_table(lq_vocab(), "languages");
+	size_t best = 0, second = 0, b = 0;
+	char *txt = lq_xstrdup(folded), **w;
+	size_t nw = oracle_split(txt, &w);
+
+	for (size_t i = 0; t && i < t->n; i++) {
+		char *l = lq_fold(t->rec[i].f[1]), **lw;
+		size_t nl = oracle_split(l, &lw), hits = 0;
+
+		for (size_t j = 0; j < nw; j++) {
+			size_t k;
+
+			for (k = 0; k < nl && strcmp(lw[k], w[j]) != 0; k++)
+				;
+			hits += k < nl && strlen(w[j]) < 64;
+		}
+		if (hits > best)
+			second = best, best = hits, b = i;
+		else if (hits > second)
+			second = hits;
+		free(lw);
+		free(l);
+	}
+	free(w);
+	free(txt);
+	return best >= LANG_MIN_WORDS && best > second ? t->rec[b].f[0] : NULL;
 }
 
 #endif

@@ -61,6 +61,40 @@ static char **practice_words;
 /* industries.vocab [serves] and [clients]: "for ... brands" names the
  * clients' industry, not the company's */
 static char **serves_words, **client_words;
+/* A NULL-terminated word list by first byte: first[c] the first word
+ * that starts with c, next[i] the one after word i (SIZE_MAX: none), each
+ * chain in the list's order. */
+struct word_chain {
+	size_t first[256], *next;
+};
+static struct word_chain practice_ch, serves_ch, client_ch;
+
+static void
+chain_build(struct word_chain *ch, char **list)
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < 256; c++)
+		ch->first[c] = SIZE_MAX;
+	while (list && list[n])
+		n++;
+	ch->next = lq_xcalloc(n + 1, sizeof *ch->next);
+	while (n-- > 0) {
+		ch->next[n] = ch->first[(unsigned char)list[n][0]];
+		ch->first[(unsigned char)list[n][0]] = n;
+	}
+}
+
+/* 1 if w is one of the words of list (chain_build'd into ch). */
+static int
+chain_has(const struct word_chain *ch, char **list, const char *w)
+{
+	for (size_t i = ch->first[(unsigned char)w[0]]; i != SIZE_MAX; i = ch->next[i])
+		if (strcmp(list[i], w) == 0)
+			return 1;
+	return 0;
+}
+
 /* industries.vocab [employer]: "of a", "d'un", "de uma" before the way a
  * person describes the company they work for */
 static char **employer_words;
@@ -87,6 +121,7 @@ pair_code(unsigned char c)
 static struct {
 	char *stem;
 	unsigned groups;
+	size_t len;	/* strlen(stem) */
 } *stems;
 static size_t n_stems;
 
@@ -313,6 +348,9 @@ lex_load(void)
 	serves_words = lq_vocab_table(v, "industries.serves") ? folded_list(v, "industries.serves") : NULL;
 	client_words = lq_vocab_table(v, "industries.clients") ? folded_list(v, "industries.clients") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
+	chain_build(&practice_ch, practice_words);
+	chain_build(&serves_ch, serves_words);
+	chain_build(&client_ch, client_words);
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
 	if (employer_words) {
@@ -337,6 +375,7 @@ lex_load(void)
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
 		for (i = 0; i < t->n; i++) {
 			stems[i].stem = folded(&t->rec[i], 0);
+			stems[i].len = strlen(stems[i].stem);
 			stems[i].groups = bits_of(&t->rec[i], 1, groups, ng, "a group of industries.groups");
 		}
 		n_stems = t->n;
@@ -1435,8 +1474,10 @@ groups_of(char **w, size_t n, int ai_ok)
 		}
 		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
-		for (size_t e = 0; w[i] && best == 0 && e < n_stems; e++)
-			if (strlen(w[i]) >= strlen(stems[e].stem) + 3 && strstr(w[i], stems[e].stem))
+		size_t wl = w[i] && best == 0 && n_stems ? strlen(w[i]) : 0;
+
+		for (size_t e = 0; wl && e < n_stems; e++)
+			if (wl >= stems[e].len + 3 && strstr(w[i], stems[e].stem))
 				g |= stems[e].groups;
 		i += best ? best : 1;
 	}
@@ -1453,16 +1494,6 @@ lq_industry_groups(const char *name)
 	free(w);
 	free(f);
 	return g;
-}
-
-/* 1 if w is one of the words of list (NULL-terminated). */
-static int
-in_list(char **list, const char *w)
-{
-	for (size_t k = 0; list[k]; k++)
-		if (strcmp(list[k], w) == 0)
-			return 1;
-	return 0;
 }
 
 unsigned
@@ -1483,17 +1514,16 @@ lq_company_groups(const char *text, const char *person)
 			w[i] = NULL;	/* the person's own name ("Ai Tanaka Design") */
 			continue;
 		}
-		for (k = 0; practice_words[k]; k++)
-			if (strcmp(w[i], practice_words[k]) == 0)
-				ai_ok = 0;
+		if (ai_ok && chain_has(&practice_ch, practice_words, w[i]))
+			ai_ok = 0;
 	}
 	/* "packaging for pet brands": the words between a [serves] word and a
 	 * [clients] word at most four words on are the clients' industry */
 	for (i = 0; serves_words && client_words && i < n; i++) {
-		if (w[i] == NULL || !in_list(serves_words, w[i]))
+		if (w[i] == NULL || !chain_has(&serves_ch, serves_words, w[i]))
 			continue;
 		for (k = i + 1; k < n && k <= i + 4; k++)
-			if (w[k] && in_list(client_words, w[k])) {
+			if (w[k] && chain_has(&client_ch, client_words, w[k])) {
 				for (size_t m = i + 1; m < k; m++)
 					w[m] = NULL;
 				break;

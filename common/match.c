@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "diag.h"
 #include "match.h"
@@ -1056,24 +1059,41 @@ unspaced_script(utf8proc_int32_t cp)
  * non-ASCII byte a separator, as utf8proc_map's failure on the whole
  * text made it. tests/unit/test_fold.c and fuzz_match compare this with
  * the whole-text form. */
+/* The first byte from p on that is not ASCII, or end (p <= end, *end
+ * the NUL): sixteen bytes at a time with SSE2. */
+static const unsigned char *
+ascii_end(const unsigned char *p, const unsigned char *end)
+{
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	while (end - p >= 16) {
+		int m = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+		p += 16;
+	}
+#endif
+	while (*p && *p < 0x80)
+		p++;
+	return p;
+}
+
 char *
 lq_fold(const char *s)
 {
 	const unsigned char *a = (const unsigned char *)s, *src = a;
+	const unsigned char *end = a + strlen(s);
 	struct lq_buf m = LQ_BUF_INIT;
 	int valid = 1;
 	size_t len;
 
-	while (*a && *a < 0x80)
-		a++;
+	a = ascii_end(a, end);
 	if (*a) {
 		const unsigned char *p = (const unsigned char *)s;
 
 		while (*p && valid) {
-			const unsigned char *q = p;
+			const unsigned char *q = ascii_end(p, end);
 
-			while (*q && *q < 0x80)
-				q++;
 			lq_buf_add(&m, (const char *)p, (size_t)(q - p));
 			for (p = q; *q >= 0x80; q++)
 				;
@@ -1105,6 +1125,28 @@ lq_fold(const char *s)
 				*o++ = ' ';
 			unspaced = 0;
 		}
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* sixteen bytes at a time: each ASCII letter in lower case,
+		 * each digit as it is, up to the first other byte (out has
+		 * room: at most two bytes out for each one in) */
+		while (fold_alnum[c] && len - i >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+			__m128i up = _mm_sub_epi8(w, _mm_set1_epi8('A'));
+			__m128i lo = _mm_sub_epi8(w, _mm_set1_epi8('a'));
+			__m128i dg = _mm_sub_epi8(w, _mm_set1_epi8('0'));
+			__m128i isup = _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8(25)), up);
+			__m128i ok = _mm_or_si128(_mm_or_si128(isup, _mm_cmpeq_epi8(_mm_min_epu8(lo, _mm_set1_epi8(25)), lo)),
+			    _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg));
+			unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(ok));	/* 16 when all */
+
+			_mm_storeu_si128((__m128i *)(void *)o, _mm_or_si128(w, _mm_and_si128(isup, _mm_set1_epi8(0x20))));
+			o += k;
+			i += k;
+			c = src[i];
+			if (k < 16)
+				break;
+		}
+#endif
 		/* a run of letters and digits (src[len] is the NUL, which ends
 		 * it) */
 		while ((f0 = fold_alnum[c]) != 0) {

@@ -1,4 +1,4 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words against its clause-by-clause one (match_oracle.h). */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words and lq_text_language against their oracles (match_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +55,11 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 			abort();
 		free(e1);
 		free(e2);
+		/* the words not looked up are in no language's list */
+		const char *l1 = lq_text_language(f), *l2 = text_language_oracle(f);
+
+		if ((l1 == NULL) != (l2 == NULL) || (l1 && strcmp(l1, l2) != 0))
+			abort();
 	}
 	if (lq_company_signal(s, NULL) != lq_company_signal_folded(s, f, NULL))
 		abort();

@@ -937,6 +937,8 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
  * industry; classify's label when the encoder matched it with a clear
  * margin. Else none: the industry is unknown (l->guess keeps a close
  * encoder label for the reasoning). */
+static unsigned industry_groups(const char *name);
+
 static void
 industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 {
@@ -1011,10 +1013,10 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 		 * hospitality), or when its name says no industry of the
 		 * lexicon ("Consumer Services"); words of an unrelated industry
 		 * are not the company's */
-		unsigned li = lq_industry_groups(l->industry);
+		unsigned li = industry_groups(l->industry);
 		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
 
-		unsigned raw = lq_industry_groups(p.industry);	/* LinkedIn's own name, before classify */
+		unsigned raw = industry_groups(p.industry);	/* LinkedIn's own name, before classify */
 
 		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
 			l->refine = cg & ~li;
@@ -1133,6 +1135,47 @@ title_of(const char *title)
 	titles_tab[i].side = lq_title_side(title);
 	titles_n++;
 	return &titles_tab[i];
+}
+
+/* lq_industry_groups kept by the name (LinkedIn's industry, classify's
+ * label, the encoder's runner-up): a handful of names recur in every
+ * list of leads. The groups are a function of the name and the
+ * vocabularies alone. Bounded as title_of: at most memo_max() names,
+ * then it starts over. */
+static struct groups_ent {
+	char *s;	/* NULL: a free slot */
+	unsigned g;
+} *groups_tab;
+static size_t groups_n;
+
+static unsigned
+industry_groups(const char *name)
+{
+	uint32_t h = 2166136261u, i;
+
+	if (name == NULL)
+		return lq_industry_groups(name);
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h ^= h >> 15;
+	if (groups_tab == NULL)
+		groups_tab = lq_xcalloc(TITLES_SLOTS, sizeof *groups_tab);
+	for (i = h & (TITLES_SLOTS - 1); groups_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+		if (strcmp(groups_tab[i].s, name) == 0)
+			return groups_tab[i].g;
+	if (groups_n >= memo_max()) {
+		for (size_t k = 0; k < TITLES_SLOTS; k++) {
+			free(groups_tab[k].s);
+			groups_tab[k].s = NULL;
+		}
+		groups_n = 0;
+		for (i = h & (TITLES_SLOTS - 1); groups_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+			;
+	}
+	groups_tab[i].s = lq_xstrdup(name);
+	groups_tab[i].g = lq_industry_groups(name);
+	groups_n++;
+	return groups_tab[i].g;
 }
 
 /* The primary current role among the position titles l->title[0..npos):
@@ -1530,8 +1573,8 @@ structured_one(struct lead *l, const float *vec)
 		/* the lead's groups, the same against every target */
 		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
 		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
-		    lq_industry_groups(l->industry) | l->refine;
-		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
+		    industry_groups(l->industry) | l->refine;
+		unsigned rg = l->industry && l->guess ? industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
 			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);

@@ -781,14 +781,46 @@ add_f2(struct lq_buf *b, double x)
 static const char *
 find_ci(const char *hay, const char *needle)
 {
-	static unsigned char lower[256];
+	static unsigned char lower[256], alike[256][2], n_alike[256];
 	const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
 
-	if (lower['A'] == 0)
+	if (lower['A'] == 0) {
 		for (int c = 0; c < 256; c++)
 			lower[c] = (unsigned char)tolower(c);
+		/* alike[v]: the bytes whose lower case is v, when at most two */
+		for (int c = 0; c < 256; c++)
+			if (n_alike[lower[c]]++ < 2)
+				alike[lower[c]][n_alike[lower[c]] - 1] = (unsigned char)c;
+	}
 	if (n[0] == '\0')
 		return hay;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	/* sixteen bytes at a time past those whose lower case is not the
+	 * needle's first; each one that is is tried below, in order */
+	unsigned char v0 = lower[n[0]];
+
+	if (n_alike[v0] <= 2) {
+		const unsigned char *end = h + strlen(hay);
+		__m128i a = _mm_set1_epi8((char)alike[v0][0]);
+		__m128i b = _mm_set1_epi8((char)alike[v0][n_alike[v0] - 1]);
+
+		while (end - h >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)h);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, a), _mm_cmpeq_epi8(w, b)));
+
+			for (; m; m &= m - 1) {
+				const unsigned char *q = h + __builtin_ctz(m);
+				size_t k = 1;
+
+				while (n[k] && lower[q[k]] == lower[n[k]])
+					k++;
+				if (n[k] == '\0')
+					return (const char *)q;
+			}
+			h += 16;
+		}
+	}
+#endif
 	for (unsigned char c0 = lower[n[0]]; *h; h++)
 		if (lower[*h] == c0) {
 			size_t k = 1;

@@ -717,7 +717,8 @@ nonempty(const char *s)
 
 /* The object json_pack("{s:X,...}") makes, its members' types in types
  * ('f' a double, 's' a string, 'S' a string or NULL for null as "s?",
- * 'b' an int as a boolean, 'n' null, which takes no value), each value
+ * 'b' an int as a boolean, 'i' an int, 'o' a json_t * whose reference it
+ * takes, 'n' null, which takes no value), each value
  * after its key: the same members in the same order, and NULL wherever
  * json_pack gives NULL (a NULL string for 's', a string that is not
  * UTF-8, a real that is not finite). Without json_pack's reading of its
@@ -743,6 +744,12 @@ members(const char *types, ...)
 			break;
 		case 'n':
 			v = json_null();
+			break;
+		case 'i':
+			v = json_integer(va_arg(ap, int));
+			break;
+		case 'o':
+			v = va_arg(ap, json_t *);	/* taken, as json_pack's "o" */
 			break;
 		case 's':
 		case 'S':
@@ -1748,7 +1755,7 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, "%s~%s", j || json_array_size(found) ? ", " : "",
 				    json_string_value(json_array_get(near, j)));
 		}
-		json_object_set_new(comp, "keywords", json_pack("{s:o,s:o,s:o}", "value",
+		json_object_set_new(comp, "keywords", members("ooo", "value",
 		    known ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
 		if (!known) {
 			if (why.len)
@@ -1769,15 +1776,14 @@ structured_one(struct lead *l, const float *vec)
 		if (l->bg >= 0) {
 			C += W_BACKGROUND * (l->bg > 0);
 			Cw += W_BACKGROUND;
-			json_object_set_new(comp, "background", json_pack("{s:i,s:s,s:s?}", "value", l->bg > 0,
+			json_object_set_new(comp, "background", members("isS", "value", l->bg > 0,
 			    "lead", l->bg_title, "field", l->bg > 0 ? bg_fields[l->bg - 1] : NULL));
 			if (l->bg > 0)
 				lq_buf_addf(&why, "background: %s ~ %s", l->bg_title, bg_fields[l->bg - 1]);
 			else
 				lq_buf_addf(&why, "background: %s, not %s", l->bg_title, bg_fields[0]);
 		} else {
-			json_object_set_new(comp, "background", json_pack("{s:n,s:n,s:n}", "value", "lead",
-			    "field"));
+			json_object_set_new(comp, "background", members("nnn", "value", "lead", "field"));
 			lq_buf_adds(&why, "background unknown (no earlier position; not counted)");
 		}
 	}

@@ -215,28 +215,39 @@ needles(char **l)
 	return w;
 }
 
-/* The first bytes of the words of folded text f, a bit each: a phrase can
- * only be found (lq_has_needle) where a word starts, so one whose first
- * byte is not among them is not there. */
+/* The first bytes of the words of folded text f, a bit each, and their
+ * first two: a phrase can only be found (lq_has_needle) where a word
+ * starts, so one whose first byte, or first two, start no word is not
+ * there. */
 struct initials {
 	uint64_t bit[4];
+	/* and the pair_code of its first two bytes (a word of one byte: its
+	 * byte and 36), a bit each of 37 x 37 */
+	uint64_t pair[(37 * 37 + 63) / 64];
 };
+
+static unsigned pair_code(unsigned char c);
 
 static void
 initials_of(const char *f, struct initials *x)
 {
 	memset(x, 0, sizeof *x);
 	for (const unsigned char *p = (const unsigned char *)f; *p; p++)
-		if (p == (const unsigned char *)f || p[-1] == ' ')
+		if (p == (const unsigned char *)f || p[-1] == ' ') {
+			unsigned k = pair_code(p[0]) * 37 + pair_code(p[1]);
+
 			x->bit[*p >> 6] |= (uint64_t)1 << (*p & 63);
+			x->pair[k >> 6] |= (uint64_t)1 << (k & 63);
+		}
 }
 
 static int
 may_hold(const struct initials *x, const char *needle)
 {
 	unsigned char c = (unsigned char)needle[0];
+	unsigned k = c ? pair_code(c) * 37 + pair_code((unsigned char)needle[1]) : 0;
 
-	return (x->bit[c >> 6] >> (c & 63)) & 1;
+	return ((x->bit[c >> 6] >> (c & 63)) & 1) && ((x->pair[k >> 6] >> (k & 63)) & 1);
 }
 
 /* The bits of the space-separated names in field f of r: names[i] is bit

@@ -1,4 +1,4 @@
-/* match_oracle.h: lq_employer_words and lq_text_language as they were before issue 16's fifth score round (every clause copied, folded, split and each word looked up; every word of a text looked up in every language's list), kept as the oracles the pre-checked ones must equal (test_match, fuzz_match). */
+/* match_oracle.h: lq_employer_words, lq_text_language, lq_headline_stance and lq_title_side as they were before issue 16's fifth score round (every clause copied, folded, split and each word looked up; every word of a text looked up in every language's list; every phrase of a list searched for), kept as the oracles the pre-checked ones must equal (test_match, fuzz_match). */
 #ifndef LQ_MATCH_ORACLE_H
 #define LQ_MATCH_ORACLE_H
 
@@ -115,6 +115,52 @@ text_language_oracle(const char *folded)
 	free(w);
 	free(txt);
 	return best >= LANG_MIN_WORDS && best > second ? t->rec[b].f[0] : NULL;
+}
+
+/* 1 if folded f holds a phrase of the titles.vocab table name. */
+static int
+list_holds_oracle(const char *f, const char *name)
+{
+	const struct lq_vocab_table *t = lq_vocab_table(lq_vocab(), name);
+	int r = 0;
+
+	for (size_t i = 0; t && i < t->n && !r; i++)
+		r = lq_has_phrase(f, t->rec[i].f[0]);
+	return r;
+}
+
+static int
+headline_stance_oracle(const char *headline)
+{
+	const struct lq_vocab_table *v = lq_vocab_table(lq_vocab(), "titles.vendor");
+	char *f = lq_fold(headline);
+	int r = LQ_STANCE_NONE;
+
+	if (list_holds_oracle(f, "titles.recruiter"))
+		r = LQ_STANCE_RECRUITER;
+	for (size_t i = 0; v && r == LQ_STANCE_NONE && i < v->n; i++) {
+		char *w = lq_fold(v->rec[i].f[0]);
+
+		if (strncmp(f, w, strlen(w)) == 0 && f[strlen(w)] == ' ')
+			r = LQ_STANCE_VENDOR;
+		free(w);
+	}
+	if (r == LQ_STANCE_NONE && list_holds_oracle(f, "titles.lapsed"))
+		r = LQ_STANCE_LAPSED;
+	if (r == LQ_STANCE_NONE && (strncmp(f, "former ", 7) == 0 || strncmp(f, "ex ", 3) == 0))
+		r = LQ_STANCE_LAPSED;
+	free(f);
+	return r;
+}
+
+static int
+title_side_oracle(const char *title)
+{
+	char *f = lq_fold(title);
+	int r = list_holds_oracle(f, "titles.side");
+
+	free(f);
+	return r;
 }
 
 #endif

@@ -610,6 +610,56 @@ main(int argc, char **argv)
 		CHECK(named > 10000);	/* not a comparison of NULLs: a language in a quarter of them */
 	}
 
+	/* The phrases lq_headline_stance and lq_title_side skip (no word of
+	 * the text starts with their first two bytes) against searching for
+	 * every one: texts of the lists' own words. */
+	t_begin("headline stances and side roles equal their oracles on 100,000 random texts");
+	{
+		static const char *const names[] = { "titles.recruiter", "titles.lapsed", "titles.side", "titles.vendor" };
+		const char *pieces[4096];
+		size_t np = 0, bad = 0, hit = 0;
+		unsigned long long x = 0x9e3779b97f4a7c15ULL;
+		static char buf[1024];
+
+		for (size_t t = 0; t < LQ_NELEM(names); t++) {
+			const struct lq_vocab_table *tb = lq_vocab_table(lq_vocab(), names[t]);
+
+			for (size_t i = 0; tb && i < tb->n && np < LQ_NELEM(pieces) - 16; i++)
+				pieces[np++] = tb->rec[i].f[0];
+		}
+		pieces[np++] = "CFO";
+		pieces[np++] = "|";
+		pieces[np++] = "at";
+		pieces[np++] = "e";
+		pieces[np++] = "X";
+		pieces[np++] = "Ex-";
+		for (int r = 0; r < 100000; r++) {
+			size_t n = 0, k;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			k = 1 + (size_t)(x % 5);
+			for (size_t j = 0; j < k; j++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				const char *w = pieces[x % np];
+
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				/* a word of a phrase, or the phrase, or its first letters */
+				if (x % 3 == 0) {
+					n += (size_t)snprintf(buf + n, sizeof buf - n, "%.*s ", 1 + (int)(x % 4), w);
+				} else
+					n += (size_t)snprintf(buf + n, sizeof buf - n, "%s ", w);
+			}
+			int a = lq_headline_stance(buf), b = headline_stance_oracle(buf);
+			int c = lq_title_side(buf), d = title_side_oracle(buf);
+
+			hit += b != LQ_STANCE_NONE;
+			if ((a != b || c != d) && bad++ < 5)
+				printf("#   '%s': %d %d, %d %d\n", buf, a, b, c, d);
+		}
+		CHECK_INT(bad, 0);
+		CHECK(hit > 10000);
+	}
+
 	t_begin("company signals and size similarity");
 	CHECK_STR(lq_company_signal("HRBP for a 30,000-employee retailer", &ev), "enterprise");
 	/* The bands of company-sizes.vocab (from inclusive, to exclusive), the

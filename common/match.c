@@ -1852,13 +1852,13 @@ places_add_words(struct lq_buf *b, struct lq_buf *names, char **w, size_t from, 
 	lq_buf_free(&s);
 }
 
-static char *places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
-    struct lq_buf *in_names, struct lq_buf *out_names, int *outside);
+static char *places_split(const char *text, const char *lang, char *const *also_excluded, size_t n_also,
+    char **excluded, struct lq_buf *in_names, struct lq_buf *out_names, int *outside);
 
 char *
 lq_places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded)
 {
-	return places_split(text, also_excluded, n_also, excluded, NULL, NULL, NULL);
+	return places_split(text, NULL, also_excluded, n_also, excluded, NULL, NULL, NULL);
 }
 
 /* Splits the new-line-ended phrases of b into a NULL-terminated array. */
@@ -1876,10 +1876,11 @@ names_of(struct lq_buf *b, char ***out)
 }
 
 size_t
-lq_places_said(const char *text, char ***wanted, char ***excluded, size_t *n_excluded, int *outside)
+lq_places_said(const char *text, const char *lang, char ***wanted, char ***excluded, size_t *n_excluded,
+    int *outside)
 {
 	struct lq_buf inn = LQ_BUF_INIT, outn = LQ_BUF_INIT;
-	char *ex = NULL, *in = places_split(text, NULL, 0, &ex, &inn, &outn, outside);
+	char *ex = NULL, *in = places_split(text, lang, NULL, 0, &ex, &inn, &outn, outside);
 	size_t n = 0;
 	char **all;
 	size_t na = names_of(&inn, &all);
@@ -1987,8 +1988,8 @@ neg_heads(char **w, size_t nw)
 }
 
 static char *
-places_split(const char *text, char *const *also_excluded, size_t n_also, char **excluded,
-    struct lq_buf *in_names, struct lq_buf *out_names, int *outside)
+places_split(const char *text, const char *lang, char *const *also_excluded, size_t n_also,
+    char **excluded, struct lq_buf *in_names, struct lq_buf *out_names, int *outside)
 {
 	struct lq_buf in = LQ_BUF_INIT, out = LQ_BUF_INIT;
 	char *t, *save = NULL;
@@ -2019,12 +2020,17 @@ places_split(const char *text, char *const *also_excluded, size_t n_also, char *
 	 * US; "...: startups fuera de España" is two negations and wants
 	 * Spain). */
 	int header = 0;
-	/* In Portuguese "no" is "in the" ("no Brasil"), never a negation */
-	char *whole = lq_fold(text ? text : "");
-	const char *lang = lq_text_language(whole);
+	/* In Portuguese "no" is "in the" ("no Brasil"), never a negation.
+	 * The language is the caller's (that of the whole call a sentence
+	 * came from) or, without one, the text's own */
+	if (lang == NULL) {
+		char *whole = lq_fold(text ? text : "");
+
+		lang = lq_text_language(whole);
+		free(whole);
+	}
 	int pt = lang && strcmp(lang, "portuguese") == 0;
 
-	free(whole);
 	for (char *c = strtok_r(t, ".;:!?()[]\n", &save); c; c = strtok_r(NULL, ".;:!?()[]\n", &save)) {
 		char *f = lq_fold(c), **w;
 		size_t nw = split(f, &w), start = 0;

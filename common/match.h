@@ -181,13 +181,16 @@ char *lq_places_regions(char *const *include, size_t n_in, char *const *exclude,
     char **excluded);
 
 /* What text (one sentence of a call) says of places, as lq_places_split
- * reads it: the places.vocab phrases it names as wanted into *wanted,
+ * reads it, in language lang (lq_text_language's name of the language of
+ * the whole call, so a short sentence is read as the call is: in a
+ * Portuguese call "no Brasil" is "in Brazil"; NULL: the sentence's own): the places.vocab phrases it names as wanted into *wanted,
  * those it names as excluded into *excluded (folded: "spain", "dach";
  * NULL-terminated, free each and them; *n_excluded their number).
  * *outside: 1 when an "outside" phrase excluded places ("we sell outside
  * Europe" is not plain), 2 when one followed a negation ("nothing outside
  * Spain": only Spain). Returns the number wanted. */
-size_t lq_places_said(const char *text, char ***wanted, char ***excluded, size_t *n_excluded, int *outside);
+size_t lq_places_said(const char *text, const char *lang, char ***wanted, char ***excluded, size_t *n_excluded,
+    int *outside);
 
 /* The roles an ICP's notes name as weighing in on the purchase without
  * signing it (a sentence with a word of titles.vocab's [influencer]: "Les

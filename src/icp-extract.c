@@ -887,6 +887,7 @@ us_as_usa(const char *s)
 
 struct region_ctx {
 	const json_t *m, *u;
+	const char *lang;	/* the client's language in the whole call, or NULL */
 };
 
 /* One of the client's sentences: the places it excludes ("no US
@@ -903,7 +904,7 @@ region_sentence(const char *s, int question, void *arg)
 	if (question)
 		return;
 	t = us_as_usa(s);
-	n_in = lq_places_said(t, &in, &out, &n_out, &outside);
+	n_in = lq_places_said(t, c->lang, &in, &out, &n_out, &outside);
 	/* wanted: "only Spain", "nothing outside Spain"; excluded: "no US
 	 * clients", not "we also sell outside Europe" (which says where else) */
 	if (n_in && !lq_icplex_only(t) && !(outside & 2))
@@ -1273,11 +1274,38 @@ agency_sentence(const char *s, int question, void *arg)
 	c->nprop += n;
 }
 
+/* The language the client speaks in the whole call (lq_text_language
+ * over all the client's lines), or NULL when no language stands out: a
+ * sentence is then read in its own. Decided once, so a short Portuguese
+ * sentence ("Só no Brasil.") is read as Portuguese when the call is. */
+static const char *
+client_language(const json_t *m, const int *side)
+{
+	struct lq_buf all = LQ_BUF_INIT;
+	const json_t *u;
+	const char *lang;
+	char *f;
+	size_t i;
+
+	json_array_foreach(json_object_get(m, "transcript"), i, u) {
+		const char *t = json_string_value(json_object_get(u, "text"));
+
+		if (side[i] == 1 && t)
+			lq_buf_addf(&all, "%s\n", t);
+	}
+	f = lq_fold(all.len ? all.data : "");
+	lang = lq_text_language(f);
+	free(f);
+	lq_buf_free(&all);
+	return lang;
+}
+
 static void
 extract_local(const json_t *m, const int *side)
 {
 	const json_t *u;
 	struct local_ctx c;
+	const char *lang;
 	size_t i;
 	int last = -1;
 
@@ -1285,6 +1313,7 @@ extract_local(const json_t *m, const int *side)
 	c.size_lo = c.size_hi = -1;
 	c.m = m;
 	c.mid = json_string_value(json_object_get(m, "id"));
+	lang = client_language(m, side);
 	json_array_foreach(json_object_get(m, "transcript"), i, u) {
 		const char *t = json_string_value(json_object_get(u, "text"));
 
@@ -1312,7 +1341,7 @@ extract_local(const json_t *m, const int *side)
 				c.prop_text = lq_xstrdup(t);
 			}
 		} else {
-			struct region_ctx rc = { m, u };
+			struct region_ctx rc = { m, u, lang };
 
 			if (last != 1)
 				c.turn_hits = 0, c.nturn = 0;

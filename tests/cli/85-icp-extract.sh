@@ -137,6 +137,18 @@ ok 'regions: what icp-extract writes passes icp check, the JSON Schema, and scor
 jq -c '.transcript[1].text = "Actually we now want US clients only, nothing in Spain."' rg.ndjson > rg2.ndjson
 ok 'regions: --merge: said on the other side later, a place moves (the last word stands), with a note' 	"icp-extract --merge rg.json < rg2.ndjson > rg3.json 2> e && jq -e '(.regions.include | map(.value)) == [\"Portugal\", \"USA\"] and (.regions.exclude | map(.value)) == [\"Spain\"]' rg3.json > /dev/null &&
 	 grep -q \"region 'USA': said wanted after it was said excluded\" e && icp check rg3.json > /dev/null"
+# In Portuguese "no" is "in the": the call's language is decided once from all
+# the client's lines, so a short sentence ("No Brasil.") is not a negation
+cat > pt.ndjson <<-'EOF'
+	{"id":"pt","participants":[{"name":"C","email":null,"is_external":true},{"name":"A","email":null,"is_external":false}],"transcript":[{"speaker":"A","text":"Onde estão os vossos clientes?","timestamp":"00:00:01"},{"speaker":"C","text":"São os CEOs de construtoras pequenas, que tocam as obras e cuidam do orçamento da empresa.","timestamp":"00:00:05"},{"speaker":"C","text":"No Brasil.","timestamp":"00:00:09"},{"speaker":"A","text":"E em Portugal?","timestamp":"00:00:12"},{"speaker":"C","text":"Apenas no Brasil, não vendemos em Portugal.","timestamp":"00:00:15"}]}
+	EOF
+expect 'regions: a Portuguese call: "no Brasil" is "in Brazil" even in a short sentence; "apenas" is "only"' 	"icp-extract -q < pt.ndjson > pt.json && jq -c '[(.regions.include | map(.value)), (.regions.exclude | map(.value))]' pt.json" <<-'EOF'
+	[["Brasil"],["Portugal"]]
+	EOF
+jq -c '.transcript[0].text = "Where are your clients?" | .transcript[1].text = "CFOs at small construction firms." | .transcript[2].text = "No Brazil, ever." | .transcript[3].text = "And Portugal?" | .transcript[4].text = "We do not sell in Portugal either."' pt.ndjson > en.ndjson
+expect 'regions: the same short sentence in an English call is a negation' 	"icp-extract -q < en.ndjson > en.json && jq -c '(.regions.exclude | map(.value))' en.json" <<-'EOF'
+	["Brazil","Portugal"]
+	EOF
 printf '{"target_titles":["CFO"],"regions":["LATAM"]}\n' > hand.json
 ok 'regions: --merge into a hand-written array keeps it as the include list' 	"icp-extract -q --merge hand.json < rg.ndjson > rg4.json && jq -e '(.regions.include | map(if type == \"string\" then . else .value end)) == [\"LATAM\", \"Spain\", \"Portugal\"]' rg4.json > /dev/null"
 

@@ -19,7 +19,8 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
         "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
-        "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira"}
+        "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira",
+        "B": "Larderly", "D": "Conformea"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
 PART3_ICPS = ("V", "T")
@@ -28,7 +29,7 @@ PART4_ICPS = ("C", "O")
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
 # (gen.py, judge_tune2), and their people are judged for no other ICP.
-TUNE2_ICPS = ("K", "R")
+TUNE2_ICPS = ("K", "R", "B", "D")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -55,6 +56,8 @@ NOFIT = {
     "T": "not a marketing or demand-generation leader of a mid-size B2B industrial company",
     "C": "not a clinical operations leader of a mid-size CRO or trial sponsor in Europe",
     "O": "não é dono nem dirige uma construtora ou empreiteira de pequeno ou médio porte no Brasil",
+    "B": "not an owner or operations leader of an independent multi-site restaurant, café or bar group in the UK or Ireland",
+    "D": "non guida gli affari regolatori o la qualità di un fabbricante europeo di dispositivi medici o diagnostici",
 }
 
 PEOPLE = []

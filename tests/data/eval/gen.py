@@ -1317,6 +1317,10 @@ import people_t2fr  # noqa: E402,F401
 import people_ho3  # noqa: E402,F401
 # The fourth held-out part (held-out-4), written after it, blind to the rules.
 import people_ho4  # noqa: E402,F401
+# Two more tune-only ICPs (Larderly, Conformea), written after held-out-4,
+# blind to the rules; their people come last, so every earlier byte stays.
+import people_t2rest  # noqa: E402,F401
+import people_t2med  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output

@@ -1111,7 +1111,7 @@ start_key(const char *s)
 #define TITLES_SLOTS 4096
 #define MEMO_MAX (TITLES_SLOTS / 2)
 
-/* How many entries each of score's run memos (titles analysed, title
+/* How many entries each of score's run memos (titles analysed, industry groups, title
  * cosines) holds before it starts over: LQ_SCORE_MEMO, 1 to MEMO_MAX
  * (default MEMO_MAX). A smaller one bounds memory tighter; the tests use
  * it to start over often. Output is the same whatever the size. */

@@ -1083,6 +1083,8 @@ ascii_end(const unsigned char *p, const unsigned char *end)
 			return p + __builtin_ctz((unsigned)m);
 		p += 16;
 	}
+#else
+	(void)end;
 #endif
 	while (*p && *p < 0x80)
 		p++;

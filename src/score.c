@@ -788,16 +788,21 @@ add_f2(struct lq_buf *b, double x)
 static const char *
 find_ci(const char *hay, const char *needle)
 {
-	static unsigned char lower[256], alike[256][2], n_alike[256];
+	static unsigned char lower[256];
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	static unsigned char alike[256][2], n_alike[256];
+#endif
 	const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
 
 	if (lower['A'] == 0) {
 		for (int c = 0; c < 256; c++)
 			lower[c] = (unsigned char)tolower(c);
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
 		/* alike[v]: the bytes whose lower case is v, when at most two */
 		for (int c = 0; c < 256; c++)
 			if (n_alike[lower[c]]++ < 2)
 				alike[lower[c]][n_alike[lower[c]] - 1] = (unsigned char)c;
+#endif
 	}
 	if (n[0] == '\0')
 		return hay;

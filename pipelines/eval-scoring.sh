@@ -19,9 +19,10 @@
 # Environment: LQ_EVAL_SPLITS (default "tune held-out"; while tuning set it
 # to "tune" so the held-out part is never looked at; "held-out-2", the
 # second held-out part, is measured once and only when named here, with
-# LQ_EVAL_UNSEEN=Chambrelis,Aislewise, and "held-out-3" and "held-out-4",
-# the third and fourth, the same way with their ICPs (Surcova,Torquelane;
-# Sitecadence,Canteira): docs/quality.md), LQ_EVAL_SHAPES
+# LQ_EVAL_UNSEEN=Chambrelis,Aislewise, and "held-out-3", "held-out-4" and
+# "held-out-5", the third to fifth, the same way with their ICPs
+# (Surcova,Torquelane; Sitecadence,Canteira; Dossierwerk,Scopewise):
+# docs/quality.md), LQ_EVAL_SHAPES
 # (default "rich sparse"), LQ_EVAL_BOOTSTRAP (resamples, default 1000; 0
 # for none), LQ_EVAL_SEED (default 1), LQ_EVAL_UNSEEN (the ICPs the rules
 # were not written for, comma-separated; default the four added with

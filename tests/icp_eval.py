@@ -1,24 +1,29 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3]... [--json] [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3|held-out-4]... [--json] [BIN_DIR] [DATA_DIR]
 
 Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
-DATA_DIR/held-out, DATA_DIR/held-out-2 and DATA_DIR/held-out-3 is one
-case: the transcripts in its "_calls" list (paths relative to the
-expected file), or else the one transcript NAME.* beside it, go through
+DATA_DIR/held-out, DATA_DIR/held-out-2, DATA_DIR/held-out-3 and
+DATA_DIR/held-out-4 is one case: the transcripts in its "_calls" list
+(paths relative to the expected file), or else the one transcript NAME.*
+beside it, go through
 `calls FILES | icp-extract ARGS`
 (ARGS from "_args"), and each criterion list of the ICP written is
 compared with the expected one. A found value matches an expected one
 when both are equal after case folding and squeezing punctuation; an
 expected element may be a list of acceptable spellings (it matches once).
 Keys starting with "_" other than the lists below are notes for people
-("_phenomena").
+("_phenomena", "_note"). "regions" ({"include": [...], "exclude": [...]},
+given by the held-out-4 files) is compared the same way, list by list, in
+the cases that give it, and counted apart ("regions" in the report and the
+JSON), so the criteria figures stay comparable with cases that have none.
 
 "_split" says which part a case belongs to: "dev" (the default: the calls
-the rules were written beside), "held-out", "held-out-2" or "held-out-3"
-(three sets written independently of the rules, at different times by
-different writers; docs/icp-extract.md). A held-out case lives in the
+the rules were written beside), "held-out", "held-out-2", "held-out-3" or
+"held-out-4" (four sets written independently of the rules, at different
+times by different writers, held-out-4 in German, French, Spanish and
+Portuguese; docs/icp-extract.md). A held-out case lives in the
 directory of its split's name and says so, and a case there says it is of that split.
 The parts are reported apart, never pooled: per case, per list and
 micro-averaged precision and recall. While changing the rules, run --split
@@ -36,8 +41,9 @@ import sys
 
 KEYS = ["target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles",
         "_exclude_industries", "_exclude_company_sizes"]
-SPLITS = ["dev", "held-out", "held-out-2", "held-out-3"]
+SPLITS = ["dev", "held-out", "held-out-2", "held-out-3", "held-out-4"]
 HELD = SPLITS[1:]  # each in the directory of its name under DATA_DIR
+RKEYS = ["regions.include", "regions.exclude"]
 
 
 def fold(s):
@@ -88,10 +94,19 @@ def run_case(bindir, exp_path, exp, srcs):
     return json.loads(out.stdout)
 
 
-def compare(exp, got, per_key):
+def regions_of(icp):
+    """An ICP's regions as {"regions.include": [...], "regions.exclude": [...]}
+    (a plain array is the include list)."""
+    r = icp.get("regions") or {}
+    if isinstance(r, list):
+        r = {"include": r}
+    return {"regions.include": r.get("include", []), "regions.exclude": r.get("exclude", [])}
+
+
+def compare(exp, got, per_key, keys=KEYS):
     tp = fp = fn = 0
     misses = []
-    for k in KEYS:
+    for k in keys:
         want = [[fold(a) for a in (e if isinstance(e, list) else [e])] for e in exp.get(k, [])]
         have = [fold(e["value"] if isinstance(e, dict) else e) for e in got.get(k, [])]
         used = [False] * len(want)
@@ -140,16 +155,27 @@ def main():
         if not todo:
             continue
         per_key = {k: [0, 0, 0] for k in KEYS}
+        per_region = {k: [0, 0, 0] for k in RKEYS}
         tp = fp = fn = 0
+        rtp = rfp = rfn = rcases = 0
         rows = []
         for exp_path, name, _, exp, srcs in todo:
             got = run_case(a.bindir, exp_path, exp, srcs)
             ftp, ffp, ffn, misses = compare(exp, got, per_key)
             tp, fp, fn = tp + ftp, fp + ffp, fn + ffn
-            rows.append({"case": name, "calls": len(srcs), "tp": ftp, "fp": ffp, "fn": ffn, "misses": misses})
+            row = {"case": name, "calls": len(srcs), "tp": ftp, "fp": ffp, "fn": ffn, "misses": misses}
+            if "regions" in exp:
+                gtp, gfp, gfn, gm = compare(regions_of(exp), regions_of(got), per_region, RKEYS)
+                rtp, rfp, rfn, rcases = rtp + gtp, rfp + gfp, rfn + gfn, rcases + 1
+                row["regions"] = {"tp": gtp, "fp": gfp, "fn": gfn, "misses": gm}
+            rows.append(row)
         p, r = pr(tp, fp, fn)
         result[split] = {"cases": rows, "lists": {k: dict(zip(("tp", "fp", "fn"), v)) for k, v in per_key.items()},
                          "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r}
+        if rcases:
+            rp, rr = pr(rtp, rfp, rfn)
+            result[split]["regions"] = {"cases": rcases, "tp": rtp, "fp": rfp, "fn": rfn, "precision": rp, "recall": rr,
+                                        "lists": {k: dict(zip(("tp", "fp", "fn"), v)) for k, v in per_region.items()}}
     if a.json:
         print(json.dumps(result, ensure_ascii=False, sort_keys=True))
         return
@@ -162,6 +188,14 @@ def main():
             print("  %-24s tp %2d  fp %2d  fn %2d" % (k, v["tp"], v["fp"], v["fn"]))
         print("%s: precision %s  recall %s  (tp %d, fp %d, fn %d)" %
               (split, fmt(x["precision"]), fmt(x["recall"]), x["tp"], x["fp"], x["fn"]))
+        if "regions" in x:
+            g = x["regions"]
+            for c in x["cases"]:
+                if "regions" in c:
+                    print("%-24s regions tp %d  fp %d  fn %d  %s" % (c["case"], c["regions"]["tp"], c["regions"]["fp"],
+                                                                    c["regions"]["fn"], " ".join(c["regions"]["misses"])))
+            print("%s regions (%d cases, apart): precision %s  recall %s  (tp %d, fp %d, fn %d)" %
+                  (split, g["cases"], fmt(g["precision"]), fmt(g["recall"]), g["tp"], g["fp"], g["fn"]))
 
 
 if __name__ == "__main__":

@@ -69,9 +69,10 @@ done
 # people, tests/data/eval/people_ho2.py), has figures for its two ICPs
 # only, recorded after its second measurement (docs/quality.md); the
 # third, "held-out-3" (people_ho3.py), has figures for its two ICPs,
-# recorded after its measurement of 2026-12-07; the fourth, "held-out-4"
-# (people_ho4.py), has none until its first measurement, so it is scored
-# (every person, every ICP) but not gated.
+# recorded after its measurement of 2026-12-07, and so has the fourth,
+# "held-out-4" (people_ho4.py); the fifth, "held-out-5" (people_ho5.py),
+# has none until its first measurement, so it is scored (every person,
+# every ICP) but not gated. A split with no figures is not gated.
 cat > gate.sh <<'GATE'
 set -eu
 : > "ev.${1%.ndjson}.splits.ndjson"
@@ -91,7 +92,7 @@ GATE
 
 # The ICPs judged in each of the tune and held-out parts: a tune-only ICP
 # (Kibbleway, Flottarif: every judgment in tune) has a floor in tune only;
-# the own ICPs of held-out-2, -3 and -4 are judged in their part only.
+# the own ICPs of held-out-2, -3, -4 and -5 are judged in their part only.
 tune_icps=$(jq -r 'select(.split == "tune") | .icp' "$E/labels.ndjson" | sort -u | tr '\n' ' ')
 heldout_icps=$(jq -r 'select(.split == "held-out") | .icp' "$E/labels.ndjson" | sort -u | tr '\n' ' ')
 ok "baseline.json names the default configuration and covers every ICP judged in tune and every one judged in held-out x 2 shapes x 3 metrics" \

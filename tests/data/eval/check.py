@@ -25,7 +25,10 @@ grades.
 The fourth, split "held-out-4" (people_ho4.py), is apart in the same way
 and before held-out-3: every judgment of its ICPs (of every earlier person)
 and of its people (for every earlier ICP but the tune-only ones) is there,
-and held-out-3's checks, and so on down, are made without them.
+and held-out-3's checks, and so on down, are made without them. The
+fifth, split "held-out-5" (people_ho5.py), is apart in the same way and
+before held-out-4; any later "held-out-N" (N >= 3) is taken the same way,
+newest first.
 Tune-only ICPs (gen.py, evalkit.TUNE2_ICPS) are apart too: an ICP whose
 every judgment is in "tune"; it judges its own people, who are judged
 for no other ICP, and every earlier person of the tune split, and no one
@@ -149,7 +152,7 @@ for ln, line in enumerate(open(os.path.join(d, "labels.ndjson"), encoding="utf-8
         dup.append(ln)
     labels[k] = j
     if j.get("relevance") not in (0, 1, 2, 3) or not isinstance(j.get("reason"), str) or len(j["reason"]) < 2 \
-            or j.get("split") not in ("tune", "held-out", "held-out-2", "held-out-3", "held-out-4"):
+            or not re.fullmatch(r"tune|held-out(-[2-9]|-[1-9][0-9]+)?", str(j.get("split"))):
         badl.append(ln)
 check(not dup, "no pair is judged twice" + (" (lines %s)" % dup[:5] if dup else ""))
 check(not badl, "every judgment has relevance 0-3, a reason and a split" + (" (lines %s)" % badl[:5] if badl else ""))
@@ -160,12 +163,14 @@ missing = [(c, i) for c in set(icps) - tune2_icps for i in ids if i not in tune2
 check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
 stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
 check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
-# The later held-out parts, newest first (held-out-4, then held-out-3): a
+# The later held-out parts, newest first (held-out-5, held-out-4, then
+# held-out-3: every split "held-out-N" with N >= 3 in the labels): a
 # part's ICPs are those judged there only, its people those judged there for
 # every other ICP, among the judgments the newer parts leave; every judgment
 # of either is there, no other. The older parts are then checked without it.
-HO2, HO3, HO4 = "held-out-2", "held-out-3", "held-out-4"
-LATER_PARTS = (HO4, HO3)
+HO2 = "held-out-2"
+LATER_PARTS = tuple("held-out-%d" % n for n in sorted(
+    {int(j["split"][9:]) for j in labels.values() if re.fullmatch(r"held-out-[0-9]+", j["split"])} - {2}, reverse=True))
 part_icps, part_people, part_rest = {}, {}, {}
 gone_icps, gone_people = set(), set()
 for part in LATER_PARTS:

@@ -15,16 +15,19 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # too), is in "held-out-3". PART4_ICPS are the fourth's, held-out-4
 # (people_ho4.py), made the same way again: every judgment for them (of every
 # earlier person), and every judgment of the people of people_ho4.py (for
-# every earlier ICP but the tune-only ones), is in "held-out-4".
+# every earlier ICP but the tune-only ones), is in "held-out-4". PART5_ICPS
+# are the fifth's, held-out-5 (people_ho5.py), made the same way after it.
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
         "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
         "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira",
-        "B": "Larderly", "D": "Conformea"}
+        "B": "Larderly", "D": "Conformea",
+        "E": "Dossierwerk", "X": "Scopewise"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
 PART3_ICPS = ("V", "T")
 PART4_ICPS = ("C", "O")
+PART5_ICPS = ("E", "X")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
@@ -58,6 +61,8 @@ NOFIT = {
     "O": "não é dono nem dirige uma construtora ou empreiteira de pequeno ou médio porte no Brasil",
     "B": "not an owner or operations leader of an independent multi-site restaurant, café or bar group in the UK or Ireland",
     "D": "non guida gli affari regolatori o la qualità di un fabbricante europeo di dispositivi medici o diagnostici",
+    "E": "geen leidinggevende rol in bedrijfsvoering, operations of IT van een middelgroot advocaten- of notariskantoor in Nederland of België",
+    "X": "not the owner of sustainability or CSRD reporting at a mid-market European manufacturer or retailer",
 }
 
 PEOPLE = []
@@ -65,6 +70,7 @@ LATER = {}
 PART2 = {}
 PART3 = {}
 PART4 = {}
+PART5 = {}
 TUNE2 = {}
 
 
@@ -90,7 +96,7 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, part3=False, part4=False, tune2=False, **J):
+      no=None, tag=None, slug=None, part2=False, part3=False, part4=False, part5=False, tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
@@ -98,6 +104,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     a person of people_ho2.py, whose judgments are all in held-out-2.
     part3: a person of people_ho3.py, whose judgments are all in held-out-3.
     part4: a person of people_ho4.py, whose judgments are all in held-out-4.
+    part5: a person of people_ho5.py, whose judgments are all in held-out-5.
     tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
     for that ICP only and left unlabelled for every other one."""
     for k in J:
@@ -113,7 +120,8 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     PEOPLE.append(dict(first=first, last=last, loc=loc, country=country,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
-                       first_set=False, part2=part2, part3=part3, part4=part4, tune2=tune2, no=no))
+                       first_set=False, part2=part2, part3=part3, part4=part4, part5=part5,
+                       tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -133,7 +141,7 @@ def part2(slug, **J):
 
 def _earlier(name, icps, store, slug, J):
     """Records the judgments J of a person written before the held-out part
-    name against that part's ICPs; see part2(), part3() and part4()."""
+    name against that part's ICPs; see part2() to part5()."""
     for k in J:
         if k not in icps:
             raise SystemExit("%s(%s): %s is not an ICP of held-out-%s" % (name, slug, k, name[-1]))
@@ -155,6 +163,13 @@ def part4(slug, **J):
     any split but a tune-only ICP's people, held-out-3's included) against
     its ICPs (PART4_ICPS) where the default 0 does not hold."""
     _earlier("part4", PART4_ICPS, PART4, slug, J)
+
+
+def part5(slug, **J):
+    """The same for held-out-5: judgments of a person written before it (of
+    any split but a tune-only ICP's people, held-out-4's included) against
+    its ICPs (PART5_ICPS) where the default 0 does not hold."""
+    _earlier("part5", PART5_ICPS, PART5, slug, J)
 
 
 def tune2(slug, **J):

@@ -15,7 +15,8 @@ the tune, held-out and held-out-2 parts keep every pair they had.
 is made the same way after held-out-3: every judgment for its ICPs (of
 every earlier person, held-out-3's included) and of its people (for every
 earlier ICP but the tune-only ones) is there, and every earlier part keeps
-every pair it had.
+every pair it had. "held-out-5", the fifth (people_ho5.py), is made the
+same way after held-out-4.
 Tune-only ICPs (evalkit.TUNE2_ICPS, added after held-out-2, each written
 blind to the rules with its own people file, e.g. people_t2cat.py): their
 people (q(..., tune2=True)) are in "tune", take no part in split_of's
@@ -42,6 +43,7 @@ from evalkit import ICPS, FIRST_ICPS, PART2_ICPS, NOFIT, SIZES, PEOPLE, LATER, P
 from evalkit import TUNE2_ICPS, TUNE2  # noqa: E402
 from evalkit import PART3_ICPS, PART3  # noqa: E402
 from evalkit import PART4_ICPS, PART4  # noqa: E402
+from evalkit import PART5_ICPS, PART5  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1321,6 +1323,9 @@ import people_ho4  # noqa: E402,F401
 # blind to the rules; their people come last, so every earlier byte stays.
 import people_t2rest  # noqa: E402,F401
 import people_t2med  # noqa: E402,F401
+# The fifth held-out part (held-out-5), written after them, blind to the
+# rules; its people come after theirs, so every earlier byte stays.
+import people_ho5  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1401,9 +1406,12 @@ def split_of(people):
     every judgment for an ICP of held-out-2 is too (see labels()); they
     take no part in the grouping, which is therefore as it was before
     them. So are the people of held-out-3 (part3), in held-out-3, and
-    those of held-out-4 (part4), in held-out-4."""
+    those of held-out-4 (part4) and held-out-5 (part5), in their parts."""
     groups, out = {}, {}
     for i, x in enumerate(people):
+        if x.get("part5"):
+            out[i] = "held-out-5"
+            continue
         if x.get("part4"):
             out[i] = "held-out-4"
             continue
@@ -1422,7 +1430,7 @@ def split_of(people):
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + PART4_ICPS + TUNE2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + PART4_ICPS + PART5_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1468,7 +1476,7 @@ def judge_part2():
 
 def judge_part(n, store):
     """Puts people_hoN.py's judgments of earlier people for the ICPs of
-    held-out-N (partN()) in place of the default 0; N is 3 or 4."""
+    held-out-N (partN()) in place of the default 0; N is 3, 4 or 5."""
     name = "part%d" % n
     for x in PEOPLE:
         slug = x["slug"] or slugify(x["first"], x["last"])
@@ -1490,6 +1498,10 @@ def judge_part4():
     judge_part(4, PART4)
 
 
+def judge_part5():
+    judge_part(5, PART5)
+
+
 def judge_tune2(splits):
     """Judges the earlier people of the tune split for the tune-only ICPs:
     evalkit.tune2()'s judgment, else 0 with "<no>: <NOFIT[key]>" (NOFIT
@@ -1509,10 +1521,12 @@ def judge_tune2(splits):
 
 
 def split_label(key, split):
-    """The split of one judgment: held-out-4 for an ICP or a person of
-    held-out-4, else held-out-3 for an ICP or a person of held-out-3, else
-    held-out-2 for an ICP or a person of held-out-2, else the person's
-    split."""
+    """The split of one judgment: held-out-5 for an ICP or a person of
+    held-out-5, else held-out-4 for an ICP or a person of held-out-4, else
+    held-out-3 for an ICP or a person of held-out-3, else held-out-2 for an
+    ICP or a person of held-out-2, else the person's split."""
+    if key in PART5_ICPS or split == "held-out-5":
+        return "held-out-5"
     if key in PART4_ICPS or split == "held-out-4":
         return "held-out-4"
     if key in PART3_ICPS or split == "held-out-3":
@@ -1528,6 +1542,7 @@ def main():
     judge_part2()
     judge_part3()
     judge_part4()
+    judge_part5()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()

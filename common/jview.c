@@ -20,10 +20,11 @@ struct lq_jv_block {
 
 typedef const unsigned char *ptr;
 
-static ptr
+static inline ptr
 ws(ptr p, ptr e)
 {
-	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+	/* every byte that is not white space or a control byte ends it at once */
+	while (p < e && *p <= ' ' && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
 		p++;
 	return p;
 }
@@ -175,6 +176,50 @@ special:
 		}
 	}
 	return NULL;
+}
+
+/* string_end for a text the lazy scanner has checked (lq_jv_parse_checked):
+ * the byte after the closing quote, or NULL at the end of the text; an
+ * escape's next byte is passed (a \\u's four digits are plain bytes), and
+ * *esc is 1 when there was one. */
+static ptr
+string_end_checked(ptr p, ptr e, uint8_t *esc)
+{
+	*esc = 0;
+	for (p++; p < e;) {
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		while (e - p >= 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+			int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+			    _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+
+			if (m) {
+				p += __builtin_ctz((unsigned)m);
+				goto special;
+			}
+			p += 16;
+		}
+#endif
+		while (p < e && *p != '"' && *p != '\\')
+			p++;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+special:
+#endif
+		if (p >= e)
+			break;
+		if (*p == '"')
+			return p + 1;
+		*esc = 1;
+		p += 2;
+	}
+	return NULL;
+}
+
+/* The string at p's end as the view's text needs it checked. */
+static inline ptr
+str_end(const struct lq_jv *v, ptr p, ptr e, uint8_t *esc)
+{
+	return v->checked ? string_end_checked(p, e, esc) : string_end(p, e, esc);
 }
 
 /* Decodes the checked string body s[0..n) into out (room for n + 1
@@ -365,7 +410,7 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 	switch (*p) {
 	case '"': {
 		uint8_t esc;
-		ptr q = string_end(p, e, &esc);
+		ptr q = str_end(v, p, e, &esc);
 
 		if (q == NULL)
 			return NULL;
@@ -395,7 +440,7 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 				ptr q;
 
 				/* jansson refuses a key holding a NUL */
-				if (p >= e || *p != '"' || (q = string_end(p, e, &kesc)) == NULL || (kesc & 2))
+				if (p >= e || *p != '"' || (q = str_end(v, p, e, &kesc)) == NULL || (kesc & 2))
 					return NULL;
 				ko = (uint32_t)(p + 1 - base);
 				kl = (uint32_t)(q - p - 2);
@@ -430,6 +475,17 @@ value(struct lq_jv *v, ptr p, ptr e, int depth, uint32_t key_off, uint32_t key_l
 	default:
 		return number(v, i, p, e);
 	}
+}
+
+const struct lq_jv_node *
+lq_jv_parse_checked(struct lq_jv *v, const char *s, size_t n)
+{
+	const struct lq_jv_node *r;
+
+	v->checked = 1;
+	r = lq_jv_parse(v, s, n);
+	v->checked = 0;
+	return r;
 }
 
 const struct lq_jv_node *
@@ -468,18 +524,8 @@ lq_jv_free(struct lq_jv *v)
 	memset(v, 0, sizeof *v);
 }
 
-/* A key's hash: its length and three of its bytes (keys of one object
- * seldom share all four; those that do are told apart by memcmp). */
-static uint32_t
-hash(const char *k, size_t n)
-{
-	uint32_t h = (uint32_t)n * 0x9e3779b1u;
-
-	if (n)
-		h ^= ((unsigned char)k[0] | (uint32_t)(unsigned char)k[n / 2] << 8 |
-		    (uint32_t)(unsigned char)k[n - 1] << 16) * 0x85ebca6bu;
-	return h ^ h >> 13;
-}
+/* A key's hash (jview.h). */
+#define hash lq_jv_hash
 
 /* The size of an object's table of n members: a power of two, at least 2n. */
 static size_t
@@ -530,6 +576,12 @@ build_table(struct lq_jv *v, struct lq_jv_node *o)
 const struct lq_jv_node *
 lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 {
+	return lq_jv_getnh(v, o, k, n, hash(k, n));
+}
+
+const struct lq_jv_node *
+lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n, uint32_t h)
+{
 	const struct lq_jv_node *r = NULL;
 	const uint32_t *kid;
 	char tmp[256], *kd;
@@ -541,7 +593,7 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 		build_table(v, (struct lq_jv_node *)o);	/* o is v's node */
 	if (o->u.i > 0) {
 		const uint32_t *tab = v->tabs + (o->u.i - 1);
-		size_t ns = table_size(o->len), i = hash(k, n) & (ns - 1);
+		size_t ns = table_size(o->len), i = h & (ns - 1);
 
 		for (; tab[i]; i = (i + 1) & (ns - 1)) {
 			const struct lq_jv_node *t = &v->node[tab[i] - 1];
@@ -551,8 +603,10 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 		}
 		return NULL;
 	}
+	/* from the last member back: the first match is the last value of
+	 * a repeated key */
 	kid = v->kids + o->off;
-	for (uint32_t j = 0; j < o->len; j++) {
+	for (uint32_t j = o->len; j-- > 0;) {
 		const struct lq_jv_node *m = &v->node[kid[j]];
 		const char *key = v->text + m->key_off;
 
@@ -564,7 +618,7 @@ lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n)
 		} else if (m->key_len != n || (n && (key[0] != k[0] || memcmp(key, k, n) != 0))) {
 			continue;
 		}
-		r = m;
+		return m;
 	}
 	return r;
 }

@@ -53,19 +53,44 @@ struct lq_jv {
 	struct lq_jv_block *blocks;	/* arenas given up when one filled (freed by lq_jv_parse) */
 	uint32_t *tabs;			/* objects' tables of their keys */
 	size_t ntabs, captabs;
+	int checked;			/* lq_jv_parse_checked: the text is known to be valid */
 };
 
-#define LQ_JV_INIT { NULL, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0 }
+#define LQ_JV_INIT { NULL, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, 0, 0, NULL, NULL, 0, 0, 0 }
 
 /* Views s[0..n) (white space around the value allowed). Returns the root
  * node, or NULL when the text is not one value it understands (the
  * caller falls back to jansson). */
 const struct lq_jv_node *lq_jv_parse(struct lq_jv *v, const char *s, size_t n);
+/* The same for a text the lazy scanner has taken (a lazy record's member
+ * as lq_lazy_peek gives it): strings are passed by their closing quote
+ * alone, their escapes and UTF-8 not checked again. The view is the same
+ * as lq_jv_parse's; the rest (structure, numbers, depth) is checked as
+ * there, and a text it refuses is refused there too. */
+const struct lq_jv_node *lq_jv_parse_checked(struct lq_jv *v, const char *s, size_t n);
 void lq_jv_free(struct lq_jv *v);
 
 /* The member key (k[0..n)) of object o, the last when repeated, or NULL
  * (also when o is not an object). */
 const struct lq_jv_node *lq_jv_getn(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n);
+
+/* The hash lq_jv_getn takes of a key: its length and three of its bytes
+ * (keys of one object seldom share all four; those that do are told
+ * apart by their bytes). A reader that looks the same keys up again and
+ * again takes it once and calls lq_jv_getnh, which answers as
+ * lq_jv_getn. */
+static inline uint32_t
+lq_jv_hash(const char *k, size_t n)
+{
+	uint32_t h = (uint32_t)n * 0x9e3779b1u;
+
+	if (n)
+		h ^= ((unsigned char)k[0] | (uint32_t)(unsigned char)k[n / 2] << 8 |
+		    (uint32_t)(unsigned char)k[n - 1] << 16) * 0x85ebca6bu;
+	return h ^ h >> 13;
+}
+const struct lq_jv_node *lq_jv_getnh(struct lq_jv *v, const struct lq_jv_node *o, const char *k, size_t n,
+    uint32_t h);
 /* Element i of array a, or NULL. */
 const struct lq_jv_node *lq_jv_at(const struct lq_jv *v, const struct lq_jv_node *a, size_t i);
 /* The number of elements of an array or members of an object (a repeated
@@ -75,5 +100,15 @@ size_t lq_jv_size(struct lq_jv *v, const struct lq_jv_node *c);
 /* A string's decoded bytes (NUL-terminated; *len its length), or NULL
  * when s is not a string. */
 const char *lq_jv_str(struct lq_jv *v, const struct lq_jv_node *s, size_t *len);
+/* A string's bytes in the text (*len of them, not NUL-terminated) when it
+ * holds no escape, so that they are its decoded bytes; else NULL. */
+static inline const char *
+lq_jv_raw(const struct lq_jv *v, const struct lq_jv_node *s, size_t *len)
+{
+	if (s == NULL || s->type != LQ_JV_STR || s->esc || s->decoded)
+		return NULL;
+	*len = s->len;
+	return v->text + s->off;
+}
 
 #endif

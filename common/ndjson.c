@@ -536,6 +536,11 @@ dump_real(struct lq_buf *b, double d)
 {
 	char tmp[40];
 
+	if (d == 0) {
+		/* what the loop below writes: "%.15g" gives "0" or "-0", ".0" added */
+		lq_buf_adds(b, signbit(d) ? "-0.0" : "0.0");
+		return;
+	}
 	if (dump_real_short(b, d))
 		return;
 	/* The shortest of %.15g..%.17g that reads back to the same double. */

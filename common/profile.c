@@ -1,5 +1,6 @@
 /* profile.c: every actor's profile shape read through one table into one view; junk cleaned; keys; the profile cache. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -307,6 +308,161 @@ at(const pval *o, const char *p)
 	return p ? at_n(o, p, strlen(p)) : NULL;
 }
 
+/* ---- alternatives, split once ----
+ *
+ * Every list of alternatives the reader asks for ("a.b.0|c") is a string
+ * literal or a field of the shapes table, so it is split into its paths
+ * and their steps once, the first time it is asked for (kept by its
+ * address), each key with its length and the hash jview looks it up by,
+ * instead of on every call (strchr, strlen and a digit test a step). A
+ * step is what at_n takes in turn: a key, and the index it reads as
+ * when the value there is an array and the step starts with a digit. */
+struct step {
+	const char *k;
+	uint32_t n, h;
+	long idx;		/* -1: not an index (no leading digit) */
+};
+struct cpath {
+	const char *p;		/* the path's text, p[0..n) */
+	size_t n;
+	size_t nstep;		/* 0: an empty path, which finds nothing */
+	const struct step *st;
+};
+struct calts {
+	size_t nalt;
+	const struct cpath *alt;
+};
+
+static size_t
+memchr_count(const char *p, int c, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++)
+		k += p[i] == c;
+	return k;
+}
+
+#define CALTS_SLOTS 512
+static struct {
+	const char *key;		/* set (release) after c */
+	const struct calts *c;
+} calts_tab[CALTS_SLOTS];
+static char calts_lock;
+
+static const struct calts *
+calts_make(const char *alts)
+{
+	size_t nalt = 0, nstep = 0, a = 0, t = 0;
+	const char *p;
+	struct calts *c;
+	struct cpath *cp;
+	struct step *st;
+
+	for (p = alts; p && *p;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+		nalt++;
+		nstep += 1 + memchr_count(p, '.', n);
+		p = bar ? bar + 1 : NULL;
+	}
+	c = lq_xmalloc(sizeof *c + nalt * sizeof *cp + nstep * sizeof *st);
+	cp = (struct cpath *)(void *)(c + 1);
+	st = (struct step *)(void *)(cp + nalt);
+	for (p = alts; p && *p; a++) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p), i = 0;
+
+		cp[a].p = p;
+		cp[a].n = n;
+		cp[a].st = st + t;
+		cp[a].nstep = 0;
+		/* the steps as at_n takes them */
+		while (n > 0 && i < n) {
+			size_t j = i, k, idx = 0;
+			struct step *s = &st[t++];
+
+			while (j < n && p[j] != '.')
+				j++;
+			s->k = p + i;
+			s->n = (uint32_t)(j - i);
+			s->h = lq_jv_hash(p + i, j - i);
+			s->idx = -1;
+			if (j > i && isdigit((unsigned char)p[i])) {
+				for (k = i; k < j && isdigit((unsigned char)p[k]) && idx < 100000; k++)
+					idx = idx * 10 + (size_t)(p[k] - '0');
+				s->idx = (long)idx;
+			}
+			cp[a].nstep++;
+			i = j + 1;
+		}
+		p = bar ? bar + 1 : NULL;
+	}
+	c->nalt = nalt;
+	c->alt = cp;
+	return c;
+}
+
+/* alts split (alts a string literal or a field of the shapes table), or
+ * NULL when the table is full (the caller then reads the text). */
+static const struct calts *
+calts_of(const char *alts)
+{
+	size_t h = (size_t)(((uint64_t)(uintptr_t)alts >> 3) * 0x9e3779b97f4a7c15ull >> 55), i;	/* 9 bits */
+	const struct calts *c = NULL;
+
+	for (i = h; ; i = (i + 1) & (CALTS_SLOTS - 1)) {
+		const char *k = __atomic_load_n(&calts_tab[i].key, __ATOMIC_ACQUIRE);
+
+		if (k == alts)
+			return calts_tab[i].c;
+		if (k == NULL)
+			break;
+		if (((i + 1) & (CALTS_SLOTS - 1)) == h)
+			return NULL;
+	}
+	while (__atomic_test_and_set(&calts_lock, __ATOMIC_ACQUIRE))
+		;
+	for (i = h; ; i = (i + 1) & (CALTS_SLOTS - 1)) {
+		const char *k = __atomic_load_n(&calts_tab[i].key, __ATOMIC_ACQUIRE);
+
+		if (k == alts) {
+			c = calts_tab[i].c;
+			break;
+		}
+		if (k == NULL) {
+			c = calts_make(alts);
+			calts_tab[i].c = c;
+			__atomic_store_n(&calts_tab[i].key, alts, __ATOMIC_RELEASE);
+			break;
+		}
+		if (((i + 1) & (CALTS_SLOTS - 1)) == h)
+			break;
+	}
+	__atomic_clear(&calts_lock, __ATOMIC_RELEASE);
+	return c;
+}
+
+/* The value at path cp in o, as at_n(o, cp->p, cp->n). */
+static const pval *
+walk(const pval *o, const struct cpath *cp)
+{
+	if (cp->nstep == 0)
+		return NULL;
+	for (size_t i = 0; o != NULL && i < cp->nstep; i++) {
+		const struct step *s = &cp->st[i];
+
+		if (s->idx >= 0 && v_is_array(o))
+			o = v_aget(o, (size_t)s->idx);
+		else if (view)
+			o = PV(lq_jv_getnh(view, JV(o), s->k, s->n, s->h));	/* NULL unless an object */
+		else
+			o = json_is_object(JS(o)) ? PV(json_object_getn(JS(o), s->k, s->n)) : NULL;
+	}
+	return o;
+}
+
 /* 1 if v holds something: not absent, null, "", [] or {}. */
 static int
 present(const pval *v)
@@ -327,7 +483,17 @@ static const pval *
 first(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+
+			if (present(v))
+				return v;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -340,17 +506,103 @@ first(const pval *o, const char *alts)
 	return NULL;
 }
 
+/* ---- the view's strings ----
+ *
+ * While a profile is read (cur), the strings the reader makes come from
+ * the profile's own arena, one block of them freed by lq_profile_free,
+ * instead of a malloc and a free each. The reader frees a string with
+ * sfree, which leaves one of the arena's alone and frees any other (one
+ * lq_buf or lq_xasprintf made); outside a read both are malloc and free,
+ * so a helper the keys share (urn_of) gives what its caller frees. */
+struct lq_profile_arena {
+	struct lq_profile_arena *next;
+	size_t cap, used;
+	char data[];
+};
+static _Thread_local struct lq_profile *cur;
+
+static char *
+sdup(const char *s, size_t n)
+{
+	struct lq_profile_arena *a;
+	char *r;
+
+	if (cur == NULL)
+		return lq_xstrndup(s, n);
+	a = cur->arena;
+	if (a == NULL || a->cap - a->used < n + 1) {
+		/* 4 KB, or twice the last block, or the string */
+		size_t cap = a ? 2 * a->cap : 4096;
+
+		if (cap < n + 1)
+			cap = n + 1;
+		a = lq_xmalloc(sizeof *a + cap);
+		a->next = cur->arena;
+		a->cap = cap;
+		a->used = 0;
+		cur->arena = a;
+	}
+	r = a->data + a->used;
+	a->used += n + 1;
+	memcpy(r, s, n);
+	r[n] = '\0';
+	return r;
+}
+
+static char *
+sdupz(const char *s)
+{
+	return sdup(s, strlen(s));
+}
+
+static int
+in_arena(const struct lq_profile *p, const void *x)
+{
+	for (const struct lq_profile_arena *a = p->arena; a; a = a->next)
+		if ((const char *)x >= a->data && (const char *)x < a->data + a->cap)
+			return 1;
+	return 0;
+}
+
+static void
+sfree(void *x)
+{
+	if (x && !(cur && in_arena(cur, x)))
+		free(x);
+}
+
+/* x, one of p's strings, freed after p was read */
+static void
+pfree(const struct lq_profile *p, void *x)
+{
+	if (x && !in_arena(p, x))
+		free(x);
+}
+
 /* ---- text ---- */
 
 static int
 in_list(const char *s, size_t n, const char *const *list)
 {
 	size_t i;
+	int c0;
 
+	if (n == 0)
+		return 0;	/* no list holds "" */
+	/* strncasecmp compares tolower of each byte: the first bytes first */
+	c0 = tolower((unsigned char)s[0]);
 	for (i = 0; list[i]; i++)
-		if (strlen(list[i]) == n && strncasecmp(s, list[i], n) == 0)
+		if (tolower((unsigned char)list[i][0]) == c0 && strlen(list[i]) == n &&
+		    strncasecmp(s, list[i], n) == 0)
 			return 1;
 	return 0;
+}
+
+/* isspace in the C locale, which lq runs in (it never calls setlocale). */
+static inline int
+is_space(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
 /* Trims s[0..*n) of white space (ASCII and no-break space); returns the start. */
@@ -359,6 +611,10 @@ trim(const char *s, size_t *n)
 {
 	size_t e = *n;
 
+	/* the usual case: no space at either end */
+	if (e > 0 && !is_space(s[0]) && (unsigned char)s[0] != 0xc2 && !is_space(s[e - 1]) &&
+	    (unsigned char)s[e - 1] != 0xa0)
+		return s;
 	for (;;) {
 		if (e > 0 && isspace((unsigned char)*s))
 			s++, e--;
@@ -397,13 +653,27 @@ clean_n(const char *s, size_t n)
 	s = trim(s, &n);
 	if (n == 0 || (ph_first[(unsigned char)s[0]] && in_list(s, n, placeholders)))
 		return NULL;
-	return lq_xstrndup(s, n);
+	return sdup(s, n);
 }
 
 static char *
 clean(const char *s)
 {
 	return s ? clean_n(s, strlen(s)) : NULL;
+}
+
+/* clean(v_str(x)): a view's string without escapes is cleaned from the
+ * text itself, not decoded into the view's arena first (without an
+ * escape it holds no NUL, so its length is what strlen would say). */
+static char *
+clean_v(const pval *x)
+{
+	const char *r;
+	size_t n;
+
+	if (view && (r = lq_jv_raw(view, JV(x), &n)) != NULL)
+		return clean_n(r, n);
+	return clean(v_str(x));
 }
 
 /* The text of a value: a string; the strings (or their "text", "name" or
@@ -417,9 +687,9 @@ text_of(const pval *v, const char *sep)
 	char *r;
 
 	if (v_is_string(v))
-		return clean(v_str(v));
+		return clean_v(v);
 	if (v_is_object(v))
-		return clean(v_str(first(v, "text|name|title")));
+		return clean_v(first(v, "text|name|title"));
 	if (!v_is_array(v))
 		return NULL;
 	v_array_foreach(v, i, e) {
@@ -431,7 +701,7 @@ text_of(const pval *v, const char *sep)
 			if (b.len)
 				lq_buf_adds(&b, sep);
 			lq_buf_adds(&b, c);
-			free(c);
+			sfree(c);
 		}
 	}
 	if (b.data == NULL)
@@ -446,7 +716,17 @@ static char *
 pick(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			char *s = text_of(walk(o, &c->alt[a]), " ");
+
+			if (s)
+				return s;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -693,14 +973,14 @@ date_of(const pval *v, int *now)
 				out[6] = (char)('0' + mo % 10);
 				out[7] = '\0';
 			}
-			return lq_xstrdup(out);
+			return sdupz(out);
 		}
 		v = v_get(v, "text");
 	}
 	if (!v_is_string(v))
 		return NULL;
 	if (date_text(v_str(v), v_strlen(v), out, now))
-		return *now ? NULL : lq_xstrdup(out);
+		return *now ? NULL : sdupz(out);
 	return clean(v_str(v));
 }
 
@@ -732,17 +1012,17 @@ date_range(const char *s, char **start, char **end, int *now)
 	if (sep == NULL) {
 		if (!date_text(s, n, a, &na) || na)
 			return 0;
-		*start = lq_xstrdup(a);
+		*start = sdupz(a);
 		return 1;
 	}
 	if (!date_text(s, (size_t)(sep - s), a, &na) || na
 	    || !date_text(sep + sl, n - (size_t)(sep - s) - sl, b, &nb))
 		return 0;
-	*start = lq_xstrdup(a);
+	*start = sdupz(a);
 	if (nb)
 		*now = 1;
 	else
-		*end = lq_xstrdup(b);
+		*end = sdupz(b);
 	return 1;
 }
 
@@ -795,6 +1075,22 @@ head_count(const pval *v, long *lo, long *hi)
 	return 1;
 }
 
+/* x in decimal, as "%ld" writes it. */
+static void
+add_long(struct lq_buf *b, long x)
+{
+	char d[24];
+	size_t k = sizeof d;
+	unsigned long u = x < 0 ? 0UL - (unsigned long)x : (unsigned long)x;
+
+	do
+		d[--k] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (x < 0)
+		d[--k] = '-';
+	lq_buf_add(b, d + k, sizeof d - k);
+}
+
 /* The human form of a head count value ("201-500", "120", "10,001+") and
  * its source as classify shows it ("employeeCountRange 201-500"). */
 static void
@@ -804,16 +1100,22 @@ head_count_text(const char *path, const pval *v, long lo, long hi, char **text, 
 	struct lq_buf b = LQ_BUF_INIT;
 
 	leaf = leaf ? leaf + 1 : path;
-	if (v_is_string(v))
+	if (v_is_string(v)) {
 		lq_buf_addshown(&b, v_str(v), 40);
-	else if (hi == lo)
-		lq_buf_addf(&b, "%ld", lo);
-	else if (hi < 0)
-		lq_buf_addf(&b, "%ld+", lo);
-	else
-		lq_buf_addf(&b, "%ld-%ld", lo, hi);
+	} else {
+		/* "%ld", "%ld+", "%ld-%ld" without printf */
+		add_long(&b, lo);
+		if (hi < 0 && hi != lo)
+			lq_buf_addc(&b, '+');
+		else if (hi != lo)
+			lq_buf_addc(&b, '-'), add_long(&b, hi);
+	}
 	*text = lq_buf_detach(&b);
-	*src = lq_xasprintf("%s %s", leaf, *text);
+	/* "%s %s" */
+	lq_buf_adds(&b, leaf);
+	lq_buf_addc(&b, ' ');
+	lq_buf_adds(&b, *text);
+	*src = lq_buf_detach(&b);
 }
 
 /* The alternative of alts present in o, and its path. */
@@ -821,7 +1123,23 @@ static const pval *
 first_path(const pval *o, const char *alts, char *path, size_t plen)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+
+			if (present(v)) {
+				/* snprintf(path, plen, "%.*s", ...): cut to plen - 1 */
+				size_t n = c->alt[a].n < plen ? c->alt[a].n : plen - 1;
+
+				memcpy(path, c->alt[a].p, n);
+				path[n] = '\0';
+				return v;
+			}
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		size_t n = bar ? (size_t)(bar - p) : strlen(p);
@@ -902,11 +1220,12 @@ clean_title(char *t, const char *company)
 		" | ", " " MIDDOT " ", " chez ", " bei ", NULL };
 	size_t tl, cl, i;
 	char *r = NULL;
+	int starts, ends;
 
 	if (t == NULL)
 		return NULL;
 	if (lq_profile_is_filler(t)) {
-		free(t);
+		sfree(t);
 		return NULL;
 	}
 	if (company == NULL)
@@ -914,25 +1233,28 @@ clean_title(char *t, const char *company)
 	tl = strlen(t);
 	cl = strlen(company);
 	if (strcasecmp(t, company) == 0) {
-		free(t);
+		sfree(t);
 		return NULL;
 	}
-	for (i = 0; pre[i] && r == NULL; i++) {
+	/* whether t starts and ends with the company, asked once (the
+	 * separators are the same tests in the same order) */
+	starts = tl > cl && strncasecmp(t, company, cl) == 0;
+	ends = tl > cl && strcasecmp(t + tl - cl, company) == 0;
+	for (i = 0; starts && pre[i] && r == NULL; i++) {
 		size_t sl = strlen(pre[i]);
 
-		if (tl > cl + sl && strncasecmp(t, company, cl) == 0 && strncmp(t + cl, pre[i], sl) == 0)
+		if (tl > cl + sl && strncmp(t + cl, pre[i], sl) == 0)
 			r = clean(t + cl + sl);
 	}
-	for (i = 0; post[i] && r == NULL; i++) {
+	for (i = 0; ends && post[i] && r == NULL; i++) {
 		size_t sl = strlen(post[i]);
 
-		if (tl > cl + sl && strcasecmp(t + tl - cl, company) == 0
-		    && strncasecmp(t + tl - cl - sl, post[i], sl) == 0)
+		if (tl > cl + sl && strncasecmp(t + tl - cl - sl, post[i], sl) == 0)
 			r = clean_n(t, tl - cl - sl);
 	}
 	if (r == NULL)
 		return t;
-	free(t);
+	sfree(t);
 	return r;
 }
 
@@ -956,7 +1278,7 @@ clean_location(char *s)
 	if (s == NULL)
 		return NULL;
 	parts(s, location_part, &out);
-	free(s);
+	sfree(s);
 	return out;
 }
 
@@ -1013,22 +1335,22 @@ read_dates(const pval *e, const struct posmap *pm, struct lq_position *q, int br
 			if (q->start == NULL)
 				q->start = s;
 			else
-				free(s);
+				sfree(s);
 			if (!decided) {
 				q->current = rnow;
-				free(q->end);
+				sfree(q->end);
 				q->end = en;
 				decided = 1;
 			} else {
-				free(en);
+				sfree(en);
 			}
 		}
-		free(ds);
+		sfree(ds);
 	}
 	if (!decided)
 		q->current = 1;
 	if (q->current) {
-		free(q->end);
+		sfree(q->end);
 		q->end = NULL;
 	}
 }
@@ -1054,7 +1376,7 @@ read_children(struct posread *r, const pval *e, const struct posmap *pm, const c
 			read_role(r, c, pm, holder, et);
 			n++;
 		}
-		free(t);
+		sfree(t);
 	}
 	return n;
 }
@@ -1073,37 +1395,37 @@ read_role(struct posread *r, const pval *e, const struct posmap *pm, const char 
 	int grouping = 0;
 
 	if (holder) {
-		company = lq_xstrdup(holder);
-		slot_et = holder_et ? lq_xstrdup(holder_et) : NULL;
+		company = sdupz(holder);
+		slot_et = holder_et ? sdupz(holder_et) : NULL;
 	} else {
 		grouping = read_slot(slot, &company, &slot_et);
 	}
-	free(slot);
+	sfree(slot);
 	if (et && pm->split_company && company && !in_list(et, strlen(et), emptypes)
 	    && !is_duration(et, strlen(et))) {
 		char *c = lq_xasprintf("%s %s", company, et);
 
-		free(company);
-		free(et);
+		sfree(company);
+		sfree(et);
 		company = c;
 		et = NULL;
 	}
 	if (et == NULL)
 		et = slot_et, slot_et = NULL;
-	free(slot_et);
+	sfree(slot_et);
 	if (holder == NULL && pm->children) {
 		const char *h = grouping || company == NULL ? title : company;
 
 		if (h && read_children(r, e, pm, h, et) > 0) {
-			free(title);
-			free(company);
-			free(et);
+			sfree(title);
+			sfree(company);
+			sfree(et);
 			return;
 		}
 	}
 	q = newpos(r);
 	if (grouping) {
-		free(company);
+		sfree(company);
 		q->company = title;
 		r->grouping[r->p->npos - 1] = 1;
 	} else {
@@ -1124,14 +1446,14 @@ read_role(struct posread *r, const pval *e, const struct posmap *pm, const char 
 static void
 free_pos(struct lq_position *q)
 {
-	free(q->title);
-	free(q->company);
-	free(q->employment_type);
-	free(q->description);
-	free(q->location);
-	free(q->industry);
-	free(q->start);
-	free(q->end);
+	sfree(q->title);
+	sfree(q->company);
+	sfree(q->employment_type);
+	sfree(q->description);
+	sfree(q->location);
+	sfree(q->industry);
+	sfree(q->start);
+	sfree(q->end);
 }
 
 /* Reads the positions array; a grouping row whose company another row
@@ -1161,7 +1483,7 @@ read_positions(const pval *item, const struct posmap *pm, struct lq_profile *p, 
 			p->pos[k++] = p->pos[i];
 	}
 	p->npos = k;
-	free(r.grouping);
+	sfree(r.grouping);
 	return 1;
 }
 
@@ -1270,14 +1592,25 @@ urn_of(const char *s)
 	c = strrchr(s, ':');
 	if (c && strncmp(s, "urn:li:", 7) == 0)
 		s = c + 1;
-	return lq_liurl_is_urn(s, strlen(s)) ? lq_xstrdup(s) : NULL;
+	return lq_liurl_is_urn(s, strlen(s)) ? sdupz(s) : NULL;
 }
 
 static char *
 pick_urn(const pval *o, const char *alts)
 {
 	const char *p = alts;
+	const struct calts *c = alts ? calts_of(alts) : NULL;
 
+	if (c) {
+		for (size_t a = 0; a < c->nalt; a++) {
+			const pval *v = walk(o, &c->alt[a]);
+			char *u = v_is_string(v) ? urn_of(v_str(v)) : NULL;
+
+			if (u)
+				return u;
+		}
+		return NULL;
+	}
 	while (p && *p) {
 		const char *bar = strchr(p, '|');
 		const pval *v = at_n(o, p, bar ? (size_t)(bar - p) : strlen(p));
@@ -1311,7 +1644,7 @@ read_skills(const pval *o, const char *alts, struct lq_profile *p)
 
 	if (v_is_array(v)) {
 		v_array_foreach(v, i, e)
-			add_skill(p, v_is_string(e) ? clean(v_str(e)) : pick(e, "name|title"));
+			add_skill(p, v_is_string(e) ? clean_v(e) : pick(e, "name|title"));
 	} else if (v_is_string(v)) {
 		const char *s = v_str(v);
 
@@ -1343,17 +1676,17 @@ add_title(json_t *titles, char *t)
 		return;
 	json_array_foreach(titles, i, v)
 		if (strcmp(json_string_value(v), t) == 0) {
-			free(t);
+			sfree(t);
 			return;
 		}
 	json_array_append_new(titles, json_string(t));
-	free(t);
+	sfree(t);
 }
 
 static char *
 dup_or_null(const char *s)
 {
-	return s ? lq_xstrdup(s) : NULL;
+	return s ? sdupz(s) : NULL;
 }
 
 /* brief: only what lq_profile_apply writes into a record (name,
@@ -1369,15 +1702,22 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 	int had;
 
 	if (f || l) {
-		char *n = lq_xasprintf("%s%s%s", f ? f : "", f && l ? " " : "", l ? l : "");
+		/* "%s%s%s": first, a space when both, last */
+		struct lq_buf nb = LQ_BUF_INIT;
 
-		p->name = clean(n);
-		free(n);
+		if (f)
+			lq_buf_adds(&nb, f);
+		if (f && l)
+			lq_buf_addc(&nb, ' ');
+		if (l)
+			lq_buf_adds(&nb, l);
+		p->name = clean(nb.data ? nb.data : "");
+		lq_buf_free(&nb);
 	} else {
 		p->name = pick(o, sh->full);
 	}
-	free(f);
-	free(l);
+	sfree(f);
+	sfree(l);
 	p->headline = pick(o, sh->headline);
 	p->location = clean_location(pick(o, sh->location));
 	p->public_id = pick(o, sh->public_id);
@@ -1390,7 +1730,7 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 		if (p->urn == NULL && !brief)
 			p->urn = p->public_id;
 		else
-			free(p->public_id);
+			sfree(p->public_id);
 		p->public_id = NULL;
 	}
 	if (!brief) {
@@ -1420,9 +1760,9 @@ read_person(const pval *o, const struct shape *sh, struct lq_profile *p, int bri
 		char *slot = pick(o, sh->co_name), *c, *et;
 
 		if (read_slot(slot, &c, &et))
-			free(c), c = NULL;
-		free(slot);
-		free(et);
+			sfree(c), c = NULL;
+		sfree(slot);
+		sfree(et);
 		p->company = c;
 		add_title(p->titles, clean_title(pick(o, sh->co_title), c));
 	}
@@ -1470,7 +1810,7 @@ failure_of(const pval *item)
 	if (t == NULL || status < 400)
 		return t;
 	r = lq_xasprintf("%s (status %ld)", t, status);
-	free(t);
+	sfree(t);
 	return r;
 }
 
@@ -1499,19 +1839,34 @@ has_data(const struct lq_profile *p)
 	return p->name || p->headline || p->summary || p->npos > 0;
 }
 
+static int profile_read_in(const pval *item, struct lq_profile *p, int brief);
+
 static int
 profile_read(const pval *item, struct lq_profile *p, int brief)
+{
+	struct lq_profile *was;
+	int r;
+
+	memset(p, 0, sizeof *p);
+	p->employees_lo = p->employees_hi = -1;
+	p->titles = json_array();
+	was = cur;
+	cur = p;
+	r = profile_read_in(item, p, brief);
+	cur = was;
+	return r;
+}
+
+static int
+profile_read_in(const pval *item, struct lq_profile *p, int brief)
 {
 	const struct shape *sh;
 	const pval *o;
 	char *why, *keys;
 
-	memset(p, 0, sizeof *p);
-	p->employees_lo = p->employees_hi = -1;
-	p->titles = json_array();
 	o = unwrap(item, &sh, &p->wrapped);
-	why = v_is_object(item) ? failure_of(item) : NULL;
 	if (sh == NULL) {
+		why = v_is_object(item) ? failure_of(item) : NULL;
 		if (why) {
 			p->error = why;
 			return LQ_PROFILE_FAILURE;
@@ -1519,16 +1874,17 @@ profile_read(const pval *item, struct lq_profile *p, int brief)
 		/* lq_profile_of, the only reader of a view, drops the message */
 		keys = view ? lq_xstrdup("(a view)") : lq_profile_keys_text(JS(item));
 		p->error = lq_xasprintf("unknown item shape: %s", keys);
-		free(keys);
+		sfree(keys);
 		return LQ_PROFILE_UNKNOWN;
 	}
 	p->shape = sh->id;
 	read_person(o, sh, p, brief);
-	if (why && !has_data(p)) {
+	/* the actor's failure report counts only for an item without data
+	 * (failure_of reads the item alone: asked after, it says the same) */
+	if (!has_data(p) && v_is_object(item) && (why = failure_of(item)) != NULL) {
 		p->error = why;
 		return LQ_PROFILE_FAILURE;
 	}
-	free(why);
 	return LQ_PROFILE_OK;
 }
 
@@ -1546,7 +1902,7 @@ profile_of(const pval *item, struct lq_profile *p)
 	const pval *gc;
 
 	if (v_is_object(item) && profile_read(item, p, 0) != LQ_PROFILE_UNKNOWN) {
-		free(p->error);		/* a reader wants what is known, not why */
+		pfree(p, p->error);		/* a reader wants what is known, not why */
 		p->error = NULL;
 	} else {
 		if (v_is_object(item))
@@ -1556,8 +1912,12 @@ profile_of(const pval *item, struct lq_profile *p)
 		/* A profile object of no known shape in a record (made by hand, or by
 		 * another tool): read with the keys every shape shares. */
 		if (v_is_object(item)) {
+			struct lq_profile *was = cur;
+
 			p->titles = json_array();
+			cur = p;
 			read_person(item, &shapes[LQ_NELEM(shapes) - 1], p, 0);
+			cur = was;
 		}
 	}
 	gc = v_is_object(item) ? v_get(item, "geoCountryName") : NULL;
@@ -1621,7 +1981,7 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 	 * writer copies its text. */
 	if (!view_off && json_is_object(rec) && lq_lazy_peek(rec, "profile", &raw, &rawlen) == NULL && raw) {
 		static _Thread_local struct lq_jv jv;
-		const struct lq_jv_node *root = lq_jv_parse(&jv, raw, rawlen);
+		const struct lq_jv_node *root = lq_jv_parse_checked(&jv, raw, rawlen);	/* the scanner took it */
 
 		if (root) {
 			view = &jv;
@@ -1645,30 +2005,39 @@ lq_profile_of(const json_t *rec, struct lq_profile *p)
 void
 lq_profile_free(struct lq_profile *p)
 {
+	struct lq_profile *was = cur;
 	size_t i;
 
-	free(p->name);
-	free(p->headline);
-	free(p->location);
-	free(p->summary);
-	free(p->industry);
-	free(p->public_id);
-	free(p->urn);
-	free(p->url);
+	cur = p;	/* sfree leaves p's arena strings to the arena */
+	sfree(p->name);
+	sfree(p->headline);
+	sfree(p->location);
+	sfree(p->summary);
+	sfree(p->industry);
+	sfree(p->public_id);
+	sfree(p->urn);
+	sfree(p->url);
 	for (i = 0; i < p->npos; i++)
 		free_pos(&p->pos[i]);
 	free(p->pos);
 	for (i = 0; i < p->nskills; i++)
-		free(p->skills[i]);
+		sfree(p->skills[i]);
 	free(p->skills);
-	free(p->company);
-	free(p->company_industry);
-	free(p->company_description);
-	free(p->employees_text);
-	free(p->employees_src);
+	sfree(p->company);
+	sfree(p->company_industry);
+	sfree(p->company_description);
+	sfree(p->employees_text);
+	sfree(p->employees_src);
 	json_decref(p->titles);
-	free(p->country);
-	free(p->error);
+	sfree(p->country);
+	sfree(p->error);
+	cur = was;
+	while (p->arena) {
+		struct lq_profile_arena *a = p->arena;
+
+		p->arena = a->next;
+		free(a);
+	}
 	memset(p, 0, sizeof *p);
 }
 

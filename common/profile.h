@@ -66,6 +66,7 @@ struct lq_profile {
 	json_t *titles;		/* titles of the current positions, in order, no repeats */
 	char *country;		/* lq_profile_of: the profile's geoCountryName as it is, or NULL */
 	char *error;		/* lq_profile_read: the actor's reason, or what is wrong */
+	struct lq_profile_arena *arena;	/* where the reader put most of the strings above */
 };
 
 /* Results of lq_profile_read. */

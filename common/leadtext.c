@@ -1,5 +1,8 @@
 /* leadtext.c: the profile text of a lead (recipe in docs/embed.md). */
 #include <string.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "leadtext.h"
 #include "profile.h"
@@ -44,6 +47,9 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 		lq_buf_adds(b, ": ");
 	}
 	start = b->len;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	const char *end = text + strlen(text);
+#endif
 	while (*text) {
 		const char *run = text;
 		unsigned char c;
@@ -52,6 +58,27 @@ part(struct lq_buf *b, const char *label, const char *text, size_t max)
 		 * and the single spaces between them (a space the loop below
 		 * would collapse into itself) */
 		for (;;) {
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+			/* sixteen bytes at a time while each is PLAIN or a
+			 * space between two PLAIN ones (m: those that are not
+			 * PLAIN; a space at the last of the sixteen, or at the
+			 * run's start, is left to the loop below) */
+			while (end - text >= 16) {
+				__m128i w = _mm_loadu_si128((const __m128i *)(const void *)text);
+				unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				    _mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(0x20)), w),
+				    _mm_cmpeq_epi8(w, _mm_set1_epi8(0x7f))));
+				unsigned spc = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8(' ')));
+				unsigned ok = spc & ~(m >> 1) & ~(m << 1) & 0x7fffu & (text > run ? 0xffffu : 0xfffeu);
+				unsigned bad = m & ~ok;
+
+				if (bad) {
+					text += __builtin_ctz(bad);
+					break;
+				}
+				text += 16;
+			}
+#endif
 			if (PLAIN(text[0]))
 				text++;
 			else if (text[0] == ' ' && text > run && PLAIN(text[1]))

@@ -9,6 +9,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+#include <emmintrin.h>
+#endif
 
 #include "diag.h"
 #include "match.h"
@@ -64,16 +67,67 @@ static char **serves_words, **serves_stop, **client_words, **client_of;
 /* industries.vocab [interest]: a headline segment about the person's
  * interests ("B2B SaaS fan"), not an employer */
 static char **interest_words;
+/* A NULL-terminated word list by first byte: first[c] the first word
+ * that starts with c, next[i] the one after word i (SIZE_MAX: none), each
+ * chain in the list's order. */
+struct word_chain {
+	size_t first[256], *next;
+};
+static struct word_chain practice_ch, serves_ch, client_ch;
+
+static void
+chain_build(struct word_chain *ch, char **list)
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < 256; c++)
+		ch->first[c] = SIZE_MAX;
+	while (list && list[n])
+		n++;
+	ch->next = lq_xcalloc(n + 1, sizeof *ch->next);
+	while (n-- > 0) {
+		ch->next[n] = ch->first[(unsigned char)list[n][0]];
+		ch->first[(unsigned char)list[n][0]] = n;
+	}
+}
+
+/* 1 if w is one of the words of list (chain_build'd into ch). */
+static int
+chain_has(const struct word_chain *ch, char **list, const char *w)
+{
+	for (size_t i = ch->first[(unsigned char)w[0]]; i != SIZE_MAX; i = ch->next[i])
+		if (strcmp(list[i], w) == 0)
+			return 1;
+	return 0;
+}
+
 /* industries.vocab [employer]: "of a", "d'un", "de uma" before the way a
  * person describes the company they work for */
 static char **employer_words;
 #define EMPLOYER_WORDS 6	/* words after such a phrase that describe the company */
+/* employer_words by first byte: employer_first[c] the first phrase that
+ * starts with c, employer_next[e] the next one after e (SIZE_MAX: none);
+ * employer_plain: 1 when every phrase is words of [a-z0-9] alone, which
+ * employer_may needs to pass over a clause of ASCII without folding it */
+static size_t employer_first[256], *employer_next;
+static int employer_plain;
+/* employer_second[c]: bit pair_code(d) for each phrase that starts with
+ * c, d its second byte (36 for a space or its end) */
+static uint64_t employer_second[256];
+
+/* 0-35 for a byte of [a-z0-9], 36 for any other. */
+static unsigned
+pair_code(unsigned char c)
+{
+	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : c >= '0' && c <= '9' ? 26u + (unsigned)(c - '0') : 36u;
+}
 
 /* industries.stems (optional): stems that name an industry inside a
  * compound word ("Werkzeugmaschinen"). */
 static struct {
 	char *stem;
 	unsigned groups;
+	size_t len;	/* strlen(stem) */
 } *stems;
 static size_t n_stems;
 
@@ -164,28 +218,39 @@ needles(char **l)
 	return w;
 }
 
-/* The first bytes of the words of folded text f, a bit each: a phrase can
- * only be found (lq_has_needle) where a word starts, so one whose first
- * byte is not among them is not there. */
+/* The first bytes of the words of folded text f, a bit each, and their
+ * first two: a phrase can only be found (lq_has_needle) where a word
+ * starts, so one whose first byte, or first two, start no word is not
+ * there. */
 struct initials {
 	uint64_t bit[4];
+	/* and the pair_code of its first two bytes (a word of one byte: its
+	 * byte and 36), a bit each of 37 x 37 */
+	uint64_t pair[(37 * 37 + 63) / 64];
 };
+
+static unsigned pair_code(unsigned char c);
 
 static void
 initials_of(const char *f, struct initials *x)
 {
 	memset(x, 0, sizeof *x);
 	for (const unsigned char *p = (const unsigned char *)f; *p; p++)
-		if (p == (const unsigned char *)f || p[-1] == ' ')
+		if (p == (const unsigned char *)f || p[-1] == ' ') {
+			unsigned k = pair_code(p[0]) * 37 + pair_code(p[1]);
+
 			x->bit[*p >> 6] |= (uint64_t)1 << (*p & 63);
+			x->pair[k >> 6] |= (uint64_t)1 << (k & 63);
+		}
 }
 
 static int
 may_hold(const struct initials *x, const char *needle)
 {
 	unsigned char c = (unsigned char)needle[0];
+	unsigned k = c ? pair_code(c) * 37 + pair_code((unsigned char)needle[1]) : 0;
 
-	return (x->bit[c >> 6] >> (c & 63)) & 1;
+	return ((x->bit[c >> 6] >> (c & 63)) & 1) && ((x->pair[k >> 6] >> (k & 63)) & 1);
 }
 
 /* The bits of the space-separated names in field f of r: names[i] is bit
@@ -303,15 +368,34 @@ lex_load(void)
 	client_of = lq_vocab_table(v, "industries.clients-of") ? folded_list(v, "industries.clients-of") : NULL;
 	interest_words = lq_vocab_table(v, "industries.interest") ? folded_list(v, "industries.interest") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
+	chain_build(&practice_ch, practice_words);
+	chain_build(&serves_ch, serves_words);
+	chain_build(&client_ch, client_words);
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
-	if (employer_words)
+	if (employer_words) {
 		first_index_build(&employer_ix, i, employer_phrase);
+		employer_next = lq_xcalloc(i + 1, sizeof *employer_next);
+		for (size_t c = 0; c < 256; c++)
+			employer_first[c] = SIZE_MAX;
+		employer_plain = 1;
+		while (i-- > 0) {	/* each chain in the list's order */
+			unsigned char c0 = (unsigned char)employer_words[i][0];
+
+			employer_next[i] = employer_first[c0];
+			employer_first[c0] = i;
+			employer_second[c0] |= (uint64_t)1 << pair_code((unsigned char)employer_words[i][1]);
+			for (const char *q = employer_words[i]; *q; q++)
+				if (!((*q >= 'a' && *q <= 'z') || (*q >= '0' && *q <= '9') || *q == ' '))
+					employer_plain = 0;
+		}
+	}
 	if (lq_vocab_table(v, "industries.stems")) {
 		t = lq_vocab_need(v, "industries.stems", 2, 2);
 		stems = lq_xcalloc(t->n + 1, sizeof *stems);
 		for (i = 0; i < t->n; i++) {
 			stems[i].stem = folded(&t->rec[i], 0);
+			stems[i].len = strlen(stems[i].stem);
 			stems[i].groups = bits_of(&t->rec[i], 1, groups, ng, "a group of industries.groups");
 		}
 		n_stems = t->n;
@@ -365,6 +449,11 @@ static struct {
 	uint64_t langs;
 } *lang_words;
 static size_t n_lang_words;
+/* lang_len[a][b]: bit min(n, 15) for each function word of n bytes whose
+ * first two bytes have the pair_code a and b (b 36 after a word of one
+ * byte): a word of the text with no bit there is not in lang_words and
+ * is not looked up. */
+static uint16_t lang_len[37][37];
 
 static uint32_t
 lang_hash(const char *w, size_t n)
@@ -428,6 +517,10 @@ lang_load(void)
 			for (size_t k = 0; k < langs[i].n; k++) {
 				size_t j = lang_slot(langs[i].w[k], strlen(langs[i].w[k]));
 
+				size_t n = strlen(langs[i].w[k]);
+
+				lang_len[pair_code((unsigned char)langs[i].w[k][0])]
+				    [pair_code((unsigned char)langs[i].w[k][1])] |= (uint16_t)(1u << (n < 15 ? n : 15));
 				if (lang_words[j].w == NULL) {
 					if (++n_lang_words > LANG_SLOTS / 2) {	/* too many: each list searched */
 						free(lang_words);
@@ -461,6 +554,11 @@ lq_text_language(const char *folded_text)
 		while (p[k] && p[k] != ' ')
 			k++;
 		if (k > 0 && k < sizeof word && lang_words) {
+			if (!((lang_len[pair_code((unsigned char)p[0])][pair_code((unsigned char)p[1])] >>
+			    (k < 15 ? k : 15)) & 1)) {
+				p += k;
+				continue;
+			}
 			uint64_t m = lang_words[lang_slot(p, k)].langs;
 
 			for (size_t i = 0; m; i++, m >>= 1)
@@ -978,24 +1076,43 @@ unspaced_script(utf8proc_int32_t cp)
  * non-ASCII byte a separator, as utf8proc_map's failure on the whole
  * text made it. tests/unit/test_fold.c and fuzz_match compare this with
  * the whole-text form. */
+/* The first byte from p on that is not ASCII, or end (p <= end, *end
+ * the NUL): sixteen bytes at a time with SSE2. */
+static const unsigned char *
+ascii_end(const unsigned char *p, const unsigned char *end)
+{
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	while (end - p >= 16) {
+		int m = _mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p));
+
+		if (m)
+			return p + __builtin_ctz((unsigned)m);
+		p += 16;
+	}
+#else
+	(void)end;
+#endif
+	while (*p && *p < 0x80)
+		p++;
+	return p;
+}
+
 char *
 lq_fold(const char *s)
 {
 	const unsigned char *a = (const unsigned char *)s, *src = a;
+	const unsigned char *end = a + strlen(s);
 	struct lq_buf m = LQ_BUF_INIT;
 	int valid = 1;
 	size_t len;
 
-	while (*a && *a < 0x80)
-		a++;
+	a = ascii_end(a, end);
 	if (*a) {
 		const unsigned char *p = (const unsigned char *)s;
 
 		while (*p && valid) {
-			const unsigned char *q = p;
+			const unsigned char *q = ascii_end(p, end);
 
-			while (*q && *q < 0x80)
-				q++;
 			lq_buf_add(&m, (const char *)p, (size_t)(q - p));
 			for (p = q; *q >= 0x80; q++)
 				;
@@ -1027,6 +1144,28 @@ lq_fold(const char *s)
 				*o++ = ' ';
 			unspaced = 0;
 		}
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* sixteen bytes at a time: each ASCII letter in lower case,
+		 * each digit as it is, up to the first other byte (out has
+		 * room: at most two bytes out for each one in) */
+		while (fold_alnum[c] && len - i >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)(src + i));
+			__m128i up = _mm_sub_epi8(w, _mm_set1_epi8('A'));
+			__m128i lo = _mm_sub_epi8(w, _mm_set1_epi8('a'));
+			__m128i dg = _mm_sub_epi8(w, _mm_set1_epi8('0'));
+			__m128i isup = _mm_cmpeq_epi8(_mm_min_epu8(up, _mm_set1_epi8(25)), up);
+			__m128i ok = _mm_or_si128(_mm_or_si128(isup, _mm_cmpeq_epi8(_mm_min_epu8(lo, _mm_set1_epi8(25)), lo)),
+			    _mm_cmpeq_epi8(_mm_min_epu8(dg, _mm_set1_epi8(9)), dg));
+			unsigned k = (unsigned)__builtin_ctz(~(unsigned)_mm_movemask_epi8(ok));	/* 16 when all */
+
+			_mm_storeu_si128((__m128i *)(void *)o, _mm_or_si128(w, _mm_and_si128(isup, _mm_set1_epi8(0x20))));
+			o += k;
+			i += k;
+			c = src[i];
+			if (k < 16)
+				break;
+		}
+#endif
 		/* a run of letters and digits (src[len] is the NUL, which ends
 		 * it) */
 		while ((f0 = fold_alnum[c]) != 0) {
@@ -1396,8 +1535,10 @@ groups_of(char **w, size_t n, int ai_ok)
 		}
 		if (best && (ai_ok || strcmp(industries[bi].phrase, "ai") != 0))
 			g |= industries[bi].groups;
-		for (size_t e = 0; w[i] && best == 0 && e < n_stems; e++)
-			if (strlen(w[i]) >= strlen(stems[e].stem) + 3 && strstr(w[i], stems[e].stem))
+		size_t wl = w[i] && best == 0 && n_stems ? strlen(w[i]) : 0;
+
+		for (size_t e = 0; wl && e < n_stems; e++)
+			if (wl >= stems[e].len + 3 && strstr(w[i], stems[e].stem))
 				g |= stems[e].groups;
 		i += best ? best : 1;
 	}
@@ -1490,9 +1631,8 @@ lq_company_groups(const char *text, const char *person)
 			w[i] = NULL;	/* the person's own name ("Ai Tanaka Design") */
 			continue;
 		}
-		for (k = 0; practice_words[k]; k++)
-			if (strcmp(w[i], practice_words[k]) == 0)
-				ai_ok = 0;
+		if (ai_ok && chain_has(&practice_ch, practice_words, w[i]))
+			ai_ok = 0;
 	}
 	/* "packaging for pet brands": the clients' industry, not the
 	 * company's */
@@ -1570,6 +1710,86 @@ lq_client_groups(const char *text)
 	return g;
 }
 
+/* 1 if an [employer] phrase starts at some word of t, a text of words
+ * of [a-z0-9] and other bytes, each word one space after the last (no
+ * space before the first or after the last). */
+static int
+employer_in(const char *t)
+{
+	for (const char *s = t; *s; ) {
+		for (size_t e = employer_first[(unsigned char)*s]; e != SIZE_MAX; e = employer_next[e]) {
+			const char *ph = employer_words[e];
+			size_t k = 0;
+
+			while (ph[k] && s[k] == ph[k])
+				k++;
+			if (ph[k] == '\0' && (s[k] == ' ' || s[k] == '\0'))
+				return 1;
+		}
+		while (*s && *s != ' ')
+			s++;
+		while (*s == ' ')
+			s++;
+	}
+	return 0;
+}
+
+/* 1 if the employer phrase ph matches the runs of ASCII letters and
+ * digits from s on (s at the start of one; e the clause's end), read in
+ * lower case, a space of ph standing for the bytes between two runs; also
+ * 1 at a byte that is not ASCII, which employer_may leaves to lq_fold. */
+static int
+employer_at(const char *ph, const unsigned char *s, const unsigned char *e)
+{
+	for (; *ph; ph++) {
+		if (*ph == ' ') {
+			if (s == e || fold_alnum[*s])
+				return 0;
+			while (s < e && !fold_alnum[*s])
+				if (*s++ >= 0x80)
+					return 1;
+			if (s == e)
+				return 0;
+		} else if (s == e || fold_alnum[*s] != *ph) {
+			return s < e && *s >= 0x80;
+		} else {
+			s++;
+		}
+	}
+	return s == e || !fold_alnum[*s];
+}
+
+/* 0 when lq_fold's words of the n bytes at p (a clause, followed by a
+ * byte that is no letter or digit) hold no [employer] phrase, read
+ * without folding the clause: lq_fold's words of ASCII text are its runs
+ * of letters and digits in lower case, some joined by an inner '&' or
+ * '+'; a phrase's words are letters and digits alone (employer_plain),
+ * so the words a phrase matches are whole runs, one after the other, and
+ * the phrase is found among the runs too. 1 when one is found, or at a
+ * byte that is not ASCII (then lq_fold's words decide). */
+static int
+employer_may(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p, *e = s + n;
+
+	for (;;) {
+		while (s < e && !fold_alnum[*s])
+			if (*s++ >= 0x80)
+				return 1;
+		if (s == e)
+			return 0;
+		unsigned char c0 = (unsigned char)fold_alnum[*s];
+
+		/* a phrase's first two bytes, the second a space for a word of one letter */
+		if ((employer_second[c0] >> (fold_alnum[s[1]] ? pair_code(fold_alnum[s[1]]) : 36)) & 1)
+			for (size_t x = employer_first[c0]; x != SIZE_MAX; x = employer_next[x])
+				if (employer_at(employer_words[x], s, e))
+					return 1;
+		while (fold_alnum[*s])	/* p[n] ends the run */
+			s++;
+	}
+}
+
 char *
 lq_employer_words(const char *text)
 {
@@ -1583,8 +1803,23 @@ lq_employer_words(const char *text)
 		return NULL;
 	while (*p) {
 		size_t n = strcspn(p, ".,;:!?()|\n"), nw;
+
+		if (employer_plain && !employer_may(p, n)) {
+			p += n;
+			while (*p && strchr(".,;:!?()|\n", *p))
+				p++;
+			continue;
+		}
 		char *clause = lq_xstrndup(p, n), *f = lq_fold(clause), **w;
 
+		if (!employer_in(f)) {	/* no phrase at any word: nothing to split */
+			free(f);
+			free(clause);
+			p += n;
+			while (*p && strchr(".,;:!?()|\n", *p))
+				p++;
+			continue;
+		}
 		nw = split(f, &w);
 		for (size_t i = 0; i < nw; i++) {
 			size_t k = 0;

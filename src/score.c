@@ -724,7 +724,8 @@ nonempty(const char *s)
 
 /* The object json_pack("{s:X,...}") makes, its members' types in types
  * ('f' a double, 's' a string, 'S' a string or NULL for null as "s?",
- * 'b' an int as a boolean, 'n' null, which takes no value), each value
+ * 'b' an int as a boolean, 'i' an int, 'o' a json_t * whose reference it
+ * takes, 'n' null, which takes no value), each value
  * after its key: the same members in the same order, and NULL wherever
  * json_pack gives NULL (a NULL string for 's', a string that is not
  * UTF-8, a real that is not finite). Without json_pack's reading of its
@@ -750,6 +751,12 @@ members(const char *types, ...)
 			break;
 		case 'n':
 			v = json_null();
+			break;
+		case 'i':
+			v = json_integer(va_arg(ap, int));
+			break;
+		case 'o':
+			v = va_arg(ap, json_t *);	/* taken, as json_pack's "o" */
 			break;
 		case 's':
 		case 'S':
@@ -789,13 +796,50 @@ static const char *
 find_ci(const char *hay, const char *needle)
 {
 	static unsigned char lower[256];
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	static unsigned char alike[256][2], n_alike[256];
+#endif
 	const unsigned char *h = (const unsigned char *)hay, *n = (const unsigned char *)needle;
 
-	if (lower['A'] == 0)
+	if (lower['A'] == 0) {
 		for (int c = 0; c < 256; c++)
 			lower[c] = (unsigned char)tolower(c);
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+		/* alike[v]: the bytes whose lower case is v, when at most two */
+		for (int c = 0; c < 256; c++)
+			if (n_alike[lower[c]]++ < 2)
+				alike[lower[c]][n_alike[lower[c]] - 1] = (unsigned char)c;
+#endif
+	}
 	if (n[0] == '\0')
 		return hay;
+#if defined(__SSE2__) && !defined(LQ_NO_SIMD)
+	/* sixteen bytes at a time past those whose lower case is not the
+	 * needle's first; each one that is is tried below, in order */
+	unsigned char v0 = lower[n[0]];
+
+	if (n_alike[v0] <= 2) {
+		const unsigned char *end = h + strlen(hay);
+		__m128i a = _mm_set1_epi8((char)alike[v0][0]);
+		__m128i b = _mm_set1_epi8((char)alike[v0][n_alike[v0] - 1]);
+
+		while (end - h >= 16) {
+			__m128i w = _mm_loadu_si128((const __m128i *)(const void *)h);
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(w, a), _mm_cmpeq_epi8(w, b)));
+
+			for (; m; m &= m - 1) {
+				const unsigned char *q = h + __builtin_ctz(m);
+				size_t k = 1;
+
+				while (n[k] && lower[q[k]] == lower[n[k]])
+					k++;
+				if (n[k] == '\0')
+					return (const char *)q;
+			}
+			h += 16;
+		}
+	}
+#endif
 	for (unsigned char c0 = lower[n[0]]; *h; h++)
 		if (lower[*h] == c0) {
 			size_t k = 1;
@@ -993,6 +1037,8 @@ company_sentences(const char *text, const char *core, struct lq_buf *b)
  * industry; classify's label when the encoder matched it with a clear
  * margin. Else none: the industry is unknown (l->guess keeps a close
  * encoder label for the reasoning). */
+static unsigned industry_groups(const char *name);
+
 static void
 industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 {
@@ -1072,10 +1118,10 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 		 * hospitality), or when its name says no industry of the
 		 * lexicon ("Consumer Services"); words of an unrelated industry
 		 * are not the company's */
-		unsigned li = lq_industry_groups(l->industry);
+		unsigned li = industry_groups(l->industry);
 		unsigned cg = l->company_words ? lq_company_groups(l->company_words, name) : 0;
 
-		unsigned raw = lq_industry_groups(p.industry);	/* LinkedIn's own name, before classify */
+		unsigned raw = industry_groups(p.industry);	/* LinkedIn's own name, before classify */
 
 		if ((cg & ~li) && (raw == 0 || lq_industry_lexsim(cg, raw) > 0 || lq_industry_lexsim(cg, li) > 0))
 			l->refine = cg & ~li;
@@ -1143,7 +1189,7 @@ start_key(const char *s)
 #define TITLES_SLOTS 4096
 #define MEMO_MAX (TITLES_SLOTS / 2)
 
-/* How many entries each of score's run memos (titles analysed, title
+/* How many entries each of score's run memos (titles analysed, industry groups, title
  * cosines) holds before it starts over: LQ_SCORE_MEMO, 1 to MEMO_MAX
  * (default MEMO_MAX). A smaller one bounds memory tighter; the tests use
  * it to start over often. Output is the same whatever the size. */
@@ -1206,6 +1252,47 @@ title_of(const char *title)
 	titles_tab[i].side = lq_title_side(title);
 	titles_n++;
 	return &titles_tab[i];
+}
+
+/* lq_industry_groups kept by the name (LinkedIn's industry, classify's
+ * label, the encoder's runner-up): a handful of names recur in every
+ * list of leads. The groups are a function of the name and the
+ * vocabularies alone. Bounded as title_of: at most memo_max() names,
+ * then it starts over. */
+static struct groups_ent {
+	char *s;	/* NULL: a free slot */
+	unsigned g;
+} *groups_tab;
+static size_t groups_n;
+
+static unsigned
+industry_groups(const char *name)
+{
+	uint32_t h = 2166136261u, i;
+
+	if (name == NULL)
+		return lq_industry_groups(name);
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	h ^= h >> 15;
+	if (groups_tab == NULL)
+		groups_tab = lq_xcalloc(TITLES_SLOTS, sizeof *groups_tab);
+	for (i = h & (TITLES_SLOTS - 1); groups_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+		if (strcmp(groups_tab[i].s, name) == 0)
+			return groups_tab[i].g;
+	if (groups_n >= memo_max()) {
+		for (size_t k = 0; k < TITLES_SLOTS; k++) {
+			free(groups_tab[k].s);
+			groups_tab[k].s = NULL;
+		}
+		groups_n = 0;
+		for (i = h & (TITLES_SLOTS - 1); groups_tab[i].s; i = (i + 1) & (TITLES_SLOTS - 1))
+			;
+	}
+	groups_tab[i].s = lq_xstrdup(name);
+	groups_tab[i].g = lq_industry_groups(name);
+	groups_n++;
+	return groups_tab[i].g;
 }
 
 /* The primary current role among the position titles l->title[0..npos):
@@ -1604,8 +1691,8 @@ structured_one(struct lead *l, const float *vec)
 		/* the lead's groups, the same against every target */
 		unsigned lg = !l->industry ? 0 : strcmp(l->industry_src, "company") == 0 ?
 		    lq_company_groups(l->industry, lq_rec_str(rec, "name")) :
-		    lq_industry_groups(l->industry) | l->refine | l->raw_add;
-		unsigned rg = l->industry && l->guess ? lq_industry_groups(l->runner) : 0;
+		    industry_groups(l->industry) | l->refine | l->raw_add;
+		unsigned rg = l->industry && l->guess ? industry_groups(l->runner) : 0;
 
 		for (j = 0; l->industry && j < icp->target_industries.n; j++) {
 			double s = industry_sim(lg, vec + l->industry_vec * (size_t)dim, &industries[j]);
@@ -1780,7 +1867,7 @@ structured_one(struct lead *l, const float *vec)
 				lq_buf_addf(&why, "%s~%s", j || json_array_size(found) ? ", " : "",
 				    json_string_value(json_array_get(near, j)));
 		}
-		json_object_set_new(comp, "keywords", json_pack("{s:o,s:o,s:o}", "value",
+		json_object_set_new(comp, "keywords", members("ooo", "value",
 		    known ? json_real(r2(K)) : json_null(), "found", found, "similar", near));
 		if (!known) {
 			if (why.len)
@@ -1801,15 +1888,14 @@ structured_one(struct lead *l, const float *vec)
 		if (l->bg >= 0) {
 			C += W_BACKGROUND * (l->bg > 0);
 			Cw += W_BACKGROUND;
-			json_object_set_new(comp, "background", json_pack("{s:i,s:s,s:s?}", "value", l->bg > 0,
+			json_object_set_new(comp, "background", members("isS", "value", l->bg > 0,
 			    "lead", l->bg_title, "field", l->bg > 0 ? bg_fields[l->bg - 1] : NULL));
 			if (l->bg > 0)
 				lq_buf_addf(&why, "background: %s ~ %s", l->bg_title, bg_fields[l->bg - 1]);
 			else
 				lq_buf_addf(&why, "background: %s, not %s", l->bg_title, bg_fields[0]);
 		} else {
-			json_object_set_new(comp, "background", json_pack("{s:n,s:n,s:n}", "value", "lead",
-			    "field"));
+			json_object_set_new(comp, "background", members("nnn", "value", "lead", "field"));
 			lq_buf_adds(&why, "background unknown (no earlier position; not counted)");
 		}
 	}

@@ -1,8 +1,9 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h). */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words and lq_text_language against their oracles (match_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fold_oracle.h"
+#include "match_oracle.h"
 #include "match.h"
 #include "sizes.h"
 
@@ -46,6 +47,20 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		free(n);
 	}
 	(void)lq_industry_groups(s);
+	{
+		/* the clauses passed over unfolded say what folding them says */
+		char *e1 = lq_employer_words(s), *e2 = employer_words_oracle(s);
+
+		if ((e1 == NULL) != (e2 == NULL) || (e1 && strcmp(e1, e2) != 0))
+			abort();
+		free(e1);
+		free(e2);
+		/* the words not looked up are in no language's list */
+		const char *l1 = lq_text_language(f), *l2 = text_language_oracle(f);
+
+		if ((l1 == NULL) != (l2 == NULL) || (l1 && strcmp(l1, l2) != 0))
+			abort();
+	}
 	if (lq_company_signal(s, NULL) != lq_company_signal_folded(s, f, NULL))
 		abort();
 	{

@@ -160,5 +160,29 @@ main(void)
 		}
 		CHECK(bad == 0);
 	}
+	/* Long words and single spaces, now and then another byte: runs
+	 * longer than sixteen bytes, which part() passes sixteen at a time,
+	 * with a space, a double space, DEL or a control byte at each place
+	 * in a block of sixteen. */
+	t_begin("random texts of long words, now and then a space run or a control byte: the same as the oracle");
+	{
+		static const char *const pieces[] = { "abcdefghijklmno", "Pqrstu", "v", "wx", "\xc3\xa9t\xc3\xa9",
+			" ", " ", " ", " ", " ", "  ", "\t", "\x7f", "\x01", " \x7f", "\n" };
+		int bad = 0;
+
+		for (int i = 0; i < 20000 && bad < 3; i++) {
+			struct lq_buf b = LQ_BUF_INIT;
+			size_t n = next(120);
+
+			for (size_t k = 0; k < n; k++)	/* mostly words and single spaces */
+				lq_buf_adds(&b, pieces[next(8) ? next(9) : next(LQ_NELEM(pieces))]);
+			char *t = b.data ? lq_buf_detach(&b) : lq_xstrdup("");
+
+			if (!same_as_oracle("CFO", t, i % 3 ? LQ_LEADTEXT_CAP_REMOTE : 80 + next(700)))
+				bad++;
+			free(t);
+		}
+		CHECK(bad == 0);
+	}
 	return t_done();
 }

@@ -5,6 +5,7 @@
 #include "diag.h"
 #include "encoder.h"
 #include "match.h"
+#include "match_oracle.h"
 #include "sizes.h"
 #include "t.h"
 
@@ -622,6 +623,131 @@ main(int argc, char **argv)
 		/* the client word must come within six words */
 		CHECK(lq_client_groups("for people who love good food and who run restaurants") == 0);
 		CHECK(lq_client_groups(NULL) == 0 && lq_client_groups("") == 0);
+	}
+
+	/* The clauses lq_employer_words reads without folding them (ASCII
+	 * with no phrase among its runs of letters and digits) against the
+	 * whole form: pieces of the phrases in every case, joined by '&',
+	 * '+', punctuation and bytes that are not ASCII (a fullwidth "ｏｆ"
+	 * folds to "of"). */
+	t_begin("lq_employer_words equals its oracle on 200,000 random texts");
+	{
+		static const char *const pieces[] = {
+			"of", "OF", "Of", "a", "A", "an", "at", "d'", "D", "un", "une", "chez", "de", "una", "uma",
+			"numa", "NUMA", "em", "bei", "einem", "bij", "een", "van", "di", "presso", "på", "PÅ", "pa",
+			"ett", "en", "hos", "saas", "B2B", "fintech", "140-person", "x", "9", " ", " ", " ", "  ",
+			"&", "+", "-", "'", ".", ",", ";", ":", "!", "?", "(", ")", "|", "\n", "\t", "/",
+			"é", "É", "ｏｆ", "ａ", "\xe2\x80\x94", "\xc2\xa0", "ﬁ", "東", "\xcc\x81", "\xff",
+		};
+		static char buf[1024];
+		unsigned long long x = 88172645463325252ULL;
+		size_t bad = 0;
+
+		for (int r = 0; r < 200000; r++) {
+			size_t n = 0, k = 1 + (size_t)(x % 24);
+
+			for (size_t j = 0; j < k; j++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				/* three in four texts ASCII alone */
+				size_t np = r % 4 ? LQ_NELEM(pieces) - 10 : LQ_NELEM(pieces);
+
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", pieces[x % np]);
+			}
+			char *got = lq_employer_words(buf), *want = employer_words_oracle(buf);
+
+			if ((got == NULL) != (want == NULL) || (got && strcmp(got, want) != 0)) {
+				if (bad++ < 5)
+					printf("#   '%s': '%s' != '%s'\n", buf, got ? got : "(null)", want ? want : "(null)");
+			}
+			free(got);
+			free(want);
+		}
+		CHECK_INT(bad, 0);
+	}
+
+	/* The words lq_text_language does not look up (no function word
+	 * has their first two bytes and length) against looking up every
+	 * word in every list. */
+	t_begin("lq_text_language equals its oracle on 100,000 random texts");
+	{
+		static const char *const pieces[] = {
+			"the", "and", "of", "to", "le", "les", "des", "der", "die", "und", "fur", "y", "e", "a", "i",
+			"o", "en", "de", "la", "el", "het", "een", "och", "att", "og", "er", "ja", "ei", "thee", "th",
+			"andy", "derby", "diese", "dies", "company", "saas", "fintech", "x", "9", "ou", "où", "für",
+			"på", "и", "не", "że", "się", "東", "ｔｈｅ",
+		};
+		static char buf[1024];
+		unsigned long long x = 2463534242ULL;
+		size_t bad = 0, named = 0;
+
+		for (int r = 0; r < 100000; r++) {
+			size_t n = 0, k = 1 + (size_t)(x % 20);
+
+			for (size_t j = 0; j < k; j++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s ", pieces[x % LQ_NELEM(pieces)]);
+			}
+			char *f = lq_fold(buf);
+			const char *got = lq_text_language(f), *want = text_language_oracle(f);
+
+			named += want != NULL;
+			if ((got == NULL) != (want == NULL) || (got && strcmp(got, want) != 0))
+				if (bad++ < 5)
+					printf("#   '%s': %s != %s\n", f, got ? got : "(null)", want ? want : "(null)");
+			free(f);
+		}
+		CHECK_INT(bad, 0);
+		CHECK(named > 10000);	/* not a comparison of NULLs: a language in a quarter of them */
+	}
+
+	/* The phrases lq_headline_stance and lq_title_side skip (no word of
+	 * the text starts with their first two bytes) against searching for
+	 * every one: texts of the lists' own words. */
+	t_begin("headline stances and side roles equal their oracles on 100,000 random texts");
+	{
+		static const char *const names[] = { "titles.recruiter", "titles.lapsed", "titles.side", "titles.vendor" };
+		const char *pieces[4096];
+		size_t np = 0, bad = 0, hit = 0;
+		unsigned long long x = 0x9e3779b97f4a7c15ULL;
+		static char buf[1024];
+
+		for (size_t t = 0; t < LQ_NELEM(names); t++) {
+			const struct lq_vocab_table *tb = lq_vocab_table(lq_vocab(), names[t]);
+
+			for (size_t i = 0; tb && i < tb->n && np < LQ_NELEM(pieces) - 16; i++)
+				pieces[np++] = tb->rec[i].f[0];
+		}
+		pieces[np++] = "CFO";
+		pieces[np++] = "|";
+		pieces[np++] = "at";
+		pieces[np++] = "e";
+		pieces[np++] = "X";
+		pieces[np++] = "Ex-";
+		for (int r = 0; r < 100000; r++) {
+			size_t n = 0, k;
+
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			k = 1 + (size_t)(x % 5);
+			for (size_t j = 0; j < k; j++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				const char *w = pieces[x % np];
+
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				/* a word of a phrase, or the phrase, or its first letters */
+				if (x % 3 == 0) {
+					n += (size_t)snprintf(buf + n, sizeof buf - n, "%.*s ", 1 + (int)(x % 4), w);
+				} else
+					n += (size_t)snprintf(buf + n, sizeof buf - n, "%s ", w);
+			}
+			int a = lq_headline_stance(buf), b = headline_stance_oracle(buf);
+			int c = lq_title_side(buf), d = title_side_oracle(buf);
+
+			hit += b != LQ_STANCE_NONE;
+			if ((a != b || c != d) && bad++ < 5)
+				printf("#   '%s': %d %d, %d %d\n", buf, a, b, c, d);
+		}
+		CHECK_INT(bad, 0);
+		CHECK(hit > 10000);
 	}
 
 	t_begin("company signals and size similarity");

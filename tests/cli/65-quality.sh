@@ -70,9 +70,9 @@ done
 # only, recorded after its second measurement (docs/quality.md); the
 # third, "held-out-3" (people_ho3.py), has figures for its two ICPs,
 # recorded after its measurement of 2026-12-07, and so has the fourth,
-# "held-out-4" (people_ho4.py); the fifth, "held-out-5" (people_ho5.py),
-# has none until its first measurement, so it is scored (every person,
-# every ICP) but not gated. A split with no figures is not gated.
+# "held-out-4" (people_ho4.py), and the fifth, "held-out-5" (people_ho5.py),
+# after its measurement of the same day. A split with no figures is not
+# gated.
 cat > gate.sh <<'GATE'
 set -eu
 : > "ev.${1%.ndjson}.splits.ndjson"

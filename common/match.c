@@ -73,7 +73,7 @@ static char **interest_words;
 struct word_chain {
 	size_t first[256], *next;
 };
-static struct word_chain practice_ch, serves_ch, client_ch;
+static struct word_chain practice_ch, serves_ch, client_ch, stop_ch, client_of_ch, interest_ch;
 
 static void
 chain_build(struct word_chain *ch, char **list)
@@ -371,6 +371,9 @@ lex_load(void)
 	chain_build(&practice_ch, practice_words);
 	chain_build(&serves_ch, serves_words);
 	chain_build(&client_ch, client_words);
+	chain_build(&stop_ch, serves_stop);
+	chain_build(&client_of_ch, client_of);
+	chain_build(&interest_ch, interest_words);
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
 	if (employer_words) {
@@ -1557,16 +1560,6 @@ lq_industry_groups(const char *name)
 	return g;
 }
 
-/* 1 if w is one of the words of list (NULL-terminated). */
-static int
-in_list(char **list, const char *w)
-{
-	for (size_t k = 0; list[k]; k++)
-		if (strcmp(list[k], w) == 0)
-			return 1;
-	return 0;
-}
-
 /* Marks (mark[i] = 1) the words of w[0..n) (folded; NULL skipped) that
  * name a company's clients: after a word of [serves] ("for", "helping",
  * "pour", "per"), up to and including a word of [clients] ("brands",
@@ -1586,20 +1579,20 @@ client_marks(char **w, size_t n, unsigned char *mark)
 	size_t marked = 0;
 
 	for (size_t i = 0; serves_words && client_words && i < n; i++) {
-		if (w[i] == NULL || !in_list(serves_words, w[i]))
+		if (w[i] == NULL || !chain_has(&serves_ch, serves_words, w[i]))
 			continue;
 		for (size_t k = i + 1; k < n && k <= i + CLIENT_WORDS; k++) {
-			if (w[k] == NULL || (serves_stop && in_list(serves_stop, w[k])) ||
-			    (*w[k] >= '0' && *w[k] <= '9') || in_list(serves_words, w[k]))
+			if (w[k] == NULL || chain_has(&stop_ch, serves_stop, w[k]) ||
+			    (*w[k] >= '0' && *w[k] <= '9') || chain_has(&serves_ch, serves_words, w[k]))
 				break;
-			if (in_list(client_words, w[k])) {
+			if (chain_has(&client_ch, client_words, w[k])) {
 				/* "aziende di dispositivi medici": the kind after "di" */
 				size_t e = k;
 
-				if (client_of && k + 1 < n && w[k + 1] && in_list(client_of, w[k + 1]))
+				if (k + 1 < n && w[k + 1] && chain_has(&client_of_ch, client_of, w[k + 1]))
 					for (size_t m = k + 2; m < n && m <= k + 1 + CLIENTS_OF_WORDS; m++) {
-						if (w[m] == NULL || (serves_stop && in_list(serves_stop, w[m])) ||
-						    in_list(serves_words, w[m]) || in_list(client_words, w[m]))
+						if (w[m] == NULL || chain_has(&stop_ch, serves_stop, w[m]) ||
+						    chain_has(&serves_ch, serves_words, w[m]) || chain_has(&client_ch, client_words, w[m]))
 							break;
 						e = m;
 					}
@@ -1651,9 +1644,10 @@ lq_company_groups(const char *text, const char *person)
 	return g;
 }
 
-/* 1 if a word of text is one of list's (NULL-terminated, folded). */
+/* 1 if a word of text is one of list's (NULL-terminated, folded; its
+ * words chained in ch). */
 static int
-names_word_of(char **list, const char *text)
+names_word_of(const struct word_chain *ch, char **list, const char *text)
 {
 	char *f, **w;
 	size_t n;
@@ -1664,7 +1658,7 @@ names_word_of(char **list, const char *text)
 	f = lq_fold(text);
 	n = split(f, &w);
 	for (size_t i = 0; i < n && !r; i++)
-		r = in_list(list, w[i]);
+		r = chain_has(ch, list, w[i]);
 	free(w);
 	free(f);
 	return r;
@@ -1674,14 +1668,14 @@ int
 lq_practice_named(const char *text)
 {
 	lex();
-	return names_word_of(practice_words, text);
+	return names_word_of(&practice_ch, practice_words, text);
 }
 
 int
 lq_interest_named(const char *text)
 {
 	lex();
-	return names_word_of(interest_words, text);
+	return names_word_of(&interest_ch, interest_words, text);
 }
 
 unsigned

@@ -10,7 +10,7 @@
 #include "vocab.h"
 
 /* The words of folded s, split in place at spaces. */
-static size_t
+static inline size_t
 oracle_split(char *s, char ***words)
 {
 	size_t n = 0;
@@ -23,7 +23,7 @@ oracle_split(char *s, char ***words)
 }
 
 /* Words of phrase (folded) that match w[0..n) from the start, or 0. */
-static size_t
+static inline size_t
 oracle_phrase_at(const char *phrase, char **w, size_t n)
 {
 	char *p = lq_xstrdup(phrase), **pw;
@@ -37,7 +37,7 @@ oracle_phrase_at(const char *phrase, char **w, size_t n)
 	return k;
 }
 
-static char *
+static inline char *
 employer_words_oracle(const char *text)
 {
 	const struct lq_vocab_table *t = lq_vocab_table(lq_vocab(), "industries.employer");
@@ -86,7 +86,7 @@ employer_words_oracle(const char *text)
 /* The language of folded text: each word counted for every language
  * whose list (languages.vocab, folded) holds it; the one with at least
  * LANG_MIN_WORDS and more than any other, else NULL. */
-static const char *
+static inline const char *
 text_language_oracle(const char *folded)
 {
 	const struct lq_vocab_table *t = lq_vocab_table(lq_vocab(), "languages");
@@ -118,7 +118,7 @@ text_language_oracle(const char *folded)
 }
 
 /* 1 if folded f holds a phrase of the titles.vocab table name. */
-static int
+static inline int
 list_holds_oracle(const char *f, const char *name)
 {
 	const struct lq_vocab_table *t = lq_vocab_table(lq_vocab(), name);
@@ -129,7 +129,7 @@ list_holds_oracle(const char *f, const char *name)
 	return r;
 }
 
-static int
+static inline int
 headline_stance_oracle(const char *headline)
 {
 	const struct lq_vocab_table *v = lq_vocab_table(lq_vocab(), "titles.vendor");
@@ -153,7 +153,7 @@ headline_stance_oracle(const char *headline)
 	return r;
 }
 
-static int
+static inline int
 title_side_oracle(const char *title)
 {
 	char *f = lq_fold(title);

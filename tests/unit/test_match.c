@@ -196,6 +196,36 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Advocatuur")) == 0);
 	CHECK(lq_company_groups("Verhoeven & De Smet Advocaten, advocatenkantoor in Gent", "Els Peeters") == lq_industry_groups("law firm"));
 
+	t_begin("industries: firm names that carry the line of business in a local language");
+	{
+		unsigned law = lq_industry_groups("Law Practice"), fin = lq_industry_groups("Accounting");
+		unsigned hea = lq_industry_groups("Hospitals and Health Care"), ret = lq_industry_groups("Wholesale");
+
+		CHECK(law != 0 && fin != 0 && hea != 0 && ret != 0);
+		CHECK(lq_company_groups("Brouwer & Klaassen Advocaten", NULL) == law);
+		CHECK(lq_company_groups("Advokatfirmaet Solheim", NULL) == law);	/* a stem inside a compound */
+		CHECK(lq_company_groups("Kancelaria Prawna Zielińska", NULL) == law);
+		CHECK(lq_company_groups("Moser Steuerberatung GmbH", NULL) == fin);
+		CHECK(lq_company_groups("Steuerberatungsgesellschaft Adler", NULL) == fin);
+		CHECK(lq_company_groups("Biuro Rachunkowe Kowal", NULL) == fin);
+		CHECK(lq_company_groups("Cabinet Lefort Expert-Comptable", NULL) == fin);
+		CHECK(lq_company_groups("Ekholm Redovisningsbyrå AB", NULL) == fin);
+		CHECK(lq_company_groups("Björkvik Tandvård", NULL) == hea);
+		CHECK(lq_company_groups("Zahnarztpraxis Dr. Falk", NULL) == hea);
+		CHECK(lq_company_groups("Tandartspraktijk De Linde", NULL) == hea);
+		CHECK(lq_company_groups("Van Dijk Groothandel B.V.", NULL) == ret);
+		CHECK(lq_company_groups("Nordlo 3PL", NULL) == lq_industry_groups("Logistics"));
+		CHECK(lq_company_groups("Brisa Insurtech", NULL) & lq_industry_groups("Insurance"));
+		/* a bare "bar" stays out; taverns and beer halls are hospitality */
+		CHECK(lq_company_groups("Old Mill Taverns", NULL) == lq_industry_groups("Restaurants"));
+		CHECK(lq_company_groups("Kessler's Bierhalle", NULL) == lq_industry_groups("Restaurants"));
+		CHECK(lq_industry_groups("Bars, Taverns, and Nightclubs") == lq_industry_groups("Restaurants"));
+		CHECK(lq_company_groups("Candybar Studio", NULL) == 0);
+		/* a dental practice is health care; dental chews for dogs are not */
+		CHECK(lq_company_groups("Lakeside Dental Practice", NULL) == hea);
+		CHECK((lq_company_groups("Chompers - dental chews for dogs", NULL) & hea) == 0);
+	}
+
 	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
 	CHECK(lq_industry_lexsim(lq_industry_groups("Car rental"), lq_industry_groups("Location de voitures")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Autovermietung"), lq_industry_groups("Location de véhicules utilitaires")) == 1);

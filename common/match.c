@@ -1367,6 +1367,12 @@ lq_title_analyse(const char *title, struct lq_title *t)
 	free(f);
 }
 
+int
+lq_title_general(const struct lq_title *t)
+{
+	return t->fn && (t->fn & ~(unsigned)(LQ_FN_EXECUTIVE | LQ_FN_OPERATIONS)) == 0;
+}
+
 double
 lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
 {

@@ -54,6 +54,13 @@ char *lq_fold(const char *s);
  * file is fatal at the first call). Free t->canon with free(). */
 void lq_title_analyse(const char *title, struct lq_title *t);
 
+/* 1 if the analysed title names general management only: the executive
+ * or the operations function (owner, founder, CEO, managing director,
+ * COO, head of operations), which every kind of company has, so that the
+ * title alone says nothing of the company's kind (score's neutral
+ * context). */
+int lq_title_general(const struct lq_title *t);
+
 /* Title similarity by the lexicon alone, in [0,1]; -1 when either side
  * names no known function (the encoder must decide); LQ_LEX_SENIORITY_ONLY
  * (below) for a bare seniority against a function. Same function and

@@ -130,6 +130,10 @@ structured_version(void)
 #define KEYWORD_COS 0.5
 /* Keywords needed for the full keyword value. */
 #define KEYWORDS_FULL 3
+/* The context of a general-management title (owner, CEO, COO, head of
+ * operations) at a company nothing is known about: neither for nor
+ * against (structured_one). */
+#define GENERAL_NEUTRAL 0.5
 
 static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
@@ -1909,6 +1913,20 @@ structured_one(struct lead *l, const float *vec)
 	}
 	if (icp->target_titles.n == 0)
 		T = -1;
+	/* A general-management title (owner, founder, CEO, managing director,
+	 * COO, head of operations) is found in every kind of company: with
+	 * nothing known about the company, the title cannot say it is the
+	 * ICP's kind, so the context is neutral rather than left out. */
+	if (T >= 0 && Cw == 0 && l->ntitles && lq_title_general(&l->t[bt]) &&
+	    (icp->target_industries.n || icp->company_sizes.n || icp->target_keywords.n)) {
+		C = GENERAL_NEUTRAL;
+		Cw = 1;
+		json_object_set_new(comp, "context_neutral", json_true());
+		if (why.len)
+			lq_buf_adds(&why, "; ");
+		lq_buf_addf(&why, "nothing known about the company of a general-management title (context %.1f)",
+		    GENERAL_NEUTRAL);
+	}
 	if (Cw > 0)
 		C /= Cw;
 	if (T >= 0 && Cw > 0)

@@ -593,6 +593,20 @@ expect 'industry: a headline segment after the title names the industry when the
 	null
 	null
 	EOF
+# A general-management title (owner, COO) with nothing known about the
+# company: the title cannot say the company is of the ICP's kind, so the
+# context is neutral (0.5) instead of left out; a specific title ("Head of
+# Procurement") and a known industry are unchanged (rules6).
+echo '{"client": "G", "target_titles": ["Owner", "Head of Procurement"], "target_industries": ["Restaurants"], "company_sizes": ["scaleup"], "notes": "Owners and buyers of restaurant groups."}' > gm.json
+for t in 'Owner|Quillby Ltd' 'Owner|Quillby Bistros' 'Head of Procurement|Quillby Ltd'; do
+	jq -nc --arg t "${t%%|*}" --arg c "${t#*|}" '{id: "g", status: "enriched", headline: ($t + " | " + $c), current_job_titles: [$t], company: $c, profile: {companyName: $c}}'
+done > gm.ndjson
+expect 'context: a general-management title at a company nothing is known about gets a neutral context (67.5), not its title alone' \
+	'score gm.json < gm.ndjson 2>/dev/null | jq -r "[.icp_score, (.components.context_neutral // false), (.match_reasoning | test(\"nothing known about the company\"))] | @tsv"' <<-'EOF'
+	67.5	true	true
+	100	false	false
+	100	false	false
+	EOF
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \

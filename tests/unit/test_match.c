@@ -196,6 +196,33 @@ main(int argc, char **argv)
 	CHECK(lq_industry_lexsim(lq_industry_groups("Software Development"), lq_industry_groups("Advocatuur")) == 0);
 	CHECK(lq_company_groups("Verhoeven & De Smet Advocaten, advocatenkantoor in Gent", "Els Peeters") == lq_industry_groups("law firm"));
 
+	t_begin("titles: general management (owner, CEO, COO, head of operations) says nothing of the company's kind");
+	{
+		static const char *const general[] = { "Owner", "Founder & CEO", "Managing Director", "Chief Operating Officer",
+			"Head of Operations", "Geschäftsführerin", "Directeur des opérations", NULL };
+		static const char *const specific[] = { "Head of Procurement", "Regulatory Affairs Manager", "Supply Chain Director",
+			"Co-founder & CFO", "HR Director", "Group Executive Chef", "Quantum Whisperer", NULL };
+
+		for (size_t i = 0; general[i]; i++) {
+			struct lq_title t;
+
+			lq_title_analyse(general[i], &t);
+			if (!lq_title_general(&t))
+				printf("#   '%s' is not general management\n", general[i]);
+			CHECK(lq_title_general(&t));
+			free(t.canon);
+		}
+		for (size_t i = 0; specific[i]; i++) {
+			struct lq_title t;
+
+			lq_title_analyse(specific[i], &t);
+			if (lq_title_general(&t))
+				printf("#   '%s' is general management\n", specific[i]);
+			CHECK(!lq_title_general(&t));
+			free(t.canon);
+		}
+	}
+
 	t_begin("industries: firm names that carry the line of business in a local language");
 	{
 		unsigned law = lq_industry_groups("Law Practice"), fin = lq_industry_groups("Accounting");

@@ -134,6 +134,11 @@ structured_version(void)
  * operations) at a company nothing is known about: neither for nor
  * against (structured_one). */
 #define GENERAL_NEUTRAL 0.5
+/* The industry match of a LinkedIn industry alone (no word of the
+ * company's own names an industry) when the company's kind decides: a
+ * general-management title, or an ICP whose product category decides
+ * (structured_one). What sharing one group of a target is worth. */
+#define COARSE_ALONE 0.75
 
 static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
@@ -703,6 +708,7 @@ struct lead {
 	unsigned raw_add;		/* groups LinkedIn's own name adds to classify's label of it */
 	char *raw_name;			/* ... that name, owned (NULL when it adds none) */
 	int prose;			/* the profile has words beyond titles and headline */
+	int linkedin;			/* the profile names a LinkedIn industry */
 	const char *lang;		/* the language of its text (lq_text_language), or NULL */
 	int stance;			/* lq_headline_stance */
 	int bg;				/* the ICP's background: -1 unknown (no earlier position), 0 not
@@ -1056,6 +1062,7 @@ industry_evidence(struct lead *l, json_t *rec, const struct lq_profile *pv)
 	for (size_t i = 0; i < p.npos; i++)
 		l->prose |= nonempty(p.pos[i].description) != NULL;
 	if (p.industry) {
+		l->linkedin = 1;
 		if (!other) {
 			l->industry = ind;
 			l->industry_src = "classify";
@@ -1716,6 +1723,15 @@ structured_one(struct lead *l, const float *vec)
 
 		if (off_cat)
 			I = 0, bi = cat_target;
+		/* When the company's kind decides (a general-management title,
+		 * or an ICP whose product category decides), LinkedIn's industry
+		 * alone, no word of the company's own naming one, is a coarse
+		 * label of its sector: partial evidence, at most COARSE_ALONE. */
+		int coarse = l->linkedin && !l->company_words && I > COARSE_ALONE &&
+		    (icp_category || (l->ntitles && lq_title_general(&l->t[bt])));
+
+		if (coarse)
+			I = COARSE_ALONE;
 		/* a supplier to the ICP's category (with none, to its target
 		 * industries): its words name them as its clients' ("packaging
 		 * for pet brands"), neither they nor its industry as its own */
@@ -1780,6 +1796,11 @@ structured_one(struct lead *l, const float *vec)
 				json_object_set_new(json_object_get(comp, "industry"), "supplier", json_true());
 				lq_buf_addf(&why, " (a supplier to %s: its words name it as its clients', not its own)",
 				    industries[bi].s);
+			}
+			if (coarse) {
+				json_object_set_new(json_object_get(comp, "industry"), "coarse", json_true());
+				lq_buf_addf(&why, " (LinkedIn's industry alone, no word of the company's: at most %.2f)",
+				    COARSE_ALONE);
 			}
 			if (off_cat) {
 				json_object_set_new(json_object_get(comp, "industry"), "off_category", json_true());

@@ -607,6 +607,16 @@ expect 'context: a general-management title at a company nothing is known about 
 	100	false	false
 	100	false	false
 	EOF
+# ... and with a LinkedIn industry but no word of the company's own naming
+# one, a general-management title's industry match is at most 0.75: the
+# label is coarse where the company's kind decides (rules6).
+jq -c '.profile.industryName = "Restaurants"' gm.ndjson > gm-li.ndjson
+expect 'industry: LinkedIn'"'"'s industry alone counts at most 0.75 for a general-management title (components.industry.coarse); the company'"'"'s own words or a specific title count whole' \
+	'score gm.json < gm-li.ndjson 2>/dev/null | jq -r "[.components.industry.value, (.components.industry.coarse // false)] | @tsv"' <<-'EOF'
+	0.75	true
+	1	false
+	1	false
+	EOF
 for bad in 'titles|[senses]\nfleet | operations|line 3: 2 fields; .titles.senses. records have 3' \
 	'titles|[senses]\nfleet | fleet | head|line 3: .fleet. is not a function' \
 	'titles|[senses]\nfleet | operations | boss|line 3: .boss. is not a level' \

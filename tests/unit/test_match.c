@@ -223,6 +223,23 @@ main(int argc, char **argv)
 		}
 	}
 
+	t_begin("titles: regulatory affairs in other languages is rewritten into English");
+	{
+		static const char *const ra[] = { "Jefa de Asuntos Regulatorios", "Gerente de Assuntos Regulatórios",
+			"Chargée d'Affaires Réglementaires", "Specialista Affari Regolatori", "Leiterin Zulassung",
+			"Specjalista ds. Rejestracji", NULL };
+
+		for (size_t i = 0; ra[i]; i++) {
+			struct lq_title t;
+
+			lq_title_analyse(ra[i], &t);
+			if (strstr(t.canon, "regulatory affairs") == NULL)
+				printf("#   '%s' -> '%s'\n", ra[i], t.canon);
+			CHECK(strstr(t.canon, "regulatory affairs") != NULL);
+			free(t.canon);
+		}
+	}
+
 	t_begin("industries: firm names that carry the line of business in a local language");
 	{
 		unsigned law = lq_industry_groups("Law Practice"), fin = lq_industry_groups("Accounting");
@@ -470,6 +487,23 @@ main(int argc, char **argv)
 		CHECK(lq_places("let us know") == NULL);	/* "us" is a word, not a country */
 		CHECK(!lq_places_meet(NULL, want) && !lq_places_meet(want, NULL));
 		free(want), free(mtl), free(tor), free(mal), free(bxl), free(dach), free(wien), free(eu), free(sf);
+	}
+
+	t_begin("places: 'European' as an adjective in the languages of the notes is Europe");
+	{
+		static const char *const notes[] = { "clienti in Italia o in un altro paese europeo",
+			"fabricantes europeos de maquinaria", "fabricantes em qualquer país europeu",
+			"Hersteller in einem europäischen Land", "Europese groothandels", "europejskie firmy",
+			"des PME européennes", NULL };
+		char *wien = lq_places("Vienna, Austria"), *sf = lq_places("San Francisco, California, United States");
+
+		for (size_t i = 0; notes[i]; i++) {
+			char *p = lq_places(notes[i]);
+
+			CHECK(lq_places_meet(wien, p) && !lq_places_meet(sf, p));
+			free(p);
+		}
+		free(wien), free(sf);
 	}
 
 	t_begin("places: what notes name as excluded is not wanted ([negation], the exclusions)");

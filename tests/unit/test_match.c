@@ -265,6 +265,7 @@ main(int argc, char **argv)
 		CHECK(lq_company_groups("Kessler's Bierhalle", NULL) == lq_industry_groups("Restaurants"));
 		CHECK(lq_industry_groups("Bars, Taverns, and Nightclubs") == lq_industry_groups("Restaurants"));
 		CHECK(lq_company_groups("Candybar Studio", NULL) == 0);
+		CHECK(lq_company_groups("Wearside NHS Foundation Trust", NULL) == hea);
 		/* a dental practice is health care; dental chews for dogs are not */
 		CHECK(lq_company_groups("Lakeside Dental Practice", NULL) == hea);
 		CHECK((lq_company_groups("Chompers - dental chews for dogs", NULL) & hea) == 0);

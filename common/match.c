@@ -177,7 +177,7 @@ first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t)
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
-	"production", "pricing" };	/* LQ_FN_* bit order */
+	"production", "pricing", "security" };	/* LQ_FN_* bit order */
 static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
 
 /* The folded field f of r, which must have a word. */

@@ -223,6 +223,24 @@ main(int argc, char **argv)
 		}
 	}
 
+	t_begin("titles: security is a function of its own; a German or Spanish technical director is the CTO");
+	{
+		struct lq_title ciso, cto, hos, tl, lead;
+
+		lq_title_analyse("Chief Information Security Officer", &ciso);
+		lq_title_analyse("CTO", &cto);
+		lq_title_analyse("Head of Security", &hos);
+		lq_title_analyse("Technische Leiterin", &tl);
+		lq_title_analyse("Leiter Plattform", &lead);
+		CHECK(ciso.fn == LQ_FN_SECURITY && hos.fn == LQ_FN_SECURITY);
+		CHECK(lq_title_lexsim(&ciso, &cto) == 0);	/* a CISO is not a CTO */
+		CHECK(lq_title_lexsim(&ciso, &hos) > 0.7);
+		CHECK_STR(tl.canon, "chief technology officer");
+		CHECK(lq_title_lexsim(&tl, &cto) == 1);
+		CHECK(lq_title_lexsim(&lead, &tl) < 1);	/* a head of platform is not the CTO */
+		free(ciso.canon), free(cto.canon), free(hos.canon), free(tl.canon), free(lead.canon);
+	}
+
 	t_begin("titles: regulatory affairs in other languages is rewritten into English");
 	{
 		static const char *const ra[] = { "Jefa de Asuntos Regulatorios", "Gerente de Assuntos Regulatórios",

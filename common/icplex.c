@@ -46,11 +46,15 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
 	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
+	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
 	const char ***list;
 } cue_tables[] = {
+	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
+	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
+	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
 	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
 	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
 	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
@@ -1018,8 +1022,10 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 		for (k = 0; size_adj[0][k]; k++) {
 			int q = i + 1;
 
-			/* "the big international chains": [quality-words] between */
-			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words))
+			/* "the big international chains": [quality-words] between (a word that is also
+			 * a noun for businesses ends it: "the small ones are useless") */
+			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words)
+			    && !in_list(c->w[q], business_nouns) && !in_list(c->w[q], size_nouns))
 				q++;
 			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[q], business_nouns)
 			    || in_list(c->w[q], size_nouns))) {
@@ -1225,7 +1231,7 @@ static void
 polarity(const struct clause *c, struct span *s)
 {
 	const char **l;
-	int nw, w = s->w, n = s->n, r;
+	int nw, w = s->w, n = s->n, r, before;
 
 	for (r = 0; r < 2; r++)
 		for (l = r ? retract_before : neg_before; *l; l++) {
@@ -1260,6 +1266,7 @@ polarity(const struct clause *c, struct span *s)
 				from = at + 1;
 			}
 		}
+	before = s->negated;
 	for (r = 0; r < 2; r++)
 		for (l = r ? retract_after : neg_after; *l; l++) {
 			int at = find_words(c->f, *l, w + n, &nw);
@@ -1281,16 +1288,81 @@ polarity(const struct clause *c, struct span *s)
 			from = at + 1;
 		}
 	}
-	{	/* "Universities no, ...": nothing but a no after the name in its clause */
+	{	/* "Universities no, ...", "Recruiters also no": nothing but a no (and adverbs)
+		 * after the name in its clause */
 		int at = w + n, any = 0;
 
-		while (at < c->nw && first_of(c, bare_no, at, &nw) == at)
-			at += nw, any = 1;
+		while (at < c->nw)
+			if (first_of(c, bare_no, at, &nw) == at)
+				at += nw, any = 1;
+			else if (first_of(c, adverbs, at, &nw) == at)
+				at += nw;
+			else
+				break;
 		if (any && at == c->nw)
 			s->negated = 1;
 	}
+	{	/* "The small ones we can't help", "Retail we never crack": the name said first,
+		 * then its subject and a negated verb */
+		int at = w + n, nw2;
+
+		while (at < c->nw && (first_of(c, adverbs, at, &nw2) == at || (in_list(c->w[at], pronoun_ones) && (nw2 = 1))))
+			at += nw2;
+		if (at + 1 < c->nw && (strcmp(c->w[at], "we") == 0 || strcmp(c->w[at], "i") == 0)) {
+			at++;
+			while (at < c->nw && first_of(c, adverbs, at, &nw2) == at)
+				at += nw2;
+			if (at < c->nw && first_of(c, neg_aux, at, &nw2) == at)
+				s->negated = 1;
+		}
+	}
+	if (s->negated && !s->retracts && !before) {
+		/* "Procurement managers in-house are great": what the clause says of the name
+		 * (a copula and a word of praise after it, not negated) outweighs a negation
+		 * cue met on the way ("in house") */
+		int at, k;
+
+		for (at = w + n; at < c->nw && at <= w + n + NEG_AFTER_WORDS; at++) {
+			int neg = 0;
+
+			if (!in_list(c->w[at], copulas))
+				continue;
+			for (k = at + 1; k < c->nw && k <= at + 3; k++) {
+				if (strcmp(c->w[k], "not") == 0 || strcmp(c->w[k], "t") == 0 || strcmp(c->w[k], "never") == 0
+				    || strcmp(c->w[k], "no") == 0)
+					neg = 1;
+				if (!neg && first_of(c, positive_words, k, &nw) == k) {
+					s->negated = 0;
+					break;
+				}
+			}
+			break;
+		}
+	}
 	if (s->retracts)
 		s->whole = contains_any(c->f, whole_topic);
+}
+
+/* A retraction in two parts around nothing but a pronoun ("take those off",
+ * "leave them out", "cross it off the list"): the object is a name said before. */
+static int
+around_pronoun(const struct clause *c)
+{
+	int r, at, nw, at2, n2, from;
+
+	for (r = 0; retract_around[0][r]; r++)
+		for (from = 0; (at = find_words(c->f, retract_around[0][r], from, &nw)) >= 0; from = at + 1) {
+			int k, n, ok;
+
+			at2 = find_words(c->f, retract_around[1][r], at + nw, &n2);
+			if (at2 <= at + nw)
+				continue;
+			for (k = at + nw, ok = 1; k < at2 && ok; k += n)
+				ok = first_of(c, refer_back, k, &n) == k;
+			if (ok)
+				return 1;
+		}
+	return 0;
 }
 
 /* Does a clause with nothing of its own dismiss what came before it
@@ -1303,6 +1375,8 @@ refers_back(const struct clause *c, int lukewarm_ok)
 
 	if (c->nw == 0)
 		return 0;
+	if (around_pronoun(c))
+		return 2;	/* "take those off", "leave them out": the object is what came before */
 	if (contains_any(c->f, retract_before) || contains_any(c->f, retract_after))
 		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
 	if (contains_any(c->f, dismissal))
@@ -2267,6 +2341,18 @@ int
 lq_icplex_asks_exclusion(const char *text)
 {
 	return folded_has(text, &asks_excl, 1, NULL);
+}
+
+int
+lq_icplex_not_now(const char *sentence)
+{
+	return folded_has(sentence, &not_now, 0, NULL);
+}
+
+int
+lq_icplex_asks_places(const char *text)
+{
+	return folded_has(text, &asks_places, 1, &asks_places_not);
 }
 
 int

@@ -114,6 +114,12 @@ int lq_icplex_revises(const char *sentence);
  * LQ_ANSWER_TOPICS. */
 int lq_icplex_asks_exclusion(const char *text);
 int lq_icplex_asks_topics(const char *text);
+/* 1 if text asks where the client's buyers are ("Where?", "Which markets?"; not
+ * "Where are you based?"): a question of the agency's. */
+int lq_icplex_asks_places(const char *text);
+/* 1 if a client's sentence limits what it says in time ("for now", "this quarter",
+ * "not yet"): a retraction in it is a pause, not an exclusion. */
+int lq_icplex_not_now(const char *sentence);
 
 /* The SHA-256 (hex) of the vocabulary tables icp-extract reads
  * (icp-lexicon, icp-cues, company-sizes, and titles and industries, by

@@ -2344,6 +2344,35 @@ lq_icplex_asks_exclusion(const char *text)
 }
 
 int
+lq_icplex_topic_head(const char *sentence, char *out, size_t size)
+{
+	struct clause c;
+	int i, k, r = 0, n;
+	static const char *nouns[] = { "world", "side", "space", "sector", "stuff", "thing", "things", "area",
+		"vertical", NULL };
+
+	lex();
+	out[0] = '\0';
+	clause_init(&c, sentence);
+	if (!(contains_any(c.f, drop_topic) || contains_any(c.f, retract_before) || contains_any(c.f, retract_after)
+	    || around_pronoun(&c) || (first_of(&c, refer_back, 0, &n) >= 0 && contains_any(c.f, neg_after)))) {
+		clause_free(&c);
+		return 0;
+	}
+	for (i = 0; i + 2 < c.nw && !r; i++) {
+		if (strcmp(c.w[i], "whole") != 0 && strcmp(c.w[i], "entire") != 0)
+			continue;
+		for (k = i + 2; k < c.nw && k <= i + 4 && !r; k++)
+			if (in_list(c.w[k], nouns) && !in_list(c.w[k - 1], determiners)) {
+				singular(c.w[k - 1], out, size);
+				r = out[0] != '\0';
+			}
+	}
+	clause_free(&c);
+	return r;
+}
+
+int
 lq_icplex_not_now(const char *sentence)
 {
 	return folded_has(sentence, &not_now, 0, NULL);

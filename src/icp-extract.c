@@ -1135,6 +1135,91 @@ keep_hits(struct lq_crit_hit *hits, size_t n, int (*keep)(const struct lq_crit_h
 }
 
 static int
+not_keyword(const struct lq_crit_hit *h)
+{
+	return h->kind != LQ_CRIT_KEYWORD;
+}
+
+/* 1 if the folded text of quote q holds the word w (singular or plural). */
+static int
+quote_has(const char *q, const char *w)
+{
+	char *f = q ? lq_fold(q) : NULL;
+	int r = f && has_word(f, w);
+
+	free(f);
+	return r;
+}
+
+/* 1 if every source of t is a sentence that holds the topic's word. */
+static int
+all_about(const struct said *t, const char *topic)
+{
+	size_t k;
+	json_t *x;
+
+	json_array_foreach(t->sources, k, x)
+		if (!quote_has(json_string_value(json_object_get(x, "quote")), topic))
+			return 0;
+	return json_array_size(t->sources) > 0;
+}
+
+/* "The whole hotel side, leave that out": the targets said earlier in the call
+ * only in sentences that hold the topic's word ("Yes, hotel groups with
+ * restaurants, the F&B directors there": the hotels and the F&B directors), or
+ * whose own words hold it, are removed (to "_retracted"); a title stays when an
+ * industry still wanted was named in the same sentence ("maintenance managers at
+ * quarries and cement plants"). Returns 0, changing nothing, when no target is
+ * about the topic. */
+static int
+retract_whole(struct local_ctx *c, const char *topic, const char *s)
+{
+	size_t i, k, j;
+	int any = 0, pass;
+
+	for (i = 0; i < c->npend && !any; i++)
+		any = !c->pend[i].negated && c->pend[i].kind != LQ_CRIT_KEYWORD && has_word(c->pend[i].words, topic);
+	for (i = 0; i < c->n && !any; i++)
+		any = !c->sv[i].removed && c->sv[i].list == target_list(c->sv[i].kind) && c->sv[i].kind != LQ_CRIT_KEYWORD
+		    && (has_word(c->sv[i].words, topic) || all_about(&c->sv[i], topic));
+	if (!any)
+		return 0;
+	flush(c);
+	for (pass = 0; pass < 2; pass++)	/* industries and the rest first, then titles */
+		for (i = 0; i < c->n; i++) {
+			struct said *t = &c->sv[i];
+			int keep = 0;
+
+			if (t->removed || t->list != target_list(t->kind) || t->kind == LQ_CRIT_KEYWORD
+			    || (t->kind == LQ_CRIT_TITLE) != pass)
+				continue;
+			if (!has_word(t->words, topic) && !all_about(t, topic))
+				continue;
+			if (pass == 1 && !has_word(t->words, topic)) {
+				json_t *x;
+
+				json_array_foreach(t->sources, k, x) {
+					const char *q = json_string_value(json_object_get(x, "quote"));
+					char *f = q ? lq_fold(q) : NULL;
+
+					for (j = 0; f && j < c->n && !keep; j++)
+						keep = !c->sv[j].removed && c->sv[j].kind == LQ_CRIT_INDUSTRY
+						    && c->sv[j].list == L_INDUSTRIES && c->sv[j].words[0]
+						    && lq_has_phrase(f, c->sv[j].words);
+					free(f);
+				}
+			}
+			if (keep)
+				continue;
+			t->removed = 1;
+			supersede(t->sources);
+			n_retracted++;
+			lq_note("meeting %s: '%s' taken back with '%s'", c->mid, t->value, s);
+		}
+	return 1;
+}
+
+static int
 not_pronoun(const struct lq_crit_hit *h)
 {
 	return !h->pronoun;
@@ -1206,7 +1291,7 @@ local_sentence(const char *s, int question, void *arg)
 	struct lq_crit_hit hits[MAX_HITS];
 	size_t n, i;
 	int back, keep_prop;
-	char *alt;
+	char *alt, topic[96];
 
 	if (question && !lq_icplex_hedged(s))	/* "Orthodontists, eh, sort of?" is a hedge */
 		return;
@@ -1251,6 +1336,15 @@ local_sentence(const char *s, int question, void *arg)
 			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
 			c->nprop = 0;
 			c->turn_hits++;
+			return;
+		}
+	}
+	if (lq_icplex_topic_head(s, topic, sizeof topic) && retract_whole(c, topic, s)) {
+		/* "the whole hotel side, leave that out for now": what was said of it is gone,
+		 * and the words naming it are no topic */
+		n = keep_hits(hits, n, not_keyword);
+		if (n == 0) {
+			topic_turn(c, hits, 0);
 			return;
 		}
 	}

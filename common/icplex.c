@@ -46,7 +46,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
 	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
-	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now,
+	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now, **works_at,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -55,6 +55,7 @@ static const struct {
 	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
 	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
 	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
+	{ "icp-cues.works-at", &works_at },
 	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
 	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
 	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
@@ -1343,6 +1344,51 @@ polarity(const struct clause *c, struct span *s)
 		s->whole = contains_any(c->f, whole_topic);
 }
 
+/* "maintenance managers at quarries and cement plants": after a title and a
+ * [works-at] word, each plural noun phrase of up to three words the lexicon and
+ * the kinds of company left unnamed is where those people work: an industry, as
+ * said. Stops at a word of another kind (a cue, a number, a pronoun). */
+static void
+where_titles_work(const struct clause *c, struct span *sp, int *ns)
+{
+	int t, n0 = *ns, at, nw;
+
+	for (t = 0; t < n0; t++) {
+		int j;
+
+		if (!sp[t].keep || sp[t].kind != LQ_CRIT_TITLE || (j = sp[t].w + sp[t].n) >= c->nw
+		    || first_of(c, works_at, j, &nw) != j)
+			continue;
+		for (at = j + nw; at < c->nw;) {
+			int a, b, i, covered = 0, x;
+			size_t l;
+
+			while (at < c->nw && in_list(c->w[at], determiners))
+				at++;
+			for (a = b = at; b < c->nw && b - a < 3 && strcmp(c->w[b], "and") != 0 && strcmp(c->w[b], "or") != 0
+			    && !cue_word(c->w[b]) && !numeric(c->w[b]) && !in_list(c->w[b], pronoun_subjects)
+			    && !in_list(c->w[b], stop) && !in_list(c->w[b], own_people); b++)
+				;
+			if (b == a)
+				break;
+			l = strlen(c->w[b - 1]);
+			for (i = 0; i < *ns && !covered; i++)
+				covered = sp[i].keep && sp[i].w < b && a < sp[i].w + sp[i].n;
+			if (!covered && l > 3 && c->w[b - 1][l - 1] == 's' && c->w[b - 1][l - 2] != 's'
+			    && !in_list(c->w[b - 1], business_nouns) && !in_list(c->w[b - 1], size_nouns)
+			    && !(b - a == 1 && in_list(c->w[a], quality_words))
+			    && (x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, a, b - a)) >= 0) {
+				said_text(c, a, b, sp[x].made, sizeof sp[x].made);
+				sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+			}
+			if (b < c->nw && (strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "or") == 0))
+				at = b + 1;
+			else
+				break;
+		}
+	}
+}
+
 /* A retraction in two parts around nothing but a pronoun ("take those off",
  * "leave them out", "cross it off the list"): the object is a name said before. */
 static int
@@ -1773,6 +1819,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			count_spans(&cl[k], p, &n);
 			adjective_sizes(&cl[k], p, &n);
 			company_phrases(&cl[k], p, &n);
+			where_titles_work(&cl[k], p, &n);
 		}
 		ns[k] = n;
 	}

@@ -1236,7 +1236,7 @@ narrow_exclusions(struct local_ctx *c, struct lq_crit_hit *hits, size_t n)
 	for (i = 0; i < n; i++) {
 		char hw[96], pw[96];
 
-		if (hits[i].kind != LQ_CRIT_TITLE || hits[i].negated || !strchr(hits[i].words, ' '))
+		if (hits[i].kind != LQ_CRIT_TITLE || !strchr(hits[i].words, ' '))
 			continue;
 		head_word(hits[i].words, hw, sizeof hw);
 		for (j = 0; j < c->npend; j++) {

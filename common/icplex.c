@@ -46,7 +46,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
 	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
-	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now, **works_at,
+	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now, **works_at, **single_words,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -55,7 +55,7 @@ static const struct {
 	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
 	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
 	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
-	{ "icp-cues.works-at", &works_at },
+	{ "icp-cues.works-at", &works_at }, { "icp-cues.single", &single_words },
 	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
 	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
 	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
@@ -1304,7 +1304,8 @@ polarity(const struct clause *c, struct span *s)
 			s->negated = 1;
 	}
 	{	/* "The small ones we can't help", "Retail we never crack": the name said first,
-		 * then its subject and a negated verb */
+		 * then its subject and a negated verb; "Small firms won't pay": the name's own
+		 * negated verb */
 		int at = w + n, nw2;
 
 		while (at < c->nw && (first_of(c, adverbs, at, &nw2) == at || (in_list(c->w[at], pronoun_ones) && (nw2 = 1))))
@@ -1313,9 +1314,10 @@ polarity(const struct clause *c, struct span *s)
 			at++;
 			while (at < c->nw && first_of(c, adverbs, at, &nw2) == at)
 				at += nw2;
-			if (at < c->nw && first_of(c, neg_aux, at, &nw2) == at)
-				s->negated = 1;
 		}
+		/* or the name is the subject: "A single pharmacy can't justify it" */
+		if (at < c->nw && first_of(c, neg_aux, at, &nw2) == at && at + nw2 < c->nw)
+			s->negated = 1;
 	}
 	if (s->negated && !s->retracts && !before) {
 		/* "Procurement managers in-house are great": what the clause says of the name
@@ -1386,6 +1388,34 @@ where_titles_work(const struct clause *c, struct span *sp, int *ns)
 			else
 				break;
 		}
+	}
+}
+
+/* "A single restaurant is too small", "a one-site clinic": one business of a
+ * kind, said with a [single] word before it, is a size (the smallest band), not
+ * the industry: the span becomes that size. */
+static void
+single_sites(const struct clause *c, struct span *sp, int ns)
+{
+	int i;
+	size_t l;
+
+	for (i = 0; i < ns; i++) {
+		struct span *x = &sp[i];
+		const char *last;
+
+		if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || x->w == 0 || !in_list(c->w[x->w - 1], single_words))
+			continue;
+		last = c->w[x->w + x->n - 1];
+		l = strlen(last);
+		if (l > 2 && last[l - 1] == 's' && last[l - 2] != 's')
+			continue;	/* "single malts", "one of the schools": not one business */
+		x->kind = LQ_CRIT_SIZE;
+		x->e = NULL;
+		x->base = NULL;
+		x->group = 0;
+		x->w--, x->n++;
+		snprintf(x->made, sizeof x->made, "%s", "startup");
 	}
 }
 
@@ -1820,6 +1850,7 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			adjective_sizes(&cl[k], p, &n);
 			company_phrases(&cl[k], p, &n);
 			where_titles_work(&cl[k], p, &n);
+			single_sites(&cl[k], p, n);
 		}
 		ns[k] = n;
 	}

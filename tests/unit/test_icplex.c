@@ -692,6 +692,13 @@ main(void)
 	find("Not the plant managers at quarries, they never decide.", LQ_ANSWER_NONE);
 	EXCLUDED(LQ_CRIT_INDUSTRY, "Quarries");
 
+	t_begin("round 7: one business of a kind is a size, not the industry");
+	find("A single pharmacy can't justify it.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));
+	find("Pharmacies, yes.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Healthcare");
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

@@ -52,10 +52,6 @@ static const struct {
 	const char *table;
 	const char ***list;
 } cue_tables[] = {
-	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
-	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
-	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
-	{ "icp-cues.works-at", &works_at }, { "icp-cues.single", &single_words },
 	{ "icp-cues.negation-before", &neg_before }, { "icp-cues.negation-after", &neg_after },
 	{ "icp-cues.not-negation", &not_neg }, { "icp-cues.negation-scope-end", &scope_end },
 	{ "icp-cues.retract-before", &retract_before }, { "icp-cues.retract-after", &retract_after },
@@ -83,7 +79,12 @@ static const struct {
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
 	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words },
 	{ "icp-cues.compound-kinds", &compound_kinds }, { "icp-cues.kinds-first", &kinds_first },
-	{ "icp-cues.kind-links", &kind_links }
+	{ "icp-cues.kind-links", &kind_links },
+	/* round 7 (icpx7) */
+	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
+	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
+	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
+	{ "icp-cues.works-at", &works_at }, { "icp-cues.single", &single_words },
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100

@@ -70,7 +70,7 @@ static const struct lq_cmd cmd = {
 
 #define PROMPT_VERSION "icp-extract-v2"	/* v2: regions */
 /* The local backend's rules (with the vocabulary's digest beside it). */
-#define LOCAL_VERSION "icp-extract-local-v3"	/* v3: regions */
+#define LOCAL_VERSION "icp-extract-local-v4"	/* v3: regions; v4: round 7 (sentence structure) */
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3|held-out-4]... [--json] [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3|held-out-4|held-out-5]... [--json] [BIN_DIR] [DATA_DIR]
 
 Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
-DATA_DIR/held-out, DATA_DIR/held-out-2, DATA_DIR/held-out-3 and
-DATA_DIR/held-out-4 is one case: the transcripts in its "_calls" list
-(paths relative to the expected file), or else the one transcript NAME.*
-beside it, go through
+DATA_DIR/held-out, DATA_DIR/held-out-2, DATA_DIR/held-out-3,
+DATA_DIR/held-out-4 and DATA_DIR/held-out-5 is one case: the transcripts
+in its "_calls" list (paths relative to the expected file), or else the
+one transcript NAME.* beside it, go through
 `calls FILES | icp-extract ARGS`
 (ARGS from "_args"), and each criterion list of the ICP written is
 compared with the expected one. A found value matches an expected one
@@ -15,15 +15,17 @@ when both are equal after case folding and squeezing punctuation; an
 expected element may be a list of acceptable spellings (it matches once).
 Keys starting with "_" other than the lists below are notes for people
 ("_phenomena", "_note"). "regions" ({"include": [...], "exclude": [...]},
-given by the held-out-4 files) is compared the same way, list by list, in
-the cases that give it, and counted apart ("regions" in the report and the
-JSON), so the criteria figures stay comparable with cases that have none.
+given by the held-out-4 and held-out-5 files) is compared the same way,
+list by list, in the cases that give it, and counted apart ("regions" in
+the report and the JSON), so the criteria figures stay comparable with
+cases that have none.
 
 "_split" says which part a case belongs to: "dev" (the default: the calls
-the rules were written beside), "held-out", "held-out-2", "held-out-3" or
-"held-out-4" (four sets written independently of the rules, at different
-times by different writers, held-out-4 in German, French, Spanish and
-Portuguese; docs/icp-extract.md). A held-out case lives in the
+the rules were written beside), "held-out", "held-out-2", "held-out-3",
+"held-out-4" or "held-out-5" (five sets written independently of the rules,
+at different times by different writers, held-out-4 in German, French,
+Spanish and Portuguese, held-out-5 in English, Italian and Dutch;
+docs/icp-extract.md). A held-out case lives in the
 directory of its split's name and says so, and a case there says it is of that split.
 The parts are reported apart, never pooled: per case, per list and
 micro-averaged precision and recall. While changing the rules, run --split
@@ -41,7 +43,7 @@ import sys
 
 KEYS = ["target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles",
         "_exclude_industries", "_exclude_company_sizes"]
-SPLITS = ["dev", "held-out", "held-out-2", "held-out-3", "held-out-4"]
+SPLITS = ["dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"]
 HELD = SPLITS[1:]  # each in the directory of its name under DATA_DIR
 RKEYS = ["regions.include", "regions.exclude"]
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check.py: the evaluation set is complete and well-formed.
 
-usage: check.py DIR   prints "ok - ..." / "not ok - ..." lines (TAP-like)
+usage: check.py [DIR]   (default: the directory of check.py) prints "ok - ..." / "not ok - ..." lines (TAP-like)
 Checks: profiles.json is a JSON array of items in the Apify shape of
 supreme_coder/linkedin-profile-scraper; ids are unique; profiles-sparse.json
 is the same people without industry, head counts or employment types; every
@@ -41,7 +41,9 @@ import os
 import re
 import sys
 
-d = sys.argv[1]
+if len(sys.argv) > 2:
+    sys.exit("usage: check.py [DIR]")
+d = sys.argv[1] if len(sys.argv) == 2 else os.path.dirname(os.path.abspath(__file__))
 failed = 0
 n = 0
 

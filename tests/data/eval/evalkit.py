@@ -24,6 +24,7 @@ ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira",
         "B": "Larderly", "D": "Conformea",
         "E": "Dossierwerk", "X": "Scopewise",
+        "N": "Enrolla", "G": "Skiftvis",
         "Z": "Bilansio", "U": "Clairvane"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
@@ -35,7 +36,7 @@ PART6_ICPS = ("Z", "U")
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
 # (gen.py, judge_tune2), and their people are judged for no other ICP.
-TUNE2_ICPS = ("K", "R", "B", "D")
+TUNE2_ICPS = ("K", "R", "B", "D", "N", "G")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -66,6 +67,8 @@ NOFIT = {
     "D": "non guida gli affari regolatori o la qualità di un fabbricante europeo di dispositivi medici o diagnostici",
     "E": "geen leidinggevende rol in bedrijfsvoering, operations of IT van een middelgroot advocaten- of notariskantoor in Nederland of België",
     "X": "not the owner of sustainability or CSRD reporting at a mid-market European manufacturer or retailer",
+    "N": "not an admissions, enrolment or registry leader of an independent school, sixth-form college or small private university in the UK or Ireland",
+    "G": "leder inte verksamhet, drift eller HR hos en privat utförare av äldreomsorg eller hemtjänst i Sverige",
     "Z": "nie jest właścicielem ani partnerem zarządzającym polskiego biura rachunkowego lub kancelarii doradztwa podatkowego",
     "U": "not a claims or operations leader of a mid-size property and casualty insurer or MGA in the UK, Ireland or the Nordics",
 }

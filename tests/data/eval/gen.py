@@ -1328,7 +1328,11 @@ import people_t2med  # noqa: E402,F401
 # The fifth held-out part (held-out-5), written after them, blind to the
 # rules; its people come after theirs, so every earlier byte stays.
 import people_ho5  # noqa: E402,F401
-# The sixth held-out part (held-out-6), written after it, blind to the
+# Two more tune-only ICPs (Enrolla, Skiftvis), written after held-out-5,
+# blind to the rules; their people come after held-out-5's.
+import people_t2edu  # noqa: E402,F401
+import people_t2care  # noqa: E402,F401
+# The sixth held-out part (held-out-6), written after them, blind to the
 # rules; its people come last, so every earlier byte stays.
 import people_ho6  # noqa: E402,F401
 

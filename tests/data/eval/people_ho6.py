@@ -204,6 +204,19 @@ h("Ewa", "Maciejewska", "Białystok, Podlaskie, Poland", "Poland", "Accounting",
   Z=(3, "właścicielka biura usług finansowo-księgowych (1-10 osób); mało danych, ale rola i branża jasne"))
 
 # -------------------------------------- Bilansio: near the buyer (2 and 1)
+h("Wiesław", "Kurowski", "Bielsko-Biała, Śląskie, Poland", "Poland", "Business Consulting and Services",
+  "CEO | Rachmistrz Serwis",
+  None, None,
+  [pos("CEO", "Rachmistrz Serwis sp. z o.o.", "11-50", "2011-01")],
+  tag="lang", no="prezes firmy usługowej",
+  Z=(2, "prezes firmy 11-50 osób, której nazwa ('Rachmistrz') wskazuje na usługi rachunkowe; branża LinkedIn mówi 'consulting', nic więcej nie potwierdza"))
+h("Ewelina", "Rogalska", "Warsaw, Mazowieckie, Poland", "Poland", "Human Resources Services",
+  "Prezes Zarządu | Grupa Kadrowo-Płacowa | outsourcing płac dla 400 firm",
+  "Zajmujemy się wyłącznie kadrami i płacami: 45 specjalistów, 18 000 pasków płacowych miesięcznie.",
+  ["Kadry i płace", "Outsourcing", "Zarządzanie"],
+  [pos("Prezes Zarządu", "Grupa Kadrowo-Płacowa sp. z o.o.", "11-50", "2015-03")],
+  tag="lang", no="prezes firmy outsourcingu płac",
+  Z=(2, "prezes firmy outsourcingu kadr i płac (45 osób): bliska biuru rachunkowemu, ale bez księgowości część systemu jej nie dotyczy"))
 h("Łukasz", "Sadowski", "Warsaw, Mazowieckie, Poland", "Poland", "Accounting",
   "Founder & CEO | Księgowy Online – internetowe biuro rachunkowe | own app for 3,000 clients",
   "We built an online accounting office with our own client app. 140 people, 3,000 clients across Poland.",
@@ -237,7 +250,8 @@ h("Adam", "Kubiak", "Łódź, Łódzkie, Poland", "Poland", "Law Practice",
   ["Prawo spółek", "Podatki", "Zarządzanie kancelarią"],
   [pos("Partner zarządzający", "Kubiak i Wspólnicy Kancelaria Prawno-Podatkowa sp.k.", "11-50", "2010-01")],
   tag="lang", no="partner zarządzający kancelarii prawno-podatkowej",
-  Z=(2, "partner zarządzający kancelarii prawno-podatkowej z działem księgowym: część firmy to nasz klient, część nie"))
+  Z=(2, "partner zarządzający kancelarii prawno-podatkowej z działem księgowym: część firmy to nasz klient, część nie"),
+  E=(1, "managing partner van een Pools kantoor van 11-50 mensen: de juiste rol, maar buiten Nederland en België"))
 h("Małgorzata", "Baran", "Opole, Opolskie, Poland", "Poland", "Accounting",
   "Główna księgowa i prokurent | Biuro Rachunkowe Baran",
   "Biurem formalnie kieruje mąż, na co dzień organizuję pracę 11 osób i wybieram programy.",
@@ -628,7 +642,39 @@ h("Ville", "Koskinen", "Tampere, Pirkanmaa, Finland", "Finland", "Insurance",
   no="head of claims operations of a Finnish mutual",
   U=(3, "head of claims operations of a Finnish mutual non-life insurer (201-500)"))
 
+h("Fergus", "Kerr", "Inverness, Scotland, United Kingdom", "United Kingdom", "Insurance",
+  "Head of Claims | Tarn Underwriting | part of Tarn Broking Group",
+  "Tarn Underwriting is the MGA of a broking group: we write farm and rural property for two insurers and settle the claims ourselves under delegated authority.",
+  ["Delegated Authority", "Agricultural Claims", "Property Claims"],
+  [pos("Head of Claims", "Tarn Underwriting Ltd", "51-200", "2019-02")],
+  tag="compound", no="head of claims of a broker-owned MGA",
+  U=(3, "head of claims of an MGA that settles claims under delegated authority; its broker parent does not make it a broker"))
+h("Jesper", "Madsen", "Odense, Region of Southern Denmark, Denmark", "Denmark", "Insurance",
+  "Skadechef hos Fynske Gensidige",
+  None, None,
+  [pos("Skadechef", "Fynske Gensidige", None, "2016-01")],
+  tag="lang", no="Danish head of claims",
+  U=(3, "head of claims (skadechef) of a Danish mutual insurer ('Gensidige'); no size or description, but the name says insurer"))
+
 # ------------------------------------- Clairvane: near the buyer (2 and 1)
+h("Alison", "Grey", "Southampton, England, United Kingdom", "United Kingdom", "Insurance",
+  "Claims Director | Kestrel",
+  None, None,
+  [pos("Claims Director", "Kestrel", None, "2020-01")],
+  no="claims director",
+  U=(2, "claims director in insurance, but 'Kestrel' has no size or description: insurer, MGA or broker cannot be told"))
+h("Henrik", "Strand", "Stockholm, Stockholm County, Sweden", "Sweden", "Insurance",
+  "Head of Claims | Nordre Re | property & casualty reinsurance",
+  None, ["Reinsurance Claims", "Catastrophe Claims"],
+  [pos("Head of Claims", "Nordre Reinsurance AB", "201-500", "2018-01")],
+  no="reinsurer's head of claims",
+  U=(1, "head of claims at a Nordic P&C reinsurer: a few large claims from insurers, not the volume we automate"))
+h("Eva", "Lindqvist", "Copenhagen, Capital Region of Denmark, Denmark", "Denmark", "Insurance",
+  "Claims Director | Dansk Almen Forsikring",
+  None, ["Claims", "Leadership"],
+  [pos("Claims Director", "Dansk Almen Forsikring A/S", "5001-10000", "2019-01")],
+  no="claims director of a large Danish insurer",
+  U=(1, "claims director of a 5,001-10,000-person Danish insurer: the role fits, the insurer is above the size we sell to"))
 h("Sarah", "Goodwin", "Ipswich, England, United Kingdom", "United Kingdom", "Insurance",
   "Head of Motor Claims | Fenland Insurance",
   None,

@@ -65,7 +65,17 @@ def cases(data, only=None):
     for exp_path, dirsplit in sorted(found):
         here = os.path.dirname(exp_path)
         name = os.path.basename(exp_path)[:-len(".expected.json")]
-        exp = json.load(open(exp_path, encoding="utf-8"))
+        try:
+            exp = json.load(open(exp_path, encoding="utf-8"))
+        except ValueError as e:
+            sys.exit("%s: not JSON: %s" % (exp_path, e))
+        if not isinstance(exp, dict):
+            sys.exit("%s: an expected ICP must be a JSON object" % exp_path)
+        for k in KEYS:
+            if k in exp:
+                check_values(exp_path, k, exp[k], True)
+        if "regions" in exp:
+            regions_of(exp, exp_path, True)
         split = exp.get("_split", "dev")
         if split not in SPLITS:
             sys.exit("%s: _split must be one of %s" % (exp_path, ", ".join(SPLITS)))
@@ -93,16 +103,46 @@ def run_case(bindir, exp_path, exp, srcs):
                          input=calls.stdout, capture_output=True)
     if out.returncode not in (0, 1):
         sys.exit("%s: icp-extract failed: %s" % (exp_path, out.stderr.decode()))
-    return json.loads(out.stdout)
+    where = exp_path + " (icp-extract's output)"
+    try:
+        got = json.loads(out.stdout)
+    except ValueError as e:
+        sys.exit("%s: not JSON: %s" % (where, e))
+    if not isinstance(got, dict):
+        sys.exit("%s: not a JSON object" % where)
+    for k in KEYS:
+        if k in got:
+            check_values(where, k, got[k], False)
+    return got
 
 
-def regions_of(icp):
+def check_values(where, key, v, alternatives):
+    """Exit with a message naming where and key unless v is a list of strings
+    (with alternatives, an element may also be a non-empty list of strings)."""
+    if not isinstance(v, list):
+        sys.exit("%s: %s must be an array, not %s" % (where, key, type(v).__name__))
+    for i, e in enumerate(v):
+        if isinstance(e, dict) and not alternatives and isinstance(e.get("value"), str):
+            continue  # icp-extract's {"value": ..., "evidence": ...}
+        alts = e if alternatives and isinstance(e, list) else [e]
+        if not alts or not all(isinstance(a, str) for a in alts):
+            sys.exit("%s: %s[%d] must be a string%s, not %s" % (
+                where, key, i, " or a list of spellings" if alternatives else "", json.dumps(e)[:60]))
+
+
+def regions_of(icp, where, alternatives=False):
     """An ICP's regions as {"regions.include": [...], "regions.exclude": [...]}
-    (a plain array is the include list)."""
+    (a plain array is the include list); a wrong shape exits naming where."""
     r = icp.get("regions") or {}
     if isinstance(r, list):
         r = {"include": r}
-    return {"regions.include": r.get("include", []), "regions.exclude": r.get("exclude", [])}
+    if not isinstance(r, dict):
+        sys.exit("%s: regions must be an object {\"include\": [...], \"exclude\": [...]} or an array, not %s"
+                 % (where, type(r).__name__))
+    out = {"regions.include": r.get("include", []), "regions.exclude": r.get("exclude", [])}
+    for k, v in out.items():
+        check_values(where, k, v, alternatives)
+    return out
 
 
 def compare(exp, got, per_key, keys=KEYS):
@@ -167,7 +207,8 @@ def main():
             tp, fp, fn = tp + ftp, fp + ffp, fn + ffn
             row = {"case": name, "calls": len(srcs), "tp": ftp, "fp": ffp, "fn": ffn, "misses": misses}
             if "regions" in exp:
-                gtp, gfp, gfn, gm = compare(regions_of(exp), regions_of(got), per_region, RKEYS)
+                gtp, gfp, gfn, gm = compare(regions_of(exp, exp_path, True), regions_of(got, exp_path + " (icp-extract's output)"),
+                                           per_region, RKEYS)
                 rtp, rfp, rfn, rcases = rtp + gtp, rfp + gfp, rfn + gfn, rcases + 1
                 row["regions"] = {"tp": gtp, "fp": gfp, "fn": gfn, "misses": gm}
             rows.append(row)

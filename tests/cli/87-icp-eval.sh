@@ -121,4 +121,15 @@ expect "regions: counted apart (the criteria figures do not include them); one r
 X
 jq 'del(.regions)' rg/rg-kickoff.expected.json > rg/x && mv rg/x rg/rg-kickoff.expected.json
 ok "a case without regions adds no regions section" "python3 '$IE' --json '$LQ_BIN' rg | jq -e '.dev | has(\"regions\") | not' > /dev/null"
+# wrong shapes in an expected file: said where, not a Python traceback
+mkdir -p wt1 wt2 wt3
+for d in wt1 wt2 wt3; do cp rg/rg-kickoff.txt $d/; done
+printf '%s\n' '{"target_titles":["CFO"],"regions":"Spain"}' > wt1/rg-kickoff.expected.json
+printf '%s\n' '{"target_titles":["CFO", 3]}' > wt2/rg-kickoff.expected.json
+printf '%s\n' '{"target_titles":["CFO"' > wt3/rg-kickoff.expected.json
+status "regions given as a string is refused" 1 "python3 '$IE' '$LQ_BIN' wt1"
+stderr_has "... naming the file and the shape wanted" "wt1/rg-kickoff.expected.json: regions must be an object" "python3 '$IE' '$LQ_BIN' wt1"
+stderr_has "a criterion element that is not a string is refused, naming the list and index" "wt2/rg-kickoff.expected.json: target_titles\\[1\\] must be a string or a list of spellings, not 3" "python3 '$IE' '$LQ_BIN' wt2"
+stderr_has "an expected file that is not JSON is refused, naming it" "wt3/rg-kickoff.expected.json: not JSON" "python3 '$IE' '$LQ_BIN' wt3"
+ok "... and none of them prints a traceback" "! python3 '$IE' '$LQ_BIN' wt1 2>&1 | grep -q Traceback && ! python3 '$IE' '$LQ_BIN' wt2 2>&1 | grep -q Traceback && ! python3 '$IE' '$LQ_BIN' wt3 2>&1 | grep -q Traceback"
 done_testing

@@ -2169,12 +2169,36 @@ places_split(const char *text, const char *lang, char *const *also_excluded, siz
 		header = governed && delim != '.' && delim != '!' && delim != '?' && delim != '\n' && delim != '\0';
 		if (delim == ':' && !governed && neg_heads(w, nw))
 			header = 1;
-		while (start < nw) {
-			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0;
-			int kind = 0, neg_kind = 0;
+		/* In a list a negation heads, an "end" phrase ends its item
+		 * only ("Not a fit: ..., governors only by exception, schools
+		 * outside the UK"): the head governs again from the next comma.
+		 * commas[k]: the word index each comma-separated piece starts at */
+		size_t *commas = NULL, ncommas = 0, resume = SIZE_MAX;
 
-			if (governed && start == 0)
-				neg = 0, neg_kind = 'b';
+		if (governed && strchr(c, ',')) {
+			size_t at = 0;
+			char *cp = lq_xstrdup(c), *ps = NULL;
+
+			commas = lq_xcalloc(strlen(c) + 1, sizeof *commas);
+			for (char *q = strtok_r(cp, ",", &ps); q; q = strtok_r(NULL, ",", &ps)) {
+				char *qf = lq_fold(q), **qw;
+				size_t qn = split(qf, &qw);
+
+				commas[ncommas++] = at;
+				at += qn;
+				free(qw);
+				free(qf);
+			}
+			free(cp);
+		}
+		while (start < nw) {
+			size_t end, neg = SIZE_MAX, after = SIZE_MAX, after_len = 0, len = 0, cap = nw;
+			int kind = 0, neg_kind = 0, ended = 0;
+
+			if (governed && (start == 0 || start == resume))
+				neg = start, neg_kind = 'b';
+			if (resume != SIZE_MAX && start < resume)
+				cap = resume;
 
 			if (flip) {
 				/* after "outside X" that a later negation turns back
@@ -2189,7 +2213,7 @@ places_split(const char *text, const char *lang, char *const *also_excluded, siz
 				flip = 0;
 				continue;
 			}
-			for (end = start; end < nw; end += len ? len : 1) {
+			for (end = start; end < cap; end += len ? len : 1) {
 				len = place_neg_at(w + end, nw - end, &kind);
 				if (len == 0)
 					continue;
@@ -2201,8 +2225,10 @@ places_split(const char *text, const char *lang, char *const *also_excluded, siz
 				}
 				if (kind == 'o' && outside)
 					*outside |= neg_kind == 'b' ? 2 : 1;
-				if ((kind == 'e' && end > start) || (kind == 'o' && neg_kind == 'b'))
+				if ((kind == 'e' && end > start) || (kind == 'o' && neg_kind == 'b')) {
+					ended = kind == 'e';
 					break;
+				}
 				if ((kind == 'b' || kind == 'o' || (kind == 'a' && end == start)) && neg == SIZE_MAX)
 					neg = end, neg_kind = kind;
 				else if (kind == 'a' && neg == SIZE_MAX)
@@ -2214,8 +2240,21 @@ places_split(const char *text, const char *lang, char *const *also_excluded, siz
 			    neg != SIZE_MAX ? neg : end);
 			if (neg != SIZE_MAX)
 				places_add_words(&out, out_names, w, neg, end);
+			if (end >= cap && cap < nw) {
+				start = cap;	/* the head governs again from this comma */
+				continue;
+			}
 			start = end < nw ? end + len : end;
+			if (ended && ncommas) {
+				resume = SIZE_MAX;
+				for (size_t k = 0; k < ncommas; k++)
+					if (commas[k] >= start) {
+						resume = commas[k];
+						break;
+					}
+			}
 		}
+		free(commas);
 		free(w);
 		free(f);
 	}

@@ -289,6 +289,23 @@ main(int argc, char **argv)
 		CHECK((lq_company_groups("Chompers - dental chews for dogs", NULL) & hea) == 0);
 	}
 
+	t_begin("industries: schools and colleges, elderly and home care by their names; schools as clients are not the company's");
+	{
+		unsigned edu = lq_industry_groups("Education"), care = lq_industry_groups("Äldreomsorg");
+
+		CHECK(edu != 0 && care != 0 && care != lq_industry_groups("Hospitals and Health Care"));
+		CHECK(lq_company_groups("Marlowe Hill School", NULL) == edu);
+		CHECK(lq_company_groups("Kestrel Sixth Form College", NULL) == edu);
+		CHECK(lq_company_groups("Lycée Sainte-Anne", NULL) == edu);
+		CHECK(lq_company_groups("Björkdalens Hemtjänst AB", NULL) == care);
+		CHECK(lq_company_groups("Omsorgshuset Norr", NULL) == care);	/* a stem inside a name */
+		CHECK(lq_company_groups("Haus Lindenhof Pflegeheim", NULL) == care);
+		CHECK(lq_industry_groups("Individual and Family Services") == care);
+		CHECK(lq_industry_lexsim(care, lq_industry_groups("Hospitals and Health Care")) == 0.5);
+		CHECK(lq_company_groups("Inbound marketing for independent schools", NULL) == lq_industry_groups("marketing"));
+		CHECK(lq_client_groups("CRM software for schools and colleges") & edu);
+	}
+
 	t_begin("industries: vehicle rental, in the languages renters write it; travel is tourism");
 	CHECK(lq_industry_lexsim(lq_industry_groups("Car rental"), lq_industry_groups("Location de voitures")) == 1);
 	CHECK(lq_industry_lexsim(lq_industry_groups("Autovermietung"), lq_industry_groups("Location de véhicules utilitaires")) == 1);
@@ -506,6 +523,26 @@ main(int argc, char **argv)
 		CHECK(lq_places("let us know") == NULL);	/* "us" is a word, not a country */
 		CHECK(!lq_places_meet(NULL, want) && !lq_places_meet(want, NULL));
 		free(want), free(mtl), free(tor), free(mal), free(bxl), free(dach), free(wien), free(eu), free(sf);
+	}
+
+	t_begin("places: in a list a negation heads, an 'only' ends its item, not the list");
+	{
+		char *ex, *in;
+
+		in = lq_places_split("Not a fit: tutors without a school, trustees only by exception, "
+		    "colleges outside France and Belgium, retired people.", NULL, 0, &ex);
+		CHECK_STR(in, " fr  be ");
+		CHECK(ex == NULL);
+		free(in), free(ex);
+		/* the items after it stay excluded, and an enumeration of places
+		 * after two negations stays wanted */
+		in = lq_places_split("Not a fit: trustees only by exception, firms in Spain.", NULL, 0, &ex);
+		CHECK(in == NULL);
+		CHECK_STR(ex, " es ");
+		free(in), free(ex);
+		in = lq_places_split("Not a fit: firms outside Spain, Portugal and Italy.", NULL, 0, &ex);
+		CHECK_STR(in, " es  pt  it ");
+		free(in), free(ex);
 	}
 
 	t_begin("places: 'European' as an adjective in the languages of the notes is Europe");

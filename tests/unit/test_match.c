@@ -274,6 +274,27 @@ main(int argc, char **argv)
 	CHECK(lq_company_groups("Maschinen", NULL) == lq_industry_groups("Maschinenbau"));
 	CHECK(lq_company_groups("Nordlicht Consulting", NULL) != lq_industry_groups("Maschinenbau"));
 
+	t_begin("industry from a company's own words: makers and what they make, shops and chains, in several languages");
+	{
+		unsigned mfg = lq_industry_groups("Manufacturing"), ret = lq_industry_groups("Retail");
+
+		CHECK(lq_company_groups("a 700-person corrugated packaging manufacturer", NULL) & mfg);
+		CHECK(lq_company_groups("producent okien i mebli ogrodowych", NULL) & mfg);
+		CHECK(lq_company_groups("un produttore di piastrelle tecniche", NULL) & mfg);
+		CHECK(lq_company_groups("Nordkap Mejeri", NULL) & mfg);
+		CHECK(lq_company_groups("fabricante de envases de vidrio", NULL) & mfg);
+		CHECK(lq_company_groups("Rheintal Spezialchemie | specialty chemicals", NULL) & mfg);
+		CHECK(lq_company_groups("une enseigne de jardinage, 80 magasins", NULL) & ret);
+		CHECK(lq_company_groups("cadena de 120 tiendas de moda", NULL) & ret);
+		CHECK(lq_company_groups("Sklepy Podhale", NULL) & ret);
+		CHECK(lq_company_groups("a regional supermarket chain", NULL) & ret);
+		/* "processor", "maker", "stores" alone name no industry */
+		CHECK((lq_company_groups("a payment processor for marketplaces", NULL) & mfg) == 0);
+		CHECK((lq_company_groups("vector stores for decision makers", NULL) & (mfg | ret)) == 0);
+		/* whom a supplier serves is not its own industry */
+		CHECK((lq_company_groups("ERP software for furniture manufacturers", NULL) & mfg) == 0);
+	}
+
 	t_begin("first-person.vocab: every word of the table it replaced in score.c; whole words only");
 	{
 		/* the table first-person.vocab replaced, folded */

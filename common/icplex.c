@@ -46,6 +46,7 @@ static const char **neg_before, **neg_after, **not_neg, **scope_end, **retract_b
 	**supplier_words, **business_nouns, **determiners, **copulas, **not_topic, **size_nouns,
 	**bare_no, **asks_people, **pronoun_subjects, **below_that, **above_that, **company_kinds, **quality_words, **more_than, **less_than, **and_up, **own_people, **pronoun_ones, **only_places,
 	**self_desc, **list_continues, **drop_topic, **relative_words, **not_profession, **profession_endings, **describe_cues,
+	**adverbs, **neg_aux, **positive_words, **asks_places, **asks_places_not, **not_now, **works_at, **single_words,
 	**retract_around[2], **size_adj[2];
 static const struct {
 	const char *table;
@@ -78,7 +79,12 @@ static const struct {
 	{ "icp-cues.not-profession", &not_profession }, { "icp-cues.profession-endings", &profession_endings },
 	{ "icp-cues.describe-cues", &describe_cues }, { "icp-cues.range-words", &range_words },
 	{ "icp-cues.compound-kinds", &compound_kinds }, { "icp-cues.kinds-first", &kinds_first },
-	{ "icp-cues.kind-links", &kind_links }
+	{ "icp-cues.kind-links", &kind_links },
+	/* round 7 (icpx7) */
+	{ "icp-cues.adverbs", &adverbs }, { "icp-cues.negative-auxiliaries", &neg_aux },
+	{ "icp-cues.positive-words", &positive_words }, { "icp-cues.asks-places", &asks_places },
+	{ "icp-cues.asks-places-not", &asks_places_not }, { "icp-cues.not-now", &not_now },
+	{ "icp-cues.works-at", &works_at }, { "icp-cues.single", &single_words },
 };
 
 /* icp-cues [number-words]: a word and its value (below 100 added, 100
@@ -1018,8 +1024,10 @@ adjective_sizes(const struct clause *c, struct span *sp, int *ns)
 		for (k = 0; size_adj[0][k]; k++) {
 			int q = i + 1;
 
-			/* "the big international chains": [quality-words] between */
-			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words))
+			/* "the big international chains": [quality-words] between (a word that is also
+			 * a noun for businesses ends it: "the small ones are useless") */
+			while (q + 1 < c->nw && q - i <= 2 && in_list(c->w[q], quality_words)
+			    && !in_list(c->w[q], business_nouns) && !in_list(c->w[q], size_nouns))
 				q++;
 			if (strcmp(c->w[i], size_adj[0][k]) == 0 && (in_list(c->w[q], business_nouns)
 			    || in_list(c->w[q], size_nouns))) {
@@ -1225,7 +1233,7 @@ static void
 polarity(const struct clause *c, struct span *s)
 {
 	const char **l;
-	int nw, w = s->w, n = s->n, r;
+	int nw, w = s->w, n = s->n, r, before;
 
 	for (r = 0; r < 2; r++)
 		for (l = r ? retract_before : neg_before; *l; l++) {
@@ -1260,6 +1268,7 @@ polarity(const struct clause *c, struct span *s)
 				from = at + 1;
 			}
 		}
+	before = s->negated;
 	for (r = 0; r < 2; r++)
 		for (l = r ? retract_after : neg_after; *l; l++) {
 			int at = find_words(c->f, *l, w + n, &nw);
@@ -1281,16 +1290,156 @@ polarity(const struct clause *c, struct span *s)
 			from = at + 1;
 		}
 	}
-	{	/* "Universities no, ...": nothing but a no after the name in its clause */
+	{	/* "Universities no, ...", "Recruiters also no": nothing but a no (and adverbs)
+		 * after the name in its clause */
 		int at = w + n, any = 0;
 
-		while (at < c->nw && first_of(c, bare_no, at, &nw) == at)
-			at += nw, any = 1;
+		while (at < c->nw)
+			if (first_of(c, bare_no, at, &nw) == at)
+				at += nw, any = 1;
+			else if (first_of(c, adverbs, at, &nw) == at)
+				at += nw;
+			else
+				break;
 		if (any && at == c->nw)
 			s->negated = 1;
 	}
+	{	/* "The small ones we can't help", "Retail we never crack": the name said first,
+		 * then its subject and a negated verb; "Small firms won't pay": the name's own
+		 * negated verb */
+		int at = w + n, nw2;
+
+		while (at < c->nw && (first_of(c, adverbs, at, &nw2) == at || (in_list(c->w[at], pronoun_ones) && (nw2 = 1))))
+			at += nw2;
+		if (at + 1 < c->nw && (strcmp(c->w[at], "we") == 0 || strcmp(c->w[at], "i") == 0)) {
+			at++;
+			while (at < c->nw && first_of(c, adverbs, at, &nw2) == at)
+				at += nw2;
+		}
+		/* or the name is the subject: "A single pharmacy can't justify it" */
+		if (at < c->nw && first_of(c, neg_aux, at, &nw2) == at && at + nw2 < c->nw)
+			s->negated = 1;
+	}
+	if (s->negated && !s->retracts && !before) {
+		/* "Procurement managers in-house are great": what the clause says of the name
+		 * (a copula and a word of praise after it, not negated) outweighs a negation
+		 * cue met on the way ("in house") */
+		int at, k;
+
+		for (at = w + n; at < c->nw && at <= w + n + NEG_AFTER_WORDS; at++) {
+			int neg = 0;
+
+			if (!in_list(c->w[at], copulas))
+				continue;
+			for (k = at + 1; k < c->nw && k <= at + 3; k++) {
+				if (strcmp(c->w[k], "not") == 0 || strcmp(c->w[k], "t") == 0 || strcmp(c->w[k], "never") == 0
+				    || strcmp(c->w[k], "no") == 0)
+					neg = 1;
+				if (!neg && first_of(c, positive_words, k, &nw) == k) {
+					s->negated = 0;
+					break;
+				}
+			}
+			break;
+		}
+	}
 	if (s->retracts)
 		s->whole = contains_any(c->f, whole_topic);
+}
+
+/* "maintenance managers at quarries and cement plants": after a title and a
+ * [works-at] word, each plural noun phrase of up to three words the lexicon and
+ * the kinds of company left unnamed is where those people work: an industry, as
+ * said. Stops at a word of another kind (a cue, a number, a pronoun). */
+static void
+where_titles_work(const struct clause *c, struct span *sp, int *ns)
+{
+	int t, n0 = *ns, at, nw;
+
+	for (t = 0; t < n0; t++) {
+		int j;
+
+		if (!sp[t].keep || sp[t].kind != LQ_CRIT_TITLE || (j = sp[t].w + sp[t].n) >= c->nw
+		    || first_of(c, works_at, j, &nw) != j)
+			continue;
+		for (at = j + nw; at < c->nw;) {
+			int a, b, i, covered = 0, x;
+			size_t l;
+
+			while (at < c->nw && in_list(c->w[at], determiners))
+				at++;
+			for (a = b = at; b < c->nw && b - a < 3 && strcmp(c->w[b], "and") != 0 && strcmp(c->w[b], "or") != 0
+			    && !cue_word(c->w[b]) && !numeric(c->w[b]) && !in_list(c->w[b], pronoun_subjects)
+			    && !in_list(c->w[b], stop) && !in_list(c->w[b], own_people); b++)
+				;
+			if (b == a)
+				break;
+			l = strlen(c->w[b - 1]);
+			for (i = 0; i < *ns && !covered; i++)
+				covered = sp[i].keep && sp[i].w < b && a < sp[i].w + sp[i].n;
+			if (!covered && l > 3 && c->w[b - 1][l - 1] == 's' && c->w[b - 1][l - 2] != 's'
+			    && !in_list(c->w[b - 1], business_nouns) && !in_list(c->w[b - 1], size_nouns)
+			    && !(b - a == 1 && in_list(c->w[a], quality_words))
+			    && (x = add_span(sp, ns, NULL, LQ_CRIT_INDUSTRY, a, b - a)) >= 0) {
+				said_text(c, a, b, sp[x].made, sizeof sp[x].made);
+				sp[x].made[0] = (char)toupper((unsigned char)sp[x].made[0]);
+			}
+			if (b < c->nw && (strcmp(c->w[b], "and") == 0 || strcmp(c->w[b], "or") == 0))
+				at = b + 1;
+			else
+				break;
+		}
+	}
+}
+
+/* "A single restaurant is too small", "a one-site clinic": one business of a
+ * kind, said with a [single] word before it, is a size (the smallest band), not
+ * the industry: the span becomes that size. */
+static void
+single_sites(const struct clause *c, struct span *sp, int ns)
+{
+	int i;
+	size_t l;
+
+	for (i = 0; i < ns; i++) {
+		struct span *x = &sp[i];
+		const char *last;
+
+		if (!x->keep || x->kind != LQ_CRIT_INDUSTRY || x->w == 0 || !in_list(c->w[x->w - 1], single_words))
+			continue;
+		last = c->w[x->w + x->n - 1];
+		l = strlen(last);
+		if (l > 2 && last[l - 1] == 's' && last[l - 2] != 's')
+			continue;	/* "single malts", "one of the schools": not one business */
+		x->kind = LQ_CRIT_SIZE;
+		x->e = NULL;
+		x->base = NULL;
+		x->group = 0;
+		x->w--, x->n++;
+		snprintf(x->made, sizeof x->made, "%s", "startup");
+	}
+}
+
+/* A retraction in two parts around nothing but a pronoun ("take those off",
+ * "leave them out", "cross it off the list"): the object is a name said before. */
+static int
+around_pronoun(const struct clause *c)
+{
+	int r, at, nw, at2, n2, from;
+
+	for (r = 0; retract_around[0][r]; r++)
+		for (from = 0; (at = find_words(c->f, retract_around[0][r], from, &nw)) >= 0; from = at + 1) {
+			int k, n, ok;
+
+			at2 = find_words(c->f, retract_around[1][r], at + nw, &n2);
+			if (at2 <= at + nw)
+				continue;
+			for (k = at + nw, ok = 1; k < at2 && ok; k += n)
+				ok = first_of(c, refer_back, k, &n) == k;
+			if (ok)
+				return 1;
+		}
+	return 0;
 }
 
 /* Does a clause with nothing of its own dismiss what came before it
@@ -1303,6 +1452,8 @@ refers_back(const struct clause *c, int lukewarm_ok)
 
 	if (c->nw == 0)
 		return 0;
+	if (around_pronoun(c))
+		return 2;	/* "take those off", "leave them out": the object is what came before */
 	if (contains_any(c->f, retract_before) || contains_any(c->f, retract_after))
 		return first_of(c, refer_back, 0, &nw) >= 0 || c->nw <= LUKEWARM_MAX_WORDS + 2 ? 2 : 0;
 	if (contains_any(c->f, dismissal))
@@ -1699,6 +1850,8 @@ lq_icplex_find(const char *sentence, int answer, struct lq_crit_hit *out, size_t
 			count_spans(&cl[k], p, &n);
 			adjective_sizes(&cl[k], p, &n);
 			company_phrases(&cl[k], p, &n);
+			where_titles_work(&cl[k], p, &n);
+			single_sites(&cl[k], p, n);
 		}
 		ns[k] = n;
 	}
@@ -2267,6 +2420,47 @@ int
 lq_icplex_asks_exclusion(const char *text)
 {
 	return folded_has(text, &asks_excl, 1, NULL);
+}
+
+int
+lq_icplex_topic_head(const char *sentence, char *out, size_t size)
+{
+	struct clause c;
+	int i, k, r = 0, n;
+	static const char *nouns[] = { "world", "side", "space", "sector", "stuff", "thing", "things", "area",
+		"vertical", NULL };
+
+	lex();
+	out[0] = '\0';
+	clause_init(&c, sentence);
+	if (!(contains_any(c.f, drop_topic) || contains_any(c.f, retract_before) || contains_any(c.f, retract_after)
+	    || around_pronoun(&c) || (first_of(&c, refer_back, 0, &n) >= 0 && contains_any(c.f, neg_after)))) {
+		clause_free(&c);
+		return 0;
+	}
+	for (i = 0; i + 2 < c.nw && !r; i++) {
+		if (strcmp(c.w[i], "whole") != 0 && strcmp(c.w[i], "entire") != 0)
+			continue;
+		for (k = i + 2; k < c.nw && k <= i + 4 && !r; k++)
+			if (in_list(c.w[k], nouns) && !in_list(c.w[k - 1], determiners)) {
+				singular(c.w[k - 1], out, size);
+				r = out[0] != '\0';
+			}
+	}
+	clause_free(&c);
+	return r;
+}
+
+int
+lq_icplex_not_now(const char *sentence)
+{
+	return folded_has(sentence, &not_now, 0, NULL);
+}
+
+int
+lq_icplex_asks_places(const char *text)
+{
+	return folded_has(text, &asks_places, 1, &asks_places_not);
 }
 
 int

@@ -114,6 +114,17 @@ int lq_icplex_revises(const char *sentence);
  * LQ_ANSWER_TOPICS. */
 int lq_icplex_asks_exclusion(const char *text);
 int lq_icplex_asks_topics(const char *text);
+/* 1 if text asks where the client's buyers are ("Where?", "Which markets?"; not
+ * "Where are you based?"): a question of the agency's. */
+int lq_icplex_asks_places(const char *text);
+/* 1 if a client's sentence limits what it says in time ("for now", "this quarter",
+ * "not yet"): a retraction in it is a pause, not an exclusion. */
+int lq_icplex_not_now(const char *sentence);
+/* In a client's sentence that takes something back, the word that names "the whole X
+ * side" ("hotel" in "the whole hotel side, leave that out"), singular, in out; 1 if
+ * there is one. The vocabulary's words (in the "side", "world" sense) are C here only
+ * for the nouns; the retraction cues are icp-cues.vocab's. */
+int lq_icplex_topic_head(const char *sentence, char *out, size_t size);
 
 /* The SHA-256 (hex) of the vocabulary tables icp-extract reads
  * (icp-lexicon, icp-cues, company-sizes, and titles and industries, by

@@ -19,9 +19,9 @@
 # Environment: LQ_EVAL_SPLITS (default "tune held-out"; while tuning set it
 # to "tune" so the held-out part is never looked at; "held-out-2", the
 # second held-out part, is measured once and only when named here, with
-# LQ_EVAL_UNSEEN=Chambrelis,Aislewise, and "held-out-3", "held-out-4" and
-# "held-out-5", the third to fifth, the same way with their ICPs
-# (Surcova,Torquelane; Sitecadence,Canteira; Dossierwerk,Scopewise):
+# LQ_EVAL_UNSEEN=Chambrelis,Aislewise, and "held-out-3" to "held-out-6",
+# the third to sixth, the same way with their ICPs (Surcova,Torquelane;
+# Sitecadence,Canteira; Dossierwerk,Scopewise; Bilansio,Clairvane):
 # docs/quality.md), LQ_EVAL_SHAPES
 # (default "rich sparse"), LQ_EVAL_BOOTSTRAP (resamples, default 1000; 0
 # for none), LQ_EVAL_SEED (default 1), LQ_EVAL_UNSEEN (the ICPs the rules

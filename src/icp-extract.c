@@ -70,7 +70,7 @@ static const struct lq_cmd cmd = {
 
 #define PROMPT_VERSION "icp-extract-v2"	/* v2: regions */
 /* The local backend's rules (with the vocabulary's digest beside it). */
-#define LOCAL_VERSION "icp-extract-local-v3"	/* v3: regions */
+#define LOCAL_VERSION "icp-extract-local-v4"	/* v3: regions; v4: round 7 (sentence structure) */
 /* Cosines above which two titles or keywords the lexicon cannot tell
  * apart are the same criterion (all-MiniLM-L6-v2: "CFO" / "Chief
  * Financial Officer" canonical forms are equal; "VP Finance" / "Head of
@@ -888,7 +888,26 @@ us_as_usa(const char *s)
 struct region_ctx {
 	const json_t *m, *u;
 	const char *lang;	/* the client's language in the whole call, or NULL */
+	int asked;		/* the agency just asked where: the first sentence of places only wants them */
 };
+
+/* A sentence that is a list of n places and little else ("Ireland and the UK.",
+ * "Mostly Spain, some Portugal."): at most two words more than the places. */
+static int
+places_only(const char *s, size_t n)
+{
+	char *f = lq_fold(s), *p;
+	size_t words = 0;
+	int in = 0;
+
+	for (p = f; *p; p++) {
+		if (*p != ' ' && !in)
+			words++;
+		in = *p != ' ';
+	}
+	free(f);
+	return words <= 2 * n + 2;
+}
 
 /* One of the client's sentences: the places it excludes ("no US
  * clients", "nothing outside Europe" wants Europe only with a cue), and,
@@ -907,8 +926,9 @@ region_sentence(const char *s, int question, void *arg)
 	n_in = lq_places_said(t, c->lang, &in, &out, &n_out, &outside);
 	/* wanted: "only Spain", "nothing outside Spain"; excluded: "no US
 	 * clients", not "we also sell outside Europe" (which says where else) */
-	if (n_in && !lq_icplex_only(t) && !(outside & 2))
+	if (n_in && !lq_icplex_only(t) && !(outside & 2) && !(c->asked && !n_out && places_only(t, n_in)))
 		n_in = 0;
+	c->asked = 0;	/* "Where?" "Ireland and the UK.": only the answer's first sentence */
 	if (outside & 1)
 		n_in = n_out = 0;
 	for (i = 0; i < n_in + n_out; i++) {
@@ -1115,9 +1135,125 @@ keep_hits(struct lq_crit_hit *hits, size_t n, int (*keep)(const struct lq_crit_h
 }
 
 static int
+not_keyword(const struct lq_crit_hit *h)
+{
+	return h->kind != LQ_CRIT_KEYWORD;
+}
+
+/* 1 if the folded text of quote q holds the word w (singular or plural). */
+static int
+quote_has(const char *q, const char *w)
+{
+	char *f = q ? lq_fold(q) : NULL;
+	int r = f && has_word(f, w);
+
+	free(f);
+	return r;
+}
+
+/* 1 if every source of t is a sentence that holds the topic's word. */
+static int
+all_about(const struct said *t, const char *topic)
+{
+	size_t k;
+	json_t *x;
+
+	json_array_foreach(t->sources, k, x)
+		if (!quote_has(json_string_value(json_object_get(x, "quote")), topic))
+			return 0;
+	return json_array_size(t->sources) > 0;
+}
+
+/* "The whole hotel side, leave that out": the targets said earlier in the call
+ * only in sentences that hold the topic's word ("Yes, hotel groups with
+ * restaurants, the F&B directors there": the hotels and the F&B directors), or
+ * whose own words hold it, are removed (to "_retracted"); a title stays when an
+ * industry still wanted was named in the same sentence ("maintenance managers at
+ * quarries and cement plants"). Returns 0, changing nothing, when no target is
+ * about the topic. */
+static int
+retract_whole(struct local_ctx *c, const char *topic, const char *s)
+{
+	size_t i, k, j;
+	int any = 0, pass;
+
+	for (i = 0; i < c->npend && !any; i++)
+		any = !c->pend[i].negated && c->pend[i].kind != LQ_CRIT_KEYWORD && has_word(c->pend[i].words, topic);
+	for (i = 0; i < c->n && !any; i++)
+		any = !c->sv[i].removed && c->sv[i].list == target_list(c->sv[i].kind) && c->sv[i].kind != LQ_CRIT_KEYWORD
+		    && (has_word(c->sv[i].words, topic) || all_about(&c->sv[i], topic));
+	if (!any)
+		return 0;
+	flush(c);
+	for (pass = 0; pass < 2; pass++)	/* industries and the rest first, then titles */
+		for (i = 0; i < c->n; i++) {
+			struct said *t = &c->sv[i];
+			int keep = 0;
+
+			if (t->removed || t->list != target_list(t->kind) || t->kind == LQ_CRIT_KEYWORD
+			    || (t->kind == LQ_CRIT_TITLE) != pass)
+				continue;
+			if (!has_word(t->words, topic) && !all_about(t, topic))
+				continue;
+			if (pass == 1 && !has_word(t->words, topic)) {
+				json_t *x;
+
+				json_array_foreach(t->sources, k, x) {
+					const char *q = json_string_value(json_object_get(x, "quote"));
+					char *f = q ? lq_fold(q) : NULL;
+
+					for (j = 0; f && j < c->n && !keep; j++)
+						keep = !c->sv[j].removed && c->sv[j].kind == LQ_CRIT_INDUSTRY
+						    && c->sv[j].list == L_INDUSTRIES && c->sv[j].words[0]
+						    && lq_has_phrase(f, c->sv[j].words);
+					free(f);
+				}
+			}
+			if (keep)
+				continue;
+			t->removed = 1;
+			supersede(t->sources);
+			n_retracted++;
+			lq_note("meeting %s: '%s' taken back with '%s'", c->mid, t->value, s);
+		}
+	return 1;
+}
+
+static int
 not_pronoun(const struct lq_crit_hit *h)
 {
 	return !h->pronoun;
+}
+
+/* "Anyone to avoid?" "Consultants. Reliability consultants, specifically.": a title
+ * the sentence before excluded in one word, said again with words before it, is
+ * the exclusion narrowed: the qualified title is excluded, the bare one dropped. */
+static void
+narrow_exclusions(struct local_ctx *c, struct lq_crit_hit *hits, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		char hw[96], pw[96];
+
+		if (hits[i].kind != LQ_CRIT_TITLE || !strchr(hits[i].words, ' '))
+			continue;
+		head_word(hits[i].words, hw, sizeof hw);
+		for (j = 0; j < c->npend; j++) {
+			if (c->pend[j].kind != LQ_CRIT_TITLE || !c->pend[j].negated || strchr(c->pend[j].words, ' '))
+				continue;
+			head_word(c->pend[j].words, pw, sizeof pw);
+			if (strcmp(hw, pw) != 0)
+				continue;
+			hits[i].negated = 1;
+			memmove(&c->pend[j], &c->pend[j + 1], (c->npend - j - 1) * sizeof c->pend[0]);
+			for (size_t k = j; k + 1 < c->npend; k++)	/* made values live in the hit */
+				if (c->pend[k].value == c->pend[k + 1].buf)
+					c->pend[k].value = c->pend[k].buf;
+			c->npend--;
+			break;
+		}
+	}
 }
 
 /* "Block management companies? Build-to-rent operators?" "Block management, yes
@@ -1155,7 +1291,7 @@ local_sentence(const char *s, int question, void *arg)
 	struct lq_crit_hit hits[MAX_HITS];
 	size_t n, i;
 	int back, keep_prop;
-	char *alt;
+	char *alt, topic[96];
 
 	if (question && !lq_icplex_hedged(s))	/* "Orthodontists, eh, sort of?" is a hedge */
 		return;
@@ -1181,6 +1317,10 @@ local_sentence(const char *s, int question, void *arg)
 			hits[i].pronoun = 0;
 		}
 	n = keep_hits(hits, n, not_pronoun);
+	if (lq_icplex_not_now(s))	/* "drop the hotels for now": removed, not excluded */
+		for (i = 0; i < n; i++)
+			if (hits[i].retracts)
+				hits[i].whole = 2;
 	/* "Yes, exactly." / "Meh, not worth it." to what the agency proposed */
 	if (n == 0 && c->nprop && c->turn_hits == 0) {
 		int yes = lq_icplex_affirms(s), no = !yes && lq_icplex_refers_back(s) == 1;
@@ -1196,6 +1336,15 @@ local_sentence(const char *s, int question, void *arg)
 			hold(c, c->prop, c->nprop, s, c->prop_text, 0);
 			c->nprop = 0;
 			c->turn_hits++;
+			return;
+		}
+	}
+	if (lq_icplex_topic_head(s, topic, sizeof topic) && retract_whole(c, topic, s)) {
+		/* "the whole hotel side, leave that out for now": what was said of it is gone,
+		 * and the words naming it are no topic */
+		n = keep_hits(hits, n, not_keyword);
+		if (n == 0) {
+			topic_turn(c, hits, 0);
 			return;
 		}
 	}
@@ -1222,6 +1371,8 @@ local_sentence(const char *s, int question, void *arg)
 			for (i = 0; i < c->npend; i++) {
 				c->pend[i].negated = c->pend[i].kind != LQ_CRIT_KEYWORD;
 				c->pend[i].retracts |= back == 2 && c->pend[i].negated;
+				if (c->pend[i].retracts && lq_icplex_not_now(s))
+					c->pend[i].whole = 2;	/* "leave them out for now" */
 				if (c->pend[i].negated && c->pend[i].spec[0]) {	/* "freelance instructional designers" */
 					snprintf(c->pend[i].buf, sizeof c->pend[i].buf, "%s", c->pend[i].spec);
 					c->pend[i].value = c->pend[i].buf;
@@ -1240,6 +1391,8 @@ local_sentence(const char *s, int question, void *arg)
 			return;
 		}
 	}
+	if (c->answer == LQ_ANSWER_EXCLUSION)
+		narrow_exclusions(c, hits, n);
 	if (c->answer == LQ_ANSWER_EXCLUSION && (c->turn_hits == 0 || lq_icplex_bare(s) || lq_icplex_continues(s)))
 		for (i = 0; i < n; i++)
 			hits[i].negated = hits[i].kind != LQ_CRIT_KEYWORD;
@@ -1307,7 +1460,7 @@ extract_local(const json_t *m, const int *side)
 	struct local_ctx c;
 	const char *lang;
 	size_t i;
-	int last = -1;
+	int last = -1, asked_where = 0;
 
 	memset(&c, 0, sizeof c);
 	c.size_lo = c.size_hi = -1;
@@ -1326,6 +1479,7 @@ extract_local(const json_t *m, const int *side)
 				c.answer = LQ_ANSWER_NONE;
 				c.nprop = 0;
 			}
+			asked_where = lq_icplex_asks_places(t);
 			if (lq_icplex_asks_exclusion(t))
 				c.answer = LQ_ANSWER_EXCLUSION;
 			else if (lq_icplex_asks_topics(t))
@@ -1342,13 +1496,14 @@ extract_local(const json_t *m, const int *side)
 				c.prop_text = lq_xstrdup(t);
 			}
 		} else {
-			struct region_ctx rc = { m, u, lang };
+			struct region_ctx rc = { m, u, lang, asked_where };
 
 			if (last != 1)
 				c.turn_hits = 0, c.nturn = 0;
 			c.u = u;
 			sentences(t, local_sentence, &c);
 			sentences(t, region_sentence, &rc);
+			asked_where = rc.asked;
 		}
 		last = side[i];
 	}

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Precision and recall of icp-extract against hand-written ICPs.
 
-  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3|held-out-4]... [--json] [BIN_DIR] [DATA_DIR]
+  python3 tests/icp_eval.py [--split dev|held-out|held-out-2|held-out-3|held-out-4|held-out-5]... [--json] [BIN_DIR] [DATA_DIR]
 
 Every NAME.expected.json in DATA_DIR (default tests/data/calls) and in
-DATA_DIR/held-out, DATA_DIR/held-out-2, DATA_DIR/held-out-3 and
-DATA_DIR/held-out-4 is one case: the transcripts in its "_calls" list
-(paths relative to the expected file), or else the one transcript NAME.*
-beside it, go through
+DATA_DIR/held-out, DATA_DIR/held-out-2, DATA_DIR/held-out-3,
+DATA_DIR/held-out-4 and DATA_DIR/held-out-5 is one case: the transcripts
+in its "_calls" list (paths relative to the expected file), or else the
+one transcript NAME.* beside it, go through
 `calls FILES | icp-extract ARGS`
 (ARGS from "_args"), and each criterion list of the ICP written is
 compared with the expected one. A found value matches an expected one
@@ -15,15 +15,17 @@ when both are equal after case folding and squeezing punctuation; an
 expected element may be a list of acceptable spellings (it matches once).
 Keys starting with "_" other than the lists below are notes for people
 ("_phenomena", "_note"). "regions" ({"include": [...], "exclude": [...]},
-given by the held-out-4 files) is compared the same way, list by list, in
-the cases that give it, and counted apart ("regions" in the report and the
-JSON), so the criteria figures stay comparable with cases that have none.
+given by the held-out-4 and held-out-5 files) is compared the same way,
+list by list, in the cases that give it, and counted apart ("regions" in
+the report and the JSON), so the criteria figures stay comparable with
+cases that have none.
 
 "_split" says which part a case belongs to: "dev" (the default: the calls
-the rules were written beside), "held-out", "held-out-2", "held-out-3" or
-"held-out-4" (four sets written independently of the rules, at different
-times by different writers, held-out-4 in German, French, Spanish and
-Portuguese; docs/icp-extract.md). A held-out case lives in the
+the rules were written beside), "held-out", "held-out-2", "held-out-3",
+"held-out-4" or "held-out-5" (five sets written independently of the rules,
+at different times by different writers, held-out-4 in German, French,
+Spanish and Portuguese, held-out-5 in English, Italian and Dutch;
+docs/icp-extract.md). A held-out case lives in the
 directory of its split's name and says so, and a case there says it is of that split.
 The parts are reported apart, never pooled: per case, per list and
 micro-averaged precision and recall. While changing the rules, run --split
@@ -41,7 +43,7 @@ import sys
 
 KEYS = ["target_titles", "target_industries", "company_sizes", "target_keywords", "exclude_titles",
         "_exclude_industries", "_exclude_company_sizes"]
-SPLITS = ["dev", "held-out", "held-out-2", "held-out-3", "held-out-4"]
+SPLITS = ["dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"]
 HELD = SPLITS[1:]  # each in the directory of its name under DATA_DIR
 RKEYS = ["regions.include", "regions.exclude"]
 
@@ -63,7 +65,17 @@ def cases(data, only=None):
     for exp_path, dirsplit in sorted(found):
         here = os.path.dirname(exp_path)
         name = os.path.basename(exp_path)[:-len(".expected.json")]
-        exp = json.load(open(exp_path, encoding="utf-8"))
+        try:
+            exp = json.load(open(exp_path, encoding="utf-8"))
+        except ValueError as e:
+            sys.exit("%s: not JSON: %s" % (exp_path, e))
+        if not isinstance(exp, dict):
+            sys.exit("%s: an expected ICP must be a JSON object" % exp_path)
+        for k in KEYS:
+            if k in exp:
+                check_values(exp_path, k, exp[k], True)
+        if "regions" in exp:
+            regions_of(exp, exp_path, True)
         split = exp.get("_split", "dev")
         if split not in SPLITS:
             sys.exit("%s: _split must be one of %s" % (exp_path, ", ".join(SPLITS)))
@@ -91,16 +103,46 @@ def run_case(bindir, exp_path, exp, srcs):
                          input=calls.stdout, capture_output=True)
     if out.returncode not in (0, 1):
         sys.exit("%s: icp-extract failed: %s" % (exp_path, out.stderr.decode()))
-    return json.loads(out.stdout)
+    where = exp_path + " (icp-extract's output)"
+    try:
+        got = json.loads(out.stdout)
+    except ValueError as e:
+        sys.exit("%s: not JSON: %s" % (where, e))
+    if not isinstance(got, dict):
+        sys.exit("%s: not a JSON object" % where)
+    for k in KEYS:
+        if k in got:
+            check_values(where, k, got[k], False)
+    return got
 
 
-def regions_of(icp):
+def check_values(where, key, v, alternatives):
+    """Exit with a message naming where and key unless v is a list of strings
+    (with alternatives, an element may also be a non-empty list of strings)."""
+    if not isinstance(v, list):
+        sys.exit("%s: %s must be an array, not %s" % (where, key, type(v).__name__))
+    for i, e in enumerate(v):
+        if isinstance(e, dict) and not alternatives and isinstance(e.get("value"), str):
+            continue  # icp-extract's {"value": ..., "evidence": ...}
+        alts = e if alternatives and isinstance(e, list) else [e]
+        if not alts or not all(isinstance(a, str) for a in alts):
+            sys.exit("%s: %s[%d] must be a string%s, not %s" % (
+                where, key, i, " or a list of spellings" if alternatives else "", json.dumps(e)[:60]))
+
+
+def regions_of(icp, where, alternatives=False):
     """An ICP's regions as {"regions.include": [...], "regions.exclude": [...]}
-    (a plain array is the include list)."""
+    (a plain array is the include list); a wrong shape exits naming where."""
     r = icp.get("regions") or {}
     if isinstance(r, list):
         r = {"include": r}
-    return {"regions.include": r.get("include", []), "regions.exclude": r.get("exclude", [])}
+    if not isinstance(r, dict):
+        sys.exit("%s: regions must be an object {\"include\": [...], \"exclude\": [...]} or an array, not %s"
+                 % (where, type(r).__name__))
+    out = {"regions.include": r.get("include", []), "regions.exclude": r.get("exclude", [])}
+    for k, v in out.items():
+        check_values(where, k, v, alternatives)
+    return out
 
 
 def compare(exp, got, per_key, keys=KEYS):
@@ -165,7 +207,8 @@ def main():
             tp, fp, fn = tp + ftp, fp + ffp, fn + ffn
             row = {"case": name, "calls": len(srcs), "tp": ftp, "fp": ffp, "fn": ffn, "misses": misses}
             if "regions" in exp:
-                gtp, gfp, gfn, gm = compare(regions_of(exp), regions_of(got), per_region, RKEYS)
+                gtp, gfp, gfn, gm = compare(regions_of(exp, exp_path, True), regions_of(got, exp_path + " (icp-extract's output)"),
+                                           per_region, RKEYS)
                 rtp, rfp, rfn, rcases = rtp + gtp, rfp + gfp, rfn + gfn, rcases + 1
                 row["regions"] = {"tp": gtp, "fp": gfp, "fn": gfn, "misses": gm}
             rows.append(row)

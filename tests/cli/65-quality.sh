@@ -71,8 +71,8 @@ done
 # third, "held-out-3" (people_ho3.py), has figures for its two ICPs,
 # recorded after its measurement of 2026-12-07, and so has the fourth,
 # "held-out-4" (people_ho4.py), and the fifth, "held-out-5" (people_ho5.py),
-# after its measurement of the same day. A split with no figures is not
-# gated.
+# after its measurement of the same day; the sixth, "held-out-6"
+# (people_ho6.py), has none yet. A split with no figures is not gated.
 cat > gate.sh <<'GATE'
 set -eu
 : > "ev.${1%.ndjson}.splits.ndjson"

@@ -248,4 +248,17 @@ expect 'after "anyone to filter out?" a sentence starting with "And" goes on wit
 	"icp-extract -q < cont.ndjson | jq -c '[[.target_titles[].value], [.exclude_titles[].value]]'" <<-'EOF'
 	[["Head of Revenue"],["Recruiter","Software Founder"]]
 	EOF
+call r7 'A: Who buys?' 'C: Clinic managers at dental groups. Also the practice owners at vet groups.' \
+	'A: Which markets?' 'C: Denmark and Norway.' 'A: Anyone to avoid?' 'C: Consultants. Compliance consultants, I mean, they resell.' \
+	'A: Anything else?' 'C: Hmm, the whole vet side, park that for now.'
+expect 'round 7: places answering "which markets?" are wanted; an exclusion narrowed in the next sentence; "the whole vet side ... for now" removes what was said of it' \
+	"icp-extract -q < r7.ndjson | jq -c '[[.target_industries[].value], [.target_titles[].value], [.exclude_titles[].value], [.regions.include[].value], [._retracted[].value]]'" <<-'EOF'
+	[["Healthcare"],["Practice Manager"],["Compliance Consultant"],["Denmark","Norway"],["Veterinary","Practice Owner"]]
+	EOF
+call r7b 'A: Who buys?' 'C: Plant managers at bottling firms.' 'A: Where are you based?' 'C: In Oslo.' 'A: Anything else?' \
+	'C: The bottling firms I mentioned, actually take those off.'
+expect 'round 7: "take those off" takes back the clause before; "where are you based?" asks no market' \
+	"icp-extract -q < r7b.ndjson | jq -c '[(.target_industries // [] | map(.value)), [._exclude_industries[].value], (.regions // null)]'" <<-'EOF'
+	[[],["Bottling firms"],null]
+	EOF
 done_testing

@@ -640,6 +640,65 @@ main(void)
 	find("Non-profits, not really.", LQ_ANSWER_NONE);
 	CHECK(lookup(LQ_CRIT_INDUSTRY, "Comercio minorista") == NULL);
 
+	t_begin("round 7: a retraction around a pronoun refers back ('cross them off')");
+	CHECK_INT(lq_icplex_refers_back("Cross them off, please."), 2);
+	CHECK_INT(lq_icplex_refers_back("Actually, leave those out."), 2);
+	CHECK_INT(lq_icplex_refers_back("Leave the notes out for the board."), 0);	/* a name of its own, not a pronoun */
+	find("The franchise owners I mentioned, strike them off.", LQ_ANSWER_NONE);
+	TAKEN_BACK(LQ_CRIT_TITLE, "Franchise Owner");
+
+	t_begin("round 7: polarity by sentence structure");
+	find("Payroll managers also no.", LQ_ANSWER_NONE);	/* a no after adverbs */
+	EXCLUDED(LQ_CRIT_TITLE, "Payroll Manager");
+	find("Payroll managers also matter.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_TITLE, "Payroll Manager");
+	find("The tiny ones we honestly cannot serve.", LQ_ANSWER_NONE);	/* the name first, then "we" and a negated verb */
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	find("Wholesalers we never win.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Wholesale & Distribution");
+	find("Wholesalers we win a lot.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Wholesale & Distribution");
+	find("Finance managers in-house are perfect for us.", LQ_ANSWER_NONE);	/* praise outweighs "in house" */
+	WANTED(LQ_CRIT_TITLE, "Finance Manager");
+	find("Finance managers in-house are not great.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_TITLE, "Finance Manager");
+	find("Not finance managers, they are great but never buy.", LQ_ANSWER_NONE);	/* a negation before stands */
+	EXCLUDED(LQ_CRIT_TITLE, "Finance Manager");
+	find("The small ones are useless to us.", LQ_ANSWER_NONE);	/* "ones" ends the size phrase */
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+
+	t_begin("round 7: where the client sells, asked; a pause is not a no; the whole X side");
+	CHECK(lq_icplex_asks_places("Great. Which markets?"));
+	CHECK(lq_icplex_asks_places("And where?"));
+	CHECK(!lq_icplex_asks_places("Where are you based?"));
+	CHECK(!lq_icplex_asks_places("We sell where they are."));	/* not a question */
+	CHECK(lq_icplex_not_now("Park the nurseries for now."));
+	CHECK(lq_icplex_not_now("Leave them out this quarter."));
+	CHECK(!lq_icplex_not_now("Drop the nurseries."));
+	{
+		char w[96];
+
+		CHECK(lq_icplex_topic_head("The whole clinic side, leave that out.", w, sizeof w) && strcmp(w, "clinic") == 0);
+		CHECK(lq_icplex_topic_head("Forget the entire school world.", w, sizeof w) && strcmp(w, "school") == 0);
+		CHECK(!lq_icplex_topic_head("The whole clinic side is great.", w, sizeof w));	/* no retraction */
+	}
+
+	t_begin("round 7: where the people named work ('managers at X and Y') is an industry, as said");
+	find("Mostly the shift supervisors at sawmills and the plant managers at paper mills.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Sawmills");
+	WANTED(LQ_CRIT_INDUSTRY, "Paper mills");
+	find("Finance directors at companies like ours.", LQ_ANSWER_NONE);
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));	/* "companies" alone names no kind */
+	find("Not the plant managers at quarries, they never decide.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_INDUSTRY, "Quarries");
+
+	t_begin("round 7: one business of a kind is a size, not the industry");
+	find("A single pharmacy can't justify it.", LQ_ANSWER_NONE);
+	EXCLUDED(LQ_CRIT_SIZE, "startup");
+	CHECK(!has_kind(LQ_CRIT_INDUSTRY));
+	find("Pharmacies, yes.", LQ_ANSWER_NONE);
+	WANTED(LQ_CRIT_INDUSTRY, "Healthcare");
+
 	t_begin("hostile and odd input: no crash, no hit out of nothing");
 	CHECK_INT(find("", LQ_ANSWER_TOPICS), 0);
 	CHECK_INT(find(",,,;;;::(((", LQ_ANSWER_TOPICS), 0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check.py: the evaluation set is complete and well-formed.
 
-usage: check.py DIR   prints "ok - ..." / "not ok - ..." lines (TAP-like)
+usage: check.py [DIR]   (default: the directory of check.py) prints "ok - ..." / "not ok - ..." lines (TAP-like)
 Checks: profiles.json is a JSON array of items in the Apify shape of
 supreme_coder/linkedin-profile-scraper; ids are unique; profiles-sparse.json
 is the same people without industry, head counts or employment types; every
@@ -27,7 +27,8 @@ and before held-out-3: every judgment of its ICPs (of every earlier person)
 and of its people (for every earlier ICP but the tune-only ones) is there,
 and held-out-3's checks, and so on down, are made without them. The
 fifth, split "held-out-5" (people_ho5.py), is apart in the same way and
-before held-out-4; any later "held-out-N" (N >= 3) is taken the same way,
+before held-out-4, and the sixth, "held-out-6" (people_ho6.py), before
+held-out-5; any later "held-out-N" (N >= 3) is taken the same way,
 newest first.
 Tune-only ICPs (gen.py, evalkit.TUNE2_ICPS) are apart too: an ICP whose
 every judgment is in "tune"; it judges its own people, who are judged
@@ -41,7 +42,9 @@ import os
 import re
 import sys
 
-d = sys.argv[1]
+if len(sys.argv) > 2:
+    sys.exit("usage: check.py [DIR]")
+d = sys.argv[1] if len(sys.argv) == 2 else os.path.dirname(os.path.abspath(__file__))
 failed = 0
 n = 0
 
@@ -163,8 +166,8 @@ missing = [(c, i) for c in set(icps) - tune2_icps for i in ids if i not in tune2
 check(not missing, "every (ICP, profile) pair is judged (%d missing)" % len(missing))
 stray = [k for k in labels if k[0] not in icps or k[1] not in set(ids)]
 check(not stray, "no judgment names an unknown ICP or profile (%d)" % len(stray))
-# The later held-out parts, newest first (held-out-5, held-out-4, then
-# held-out-3: every split "held-out-N" with N >= 3 in the labels): a
+# The later held-out parts, newest first (held-out-6, held-out-5, held-out-4,
+# then held-out-3: every split "held-out-N" with N >= 3 in the labels): a
 # part's ICPs are those judged there only, its people those judged there for
 # every other ICP, among the judgments the newer parts leave; every judgment
 # of either is there, no other. The older parts are then checked without it.

@@ -16,23 +16,27 @@ pair; the helpers only lay them out. See gen.py and docs/quality.md.
 # (people_ho4.py), made the same way again: every judgment for them (of every
 # earlier person), and every judgment of the people of people_ho4.py (for
 # every earlier ICP but the tune-only ones), is in "held-out-4". PART5_ICPS
-# are the fifth's, held-out-5 (people_ho5.py), made the same way after it.
+# are the fifth's, held-out-5 (people_ho5.py), made the same way after it,
+# and PART6_ICPS the sixth's, held-out-6 (people_ho6.py), after held-out-5.
 ICPS = {"L": "Ledgerline", "S": "Stackguard", "P": "Payfolk",
         "F": "Fernbridge", "M": "Signalcast", "W": "Palletra", "Q": "Prüfwerk",
         "H": "Chambrelis", "A": "Aislewise", "K": "Kibbleway", "R": "Flottarif",
         "V": "Surcova", "T": "Torquelane", "C": "Sitecadence", "O": "Canteira",
         "B": "Larderly", "D": "Conformea",
-        "E": "Dossierwerk", "X": "Scopewise"}
+        "E": "Dossierwerk", "X": "Scopewise",
+        "N": "Enrolla", "G": "Skiftvis",
+        "Z": "Bilansio", "U": "Clairvane"}
 FIRST_ICPS = ("L", "S", "P")
 PART2_ICPS = ("H", "A")
 PART3_ICPS = ("V", "T")
 PART4_ICPS = ("C", "O")
 PART5_ICPS = ("E", "X")
+PART6_ICPS = ("Z", "U")
 # Tune-only ICPs added later (TUNE2_ICPS), each with its own people file
 # written blind to the rules: every judgment for them is in "tune"; they
 # judge their own people and the earlier people of the tune split only
 # (gen.py, judge_tune2), and their people are judged for no other ICP.
-TUNE2_ICPS = ("K", "R", "B", "D")
+TUNE2_ICPS = ("K", "R", "B", "D", "N", "G")
 
 SIZES = {
     "1-10": (1, 10), "11-50": (11, 50), "51-200": (51, 200), "201-500": (201, 500),
@@ -63,6 +67,10 @@ NOFIT = {
     "D": "non guida gli affari regolatori o la qualità di un fabbricante europeo di dispositivi medici o diagnostici",
     "E": "geen leidinggevende rol in bedrijfsvoering, operations of IT van een middelgroot advocaten- of notariskantoor in Nederland of België",
     "X": "not the owner of sustainability or CSRD reporting at a mid-market European manufacturer or retailer",
+    "N": "not an admissions, enrolment or registry leader of an independent school, sixth-form college or small private university in the UK or Ireland",
+    "G": "leder inte verksamhet, drift eller HR hos en privat utförare av äldreomsorg eller hemtjänst i Sverige",
+    "Z": "nie jest właścicielem ani partnerem zarządzającym polskiego biura rachunkowego lub kancelarii doradztwa podatkowego",
+    "U": "not a claims or operations leader of a mid-size property and casualty insurer or MGA in the UK, Ireland or the Nordics",
 }
 
 PEOPLE = []
@@ -71,6 +79,7 @@ PART2 = {}
 PART3 = {}
 PART4 = {}
 PART5 = {}
+PART6 = {}
 TUNE2 = {}
 
 
@@ -96,7 +105,8 @@ def p(first, last, loc, country, industry, headline, summary, skills, positions,
 
 
 def q(first, last, loc, country, industry, headline, summary, skills, positions,
-      no=None, tag=None, slug=None, part2=False, part3=False, part4=False, part5=False, tune2=False, **J):
+      no=None, tag=None, slug=None, part2=False, part3=False, part4=False, part5=False, part6=False,
+      tune2=False, **J):
     """A person added with issue 13. J holds the judgments (relevance,
     reason) by ICP key; an ICP left out is relevance 0 with the reason
     "<no>: <NOFIT[key]>", so no must say what the person is. tag names the
@@ -105,6 +115,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
     part3: a person of people_ho3.py, whose judgments are all in held-out-3.
     part4: a person of people_ho4.py, whose judgments are all in held-out-4.
     part5: a person of people_ho5.py, whose judgments are all in held-out-5.
+    part6: a person of people_ho6.py, whose judgments are all in held-out-6.
     tune2: a person written for a tune-only ICP (TUNE2_ICPS), judged in J
     for that ICP only and left unlabelled for every other one."""
     for k in J:
@@ -121,7 +132,7 @@ def q(first, last, loc, country, industry, headline, summary, skills, positions,
                        industry=industry, headline=headline, summary=summary,
                        skills=skills, positions=positions, J=J, slug=slug, tag=tag,
                        first_set=False, part2=part2, part3=part3, part4=part4, part5=part5,
-                       tune2=tune2, no=no))
+                       part6=part6, tune2=tune2, no=no))
 
 
 def later(slug, no, **J):
@@ -141,7 +152,7 @@ def part2(slug, **J):
 
 def _earlier(name, icps, store, slug, J):
     """Records the judgments J of a person written before the held-out part
-    name against that part's ICPs; see part2() to part5()."""
+    name against that part's ICPs; see part2() to part6()."""
     for k in J:
         if k not in icps:
             raise SystemExit("%s(%s): %s is not an ICP of held-out-%s" % (name, slug, k, name[-1]))
@@ -170,6 +181,13 @@ def part5(slug, **J):
     any split but a tune-only ICP's people, held-out-4's included) against
     its ICPs (PART5_ICPS) where the default 0 does not hold."""
     _earlier("part5", PART5_ICPS, PART5, slug, J)
+
+
+def part6(slug, **J):
+    """The same for held-out-6: judgments of a person written before it (of
+    any split but a tune-only ICP's people, held-out-5's included) against
+    its ICPs (PART6_ICPS) where the default 0 does not hold."""
+    _earlier("part6", PART6_ICPS, PART6, slug, J)
 
 
 def tune2(slug, **J):

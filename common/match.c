@@ -122,6 +122,33 @@ pair_code(unsigned char c)
 	return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : c >= '0' && c <= '9' ? 26u + (unsigned)(c - '0') : 36u;
 }
 
+/* client_plain: 1 when no word of [serves] or [clients] holds '&' or
+ * '+', which client_may needs to read a text of ASCII by its runs of
+ * letters and digits without folding it */
+static int client_plain;
+/* serves_len[a][b], client_len[a][b]: bit n for each word of [serves],
+ * [clients] of n bytes (n < 32) whose first two bytes have pair_code a
+ * and b (b 36 for a word of one byte) */
+static uint32_t serves_len[37][37], client_len[37][37];
+
+/* 1 if no word of list (NULL-terminated) holds '&' or '+', and each is
+ * shorter than 32 bytes; then len[a][b] gets the bit of each word's
+ * length, a and b the pair_code of its first two bytes. */
+static int
+plain_words(char **list, uint32_t len[37][37])
+{
+	for (size_t i = 0; list[i]; i++) {
+		size_t n = strlen(list[i]);
+
+		if (strpbrk(list[i], "&+") || n >= 32)
+			return 0;
+		if (n)
+			len[pair_code((unsigned char)list[i][0])][n > 1 ? pair_code((unsigned char)list[i][1]) : 36] |=
+			    (uint32_t)1 << n;
+	}
+	return 1;
+}
+
 /* industries.stems (optional): stems that name an industry inside a
  * compound word ("Werkzeugmaschinen"). */
 static struct {
@@ -374,6 +401,8 @@ lex_load(void)
 	chain_build(&stop_ch, serves_stop);
 	chain_build(&client_of_ch, client_of);
 	chain_build(&interest_ch, interest_words);
+	client_plain = serves_words && client_words && plain_words(serves_words, serves_len) &&
+	    plain_words(client_words, client_len);
 	for (i = 0; employer_words && employer_words[i]; i++)
 		;
 	if (employer_words) {
@@ -1682,6 +1711,52 @@ lq_interest_named(const char *text)
 	return names_word_of(&interest_ch, interest_words, text);
 }
 
+/* 0 when client_marks would mark nothing in lq_fold's words of text,
+ * read without folding it: no word of [serves] before a word of
+ * [clients]. lq_fold's words of ASCII text are its runs of letters and
+ * digits in lower case, some joined by an inner '&' or '+'; no word of
+ * the two lists holds either (client_plain), so a word of a list is a
+ * whole run of the text, and a [serves] word before a [clients] word is
+ * a [serves] run before a [clients] run. 1 when both are found, or at a
+ * byte that is not ASCII (then lq_fold's words decide). */
+int
+lq_client_may(const char *text)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	int serves = 0;
+
+	lex();
+	if (!client_plain)
+		return 1;
+	for (;;) {
+		while (*s && !fold_alnum[*s])
+			if (*s++ >= 0x80)
+				return 1;
+		if (*s == '\0')
+			return 0;
+		const unsigned char *r = s;
+
+		while (fold_alnum[*s])
+			s++;
+		size_t n = (size_t)(s - r);
+		unsigned a = pair_code((unsigned char)fold_alnum[r[0]]);
+		unsigned b = n > 1 ? pair_code((unsigned char)fold_alnum[r[1]]) : 36;
+		uint32_t bit = n < 32 ? (uint32_t)1 << n : 0;
+		char run[32];
+
+		if (!(((serves ? client_len : serves_len)[a][b]) & bit))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			run[k] = fold_alnum[r[k]];
+		run[n] = '\0';
+		if (serves) {
+			if (chain_has(&client_ch, client_words, run))
+				return 1;
+		} else
+			serves = chain_has(&serves_ch, serves_words, run);
+	}
+}
+
 unsigned
 lq_client_groups(const char *text)
 {
@@ -1692,6 +1767,8 @@ lq_client_groups(const char *text)
 	if (text == NULL)
 		return 0;
 	lex();
+	if (!lq_client_may(text))
+		return 0;
 	f = lq_fold(text);
 	n = split(f, &w);
 	unsigned char *mark = lq_xcalloc(n + 1, 1);

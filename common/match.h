@@ -118,6 +118,10 @@ unsigned lq_company_groups(const char *text, const char *person);
  * "I help vet clinics grow" (health). lq_company_groups leaves these
  * words out. 0 when none. */
 unsigned lq_client_groups(const char *text);
+/* 0 when lq_client_groups(text) is 0 for want of a [serves] word before
+ * a [clients] word, known without folding a text of ASCII; 1 otherwise
+ * (lq_client_groups then folds and decides). */
+int lq_client_may(const char *text);
 
 /* 1 if text names a practice that sells a person's service
  * (industries.vocab [practice]: "consulting", "consultante", "agency",

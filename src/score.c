@@ -482,7 +482,9 @@ embed_strings(const char *const *s, size_t n)
 
 	if (n == 0)
 		return NULL;
-	out = lq_xcalloc(n * (size_t)dim, sizeof *out);
+	/* not zeroed here: lq_embedder_embed zeroes out first (dim is its
+	 * lq_embedder_dim) */
+	out = lq_xreallocarray(NULL, n * (size_t)dim, sizeof *out);
 	if (lq_embedder_embed(loc, s, n, out, NULL) < 0)
 		lq_die(LQ_EXIT_FATAL, "local encoder failed");
 	return out;

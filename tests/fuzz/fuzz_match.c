@@ -1,4 +1,4 @@
-/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words and lq_text_language against their oracles (match_oracle.h). */
+/* fuzz_match.c: the title, headline, industry and company-signal lexicons and the head-count reader on arbitrary text; lq_fold and lq_has_phrase against their whole-text oracles (fold_oracle.h), lq_employer_words and lq_text_language against their oracles, lq_client_may against its condition (match_oracle.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -61,6 +61,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		if ((l1 == NULL) != (l2 == NULL) || (l1 && strcmp(l1, l2) != 0))
 			abort();
 	}
+	if (client_may_oracle(s) && !lq_client_may(s))	/* never denies what folding allows */
+		abort();
 	if (lq_company_signal(s, NULL) != lq_company_signal_folded(s, f, NULL))
 		abort();
 	{

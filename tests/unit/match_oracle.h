@@ -1,4 +1,4 @@
-/* match_oracle.h: lq_employer_words, lq_text_language, lq_headline_stance and lq_title_side as they were before issue 16's fifth score round (every clause copied, folded, split and each word looked up; every word of a text looked up in every language's list; every phrase of a list searched for), kept as the oracles the pre-checked ones must equal (test_match, fuzz_match). */
+/* match_oracle.h: lq_employer_words, lq_text_language, lq_headline_stance and lq_title_side as they were before issue 16's fifth score round (every clause copied, folded, split and each word looked up; every word of a text looked up in every language's list; every phrase of a list searched for), kept as the oracles the pre-checked ones must equal (test_match, fuzz_match); and the condition lq_client_may must not deny (a [serves] word before a [clients] word in the folded words). */
 #ifndef LQ_MATCH_ORACLE_H
 #define LQ_MATCH_ORACLE_H
 
@@ -163,4 +163,32 @@ title_side_oracle(const char *title)
 	return r;
 }
 
+/* 1 if a word of lq_fold(text) is in industries.serves and a later one in
+ * industries.clients (each entry folded): what client_marks needs before
+ * it marks anything, the condition lq_client_may must never deny. */
+static inline int
+client_may_oracle(const char *text)
+{
+	const struct lq_vocab_table *sv = lq_vocab_table(lq_vocab(), "industries.serves");
+	const struct lq_vocab_table *cl = lq_vocab_table(lq_vocab(), "industries.clients");
+	char *f = lq_fold(text), **w;
+	size_t n = oracle_split(f, &w);
+	int serves = 0, r = 0;
+
+	for (size_t i = 0; i < n && !r && sv && cl; i++) {
+		for (size_t e = 0; e < cl->n && serves && !r; e++) {
+			char *x = lq_fold(cl->rec[e].f[0]);
+			r = strcmp(x, w[i]) == 0;
+			free(x);
+		}
+		for (size_t e = 0; e < sv->n && !serves; e++) {
+			char *x = lq_fold(sv->rec[e].f[0]);
+			serves = strcmp(x, w[i]) == 0;
+			free(x);
+		}
+	}
+	free(w);
+	free(f);
+	return r;
+}
 #endif

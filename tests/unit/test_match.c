@@ -699,6 +699,48 @@ main(int argc, char **argv)
 		CHECK(lq_client_groups(NULL) == 0 && lq_client_groups("") == 0);
 	}
 
+	/* lq_client_may reads a text of ASCII by its runs without folding
+	 * it: it must never deny what the folded words allow (a [serves]
+	 * word before a [clients] word). Pieces of the two lists in every
+	 * case, joined by '&', '+', punctuation, and bytes that are not
+	 * ASCII ("ｆｏｒ" folds to "for", "für" to "fur"). */
+	t_begin("lq_client_may never denies its oracle on 200,000 random texts");
+	{
+		static const char *const pieces[] = {
+			"for", "FOR", "For", "fo", "fore", "help", "Helps", "serving", "pour", "per", "til", "fur",
+			"brands", "BRANDS", "brand", "startups", "restaurants", "clinics", "labs", "lab", "cafes",
+			"empresas", "groups", "pet", "a", "our", "of", "de", "x", "9", "r", "d", " ", " ", " ",
+			"&", "+", "-", "'", ".", ",", "/", "\n",
+			"für", "cafés", "ｆｏｒ", "é", "東", "\xcc\x81", "\xc2\xa0", "\xff",
+		};
+		static char buf[1024];
+		unsigned long long x = 1181783497276652981ULL;
+		size_t bad = 0, may = 0, denied = 0;
+
+		for (int r = 0; r < 200000; r++) {
+			size_t n = 0, k = 1 + (size_t)(x % 20);
+
+			for (size_t j = 0; j < k; j++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				/* three in four texts ASCII alone */
+				size_t np = r % 4 ? LQ_NELEM(pieces) - 7 : LQ_NELEM(pieces);
+
+				n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", pieces[x % np]);
+			}
+			int got = lq_client_may(buf), want = client_may_oracle(buf);
+
+			may += want;
+			denied += !got;
+			if (want && !got && bad++ < 5)
+				printf("#   '%s': denied\n", buf);
+			if (!got && lq_client_groups(buf) != 0 && bad++ < 5)
+				printf("#   '%s': denied, with client groups\n", buf);
+		}
+		CHECK_INT(bad, 0);
+		printf("#   %zu allowed by the oracle, %zu denied\n", may, denied);
+		CHECK(may > 2000 && denied > 50000);	/* both answers given often */
+	}
+
 	/* The clauses lq_employer_words reads without folding them (ASCII
 	 * with no phrase among its runs of letters and digits) against the
 	 * whole form: pieces of the phrases in every case, joined by '&',

@@ -204,7 +204,7 @@ first_index_build(struct first_index *x, size_t n, const char *(*phrase)(size_t)
 
 static const char *const fn_names[] = { "finance", "people", "recruiting", "tech", "product", "marketing",
 	"sales", "operations", "executive", "customer", "legal", "data", "design", "quality", "supply",
-	"production", "pricing", "security" };	/* LQ_FN_* bit order */
+	"production", "pricing", "sustainability", "advisory", "security" };	/* LQ_FN_* bit order */
 static const char *const level_names[] = { "student", "junior", "ic", "manager", "head", "vp", "c-level" };
 
 /* The folded field f of r, which must have a word. */
@@ -336,7 +336,7 @@ lex_load(void)
 		senses[i].phrase = folded(r, 0);
 		senses[i].fn = bits_of(r, 1, fn_names, LQ_NELEM(fn_names),
 		    "a function (finance people recruiting tech product marketing sales operations executive "
-		    "customer legal data design quality supply production pricing)");
+		    "customer legal data design quality supply production pricing sustainability advisory)");
 		senses[i].level = -1;
 		if (r->f[2][0]) {
 			unsigned l = bits_of(r, 2, level_names, LQ_NELEM(level_names),
@@ -1422,6 +1422,10 @@ lq_title_lexsim(const struct lq_title *a, const struct lq_title *b)
 	if (a->fn == 0 || b->fn == 0)
 		return -1;
 	if ((a->fn & b->fn) == 0)
+		return 0;
+	/* A consultant's or an adviser's title is another job than the one
+	 * it advises on: "ESG Consultant" is not "Sustainability Analyst" */
+	if ((a->fn ^ b->fn) & LQ_FN_ADVISORY)
 		return 0;
 	gap = abs(la - lb);
 	/* A lead above the target's rung in its function counts one rung

@@ -17,8 +17,8 @@ enum {
 	LQ_FN_SALES = 1 << 6, LQ_FN_OPERATIONS = 1 << 7, LQ_FN_EXECUTIVE = 1 << 8,
 	LQ_FN_CUSTOMER = 1 << 9, LQ_FN_LEGAL = 1 << 10, LQ_FN_DATA = 1 << 11,
 	LQ_FN_DESIGN = 1 << 12, LQ_FN_QUALITY = 1 << 13, LQ_FN_SUPPLY = 1 << 14,
-	LQ_FN_PRODUCTION = 1 << 15, LQ_FN_PRICING = 1 << 16,
-	LQ_FN_SECURITY = 1 << 17
+	LQ_FN_PRODUCTION = 1 << 15, LQ_FN_PRICING = 1 << 16, LQ_FN_SUSTAINABILITY = 1 << 17,
+	LQ_FN_ADVISORY = 1 << 18, LQ_FN_SECURITY = 1 << 19
 };
 
 /* Seniority levels, lowest first. LQ_LEVEL_UNKNOWN: no seniority word. */

@@ -41,6 +41,9 @@ static void load(void);
 /* company-sizes.team: folded words of a team or department; a head count
  * in a clause that names one before it is the team's, not the company's */
 static char **team;
+/* company-sizes.range: folded words between the two head counts of a
+ * range ("250 to 5,000 staff"); a hyphen or a dash always joins them */
+static char **range_words;
 
 static int
 is_size(const char *s)
@@ -126,6 +129,17 @@ load(void)
 		team = lq_xcalloc(t ? t->n + 1 : 1, sizeof *team);
 		for (i = 0; t && i < t->n; i++)
 			team[i] = lq_fold(t->rec[i].f[0]);
+	}
+	{
+		const struct lq_vocab_table *t = lq_vocab_table(v, "company-sizes.range");
+
+		range_words = lq_xcalloc(t ? t->n + 1 : 1, sizeof *range_words);
+		for (size_t k = 0; t && k < t->n; k++) {
+			if (t->rec[k].n != 1)
+				lq_die(LQ_EXIT_FATAL, "vocabulary: %s: line %d: a range word is one field",
+				    t->rec[k].file, t->rec[k].line);
+			range_words[k] = lq_fold(t->rec[k].f[0]);
+		}
 	}
 	units = lq_vocab_need(v, "company-sizes.units", 1, 1);
 	unit = lq_xmalloc((units->n + 1) * sizeof *unit);
@@ -551,6 +565,70 @@ found:
 		if (end)
 			*end = u;
 		return v;
+	}
+	return 0;
+}
+
+/* The word of company-sizes.range at s (then a space): its end, else NULL. */
+static const char *
+range_word_at(const char *s)
+{
+	const char *e = s;
+	int n;
+
+	while (*e && word_at(e, &n))
+		e += n;
+	if (e == s || space_at(e) == 0)
+		return NULL;
+	char *w = lq_xstrndup(s, (size_t)(e - s)), *f = lq_fold(w);
+	int hit = 0;
+
+	for (size_t i = 0; range_words[i] && !hit; i++)
+		hit = strcmp(f, range_words[i]) == 0;
+	free(f);
+	free(w);
+	return hit ? e : NULL;
+}
+
+int
+lq_size_range(const char *text, long *from, long *to)
+{
+	const char *p = text, *q, *r, *e;
+	int n, inword = 0;
+
+	pthread_once(&once, load);
+	if (text == NULL)
+		return 0;
+	while (*p) {
+		if (inword || digit_at(p, &n) < 0) {
+			/* past a letter, a digit or anything else: a number starts
+			 * only where no word goes on */
+			inword = word_at(p, &n) || ((*p == ',' || *p == '.') && inword && digit_at(p + 1, &n) >= 0);
+			word_at(p, &n);
+			p += n > 0 ? n : 1;
+			continue;
+		}
+		long a = number_at(p, &q), b;
+
+		r = q;
+		while ((n = space_at(r)) > 0)
+			r += n;
+		if ((n = dash_at(r)) > 0)
+			r += n;
+		else
+			r = range_word_at(r);
+		if (r) {
+			while ((n = space_at(r)) > 0)
+				r += n;
+			if (digit_at(r, &n) >= 0 && (b = number_at(r, &e)) > a && b <= LQ_SIZES_HEADCOUNT_MAX &&
+			    unit_after(e) != NULL) {
+				*from = a;
+				*to = b;
+				return 1;
+			}
+		}
+		inword = 1;
+		p = q > p ? q : p + 1;
 	}
 	return 0;
 }

@@ -71,6 +71,13 @@ int lq_size_unit(const char *folded);
  * to the unit's end. classify (its size rule) and score (lq_company_signal)
  * both read head counts with it. */
 #define LQ_SIZES_HEADCOUNT_MAX 10000000L
+/* The first head-count range text states: two numbers joined by a hyphen,
+ * a dash or a word of company-sizes.range ("to", "bis", "à", "tot" ...),
+ * the second the larger, then a unit as lq_size_headcount reads one
+ * ("about 250 to 5,000 staff", "zwischen 50 und 400 Mitarbeitenden",
+ * "20-2.000 dipendenti"). 1 with *from and *to, else 0. score reads an
+ * ICP's notes with it. */
+int lq_size_range(const char *text, long *from, long *to);
 long lq_size_headcount(const char *text, const char **start, const char **end);
 
 /* The version of the way head counts are read (lq_size_headcount): bump

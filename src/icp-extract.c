@@ -892,7 +892,8 @@ struct region_ctx {
 };
 
 /* A sentence that is a list of n places and little else ("Ireland and the UK.",
- * "Mostly Spain, some Portugal."): at most two words more than the places. */
+ * "Mostly Spain, some Portugal."): at most 2n + 2 words (a place and a word
+ * beside it each, two more). */
 static int
 places_only(const char *s, size_t n)
 {

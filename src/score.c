@@ -1864,18 +1864,15 @@ structured_one(struct lead *l, const float *vec)
 		/* a head count far from the one the notes want is not the size,
 		 * when the company is no kind apart from its size (an agency, a
 		 * freelance: company-sizes.kinds) */
-		int hc_in = -1;	/* 0 when the notes' range changed the band's value */
-		if (icp_hc_lo >= 0 && l->hc > 0 && (!have || is_band(have))) {
-			double band = S;
-
-			if (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)
-				S = 0, hc_in = 0;
-			if (hc_in >= 0 && !have)
-				have = lq_size_band(l->hc), src = "signal", ev = "head count";
-			if (!have)
-				S = -1;
-			if (!have || S == band)
-				hc_in = -1;
+		int far = 0;	/* the notes' range changed the band's value: said below */
+		if (icp_hc_lo >= 0 && l->hc > 0 && (!have || is_band(have)) &&
+		    (l->hc > HC_FAR * icp_hc_hi || l->hc * HC_FAR < icp_hc_lo)) {
+			if (!have && (have = lq_size_band(l->hc)) != NULL)
+				src = "signal", ev = "head count";
+			if (have) {
+				far = S != 0;
+				S = 0;
+			}
 		}
 		if (why.len)
 			lq_buf_adds(&why, "; ");
@@ -1889,7 +1886,7 @@ structured_one(struct lead *l, const float *vec)
 			json_object_set_new(comp, "company_type", members("fssS", "value", r2(S),
 			    "lead", have, "source", src, "signal", ev));
 			lq_buf_adds(&why, have);
-			if (hc_in >= 0) {
+			if (far) {
 				json_object_set_new(json_object_get(comp, "company_type"), "headcount", json_integer(l->hc));
 				lq_buf_addf(&why, " (%ld staff: far from the notes' %ld-%ld)", l->hc, icp_hc_lo,
 				    icp_hc_hi);

@@ -67,13 +67,16 @@ static char **serves_words, **serves_stop, **client_words, **client_of;
 /* industries.vocab [interest]: a headline segment about the person's
  * interests ("B2B SaaS fan"), not an employer */
 static char **interest_words;
+/* titles.vocab [past]: the first word of a headline segment about the
+ * past ("ex-Google", "ehemals Bank") */
+static char **past_words;
 /* A NULL-terminated word list by first byte: first[c] the first word
  * that starts with c, next[i] the one after word i (SIZE_MAX: none), each
  * chain in the list's order. */
 struct word_chain {
 	size_t first[256], *next;
 };
-static struct word_chain practice_ch, serves_ch, client_ch, stop_ch, client_of_ch, interest_ch;
+static struct word_chain practice_ch, serves_ch, client_ch, stop_ch, client_of_ch, interest_ch, past_ch;
 
 static void
 chain_build(struct word_chain *ch, char **list)
@@ -394,6 +397,7 @@ lex_load(void)
 	serves_stop = lq_vocab_table(v, "industries.serves-stop") ? folded_list(v, "industries.serves-stop") : NULL;
 	client_of = lq_vocab_table(v, "industries.clients-of") ? folded_list(v, "industries.clients-of") : NULL;
 	interest_words = lq_vocab_table(v, "industries.interest") ? folded_list(v, "industries.interest") : NULL;
+	past_words = lq_vocab_table(v, "titles.past") ? folded_list(v, "titles.past") : NULL;
 	employer_words = lq_vocab_table(v, "industries.employer") ? folded_list(v, "industries.employer") : NULL;
 	chain_build(&practice_ch, practice_words);
 	chain_build(&serves_ch, serves_words);
@@ -401,6 +405,7 @@ lex_load(void)
 	chain_build(&stop_ch, serves_stop);
 	chain_build(&client_of_ch, client_of);
 	chain_build(&interest_ch, interest_words);
+	chain_build(&past_ch, past_words);
 	client_plain = serves_words && client_words && plain_words(serves_words, serves_len) &&
 	    plain_words(client_words, client_len);
 	for (i = 0; employer_words && employer_words[i]; i++)
@@ -1715,6 +1720,26 @@ lq_interest_named(const char *text)
 {
 	lex();
 	return names_word_of(&interest_ch, interest_words, text);
+}
+
+int
+lq_past_named_first(const char *text)
+{
+	char *f, **w;
+	size_t n;
+	int r;
+
+	if (text == NULL)
+		return 0;
+	lex();
+	if (past_words == NULL)
+		return 0;
+	f = lq_fold(text);
+	n = split(f, &w);
+	r = n > 0 && w[0] && chain_has(&past_ch, past_words, w[0]);
+	free(w);
+	free(f);
+	return r;
 }
 
 /* 0 when client_marks would mark nothing in lq_fold's words of text,

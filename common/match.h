@@ -140,6 +140,11 @@ int lq_practice_named(const char *text);
  * "mentor", "podcast" ...): "B2B SaaS fan". */
 int lq_interest_named(const char *text);
 
+/* 1 if the first word of text is one of titles.vocab's [past] ("ex",
+ * "former", "ehemals", "voorheen" ...): a headline segment about the past
+ * ("ex-Google", "formerly at a bank"). */
+int lq_past_named_first(const char *text);
+
 /* The words (folded, at most six a clause) after each phrase of
  * industries.vocab's [employer] in text: how a person describes the
  * company they work for ("CFO of a 140-person B2B SaaS scaleup", "Je

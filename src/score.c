@@ -919,28 +919,6 @@ names_title(const char *seg)
 	return r;
 }
 
-/* Whether a headline segment is about the past: "ex-Google",
- * "formerly at a bank", "ehemals", "ancien", "antes" as its first word. */
-static int
-past_segment(const char *seg)
-{
-	static const char *const w[] = { "ex", "former", "formerly", "previously", "prev", "past",
-		"ehemals", "ehemaliger", "ehemalige", "ancien", "ancienne", "anciennement", "antes",
-		"antiguo", "antigua", "ex.", "voorheen", "tidigare", "tidligere", "byly", "byla", "gia",
-		"anteriormente", "precedentemente", "alumni", "alumnus", "alumna" };
-	char *f = lq_fold(seg), *sp;
-	int r = 0;
-
-	sp = f + strspn(f, " ");
-	for (size_t i = 0; i < sizeof w / sizeof *w && !r; i++) {
-		size_t n = strlen(w[i]);
-
-		r = strncmp(sp, w[i], n) == 0 && (sp[n] == ' ' || sp[n] == '\0');
-	}
-	free(f);
-	return r;
-}
-
 /* The company's part of each headline segment that names one ("CFO at
  * Kvist, B2B payments", "CTO @ Nordlys AI"), each segment that holds
  * the company's name ("Kvist (B2B payments)"), and a segment right after
@@ -1006,7 +984,7 @@ headline_companies(const char *headline, const char *core, const char *company, 
 				break;
 			continue;
 		}
-		if (past_segment(seg) || lq_interest_named(seg) || lq_company_groups(seg, NULL) == 0)
+		if (lq_past_named_first(seg) || lq_interest_named(seg) || lq_company_groups(seg, NULL) == 0)
 			continue;
 		if (b->len)
 			lq_buf_adds(b, " | ");

@@ -815,6 +815,17 @@ main(int argc, char **argv)
 		CHECK(lq_company_groups("Called to the bar in 2009", NULL) == 0);
 	}
 
+	t_begin("a headline segment about the past starts with a word of titles.vocab [past]");
+	CHECK(lq_past_named_first("ex-Globex"));
+	CHECK(lq_past_named_first("  Formerly at a regional bank"));
+	CHECK(lq_past_named_first("ehemals Stadtwerke Nordhafen"));
+	CHECK(lq_past_named_first("già direttore commerciale"));
+	CHECK(lq_past_named_first("Voorheen bij een verzekeraar"));
+	CHECK(!lq_past_named_first("Export manager"));	/* "ex" only as a whole word */
+	CHECK(!lq_past_named_first("Payments, ex-Globex"));	/* only the first word counts */
+	CHECK(!lq_past_named_first(""));
+	CHECK(!lq_past_named_first(NULL));
+
 	t_begin("whom a company sells to is not its industry (industries.vocab [serves], [clients])");
 	{
 		unsigned pet = lq_industry_groups("Pet Products"), hosp = lq_industry_groups("Restaurants");

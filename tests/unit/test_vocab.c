@@ -254,7 +254,7 @@ main(void)
 	    && lq_vocab_table(v, "company-sizes.bands"));
 	{
 		static const char *const tables[] = { "titles.expand", "titles.senses", "titles.lapsed",
-			"titles.recruiter", "titles.vendor", "titles.side", "industries.groups", "industries.words",
+			"titles.recruiter", "titles.vendor", "titles.side", "titles.past", "industries.groups", "industries.words",
 			"industries.related", "industries.practice", "labels.industry", "labels.company_type",
 			"labels.narrow", "labels.linkedin", "labels.linkedin-words", "labels.industry-words",
 			"company-sizes.kinds", "company-sizes.size-words", "company-sizes.linkedin-kinds",
